@@ -1,0 +1,35 @@
+// @ts-check
+import eslint from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-output/**', '*.config.js', 'eslint.config.mjs'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  ...tseslint.configs.stylisticTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/consistent-type-definitions': 'off',
+      'no-console': 'error',
+    },
+  },
+  {
+    // The logger is the one place that writes to the console.
+    files: ['src/logger.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    // The layers below the bot never depend on botbuilder or Azure: they are reused by `ask`, the eval and tests.
+    files: ['src/matching/**', 'src/knowledge/**', 'src/answering/**', 'src/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['botbuilder*', 'botframework-*', '@azure/*'], message: 'Keep botbuilder and Azure in src/bot and src/hosting.' }] },
+      ],
+    },
+  },
+);

@@ -1,0 +1,133 @@
+import type { Entry, KnowledgeBase } from '../knowledge/KnowledgeBase';
+import { isTopic } from '../knowledge/KnowledgeBase';
+import type { Matcher, MatchKind, MatchResult } from '../matching/Matcher';
+
+/** A button the user can press: it carries the entry id, so pressing it never re-matches its title. */
+export interface Suggestion {
+  id: string;
+  title: string;
+}
+
+/** What the bot says, independent of any channel: the bot, `ask` and the eval all use this. */
+export interface Reply {
+  kind: MatchKind;
+  /** The entry answered, or null when the bot asks or declines. */
+  id: string | null;
+  confidence: number;
+  /** Markdown. */
+  text: string;
+  suggestions: Suggestion[];
+  /** The lecture section the answer comes from, for citations. */
+  source: { section: string; anchor: string } | null;
+  /** How the question was matched; absent when the reply was chosen by id (a button). */
+  match?: MatchResult;
+}
+
+/**
+ * Turns questions and entry ids into replies. It owns every sentence the bot says that is not
+ * an entry's answer, so that those stay consistent across channels and tools.
+ */
+export class Answerer {
+  private readonly lectureName: string;
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly matcher: Matcher,
+  ) {
+    // "Lecture 5: Cloud computing" is cited as "Lecture 5".
+    const short = kb.lecture.title.split(':')[0]?.trim();
+    this.lectureName = short !== undefined && short !== '' ? short : 'the lecture';
+  }
+
+  /** Matches a question and replies with an answer, a clarification or a fallback. */
+  answerQuestion(question: string): Reply {
+    const match = this.matcher.match(question);
+    if ((match.kind === 'answer' || match.kind === 'smalltalk') && match.id !== null) {
+      const entry = this.kb.get(match.id);
+      if (entry) return { ...this.replyFor(entry, match.kind, match.confidence), match };
+    }
+    if (match.kind === 'clarify') {
+      const suggestions = this.suggestionsFor(match.candidates.map((candidate) => candidate.id));
+      return {
+        kind: 'clarify',
+        id: null,
+        confidence: match.confidence,
+        text: [
+          "I'm not sure which topic you mean. Did you mean:",
+          ...suggestions.map((option, index) => `${index + 1}. ${option.title}`),
+        ].join('\n'),
+        suggestions,
+        source: null,
+        match,
+      };
+    }
+    return { ...this.fallback(), confidence: match.confidence, match };
+  }
+
+  /** The reply for a known entry id (a pressed button), or undefined if there is no such entry. */
+  answerEntry(id: string): Reply | undefined {
+    const entry = this.kb.get(id);
+    if (!entry) return undefined;
+    return this.replyFor(entry, isTopic(entry) ? 'answer' : 'smalltalk', 1);
+  }
+
+  /** What the bot says when a conversation starts: what it is, what it knows, where to begin. */
+  welcome(): Reply {
+    const topics = this.kb.overviews.map((entry) => `- ${entry.title}`);
+    return {
+      kind: 'smalltalk',
+      id: null,
+      confidence: 1,
+      text: [
+        `Hi! I'm **CloudBot**. I answer questions about ${this.kb.lecture.title}:`,
+        ...topics,
+        '',
+        'Ask in your own words, for example "What is PaaS?" or "Why not use the cloud?", or pick a topic below.',
+      ].join('\n'),
+      suggestions: this.suggestionsFor(this.kb.overviews.map((entry) => entry.id)),
+      source: null,
+    };
+  }
+
+  /** An honest "I don't know that", with the topics the bot does know. */
+  fallback(): Reply {
+    const topics = this.kb.overviews.map((entry) => entry.title.toLowerCase());
+    return {
+      kind: 'fallback',
+      id: null,
+      confidence: 0,
+      text:
+        `Sorry, I don't know that. I can only answer questions about ${this.kb.lecture.title}: ` +
+        `${topics.join('; ')}. Try asking about one of these:`,
+      suggestions: this.suggestionsFor(this.kb.overviews.map((entry) => entry.id)),
+      source: null,
+    };
+  }
+
+  /** Looks up entries by id for buttons, keeping the given order and dropping unknown ids. */
+  suggestionsFor(ids: readonly string[]): Suggestion[] {
+    return ids.flatMap((id) => {
+      const entry = this.kb.get(id);
+      return entry ? [{ id: entry.id, title: entry.title }] : [];
+    });
+  }
+
+  /** Finds an entry by its exact title, case aside: how a Teams `imBack` button comes back. */
+  entryIdByTitle(text: string): string | undefined {
+    const wanted = text.trim().toLowerCase();
+    return this.kb.entries.find((entry) => entry.title.toLowerCase() === wanted)?.id;
+  }
+
+  private replyFor(entry: Entry, kind: 'answer' | 'smalltalk', confidence: number): Reply {
+    const section = isTopic(entry) ? this.kb.sectionOf(entry) : undefined;
+    const citation = section ? `\n\n_Source: ${this.lectureName} › ${section.title}_` : '';
+    return {
+      kind,
+      id: entry.id,
+      confidence,
+      text: `${entry.answer.trim()}${citation}`,
+      suggestions: this.suggestionsFor(entry.related),
+      source: section ? { section: section.title, anchor: section.anchor } : null,
+    };
+  }
+}

@@ -1,0 +1,83 @@
+import { createInterface } from 'node:readline';
+import { Answerer, type Reply } from '../answering/Answerer';
+import { toError } from '../errors';
+import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
+import { defaultKnowledgeDir } from '../knowledge/locateKnowledgeDir';
+import { Matcher } from '../matching/Matcher';
+
+/**
+ * `npm run --silent ask -- "What is PaaS?"` prints the reply as a student reads it.
+ * `npm run --silent ask -- --json` reads one question a line from stdin and writes one JSON
+ * object a line to stdout, and nothing else: other tools depend on that contract.
+ */
+export interface AskRecord {
+  question: string;
+  kind: Reply['kind'];
+  id: string | null;
+  confidence: number;
+  answer: string | null;
+  suggestions: string[];
+  /** Why the matcher decided as it did; an addition to the contract, safe to ignore. */
+  explain: {
+    normalised: string;
+    terms: string[];
+    corrections: string[];
+    unknown: string[];
+    candidates: { id: string; score: number; matched: string }[];
+  } | null;
+}
+
+/** The `--json` record for one question. */
+export function toRecord(question: string, reply: Reply): AskRecord {
+  const answered = reply.kind === 'answer' || reply.kind === 'smalltalk';
+  return {
+    question,
+    kind: reply.kind,
+    id: answered ? reply.id : null,
+    confidence: reply.confidence,
+    answer: answered ? reply.text : null,
+    suggestions: reply.suggestions.map((suggestion) => suggestion.id),
+    explain: reply.match
+      ? {
+          normalised: reply.match.normalised,
+          ...reply.match.explanation,
+          candidates: reply.match.candidates,
+        }
+      : null,
+  };
+}
+
+/** The reply as plain text, buttons listed underneath. */
+export function formatReply(reply: Reply): string {
+  const buttons = reply.suggestions.map((suggestion) => `[${suggestion.title}]`).join('  ');
+  return buttons ? `${reply.text}\n\n${buttons}` : reply.text;
+}
+
+async function main(args: string[]): Promise<void> {
+  const kb = loadKnowledgeBase(defaultKnowledgeDir());
+  const answerer = new Answerer(kb, new Matcher(kb));
+
+  if (args.includes('--json')) {
+    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    for await (const line of lines) {
+      const question = line.trim();
+      if (question === '') continue;
+      process.stdout.write(`${JSON.stringify(toRecord(question, answerer.answerQuestion(question)))}\n`);
+    }
+    return;
+  }
+  const question = args.filter((arg) => !arg.startsWith('--')).join(' ').trim();
+  if (question === '') {
+    process.stderr.write('Usage: npm run --silent ask -- "What is PaaS?"\n       npm run --silent ask -- --json < questions.txt\n');
+    process.exitCode = 2;
+    return;
+  }
+  process.stdout.write(`${formatReply(answerer.answerQuestion(question))}\n`);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((thrown: unknown) => {
+    process.stderr.write(`${toError(thrown).message}\n`);
+    process.exitCode = 1;
+  });
+}

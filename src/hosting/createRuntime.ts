@@ -1,0 +1,43 @@
+import type { HttpHandler } from '@azure/functions';
+import { ConversationState, MemoryStorage, type Storage } from 'botbuilder';
+import { Answerer } from '../answering/Answerer';
+import { CloudBot } from '../bot/CloudBot';
+import type { Config } from '../config';
+import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
+import type { Logger } from '../logger';
+import { Matcher } from '../matching/Matcher';
+import { createAdapter } from './createAdapter';
+import { createMessagesHandler } from './createMessagesHandler';
+
+/** Everything one instance builds once and reuses for every request. */
+export interface Runtime {
+  config: Config;
+  kb: KnowledgeBase;
+  bot: CloudBot;
+  messages: HttpHandler;
+}
+
+export interface RuntimeDeps {
+  config: Config;
+  kb: KnowledgeBase;
+  logger: Logger;
+  /** Where conversation state lives; memory unless a later configuration says otherwise. */
+  storage?: Storage;
+}
+
+/** Wires the layers together. Pure construction: no I/O, no environment, no globals. */
+export function createRuntime({ config, kb, logger, storage = new MemoryStorage() }: RuntimeDeps): Runtime {
+  if (config.unauthenticated) {
+    logger.warn('MicrosoftAppId is not set: CloudBot accepts unauthenticated requests (local use and the Emulator only).');
+  }
+  const answerer = new Answerer(kb, new Matcher(kb));
+  const bot = new CloudBot(answerer, new ConversationState(storage), { maxMessageChars: config.MAX_MESSAGE_CHARS });
+  const adapter = createAdapter(config, logger);
+  const messages = createMessagesHandler({
+    adapter,
+    bot,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    requireAuth: !config.unauthenticated,
+  });
+  return { config, kb, bot, messages };
+}

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { HttpRequest, type HttpResponseInit, InvocationContext } from '@azure/functions';
+import { toError } from '../errors';
+import type { Logger } from '../logger';
+import type { RouteDefinition } from './routes';
+
+export interface LocalServerOptions {
+  routes: readonly RouteDefinition[];
+  logger: Logger;
+  /** Bodies over this are refused with 413 while still streaming in, before they fill memory. */
+  maxBodyBytes: number;
+}
+
+/**
+ * A stand-in for the Functions host: serves each route at `/api/<route>` by converting Node's
+ * request to an `HttpRequest`, calling the same handler the host calls, and writing its
+ * `HttpResponseInit` back. No logic of its own beyond routing.
+ */
+export function createLocalServer(options: LocalServerOptions): Server {
+  return createServer((req, res) => {
+    serve(req, res, options).catch((thrown: unknown) => {
+      options.logger.error('Local server failed to answer a request:', toError(thrown));
+      if (!res.headersSent) writeJson(res, 500, { error: 'Internal error.' });
+      else res.destroy();
+    });
+  });
+}
+
+async function serve(req: IncomingMessage, res: ServerResponse, options: LocalServerOptions): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const route = options.routes.find((candidate) => url.pathname === `/api/${candidate.route}`);
+  if (!route) { writeJson(res, 404, { error: `No function at ${url.pathname}.` }); return; }
+
+  const method = (req.method ?? 'GET').toUpperCase();
+  if (!route.methods.some((allowed) => allowed === method)) {
+    res.setHeader('allow', route.methods.join(', '));
+    writeJson(res, 405, { error: `Use ${route.methods.join(' or ')} for ${url.pathname}.` }); return;
+  }
+
+  const body = await readBody(req, options.maxBodyBytes);
+  if (body === 'too-large') {
+    res.setHeader('connection', 'close');
+    writeJson(res, 413, { error: `The request body is larger than the ${options.maxBodyBytes}-byte limit.` }); return;
+  }
+
+  const request = new HttpRequest({
+    method,
+    url: url.toString().replace('http://localhost', `http://${req.headers.host ?? 'localhost'}`),
+    headers: headersOf(req),
+    body: body.length > 0 ? { bytes: body } : undefined,
+  });
+  const context = new InvocationContext({
+    functionName: route.name,
+    invocationId: randomUUID(),
+    logHandler: (level, ...args) => {
+      if (level === 'error' || level === 'critical') options.logger.error(String(args[0]), ...args.slice(1));
+      else if (level === 'warning') options.logger.warn(String(args[0]), ...args.slice(1));
+    },
+  });
+  writeResponse(res, await route.handler(request, context));
+}
+
+function headersOf(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = Number(req.headers['content-length'] ?? '0') > limit;
+    if (tooLarge) {
+      req.resume();
+      resolve('too-large');
+      return;
+    }
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
+    });
+    req.on('end', () => { resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)); });
+    req.on('error', reject);
+  });
+}
+
+function writeResponse(res: ServerResponse, response: HttpResponseInit): void {
+  const headers = new Headers(response.headers);
+  let payload: string | Uint8Array | undefined;
+  if (response.jsonBody !== undefined) {
+    payload = JSON.stringify(response.jsonBody);
+    if (!headers.has('content-type')) headers.set('content-type', 'application/json; charset=utf-8');
+  } else if (typeof response.body === 'string') {
+    payload = response.body;
+    if (!headers.has('content-type')) headers.set('content-type', 'text/plain; charset=utf-8');
+  } else if (response.body instanceof Uint8Array) {
+    payload = response.body;
+  } else if (response.body !== undefined && response.body !== null) {
+    // Our handlers return strings, JSON or bytes; a stream here is a programming error.
+    throw new Error('Unsupported response body type');
+  }
+  headers.forEach((value, name) => res.setHeader(name, value));
+  res.statusCode = response.status ?? 200;
+  res.end(payload);
+}
+
+function writeJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+}

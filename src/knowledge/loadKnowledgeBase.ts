@@ -1,0 +1,154 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { z } from 'zod';
+import { KnowledgeError } from '../errors';
+import { KnowledgeBase } from './KnowledgeBase';
+import { foldSpace, parseLecture } from './lecture';
+import { KnowledgeFileSchema, type KnowledgeFile, type SmalltalkEntry, type SynonymGroup, type TopicEntry } from './schema';
+
+/** The lecture every answer must be true to; kept verbatim in `knowledge/`. */
+export const LECTURE_FILE = 'lecture-05-cloud-computing.md';
+
+/** A knowledge file's text, named by a path that is meaningful to its author. */
+export interface SourceFile {
+  name: string;
+  text: string;
+}
+
+/** Reads every `*.yaml` file and the lecture from a knowledge folder. */
+export function readKnowledgeDir(dir: string): { files: SourceFile[]; lecture: string } {
+  const names = readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
+    .sort();
+  const label = (name: string) => relative(process.cwd(), join(dir, name)) || name;
+  return {
+    files: names.map((name) => ({ name: label(name), text: readFileSync(join(dir, name), 'utf8') })),
+    lecture: readFileSync(join(dir, LECTURE_FILE), 'utf8'),
+  };
+}
+
+/** Loads and validates a knowledge folder: once per instance, at start. Throws `KnowledgeError`. */
+export function loadKnowledgeBase(dir: string): KnowledgeBase {
+  const { files, lecture } = readKnowledgeDir(dir);
+  return buildKnowledgeBase(files, lecture);
+}
+
+/**
+ * Validates knowledge files and the lecture and assembles the knowledge base. Every problem
+ * found is reported at once, each naming its file, entry and field.
+ */
+export function buildKnowledgeBase(files: readonly SourceFile[], lectureMarkdown: string): KnowledgeBase {
+  const problems: string[] = [];
+  const topics: { file: string; entry: TopicEntry }[] = [];
+  const smalltalk: { file: string; entry: SmalltalkEntry }[] = [];
+  const synonyms: SynonymGroup[] = [];
+
+  for (const file of files) {
+    const parsed = parseFile(file, problems);
+    if (!parsed) continue;
+    if (parsed.kind === 'topics') topics.push(...parsed.entries.map((entry) => ({ file: file.name, entry })));
+    else if (parsed.kind === 'smalltalk') smalltalk.push(...parsed.entries.map((entry) => ({ file: file.name, entry })));
+    else synonyms.push(...parsed.groups);
+  }
+  if (files.length === 0) problems.push('no knowledge files (*.yaml) found');
+
+  const lecture = parseLecture(lectureMarkdown);
+  const all = [...topics, ...smalltalk];
+  const where = (file: string, id: string, field: string) => `${file}: entry "${id}", field "${field}"`;
+
+  const firstFileOfId = new Map<string, string>();
+  for (const { file, entry } of all) {
+    const earlier = firstFileOfId.get(entry.id);
+    if (earlier !== undefined) problems.push(`${where(file, entry.id, 'id')}: duplicate id, first defined in ${earlier}`);
+    else firstFileOfId.set(entry.id, file);
+  }
+
+  const alternateOwner = new Map<string, string>();
+  for (const { file, entry } of all) {
+    for (const relatedId of entry.related) {
+      if (!firstFileOfId.has(relatedId)) problems.push(`${where(file, entry.id, 'related')}: unknown id "${relatedId}"`);
+      if (relatedId === entry.id) problems.push(`${where(file, entry.id, 'related')}: an entry cannot relate to itself`);
+    }
+    for (const alternate of entry.alternates) {
+      const key = alternateKey(alternate);
+      const owner = alternateOwner.get(key);
+      if (owner !== undefined && owner !== entry.id) {
+        problems.push(`${where(file, entry.id, 'alternates')}: "${alternate}" is also an alternate of "${owner}"`);
+      } else if (owner === entry.id) {
+        problems.push(`${where(file, entry.id, 'alternates')}: "${alternate}" is listed twice`);
+      }
+      alternateOwner.set(key, entry.id);
+    }
+  }
+
+  const sectionTitles = new Set(lecture.sections.map((section) => section.title));
+  for (const { file, entry } of topics) {
+    if (!sectionTitles.has(entry.source.section)) {
+      problems.push(
+        `${where(file, entry.id, 'source.section')}: "${entry.source.section}" is not a lecture section (${[...sectionTitles].join(', ')})`,
+      );
+    }
+    for (const quote of entry.source.quotes) {
+      if (!lecture.flatText.includes(foldSpace(quote))) {
+        problems.push(`${where(file, entry.id, 'source.quotes')}: "${quote}" is not in the lecture verbatim`);
+      }
+    }
+  }
+
+  if (problems.length > 0) {
+    throw new KnowledgeError(`The knowledge base is invalid:\n- ${problems.join('\n- ')}`);
+  }
+  return new KnowledgeBase(
+    topics.map(({ entry }) => entry),
+    smalltalk.map(({ entry }) => entry),
+    synonyms,
+    lecture,
+  );
+}
+
+/** Two alternates are the same question if they differ only in case, spacing or punctuation. */
+function alternateKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function parseFile(file: SourceFile, problems: string[]): KnowledgeFile | undefined {
+  let data: unknown;
+  try {
+    data = parseYaml(file.text);
+  } catch (error) {
+    const detail = error instanceof YAMLParseError ? error.message.split('\n')[0] : String(error);
+    problems.push(`${file.name}: not valid YAML: ${detail}`);
+    return undefined;
+  }
+  const result = KnowledgeFileSchema.safeParse(data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) problems.push(describeIssue(file.name, data, issue));
+  return undefined;
+}
+
+/** Names the entry by its id where it has one, since authors think in ids, not array indexes. */
+function describeIssue(fileName: string, data: unknown, issue: z.core.$ZodIssue): string {
+  const [list, index, ...field] = issue.path;
+  if ((list === 'entries' || list === 'groups') && typeof index === 'number') {
+    const id = idAt(data, list, index);
+    const entryName = id === undefined ? `${list}[${index}]` : `entry "${id}"`;
+    const fieldName = field.length > 0 ? field.map(String).join('.') : '(entry)';
+    return `${fileName}: ${entryName}, field "${fieldName}": ${issue.message}`;
+  }
+  const fieldName = issue.path.length > 0 ? issue.path.map(String).join('.') : '(file)';
+  return `${fileName}: field "${fieldName}": ${issue.message}`;
+}
+
+const WithId = z.looseObject({ id: z.string() });
+
+function idAt(data: unknown, list: string, index: number): string | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const items: unknown = Reflect.get(data, list);
+  if (!Array.isArray(items)) return undefined;
+  const parsed = WithId.safeParse(items[index]);
+  return parsed.success ? parsed.data.id : undefined;
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/**
+ * The shape of every file in `knowledge/`. The schemas are the single source of truth: the
+ * types below are inferred from them, and the loader reports their issues by file, entry and field.
+ */
+
+/** Dotted, lower-case ids: `service-models.paas` is a child of `service-models`. */
+export const EntryIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'must be lower-case words joined by "-", with "." before a child');
+
+const Text = z.string().trim().min(1, 'must not be empty');
+
+/** At least six phrasings, so that the matcher has more than the title to go on. */
+const Alternates = z.array(Text).min(6, 'needs at least 6 alternate questions');
+
+/** Where an answer comes from: a section heading of the lecture and the lecture's own words it covers. */
+export const SourceSchema = z.strictObject({
+  section: Text,
+  quotes: z.array(Text).min(1, 'needs at least one verbatim quote from the lecture'),
+});
+
+export const TopicEntrySchema = z.strictObject({
+  id: EntryIdSchema,
+  title: Text,
+  alternates: Alternates,
+  keywords: z.array(Text).default([]),
+  answer: Text,
+  source: SourceSchema,
+  related: z.array(EntryIdSchema).default([]),
+});
+
+export const SmalltalkEntrySchema = z.strictObject({
+  id: EntryIdSchema.refine((id) => id.startsWith('smalltalk.'), 'smalltalk ids start with "smalltalk."'),
+  title: Text,
+  alternates: Alternates,
+  answer: Text,
+  related: z.array(EntryIdSchema).default([]),
+});
+
+/** Words a student may use for a lecture term: "cons" for drawbacks, "iaas" for infrastructure as a service. */
+export const SynonymGroupSchema = z.strictObject({
+  term: Text,
+  variants: z.array(Text).min(1),
+});
+
+export const KnowledgeFileSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('topics'), entries: z.array(TopicEntrySchema).min(1) }),
+  z.strictObject({ kind: z.literal('smalltalk'), entries: z.array(SmalltalkEntrySchema).min(1) }),
+  z.strictObject({ kind: z.literal('synonyms'), groups: z.array(SynonymGroupSchema).min(1) }),
+]);
+
+export type TopicEntry = z.infer<typeof TopicEntrySchema>;
+export type SmalltalkEntry = z.infer<typeof SmalltalkEntrySchema>;
+export type SynonymGroup = z.infer<typeof SynonymGroupSchema>;
+export type KnowledgeFile = z.infer<typeof KnowledgeFileSchema>;
+export type Source = z.infer<typeof SourceSchema>;

@@ -1,0 +1,19 @@
+/**
+ * Function words that say nothing about which entry is meant. Deliberately kept out: "why"
+ * and "not" ("why not use the cloud" is a topic), "more"/"less", "own", and "vs"/"versus", which
+ * signal a comparison.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set([
+  'a', 'an', 'the', 'and', 'or', 'but', 'if', 'then', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with',
+  'about', 'as', 'into', 'from', 'up', 'out', 'off', 'than', 'too', 'very', 'also', 'any', 'some',
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'do', 'does', 'did', 'doing', 'done',
+  'have', 'has', 'had', 'having', 'can', 'could', 'would', 'should', 'will', 'shall', 'may', 'might', 'must',
+  'i', 'me', 'my', 'mine', 'we', 'us', 'our', 'you', 'your', 'yours', 'u', 'ur', 'he', 'she', 'him', 'her',
+  'it', 'its', 'they', 'them', 'their', 'this', 'that', 'these', 'those', 'there', 'here',
+  'what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'how', 'wat', 'wht',
+  'tell', 'explain', 'describe', 'define', 'definition', 'mean', 'means', 'meaning', 'know', 'want',
+  'need', 'understand', 'get', 'got', 'give', 'show', 'say', 'said', 'let', 'go', 'going', 'thing', 'things',
+  'something', 'anything', 'someone', 'bit', 'lot', 'lots', 'kind', 'sort', 'type', 'one', 'ones',
+  'exactly', 'mostly', 'even', 'still', 'again', 'now', 'ever', 'much', 'many',
+  'im', 'dont', 'doesnt', 'isnt', 'arent', 'whats', 'hows',
+]);
