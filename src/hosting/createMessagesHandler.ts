@@ -1,4 +1,4 @@
-import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import { HttpError, toError } from '../errors';
 import { readActivity } from './readActivity';
@@ -16,7 +16,10 @@ export interface MessagesHandlerDeps {
  * The Bot Framework endpoint: validates the request, hands it to `CloudAdapter.process`, and
  * returns whatever status and body the adapter produced. Only this invocation can fail.
  */
-export function createMessagesHandler(deps: MessagesHandlerDeps): HttpHandler {
+/** An HTTP handler that always answers with a plain response, never a streamed one. */
+export type JsonHandler = (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>;
+
+export function createMessagesHandler(deps: MessagesHandlerDeps): JsonHandler {
   return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     try {
       if (request.method !== 'POST') {

@@ -1,4 +1,3 @@
-import type { HttpHandler } from '@azure/functions';
 import { ConversationState, MemoryStorage, type Storage } from 'botbuilder';
 import { Answerer } from '../answering/Answerer';
 import { CloudBot } from '../bot/CloudBot';
@@ -7,14 +6,14 @@ import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { Logger } from '../logger';
 import { Matcher } from '../matching/Matcher';
 import { createAdapter } from './createAdapter';
-import { createMessagesHandler } from './createMessagesHandler';
+import { createMessagesHandler, type JsonHandler } from './createMessagesHandler';
 
 /** Everything one instance builds once and reuses for every request. */
 export interface Runtime {
   config: Config;
   kb: KnowledgeBase;
   bot: CloudBot;
-  messages: HttpHandler;
+  messages: JsonHandler;
 }
 
 export interface RuntimeDeps {

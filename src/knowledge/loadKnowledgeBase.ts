@@ -5,7 +5,16 @@ import { z } from 'zod';
 import { KnowledgeError } from '../errors';
 import { KnowledgeBase } from './KnowledgeBase';
 import { foldSpace, parseLecture } from './lecture';
-import { KnowledgeFileSchema, type KnowledgeFile, type SmalltalkEntry, type SynonymGroup, type TopicEntry } from './schema';
+import {
+  FileOutlineSchema,
+  type KnowledgeFile,
+  type SmalltalkEntry,
+  SmalltalkEntrySchema,
+  type SynonymGroup,
+  SynonymGroupSchema,
+  type TopicEntry,
+  TopicEntrySchema,
+} from './schema';
 
 /** The lecture every answer must be true to; kept verbatim in `knowledge/`. */
 export const LECTURE_FILE = 'lecture-05-cloud-computing.md';
@@ -115,6 +124,10 @@ function alternateKey(text: string): string {
     .trim();
 }
 
+/**
+ * Parses a file's outline first and then each item on its own, so that one bad entry does not
+ * hide the problems of the others, and the good entries still take part in the cross-checks.
+ */
 function parseFile(file: SourceFile, problems: string[]): KnowledgeFile | undefined {
   let data: unknown;
   try {
@@ -124,10 +137,28 @@ function parseFile(file: SourceFile, problems: string[]): KnowledgeFile | undefi
     problems.push(`${file.name}: not valid YAML: ${detail}`);
     return undefined;
   }
-  const result = KnowledgeFileSchema.safeParse(data);
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) problems.push(describeIssue(file.name, data, issue));
-  return undefined;
+  const outline = FileOutlineSchema.safeParse(data);
+  if (!outline.success) {
+    for (const issue of outline.error.issues) problems.push(describeIssue(file.name, data, issue));
+    return undefined;
+  }
+  const parseItems = <T>(list: 'entries' | 'groups', items: unknown[], schema: z.ZodType<T>): T[] =>
+    items.flatMap((item, index) => {
+      const result = schema.safeParse(item);
+      if (result.success) return [result.data];
+      for (const issue of result.error.issues) {
+        problems.push(describeIssue(file.name, data, { ...issue, path: [list, index, ...issue.path] }));
+      }
+      return [];
+    });
+  switch (outline.data.kind) {
+    case 'topics':
+      return { kind: 'topics', entries: parseItems('entries', outline.data.entries, TopicEntrySchema) };
+    case 'smalltalk':
+      return { kind: 'smalltalk', entries: parseItems('entries', outline.data.entries, SmalltalkEntrySchema) };
+    case 'synonyms':
+      return { kind: 'synonyms', groups: parseItems('groups', outline.data.groups, SynonymGroupSchema) };
+  }
 }
 
 /** Names the entry by its id where it has one, since authors think in ids, not array indexes. */

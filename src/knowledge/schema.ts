@@ -45,6 +45,14 @@ export const SynonymGroupSchema = z.strictObject({
   variants: z.array(Text).min(1),
 });
 
+/** A file's outline: which kind it is and its list, with each item checked on its own afterwards. */
+export const FileOutlineSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('topics'), entries: z.array(z.unknown()).min(1) }),
+  z.strictObject({ kind: z.literal('smalltalk'), entries: z.array(z.unknown()).min(1) }),
+  z.strictObject({ kind: z.literal('synonyms'), groups: z.array(z.unknown()).min(1) }),
+]);
+
+/** A whole knowledge file, as authored. */
 export const KnowledgeFileSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('topics'), entries: z.array(TopicEntrySchema).min(1) }),
   z.strictObject({ kind: z.literal('smalltalk'), entries: z.array(SmalltalkEntrySchema).min(1) }),

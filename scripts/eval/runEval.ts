@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { Answerer } from '../../src/answering/Answerer';
+import type { KnowledgeBase } from '../../src/knowledge/KnowledgeBase';
+import { Matcher } from '../../src/matching/Matcher';
+import { bm25, plainFuse } from './baselines';
+import { type EvalQuestion, loadEvalSet } from './evalSet';
+import { type EvalReport, type EvalSystem, evaluate, rates } from './evaluate';
+
+export const EVAL_SET_PATH = join(__dirname, '../../test/fixtures/eval-questions.tsv');
+
+/** CloudBot through the same Answerer as `ask` and the bot. */
+export function cloudBot(kb: KnowledgeBase): EvalSystem {
+  const answerer = new Answerer(kb, new Matcher(kb));
+  return {
+    name: 'CloudBot',
+    reply(question) {
+      const reply = answerer.answerQuestion(question);
+      return { kind: reply.kind, id: reply.id, suggestions: reply.suggestions.map((s) => s.id) };
+    },
+  };
+}
+
+/** BM25 thresholds tried for baseline (b); the one that serves it best is reported. */
+const BM25_THRESHOLDS = [0, 2, 4, 6, 8, 10, 12, 15, 20, 25, 30];
+
+/** Scores CloudBot and both baselines on the same set, in one run. */
+export function runEval(kb: KnowledgeBase, set: readonly EvalQuestion[] = loadEvalSet(EVAL_SET_PATH)) {
+  const cloudbot = evaluate(cloudBot(kb), set);
+  const fuse = evaluate(plainFuse(kb), set);
+  const bestBm25 = BM25_THRESHOLDS.map((threshold) => evaluate(bm25(kb, threshold), set)).reduce((best, report) =>
+    baselineMerit(report) > baselineMerit(best) ? report : best,
+  );
+  return { cloudbot, baselines: [fuse, bestBm25] };
+}
+
+/** How a baseline's threshold is chosen: right answers, less a penalty for each confident wrong one. */
+function baselineMerit(report: EvalReport): number {
+  return report.inScopeCorrect + report.outOfScopeDeclined + report.smalltalkCorrect - 2 * (report.wrongInScope + report.wrongOutOfScope);
+}
+
+const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
+
+/** The Markdown table `npm run eval` prints and the README quotes. */
+export function formatTable(reports: readonly EvalReport[]): string {
+  const rows: Array<[string, (r: EvalReport) => string]> = [
+    ['in-scope top-1 accuracy', (r) => `${pct(rates(r).inScopeAccuracy)} (${r.inScopeCorrect}/${r.inScope})`],
+    ['clarifications offering the right entry', (r) => `${r.clarifiedRight}/${r.clarified}`],
+    ['confidently wrong, in scope', (r) => `${r.wrongInScope}`],
+    ['confidently wrong, out of scope', (r) => `${r.wrongOutOfScope}`],
+    ['confidently wrong, share of all questions', (r) => pct(rates(r).confidentlyWrong)],
+    ['out-of-scope declined', (r) => `${pct(rates(r).outOfScopeDeclined)} (${r.outOfScopeDeclined}/${r.outOfScope})`],
+    ['smalltalk accuracy', (r) => `${pct(rates(r).smalltalkAccuracy)} (${r.smalltalkCorrect}/${r.smalltalk})`],
+    ['median time per question', (r) => `${r.medianMs.toFixed(3)} ms`],
+    ['p99 time per question', (r) => `${r.p99Ms.toFixed(3)} ms`],
+  ];
+  const header = `| ${['metric', ...reports.map((r) => r.system)].join(' | ')} |`;
+  const rule = `| ${['---', ...reports.map(() => '---')].join(' | ')} |`;
+  return [header, rule, ...rows.map(([label, cell]) => `| ${[label, ...reports.map(cell)].join(' | ')} |`)].join('\n');
+}

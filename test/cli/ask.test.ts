@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+const root = join(__dirname, '../..');
+
+/** Runs `npm run --silent ask -- …` exactly as the README and other tooling do. */
+function ask(args: string[], input = ''): { stdout: string; stderr: string; status: number | null } {
+  const result = spawnSync('npm', ['run', '--silent', 'ask', '--', ...args], {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, npm_config_loglevel: 'silent' },
+  });
+  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+}
+
+/** The `--json` contract that other tooling depends on. */
+const RecordSchema = z.object({
+  question: z.string(),
+  kind: z.enum(['answer', 'clarify', 'fallback', 'smalltalk']),
+  id: z.string().nullable(),
+  confidence: z.number().min(0).max(1),
+  answer: z.string().nullable(),
+  suggestions: z.array(z.string()),
+});
+
+describe('the ask command', () => {
+  it('prints the reply to one question as a student reads it', () => {
+    const { stdout, status } = ask(['What is PaaS?']);
+    expect(status).toBe(0);
+    expect(stdout).toContain('Jupyter');
+    expect(stdout).toContain('Source: Lecture 5');
+  });
+
+  it('with --json, writes exactly one JSON object per question line to stdout, and nothing else', () => {
+    const questions = ['What is PaaS?', 'hi', 'how does DNS work', 'cloud model'];
+    const { stdout, status } = ask(['--json'], `${questions.join('\n')}\n`);
+    expect(status).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(questions.length);
+    const records = lines.map((line) => RecordSchema.parse(JSON.parse(line)));
+    expect(records.map((record) => record.question)).toEqual(questions);
+
+    const [paas, hi, dns, ambiguous] = records;
+    expect(paas).toMatchObject({ kind: 'answer', id: 'service-models.paas' });
+    expect(paas?.answer).toContain('Jupyter');
+    expect(paas?.suggestions.length).toBeGreaterThan(0);
+    expect(hi).toMatchObject({ kind: 'smalltalk', id: 'smalltalk.greeting' });
+    expect(dns).toMatchObject({ kind: 'fallback', id: null, answer: null });
+    expect(ambiguous).toMatchObject({ kind: 'clarify', id: null });
+    expect(ambiguous?.suggestions.length).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -1,0 +1,51 @@
+import { loadEvalSet } from '../../scripts/eval/evalSet';
+import { rates } from '../../scripts/eval/evaluate';
+import { EVAL_SET_PATH, runEval } from '../../scripts/eval/runEval';
+import { realKnowledgeBase } from '../support/knowledge';
+
+/**
+ * The answer-quality targets, on the students' evaluation set. Deterministic: counts only.
+ * Timing is measured by `npm run eval` and `npm run bench`, never asserted here.
+ */
+describe('answer quality on the evaluation set', () => {
+  const kb = realKnowledgeBase();
+  const set = loadEvalSet(EVAL_SET_PATH);
+  const { cloudbot, baselines } = runEval(kb, set);
+  const ours = rates(cloudbot);
+
+  it('is a set of at least 250 questions, 60 of which must be declined', () => {
+    expect(set.length).toBeGreaterThanOrEqual(250);
+    expect(set.filter((item) => item.expected === 'decline').length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('labels every question with ids the knowledge base has', () => {
+    for (const item of set) {
+      if (item.expected !== 'decline') for (const id of item.expected) expect({ line: item.line, id, known: kb.get(id) !== undefined }).toMatchObject({ known: true });
+    }
+  });
+
+  it('answers at least 96% of in-scope questions with the right entry', () => {
+    expect(ours.inScopeAccuracy).toBeGreaterThanOrEqual(0.96);
+  });
+
+  it('declines at least 97% of out-of-scope questions', () => {
+    expect(ours.outOfScopeDeclined).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('is confidently wrong on at most 1% of all questions', () => {
+    expect(ours.confidentlyWrong).toBeLessThanOrEqual(0.01);
+  });
+
+  it('gets every smalltalk message right', () => {
+    expect(ours.smalltalkAccuracy).toBe(1);
+  });
+
+  it.each(baselines.map((baseline) => [baseline.system, baseline] as const))(
+    'beats the baseline "%s" on accuracy and on confidently wrong answers',
+    (_name, baseline) => {
+      const theirs = rates(baseline);
+      expect(ours.inScopeAccuracy).toBeGreaterThan(theirs.inScopeAccuracy);
+      expect(ours.confidentlyWrong).toBeLessThan(theirs.confidentlyWrong);
+    },
+  );
+});

@@ -1,0 +1,53 @@
+/**
+ * The registrations in functions/ are what the Functions host reads. `@azure/functions` only
+ * registers when the worker's `@azure/functions-core` module exists, so the test provides one
+ * and captures what is registered.
+ */
+const registered: Array<{ metadata: { name: string; bindings: Record<string, Record<string, unknown>> } }> = [];
+const hooks: string[] = [];
+
+jest.mock(
+  '@azure/functions-core',
+  () => ({
+    registerFunction: (metadata: { name: string; bindings: Record<string, Record<string, unknown>> }) => {
+      registered.push({ metadata });
+      return { dispose: () => undefined };
+    },
+    registerHook: (name: string) => {
+      hooks.push(name);
+      return { dispose: () => undefined };
+    },
+    setProgrammingModel: () => undefined,
+    getProgrammingModel: () => undefined,
+    log: () => undefined,
+  }),
+  { virtual: true },
+);
+
+function triggerOf(name: string): Record<string, unknown> | undefined {
+  const fn = registered.find((entry) => entry.metadata.name === name);
+  return Object.values(fn?.metadata.bindings ?? {}).find((binding) => binding.type === 'httpTrigger');
+}
+
+describe('Azure Functions registrations', () => {
+  beforeAll(async () => {
+    await import('../../functions/messages');
+    await import('../../functions/health');
+  });
+
+  it('registers POST /api/messages as the anonymous "messages" function', () => {
+    expect(triggerOf('messages')).toMatchObject({ route: 'messages', methods: ['POST'], authLevel: 'anonymous' });
+  });
+
+  it('registers GET /api/health as the anonymous "health" function', () => {
+    expect(triggerOf('health')).toMatchObject({ route: 'health', methods: ['GET'], authLevel: 'anonymous' });
+  });
+
+  it('registers nothing else, so that every function has a file of its own', () => {
+    expect(registered.map((entry) => entry.metadata.name).sort()).toEqual(['health', 'messages']);
+  });
+
+  it('builds the runtime when the app starts, not at the first message', () => {
+    expect(hooks).toContain('appStart');
+  });
+});

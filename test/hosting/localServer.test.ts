@@ -1,0 +1,65 @@
+import type { Server } from 'node:http';
+import { createLocalServer } from '../../src/hosting/localServer';
+import { routes } from '../../src/hosting/routes';
+import { expectRepliesActivity, messageActivity } from '../support/activities';
+import { capturingLogger } from '../support/logger';
+import { close, fakeConnector, listen } from '../support/servers';
+
+describe('the local server, over real HTTP', () => {
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    server = createLocalServer({ routes, logger: capturingLogger(), maxBodyBytes: 64 * 1024 });
+    base = await listen(server);
+  });
+  afterAll(() => close(server));
+
+  const post = (path: string, body: unknown) =>
+    fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('answers an expectReplies activity in the HTTP response', async () => {
+    const response = await post('/api/messages', expectRepliesActivity('what is saas'));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { activities: Array<{ text: string; type: string }> };
+    expect(body.activities[0]).toMatchObject({ type: 'message' });
+    expect(body.activities[0]?.text).toMatch(/Gmail|Outlook\.com/);
+  });
+
+  it('posts the reply to a normal activity back to its serviceUrl, as channels and the Emulator receive it', async () => {
+    const connector = fakeConnector();
+    const serviceUrl = await listen(connector.server);
+    try {
+      const response = await post('/api/messages', messageActivity('why use the cloud', { serviceUrl, id: 'incoming-7' }));
+      expect(response.status).toBe(200);
+      const reply = await connector.next();
+      expect(reply.method).toBe('POST');
+      expect(reply.path).toBe('/v3/conversations/conversation-1/activities/incoming-7');
+      expect(reply.body).toMatchObject({ type: 'message', replyToId: 'incoming-7', text: expect.stringMatching(/Scalability/) });
+    } finally {
+      await close(connector.server);
+    }
+  });
+
+  it('serves the health report', async () => {
+    const response = await fetch(`${base}/api/health`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ status: 'ok', configValid: true, knowledgeValid: true, version: expect.any(String) });
+    expect(body.knowledgeEntries).toBeGreaterThanOrEqual(27);
+  });
+
+  it('answers a wrong method with 405 and an unknown path with 404', async () => {
+    expect((await fetch(`${base}/api/messages`)).status).toBe(405);
+    expect((await fetch(`${base}/api/nothing-here`)).status).toBe(404);
+  });
+
+  it('refuses an oversized body with 413 before reading it all', async () => {
+    const response = await fetch(`${base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(messageActivity('x'.repeat(100 * 1024))),
+    });
+    expect(response.status).toBe(413);
+  });
+});

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { KnowledgeError } from '../../src/errors';
+import { buildKnowledgeBase, type SourceFile } from '../../src/knowledge/loadKnowledgeBase';
+
+const lecture = readFileSync(join(__dirname, '../../knowledge/lecture-05-cloud-computing.md'), 'utf8');
+const valid = readFileSync(join(__dirname, 'fixtures/valid.yaml'), 'utf8');
+
+/** The valid fixture with one change made by `edit`, as an author's mistake would be. */
+function broken(edit: (doc: { entries: Array<Record<string, unknown>> }) => void): SourceFile[] {
+  const doc = parse(valid) as { entries: Array<Record<string, unknown>> };
+  edit(doc);
+  return [{ name: 'knowledge/broken.yaml', text: stringify(doc) }];
+}
+
+function problemsOf(files: SourceFile[]): string {
+  try {
+    buildKnowledgeBase(files, lecture);
+  } catch (error) {
+    if (error instanceof KnowledgeError) return error.message;
+    throw error;
+  }
+  throw new Error('expected the knowledge base to be rejected');
+}
+
+describe('knowledge validation', () => {
+  it('accepts a valid file', () => {
+    const kb = buildKnowledgeBase([{ name: 'valid.yaml', text: valid }], lecture);
+    expect(kb.size).toBe(2);
+    expect(kb.get('benefits')?.title).toBe('Why use the cloud?');
+  });
+
+  it('when an answer is empty, names the file, the entry and the field', () => {
+    const message = problemsOf(broken((doc) => (doc.entries[1]!.answer = '   ')));
+    expect(message).toContain('knowledge/broken.yaml: entry "benefits", field "answer"');
+  });
+
+  it('when an entry has too few alternates, names the field', () => {
+    const message = problemsOf(broken((doc) => (doc.entries[0]!.alternates = ['what is the cloud'])));
+    expect(message).toMatch(/entry "cloud-computing", field "alternates": needs at least 6/);
+  });
+
+  it('when two entries share an id, says which', () => {
+    const message = problemsOf(broken((doc) => (doc.entries[1]!.id = 'cloud-computing')));
+    expect(message).toMatch(/entry "cloud-computing", field "id": duplicate id/);
+  });
+
+  it('when a related id does not exist, names it', () => {
+    const message = problemsOf(broken((doc) => (doc.entries[0]!.related = ['benefits', 'no-such-entry'])));
+    expect(message).toContain('entry "cloud-computing", field "related": unknown id "no-such-entry"');
+  });
+
+  it('when an alternate question is repeated in another entry, names both entries', () => {
+    const message = problemsOf(
+      broken((doc) => (doc.entries[1]!.alternates = [...(doc.entries[1]!.alternates as string[]), 'What is the cloud?'])),
+    );
+    expect(message).toContain('entry "benefits", field "alternates": "What is the cloud?" is also an alternate of "cloud-computing"');
+  });
+
+  it('when a quote is not in the lecture, says so', () => {
+    const message = problemsOf(broken((doc) => (doc.entries[0]!.source = { section: 'What is the cloud', quotes: ['made up'] })));
+    expect(message).toContain('field "source.quotes": "made up" is not in the lecture verbatim');
+  });
+
+  it('when the section does not exist, lists the real ones', () => {
+    const message = problemsOf(broken((doc) => (doc.entries[0]!.source = { section: 'Nowhere', quotes: ['Set of networks'] })));
+    expect(message).toMatch(/field "source.section": "Nowhere" is not a lecture section \(.*Why use the Cloud/);
+  });
+
+  it('when a field is misspelt, rejects it instead of ignoring it', () => {
+    const message = problemsOf(broken((doc) => (doc.entries[0]!.relatd = ['benefits'])));
+    expect(message).toMatch(/entry "cloud-computing", field "\(entry\)": .*relatd/);
+  });
+
+  it('when the YAML does not parse, names the file', () => {
+    const message = problemsOf([{ name: 'knowledge/bad.yaml', text: 'kind: topics\nentries: [\n' }]);
+    expect(message).toContain('knowledge/bad.yaml: not valid YAML');
+  });
+
+  it('reports every problem at once, not just the first', () => {
+    const message = problemsOf(
+      broken((doc) => {
+        doc.entries[0]!.answer = '';
+        doc.entries[1]!.related = ['missing'];
+      }),
+    );
+    expect(message).toContain('field "answer"');
+    expect(message).toContain('unknown id "missing"');
+  });
+});

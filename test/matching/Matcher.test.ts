@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { realMatcher } from '../support/knowledge';
+
+const Cases = z.object({
+  answers: z.array(z.tuple([z.string(), z.string()])),
+  smalltalk: z.array(z.tuple([z.string(), z.string()])),
+  fallbacks: z.array(z.string()),
+});
+const cases = Cases.parse(parse(readFileSync(join(__dirname, 'fixtures/matcher-cases.yaml'), 'utf8')));
+
+describe('Matcher', () => {
+  const matcher = realMatcher();
+
+  // "a|b" accepts either entry, where the lecture really does answer the question in both.
+  describe.each(cases.answers)('when asked "%s"', (question, ids) => {
+    it(`answers with ${ids}`, () => {
+      const result = matcher.match(question);
+      expect(result.kind).toBe('answer');
+      expect(ids.split('|')).toContain(result.id);
+      expect(result.confidence).toBeGreaterThan(0);
+    });
+  });
+
+  describe.each(cases.smalltalk)('when told "%s"', (text, id) => {
+    it(`replies with ${id}`, () => {
+      expect(matcher.match(text)).toMatchObject({ kind: 'smalltalk', id });
+    });
+  });
+
+  describe.each(cases.fallbacks)('when asked the off-topic "%s"', (question) => {
+    it('declines instead of guessing', () => {
+      expect(matcher.match(question)).toMatchObject({ kind: 'fallback', id: null });
+    });
+  });
+
+  describe('when a question is ambiguous between entries', () => {
+    it('asks which one was meant, offering the candidates, instead of guessing', () => {
+      const result = matcher.match('cloud model');
+      expect(result.kind).toBe('clarify');
+      expect(result.id).toBeNull();
+      expect(result.candidates.length).toBeGreaterThanOrEqual(2);
+      const ids = result.candidates.map((candidate) => candidate.id);
+      expect(ids).toEqual(expect.arrayContaining(['deployment-models', 'service-models']));
+    });
+  });
+
+  describe('when the question carries a Teams mention', () => {
+    it('ignores the mention', () => {
+      expect(matcher.match('<at>CloudBot</at> what is paas').id).toBe('service-models.paas');
+    });
+  });
+
+  it('explains its decision with the terms it used and the words it did not know', () => {
+    const result = matcher.match('what is terraform paas');
+    expect(result.explanation.unknown).toContain('terraform');
+    expect(result.explanation.terms).toHaveLength(2);
+    expect(matcher.match('scalabilty').explanation.corrections).toEqual(['scalabilty→scalability']);
+  });
+
+  it('gives the same result for the same question every time', () => {
+    const first = matcher.match('why not use the cloud');
+    for (let i = 0; i < 3; i += 1) expect(matcher.match('why not use the cloud')).toEqual(first);
+  });
+});

@@ -1,0 +1,20 @@
+import { normalise, stripMarkup } from '../../src/matching/normalise';
+
+describe('normalise', () => {
+  it.each([
+    ["What's PaaS?", 'what is paas'],
+    ["I don't get IaaS!!", 'i do not get iaas'],
+    ['  CLOUD   advantages, pls ', 'cloud advantages'],
+    ['<at>CloudBot</at> what is SaaS', 'what is saas'],
+    ['um so like, what is the cloud?', 'what is the cloud'],
+    ['On-demand\u00a0availability', 'on demand availability'],
+    ['Café déjà vu', 'cafe deja vu'],
+    ['it’s hybrid', 'it is hybrid'],
+  ])('turns %j into %j', (input, expected) => {
+    expect(normalise(input)).toBe(expected);
+  });
+
+  it('strips every mention and tag but keeps the words around them', () => {
+    expect(stripMarkup('<at id="0">Cloud Bot</at> hi <b>there</b>')).toBe('hi there');
+  });
+});
