@@ -61,7 +61,12 @@ export class Answerer {
         match,
       };
     }
-    return { ...this.fallback(), confidence: match.confidence, match };
+    // A near miss (one weak candidate) is offered first: the student may have meant it.
+    const nearMiss = match.candidates
+      .filter((candidate) => candidate.score >= this.matcher.clarifyThreshold && !candidate.id.startsWith('smalltalk.'))
+      .slice(0, 1)
+      .map((candidate) => candidate.id);
+    return { ...this.fallback(nearMiss), confidence: match.confidence, match };
   }
 
   /** The reply for a known entry id (a pressed button), or undefined if there is no such entry. */
@@ -89,8 +94,8 @@ export class Answerer {
     };
   }
 
-  /** An honest "I don't know that", with the topics the bot does know. */
-  fallback(): Reply {
+  /** An honest "I don't know that", with the topics the bot does know, after any near misses. */
+  fallback(nearMiss: readonly string[] = []): Reply {
     const topics = this.kb.overviews.map((entry) => entry.title.toLowerCase());
     return {
       kind: 'fallback',
@@ -99,7 +104,7 @@ export class Answerer {
       text:
         `Sorry, I don't know that. I can only answer questions about ${this.kb.lecture.title}: ` +
         `${topics.join('; ')}. Try asking about one of these:`,
-      suggestions: this.suggestionsFor(this.kb.overviews.map((entry) => entry.id)),
+      suggestions: this.suggestionsFor([...new Set([...nearMiss, ...this.kb.overviews.map((entry) => entry.id)])]),
       source: null,
     };
   }

@@ -14,8 +14,11 @@ export interface Analysis {
   corrections: string[];
 }
 
-/** Typo tolerance: fuse.js scores 0 (exact) to 1; a word is corrected only when it is this close. */
-const TYPO_THRESHOLD = 0.3;
+/**
+ * fuse.js scores 0 (exact) to 1. This is loose on purpose, because its bitap search scores a
+ * swap of two letters ("hybird") poorly; the edit-distance bound then decides.
+ */
+const TYPO_THRESHOLD = 0.5;
 /** Words this short are too easy to "correct" into something else ("tax" → "taxi"). */
 const MIN_TYPO_LENGTH = 4;
 /** Corrections are memoised per instance; the cap keeps a flood of random words from growing memory. */
@@ -86,7 +89,8 @@ export class Analyzer {
       : words;
     const terms = new Set<string>();
     for (const word of this.applySynonyms(corrected)) {
-      if (!STOPWORDS.has(word)) terms.add(stem(word));
+      // Small numbers ("the 3 models", "24/7") say nothing about the topic; years and the like do.
+      if (!STOPWORDS.has(word) && !/^\d{1,2}$/.test(word)) terms.add(stem(word));
     }
     return { normalised, terms: [...terms], corrections };
   }
@@ -95,10 +99,17 @@ export class Analyzer {
     if (this.known.has(word) || word.length < MIN_TYPO_LENGTH || /\d/.test(word)) return word;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached ?? word;
-    const best = this.vocabulary
-      .search(word, { limit: 3 })
-      // A correction must be about as long as the word: fuse.js alone would match "cloudiness" to "cloud".
-      .find((result) => Math.abs(result.item.length - word.length) <= 2);
+    // fuse.js finds the candidates; an edit-distance bound then rejects the loose ones it also
+    // returns ("capital" is not a typo for "hospital", nor "prime" for "pricey").
+    const swapped = swapsOf(word).find((candidate) => this.known.has(candidate) && plausibleFunctionWord(word, candidate));
+    const best = swapped !== undefined ? { item: swapped } : this.vocabulary
+      .search(word, { limit: 5 })
+      .find(
+        (result) =>
+          editDistanceWithin(word, result.item, maxEdits(word)) &&
+          plausibleFunctionWord(word, result.item) &&
+          !isDerivedWord(word, result.item),
+      );
     const fixed = best ? best.item : null;
     if (this.corrections.size >= CORRECTION_CACHE_SIZE) this.corrections.clear();
     this.corrections.set(word, fixed);
@@ -120,4 +131,55 @@ export class Analyzer {
     }
     return out;
   }
+}
+
+/**
+ * Short words are never "corrected" into function words: "form" is not a typo for "from", nor
+ * "nine" for "mine". Long ones are ("defintion"); common slips of short ones are stopwords.
+ */
+function plausibleFunctionWord(word: string, target: string): boolean {
+  return !STOPWORDS.has(target) || word.length >= 5;
+}
+
+/** A known stem plus one letter is another word, not a typo: "cloudy" is weather, not "clouds". */
+function isDerivedWord(word: string, target: string): boolean {
+  const root = stem(target);
+  return word.length === root.length + 1 && word.startsWith(root) && !word.endsWith('s');
+}
+
+/** The word with each pair of neighbouring letters swapped: bitap search scores these poorly. */
+function swapsOf(word: string): string[] {
+  const swaps: string[] = [];
+  for (let i = 0; i + 1 < word.length; i++) swaps.push(word.slice(0, i) + (word[i + 1] ?? '') + (word[i] ?? '') + word.slice(i + 2));
+  return swaps;
+}
+
+/** One slip in a short word, two in a long one: what a hurried student types. */
+function maxEdits(word: string): number {
+  return word.length >= 8 ? 2 : 1;
+}
+
+/**
+ * Whether `a` becomes `b` in at most `limit` insertions, deletions, substitutions or swaps of
+ * neighbouring letters (optimal string alignment). A swap counts once: "waht", "hybird".
+ */
+export function editDistanceWithin(a: string, b: string, limit: number): boolean {
+  if (Math.abs(a.length - b.length) > limit) return false;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (before[j - 2] ?? 0) + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return false;
+    before = previous;
+    previous = current;
+  }
+  return (previous[b.length] ?? Infinity) <= limit;
 }

@@ -1,7 +1,11 @@
 import type { Entry, KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { isTopic } from '../knowledge/KnowledgeBase';
 import { Analyzer } from './Analyzer';
+import { normalise } from './normalise';
 import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from './matchingOptions';
+
+/** The smalltalk entry that explains what the bot can do. */
+const HELP_ID = 'smalltalk.help';
 
 export type MatchKind = 'answer' | 'clarify' | 'fallback' | 'smalltalk';
 
@@ -50,33 +54,53 @@ export class Matcher {
   private readonly unknownIdf: number;
   private readonly docs: Doc[] = [];
   private readonly postings: number[][] = [];
+  /** Every term an entry uses anywhere, answer included: how much of a question the entry can explain. */
+  private readonly vocabularies: Set<number>[] = [];
   private readonly options: Readonly<MatchingOptions>;
+  /** Smalltalk phrasings as normalised text: "what can you do" is all function words, so it is matched whole. */
+  private readonly smalltalkPhrases = new Map<string, string>();
 
   constructor(kb: KnowledgeBase, options: Partial<MatchingOptions> = {}) {
     this.options = Object.freeze({ ...DEFAULT_MATCHING_OPTIONS, ...options });
     this.entries = kb.entries;
     this.analyzer = new Analyzer(kb.synonyms, this.entries.flatMap(fieldsOf).map(({ text }) => text));
+    for (const entry of this.entries) {
+      if (isTopic(entry)) continue;
+      for (const text of [entry.title, ...entry.alternates]) this.smalltalkPhrases.set(withoutBotName(normalise(text)), entry.id);
+    }
 
     const entriesWithTerm: Set<number>[] = [];
+    const entriesWithPhrasing: Set<number>[] = [];
     const pending: { entry: number; text: string; terms: number[]; weight: number }[] = [];
     this.entries.forEach((entry, entryIndex) => {
+      const vocabulary = new Set<number>();
       for (const { text, weight } of fieldsOf(entry)) {
         const terms = this.analyzer.analyseKnown(text).terms.map((term) => this.termId(term));
-        if (terms.length === 0) continue;
-        for (const term of terms) (entriesWithTerm[term] ??= new Set()).add(entryIndex);
+        terms.forEach((term) => vocabulary.add(term));
+        if (weight === 'answer' || terms.length === 0) continue;
+        for (const term of terms) (entriesWithPhrasing[term] ??= new Set()).add(entryIndex);
         pending.push({ entry: entryIndex, text, terms, weight: weight === 'keyword' ? this.options.keywordWeight : 1 });
       }
+      for (const term of vocabulary) (entriesWithTerm[term] ??= new Set()).add(entryIndex);
+      this.vocabularies.push(vocabulary);
     });
 
     const n = this.entries.length;
-    entriesWithTerm.forEach((set, term) => (this.idf[term] = Math.log(1 + n / set.size)));
-    // A word the lecture never uses is as telling as the rarest word it does use.
-    this.unknownIdf = Math.log(1 + n);
+    // Rarity is judged on the phrasings: every answer says "control" or "data", so counting
+    // answers would blur the words students use to name a topic. Answer-only words still count.
+    entriesWithTerm.forEach((set, term) => (this.idf[term] = Math.log(1 + n / (entriesWithPhrasing[term] ?? set).size)));
+    // A word the knowledge base never uses counts against a match, about as much as a rare word it does use.
+    this.unknownIdf = Math.log(1 + n) * this.options.unknownWeight;
     for (const doc of pending) {
       const norm = Math.sqrt(doc.terms.reduce((sum, term) => sum + (this.idf[term] ?? 0) ** 2, 0));
       const index = this.docs.push({ ...doc, norm }) - 1;
       for (const term of doc.terms) (this.postings[term] ??= []).push(index);
     }
+  }
+
+  /** The score below which a candidate is not worth offering at all. */
+  get clarifyThreshold(): number {
+    return this.options.clarifyThreshold;
   }
 
   /** Whether the id names an entry this matcher knows. */
@@ -87,6 +111,20 @@ export class Matcher {
   /** Scores a question against every entry and decides: answer, clarify, smalltalk or fallback. */
   match(question: string): MatchResult {
     const analysis = this.analyzer.analyse(question);
+    // "what are you able to do": a question about the bot with no topic in it is a request for help.
+    const aboutTheBot = analysis.terms.length === 0 && /\byou\b/.test(analysis.normalised) && this.has(HELP_ID);
+    const phrase =
+      this.smalltalkPhrases.get(withoutBotName(analysis.normalised)) ?? (aboutTheBot ? HELP_ID : this.smalltalkOpening(analysis.normalised));
+    if (phrase !== undefined) {
+      return {
+        kind: 'smalltalk',
+        id: phrase,
+        confidence: 1,
+        candidates: [{ id: phrase, score: 1, matched: analysis.normalised }],
+        normalised: analysis.normalised,
+        explanation: { terms: analysis.terms, corrections: [], unknown: [] },
+      };
+    }
     const known: { term: number; weight: number }[] = [];
     const unknown: string[] = [];
     let queryNormSq = 0;
@@ -102,6 +140,19 @@ export class Matcher {
     return { ...this.decide(ranked), normalised: analysis.normalised, explanation };
   }
 
+  /**
+   * "cheers mate", "cya later": a smalltalk phrase followed only by words the lecture never uses.
+   * "hi, what is paas" is not smalltalk, because "paas" is a lecture word.
+   */
+  private smalltalkOpening(normalised: string): string | undefined {
+    for (const [phrase, id] of this.smalltalkPhrases) {
+      if (phrase === '' || !normalised.startsWith(`${phrase} `)) continue;
+      const rest = this.analyzer.analyse(normalised.slice(phrase.length + 1)).terms;
+      if (rest.every((term) => !this.termIds.has(term))) return id;
+    }
+    return undefined;
+  }
+
   private rank(query: readonly { term: number; weight: number }[], queryNorm: number): Candidate[] {
     const dots = new Map<number, number>();
     for (const { term, weight } of query) {
@@ -115,9 +166,18 @@ export class Matcher {
       const current = best.get(doc.entry);
       if (!current || score > current.score) best.set(doc.entry, { score, text: doc.text });
     }
+    // Blend the closest phrasing with how much of the question the entry's whole vocabulary
+    // explains: "is iaas more expensive" is about IaaS, whose answer speaks of higher costs.
+    const a = this.options.phrasingWeight;
+    const queryNormSq = queryNorm * queryNorm;
     return [...best]
-      .map(([entry, { score, text }]) => ({ id: this.entries[entry]?.id ?? '', score: round(score), matched: text }))
-      .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+      .map(([entry, { score, text }]) => {
+        const vocabulary = this.vocabularies[entry];
+        const covered = query.reduce((sum, { term, weight }) => sum + (vocabulary?.has(term) ? weight * weight : 0), 0);
+        const blended = a * score + (1 - a) * (covered / queryNormSq);
+        return { id: this.entries[entry]?.id ?? '', score: round(blended), matched: text };
+      })
+      .sort((x, y) => y.score - x.score || x.id.localeCompare(y.id));
   }
 
   private decide(ranked: Candidate[]): Omit<MatchResult, 'normalised' | 'explanation'> {
@@ -128,22 +188,27 @@ export class Matcher {
     const top = topics[0];
     const second = topics[1];
 
-    // A lecture question that opens with "hi" is still a lecture question.
-    if (chat && chat.score >= o.smalltalkThreshold && (!top || top.score < o.clarifyThreshold)) {
+    // A lecture question that opens with "hi" is still a lecture question: smalltalk wins only
+    // when it matches at least as well as the best topic ("help me" is help, not disaster help).
+    if (chat && chat.score >= o.smalltalkThreshold && (!top || top.score < o.clarifyThreshold || chat.score > top.score)) {
       return { kind: 'smalltalk', id: chat.id, confidence: chat.score, candidates };
     }
     if (!top || top.score < o.clarifyThreshold) {
       return { kind: 'fallback', id: null, confidence: top?.score ?? chat?.score ?? 0, candidates };
     }
-    const clear = !second || top.score - second.score >= o.margin;
+    // The margin is relative: 0.82 against 0.73 is as close a call as 0.55 against 0.49.
+    const clear = !second || top.score - second.score >= o.margin * top.score;
     if (top.score >= o.answerThreshold && clear) {
       return { kind: 'answer', id: top.id, confidence: top.score, candidates };
     }
     const options = topics
-      .filter((candidate) => candidate.score >= o.clarifyThreshold && top.score - candidate.score < o.margin * 2)
+      .filter((candidate) => candidate.score >= o.clarifyThreshold && top.score - candidate.score < o.margin * 2 * top.score)
       .slice(0, o.maxClarifyOptions);
-    if (options.length === 1 && top.score >= o.answerThreshold) {
-      return { kind: 'answer', id: top.id, confidence: top.score, candidates };
+    if (options.length === 1) {
+      // One weak candidate is a guess, not a choice: "are private universities worth it" shares
+      // one word with the private cloud. Decline, and let the reply offer that entry first.
+      if (top.score >= o.answerThreshold) return { kind: 'answer', id: top.id, confidence: top.score, candidates };
+      return { kind: 'fallback', id: null, confidence: top.score, candidates };
     }
     return { kind: 'clarify', id: null, confidence: top.score, candidates: options };
   }
@@ -158,14 +223,27 @@ export class Matcher {
   }
 }
 
-/** The texts an entry is found by. Answers are left out: they are long and share every topic's words. */
-function fieldsOf(entry: Entry): { text: string; weight: 'alternate' | 'keyword' }[] {
-  const fields: { text: string; weight: 'alternate' | 'keyword' }[] = [
+type Field = 'alternate' | 'keyword' | 'answer';
+
+/**
+ * The texts an entry is found by. Alternates, title and keywords are matched as phrasings;
+ * the answer only widens the entry's vocabulary, because it is long and shares every topic's words.
+ */
+function fieldsOf(entry: Entry): { text: string; weight: Field }[] {
+  const fields: { text: string; weight: Field }[] = [
     { text: entry.title, weight: 'alternate' },
     ...entry.alternates.map((text) => ({ text, weight: 'alternate' as const })),
   ];
-  if (isTopic(entry)) fields.push(...entry.keywords.map((text) => ({ text, weight: 'keyword' as const })));
+  if (isTopic(entry)) {
+    fields.push(...entry.keywords.map((text) => ({ text, weight: 'keyword' as const })));
+    fields.push({ text: entry.answer, weight: 'answer' });
+  }
   return fields;
+}
+
+/** "thanks cloudbot" is "thanks": students address the bot by name outside Teams mentions too. */
+function withoutBotName(normalised: string): string {
+  return normalised.replace(/\b(cloud ?bot|bot)\b/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function round(score: number): number {

@@ -7,7 +7,7 @@ export interface MatchingOptions {
   answerThreshold: number;
   /** Between this and `answerThreshold`, or when two entries are too close, the bot asks "Did you mean…?". */
   clarifyThreshold: number;
-  /** The best entry must beat the runner-up by this much to be answered without asking. */
+  /** The best entry must beat the runner-up by this share of its own score to be answered without asking. */
   margin: number;
   /** Smalltalk needs a near-exact match: "hi" or "thanks", not a lecture question that says "hi". */
   smalltalkThreshold: number;
@@ -15,13 +15,19 @@ export interface MatchingOptions {
   maxClarifyOptions: number;
   /** Weight of a match on an entry's keywords, relative to a match on an alternate question or the title. */
   keywordWeight: number;
+  /** Share of the score from the closest phrasing; the rest is how much of the question the entry's vocabulary covers. */
+  phrasingWeight: number;
+  /** Weight of a word the knowledge base never uses, relative to the rarest word it does use. */
+  unknownWeight: number;
 }
 
 export const DEFAULT_MATCHING_OPTIONS: Readonly<MatchingOptions> = Object.freeze({
   answerThreshold: 0.55,
   clarifyThreshold: 0.4,
-  margin: 0.08,
+  margin: 0.12,
   smalltalkThreshold: 0.6,
   maxClarifyOptions: 3,
   keywordWeight: 0.9,
+  phrasingWeight: 0.4,
+  unknownWeight: 1.2,
 });

@@ -22,13 +22,15 @@ const CONTRACTIONS: readonly (readonly [RegExp, string])[] = [
   [/\b(\w+)'ll\b/g, '$1 will'],
   [/\b(\w+)'d\b/g, '$1 would'],
   [/\bi'm\b/g, 'i am'],
+  // Text-speak for "you": "see ya", "thank u".
+  [/\b(ya|yah|yu)\b/g, 'you'],
 ];
 
 /** Words that carry politeness or hesitation, never meaning. Greetings are not filler: they are smalltalk. */
 const FILLER = new Set([
   'please', 'pls', 'plz', 'plse', 'kindly', 'um', 'umm', 'uh', 'uhm', 'er', 'erm', 'hmm', 'lol', 'haha',
   'ok', 'okay', 'so', 'well', 'just', 'actually', 'basically', 'really', 'quickly', 'quick', 'like',
-  'thx', 'ty',
+  'anyway', 'anyways', 'anyhow',
 ]);
 
 /** Removes the channel's markup: mentions first, so that the bot's own name never reaches the matcher. */

@@ -35,7 +35,7 @@ describe('the local server, over real HTTP', () => {
       const reply = await connector.next();
       expect(reply.method).toBe('POST');
       expect(reply.path).toBe('/v3/conversations/conversation-1/activities/incoming-7');
-      expect(reply.body).toMatchObject({ type: 'message', replyToId: 'incoming-7', text: expect.stringMatching(/Scalability/) });
+      expect(reply.body).toMatchObject({ type: 'message', replyToId: 'incoming-7', text: expect.stringMatching(/scalability/i) });
     } finally {
       await close(connector.server);
     }
