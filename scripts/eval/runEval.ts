@@ -25,6 +25,10 @@ const BM25_THRESHOLDS = [0, 2, 4, 6, 8, 10, 12, 15, 20, 25, 30];
 
 /** Scores CloudBot and both baselines on the same set, in one run. */
 export function runEval(kb: KnowledgeBase, set: readonly EvalQuestion[] = loadEvalSet(EVAL_SET_PATH)) {
+  // One untimed pass on throwaway instances warms the JIT, as a few messages warm a live
+  // instance; the timed pass then uses fresh instances, so no cache carries over.
+  evaluate(cloudBot(kb), set);
+  evaluate(plainFuse(kb), set);
   const cloudbot = evaluate(cloudBot(kb), set);
   const fuse = evaluate(plainFuse(kb), set);
   const bestBm25 = BM25_THRESHOLDS.map((threshold) => evaluate(bm25(kb, threshold), set)).reduce((best, report) =>
@@ -42,7 +46,7 @@ const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
 
 /** The Markdown table `npm run eval` prints and the README quotes. */
 export function formatTable(reports: readonly EvalReport[]): string {
-  const rows: Array<[string, (r: EvalReport) => string]> = [
+  const rows: [string, (r: EvalReport) => string][] = [
     ['in-scope top-1 accuracy', (r) => `${pct(rates(r).inScopeAccuracy)} (${r.inScopeCorrect}/${r.inScope})`],
     ['clarifications offering the right entry', (r) => `${r.clarifiedRight}/${r.clarified}`],
     ['confidently wrong, in scope', (r) => `${r.wrongInScope}`],

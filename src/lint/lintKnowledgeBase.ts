@@ -4,11 +4,11 @@ import type { Matcher } from '../matching/Matcher';
 
 export interface LintReport {
   /** Alternates that do not retrieve their own entry: the matcher would answer them wrongly or not at all. */
-  unretrieved: Array<{ id: string; alternate: string; got: string }>;
+  unretrieved: { id: string; alternate: string; got: string }[];
   /** Entries whose alternates the matcher can barely tell apart: the runner-up is within the margin. */
-  confusable: Array<{ a: string; b: string; alternate: string; scores: [number, number] }>;
+  confusable: { a: string; b: string; alternate: string; scores: [number, number] }[];
   /** Lecture lines (paragraphs and bullets) that no entry quotes. */
-  uncited: Array<{ section: string; line: string }>;
+  uncited: { section: string; line: string }[];
 }
 
 /**

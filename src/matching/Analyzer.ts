@@ -31,7 +31,8 @@ const CORRECTION_CACHE_SIZE = 5000;
 export class Analyzer {
   private readonly synonyms: ReadonlyMap<string, readonly { variant: string[]; term: string[] }[]>;
   private readonly known: ReadonlySet<string>;
-  private readonly vocabulary: Fuse<string>;
+  /** The vocabulary by first letter, so that a correction searches a few dozen words, not all of them. */
+  private readonly vocabulary: ReadonlyMap<string, Fuse<string>>;
   private readonly corrections = new Map<string, string | null>();
 
   constructor(groups: readonly SynonymGroup[], vocabularyTexts: Iterable<string>) {
@@ -55,9 +56,15 @@ export class Analyzer {
     for (const text of vocabularyTexts) normalise(text).split(' ').forEach((word) => word && known.add(word));
     this.synonyms = byFirstWord;
     this.known = known;
-    this.vocabulary = new Fuse(
-      [...known].filter((word) => word.length >= MIN_TYPO_LENGTH - 1 && !/^\d+$/.test(word)),
-      { includeScore: true, threshold: TYPO_THRESHOLD, isCaseSensitive: false },
+    const byInitial = new Map<string, string[]>();
+    for (const word of known) {
+      if (word.length < MIN_TYPO_LENGTH - 1 || /^\d+$/.test(word)) continue;
+      const list = byInitial.get(word.charAt(0)) ?? [];
+      list.push(word);
+      byInitial.set(word.charAt(0), list);
+    }
+    this.vocabulary = new Map(
+      [...byInitial].map(([initial, words]) => [initial, new Fuse(words, { includeScore: true, threshold: TYPO_THRESHOLD })]),
     );
   }
 
@@ -102,9 +109,7 @@ export class Analyzer {
     // fuse.js finds the candidates; an edit-distance bound then rejects the loose ones it also
     // returns ("capital" is not a typo for "hospital", nor "prime" for "pricey").
     const swapped = swapsOf(word).find((candidate) => this.known.has(candidate) && plausibleFunctionWord(word, candidate));
-    const best = swapped !== undefined ? { item: swapped } : this.vocabulary
-      .search(word, { limit: 5 })
-      .find(
+    const best = swapped !== undefined ? { item: swapped } : this.candidates(word).find(
         (result) =>
           editDistanceWithin(word, result.item, maxEdits(word)) &&
           plausibleFunctionWord(word, result.item) &&
@@ -114,6 +119,17 @@ export class Analyzer {
     if (this.corrections.size >= CORRECTION_CACHE_SIZE) this.corrections.clear();
     this.corrections.set(word, fixed);
     return fixed ?? word;
+  }
+
+  /**
+   * Close words from fuse.js, best first. Slips rarely hit the first letter; when one does
+   * ("calability"), the word's second letter is the vocabulary's first.
+   */
+  private candidates(word: string): { item: string; score?: number }[] {
+    const initials = new Set([word.charAt(0), word.charAt(1)]);
+    return [...initials]
+      .flatMap((initial) => this.vocabulary.get(initial)?.search(word, { limit: 5 }) ?? [])
+      .sort((a, b) => (a.score ?? 1) - (b.score ?? 1));
   }
 
   private applySynonyms(words: readonly string[]): string[] {

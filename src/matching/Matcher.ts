@@ -55,33 +55,43 @@ export class Matcher {
   private readonly docs: Doc[] = [];
   private readonly postings: number[][] = [];
   /** Every term an entry uses anywhere, answer included: how much of a question the entry can explain. */
-  private readonly vocabularies: Set<number>[] = [];
+  private readonly vocabularies: Map<number, number>[] = [];
   private readonly options: Readonly<MatchingOptions>;
   /** Smalltalk phrasings as normalised text: "what can you do" is all function words, so it is matched whole. */
   private readonly smalltalkPhrases = new Map<string, string>();
+  /** A topic's own phrasings, normalised: asked word for word, they need no scoring. */
+  private readonly exactPhrasings = new Map<string, string>();
 
   constructor(kb: KnowledgeBase, options: Partial<MatchingOptions> = {}) {
     this.options = Object.freeze({ ...DEFAULT_MATCHING_OPTIONS, ...options });
     this.entries = kb.entries;
     this.analyzer = new Analyzer(kb.synonyms, this.entries.flatMap(fieldsOf).map(({ text }) => text));
+    const phrasings = new Map<string, string | null>();
     for (const entry of this.entries) {
-      if (isTopic(entry)) continue;
-      for (const text of [entry.title, ...entry.alternates]) this.smalltalkPhrases.set(withoutBotName(normalise(text)), entry.id);
+      for (const text of [entry.title, ...entry.alternates]) {
+        const key = normalise(text);
+        // Two entries with the same normalised phrasing cancel out; the lint reports them.
+        phrasings.set(key, phrasings.has(key) && phrasings.get(key) !== entry.id ? null : entry.id);
+        if (!isTopic(entry)) this.smalltalkPhrases.set(withoutBotName(key), entry.id);
+      }
     }
+    for (const [key, id] of phrasings) if (id !== null && !id.startsWith('smalltalk.')) this.exactPhrasings.set(key, id);
 
     const entriesWithTerm: Set<number>[] = [];
     const entriesWithPhrasing: Set<number>[] = [];
     const pending: { entry: number; text: string; terms: number[]; weight: number }[] = [];
     this.entries.forEach((entry, entryIndex) => {
-      const vocabulary = new Set<number>();
+      const vocabulary = new Map<number, number>();
       for (const { text, weight } of fieldsOf(entry)) {
         const terms = this.analyzer.analyseKnown(text).terms.map((term) => this.termId(term));
-        terms.forEach((term) => vocabulary.add(term));
+        // A word only the answer uses explains less of a question than one a phrasing uses.
+        const share = weight === 'answer' ? this.options.answerVocabularyWeight : 1;
+        for (const term of terms) vocabulary.set(term, Math.max(vocabulary.get(term) ?? 0, share));
         if (weight === 'answer' || terms.length === 0) continue;
         for (const term of terms) (entriesWithPhrasing[term] ??= new Set()).add(entryIndex);
         pending.push({ entry: entryIndex, text, terms, weight: weight === 'keyword' ? this.options.keywordWeight : 1 });
       }
-      for (const term of vocabulary) (entriesWithTerm[term] ??= new Set()).add(entryIndex);
+      for (const term of vocabulary.keys()) (entriesWithTerm[term] ??= new Set()).add(entryIndex);
       this.vocabularies.push(vocabulary);
     });
 
@@ -123,6 +133,17 @@ export class Matcher {
         candidates: [{ id: phrase, score: 1, matched: analysis.normalised }],
         normalised: analysis.normalised,
         explanation: { terms: analysis.terms, corrections: [], unknown: [] },
+      };
+    }
+    const exact = this.exactPhrasings.get(analysis.normalised);
+    if (exact !== undefined) {
+      return {
+        kind: 'answer',
+        id: exact,
+        confidence: 1,
+        candidates: [{ id: exact, score: 1, matched: analysis.normalised }],
+        normalised: analysis.normalised,
+        explanation: { terms: analysis.terms, corrections: analysis.corrections, unknown: [] },
       };
     }
     const known: { term: number; weight: number }[] = [];
@@ -173,7 +194,7 @@ export class Matcher {
     return [...best]
       .map(([entry, { score, text }]) => {
         const vocabulary = this.vocabularies[entry];
-        const covered = query.reduce((sum, { term, weight }) => sum + (vocabulary?.has(term) ? weight * weight : 0), 0);
+        const covered = query.reduce((sum, { term, weight }) => sum + (vocabulary?.get(term) ?? 0) * weight * weight, 0);
         const blended = a * score + (1 - a) * (covered / queryNormSq);
         return { id: this.entries[entry]?.id ?? '', score: round(blended), matched: text };
       })

@@ -19,6 +19,8 @@ export interface MatchingOptions {
   phrasingWeight: number;
   /** Weight of a word the knowledge base never uses, relative to the rarest word it does use. */
   unknownWeight: number;
+  /** How much a word counts towards coverage when only the entry's answer uses it, not its phrasings. */
+  answerVocabularyWeight: number;
 }
 
 export const DEFAULT_MATCHING_OPTIONS: Readonly<MatchingOptions> = Object.freeze({
@@ -30,4 +32,5 @@ export const DEFAULT_MATCHING_OPTIONS: Readonly<MatchingOptions> = Object.freeze
   keywordWeight: 0.9,
   phrasingWeight: 0.4,
   unknownWeight: 1.2,
+  answerVocabularyWeight: 0.5,
 });

@@ -29,7 +29,7 @@ const CONTRACTIONS: readonly (readonly [RegExp, string])[] = [
 /** Words that carry politeness or hesitation, never meaning. Greetings are not filler: they are smalltalk. */
 const FILLER = new Set([
   'please', 'pls', 'plz', 'plse', 'kindly', 'um', 'umm', 'uh', 'uhm', 'er', 'erm', 'hmm', 'lol', 'haha',
-  'ok', 'okay', 'so', 'well', 'just', 'actually', 'basically', 'really', 'quickly', 'quick', 'like',
+  'ok', 'okay', 'so', 'well', 'just', 'actually', 'basically', 'really', 'like',
   'anyway', 'anyways', 'anyhow',
 ]);
 

@@ -34,7 +34,7 @@ describe('CloudBot', () => {
       .send({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'bot', name: 'CloudBot' }], recipient: { id: 'bot', name: 'CloudBot' } })
       .assertNoReply()
       .send('hi')
-      .assertReply((reply) => expect(reply.text).not.toContain('Source:'))
+      .assertReply((reply) => { expect(reply.text).not.toContain('Source:'); })
       .startTest();
   });
 
@@ -48,7 +48,7 @@ describe('CloudBot', () => {
         expect(reply.textFormat).toBe('markdown');
         const actions = actionsOf(reply);
         expect(actions.length).toBeGreaterThan(0);
-        expect(actions[0]).toMatchObject({ type: 'messageBack', value: { entryId: expect.any(String) } });
+        expect(actions[0]).toMatchObject({ type: 'messageBack', value: { entryId: expect.any(String) as unknown } });
       })
       .startTest();
   });
@@ -58,7 +58,7 @@ describe('CloudBot', () => {
     const press: Partial<Activity> = { type: ActivityTypes.Message, text: 'something unrelated', value: { entryId: 'benefits.elasticity' } };
     await adapter
       .send(press)
-      .assertReply((reply) => expect(reply.text).toMatch(/demand/i))
+      .assertReply((reply) => { expect(reply.text).toMatch(/demand/i); })
       .startTest();
   });
 
@@ -78,7 +78,7 @@ describe('CloudBot', () => {
     expect(realAnswer).toBeDefined();
     await adapter
       .send({ type: ActivityTypes.Message, channelId: 'msteams', text: title })
-      .assertReply((reply) => expect(reply.text).toBe(realAnswer))
+      .assertReply((reply) => { expect(reply.text).toBe(realAnswer); })
       .startTest();
   });
 
@@ -106,7 +106,7 @@ describe('CloudBot', () => {
         firstOption = String(actions[0]?.title);
       })
       .send('1')
-      .assertReply((reply) => expect(reply.text).toContain(realAnswerer().answerEntry(realAnswerer().entryIdByTitle(firstOption) ?? '')?.text ?? '∅'))
+      .assertReply((reply) => { expect(reply.text).toContain(realAnswerer().answerEntry(realAnswerer().entryIdByTitle(firstOption) ?? '')?.text ?? '∅'); })
       .startTest();
   });
 
@@ -119,7 +119,7 @@ describe('CloudBot', () => {
         text: `${mention} what is saas`,
         entities: [{ type: 'mention', mentioned: { id: 'bot', name: 'CloudBot' }, text: mention }],
       })
-      .assertReply((reply) => expect(reply.text).toMatch(/Gmail|Outlook\.com/))
+      .assertReply((reply) => { expect(reply.text).toMatch(/Gmail|Outlook\.com/); })
       .startTest();
   });
 

@@ -3,7 +3,7 @@
  * registers when the worker's `@azure/functions-core` module exists, so the test provides one
  * and captures what is registered.
  */
-const registered: Array<{ metadata: { name: string; bindings: Record<string, Record<string, unknown>> } }> = [];
+const registered: { metadata: { name: string; bindings: Record<string, Record<string, unknown>> } }[] = [];
 const hooks: string[] = [];
 
 jest.mock(

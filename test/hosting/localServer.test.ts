@@ -21,7 +21,7 @@ describe('the local server, over real HTTP', () => {
   it('answers an expectReplies activity in the HTTP response', async () => {
     const response = await post('/api/messages', expectRepliesActivity('what is saas'));
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { activities: Array<{ text: string; type: string }> };
+    const body = (await response.json()) as { activities: { text: string; type: string }[] };
     expect(body.activities[0]).toMatchObject({ type: 'message' });
     expect(body.activities[0]?.text).toMatch(/Gmail|Outlook\.com/);
   });
@@ -35,7 +35,7 @@ describe('the local server, over real HTTP', () => {
       const reply = await connector.next();
       expect(reply.method).toBe('POST');
       expect(reply.path).toBe('/v3/conversations/conversation-1/activities/incoming-7');
-      expect(reply.body).toMatchObject({ type: 'message', replyToId: 'incoming-7', text: expect.stringMatching(/scalability/i) });
+      expect(reply.body).toMatchObject({ type: 'message', replyToId: 'incoming-7', text: expect.stringMatching(/scalability/i) as unknown });
     } finally {
       await close(connector.server);
     }
@@ -45,7 +45,7 @@ describe('the local server, over real HTTP', () => {
     const response = await fetch(`${base}/api/health`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ status: 'ok', configValid: true, knowledgeValid: true, version: expect.any(String) });
+    expect(body).toMatchObject({ status: 'ok', configValid: true, knowledgeValid: true, version: expect.any(String) as unknown });
     expect(body.knowledgeEntries).toBeGreaterThanOrEqual(27);
   });
 

@@ -8,8 +8,11 @@ const lecture = readFileSync(join(__dirname, '../../knowledge/lecture-05-cloud-c
 const valid = readFileSync(join(__dirname, 'fixtures/valid.yaml'), 'utf8');
 
 /** The valid fixture with one change made by `edit`, as an author's mistake would be. */
-function broken(edit: (doc: { entries: Array<Record<string, unknown>> }) => void): SourceFile[] {
-  const doc = parse(valid) as { entries: Array<Record<string, unknown>> };
+/** The fixture's two entries, typed as a pair so that edits need no non-null assertions. */
+type FixtureDoc = { entries: [Record<string, unknown>, Record<string, unknown>] };
+
+function broken(edit: (doc: FixtureDoc) => void): SourceFile[] {
+  const doc = parse(valid) as FixtureDoc;
   edit(doc);
   return [{ name: 'knowledge/broken.yaml', text: stringify(doc) }];
 }
@@ -32,44 +35,44 @@ describe('knowledge validation', () => {
   });
 
   it('when an answer is empty, names the file, the entry and the field', () => {
-    const message = problemsOf(broken((doc) => (doc.entries[1]!.answer = '   ')));
+    const message = problemsOf(broken((doc) => (doc.entries[1].answer = '   ')));
     expect(message).toContain('knowledge/broken.yaml: entry "benefits", field "answer"');
   });
 
   it('when an entry has too few alternates, names the field', () => {
-    const message = problemsOf(broken((doc) => (doc.entries[0]!.alternates = ['what is the cloud'])));
+    const message = problemsOf(broken((doc) => (doc.entries[0].alternates = ['what is the cloud'])));
     expect(message).toMatch(/entry "cloud-computing", field "alternates": needs at least 6/);
   });
 
   it('when two entries share an id, says which', () => {
-    const message = problemsOf(broken((doc) => (doc.entries[1]!.id = 'cloud-computing')));
+    const message = problemsOf(broken((doc) => (doc.entries[1].id = 'cloud-computing')));
     expect(message).toMatch(/entry "cloud-computing", field "id": duplicate id/);
   });
 
   it('when a related id does not exist, names it', () => {
-    const message = problemsOf(broken((doc) => (doc.entries[0]!.related = ['benefits', 'no-such-entry'])));
+    const message = problemsOf(broken((doc) => (doc.entries[0].related = ['benefits', 'no-such-entry'])));
     expect(message).toContain('entry "cloud-computing", field "related": unknown id "no-such-entry"');
   });
 
   it('when an alternate question is repeated in another entry, names both entries', () => {
     const message = problemsOf(
-      broken((doc) => (doc.entries[1]!.alternates = [...(doc.entries[1]!.alternates as string[]), 'What is the cloud?'])),
+      broken((doc) => (doc.entries[1].alternates = [...(doc.entries[1].alternates as string[]), 'What is the cloud?'])),
     );
     expect(message).toContain('entry "benefits", field "alternates": "What is the cloud?" is also an alternate of "cloud-computing"');
   });
 
   it('when a quote is not in the lecture, says so', () => {
-    const message = problemsOf(broken((doc) => (doc.entries[0]!.source = { section: 'What is the cloud', quotes: ['made up'] })));
+    const message = problemsOf(broken((doc) => (doc.entries[0].source = { section: 'What is the cloud', quotes: ['made up'] })));
     expect(message).toContain('field "source.quotes": "made up" is not in the lecture verbatim');
   });
 
   it('when the section does not exist, lists the real ones', () => {
-    const message = problemsOf(broken((doc) => (doc.entries[0]!.source = { section: 'Nowhere', quotes: ['Set of networks'] })));
+    const message = problemsOf(broken((doc) => (doc.entries[0].source = { section: 'Nowhere', quotes: ['Set of networks'] })));
     expect(message).toMatch(/field "source.section": "Nowhere" is not a lecture section \(.*Why use the Cloud/);
   });
 
   it('when a field is misspelt, rejects it instead of ignoring it', () => {
-    const message = problemsOf(broken((doc) => (doc.entries[0]!.relatd = ['benefits'])));
+    const message = problemsOf(broken((doc) => (doc.entries[0].relatd = ['benefits'])));
     expect(message).toMatch(/entry "cloud-computing", field "\(entry\)": .*relatd/);
   });
 
@@ -81,8 +84,8 @@ describe('knowledge validation', () => {
   it('reports every problem at once, not just the first', () => {
     const message = problemsOf(
       broken((doc) => {
-        doc.entries[0]!.answer = '';
-        doc.entries[1]!.related = ['missing'];
+        doc.entries[0].answer = '';
+        doc.entries[1].related = ['missing'];
       }),
     );
     expect(message).toContain('field "answer"');

@@ -1,8 +1,8 @@
 import type { Logger } from '../../src/logger';
 
 /** A logger that remembers what it was told, so that tests can assert on logs. */
-export function capturingLogger(): Logger & { lines: Array<{ level: string; text: string }> } {
-  const lines: Array<{ level: string; text: string }> = [];
+export function capturingLogger(): Logger & { lines: { level: string; text: string }[] } {
+  const lines: { level: string; text: string }[] = [];
   const record =
     (level: string) =>
     (message: string, ...details: unknown[]) => {

@@ -9,7 +9,7 @@ export async function listen(server: Server): Promise<string> {
 }
 
 export async function close(server: Server): Promise<void> {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await new Promise<void>((resolve) => server.close(() => { resolve(); }));
 }
 
 export interface Received {
@@ -25,7 +25,7 @@ export interface Received {
 export function fakeConnector(): { server: Server; received: Received[]; next: () => Promise<Received> } {
   const received: Received[] = [];
   const unread: Received[] = [];
-  const waiting: Array<(entry: Received) => void> = [];
+  const waiting: ((entry: Received) => void)[] = [];
   const server = createServer((req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -44,8 +44,8 @@ export function fakeConnector(): { server: Server; received: Received[]; next: (
   const next = () =>
     new Promise<Received>((resolve, reject) => {
       const first = unread.shift();
-      if (first) return resolve(first);
-      const timer = setTimeout(() => reject(new Error('no activity reached the connector within 5 s')), 5000);
+      if (first) { resolve(first); return; }
+      const timer = setTimeout(() => { reject(new Error('no activity reached the connector within 5 s')); }, 5000);
       waiting.push((entry) => {
         clearTimeout(timer);
         resolve(entry);
