@@ -113,6 +113,16 @@ export class Matcher {
     return this.options.clarifyThreshold;
   }
 
+  /**
+   * Every entry's score for a question, best first, with no shortcut for exact phrasings or
+   * smalltalk: how close the knowledge base's entries are to each other, for the lint.
+   */
+  scores(question: string): Candidate[] {
+    const analysis = this.analyzer.analyse(question);
+    const { known, norm } = this.weigh(analysis.terms);
+    return known.length === 0 ? [] : this.rank(known, norm);
+  }
+
   /** Whether the id names an entry this matcher knows. */
   has(id: string): boolean {
     return this.entries.some((entry) => entry.id === id);
@@ -146,18 +156,9 @@ export class Matcher {
         explanation: { terms: analysis.terms, corrections: analysis.corrections, unknown: [] },
       };
     }
-    const known: { term: number; weight: number }[] = [];
-    const unknown: string[] = [];
-    let queryNormSq = 0;
-    for (const term of analysis.terms) {
-      const id = this.termIds.get(term);
-      const weight = id === undefined ? this.unknownIdf : (this.idf[id] ?? 0);
-      queryNormSq += weight * weight;
-      if (id === undefined) unknown.push(term);
-      else known.push({ term: id, weight });
-    }
+    const { known, unknown, norm } = this.weigh(analysis.terms);
     const explanation = { terms: analysis.terms, corrections: analysis.corrections, unknown };
-    const ranked = known.length === 0 ? [] : this.rank(known, Math.sqrt(queryNormSq));
+    const ranked = known.length === 0 ? [] : this.rank(known, norm);
     return { ...this.decide(ranked), normalised: analysis.normalised, explanation };
   }
 
@@ -172,6 +173,21 @@ export class Matcher {
       if (rest.every((term) => !this.termIds.has(term))) return id;
     }
     return undefined;
+  }
+
+  /** The question's terms with their weights; words the knowledge base never uses weigh in the norm only. */
+  private weigh(terms: readonly string[]): { known: { term: number; weight: number }[]; unknown: string[]; norm: number } {
+    const known: { term: number; weight: number }[] = [];
+    const unknown: string[] = [];
+    let normSq = 0;
+    for (const term of terms) {
+      const id = this.termIds.get(term);
+      const weight = id === undefined ? this.unknownIdf : (this.idf[id] ?? 0);
+      normSq += weight * weight;
+      if (id === undefined) unknown.push(term);
+      else known.push({ term: id, weight });
+    }
+    return { known, unknown, norm: Math.sqrt(normSq) };
   }
 
   private rank(query: readonly { term: number; weight: number }[], queryNorm: number): Candidate[] {
