@@ -76,6 +76,48 @@ export class Answerer {
     return this.replyFor(entry, isTopic(entry) ? 'answer' : 'smalltalk', 1);
   }
 
+  /**
+   * Part of an entry's answer, for a follow-up such as "give me an example": the sentence asked
+   * for, with the entry's title for context and its citation.
+   */
+  answerPart(id: string, part: string): Reply | undefined {
+    const entry = this.kb.get(id);
+    if (!entry) return undefined;
+    const whole = this.replyFor(entry, 'answer', 1);
+    const citation = whole.source ? `\n\n_Source: ${this.lectureName} › ${whole.source.section}_` : '';
+    return { ...whole, text: `**${entry.title}**: ${part.trim()}${citation}` };
+  }
+
+  /** "Tell me more" about an overview: its sub-topics, as buttons to choose from. */
+  offerChildren(id: string): Reply | undefined {
+    const entry = this.kb.get(id);
+    const children = this.kb.childrenOf(id);
+    if (!entry || children.length === 0) return undefined;
+    const suggestions = this.suggestionsFor(children.map((child) => child.id));
+    return {
+      kind: 'clarify',
+      id: null,
+      confidence: 1,
+      text: [`There is more on each part of "${entry.title}". Which one?`, ...suggestions.map((s, i) => `${i + 1}. ${s.title}`)].join('\n'),
+      suggestions,
+      source: null,
+    };
+  }
+
+  /** An honest "the lecture does not say", keeping the topic's follow-ups on offer. */
+  notInLecture(id: string, what: string): Reply | undefined {
+    const entry = this.kb.get(id);
+    if (!entry) return undefined;
+    return {
+      kind: 'fallback',
+      id: null,
+      confidence: 1,
+      text: `The lecture gives no ${what} for "${entry.title}". You could try one of these:`,
+      suggestions: this.suggestionsFor(entry.related),
+      source: null,
+    };
+  }
+
   /** What the bot says when a conversation starts: what it is, what it knows, where to begin. */
   welcome(): Reply {
     const topics = this.kb.overviews.map((entry) => `- ${entry.title}`);

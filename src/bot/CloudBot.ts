@@ -1,9 +1,10 @@
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { Answerer, Reply } from '../answering/Answerer';
+import type { Answerer } from '../answering/Answerer';
+import type { Conversation } from '../conversation/Conversation';
+import { readConversationMemory } from '../conversation/memory';
 import { EntryIdSchema } from '../knowledge/schema';
 import { stripMarkup } from '../matching/normalise';
-import { type ConversationData, readConversationData } from './conversationData';
 import { replyActivity } from './replyActivity';
 
 export interface CloudBotOptions {
@@ -22,15 +23,17 @@ const OptionalTextSchema = z.string().catch('');
  * `TestAdapter`, memory storage and any knowledge base.
  */
 export class CloudBot extends ActivityHandler {
-  private readonly conversationData: StatePropertyAccessor<unknown>;
+  /** The conversation's memory (last topic, pending "Did you mean"), in botbuilder's conversation state. */
+  private readonly memory: StatePropertyAccessor<unknown>;
 
   constructor(
     private readonly answerer: Answerer,
+    private readonly conversation: Conversation,
     private readonly conversationState: ConversationState,
     private readonly options: CloudBotOptions,
   ) {
     super();
-    this.conversationData = conversationState.createProperty('conversationData');
+    this.memory = conversationState.createProperty('conversationData');
 
     this.onMessage(async (context, next) => {
       await this.answer(context);
@@ -53,44 +56,18 @@ export class CloudBot extends ActivityHandler {
   }
 
   private async answer(context: TurnContext): Promise<void> {
-    const data = readConversationData(await this.conversationData.get(context));
-    const reply = this.replyTo(context, data);
-    await context.sendActivity(replyActivity(reply, context.activity.channelId));
-
-    const next: ConversationData = {
-      lastTopic: reply.kind === 'answer' ? reply.id : data.lastTopic,
-      pendingClarification: reply.kind === 'clarify' ? reply.suggestions.map((s) => s.id) : [],
-    };
-    await this.conversationData.set(context, next);
-  }
-
-  private replyTo(context: TurnContext, data: ConversationData): Reply {
+    const memory = readConversationMemory(await this.memory.get(context));
     const pressed = ButtonValueSchema.safeParse(context.activity.value);
-    if (pressed.success) {
-      const reply = this.answerer.answerEntry(pressed.data.entryId);
-      if (reply) return reply;
-    }
-    const text = this.questionText(context);
-    if (text === '') return this.answerer.fallback();
-
-    const byTitle = this.answerer.entryIdByTitle(text);
-    const chosen = byTitle ?? this.pickClarification(text, data);
-    if (chosen !== undefined) {
-      const reply = this.answerer.answerEntry(chosen);
-      if (reply) return reply;
-    }
-    return this.answerer.answerQuestion(text);
+    const turn =
+      (pressed.success ? this.conversation.respondToButton(pressed.data.entryId, memory) : undefined) ??
+      this.conversation.respond(this.questionText(context), memory);
+    await context.sendActivity(replyActivity(turn.reply, context.activity.channelId));
+    await this.memory.set(context, turn.memory);
   }
 
   /** The user's words: the bot's own @mention removed, markup stripped, length capped. */
   private questionText(context: TurnContext): string {
     const withoutMention = OptionalTextSchema.parse(TurnContext.removeRecipientMention(context.activity));
     return stripMarkup(withoutMention).slice(0, this.options.maxMessageChars).trim();
-  }
-
-  /** "2" after "Did you mean…?" picks the second option. */
-  private pickClarification(text: string, data: ConversationData): string | undefined {
-    if (data.pendingClarification.length === 0 || !/^\d{1,2}$/.test(text)) return undefined;
-    return data.pendingClarification[Number(text) - 1];
   }
 }

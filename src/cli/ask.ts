@@ -1,5 +1,7 @@
 import { createInterface } from 'node:readline';
 import { Answerer, type Reply } from '../answering/Answerer';
+import { Conversation } from '../conversation/Conversation';
+import { FRESH_MEMORY } from '../conversation/memory';
 import { toError } from '../errors';
 import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
 import { defaultKnowledgeDir } from '../knowledge/locateKnowledgeDir';
@@ -9,6 +11,7 @@ import { Matcher } from '../matching/Matcher';
  * `npm run --silent ask -- "What is PaaS?"` prints the reply as a student reads it.
  * `npm run --silent ask -- --json` reads one question a line from stdin and writes one JSON
  * object a line to stdout, and nothing else: other tools depend on that contract.
+ * `--session` reads the lines as one conversation, so follow-ups ("and PaaS?") can be scripted.
  */
 export interface AskRecord {
   question: string;
@@ -55,24 +58,46 @@ export function formatReply(reply: Reply): string {
 
 async function main(args: string[]): Promise<void> {
   const kb = loadKnowledgeBase(defaultKnowledgeDir());
-  const answerer = new Answerer(kb, new Matcher(kb));
+  const matcher = new Matcher(kb);
+  const answerer = new Answerer(kb, matcher);
+  const json = args.includes('--json');
 
-  if (args.includes('--json')) {
-    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-    for await (const line of lines) {
-      const question = line.trim();
-      if (question === '') continue;
+  if (args.includes('--session')) {
+    // Each line is the next message of one conversation, remembered as the bot remembers it.
+    const conversation = new Conversation(kb, matcher, answerer);
+    let memory = FRESH_MEMORY;
+    for await (const question of questionLines()) {
+      const turn = conversation.respond(question, memory);
+      memory = turn.memory;
+      process.stdout.write(json ? `${JSON.stringify(toRecord(question, turn.reply))}\n` : `you › ${question}\n${formatReply(turn.reply)}\n\n`);
+    }
+    return;
+  }
+  if (json) {
+    for await (const question of questionLines()) {
       process.stdout.write(`${JSON.stringify(toRecord(question, answerer.answerQuestion(question)))}\n`);
     }
     return;
   }
   const question = args.filter((arg) => !arg.startsWith('--')).join(' ').trim();
   if (question === '') {
-    process.stderr.write('Usage: npm run --silent ask -- "What is PaaS?"\n       npm run --silent ask -- --json < questions.txt\n');
+    process.stderr.write(
+      'Usage: npm run --silent ask -- "What is PaaS?"\n' +
+        '       npm run --silent ask -- --json < questions.txt\n' +
+        '       npm run --silent ask -- --session [--json] < conversation.txt\n',
+    );
     process.exitCode = 2;
     return;
   }
   process.stdout.write(`${formatReply(answerer.answerQuestion(question))}\n`);
+}
+
+/** Standard input's non-empty lines, trimmed. */
+async function* questionLines(): AsyncGenerator<string> {
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    const question = line.trim();
+    if (question !== '') yield question;
+  }
 }
 
 if (require.main === module) {

@@ -1,4 +1,5 @@
 import { ConversationState, MemoryStorage, type Storage } from 'botbuilder';
+import { Conversation } from '../conversation/Conversation';
 import { Answerer } from '../answering/Answerer';
 import { CloudBot } from '../bot/CloudBot';
 import type { Config } from '../config';
@@ -29,8 +30,10 @@ export function createRuntime({ config, kb, logger, storage = new MemoryStorage(
   if (config.unauthenticated) {
     logger.warn('MicrosoftAppId is not set: CloudBot accepts unauthenticated requests (local use and the Emulator only).');
   }
-  const answerer = new Answerer(kb, new Matcher(kb));
-  const bot = new CloudBot(answerer, new ConversationState(storage), { maxMessageChars: config.MAX_MESSAGE_CHARS });
+  const matcher = new Matcher(kb);
+  const answerer = new Answerer(kb, matcher);
+  const conversation = new Conversation(kb, matcher, answerer);
+  const bot = new CloudBot(answerer, conversation, new ConversationState(storage), { maxMessageChars: config.MAX_MESSAGE_CHARS });
   const adapter = createAdapter(config, logger);
   const messages = createMessagesHandler({
     adapter,

@@ -123,6 +123,11 @@ export class Matcher {
     return known.length === 0 ? [] : this.rank(known, norm);
   }
 
+  /** A text's stemmed content terms, after typo correction and synonyms: what the matcher sees. */
+  termsOf(text: string): string[] {
+    return this.analyzer.analyse(text).terms;
+  }
+
   /** Whether the id names an entry this matcher knows. */
   has(id: string): boolean {
     return this.entries.some((entry) => entry.id === id);

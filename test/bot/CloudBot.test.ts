@@ -1,12 +1,14 @@
 import { type Activity, ActivityTypes, ConversationState, MemoryStorage, TestAdapter } from 'botbuilder';
 import { Answerer, type Reply } from '../../src/answering/Answerer';
 import { CloudBot } from '../../src/bot/CloudBot';
+import { Conversation } from '../../src/conversation/Conversation';
 import { handleTurnError, TURN_ERROR_MESSAGE } from '../../src/hosting/createAdapter';
 import { capturingLogger } from '../support/logger';
 import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowledge';
 
 function botWith(answerer: Answerer = realAnswerer()): { bot: CloudBot; adapter: TestAdapter } {
-  const bot = new CloudBot(answerer, new ConversationState(new MemoryStorage()), { maxMessageChars: 500 });
+  const conversation = new Conversation(realKnowledgeBase(), realMatcher(), answerer);
+  const bot = new CloudBot(answerer, conversation, new ConversationState(new MemoryStorage()), { maxMessageChars: 500 });
   const adapter = new TestAdapter(async (context) => bot.run(context));
   return { bot, adapter };
 }

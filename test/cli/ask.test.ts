@@ -52,4 +52,15 @@ describe('the ask command', () => {
     expect(ambiguous).toMatchObject({ kind: 'clarify', id: null });
     expect(ambiguous?.suggestions.length).toBeGreaterThanOrEqual(2);
   });
+
+  it('with --session, reads the lines as one conversation, so follow-ups resolve against the last topic', () => {
+    const { stdout, status } = ask(['--session', '--json'], 'what is iaas\nany downsides?\nand paas?\n');
+    expect(status).toBe(0);
+    const records = stdout.trimEnd().split('\n').map((line) => RecordSchema.parse(JSON.parse(line)));
+    expect(records.map((record) => record.id)).toEqual(['service-models.iaas', 'service-models.iaas', 'service-models.paas']);
+    expect(records[1]?.answer).toMatch(/Bad point/);
+    // The same second line without a session has no topic to refer to.
+    const alone = RecordSchema.parse(JSON.parse(ask(['--json'], 'any downsides?\n').stdout));
+    expect(alone.id).not.toBe('service-models.iaas');
+  });
 });

@@ -1,0 +1,146 @@
+import type { Answerer, Reply } from '../answering/Answerer';
+import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
+import { isTopic } from '../knowledge/KnowledgeBase';
+import type { Matcher } from '../matching/Matcher';
+import { normalise } from '../matching/normalise';
+import type { ConversationMemory } from './memory';
+
+export interface TurnResult {
+  reply: Reply;
+  /** The memory to keep for the next turn. */
+  memory: ConversationMemory;
+}
+
+/** Which part of the last topic's answer a follow-up asks for, and how to find it, strongest cue first. */
+const PART_CUES = {
+  example: [/\bexample\b/i, /\be\.g\./i, /\binclude\b/i, /\bsuch as\b/i, /\blike hiring\b/i],
+  drawback: [/\bbad point\b/i, /\b(downside|drawback|disadvantage)/i, /\bin practice\b/i, /\bhowever\b/i],
+  benefit: [/\bgood point\b/i, /\b(benefit|advantage)/i, /\bin theory\b/i, /\b(lowers|increases)\b/i],
+} as const;
+
+type Part = keyof typeof PART_CUES;
+
+/** "The first one", "2", "option 3", "the last": a pick from the "Did you mean" list. */
+const ORDINAL = /^(?:(?:the|option|number|no)\s+)*(\d|first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)(?:\s+(?:one|option))?$/;
+const ORDINAL_WORDS: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5 };
+
+/** Words that point back at the last topic: "what are its disadvantages?". */
+const BACK_REFERENCE = /\b(it|its|this|that|they|them|their|these|those)\b/;
+
+/**
+ * One conversation's turn logic, channel-free: the bot runs it with botbuilder's conversation
+ * state, `ask --session` with a variable. It resolves what depends on the previous turn (a pick
+ * from "Did you mean", a follow-up about the last topic) and leaves the rest to the Answerer.
+ */
+export class Conversation {
+  /** The matcher's own terms for follow-up words, so that typos and synonyms ("cons") count too. */
+  private readonly followUpTerms: Readonly<Record<Part | 'more', ReadonlySet<string>>>;
+  private readonly pointTerm: string | undefined;
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly matcher: Matcher,
+    private readonly answerer: Answerer,
+  ) {
+    const terms = (words: string) => new Set(matcher.termsOf(words));
+    this.pointTerm = matcher.termsOf('point')[0];
+    this.followUpTerms = {
+      example: terms('example examples instance instances eg'),
+      drawback: terms('drawbacks bad point points negative weakness worse'),
+      benefit: terms('benefits good point points positive strength better'),
+      more: terms('more detail details elaborate continue further why info information else'),
+    };
+  }
+
+  /** A message typed (or an `imBack` button's title) in a conversation with this memory. */
+  respond(text: string, memory: ConversationMemory): TurnResult {
+    return this.remember(this.replyTo(text, memory), memory);
+  }
+
+  /** A button press: it carries the entry id, so the entry is answered without matching. */
+  respondToButton(entryId: string, memory: ConversationMemory): TurnResult | undefined {
+    const reply = this.answerer.answerEntry(entryId);
+    return reply ? this.remember(reply, memory) : undefined;
+  }
+
+  private replyTo(text: string, memory: ConversationMemory): Reply {
+    if (text === '') return this.answerer.fallback();
+    const chosen = this.answerer.entryIdByTitle(text) ?? this.pick(text, memory.pendingClarification);
+    const picked = chosen === undefined ? undefined : this.answerer.answerEntry(chosen);
+    if (picked) return picked;
+    const followUp = memory.lastTopic === null ? undefined : this.followUp(text, memory.lastTopic);
+    return followUp ?? this.answerer.answerQuestion(text);
+  }
+
+  private remember(reply: Reply, memory: ConversationMemory): TurnResult {
+    const answered = reply.kind === 'answer' && reply.id !== null;
+    return {
+      reply,
+      memory: {
+        lastTopic: answered ? reply.id : memory.lastTopic,
+        pendingClarification: reply.kind === 'clarify' ? reply.suggestions.map((suggestion) => suggestion.id) : [],
+      },
+    };
+  }
+
+  /** After "Did you mean…?": a number, an ordinal, or words from one option's title. */
+  private pick(text: string, options: readonly string[]): string | undefined {
+    if (options.length === 0) return undefined;
+    const normalised = normalise(text);
+    const ordinal = ORDINAL.exec(normalised)?.[1];
+    if (ordinal !== undefined) {
+      const index = ordinal === 'last' ? options.length : (ORDINAL_WORDS[ordinal] ?? Number(ordinal));
+      return options[index - 1];
+    }
+    // A new question that the matcher answers with another entry is not a pick.
+    const fresh = this.matcher.match(text);
+    if (fresh.kind === 'answer' && fresh.id !== null && !options.includes(fresh.id)) return undefined;
+    const [top, second] = this.matcher.scores(text).filter((candidate) => options.includes(candidate.id));
+    return top && top.score > 0 && (!second || top.score > second.score) ? top.id : undefined;
+  }
+
+  /** "Give me an example", "any downsides?", "tell me more", "why?" about the last topic. */
+  private followUp(text: string, lastTopic: string): Reply | undefined {
+    const entry = this.kb.get(lastTopic);
+    if (!entry || !isTopic(entry)) return undefined;
+    const terms = this.matcher.termsOf(text);
+    const only = (set: ReadonlySet<string>) =>
+      terms.length > 0 && terms.every((term) => set.has(term)) && terms.some((term) => term !== this.pointTerm);
+
+    if (only(this.followUpTerms.example)) {
+      return this.part(lastTopic, entry.answer, 'example') ?? this.answerer.notInLecture(lastTopic, 'example');
+    }
+    if (only(this.followUpTerms.more)) return this.more(lastTopic, entry.related);
+    const refersBack = BACK_REFERENCE.test(normalise(text));
+    // A bare "benefits" starts a new topic; "any downsides?" or "its benefits" continues this one.
+    const asFollowUp = refersBack || text.trim().endsWith('?') || normalise(text).split(' ').length > 1;
+    for (const part of ['drawback', 'benefit'] as const) {
+      if (asFollowUp && only(this.followUpTerms[part])) {
+        return this.part(lastTopic, entry.answer, part) ?? this.inContext(text, entry.title);
+      }
+    }
+    return refersBack ? this.inContext(text, entry.title) : undefined;
+  }
+
+  /** The sentence of an answer that gives the part asked for. */
+  private part(id: string, answer: string, part: Part): Reply | undefined {
+    const sentences = answer.split(/(?<=[.!?])\s+/);
+    for (const cue of PART_CUES[part]) {
+      const sentence = sentences.find((candidate) => cue.test(candidate));
+      if (sentence !== undefined) return this.answerer.answerPart(id, sentence);
+    }
+    return undefined;
+  }
+
+  /** More on a topic: an overview's parts to choose from, or a leaf's most useful follow-up. */
+  private more(id: string, related: readonly string[]): Reply | undefined {
+    const next = related[0];
+    return this.answerer.offerChildren(id) ?? (next === undefined ? undefined : this.answerer.answerEntry(next));
+  }
+
+  /** The question asked again with the last topic's title added: "its costs" becomes "IaaS costs". */
+  private inContext(text: string, title: string): Reply | undefined {
+    const reply = this.answerer.answerQuestion(`${text} ${title}`);
+    return reply.kind === 'answer' ? reply : undefined;
+  }
+}

@@ -1,0 +1,154 @@
+import { type Activity, ConversationState, MemoryStorage, TestAdapter } from 'botbuilder';
+import { CloudBot } from '../../src/bot/CloudBot';
+import { Conversation } from '../../src/conversation/Conversation';
+import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowledge';
+
+/** A bot over the real knowledge base, and a conversation with it that remembers between turns. */
+function conversation(): TestAdapter {
+  const answerer = realAnswerer();
+  const bot = new CloudBot(answerer, new Conversation(realKnowledgeBase(), realMatcher(), answerer), new ConversationState(new MemoryStorage()), {
+    maxMessageChars: 500,
+  });
+  return new TestAdapter(async (context) => bot.run(context));
+}
+
+/** The reply's first line, where the entry's title or the answer starts. */
+const head = (reply: Partial<Activity>) => (reply.text ?? '').split('\n')[0] ?? '';
+
+describe('CloudBot follow-ups, using the last topic kept in conversation state', () => {
+  it('when asked "what are its disadvantages?" after IaaS, gives the IaaS bad points', async () => {
+    await conversation()
+      .send('what is iaas')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Infrastructure as a service/); })
+      .send('what are its disadvantages?')
+      .assertReply((reply) => {
+        expect(head(reply)).toMatch(/^\*\*Infrastructure as a service \(IaaS\)\*\*: Bad point/);
+        expect(reply.text).toContain('updates');
+        expect(reply.text).toContain('Source: Lecture 5');
+      })
+      .startTest();
+  });
+
+  it('when asked "any downsides?" after IaaS, gives the IaaS bad points, not the cloud\'s drawbacks', async () => {
+    await conversation()
+      .send('iaas')
+      .assertReply(() => undefined)
+      .send('any downsides?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/IaaS.*Bad point/s); })
+      .startTest();
+  });
+
+  it('when asked "any downsides?" after the definition, gives the drawbacks overview', async () => {
+    await conversation()
+      .send('what is cloud computing')
+      .assertReply(() => undefined)
+      .send('any downsides?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/five reasons not to use the cloud/); })
+      .startTest();
+  });
+
+  it('when asked "and PaaS?" or "what about SaaS?", answers that entry', async () => {
+    await conversation()
+      .send('what is iaas')
+      .assertReply(() => undefined)
+      .send('and PaaS?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Platform as a service/); })
+      .send('what about SaaS?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Software as a service/); })
+      .startTest();
+  });
+
+  it('when asked "give me an example", gives the example part of the last answer', async () => {
+    await conversation()
+      .send('what is paas')
+      .assertReply(() => undefined)
+      .send('give me an example')
+      .assertReply((reply) => { expect(head(reply)).toBe('**Platform as a service (PaaS)**: Example: the departmental Jupyter service.'); })
+      .startTest();
+  });
+
+  it('says so when the lecture gives no example, rather than inventing one', async () => {
+    await conversation()
+      .send('what is a hybrid cloud')
+      .assertReply(() => undefined)
+      .send('example?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture gives no example for "Hybrid cloud"/); })
+      .startTest();
+  });
+
+  it('when told "tell me more" about an overview, offers its parts, and "the third one" picks one', async () => {
+    await conversation()
+      .send('why use the cloud')
+      .assertReply(() => undefined)
+      .send('tell me more')
+      .assertReply((reply) => {
+        expect(reply.text).toContain('Which one?');
+        expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual(expect.arrayContaining(['Availability', 'Scalability', 'Reach']));
+      })
+      .send('the third one')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Reach:/); })
+      .startTest();
+  });
+
+  it('when asked "why?" or "tell me more" about a leaf, answers its most useful follow-up', async () => {
+    const related = realKnowledgeBase().get('benefits.scalability')?.related[0];
+    const expected = realAnswerer().answerEntry(related ?? '')?.text;
+    await conversation()
+      .send('what is scalability')
+      .assertReply(() => undefined)
+      .send('why?')
+      .assertReply((reply) => { expect(reply.text).toBe(expected); })
+      .startTest();
+  });
+
+  it('after "Did you mean", takes "the first one", a number, or words from an option\'s title', async () => {
+    const options: string[] = [];
+    const adapter = conversation();
+    await adapter
+      .send('cloud model')
+      .assertReply((reply) => { options.push(...(reply.suggestedActions?.actions.map((action) => action.title) ?? [])); })
+      .send('the first one')
+      .assertReply((reply) => { expect(reply.text).toBe(realAnswerer().answerEntry(realAnswerer().entryIdByTitle(options[0] ?? '') ?? '')?.text); })
+      .send('cloud model')
+      .assertReply(() => undefined)
+      .send('2')
+      .assertReply((reply) => { expect(reply.text).toBe(realAnswerer().answerEntry(realAnswerer().entryIdByTitle(options[1] ?? '') ?? '')?.text); })
+      .send('cloud model')
+      .assertReply(() => undefined)
+      .send('the public private hybrid one')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture describes three ways to run a cloud/); })
+      .startTest();
+  });
+
+  it('treats a new question after "Did you mean" as a new question', async () => {
+    await conversation()
+      .send('cloud model')
+      .assertReply(() => undefined)
+      .send('what is saas')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Software as a service/); })
+      .startTest();
+  });
+
+  it('gives the comparison entries for "compare IaaS and PaaS" and "difference between public and private"', async () => {
+    await conversation()
+      .send('compare IaaS and PaaS')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^"As a service" means available to rent/); })
+      .send('difference between public and private')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture describes three ways to run a cloud/); })
+      .startTest();
+  });
+
+  it('keeps the conversation\'s memory in ConversationState, so a new bot over the same storage continues it', async () => {
+    const storage = new MemoryStorage();
+    const answerer = realAnswerer();
+    const make = () => {
+      const bot = new CloudBot(answerer, new Conversation(realKnowledgeBase(), realMatcher(), answerer), new ConversationState(storage), { maxMessageChars: 500 });
+      return new TestAdapter(async (context) => bot.run(context));
+    };
+    await make().send('what is iaas').assertReply(() => undefined).startTest();
+    await make()
+      .send('what are its disadvantages?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/IaaS.*Bad point/s); })
+      .startTest();
+  });
+});
