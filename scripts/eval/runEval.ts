@@ -31,10 +31,18 @@ export function runEval(kb: KnowledgeBase, set: readonly EvalQuestion[] = loadEv
   evaluate(plainFuse(kb), set);
   const cloudbot = evaluate(cloudBot(kb), set);
   const fuse = evaluate(plainFuse(kb), set);
-  const bestBm25 = BM25_THRESHOLDS.map((threshold) => evaluate(bm25(kb, threshold), set)).reduce((best, report) =>
-    baselineMerit(report) > baselineMerit(best) ? report : best,
-  );
+  const bestBm25 = evaluate(bm25(kb, bestBm25Threshold(kb, set)), set);
   return { cloudbot, baselines: [fuse, bestBm25] };
+}
+
+/** The BM25 threshold that serves baseline (b) best on this set. */
+export function bestBm25Threshold(kb: KnowledgeBase, set: readonly EvalQuestion[]): number {
+  let best = { threshold: BM25_THRESHOLDS[0] ?? 0, merit: -Infinity };
+  for (const threshold of BM25_THRESHOLDS) {
+    const merit = baselineMerit(evaluate(bm25(kb, threshold), set));
+    if (merit > best.merit) best = { threshold, merit };
+  }
+  return best.threshold;
 }
 
 /** How a baseline's threshold is chosen: right answers, less a penalty for each confident wrong one. */

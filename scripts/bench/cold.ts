@@ -1,0 +1,22 @@
+import { performance } from 'node:perf_hooks';
+import { loadKnowledgeBase } from '../../src/knowledge/loadKnowledgeBase';
+import { defaultKnowledgeDir } from '../../src/knowledge/locateKnowledgeDir';
+import { isSystemName, SYSTEMS } from './systems';
+
+/**
+ * One cold start, run in a fresh process by `npm run bench`: load and validate the knowledge
+ * base, build the system's index and answer one question. Prints the times as one JSON line;
+ * `sinceProcessStartMs` also counts starting Node and loading the modules.
+ */
+const name = process.argv[2];
+if (!isSystemName(name)) throw new Error(`usage: cold.ts ${Object.keys(SYSTEMS).join('|')}`);
+const start = performance.now();
+const kb = loadKnowledgeBase(defaultKnowledgeDir());
+const loaded = performance.now();
+const system = SYSTEMS[name](kb);
+const built = performance.now();
+system.reply('what is paas');
+const answered = performance.now();
+process.stdout.write(
+  `${JSON.stringify({ sinceProcessStartMs: answered, loadMs: loaded - start, buildMs: built - loaded, firstReplyMs: answered - built, coldMs: answered - start })}\n`,
+);
