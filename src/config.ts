@@ -22,8 +22,40 @@ const EnvSchema = z
     HOST: z.string().trim().min(1).default('127.0.0.1'),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(64 * 1024),
     MAX_MESSAGE_CHARS: z.coerce.number().int().min(16).max(10_000).default(500),
+    // Conversation and user state. A dedicated account wins over the Function App's own.
+    STATE_STORAGE_CONNECTION_STRING: optionalText,
+    AzureWebJobsStorage: optionalText,
+    STATE_CONTAINER: z.string().trim().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a valid blob container name').default('cloudbot-state'),
+    // Feedback and unanswered questions, in one table with one partition each.
+    RECORDS_TABLE: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9]{2,62}$/, 'must be a valid table name').default('cloudbotrecords'),
+    RECORD_QUESTIONS: z.stringbool().default(true),
+    // Salt for the hashes that replace user and conversation ids in records.
+    HASH_SALT: optionalText,
+    // Every storage call is bounded, so that a turn never outlives the channel's 15 s.
+    STORAGE_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(2000),
+    // Web Chat in production: exchanged for a token server-side, never sent to the browser.
+    DIRECT_LINE_SECRET: optionalText,
+    DIRECT_LINE_ENDPOINT: z.url().default('https://directline.botframework.com'),
+    // Set by Azure App Service and Functions on every instance: how the app knows it is in Azure.
+    WEBSITE_INSTANCE_ID: optionalText,
   })
   .superRefine((env, ctx) => {
+    if (env.WEBSITE_INSTANCE_ID) {
+      // In Azure, missing settings are configuration errors at start, not surprises later.
+      if (!env.MicrosoftAppId) {
+        ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'is required when running in Azure: the endpoint must not be open' });
+      }
+      if (!env.STATE_STORAGE_CONNECTION_STRING && !env.AzureWebJobsStorage) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['STATE_STORAGE_CONNECTION_STRING'],
+          message: 'or AzureWebJobsStorage is required when running in Azure: state cannot live in one instance\'s memory',
+        });
+      }
+      if (env.RECORD_QUESTIONS && !env.HASH_SALT) {
+        ctx.addIssue({ code: 'custom', path: ['HASH_SALT'], message: 'is required in Azure while RECORD_QUESTIONS is on' });
+      }
+    }
     if (!env.MicrosoftAppId) return;
     if (env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
       ctx.addIssue({
@@ -44,6 +76,34 @@ const EnvSchema = z
 export type Config = Readonly<z.infer<typeof EnvSchema>> & {
   /** True when no app id is set: the bot accepts unauthenticated requests (Emulator, local use). */
   readonly unauthenticated: boolean;
+  /** The storage account for state and records, if any; without one, state is in memory. */
+  readonly storageConnectionString: string | undefined;
+};
+
+/**
+ * Every setting the app reads, and where it must be set. `azure`: the deployment sets it;
+ * `platform`: Azure sets it itself; `local`: only the local server reads it; `secretless`: not
+ * needed in Azure, where the bot authenticates as its user-assigned managed identity.
+ */
+export const SETTINGS: Readonly<Record<keyof z.infer<typeof EnvSchema>, 'azure' | 'platform' | 'local' | 'secretless'>> = {
+  MicrosoftAppId: 'azure',
+  MicrosoftAppPassword: 'secretless',
+  MicrosoftAppType: 'azure',
+  MicrosoftAppTenantId: 'azure',
+  PORT: 'local',
+  HOST: 'local',
+  MAX_BODY_BYTES: 'azure',
+  MAX_MESSAGE_CHARS: 'azure',
+  STATE_STORAGE_CONNECTION_STRING: 'azure',
+  AzureWebJobsStorage: 'platform',
+  STATE_CONTAINER: 'azure',
+  RECORDS_TABLE: 'azure',
+  RECORD_QUESTIONS: 'azure',
+  HASH_SALT: 'azure',
+  STORAGE_TIMEOUT_MS: 'azure',
+  DIRECT_LINE_SECRET: 'azure',
+  DIRECT_LINE_ENDPOINT: 'azure',
+  WEBSITE_INSTANCE_ID: 'platform',
 };
 
 export type ConfigCheck = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -57,7 +117,15 @@ export function checkConfig(env: NodeJS.ProcessEnv): ConfigCheck {
       problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'} ${issue.message}`),
     };
   }
-  return { ok: true, config: Object.freeze({ ...parsed.data, unauthenticated: !parsed.data.MicrosoftAppId }) };
+  const data = parsed.data;
+  return {
+    ok: true,
+    config: Object.freeze({
+      ...data,
+      unauthenticated: !data.MicrosoftAppId,
+      storageConnectionString: data.STATE_STORAGE_CONNECTION_STRING ?? data.AzureWebJobsStorage,
+    }),
+  };
 }
 
 /** Validates an environment and throws a `ConfigError` naming every bad variable. */
