@@ -2,7 +2,9 @@ import { ActivityHandler, type ConversationState, type StatePropertyAccessor, Tu
 import { z } from 'zod';
 import type { Answerer } from '../answering/Answerer';
 import type { Conversation } from '../conversation/Conversation';
-import { readConversationMemory } from '../conversation/memory';
+import { freshMemory, type MemoryUpdate, readConversationMemory } from '../conversation/memory';
+import { isETagConflict, StorageUnavailableError } from './storageErrors';
+import { type Logger, silentLogger } from '../logger';
 import { EntryIdSchema } from '../knowledge/schema';
 import { stripMarkup } from '../matching/normalise';
 import { replyActivity } from './replyActivity';
@@ -11,6 +13,13 @@ export interface CloudBotOptions {
   /** Longer messages are cut to this many characters before matching. */
   maxMessageChars: number;
 }
+
+/** Turn-state keys: whether this turn has the conversation's memory, and what the turn changed in it. */
+const REMEMBERED = Symbol('remembered');
+const UPDATE = Symbol('memoryUpdate');
+
+/** Two racing turns settle within a few tries; more means something else is wrong. */
+const MAX_SAVE_ATTEMPTS = 4;
 
 /** The payload our own buttons send back (`messageBack` value). */
 const ButtonValueSchema = z.object({ entryId: EntryIdSchema });
@@ -31,6 +40,7 @@ export class CloudBot extends ActivityHandler {
     private readonly conversation: Conversation,
     private readonly conversationState: ConversationState,
     private readonly options: CloudBotOptions,
+    private readonly logger: Logger = silentLogger,
   ) {
     super();
     this.memory = conversationState.createProperty('conversationData');
@@ -49,20 +59,59 @@ export class CloudBot extends ActivityHandler {
     });
   }
 
-  /** Runs the turn, then saves what the turn changed in conversation state. */
+  /**
+   * Runs the turn with the conversation's memory if storage can give it, and without if it
+   * cannot: a student still gets the answer to a question that needs no memory.
+   */
   override async run(context: TurnContext): Promise<void> {
+    const remembered = await this.load(context);
+    context.turnState.set(REMEMBERED, remembered);
     await super.run(context);
-    await this.conversationState.saveChanges(context, false);
+    const update = context.turnState.get<MemoryUpdate | undefined>(UPDATE);
+    if (remembered && update) await this.save(context, update);
   }
 
   private async answer(context: TurnContext): Promise<void> {
-    const memory = readConversationMemory(await this.memory.get(context));
+    const remembered = context.turnState.get<boolean | undefined>(REMEMBERED) === true;
+    const memory = remembered ? readConversationMemory(await this.memory.get(context)) : freshMemory();
     const pressed = ButtonValueSchema.safeParse(context.activity.value);
     const turn =
       (pressed.success ? this.conversation.respondToButton(pressed.data.entryId, memory) : undefined) ??
       this.conversation.respond(this.questionText(context), memory);
     await context.sendActivity(replyActivity(turn.reply, context.activity.channelId));
-    await this.memory.set(context, turn.memory);
+    context.turnState.set(UPDATE, turn.update);
+  }
+
+  private async load(context: TurnContext): Promise<boolean> {
+    try {
+      await this.conversationState.load(context);
+      return true;
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) throw error;
+      return false; // The storage guard has logged the fault and its cause.
+    }
+  }
+
+  /**
+   * Writes the turn's change. If another instance wrote this conversation since it was read
+   * (an eTag conflict), re-reads it and applies the change on top, a bounded number of times.
+   */
+  private async save(context: TurnContext, update: MemoryUpdate): Promise<void> {
+    for (let attempt = 1; attempt <= MAX_SAVE_ATTEMPTS; attempt++) {
+      try {
+        await this.memory.set(context, update(readConversationMemory(await this.memory.get(context))));
+        await this.conversationState.saveChanges(context);
+        return;
+      } catch (error) {
+        if (error instanceof StorageUnavailableError) return; // Answered already; logged by the guard.
+        if (!isETagConflict(error)) throw error;
+        if (attempt === MAX_SAVE_ATTEMPTS) {
+          this.logger.warn(`Conversation memory not saved after ${String(attempt)} eTag conflicts.`);
+          return;
+        }
+        await this.conversationState.load(context, true);
+      }
+    }
   }
 
   /** The user's words: the bot's own @mention removed, markup stripped, length capped. */

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { Answerer, type Reply } from '../answering/Answerer';
 import { Conversation } from '../conversation/Conversation';
-import { FRESH_MEMORY } from '../conversation/memory';
+import { freshMemory } from '../conversation/memory';
 import { toError } from '../errors';
 import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
 import { defaultKnowledgeDir } from '../knowledge/locateKnowledgeDir';
@@ -65,7 +65,7 @@ async function main(args: string[]): Promise<void> {
   if (args.includes('--session')) {
     // Each line is the next message of one conversation, remembered as the bot remembers it.
     const conversation = new Conversation(kb, matcher, answerer);
-    let memory = FRESH_MEMORY;
+    let memory = freshMemory();
     for await (const question of questionLines()) {
       const turn = conversation.respond(question, memory);
       memory = turn.memory;

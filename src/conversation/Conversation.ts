@@ -3,12 +3,14 @@ import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { isTopic } from '../knowledge/KnowledgeBase';
 import type { Matcher } from '../matching/Matcher';
 import { normalise } from '../matching/normalise';
-import type { ConversationMemory } from './memory';
+import { type ConversationMemory, type MemoryUpdate, SEEN_TOPICS_KEPT } from './memory';
 
 export interface TurnResult {
   reply: Reply;
   /** The memory to keep for the next turn. */
   memory: ConversationMemory;
+  /** The same change as a function, to re-apply on top of a concurrent turn's memory. */
+  update: MemoryUpdate;
 }
 
 /** Which part of the last topic's answer a follow-up asks for, and how to find it, strongest cue first. */
@@ -73,14 +75,19 @@ export class Conversation {
   }
 
   private remember(reply: Reply, memory: ConversationMemory): TurnResult {
-    const answered = reply.kind === 'answer' && reply.id !== null;
-    return {
-      reply,
-      memory: {
-        lastTopic: answered ? reply.id : memory.lastTopic,
-        pendingClarification: reply.kind === 'clarify' ? reply.suggestions.map((suggestion) => suggestion.id) : [],
-      },
-    };
+    const answered = reply.kind === 'answer' ? reply.id : null;
+    const pending = reply.kind === 'clarify' ? reply.suggestions.map((suggestion) => suggestion.id) : [];
+    const update: MemoryUpdate = (base) => ({
+      lastTopic: answered ?? base.lastTopic,
+      pendingClarification: pending,
+      seenTopics: answered === null ? base.seenTopics : [...base.seenTopics.filter((id) => id !== answered), answered].slice(-SEEN_TOPICS_KEPT),
+    });
+    const next = update(memory);
+    // Follow-ups the student has not seen yet come first; Teams shows only three.
+    const seen = new Set(next.seenTopics);
+    const suggestions =
+      reply.kind === 'answer' ? [...reply.suggestions].sort((a, b) => Number(seen.has(a.id)) - Number(seen.has(b.id))) : reply.suggestions;
+    return { reply: { ...reply, suggestions }, memory: next, update };
   }
 
   /** After "Did you mean…?": a number, an ordinal, or words from one option's title. */

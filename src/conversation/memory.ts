@@ -11,13 +11,26 @@ export const ConversationMemorySchema = z.object({
   lastTopic: EntryIdSchema.nullable().default(null),
   /** The entries offered by the last "Did you mean…?", so that "2" or "the first one" can pick one. */
   pendingClarification: z.array(EntryIdSchema).default([]),
+  /** Topics answered so far, oldest first, at most `SEEN_TOPICS_KEPT`: follow-ups offer unseen ones first. */
+  seenTopics: z.array(EntryIdSchema).default([]),
 });
+
+export const SEEN_TOPICS_KEPT = 12;
 
 export type ConversationMemory = z.infer<typeof ConversationMemorySchema>;
 
-export const FRESH_MEMORY: ConversationMemory = Object.freeze({ lastTopic: null, pendingClarification: [] });
+/**
+ * What a turn changes, as a function of the memory it applies to: when two turns of one
+ * conversation race on two instances, the loser re-applies its change to the winner's memory
+ * instead of overwriting it.
+ */
+export type MemoryUpdate = (memory: ConversationMemory) => ConversationMemory;
+
+export function freshMemory(): ConversationMemory {
+  return { lastTopic: null, pendingClarification: [], seenTopics: [] };
+}
 
 export function readConversationMemory(stored: unknown): ConversationMemory {
   const parsed = ConversationMemorySchema.safeParse(stored ?? {});
-  return parsed.success ? parsed.data : { ...FRESH_MEMORY, pendingClarification: [] };
+  return parsed.success ? parsed.data : freshMemory();
 }

@@ -1,4 +1,4 @@
-import { ConversationState, MemoryStorage, type Storage } from 'botbuilder';
+import { ConversationState, type Storage } from 'botbuilder';
 import { Conversation } from '../conversation/Conversation';
 import { Answerer } from '../answering/Answerer';
 import { CloudBot } from '../bot/CloudBot';
@@ -7,6 +7,7 @@ import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { Logger } from '../logger';
 import { Matcher } from '../matching/Matcher';
 import { createAdapter } from './createAdapter';
+import { createStorage } from './storage';
 import { createMessagesHandler, type JsonHandler } from './createMessagesHandler';
 
 /** Everything one instance builds once and reuses for every request. */
@@ -21,19 +22,19 @@ export interface RuntimeDeps {
   config: Config;
   kb: KnowledgeBase;
   logger: Logger;
-  /** Where conversation state lives; memory unless a later configuration says otherwise. */
+  /** Where conversation state lives; by default what the configuration says (Blob Storage or memory). */
   storage?: Storage;
 }
 
-/** Wires the layers together. Pure construction: no I/O, no environment, no globals. */
-export function createRuntime({ config, kb, logger, storage = new MemoryStorage() }: RuntimeDeps): Runtime {
+/** Wires the layers together. Construction only: no environment, no globals; storage connects lazily. */
+export function createRuntime({ config, kb, logger, storage = createStorage(config, logger) }: RuntimeDeps): Runtime {
   if (config.unauthenticated) {
     logger.warn('MicrosoftAppId is not set: CloudBot accepts unauthenticated requests (local use and the Emulator only).');
   }
   const matcher = new Matcher(kb);
   const answerer = new Answerer(kb, matcher);
   const conversation = new Conversation(kb, matcher, answerer);
-  const bot = new CloudBot(answerer, conversation, new ConversationState(storage), { maxMessageChars: config.MAX_MESSAGE_CHARS });
+  const bot = new CloudBot(answerer, conversation, new ConversationState(storage), { maxMessageChars: config.MAX_MESSAGE_CHARS }, logger);
   const adapter = createAdapter(config, logger);
   const messages = createMessagesHandler({
     adapter,

@@ -1,0 +1,91 @@
+import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
+import { BlobsStorage } from 'botbuilder-azure-blobs';
+import type { Config } from '../config';
+import { isETagConflict, StorageUnavailableError } from '../bot/storageErrors';
+import type { Logger } from '../logger';
+
+export interface GuardOptions {
+  /** Every call is abandoned after this long: a turn must answer within the channel's 15 s. */
+  timeoutMs: number;
+  /** After a fault, calls fail at once for this long, so that an outage does not slow every turn. */
+  cooldownMs: number;
+  now?: () => number;
+}
+
+/**
+ * Bounds every storage call with a timeout and, after a fault, fails fast for a short cooldown,
+ * then tries again: the bot recovers by itself when storage comes back. eTag conflicts are not
+ * faults; they pass through for the bot to retry its write.
+ */
+export class GuardedStorage implements Storage {
+  private openUntil = 0;
+  private down = false;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly inner: Storage,
+    private readonly logger: Logger,
+    private readonly options: GuardOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  read(keys: string[]): Promise<StoreItems> {
+    return this.guard('read', () => this.inner.read(keys));
+  }
+
+  write(changes: StoreItems): Promise<void> {
+    return this.guard('write', () => this.inner.write(changes));
+  }
+
+  delete(keys: string[]): Promise<void> {
+    return this.guard('delete', () => this.inner.delete(keys));
+  }
+
+  private async guard<T>(operation: string, call: () => Promise<T>): Promise<T> {
+    if (this.now() < this.openUntil) throw new StorageUnavailableError(`state storage is unavailable (${operation} skipped)`);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(new StorageUnavailableError(`state storage did not answer a ${operation} within ${String(this.options.timeoutMs)} ms`));
+      }, this.options.timeoutMs);
+    });
+    try {
+      const result = await Promise.race([call(), timeout]);
+      if (this.down) {
+        this.down = false;
+        this.logger.info('State storage is reachable again.');
+      }
+      return result;
+    } catch (error) {
+      if (isETagConflict(error)) throw error;
+      this.openUntil = this.now() + this.options.cooldownMs;
+      if (!this.down) {
+        this.down = true;
+        this.logger.error(`State storage ${operation} failed; answering without conversation memory until it recovers.`, error);
+      }
+      throw error instanceof StorageUnavailableError ? error : new StorageUnavailableError(`state storage ${operation} failed`, { cause: error });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** How long storage stays skipped after a fault. */
+const COOLDOWN_MS = 5000;
+
+/**
+ * Conversation state's storage: Blob Storage when a connection string is configured (Azure, or
+ * Azurite locally), otherwise botbuilder's MemoryStorage, which the log says once.
+ */
+export function createStorage(config: Config, logger: Logger): Storage {
+  if (config.storageConnectionString === undefined) {
+    logger.info('No state storage configured: conversation memory lives in this process only.');
+    return new MemoryStorage();
+  }
+  const blobs = new BlobsStorage(config.storageConnectionString, config.STATE_CONTAINER, {
+    // The guard's timeout bounds each call; the SDK's own retries must not outlast it.
+    storagePipelineOptions: { retryOptions: { maxTries: 2, tryTimeoutInMs: config.STORAGE_TIMEOUT_MS } },
+  });
+  return new GuardedStorage(blobs, logger, { timeoutMs: config.STORAGE_TIMEOUT_MS, cooldownMs: COOLDOWN_MS });
+}
