@@ -1,4 +1,4 @@
-import { ActivityHandler, type ConversationState, type StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { ActivityHandler, ConversationState, type StatePropertyAccessor, type Storage, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Answerer } from '../answering/Answerer';
 import type { Conversation } from '../conversation/Conversation';
@@ -18,6 +18,12 @@ export interface CloudBotOptions {
 const REMEMBERED = Symbol('remembered');
 const UPDATE = Symbol('memoryUpdate');
 
+/** The conversation-state property that holds CloudBot's memory. */
+const MEMORY_PROPERTY = 'conversationData';
+
+/** A conversation's stored state as storage returns it: our property, the eTag, and whatever else. */
+const StoredStateSchema = z.looseObject({ eTag: z.string().optional(), [MEMORY_PROPERTY]: z.unknown().optional() });
+
 /** Two racing turns settle within a few tries; more means something else is wrong. */
 const MAX_SAVE_ATTEMPTS = 4;
 
@@ -34,16 +40,19 @@ const OptionalTextSchema = z.string().catch('');
 export class CloudBot extends ActivityHandler {
   /** The conversation's memory (last topic, pending "Did you mean"), in botbuilder's conversation state. */
   private readonly memory: StatePropertyAccessor<unknown>;
+  private readonly conversationState: ConversationState;
 
   constructor(
     private readonly answerer: Answerer,
     private readonly conversation: Conversation,
-    private readonly conversationState: ConversationState,
+    /** Where conversation state lives: Blob Storage in Azure, memory locally. */
+    private readonly storage: Storage,
     private readonly options: CloudBotOptions,
     private readonly logger: Logger = silentLogger,
   ) {
     super();
-    this.memory = conversationState.createProperty('conversationData');
+    this.conversationState = new ConversationState(storage);
+    this.memory = this.conversationState.createProperty(MEMORY_PROPERTY);
 
     this.onMessage(async (context, next) => {
       await this.answer(context);
@@ -93,14 +102,20 @@ export class CloudBot extends ActivityHandler {
   }
 
   /**
-   * Writes the turn's change. If another instance wrote this conversation since it was read
-   * (an eTag conflict), re-reads it and applies the change on top, a bounded number of times.
+   * Writes the turn's change with the eTag it was read with. botbuilder's own `saveChanges`
+   * writes with eTag "*" (last writer wins), which would lose a concurrent turn's update on
+   * another instance. On a conflict, re-reads the conversation and applies the change on top,
+   * a bounded number of times.
    */
   private async save(context: TurnContext, update: MemoryUpdate): Promise<void> {
+    const key = this.conversationState.getStorageKey(context);
+    if (key === undefined) return;
     for (let attempt = 1; attempt <= MAX_SAVE_ATTEMPTS; attempt++) {
       try {
-        await this.memory.set(context, update(readConversationMemory(await this.memory.get(context))));
-        await this.conversationState.saveChanges(context);
+        const stored = StoredStateSchema.parse(this.conversationState.get(context) ?? {});
+        const next = { ...stored, [MEMORY_PROPERTY]: update(readConversationMemory(stored[MEMORY_PROPERTY])) };
+        // No eTag yet means a new conversation: nothing to race against but its own first turn.
+        await this.storage.write({ [key]: { ...next, eTag: stored.eTag ?? '*' } });
         return;
       } catch (error) {
         if (error instanceof StorageUnavailableError) return; // Answered already; logged by the guard.

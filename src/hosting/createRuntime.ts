@@ -1,4 +1,4 @@
-import { ConversationState, type Storage } from 'botbuilder';
+import type { Storage } from 'botbuilder';
 import { Conversation } from '../conversation/Conversation';
 import { Answerer } from '../answering/Answerer';
 import { CloudBot } from '../bot/CloudBot';
@@ -34,7 +34,7 @@ export function createRuntime({ config, kb, logger, storage = createStorage(conf
   const matcher = new Matcher(kb);
   const answerer = new Answerer(kb, matcher);
   const conversation = new Conversation(kb, matcher, answerer);
-  const bot = new CloudBot(answerer, conversation, new ConversationState(storage), { maxMessageChars: config.MAX_MESSAGE_CHARS }, logger);
+  const bot = new CloudBot(answerer, conversation, storage, { maxMessageChars: config.MAX_MESSAGE_CHARS }, logger);
   const adapter = createAdapter(config, logger);
   const messages = createMessagesHandler({
     adapter,

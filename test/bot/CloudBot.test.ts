@@ -1,4 +1,4 @@
-import { type Activity, ActivityTypes, ConversationState, MemoryStorage, TestAdapter } from 'botbuilder';
+import { type Activity, ActivityTypes, MemoryStorage, TestAdapter } from 'botbuilder';
 import { Answerer, type Reply } from '../../src/answering/Answerer';
 import { CloudBot } from '../../src/bot/CloudBot';
 import { Conversation } from '../../src/conversation/Conversation';
@@ -8,7 +8,7 @@ import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowled
 
 function botWith(answerer: Answerer = realAnswerer()): { bot: CloudBot; adapter: TestAdapter } {
   const conversation = new Conversation(realKnowledgeBase(), realMatcher(), answerer);
-  const bot = new CloudBot(answerer, conversation, new ConversationState(new MemoryStorage()), { maxMessageChars: 500 });
+  const bot = new CloudBot(answerer, conversation, new MemoryStorage(), { maxMessageChars: 500 });
   const adapter = new TestAdapter(async (context) => bot.run(context));
   return { bot, adapter };
 }

@@ -1,4 +1,4 @@
-import { type Activity, ConversationState, MemoryStorage, TestAdapter } from 'botbuilder';
+import { type Activity, MemoryStorage, TestAdapter } from 'botbuilder';
 import { CloudBot } from '../../src/bot/CloudBot';
 import { Conversation } from '../../src/conversation/Conversation';
 import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowledge';
@@ -6,7 +6,7 @@ import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowled
 /** A bot over the real knowledge base, and a conversation with it that remembers between turns. */
 function conversation(): TestAdapter {
   const answerer = realAnswerer();
-  const bot = new CloudBot(answerer, new Conversation(realKnowledgeBase(), realMatcher(), answerer), new ConversationState(new MemoryStorage()), {
+  const bot = new CloudBot(answerer, new Conversation(realKnowledgeBase(), realMatcher(), answerer), new MemoryStorage(), {
     maxMessageChars: 500,
   });
   return new TestAdapter(async (context) => bot.run(context));
@@ -142,7 +142,7 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
     const storage = new MemoryStorage();
     const answerer = realAnswerer();
     const make = () => {
-      const bot = new CloudBot(answerer, new Conversation(realKnowledgeBase(), realMatcher(), answerer), new ConversationState(storage), { maxMessageChars: 500 });
+      const bot = new CloudBot(answerer, new Conversation(realKnowledgeBase(), realMatcher(), answerer), storage, { maxMessageChars: 500 });
       return new TestAdapter(async (context) => bot.run(context));
     };
     await make().send('what is iaas').assertReply(() => undefined).startTest();

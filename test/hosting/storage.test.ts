@@ -1,0 +1,129 @@
+import { type Activity, type Storage, type StoreItems, TestAdapter } from 'botbuilder';
+import { BlobsStorage } from 'botbuilder-azure-blobs';
+import { CloudBot } from '../../src/bot/CloudBot';
+import { StorageUnavailableError } from '../../src/bot/storageErrors';
+import { loadConfig } from '../../src/config';
+import { Conversation } from '../../src/conversation/Conversation';
+import { readConversationMemory } from '../../src/conversation/memory';
+import { createRuntime } from '../../src/hosting/createRuntime';
+import { createStorage, GuardedStorage } from '../../src/hosting/storage';
+import { expectRepliesActivity, invocation, postRequest } from '../support/activities';
+import { startAzurite } from '../support/azurite';
+import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowledge';
+import { capturingLogger } from '../support/logger';
+
+/** The Azurite that Jest's global setup started for this run. */
+function azurite(): string {
+  const connection = process.env.AZURITE_CONNECTION_STRING;
+  if (connection === undefined) throw new Error('Azurite was not started by the global setup');
+  return connection;
+}
+
+let containers = 0;
+/** A container of its own for each test, so that tests never see each other's conversations. */
+const container = () => `state-test-${String(Date.now())}-${String(++containers)}`;
+
+/** A bot as one Function App instance builds it: its own adapter, bot and storage objects. */
+function instance(storage: Storage, logger = capturingLogger()) {
+  const answerer = realAnswerer();
+  const bot = new CloudBot(answerer, new Conversation(realKnowledgeBase(), realMatcher(), answerer), storage, { maxMessageChars: 500 }, logger);
+  return { adapter: new TestAdapter(async (context) => bot.run(context)), logger };
+}
+
+const text = (reply: Partial<Activity>) => reply.text ?? '';
+
+describe('conversation state in Azure Blob Storage (Azurite)', () => {
+  it('survives a restart of the bot: new adapter, bot and storage objects, same storage', async () => {
+    const config = loadConfig({ STATE_STORAGE_CONNECTION_STRING: azurite(), STATE_CONTAINER: container() });
+    await instance(createStorage(config, capturingLogger())).adapter.send('what is iaas').assertReply(() => undefined).startTest();
+
+    await instance(createStorage(config, capturingLogger()))
+      .adapter.send('what are its disadvantages?')
+      .assertReply((reply) => { expect(text(reply)).toMatch(/IaaS.*Bad point/s); })
+      .startTest();
+  });
+
+  it('loses no update when two instances answer turns of one conversation at the same moment', async () => {
+    const name = container();
+    const connection = azurite();
+    // Each instance reads the conversation, then waits until the other has read it too before
+    // writing: the race is certain, not left to timing. Only the first round of writes waits.
+    let reads = 0;
+    let release: () => void = () => undefined;
+    const bothRead = new Promise<void>((resolve) => (release = resolve));
+    class RacingStorage extends BlobsStorage {
+      writes = 0;
+      override async read(keys: string[]): Promise<StoreItems> {
+        const items = await super.read(keys);
+        if (++reads === 2) release();
+        return items;
+      }
+      override async write(changes: StoreItems): Promise<void> {
+        if (++this.writes === 1) await bothRead;
+        await super.write(changes);
+      }
+    }
+    const setup = instance(new BlobsStorage(connection, name));
+    await setup.adapter.send('what is cloud computing').assertReply(() => undefined).startTest();
+    reads = 0;
+
+    const first = instance(new RacingStorage(connection, name));
+    const second = instance(new RacingStorage(connection, name));
+    await Promise.all([
+      first.adapter.send('what is iaas').assertReply((reply) => { expect(text(reply)).toMatch(/^Infrastructure as a service/); }).startTest(),
+      second.adapter.send('what is paas').assertReply((reply) => { expect(text(reply)).toMatch(/^Platform as a service/); }).startTest(),
+    ]);
+
+    const stored = await new BlobsStorage(connection, name).read(['test/conversations/Convo1/']);
+    const conversation = stored['test/conversations/Convo1/'] as Record<string, unknown> | undefined;
+    const memory = readConversationMemory(conversation?.conversationData);
+    expect(memory.seenTopics).toEqual(expect.arrayContaining(['cloud-computing', 'service-models.iaas', 'service-models.paas']));
+    expect(memory.seenTopics).toHaveLength(3);
+  });
+
+  it('keeps answering while storage is down, returns 200 to the channel, and recovers by itself when it is back', async () => {
+    const own = await startAzurite({ persistent: true });
+    try {
+      const logger = capturingLogger();
+      const config = loadConfig({ STATE_STORAGE_CONNECTION_STRING: own.connectionString, STATE_CONTAINER: container() });
+      const blobs = new BlobsStorage(own.connectionString, config.STATE_CONTAINER, {
+        storagePipelineOptions: { retryOptions: { maxTries: 1, tryTimeoutInMs: 1000 } },
+      });
+      const guarded = new GuardedStorage(blobs, logger, { timeoutMs: 1500, cooldownMs: 200 });
+      const runtime = createRuntime({ config, kb: realKnowledgeBase(), logger, storage: guarded });
+      const ask = async (question: string) => {
+        const response = await runtime.messages(postRequest(expectRepliesActivity(question)), invocation().context);
+        const body = response.jsonBody as { activities?: { text?: string }[] } | undefined;
+        return { status: response.status, text: body?.activities?.[0]?.text ?? '' };
+      };
+
+      expect(await ask('what is iaas')).toMatchObject({ status: 200, text: expect.stringMatching(/^Infrastructure as a service/) as unknown });
+
+      await own.stop();
+      const started = Date.now();
+      const during = await ask('what is saas');
+      expect(during).toMatchObject({ status: 200, text: expect.stringMatching(/^Software as a service/) as unknown });
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(logger.lines.some((line) => line.level === 'error' && /State storage (read|write) failed/.test(line.text))).toBe(true);
+
+      await own.restart();
+      await new Promise((resolve) => setTimeout(resolve, 300)); // past the guard's cooldown
+      // The memory written before the outage is back: "its" still means IaaS.
+      const after = await ask('what are its disadvantages?');
+      expect(after).toMatchObject({ status: 200, text: expect.stringMatching(/IaaS.*Bad point/s) as unknown });
+      expect(logger.lines.some((line) => line.text === 'State storage is reachable again.')).toBe(true);
+    } finally {
+      await own.dispose();
+    }
+  });
+
+  it('bounds a storage call that never answers with a timeout', async () => {
+    const hanging: Storage = { read: () => new Promise(() => undefined), write: () => new Promise(() => undefined), delete: () => new Promise(() => undefined) };
+    const guarded = new GuardedStorage(hanging, capturingLogger(), { timeoutMs: 50, cooldownMs: 1000 });
+    await expect(guarded.read(['key'])).rejects.toBeInstanceOf(StorageUnavailableError);
+    // Within the cooldown, calls fail at once instead of waiting again.
+    const started = Date.now();
+    await expect(guarded.read(['key'])).rejects.toBeInstanceOf(StorageUnavailableError);
+    expect(Date.now() - started).toBeLessThan(40);
+  });
+});
