@@ -19,17 +19,17 @@ export const ACCENT_RGB: readonly [number, number, number] = [0x0f, 0x6c, 0xbd];
 // Teams crops the colour icon into circles and rounded squares, so its symbol keeps to the middle
 // 96×96 and the background bleeds to the edges. The outline icon is drawn small, so it uses
 // nearly all of its 32 pixels.
-const COLOR_SYMBOL_MARGIN = (COLOR_ICON_SIZE - 96) / 2;
+const COLOR_SYMBOL_SIZE = 96;
+const COLOR_SYMBOL_MARGIN = (COLOR_ICON_SIZE - COLOR_SYMBOL_SIZE) / 2;
 const OUTLINE_SYMBOL_MARGIN = 2;
 const OUTLINE_STROKE_PX = 2;
 
 interface Circle { x: number; y: number; r: number }
 
-// The cloud in a unit square (y down): a flat-bottomed capsule with two puffs on top, centred
-// in both directions. Shapes are unions of circles and a capsule, so a signed distance is cheap
-// and gives both the filled cloud and its outline with smooth edges.
-const BASE_FROM: Circle = { x: 0.22, y: 0.63, r: 0.2 };
-const BASE_TO_X = 0.78;
+// The cloud in a unit square (y down): a horizontal capsule for its flat base and two circles
+// for the puffs on top, centred both ways. A union of such shapes has a cheap signed distance,
+// which gives both the filled cloud and its outline, with smooth edges, from one description.
+const BASE = { fromX: 0.22, toX: 0.78, y: 0.63, r: 0.2 };
 const PUFFS: readonly Circle[] = [
   { x: 0.56, y: 0.43, r: 0.26 },
   { x: 0.3, y: 0.53, r: 0.17 },
@@ -37,8 +37,8 @@ const PUFFS: readonly Circle[] = [
 
 /** Signed distance from (x, y) to the cloud's edge, in unit-square units: negative inside. */
 function cloudDistance(x: number, y: number): number {
-  const along = Math.min(Math.max(x, BASE_FROM.x), BASE_TO_X);
-  let distance = Math.hypot(x - along, y - BASE_FROM.y) - BASE_FROM.r;
+  const along = Math.min(Math.max(x, BASE.fromX), BASE.toX);
+  let distance = Math.hypot(x - along, y - BASE.y) - BASE.r;
   for (const puff of PUFFS) {
     distance = Math.min(distance, Math.hypot(x - puff.x, y - puff.y) - puff.r);
   }

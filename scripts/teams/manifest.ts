@@ -9,7 +9,7 @@ import { z } from 'zod';
  * icons. `package.ts` does the reading and writing; tests call these directly.
  */
 
-/** The newest manifest version whose schema `@microsoft/app-manifest` ships (checked: v1.0–v1.30). */
+/** The newest manifest version whose schema `@microsoft/app-manifest` 1.1.2 ships (it has v1.0 to v1.30). */
 export const MANIFEST_VERSION = '1.30';
 export const MANIFEST_SCHEMA_URL = `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`;
 export type TeamsManifest = TeamsManifestV1D30.TeamsManifestV1D30;

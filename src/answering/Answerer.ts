@@ -118,6 +118,22 @@ export class Answerer {
     };
   }
 
+  /** After a 👍 or 👎 on an answer. A 👎 also offers other ways in. */
+  thanksForVote(vote: 'up' | 'down', entryId: string): Reply {
+    const related = this.kb.get(entryId)?.related ?? [];
+    return {
+      kind: 'smalltalk',
+      id: null,
+      confidence: 1,
+      text:
+        vote === 'up'
+          ? 'Thanks, glad that helped!'
+          : "Thanks for telling me. I've noted it so that this answer can be improved. Rephrasing the question, or one of these, may help:",
+      suggestions: vote === 'up' ? [] : this.suggestionsFor([...related, ...this.kb.overviews.map((entry) => entry.id)].slice(0, 3)),
+      source: null,
+    };
+  }
+
   /** What the bot says when a conversation starts: what it is, what it knows, where to begin. */
   welcome(): Reply {
     const topics = this.kb.overviews.map((entry) => `- ${entry.title}`);

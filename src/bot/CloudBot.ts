@@ -7,9 +7,18 @@ import { isETagConflict, StorageUnavailableError } from './storageErrors';
 import { type Logger, silentLogger } from '../logger';
 import { EntryIdSchema } from '../knowledge/schema';
 import { stripMarkup } from '../matching/normalise';
+import { discardRecords, idHasher } from '../records/records';
+import { Recorder } from '../records/Recorder';
 import { replyActivity } from './replyActivity';
 
-export interface CloudBotOptions {
+export interface CloudBotDeps {
+  answerer: Answerer;
+  conversation: Conversation;
+  /** Where conversation state lives: Blob Storage in Azure, memory locally. */
+  storage: Storage;
+  /** Keeps feedback and questions answered badly; by default nothing is kept. */
+  recorder?: Recorder;
+  logger?: Logger;
   /** Longer messages are cut to this many characters before matching. */
   maxMessageChars: number;
 }
@@ -27,8 +36,14 @@ const StoredStateSchema = z.looseObject({ eTag: z.string().optional(), [MEMORY_P
 /** Two racing turns settle within a few tries; more means something else is wrong. */
 const MAX_SAVE_ATTEMPTS = 4;
 
-/** The payload our own buttons send back (`messageBack` value). */
+/** The payloads our own buttons send back (`messageBack` value): a topic, or a 👍/👎 on an answer. */
 const ButtonValueSchema = z.object({ entryId: EntryIdSchema });
+const VoteSchema = z.object({
+  vote: z.enum(['up', 'down']),
+  entryId: EntryIdSchema,
+  question: z.string().max(1000),
+  confidence: z.number().min(0).max(1),
+});
 
 /** Typed as a string by the SDK, but it is the activity's text, which a button press may leave out. */
 const OptionalTextSchema = z.string().catch('');
@@ -42,16 +57,22 @@ export class CloudBot extends ActivityHandler {
   private readonly memory: StatePropertyAccessor<unknown>;
   private readonly conversationState: ConversationState;
 
-  constructor(
-    private readonly answerer: Answerer,
-    private readonly conversation: Conversation,
-    /** Where conversation state lives: Blob Storage in Azure, memory locally. */
-    private readonly storage: Storage,
-    private readonly options: CloudBotOptions,
-    private readonly logger: Logger = silentLogger,
-  ) {
+  private readonly answerer: Answerer;
+  private readonly conversation: Conversation;
+  private readonly storage: Storage;
+  private readonly recorder: Recorder;
+  private readonly logger: Logger;
+  private readonly maxMessageChars: number;
+
+  constructor(deps: CloudBotDeps) {
     super();
-    this.conversationState = new ConversationState(storage);
+    this.answerer = deps.answerer;
+    this.conversation = deps.conversation;
+    this.storage = deps.storage;
+    this.recorder = deps.recorder ?? new Recorder(discardRecords, { lowConfidence: 0, hash: idHasher() });
+    this.logger = deps.logger ?? silentLogger;
+    this.maxMessageChars = deps.maxMessageChars;
+    this.conversationState = new ConversationState(deps.storage);
     this.memory = this.conversationState.createProperty(MEMORY_PROPERTY);
 
     this.onMessage(async (context, next) => {
@@ -81,6 +102,12 @@ export class CloudBot extends ActivityHandler {
   }
 
   private async answer(context: TurnContext): Promise<void> {
+    const vote = VoteSchema.safeParse(context.activity.value);
+    if (vote.success) {
+      await context.sendActivity(replyActivity(this.answerer.thanksForVote(vote.data.vote, vote.data.entryId), context.activity.channelId));
+      await this.recorder.feedback(vote.data, context.activity.from.id);
+      return;
+    }
     const remembered = context.turnState.get<boolean | undefined>(REMEMBERED) === true;
     const memory = remembered ? readConversationMemory(await this.memory.get(context)) : freshMemory();
     const pressed = ButtonValueSchema.safeParse(context.activity.value);
@@ -89,6 +116,7 @@ export class CloudBot extends ActivityHandler {
       this.conversation.respond(this.questionText(context), memory);
     await context.sendActivity(replyActivity(turn.reply, context.activity.channelId));
     context.turnState.set(UPDATE, turn.update);
+    await this.recorder.reply(turn.reply, context.activity.conversation.id);
   }
 
   private async load(context: TurnContext): Promise<boolean> {
@@ -132,6 +160,6 @@ export class CloudBot extends ActivityHandler {
   /** The user's words: the bot's own @mention removed, markup stripped, length capped. */
   private questionText(context: TurnContext): string {
     const withoutMention = OptionalTextSchema.parse(TurnContext.removeRecipientMention(context.activity));
-    return stripMarkup(withoutMention).slice(0, this.options.maxMessageChars).trim();
+    return stripMarkup(withoutMention).slice(0, this.maxMessageChars).trim();
   }
 }

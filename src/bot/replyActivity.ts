@@ -1,4 +1,4 @@
-import { ActionTypes, type Activity, type CardAction, MessageFactory } from 'botbuilder';
+import { ActionTypes, type Activity, type CardAction, CardFactory, MessageFactory } from 'botbuilder';
 import type { Reply, Suggestion } from '../answering/Answerer';
 
 /** Teams shows at most three suggested actions; the rest would be silently dropped. */
@@ -17,7 +17,25 @@ export function replyActivity(reply: Reply, channelId: string): Partial<Activity
       ? MessageFactory.suggestedActions(suggestions.map((s) => cardAction(s, teams)), reply.text)
       : MessageFactory.text(reply.text);
   activity.textFormat = 'markdown';
+  if (reply.kind === 'answer' && reply.id !== null) activity.attachments = [voteCard(reply, reply.id)];
   return activity;
+}
+
+/**
+ * 👍/👎 under every answer, as a small card rather than suggested actions: Teams shows only three
+ * suggested actions, which the follow-ups need. The buttons carry what the vote is about.
+ */
+function voteCard(reply: Reply, entryId: string) {
+  // A button press matched nothing; its vote is about the entry alone.
+  const question = reply.match?.normalised ?? '';
+  const button = (vote: 'up' | 'down', label: string): CardAction => ({
+    type: ActionTypes.MessageBack,
+    title: label,
+    text: label,
+    displayText: label,
+    value: { vote, entryId, question, confidence: reply.confidence },
+  });
+  return CardFactory.heroCard('', undefined, [button('up', '👍 Helpful'), button('down', '👎 Not helpful')], { text: 'Was this answer helpful?' });
 }
 
 function cardAction(suggestion: Suggestion, teams: boolean): CardAction {

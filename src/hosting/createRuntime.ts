@@ -7,6 +7,9 @@ import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { Logger } from '../logger';
 import { Matcher } from '../matching/Matcher';
 import { createAdapter } from './createAdapter';
+import { discardRecords, idHasher, type RecordSink } from '../records/records';
+import { Recorder } from '../records/Recorder';
+import { TableRecords } from '../records/tableRecords';
 import { createStorage } from './storage';
 import { createMessagesHandler, type JsonHandler } from './createMessagesHandler';
 
@@ -24,17 +27,39 @@ export interface RuntimeDeps {
   logger: Logger;
   /** Where conversation state lives; by default what the configuration says (Blob Storage or memory). */
   storage?: Storage;
+  /** Where feedback and unanswered questions go; by default what the configuration says. */
+  recordSink?: RecordSink;
+}
+
+/** Answers below this confidence are kept for the knowledge-base author to review. */
+const LOW_CONFIDENCE = 0.7;
+
+/** Table Storage when there is a storage account and recording is on; otherwise nothing is kept. */
+function createRecordSink(config: Config, logger: Logger): RecordSink {
+  if (!config.RECORD_QUESTIONS) return discardRecords;
+  if (config.storageConnectionString === undefined) {
+    logger.info('No storage configured: feedback and unanswered questions are not kept.');
+    return discardRecords;
+  }
+  return new TableRecords(
+    { connectionString: config.storageConnectionString, table: config.RECORDS_TABLE, timeoutMs: config.STORAGE_TIMEOUT_MS },
+    logger,
+  );
 }
 
 /** Wires the layers together. Construction only: no environment, no globals; storage connects lazily. */
-export function createRuntime({ config, kb, logger, storage = createStorage(config, logger) }: RuntimeDeps): Runtime {
+export function createRuntime({ config, kb, logger, storage = createStorage(config, logger), recordSink }: RuntimeDeps): Runtime {
   if (config.unauthenticated) {
     logger.warn('MicrosoftAppId is not set: CloudBot accepts unauthenticated requests (local use and the Emulator only).');
   }
   const matcher = new Matcher(kb);
   const answerer = new Answerer(kb, matcher);
   const conversation = new Conversation(kb, matcher, answerer);
-  const bot = new CloudBot(answerer, conversation, storage, { maxMessageChars: config.MAX_MESSAGE_CHARS }, logger);
+  const recorder = new Recorder(recordSink ?? createRecordSink(config, logger), {
+    lowConfidence: LOW_CONFIDENCE,
+    hash: idHasher(config.HASH_SALT),
+  });
+  const bot = new CloudBot({ answerer, conversation, storage, recorder, logger, maxMessageChars: config.MAX_MESSAGE_CHARS });
   const adapter = createAdapter(config, logger);
   const messages = createMessagesHandler({
     adapter,

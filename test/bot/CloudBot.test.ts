@@ -8,7 +8,7 @@ import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowled
 
 function botWith(answerer: Answerer = realAnswerer()): { bot: CloudBot; adapter: TestAdapter } {
   const conversation = new Conversation(realKnowledgeBase(), realMatcher(), answerer);
-  const bot = new CloudBot(answerer, conversation, new MemoryStorage(), { maxMessageChars: 500 });
+  const bot = new CloudBot({ answerer, conversation, storage: new MemoryStorage(), maxMessageChars: 500 });
   const adapter = new TestAdapter(async (context) => bot.run(context));
   return { bot, adapter };
 }

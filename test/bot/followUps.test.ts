@@ -6,9 +6,7 @@ import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowled
 /** A bot over the real knowledge base, and a conversation with it that remembers between turns. */
 function conversation(): TestAdapter {
   const answerer = realAnswerer();
-  const bot = new CloudBot(answerer, new Conversation(realKnowledgeBase(), realMatcher(), answerer), new MemoryStorage(), {
-    maxMessageChars: 500,
-  });
+  const bot = new CloudBot({ answerer, conversation: new Conversation(realKnowledgeBase(), realMatcher(), answerer), storage: new MemoryStorage(), maxMessageChars: 500 });
   return new TestAdapter(async (context) => bot.run(context));
 }
 
@@ -142,7 +140,7 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
     const storage = new MemoryStorage();
     const answerer = realAnswerer();
     const make = () => {
-      const bot = new CloudBot(answerer, new Conversation(realKnowledgeBase(), realMatcher(), answerer), storage, { maxMessageChars: 500 });
+      const bot = new CloudBot({ answerer, conversation: new Conversation(realKnowledgeBase(), realMatcher(), answerer), storage, maxMessageChars: 500 });
       return new TestAdapter(async (context) => bot.run(context));
     };
     await make().send('what is iaas').assertReply(() => undefined).startTest();

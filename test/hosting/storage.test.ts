@@ -26,7 +26,7 @@ const container = () => `state-test-${String(Date.now())}-${String(++containers)
 /** A bot as one Function App instance builds it: its own adapter, bot and storage objects. */
 function instance(storage: Storage, logger = capturingLogger()) {
   const answerer = realAnswerer();
-  const bot = new CloudBot(answerer, new Conversation(realKnowledgeBase(), realMatcher(), answerer), storage, { maxMessageChars: 500 }, logger);
+  const bot = new CloudBot({ answerer, conversation: new Conversation(realKnowledgeBase(), realMatcher(), answerer), storage, maxMessageChars: 500, logger });
   return { adapter: new TestAdapter(async (context) => bot.run(context)), logger };
 }
 
