@@ -1,0 +1,119 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { TableClient } from '@azure/data-tables';
+import { type Activity, MemoryStorage, TestAdapter } from 'botbuilder';
+import { CloudBot } from '../../src/bot/CloudBot';
+import { loadConfig } from '../../src/config';
+import { Conversation } from '../../src/conversation/Conversation';
+import { createRuntime } from '../../src/hosting/createRuntime';
+import { idHasher } from '../../src/records/records';
+import { Recorder } from '../../src/records/Recorder';
+import { review } from '../../src/records/review';
+import { TableRecords } from '../../src/records/tableRecords';
+import { expectRepliesActivity, invocation, postRequest } from '../support/activities';
+import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowledge';
+import { capturingLogger } from '../support/logger';
+
+function azurite(): string {
+  const connection = process.env.AZURITE_CONNECTION_STRING;
+  if (connection === undefined) throw new Error('Azurite was not started by the global setup');
+  return connection;
+}
+
+let tables = 0;
+const table = () => `records${String(Date.now())}${String(++tables)}`;
+
+function botRecordingTo(records: TableRecords): TestAdapter {
+  const answerer = realAnswerer();
+  const recorder = new Recorder(records, { lowConfidence: 0.7, hash: idHasher('test-salt') });
+  const bot = new CloudBot({
+    answerer,
+    conversation: new Conversation(realKnowledgeBase(), realMatcher(), answerer),
+    storage: new MemoryStorage(),
+    recorder,
+    maxMessageChars: 500,
+  });
+  return new TestAdapter(async (context) => bot.run(context));
+}
+
+/** The value of the reply's 👍 or 👎 button, as the channel sends it back when pressed. */
+function voteValue(reply: Partial<Activity>, vote: 'up' | 'down'): unknown {
+  const card = reply.attachments?.[0]?.content as { buttons?: { value?: { vote?: string } }[] } | undefined;
+  return card?.buttons?.find((button) => button.value?.vote === vote)?.value;
+}
+
+describe('feedback and unanswered questions in Azure Table Storage (Azurite)', () => {
+  it('records fallbacks, clarifications and 👎, without raw ids, and kb:review reports them most frequent first', async () => {
+    const name = table();
+    const records = new TableRecords({ connectionString: azurite(), table: name, timeoutMs: 5000 }, capturingLogger());
+    let down: unknown;
+    await botRecordingTo(records)
+      .send('how do clouds form')
+      .assertReply((reply) => { expect(reply.text).toMatch(/I don't know that/); })
+      .send('how do the clouds form?')
+      .assertReply(() => undefined)
+      .send('cloud model')
+      .assertReply((reply) => { expect(reply.text).toContain('Did you mean'); })
+      .send('what is iaas')
+      .assertReply((reply) => {
+        expect(reply.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.hero');
+        down = voteValue(reply, 'down');
+      })
+      .startTest();
+    expect(down).toMatchObject({ vote: 'down', entryId: 'service-models.iaas' });
+    await botRecordingTo(records)
+      .send({ type: 'message', text: '👎 Not helpful', value: down })
+      .assertReply((reply) => { expect(reply.text).toMatch(/noted it/); })
+      .startTest();
+
+    // Stored as hashes: the TestAdapter's raw ids ("Convo1", "user1") appear nowhere.
+    const raw = TableClient.fromConnectionString(azurite(), name, { allowInsecureConnection: true });
+    const entities: string[] = [];
+    for await (const entity of raw.listEntities()) entities.push(JSON.stringify(entity));
+    expect(entities).toHaveLength(4);
+    for (const entity of entities) expect(entity).not.toMatch(/Convo1|user1/);
+
+    const report = review(await records.list(), (text) => realMatcher().termsOf(text));
+    expect(report.questions[0]).toMatchObject({ count: 2, outcomes: { fallback: 2 } });
+    expect(report.questions[0]?.wordings).toEqual(expect.arrayContaining(['how do clouds form', 'how do the clouds form']));
+    expect(report.votes).toEqual([expect.objectContaining({ entryId: 'service-models.iaas', down: 1 })]);
+
+    // The command reads the same storage, as it would read production's with its connection string.
+    const cli = spawnSync('npm', ['run', '--silent', 'kb:review'], {
+      cwd: join(__dirname, '../..'),
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, STATE_STORAGE_CONNECTION_STRING: azurite(), RECORDS_TABLE: name },
+    });
+    expect(cli.status).toBe(0);
+    const lines = cli.stdout.split('\n');
+    const first = lines.findIndex((line) => line.includes('2× "how do clouds form"'));
+    const second = lines.findIndex((line) => line.includes('"cloud model"'));
+    expect(first).toBeGreaterThan(-1);
+    expect(second).toBeGreaterThan(first);
+    expect(cli.stdout).toMatch(/service-models\.iaas: 1 👎, 0 👍/);
+  });
+
+  it('stores nothing when RECORD_QUESTIONS=false', async () => {
+    const name = table();
+    const config = loadConfig({ STATE_STORAGE_CONNECTION_STRING: azurite(), RECORDS_TABLE: name, RECORD_QUESTIONS: 'false', STATE_CONTAINER: `state-${name}` });
+    const runtime = createRuntime({ config, kb: realKnowledgeBase(), logger: capturingLogger() });
+    for (const question of ['how do clouds form', 'cloud model']) {
+      const response = await runtime.messages(postRequest(expectRepliesActivity(question)), invocation().context);
+      expect(response.status).toBe(200);
+    }
+    const records = new TableRecords({ connectionString: azurite(), table: name, timeoutMs: 5000 }, capturingLogger());
+    expect(await records.list()).toEqual([]);
+  });
+
+  it('never lets a storage fault lose the answer: the record is dropped and logged', async () => {
+    const logger = capturingLogger();
+    const unreachable = 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;';
+    const records = new TableRecords({ connectionString: unreachable, table: 'nowhere', timeoutMs: 500 }, logger);
+    await botRecordingTo(records)
+      .send('how do clouds form')
+      .assertReply((reply) => { expect(reply.text).toMatch(/I don't know that/); })
+      .startTest();
+    expect(logger.lines.some((line) => line.level === 'warn' && /question record was not stored/.test(line.text))).toBe(true);
+  });
+});
