@@ -78,13 +78,16 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     current.child = spawn(bin, args, { stdio: 'ignore', cwd: location });
     await waitFor([blobPort, tablePort]);
   };
-  const stop = async () => {
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
     const running = current.child;
     current.child = undefined;
     if (running?.exitCode !== null || running.signalCode !== null) return;
     const exited = new Promise<'exited'>((resolve) => running.once('exit', () => { resolve('exited'); }));
-    running.kill('SIGTERM');
-    const outcome = await Promise.race([exited, new Promise<'late'>((resolve) => setTimeout(() => { resolve('late'); }, 5000))]);
+    running.kill(signal);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => { resolve('late'); }, 5000)));
+    const outcome = await Promise.race([exited, late]);
+    clearTimeout(timer);
     if (outcome === 'late') running.kill('SIGKILL');
   };
   await start();
@@ -93,10 +96,11 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
       `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${KEY};` +
       `BlobEndpoint=http://127.0.0.1:${String(blobPort)}/${ACCOUNT};` +
       `TableEndpoint=http://127.0.0.1:${String(tablePort)}/${ACCOUNT};`,
-    stop,
+    stop: () => stop(),
     restart: start,
     async dispose() {
-      await stop();
+      // Nothing is kept, so there is nothing to shut down gracefully for.
+      await stop('SIGKILL');
       rmSync(location, { recursive: true, force: true });
     },
   };
