@@ -80,7 +80,7 @@ var tags = {
 var stateContainerName = 'cloudbot-state'
 var recordsTableName = 'cloudbotrecords'
 
-resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+resource rg 'Microsoft.Resources/resourceGroups@2022-09-01' = {
   name: 'rg-${environmentName}'
   location: location
   tags: tags
@@ -88,7 +88,7 @@ resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
 
 module identity 'modules/identity.bicep' = {
   name: 'identity'
-  scope: resourceGroup
+  scope: rg
   params: {
     name: 'id-cloudbot-${resourceToken}'
     location: location
@@ -98,7 +98,7 @@ module identity 'modules/identity.bicep' = {
 
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'
-  scope: resourceGroup
+  scope: rg
   params: {
     logAnalyticsName: 'log-cloudbot-${resourceToken}'
     applicationInsightsName: 'appi-cloudbot-${resourceToken}'
@@ -109,7 +109,7 @@ module monitoring 'modules/monitoring.bicep' = {
 
 module storage 'modules/storage.bicep' = {
   name: 'storage'
-  scope: resourceGroup
+  scope: rg
   params: {
     name: 'stcloudbot${resourceToken}'
     location: location
@@ -122,7 +122,7 @@ module storage 'modules/storage.bicep' = {
 
 module functionApp 'modules/functionApp.bicep' = {
   name: 'functionApp'
-  scope: resourceGroup
+  scope: rg
   params: {
     name: 'func-cloudbot-${resourceToken}'
     planName: 'plan-cloudbot-${resourceToken}'
@@ -137,7 +137,7 @@ module functionApp 'modules/functionApp.bicep' = {
 
 module bot 'modules/bot.bicep' = {
   name: 'bot'
-  scope: resourceGroup
+  scope: rg
   params: {
     name: 'bot-cloudbot-${resourceToken}'
     displayName: botDisplayName
@@ -153,7 +153,7 @@ module bot 'modules/bot.bicep' = {
 // channel does, and the bot's endpoint needs the app's host name.
 module appSettings 'modules/appSettings.bicep' = {
   name: 'appSettings'
-  scope: resourceGroup
+  scope: rg
   params: {
     functionAppName: functionApp.outputs.name
     storageAccountName: storage.outputs.name
@@ -173,7 +173,7 @@ module appSettings 'modules/appSettings.bicep' = {
 // azd writes these outputs to the environment (`azd env get-values`). None of them is a secret.
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
-output AZURE_RESOURCE_GROUP string = resourceGroup.name
+output AZURE_RESOURCE_GROUP string = rg.name
 output SERVICE_API_NAME string = functionApp.outputs.name
 output SERVICE_API_URI string = 'https://${functionApp.outputs.defaultHostName}'
 output BOT_NAME string = bot.outputs.name

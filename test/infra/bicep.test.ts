@@ -1,0 +1,293 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { SETTINGS } from '../../src/config';
+
+/*
+ * No Bicep compiler runs in CI, so these tests read the Bicep as text: comments stripped, blocks
+ * matched by brace, keys taken only at the top level of a block. That is enough to hold the
+ * template to the app's own list of settings (src/config.ts's SETTINGS) without deploying it.
+ */
+
+const ROOT = join(__dirname, '..', '..');
+const INFRA = join(ROOT, 'infra');
+
+// Bounds on the walk of infra/, so that a stray symlink or a vendored tree cannot make it run away.
+const MAX_DEPTH = 3;
+const MAX_FILES = 50;
+
+// Settings that Azure or the Functions host reads, not the app: allowed although SETTINGS
+// does not list them.
+const PLATFORM_SETTINGS = new Set(['APPLICATIONINSIGHTS_CONNECTION_STRING']);
+const IDENTITY_BASED_HOST_STORAGE = /^AzureWebJobsStorage__[A-Za-z]+$/;
+
+// Deprecated on Flex Consumption (functionAppConfig replaces them); some make the deployment fail.
+const FLEX_DEPRECATED_SETTINGS = [
+  'FUNCTIONS_WORKER_RUNTIME',
+  'FUNCTIONS_EXTENSION_VERSION',
+  'WEBSITE_NODE_DEFAULT_VERSION',
+  'WEBSITE_RUN_FROM_PACKAGE',
+  'WEBSITE_CONTENTSHARE',
+  'WEBSITE_CONTENTAZUREFILECONNECTIONSTRING',
+  'SCM_DO_BUILD_DURING_DEPLOYMENT',
+  'ENABLE_ORYX_BUILD',
+];
+
+interface BicepFile {
+  path: string;
+  text: string;
+}
+
+interface BicepResource {
+  file: string;
+  type: string;
+  /** Declared with `existing`: a reference to a resource declared elsewhere. */
+  existing: boolean;
+  body: string;
+}
+
+function listBicepFiles(dir: string, depth: number, found: string[]): string[] {
+  if (depth > MAX_DEPTH) return found;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (found.length >= MAX_FILES) throw new Error(`More than ${MAX_FILES} Bicep files under infra/`);
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) listBicepFiles(path, depth + 1, found);
+    else if (entry.isFile() && entry.name.endsWith('.bicep')) found.push(path);
+  }
+  return found;
+}
+
+/** Index just past the Bicep string that opens at `start` (`'...'` or `'''...'''`). */
+function endOfString(text: string, start: number): number {
+  if (text.startsWith("'''", start)) {
+    const close = text.indexOf("'''", start + 3);
+    return close === -1 ? text.length : close + 3;
+  }
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === "'") return i + 1;
+  }
+  return text.length;
+}
+
+/** The text without `//` and `/* *\/` comments, which may mention settings the template does not set. */
+function stripComments(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === "'") {
+      const end = endOfString(text, i);
+      out += text.slice(i, end);
+      i = end;
+    } else if (text.startsWith('//', i)) {
+      const eol = text.indexOf('\n', i);
+      i = eol === -1 ? text.length : eol;
+    } else if (text.startsWith('/*', i)) {
+      const close = text.indexOf('*/', i + 2);
+      i = close === -1 ? text.length : close + 2;
+    } else {
+      out += text.charAt(i);
+      i++;
+    }
+  }
+  return out;
+}
+
+/** The text between the bracket at `open` and its match, exclusive. */
+function blockAt(text: string, open: number): string {
+  const pairs: Record<string, string> = { '{': '}', '[': ']', '(': ')' };
+  const closers: string[] = [];
+  for (let i = open; i < text.length; i++) {
+    const char = text.charAt(i);
+    if (char === "'") {
+      i = endOfString(text, i) - 1;
+      continue;
+    }
+    const closer = pairs[char];
+    if (closer !== undefined) closers.push(closer);
+    else if (char === closers[closers.length - 1]) {
+      closers.pop();
+      if (closers.length === 0) return text.slice(open + 1, i);
+    }
+  }
+  throw new Error(`Unbalanced bracket at offset ${open}`);
+}
+
+/** Each `key: value` at the top level of a block, with the value's raw text (a whole block for `{` or `[`). */
+function topLevelEntries(body: string): Map<string, string> {
+  const entries = new Map<string, string>();
+  const key = /^\s*(?:'([^']+)'|([A-Za-z_$][\w$]*))\s*:\s*/;
+  let depth = 0;
+  let lineStart = 0;
+  let lineDepth = 0;
+  for (let i = 0; i <= body.length; i++) {
+    const char = body.charAt(i);
+    if (char === "'") {
+      i = endOfString(body, i) - 1;
+      continue;
+    }
+    if (i === body.length || char === '\n') {
+      if (lineDepth === 0) {
+        const line = body.slice(lineStart, i);
+        const match = key.exec(line);
+        if (match) {
+          const name = match[1] ?? match[2] ?? '';
+          const valueStart = lineStart + match[0].length;
+          const opener = body.charAt(valueStart);
+          const value =
+            opener === '{' || opener === '['
+              ? `${opener}${blockAt(body, valueStart)}${opener === '{' ? '}' : ']'}`
+              : line.slice(match[0].length).trim();
+          entries.set(name, value);
+        }
+      }
+      lineStart = i + 1;
+      lineDepth = depth;
+    } else if ('{[('.includes(char)) depth++;
+    else if ('}])'.includes(char)) depth--;
+  }
+  return entries;
+}
+
+/** The entry's value, which must be there: a missing property should fail the test that needs it. */
+function entry(block: string, name: string): string {
+  const trimmed = block.trimStart();
+  const value = topLevelEntries(trimmed.startsWith('{') ? blockAt(trimmed, 0) : block).get(name);
+  if (value === undefined) throw new Error(`No top-level "${name}" in:\n${block.slice(0, 400)}`);
+  return value;
+}
+
+function resourcesOf(file: BicepFile): BicepResource[] {
+  // A loop (`= [for x in xs: {`) declares one resource too; its body is the object after the colon.
+  const declaration = /\bresource\s+\w+\s+'([^']+)'\s*(existing\s*)?=\s*(?:\[[^\]]*?:\s*)?\{/g;
+  return [...file.text.matchAll(declaration)].map((match) => ({
+    file: relative(ROOT, file.path),
+    type: match[1] ?? '',
+    existing: match[2] !== undefined,
+    body: blockAt(file.text, match.index + match[0].length - 1),
+  }));
+}
+
+const files: BicepFile[] = listBicepFiles(INFRA, 0, []).map((path) => ({ path, text: stripComments(readFileSync(path, 'utf8')) }));
+const resources = files.flatMap(resourcesOf);
+
+/** The resources the template declares (not those it only refers to) of a type, API version aside. */
+function resourcesOfType(type: string): BicepResource[] {
+  return resources.filter((resource) => !resource.existing && resource.type.split('@')[0] === type);
+}
+
+function onlyResource(type: string): BicepResource {
+  const found = resourcesOfType(type);
+  expect(found.map((resource) => resource.file)).toHaveLength(1);
+  const [resource] = found;
+  if (resource === undefined) throw new Error(`No ${type} resource under infra/`);
+  return resource;
+}
+
+/** The app settings the template sets: the keys of the one `Microsoft.Web/sites/config` named `appsettings`. */
+function appSettingNames(): string[] {
+  const configs = resourcesOfType('Microsoft.Web/sites/config').filter((resource) => entry(resource.body, 'name') === "'appsettings'");
+  expect(configs.map((config) => config.file)).toHaveLength(1);
+  const [config] = configs;
+  if (config === undefined) throw new Error('No appsettings resource under infra/');
+  return [...topLevelEntries(blockAt(entry(config.body, 'properties'), 0)).keys()];
+}
+
+const AzureYamlSchema = z.object({
+  name: z.string().min(1),
+  services: z.record(
+    z.string(),
+    z.object({ project: z.string(), language: z.string(), host: z.string() }),
+  ),
+});
+
+function azureYaml(): z.infer<typeof AzureYamlSchema> {
+  return AzureYamlSchema.parse(parse(readFileSync(join(ROOT, 'azure.yaml'), 'utf8')));
+}
+
+const azureSettings = Object.entries(SETTINGS)
+  .filter(([, where]) => where === 'azure')
+  .map(([name]) => name);
+
+describe('The Bicep under infra/', () => {
+  it('is there to be read', () => {
+    expect(files.map((file) => relative(ROOT, file.path))).toContain(join('infra', 'main.bicep'));
+  });
+
+  describe('app settings', () => {
+    let names: string[] = [];
+    beforeAll(() => {
+      names = appSettingNames();
+    });
+
+    it.each(azureSettings)('sets %s, which src/config.ts says the deployment sets', (setting) => {
+      expect(names).toContain(setting);
+    });
+
+    it('sets nothing the app does not read, beyond the platform\'s own settings', () => {
+      const unread = names.filter(
+        (name) => !azureSettings.includes(name) && !PLATFORM_SETTINGS.has(name) && !IDENTITY_BASED_HOST_STORAGE.test(name),
+      );
+      expect(unread).toEqual([]);
+    });
+
+    it('connects the Functions host to storage as the managed identity, not with a key', () => {
+      expect(names).toEqual(expect.arrayContaining(['AzureWebJobsStorage__accountName', 'AzureWebJobsStorage__credential', 'AzureWebJobsStorage__clientId']));
+      expect(names).not.toContain('AzureWebJobsStorage');
+    });
+
+    it('sets none of the settings that Flex Consumption has deprecated', () => {
+      expect(names.filter((name) => FLEX_DEPRECATED_SETTINGS.includes(name))).toEqual([]);
+    });
+  });
+
+  it('runs Node 22 on a Flex Consumption plan', () => {
+    const sku = entry(onlyResource('Microsoft.Web/serverfarms').body, 'sku');
+    expect(entry(sku, 'name')).toBe("'FC1'");
+    expect(entry(sku, 'tier')).toBe("'FlexConsumption'");
+
+    const site = onlyResource('Microsoft.Web/sites').body;
+    expect(entry(site, 'kind')).toBe("'functionapp,linux'");
+    const functionAppConfig = entry(entry(site, 'properties'), 'functionAppConfig');
+    const runtime = entry(functionAppConfig, 'runtime');
+    expect(entry(runtime, 'name')).toBe("'node'");
+    expect(entry(runtime, 'version')).toBe("'22'");
+    const storage = entry(entry(functionAppConfig, 'deployment'), 'storage');
+    expect(entry(storage, 'type')).toBe("'blobContainer'");
+    expect(entry(entry(storage, 'authentication'), 'type')).toBe("'UserAssignedIdentity'");
+  });
+
+  it("points the bot at the Function App's /api/messages endpoint, as its managed identity", () => {
+    const properties = entry(onlyResource('Microsoft.BotService/botServices').body, 'properties');
+    expect(entry(properties, 'endpoint')).toMatch(/^'https:\/\/\$\{\w+\.properties\.defaultHostName\}\/api\/messages'$/);
+    expect(entry(properties, 'msaAppType')).toBe("'UserAssignedMSI'");
+  });
+
+  it('connects the bot to Teams and to a Direct Line 3.0 site', () => {
+    const channels = resources.filter((resource) => !resource.existing && /(^|\/)channels(@|$)/.test(resource.type));
+    const byName = new Map(channels.map((channel) => [entry(channel.body, 'name'), channel.body]));
+    expect([...byName.keys()].sort()).toEqual(["'DirectLineChannel'", "'MsTeamsChannel'"]);
+    const directLine = entry(entry(byName.get("'DirectLineChannel'") ?? '', 'properties'), 'properties');
+    const site = blockAt(entry(directLine, 'sites'), 0);
+    expect(entry(site, 'isV3Enabled')).toBe('true');
+  });
+
+  it("tags the Function App with the name of the service azure.yaml deploys to it", () => {
+    const { services } = azureYaml();
+    expect(Object.values(services)).toEqual([{ project: '.', language: 'ts', host: 'function' }]);
+
+    const tagged = [...files.flatMap((file) => [...file.text.matchAll(/'azd-service-name'\s*:\s*'([^']+)'/g)])].map((match) => match[1]);
+    expect(tagged).toEqual(Object.keys(services));
+    expect(onlyResource('Microsoft.Web/sites').body).toMatch(/'azd-service-name'\s*:\s*'[^']+'/);
+  });
+
+  it('outputs no secret', () => {
+    const outputs = files.flatMap((file) => [...file.text.matchAll(/^output\s+(\w+)\s+\w+\s*=\s*(.+)$/gm)]);
+    expect(outputs.length).toBeGreaterThan(0);
+    const leaks = outputs
+      .filter(([, name = '', value = '']) => /secret|password|key|salt|connection/i.test(name) || /\blist\w*\(|hashSalt/.test(value))
+      .map(([line]) => line);
+    expect(leaks).toEqual([]);
+  });
+});
