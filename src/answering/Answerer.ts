@@ -1,4 +1,5 @@
 import type { Entry, KnowledgeBase } from '../knowledge/KnowledgeBase';
+import type { Comparison } from '../knowledge/schema';
 import { isTopic } from '../knowledge/KnowledgeBase';
 import type { Matcher, MatchKind, MatchResult } from '../matching/Matcher';
 
@@ -21,6 +22,8 @@ export interface Reply {
   source: { section: string; anchor: string } | null;
   /** How the question was matched; absent when the reply was chosen by id (a button). */
   match?: MatchResult;
+  /** A table to show with the answer, for the comparison entries. */
+  comparison?: Comparison;
 }
 
 /**
@@ -152,6 +155,20 @@ export class Answerer {
     };
   }
 
+  /** What the bot posts when it is added to a team or group chat: how to ask, not a welcome per member. */
+  intro(): Reply {
+    return {
+      kind: 'smalltalk',
+      id: null,
+      confidence: 1,
+      text:
+        `Hi everyone, I'm **CloudBot**. I answer questions about ${this.kb.lecture.title}. ` +
+        'Mention me with your question, for example "@CloudBot what is PaaS?", or chat with me directly.',
+      suggestions: [],
+      source: null,
+    };
+  }
+
   /** An honest "I don't know that", with the topics the bot does know, after any near misses. */
   fallback(nearMiss: readonly string[] = []): Reply {
     const topics = this.kb.overviews.map((entry) => entry.title.toLowerCase());
@@ -191,6 +208,7 @@ export class Answerer {
       text: `${entry.answer.trim()}${citation}`,
       suggestions: this.suggestionsFor(entry.related),
       source: section ? { section: section.title, anchor: section.anchor } : null,
+      ...(isTopic(entry) && entry.comparison ? { comparison: entry.comparison } : {}),
     };
   }
 }

@@ -23,6 +23,11 @@ export interface CloudBotDeps {
   maxMessageChars: number;
 }
 
+const TEAMS = 'msteams';
+
+/** The event Web Chat pages post on connecting (see the chat page). */
+export const WEB_CHAT_JOIN = 'webchat/join';
+
 /** Turn-state keys: whether this turn has the conversation's memory, and what the turn changed in it. */
 const REMEMBERED = Symbol('remembered');
 const UPDATE = Symbol('memoryUpdate');
@@ -76,17 +81,48 @@ export class CloudBot extends ActivityHandler {
     this.memory = this.conversationState.createProperty(MEMORY_PROPERTY);
 
     this.onMessage(async (context, next) => {
-      await this.answer(context);
+      if (this.addressed(context)) await this.answer(context);
       await next();
     });
 
     this.onMembersAdded(async (context, next) => {
-      const botId = context.activity.recipient.id;
-      const newcomers = (context.activity.membersAdded ?? []).filter((member) => member.id !== botId);
-      // One welcome per event, however many people joined with it.
-      if (newcomers.length > 0) await context.sendActivity(replyActivity(this.answerer.welcome(), context.activity.channelId));
+      await this.greet(context);
       await next();
     });
+
+    // Web Chat posts this event when it connects, so the welcome shows before the student types.
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === WEB_CHAT_JOIN) await context.sendActivity(replyActivity(this.answerer.welcome(), context.activity.channelId));
+      await next();
+    });
+  }
+
+  /** In Teams channels and group chats the bot speaks only when @mentioned; elsewhere, always. */
+  private addressed(context: TurnContext): boolean {
+    const { channelId, conversation, recipient } = context.activity;
+    const shared = conversation.conversationType === 'channel' || conversation.conversationType === 'groupChat';
+    if (channelId !== TEAMS || !shared) return true;
+    return TurnContext.getMentions(context.activity).some((mention) => mention.mentioned.id === recipient.id);
+  }
+
+  /**
+   * Teams: a welcome once when installed for one person, a short intro when added to a team or
+   * group chat, and nothing when other people join. Web Chat greets on its join event. Other
+   * channels (the Emulator): a welcome when someone other than the bot joins.
+   */
+  private async greet(context: TurnContext): Promise<void> {
+    const { channelId, recipient, conversation } = context.activity;
+    const added = context.activity.membersAdded ?? [];
+    const botAdded = added.some((member) => member.id === recipient.id);
+    if (channelId === TEAMS) {
+      if (!botAdded) return;
+      const reply = conversation.conversationType === 'personal' ? this.answerer.welcome() : this.answerer.intro();
+      await context.sendActivity(replyActivity(reply, channelId));
+      return;
+    }
+    if (channelId === 'directline' || channelId === 'webchat') return;
+    // One welcome per event, however many people joined with it.
+    if (added.some((member) => member.id !== recipient.id)) await context.sendActivity(replyActivity(this.answerer.welcome(), channelId));
   }
 
   /**

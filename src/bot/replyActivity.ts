@@ -1,5 +1,6 @@
 import { ActionTypes, type Activity, type CardAction, CardFactory, MessageFactory } from 'botbuilder';
 import type { Reply, Suggestion } from '../answering/Answerer';
+import type { Comparison } from '../knowledge/schema';
 
 /** Teams shows at most three suggested actions; the rest would be silently dropped. */
 const TEAMS_MAX_SUGGESTIONS = 3;
@@ -17,8 +18,37 @@ export function replyActivity(reply: Reply, channelId: string): Partial<Activity
       ? MessageFactory.suggestedActions(suggestions.map((s) => cardAction(s, teams)), reply.text)
       : MessageFactory.text(reply.text);
   activity.textFormat = 'markdown';
-  if (reply.kind === 'answer' && reply.id !== null) activity.attachments = [voteCard(reply, reply.id)];
+  if (reply.kind === 'answer' && reply.id !== null) {
+    activity.attachments = [...(reply.comparison ? [comparisonCard(reply.comparison)] : []), voteCard(reply, reply.id)];
+  }
   return activity;
+}
+
+/**
+ * A comparison as an Adaptive Card table (schema 1.5), which Teams and Web Chat both render;
+ * clients that cannot fall back to the answer's text, which says the same.
+ */
+function comparisonCard(table: Comparison) {
+  const row = (cells: readonly string[], header: boolean) => ({
+    type: 'TableRow',
+    ...(header ? { style: 'accent' } : {}),
+    cells: cells.map((cell) => ({ type: 'TableCell', items: [{ type: 'TextBlock', text: cell, wrap: true, ...(header ? { weight: 'Bolder' } : {}) }] })),
+  });
+  return CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText: table.rows.map((cells) => cells.join(' | ')).join('\n'),
+    body: [
+      {
+        type: 'Table',
+        firstRowAsHeader: true,
+        gridStyle: 'accent',
+        columns: table.columns.map((_, index) => ({ width: index === 0 ? 1 : 2 })),
+        rows: [row(table.columns, true), ...table.rows.map((cells) => row(cells, false))],
+      },
+    ],
+  });
 }
 
 /**

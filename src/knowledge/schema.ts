@@ -21,6 +21,14 @@ export const SourceSchema = z.strictObject({
   quotes: z.array(Text).min(1, 'needs at least one verbatim quote from the lecture'),
 });
 
+/** A comparison shown as a table (an Adaptive Card): each row has one cell per column. */
+export const ComparisonSchema = z
+  .strictObject({
+    columns: z.array(Text).min(2),
+    rows: z.array(z.array(Text)).min(2),
+  })
+  .refine((table) => table.rows.every((row) => row.length === table.columns.length), 'every row needs one cell per column');
+
 export const TopicEntrySchema = z.strictObject({
   id: EntryIdSchema,
   title: Text,
@@ -29,6 +37,7 @@ export const TopicEntrySchema = z.strictObject({
   answer: Text,
   source: SourceSchema,
   related: z.array(EntryIdSchema).default([]),
+  comparison: ComparisonSchema.optional(),
 });
 
 export const SmalltalkEntrySchema = z.strictObject({
@@ -64,3 +73,4 @@ export type SmalltalkEntry = z.infer<typeof SmalltalkEntrySchema>;
 export type SynonymGroup = z.infer<typeof SynonymGroupSchema>;
 export type KnowledgeFile = z.infer<typeof KnowledgeFileSchema>;
 export type Source = z.infer<typeof SourceSchema>;
+export type Comparison = z.infer<typeof ComparisonSchema>;
