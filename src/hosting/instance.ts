@@ -10,6 +10,10 @@ import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { consoleLogger } from '../logger';
 import { createHealthHandler, type HealthReport } from './createHealthHandler';
 import { createRuntime, type Runtime } from './createRuntime';
+import { createChatPageHandler } from './web/chatPage';
+import { createDirectLineTokenHandler, directLineTokenSource } from './web/directLineToken';
+import { RateLimiter } from './web/rateLimiter';
+import { createWebChatAssetHandler, webChatBundle } from './web/webChatAsset';
 
 /**
  * What this process built, once, on first use: the knowledge base and the runtime, or the
@@ -83,3 +87,46 @@ function appVersion(): string {
   version ??= PackageSchema.parse(JSON.parse(readFileSync(join(locateAppRoot(), 'package.json'), 'utf8'))).version;
   return version;
 }
+
+/**
+ * The chat page, its Web Chat bundle and its token endpoint, built once per instance on first
+ * use. They need no knowledge base or bot, so they work while the bot is misconfigured.
+ */
+interface WebHandlers {
+  page: HttpHandler;
+  asset: HttpHandler;
+  token: HttpHandler;
+}
+
+let web: WebHandlers | undefined;
+
+function webHandlers(): WebHandlers {
+  if (web) return web;
+  const check = processConfig();
+  const config = check.ok ? check.config : undefined;
+  const bundle = webChatBundle();
+  const endpoint = config?.DIRECT_LINE_ENDPOINT;
+  const secret = config?.DIRECT_LINE_SECRET;
+  web = {
+    page: createChatPageHandler({
+      bundle,
+      // Web Chat reaches Direct Line over HTTPS and, for streaming, WebSockets.
+      connectOrigins: endpoint ? [new URL(endpoint).origin, new URL(endpoint).origin.replace(/^http/, 'ws')] : [],
+      lectureTitle: built().kb?.lecture.title ?? 'Lecture 5: Cloud computing',
+    }),
+    asset: createWebChatAssetHandler(bundle),
+    token: createDirectLineTokenHandler(
+      secret !== undefined && endpoint !== undefined ? directLineTokenSource(secret, endpoint) : undefined,
+      new RateLimiter(TOKEN_RATE),
+      consoleLogger,
+    ),
+  };
+  return web;
+}
+
+/** Enough for a student reloading the page, far too little to farm tokens. */
+export const TOKEN_RATE = { burst: 5, perMinute: 10 } as const;
+
+export const chatPageHandler: HttpHandler = (request, context) => webHandlers().page(request, context);
+export const webChatAssetHandler: HttpHandler = (request, context) => webHandlers().asset(request, context);
+export const directLineTokenHandler: HttpHandler = (request, context) => webHandlers().token(request, context);

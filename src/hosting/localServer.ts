@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { HttpRequest, type HttpResponseInit, InvocationContext } from '@azure/functions';
 import { toError } from '../errors';
 import type { Logger } from '../logger';
+import type { LocalDirectLine } from './localDirectLine';
 import type { RouteDefinition } from './routes';
 
 export interface LocalServerOptions {
@@ -10,6 +11,45 @@ export interface LocalServerOptions {
   logger: Logger;
   /** Bodies over this are refused with 413 while still streaming in, before they fill memory. */
   maxBodyBytes: number;
+  /** Paths outside `/api` that a route also serves, by route name: `/` is the chat page. */
+  aliases?: Readonly<Record<string, string>>;
+  /** The local Direct Line emulation, for the chat page without Azure. */
+  directLine?: LocalDirectLine;
+}
+
+const compiled = new Map<string, { pattern: RegExp; names: string[] }>();
+
+/** A route's path pattern as a regular expression, compiled once; `{name}` segments become parameters. */
+function matcherFor(route: string): { pattern: RegExp; names: string[] } {
+  const known = compiled.get(route);
+  if (known) return known;
+  const names: string[] = [];
+  const source = route
+    .split('/')
+    .map((segment) => {
+      const param = /^\{(\w+)\}$/.exec(segment);
+      if (!param?.[1]) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(param[1]);
+      return '([^/]+)';
+    })
+    .join('/');
+  const matcher = { pattern: new RegExp(`^/api/${source}$`), names };
+  compiled.set(route, matcher);
+  return matcher;
+}
+
+function findRoute(options: LocalServerOptions, pathname: string): { route: RouteDefinition; params: Record<string, string> } | undefined {
+  const alias = options.aliases?.[pathname];
+  if (alias !== undefined) {
+    const route = options.routes.find((candidate) => candidate.name === alias);
+    return route ? { route, params: {} } : undefined;
+  }
+  for (const route of options.routes) {
+    const { pattern, names } = matcherFor(route.route);
+    const match = pattern.exec(pathname);
+    if (match) return { route, params: Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')])) };
+  }
+  return undefined;
 }
 
 /**
@@ -29,8 +69,17 @@ export function createLocalServer(options: LocalServerOptions): Server {
 
 async function serve(req: IncomingMessage, res: ServerResponse, options: LocalServerOptions): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const route = options.routes.find((candidate) => url.pathname === `/api/${candidate.route}`);
-  if (!route) { writeJson(res, 404, { error: `No function at ${url.pathname}.` }); return; }
+  const origin = `http://${req.headers.host ?? 'localhost'}`;
+  if (options.directLine?.handles(url.pathname)) {
+    const body = await readBody(req, options.maxBodyBytes);
+    if (body === 'too-large') { writeJson(res, 413, { error: 'Too large.' }); return; }
+    const reply = await options.directLine.serve((req.method ?? 'GET').toUpperCase(), url, new Headers(headersOf(req)), body, origin);
+    writeJson(res, reply.status, reply.body);
+    return;
+  }
+  const found = findRoute(options, url.pathname);
+  if (!found) { writeJson(res, 404, { error: `No function at ${url.pathname}.` }); return; }
+  const { route, params } = found;
 
   const method = (req.method ?? 'GET').toUpperCase();
   if (!route.methods.some((allowed) => allowed === method)) {
@@ -46,8 +95,9 @@ async function serve(req: IncomingMessage, res: ServerResponse, options: LocalSe
 
   const request = new HttpRequest({
     method,
-    url: url.toString().replace('http://localhost', `http://${req.headers.host ?? 'localhost'}`),
+    url: url.toString().replace('http://localhost', origin),
     headers: headersOf(req),
+    params,
     body: body.length > 0 ? { bytes: body } : undefined,
   });
   const context = new InvocationContext({

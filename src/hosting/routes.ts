@@ -1,5 +1,5 @@
 import type { HttpFunctionOptions, HttpMethod } from '@azure/functions';
-import { healthHandler, messagesHandler } from './instance';
+import { chatPageHandler, directLineTokenHandler, healthHandler, messagesHandler, webChatAssetHandler } from './instance';
 
 /**
  * One definition per HTTP function, shared by the Functions registrations in `functions/` and by
@@ -28,4 +28,31 @@ export const healthRoute: RouteDefinition = {
   handler: healthHandler,
 };
 
-export const routes: readonly RouteDefinition[] = [messagesRoute, healthRoute];
+/** The Web Chat page. `npm start` also serves it at `/`. */
+export const chatRoute: RouteDefinition = {
+  name: 'chat',
+  route: 'chat',
+  methods: ['GET'],
+  authLevel: 'anonymous',
+  handler: chatPageHandler,
+};
+
+/** The Web Chat bundle, from the app itself; the version in the path makes it cacheable for a year. */
+export const webChatAssetRoute: RouteDefinition = {
+  name: 'webchatAsset',
+  route: 'webchat/{version}/webchat.js',
+  methods: ['GET'],
+  authLevel: 'anonymous',
+  handler: webChatAssetHandler,
+};
+
+/** A Direct Line token for the page, exchanged server-side so that the secret never reaches the browser. */
+export const directLineTokenRoute: RouteDefinition = {
+  name: 'directlineToken',
+  route: 'directline/token',
+  methods: ['POST'],
+  authLevel: 'anonymous',
+  handler: directLineTokenHandler,
+};
+
+export const routes: readonly RouteDefinition[] = [messagesRoute, healthRoute, chatRoute, webChatAssetRoute, directLineTokenRoute];

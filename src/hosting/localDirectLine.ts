@@ -1,0 +1,155 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { HttpRequest, type HttpHandler, InvocationContext } from '@azure/functions';
+import { z } from 'zod';
+import type { Logger } from '../logger';
+import type { TokenSource } from './web/directLineToken';
+
+/** Where the bot's replies come back to: the connector (`serviceUrl`) this emulation plays. */
+const CONNECTOR_PREFIX = '/directline-connector';
+const DIRECT_LINE_PREFIX = '/v3/directline';
+const TOKEN_LIFETIME_SECONDS = 3600;
+/** A local tool, but still bounded: an open tab must not grow memory for ever. */
+const MAX_ACTIVITIES_PER_CONVERSATION = 1000;
+const MAX_CONVERSATIONS = 1000;
+
+interface LocalConversation {
+  id: string;
+  userId: string;
+  activities: Record<string, unknown>[];
+}
+
+export interface LocalReply {
+  status: number;
+  body: unknown;
+}
+
+/** An activity as Web Chat posts it: we keep its fields and add the ones a channel adds. */
+const IncomingActivitySchema = z.looseObject({ type: z.string().min(1) });
+
+/**
+ * A Direct Line 3.0-compatible endpoint for `npm start`, so that the chat page works on a laptop
+ * with the real `createDirectLine({ domain, token, webSocket: false })` client, polling. It hands
+ * each activity to the same `/api/messages` handler the Functions host calls, and plays the
+ * connector (`serviceUrl`) that receives the bot's replies: the bot's code path is exactly the
+ * one production channels use.
+ */
+export class LocalDirectLine {
+  private readonly conversations = new Map<string, LocalConversation>();
+  private readonly tokens = new Map<string, { userId: string; conversationId: string }>();
+
+  constructor(
+    private readonly messages: HttpHandler,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The token source behind `POST /api/directline/token` when there is no Direct Line secret. */
+  tokenSource(): TokenSource {
+    return (userId, origin) => {
+      const conversationId = randomUUID();
+      this.conversations.set(conversationId, { id: conversationId, userId, activities: [] });
+      if (this.conversations.size > MAX_CONVERSATIONS) {
+        const oldest = this.conversations.keys().next().value;
+        if (oldest !== undefined) this.conversations.delete(oldest);
+      }
+      const token = this.issue(userId, conversationId);
+      return Promise.resolve({ token, conversationId, expiresIn: TOKEN_LIFETIME_SECONDS, domain: `${origin}${DIRECT_LINE_PREFIX}`, webSocket: false });
+    };
+  }
+
+  /** Whether this emulation serves the path. */
+  handles(pathname: string): boolean {
+    return pathname.startsWith(`${DIRECT_LINE_PREFIX}/`) || pathname.startsWith(`${CONNECTOR_PREFIX}/`);
+  }
+
+  /** One request to the emulated Direct Line API or connector. */
+  async serve(method: string, url: URL, headers: Headers, body: Buffer, origin: string): Promise<LocalReply> {
+    const path = url.pathname;
+    const connector = new RegExp(`^${CONNECTOR_PREFIX}/v3/conversations/([^/]+)/activities(?:/[^/]+)?$`).exec(path);
+    if (connector && method === 'POST') return this.fromBot(decodeURIComponent(connector[1] ?? ''), body);
+
+    const auth = this.authorise(headers);
+    if (!auth) return { status: 403, body: { error: { code: 'BadArgument', message: 'A valid token is required.' } } };
+
+    if (path === `${DIRECT_LINE_PREFIX}/tokens/refresh` && method === 'POST') {
+      return { status: 200, body: { conversationId: auth.conversationId, token: this.issue(auth.userId, auth.conversationId), expires_in: TOKEN_LIFETIME_SECONDS } };
+    }
+    if (path === `${DIRECT_LINE_PREFIX}/conversations` && method === 'POST') {
+      return { status: 201, body: { conversationId: auth.conversationId, token: auth.token, expires_in: TOKEN_LIFETIME_SECONDS } };
+    }
+    const activities = new RegExp(`^${DIRECT_LINE_PREFIX}/conversations/([^/]+)/activities$`).exec(path);
+    const conversation = activities ? this.conversations.get(decodeURIComponent(activities[1] ?? '')) : undefined;
+    if (conversation?.id !== auth.conversationId) return { status: 404, body: { error: { code: 'BadArgument', message: 'No such conversation.' } } };
+    if (method === 'GET') {
+      const watermark = Math.max(0, Number.parseInt(url.searchParams.get('watermark') ?? '0', 10) || 0);
+      return { status: 200, body: { activities: conversation.activities.slice(watermark), watermark: String(conversation.activities.length) } };
+    }
+    if (method === 'POST') return this.fromUser(conversation, body, origin);
+    return { status: 405, body: { error: { code: 'BadArgument', message: 'Method not allowed.' } } };
+  }
+
+  private issue(userId: string, conversationId: string): string {
+    const token = randomBytes(24).toString('base64url');
+    this.tokens.set(token, { userId, conversationId });
+    return token;
+  }
+
+  private authorise(headers: Headers): { token: string; userId: string; conversationId: string } | undefined {
+    const token = /^Bearer (.+)$/.exec(headers.get('authorization') ?? '')?.[1];
+    const grant = token === undefined ? undefined : this.tokens.get(token);
+    return token !== undefined && grant ? { token, ...grant } : undefined;
+  }
+
+  private append(conversation: LocalConversation, activity: Record<string, unknown>): string {
+    const id = `${conversation.id}|${String(conversation.activities.length).padStart(7, '0')}`;
+    conversation.activities.push({ ...activity, id, timestamp: new Date().toISOString() });
+    if (conversation.activities.length > MAX_ACTIVITIES_PER_CONVERSATION) conversation.activities.shift();
+    return id;
+  }
+
+  /** The student's activity: recorded (Web Chat waits for its echo), then handed to the bot. */
+  private async fromUser(conversation: LocalConversation, body: Buffer, origin: string): Promise<LocalReply> {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body.toString('utf8'));
+    } catch {
+      return { status: 400, body: { error: { code: 'BadArgument', message: 'The body is not JSON.' } } };
+    }
+    const incoming = IncomingActivitySchema.safeParse(parsed);
+    if (!incoming.success) return { status: 400, body: { error: { code: 'BadArgument', message: 'An activity needs a type.' } } };
+    const activity = {
+      ...incoming.data,
+      channelId: 'directline',
+      serviceUrl: `${origin}${CONNECTOR_PREFIX}`,
+      conversation: { id: conversation.id },
+      from: { id: conversation.userId, name: 'Student', role: 'user' },
+      recipient: { id: 'cloudbot', name: 'CloudBot', role: 'bot' },
+    };
+    const id = this.append(conversation, activity);
+    const response = await this.messages(
+      new HttpRequest({
+        method: 'POST',
+        url: `${origin}/api/messages`,
+        headers: { 'content-type': 'application/json' },
+        body: { string: JSON.stringify({ ...activity, id }) },
+      }),
+      new InvocationContext({ functionName: 'messages', invocationId: randomUUID(), logHandler: () => undefined }),
+    );
+    if ((response.status ?? 200) >= 400) this.logger.warn(`The bot answered a Direct Line activity with ${String(response.status)}.`);
+    return { status: 200, body: { id } };
+  }
+
+  /** A reply the bot posted to its `serviceUrl`, for the page to pick up when it next polls. */
+  private fromBot(conversationId: string, body: Buffer): LocalReply {
+    const conversation = this.conversations.get(conversationId);
+    if (!conversation) return { status: 404, body: { error: { code: 'BadArgument', message: 'No such conversation.' } } };
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body.toString('utf8'));
+    } catch {
+      return { status: 400, body: { error: { code: 'BadArgument', message: 'The body is not JSON.' } } };
+    }
+    const activity = IncomingActivitySchema.safeParse(parsed);
+    if (!activity.success) return { status: 400, body: { error: { code: 'BadArgument', message: 'An activity needs a type.' } } };
+    return { status: 200, body: { id: this.append(conversation, activity.data) } };
+  }
+}

@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import type { HttpHandler, HttpResponseInit } from '@azure/functions';
+import { WEB_CHAT_JOIN } from '../../bot/CloudBot';
+import type { WebChatBundle } from './webChatAsset';
+
+export interface ChatPageOptions {
+  bundle: WebChatBundle;
+  /** Origins the page may talk to besides its own: the Direct Line service in production. */
+  connectOrigins: readonly string[];
+  lectureTitle: string;
+}
+
+/** The CSP hash of an empty string. */
+const EMPTY_STYLE_HASH = 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
+
+/** A cloud, drawn inline so that the favicon needs no extra request and no CDN. */
+const FAVICON =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%230F6CBD'/%3E" +
+  "%3Cpath fill='white' d='M10 23h13a5 5 0 0 0 .6-10A7 7 0 0 0 10.2 14 4.5 4.5 0 0 0 10 23z'/%3E%3C/svg%3E";
+
+/**
+ * Web Chat's look: initials instead of avatars, suggested actions laid out where they are
+ * easy to see, and a send box that says what to ask.
+ */
+const STYLE_OPTIONS = {
+  botAvatarInitials: 'CB',
+  userAvatarInitials: 'You',
+  accent: '#0F6CBD',
+  hideUploadButton: true,
+  suggestedActionLayout: 'flow',
+  suggestedActionsStackedHeight: 200,
+  bubbleBorderRadius: 8,
+  bubbleFromUserBorderRadius: 8,
+  bubbleFromUserBackground: '#E8F1FB',
+};
+
+/** Everything the page itself does: fetch a token, connect, greet, render. */
+function pageScript(joinEvent: string, nonce: string): string {
+  return `
+(async function () {
+  var target = document.getElementById('webchat');
+  var fail = function (message) { target.textContent = message; target.setAttribute('role', 'alert'); };
+  try {
+    var response = await fetch('/api/directline/token', { method: 'POST' });
+    if (!response.ok) {
+      var problem = await response.json().catch(function () { return {}; });
+      return fail(problem.error || 'CloudBot is not available right now. Please try again later.');
+    }
+    var session = await response.json();
+    // The user id is inside the token (Direct Line embeds it), so the page never sets one.
+    var directLine = window.WebChat.createDirectLine({ token: session.token, domain: session.domain, webSocket: session.webSocket });
+    // Greet as soon as the connection is up, so that the welcome and topic buttons show before
+    // the student types: a conversationUpdate alone does not reliably reach the bot.
+    var store = window.WebChat.createStore({}, function (api) {
+      return function (next) {
+        return function (action) {
+          if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
+            api.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: ${JSON.stringify(joinEvent)}, value: { locale: navigator.language } } });
+          }
+          return next(action);
+        };
+      };
+    });
+    window.WebChat.renderWebChat(
+      {
+        directLine: directLine,
+        store: store,
+        locale: 'en-GB',
+        nonce: ${JSON.stringify(nonce)},
+        styleOptions: ${JSON.stringify(STYLE_OPTIONS)},
+        overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: 'Ask about IaaS, PaaS, SaaS…' }
+      },
+      target
+    );
+    target.querySelector('input, textarea') && target.querySelector('input, textarea').focus();
+  } catch (error) {
+    fail('CloudBot could not connect. Please check your connection and reload the page.');
+  }
+})();`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${String(char.charCodeAt(0))};`);
+}
+
+/**
+ * The chat page: Web Chat from this app's own origin, a strict Content-Security-Policy with a
+ * per-response nonce, and nothing from a CDN, so it works offline and behind strict networks.
+ */
+export function createChatPageHandler(options: ChatPageOptions): HttpHandler {
+  const title = `CloudBot · ${options.lectureTitle}`;
+  return (): Promise<HttpResponseInit> => {
+    const nonce = randomBytes(16).toString('base64');
+    const csp = [
+      "default-src 'none'",
+      `script-src 'nonce-${nonce}'`,
+      // Web Chat inserts its style sheets with the nonce it is given, plus one empty <style>
+      // (allowed by the hash of the empty string) that it fills through the CSSOM. Style
+      // attributes cannot run script, and its layout sets some, so those are allowed inline.
+      `style-src 'nonce-${nonce}'`,
+      `style-src-elem 'nonce-${nonce}' '${EMPTY_STYLE_HASH}'`,
+      "style-src-attr 'unsafe-inline'",
+      `connect-src 'self' ${options.connectOrigins.join(' ')}`.trim(),
+      "img-src 'self' data: blob:",
+      "media-src 'self' blob:",
+      "font-src 'self' data:",
+      "base-uri 'none'",
+      "form-action 'none'",
+      "frame-ancestors 'self'",
+    ].join('; ');
+    const html = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<meta name="description" content="Ask CloudBot about ${escapeHtml(options.lectureTitle)}.">
+<link rel="icon" href="${FAVICON}">
+<style nonce="${nonce}">
+  html, body { height: 100%; margin: 0; font-family: "Segoe UI", system-ui, sans-serif; background: #f5f5f5; }
+  body { display: flex; flex-direction: column; }
+  header { background: #0F6CBD; color: white; padding: 0.75rem 1rem; }
+  header h1 { font-size: 1.1rem; margin: 0; }
+  header p { font-size: 0.85rem; margin: 0.2rem 0 0; opacity: 0.9; }
+  main { flex: 1; min-height: 0; max-width: 48rem; width: 100%; margin: 0 auto; background: white; }
+  #webchat { height: 100%; }
+</style>
+</head>
+<body>
+<header>
+  <h1>CloudBot</h1>
+  <p>Questions and answers on ${escapeHtml(options.lectureTitle)}</p>
+</header>
+<main><div id="webchat" aria-live="polite">Connecting to CloudBot…</div></main>
+<script nonce="${nonce}" src="${options.bundle.path}"></script>
+<script nonce="${nonce}">${pageScript(WEB_CHAT_JOIN, nonce)}</script>
+</body>
+</html>`;
+    return Promise.resolve({
+      status: 200,
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': csp,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+      },
+      body: html,
+    });
+  };
+}

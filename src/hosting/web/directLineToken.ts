@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import type { HttpHandler, HttpResponseInit } from '@azure/functions';
+import { z } from 'zod';
+import type { Logger } from '../../logger';
+import { clientKey, type RateLimiter } from './rateLimiter';
+
+/** What the page receives: enough to connect, never the secret. */
+export interface ChatSession {
+  token: string;
+  userId: string;
+  conversationId: string;
+  expiresIn: number;
+  /** The Direct Line base URL for `createDirectLine({ domain })`. */
+  domain: string;
+  webSocket: boolean;
+}
+
+/**
+ * Issues a conversation token for a user id: the Direct Line service, or the local emulation,
+ * which also needs the origin the page was loaded from, to point it back at the same server.
+ */
+export type TokenSource = (userId: string, origin: string) => Promise<Omit<ChatSession, 'userId'>>;
+
+const GeneratedSchema = z.object({ conversationId: z.string().min(1), token: z.string().min(1), expires_in: z.number().int().positive() });
+
+/** Raised when Direct Line refuses or fails; the page gets a 502 with a plain message. */
+class UpstreamError extends Error {}
+
+/**
+ * Production: exchanges `DIRECT_LINE_SECRET` for a conversation token with Direct Line's
+ * `tokens/generate`. The secret stays on the server; the base URL is configurable so that tests
+ * can point it at a local fake.
+ */
+export function directLineTokenSource(secret: string, endpoint: string, timeoutMs = 5000): TokenSource {
+  const base = endpoint.replace(/\/+$/, '');
+  return async (userId) => {
+    let response: Response;
+    try {
+      response = await fetch(`${base}/v3/directline/tokens/generate`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ user: { id: userId } }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      throw new UpstreamError('Direct Line did not answer', { cause: error });
+    }
+    if (!response.ok) throw new UpstreamError(`Direct Line answered ${String(response.status)}`);
+    const generated = GeneratedSchema.safeParse(await response.json().catch(() => undefined));
+    if (!generated.success) throw new UpstreamError('Direct Line sent an unexpected token response');
+    return {
+      token: generated.data.token,
+      conversationId: generated.data.conversationId,
+      expiresIn: generated.data.expires_in,
+      domain: `${base}/v3/directline`,
+      webSocket: true,
+    };
+  };
+}
+
+/**
+ * `POST /api/directline/token`: a token for the chat page, for a user id created here (the page
+ * cannot choose one to impersonate), rate-limited per client. 503 when no secret is configured.
+ */
+export function createDirectLineTokenHandler(source: TokenSource | undefined, limiter: RateLimiter, logger: Logger): HttpHandler {
+  return async (request): Promise<HttpResponseInit> => {
+    if (!source) {
+      return { status: 503, jsonBody: { error: 'Web Chat is not set up on this server: DIRECT_LINE_SECRET is not configured.' } };
+    }
+    const allowed = limiter.take(clientKey(request.headers));
+    if (!allowed.ok) {
+      return {
+        status: 429,
+        headers: { 'retry-after': String(allowed.retryAfterSeconds) },
+        jsonBody: { error: 'Too many chat sessions started from here; please wait a moment.' },
+      };
+    }
+    const userId = `dl_${randomBytes(12).toString('hex')}`;
+    try {
+      const session: ChatSession = { ...(await source(userId, new URL(request.url).origin)), userId };
+      return { status: 200, headers: { 'cache-control': 'no-store' }, jsonBody: session };
+    } catch (error) {
+      logger.error('Could not get a Direct Line token.', error);
+      return { status: 502, jsonBody: { error: 'CloudBot could not start a chat just now. Please try again shortly.' } };
+    }
+  };
+}
