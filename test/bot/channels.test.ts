@@ -51,7 +51,7 @@ describe('CloudBot in Teams', () => {
     await adapter()
       .send({ type: ActivityTypes.ConversationUpdate, membersAdded: [bot], ...teams('personal') })
       .assertReply((reply) => { expect(reply.text).toContain("I'm **CloudBot**"); })
-      .send({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'student' }], ...teams('personal') })
+      .send({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'student', name: 'Student' }], ...teams('personal') })
       .assertNoReply('no reply', 300)
       .send({ type: ActivityTypes.Message, text: 'what is iaas', ...teams('personal') })
       .assertReply((reply) => { expect(reply.text).toMatch(/^Infrastructure as a service/); })
@@ -60,12 +60,12 @@ describe('CloudBot in Teams', () => {
 
   it('in a team, posts a short intro when added, and nothing when other members join', async () => {
     await adapter()
-      .send({ type: ActivityTypes.ConversationUpdate, membersAdded: [bot, { id: 'owner' }], ...teams('channel') })
+      .send({ type: ActivityTypes.ConversationUpdate, membersAdded: [bot, { id: 'owner', name: 'Owner' }], ...teams('channel') })
       .assertReply((reply) => {
         expect(reply.text).toMatch(/^Hi everyone/);
         expect(reply.text).toContain('@CloudBot');
       })
-      .send({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'new-student' }, { id: 'another' }], ...teams('channel') })
+      .send({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'new-student', name: 'New' }, { id: 'another', name: 'Another' }], ...teams('channel') })
       .assertNoReply('no reply', 300)
       .startTest();
   });
@@ -74,7 +74,7 @@ describe('CloudBot in Teams', () => {
 describe('CloudBot in Web Chat', () => {
   it('welcomes on the page\'s webchat/join event, with topic buttons, and not on conversationUpdate', async () => {
     await adapter()
-      .send({ type: ActivityTypes.ConversationUpdate, channelId: 'directline', membersAdded: [{ id: 'dl_student' }], recipient: bot })
+      .send({ type: ActivityTypes.ConversationUpdate, channelId: 'directline', membersAdded: [{ id: 'dl_student', name: 'Student' }], recipient: bot })
       .assertNoReply('no reply', 300)
       .send({ type: ActivityTypes.Event, name: WEB_CHAT_JOIN, channelId: 'directline', recipient: bot })
       .assertReply((reply) => {
