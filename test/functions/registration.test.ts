@@ -33,6 +33,9 @@ describe('Azure Functions registrations', () => {
   beforeAll(async () => {
     await import('../../functions/messages');
     await import('../../functions/health');
+    await import('../../functions/chat');
+    await import('../../functions/webchatAsset');
+    await import('../../functions/directlineToken');
   });
 
   it('registers POST /api/messages as the anonymous "messages" function', () => {
@@ -43,8 +46,17 @@ describe('Azure Functions registrations', () => {
     expect(triggerOf('health')).toMatchObject({ route: 'health', methods: ['GET'], authLevel: 'anonymous' });
   });
 
+  it('registers GET /api/chat, the Web Chat page, and GET /api/webchat/{version}/webchat.js, its bundle', () => {
+    expect(triggerOf('chat')).toMatchObject({ route: 'chat', methods: ['GET'], authLevel: 'anonymous' });
+    expect(triggerOf('webchatAsset')).toMatchObject({ route: 'webchat/{version}/webchat.js', methods: ['GET'], authLevel: 'anonymous' });
+  });
+
+  it('registers POST /api/directline/token for the page\'s Direct Line token', () => {
+    expect(triggerOf('directlineToken')).toMatchObject({ route: 'directline/token', methods: ['POST'], authLevel: 'anonymous' });
+  });
+
   it('registers nothing else, so that every function has a file of its own', () => {
-    expect(registered.map((entry) => entry.metadata.name).sort()).toEqual(['health', 'messages']);
+    expect(registered.map((entry) => entry.metadata.name).sort()).toEqual(['chat', 'directlineToken', 'health', 'messages', 'webchatAsset']);
   });
 
   it('builds the runtime when the app starts, not at the first message', () => {

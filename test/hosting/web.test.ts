@@ -1,0 +1,222 @@
+import { createServer, type Server } from 'node:http';
+import { gunzipSync, brotliDecompressSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HttpRequest } from '@azure/functions';
+import { messagesHandler } from '../../src/hosting/instance';
+import { LocalDirectLine } from '../../src/hosting/localDirectLine';
+import { createLocalServer } from '../../src/hosting/localServer';
+import { chatRoute, directLineTokenRoute, routes } from '../../src/hosting/routes';
+import { createChatPageHandler } from '../../src/hosting/web/chatPage';
+import { createDirectLineTokenHandler, directLineTokenSource } from '../../src/hosting/web/directLineToken';
+import { RateLimiter } from '../../src/hosting/web/rateLimiter';
+import { createWebChatAssetHandler, webChatBundle } from '../../src/hosting/web/webChatAsset';
+import { invocation } from '../support/activities';
+import { capturingLogger } from '../support/logger';
+import { close, listen } from '../support/servers';
+
+const bundle = webChatBundle();
+const get = (url: string, headers: Record<string, string> = {}, params: Record<string, string> = {}) =>
+  new HttpRequest({ method: 'GET', url, headers, params });
+const post = (url: string, headers: Record<string, string> = {}) => new HttpRequest({ method: 'POST', url, headers });
+
+function headerOf(response: { headers?: unknown }, name: string): string {
+  return new Headers(response.headers as Record<string, string> | undefined).get(name) ?? '';
+}
+
+describe('the chat page', () => {
+  const page = createChatPageHandler({ bundle, connectOrigins: ['https://directline.botframework.com'], lectureTitle: 'Lecture 5: Cloud computing' });
+
+  it('is an English page with a title and favicon that loads Web Chat from this app, never a CDN', async () => {
+    const response = await page(get('http://localhost/api/chat'), invocation().context);
+    const html = response.body as string;
+    expect(response.status).toBe(200);
+    expect(headerOf(response, 'content-type')).toMatch(/^text\/html/);
+    expect(html).toMatch(/<html lang="en">/);
+    expect(html).toMatch(/<title>CloudBot · Lecture 5: Cloud computing<\/title>/);
+    expect(html).toMatch(/<link rel="icon" href="data:image\/svg\+xml,/);
+    expect(html).toContain(`src="/api/webchat/${bundle.version}/webchat.js"`);
+    expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org)[^"' ]*\.(js|css)/);
+    expect(html).toContain('webchat/join');
+    expect(html).toContain('Ask about IaaS, PaaS, SaaS…');
+    expect(html).toContain("botAvatarInitials\":\"CB\"");
+  });
+
+  it('sends a strict Content-Security-Policy whose nonce is fresh for every response and used by every script', async () => {
+    const first = await page(get('http://localhost/api/chat'), invocation().context);
+    const second = await page(get('http://localhost/api/chat'), invocation().context);
+    const csp = headerOf(first, 'content-security-policy');
+    const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1] ?? '';
+    expect(csp).toMatch(/^default-src 'none';/);
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+    expect(csp).toMatch(/connect-src 'self' https:\/\/directline\.botframework\.com/);
+    expect(csp).toMatch(/frame-ancestors 'self'/);
+    const scripts = (first.body as string).match(/<script[^>]*>/g) ?? [];
+    expect(scripts.length).toBe(2);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    expect(headerOf(second, 'content-security-policy')).not.toContain(nonce);
+  });
+});
+
+describe('the Web Chat bundle', () => {
+  const asset = createWebChatAssetHandler(bundle);
+  const original = readFileSync(join(__dirname, '../../node_modules/botframework-webchat/dist/webchat.js'));
+  const request = (encoding: string, version = bundle.version) =>
+    asset(get(`http://localhost${bundle.path}`, { 'accept-encoding': encoding }, { version }), invocation().context);
+
+  it('is served compressed, with a year-long immutable cache for its versioned URL', async () => {
+    const br = await request('gzip, deflate, br');
+    expect(headerOf(br, 'content-encoding')).toBe('br');
+    expect(headerOf(br, 'cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(headerOf(br, 'content-type')).toMatch(/^application\/javascript/);
+    expect(brotliDecompressSync(br.body as Uint8Array).equals(original)).toBe(true);
+    expect((br.body as Uint8Array).length).toBeLessThan(original.length / 3);
+
+    const gzip = await request('gzip');
+    expect(headerOf(gzip, 'content-encoding')).toBe('gzip');
+    expect(gunzipSync(gzip.body as Uint8Array).equals(original)).toBe(true);
+  });
+
+  it('answers 304 to a browser that has it, and 404 for another version', async () => {
+    const etag = headerOf(await request('gzip'), 'etag');
+    const again = await asset(get(`http://localhost${bundle.path}`, { 'if-none-match': etag }, { version: bundle.version }), invocation().context);
+    expect(again.status).toBe(304);
+    expect((await request('gzip', '0.0.1')).status).toBe(404);
+  });
+});
+
+describe('POST /api/directline/token', () => {
+  let upstream: Server;
+  let base = '';
+  const seen: { authorization: string; body: string }[] = [];
+  let failNext = false;
+
+  beforeAll(async () => {
+    upstream = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        seen.push({ authorization: req.headers.authorization ?? '', body: Buffer.concat(chunks).toString('utf8') });
+        if (failNext || req.url !== '/v3/directline/tokens/generate') {
+          failNext = false;
+          res.statusCode = 500;
+          res.end('{}');
+          return;
+        }
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ conversationId: 'conv-1', token: 'conversation-token', expires_in: 1800 }));
+      });
+    });
+    base = await listen(upstream);
+  });
+  afterAll(async () => { await close(upstream); });
+
+  it('answers 503 with a clear message when no secret is configured', async () => {
+    const handler = createDirectLineTokenHandler(undefined, new RateLimiter({ burst: 5, perMinute: 10 }), capturingLogger());
+    const response = await handler(post('http://localhost/api/directline/token'), invocation().context);
+    expect(response.status).toBe(503);
+    expect(response.jsonBody).toEqual({ error: expect.stringContaining('DIRECT_LINE_SECRET') as unknown });
+  });
+
+  it('exchanges the secret for a token for a user id made here, and never returns the secret', async () => {
+    const handler = createDirectLineTokenHandler(directLineTokenSource('the-secret', base), new RateLimiter({ burst: 5, perMinute: 10 }), capturingLogger());
+    const response = await handler(post('http://localhost/api/directline/token'), invocation().context);
+    expect(response.status).toBe(200);
+    const body = response.jsonBody as { userId: string; token: string; domain: string };
+    expect(body).toMatchObject({ token: 'conversation-token', conversationId: 'conv-1', expiresIn: 1800, domain: `${base}/v3/directline` });
+    expect(body.userId).toMatch(/^dl_[0-9a-f]{24}$/);
+    expect(JSON.stringify(response)).not.toContain('the-secret');
+    const call = seen.at(-1);
+    expect(call?.authorization).toBe('Bearer the-secret');
+    expect(JSON.parse(call?.body ?? '{}')).toEqual({ user: { id: body.userId } });
+  });
+
+  it('limits each client, answering 429 with Retry-After, while other clients still get tokens', async () => {
+    const handler = createDirectLineTokenHandler(directLineTokenSource('the-secret', base), new RateLimiter({ burst: 2, perMinute: 2 }), capturingLogger());
+    const from = (ip: string) => post('http://localhost/api/directline/token', { 'x-forwarded-for': `${ip}, 10.0.0.1` });
+    expect((await handler(from('203.0.113.7'), invocation().context)).status).toBe(200);
+    expect((await handler(from('203.0.113.7'), invocation().context)).status).toBe(200);
+    const limited = await handler(from('203.0.113.7'), invocation().context);
+    expect(limited.status).toBe(429);
+    expect(Number(headerOf(limited, 'retry-after'))).toBeGreaterThan(0);
+    expect((await handler(from('198.51.100.2'), invocation().context)).status).toBe(200);
+  });
+
+  it('answers 502, not a crash, when Direct Line fails', async () => {
+    const logger = capturingLogger();
+    const handler = createDirectLineTokenHandler(directLineTokenSource('the-secret', base), new RateLimiter({ burst: 5, perMinute: 10 }), logger);
+    failNext = true;
+    const response = await handler(post('http://localhost/api/directline/token'), invocation().context);
+    expect(response.status).toBe(502);
+    expect(logger.lines.some((line) => line.level === 'error')).toBe(true);
+  });
+});
+
+describe('the local Direct Line emulation behind npm start', () => {
+  let server: Server;
+  let origin = '';
+
+  beforeAll(async () => {
+    const logger = capturingLogger();
+    const directLine = new LocalDirectLine(messagesHandler, logger);
+    const localRoutes = routes.map((route) =>
+      route.name === directLineTokenRoute.name
+        ? { ...route, handler: createDirectLineTokenHandler(directLine.tokenSource(), new RateLimiter({ burst: 5, perMinute: 10 }), logger) }
+        : route,
+    );
+    server = createLocalServer({ routes: localRoutes, logger, maxBodyBytes: 65536, aliases: { '/': chatRoute.name }, directLine });
+    origin = await listen(server);
+  });
+  afterAll(async () => { await close(server); });
+
+  /** Polls like Web Chat does, at most 50 times, until an activity from the bot matches. */
+  async function botSays(domain: string, conversationId: string, token: string, pattern: RegExp, watermark = '0') {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const response = await fetch(`${domain}/conversations/${conversationId}/activities?watermark=${watermark}`, { headers: { authorization: `Bearer ${token}` } });
+      const body = (await response.json()) as { activities: { from?: { role?: string }; text?: string }[]; watermark: string };
+      const found = body.activities.find((activity) => activity.from?.role !== 'user' && pattern.test(activity.text ?? ''));
+      if (found) return { activity: found, watermark: body.watermark };
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`the bot never said ${String(pattern)}`);
+  }
+
+  it('serves the chat page at /', async () => {
+    const response = await fetch(`${origin}/`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<title>CloudBot');
+  });
+
+  it('speaks Direct Line 3.0: token, conversation, posted activities, polled replies through the real bot, refresh', async () => {
+    const session = (await (await fetch(`${origin}/api/directline/token`, { method: 'POST' })).json()) as { token: string; domain: string; webSocket: boolean };
+    expect(session).toMatchObject({ domain: `${origin}/v3/directline`, webSocket: false });
+    const auth = { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' };
+
+    const started = await fetch(`${session.domain}/conversations`, { method: 'POST', headers: auth });
+    expect(started.status).toBe(201);
+    const { conversationId } = (await started.json()) as { conversationId: string };
+
+    const joined = await fetch(`${session.domain}/conversations/${conversationId}/activities`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ type: 'event', name: 'webchat/join', from: { id: 'anyone' } }),
+    });
+    expect(joined.status).toBe(200);
+    const welcome = await botSays(session.domain, conversationId, session.token, /I’m \*\*CloudBot\*\*|I'm \*\*CloudBot\*\*/);
+
+    await fetch(`${session.domain}/conversations/${conversationId}/activities`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ type: 'message', text: 'what is paas', from: { id: 'anyone' } }),
+    });
+    await botSays(session.domain, conversationId, session.token, /Jupyter/, welcome.watermark);
+
+    const refreshed = await fetch(`${session.domain}/tokens/refresh`, { method: 'POST', headers: auth });
+    expect(((await refreshed.json()) as { token: string }).token).not.toBe(session.token);
+  });
+
+  it('refuses requests without a valid token', async () => {
+    const response = await fetch(`${origin}/v3/directline/conversations`, { method: 'POST', headers: { authorization: 'Bearer forged' } });
+    expect(response.status).toBe(403);
+  });
+});
