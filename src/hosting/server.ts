@@ -1,12 +1,8 @@
 import { processConfig } from '../config';
 import { toError } from '../errors';
 import { consoleLogger } from '../logger';
-import { instanceRuntime, messagesHandler, TOKEN_RATE } from './instance';
-import { LocalDirectLine } from './localDirectLine';
-import { createLocalServer } from './localServer';
-import { chatRoute, directLineTokenRoute, routes } from './routes';
-import { createDirectLineTokenHandler } from './web/directLineToken';
-import { RateLimiter } from './web/rateLimiter';
+import { createAppServer } from './appServer';
+import { instanceRuntime } from './instance';
 
 /**
  * `npm start`: the local stand-in for the Functions host. Process concerns only: read the
@@ -24,23 +20,8 @@ function main(): void {
     consoleLogger.error(toError(error).message);
     process.exit(1);
   }
-  const { PORT, HOST, MAX_BODY_BYTES, DIRECT_LINE_SECRET } = check.config;
-  const directLine = new LocalDirectLine(messagesHandler, consoleLogger);
-  // Without a Direct Line secret, the chat page talks to the local Direct Line emulation.
-  const localRoutes = DIRECT_LINE_SECRET
-    ? routes
-    : routes.map((route) =>
-        route.name === directLineTokenRoute.name
-          ? { ...route, handler: createDirectLineTokenHandler(directLine.tokenSource(), new RateLimiter(TOKEN_RATE), consoleLogger) }
-          : route,
-      );
-  const server = createLocalServer({
-    routes: localRoutes,
-    logger: consoleLogger,
-    maxBodyBytes: MAX_BODY_BYTES,
-    aliases: { '/': chatRoute.name },
-    directLine,
-  });
+  const { PORT, HOST } = check.config;
+  const server = createAppServer(check.config, consoleLogger);
   server.listen(PORT, HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address !== null ? address.port : PORT;

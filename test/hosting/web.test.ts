@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HttpRequest } from '@azure/functions';
+import { type HttpHandler, HttpRequest, type HttpResponseInit } from '@azure/functions';
 import { messagesHandler } from '../../src/hosting/instance';
 import { LocalDirectLine } from '../../src/hosting/localDirectLine';
 import { createLocalServer } from '../../src/hosting/localServer';
@@ -16,6 +16,11 @@ import { capturingLogger } from '../support/logger';
 import { close, listen } from '../support/servers';
 
 const bundle = webChatBundle();
+
+/** Our handlers answer with an `HttpResponseInit`, never the SDK's `HttpResponse` class. */
+async function run(handler: HttpHandler, request: HttpRequest): Promise<HttpResponseInit> {
+  return (await handler(request, invocation().context));
+}
 const get = (url: string, headers: Record<string, string> = {}, params: Record<string, string> = {}) =>
   new HttpRequest({ method: 'GET', url, headers, params });
 const post = (url: string, headers: Record<string, string> = {}) => new HttpRequest({ method: 'POST', url, headers });
@@ -28,7 +33,7 @@ describe('the chat page', () => {
   const page = createChatPageHandler({ bundle, connectOrigins: ['https://directline.botframework.com'], lectureTitle: 'Lecture 5: Cloud computing' });
 
   it('is an English page with a title and favicon that loads Web Chat from this app, never a CDN', async () => {
-    const response = await page(get('http://localhost/api/chat'), invocation().context);
+    const response = await run(page, get('http://localhost/api/chat'));
     const html = response.body as string;
     expect(response.status).toBe(200);
     expect(headerOf(response, 'content-type')).toMatch(/^text\/html/);
@@ -43,8 +48,8 @@ describe('the chat page', () => {
   });
 
   it('sends a strict Content-Security-Policy whose nonce is fresh for every response and used by every script', async () => {
-    const first = await page(get('http://localhost/api/chat'), invocation().context);
-    const second = await page(get('http://localhost/api/chat'), invocation().context);
+    const first = await run(page, get('http://localhost/api/chat'));
+    const second = await run(page, get('http://localhost/api/chat'));
     const csp = headerOf(first, 'content-security-policy');
     const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1] ?? '';
     expect(csp).toMatch(/^default-src 'none';/);
@@ -62,7 +67,7 @@ describe('the Web Chat bundle', () => {
   const asset = createWebChatAssetHandler(bundle);
   const original = readFileSync(join(__dirname, '../../node_modules/botframework-webchat/dist/webchat.js'));
   const request = (encoding: string, version = bundle.version) =>
-    asset(get(`http://localhost${bundle.path}`, { 'accept-encoding': encoding }, { version }), invocation().context);
+    run(asset, get(`http://localhost${bundle.path}`, { 'accept-encoding': encoding }, { version }));
 
   it('is served compressed, with a year-long immutable cache for its versioned URL', async () => {
     const br = await request('gzip, deflate, br');
@@ -79,7 +84,7 @@ describe('the Web Chat bundle', () => {
 
   it('answers 304 to a browser that has it, and 404 for another version', async () => {
     const etag = headerOf(await request('gzip'), 'etag');
-    const again = await asset(get(`http://localhost${bundle.path}`, { 'if-none-match': etag }, { version: bundle.version }), invocation().context);
+    const again = await run(asset, get(`http://localhost${bundle.path}`, { 'if-none-match': etag }, { version: bundle.version }));
     expect(again.status).toBe(304);
     expect((await request('gzip', '0.0.1')).status).toBe(404);
   });
@@ -113,14 +118,14 @@ describe('POST /api/directline/token', () => {
 
   it('answers 503 with a clear message when no secret is configured', async () => {
     const handler = createDirectLineTokenHandler(undefined, new RateLimiter({ burst: 5, perMinute: 10 }), capturingLogger());
-    const response = await handler(post('http://localhost/api/directline/token'), invocation().context);
+    const response = await run(handler, post('http://localhost/api/directline/token'));
     expect(response.status).toBe(503);
     expect(response.jsonBody).toEqual({ error: expect.stringContaining('DIRECT_LINE_SECRET') as unknown });
   });
 
   it('exchanges the secret for a token for a user id made here, and never returns the secret', async () => {
     const handler = createDirectLineTokenHandler(directLineTokenSource('the-secret', base), new RateLimiter({ burst: 5, perMinute: 10 }), capturingLogger());
-    const response = await handler(post('http://localhost/api/directline/token'), invocation().context);
+    const response = await run(handler, post('http://localhost/api/directline/token'));
     expect(response.status).toBe(200);
     const body = response.jsonBody as { userId: string; token: string; domain: string };
     expect(body).toMatchObject({ token: 'conversation-token', conversationId: 'conv-1', expiresIn: 1800, domain: `${base}/v3/directline` });
@@ -134,19 +139,19 @@ describe('POST /api/directline/token', () => {
   it('limits each client, answering 429 with Retry-After, while other clients still get tokens', async () => {
     const handler = createDirectLineTokenHandler(directLineTokenSource('the-secret', base), new RateLimiter({ burst: 2, perMinute: 2 }), capturingLogger());
     const from = (ip: string) => post('http://localhost/api/directline/token', { 'x-forwarded-for': `${ip}, 10.0.0.1` });
-    expect((await handler(from('203.0.113.7'), invocation().context)).status).toBe(200);
-    expect((await handler(from('203.0.113.7'), invocation().context)).status).toBe(200);
-    const limited = await handler(from('203.0.113.7'), invocation().context);
+    expect((await run(handler, from('203.0.113.7'))).status).toBe(200);
+    expect((await run(handler, from('203.0.113.7'))).status).toBe(200);
+    const limited = await run(handler, from('203.0.113.7'));
     expect(limited.status).toBe(429);
     expect(Number(headerOf(limited, 'retry-after'))).toBeGreaterThan(0);
-    expect((await handler(from('198.51.100.2'), invocation().context)).status).toBe(200);
+    expect((await run(handler, from('198.51.100.2'))).status).toBe(200);
   });
 
   it('answers 502, not a crash, when Direct Line fails', async () => {
     const logger = capturingLogger();
     const handler = createDirectLineTokenHandler(directLineTokenSource('the-secret', base), new RateLimiter({ burst: 5, perMinute: 10 }), logger);
     failNext = true;
-    const response = await handler(post('http://localhost/api/directline/token'), invocation().context);
+    const response = await run(handler, post('http://localhost/api/directline/token'));
     expect(response.status).toBe(502);
     expect(logger.lines.some((line) => line.level === 'error')).toBe(true);
   });

@@ -1,0 +1,31 @@
+import type { Server } from 'node:http';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { messagesHandler, TOKEN_RATE } from './instance';
+import { LocalDirectLine } from './localDirectLine';
+import { createLocalServer } from './localServer';
+import { chatRoute, directLineTokenRoute, routes } from './routes';
+import { createDirectLineTokenHandler } from './web/directLineToken';
+import { RateLimiter } from './web/rateLimiter';
+
+/**
+ * What `npm start` serves: every function at `/api/…`, the chat page also at `/`, and, without
+ * a Direct Line secret, the local Direct Line emulation the page then talks to.
+ */
+export function createAppServer(config: Config, logger: Logger): Server {
+  const directLine = new LocalDirectLine(messagesHandler, logger);
+  const localRoutes = config.DIRECT_LINE_SECRET
+    ? routes
+    : routes.map((route) =>
+        route.name === directLineTokenRoute.name
+          ? { ...route, handler: createDirectLineTokenHandler(directLine.tokenSource(), new RateLimiter(TOKEN_RATE), logger) }
+          : route,
+      );
+  return createLocalServer({
+    routes: localRoutes,
+    logger,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    aliases: { '/': chatRoute.name },
+    directLine,
+  });
+}
