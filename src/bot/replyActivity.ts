@@ -44,7 +44,7 @@ function comparisonCard(table: Comparison) {
         type: 'Table',
         firstRowAsHeader: true,
         gridStyle: 'accent',
-        columns: table.columns.map((_, index) => ({ width: index === 0 ? 1 : 2 })),
+        columns: table.columns.map(() => ({ width: 1 })),
         rows: [row(table.columns, true), ...table.rows.map((cells) => row(cells, false))],
       },
     ],
