@@ -32,4 +32,14 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Records talk to Azure Table Storage, but never to botbuilder: the bot hands them plain data.
+    files: ['src/records/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['botbuilder*', 'botframework-*'], message: 'Keep botbuilder in src/bot and src/hosting.' }] },
+      ],
+    },
+  },
 );
