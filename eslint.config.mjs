@@ -24,7 +24,7 @@ export default tseslint.config(
   },
   {
     // The layers below the bot never depend on botbuilder or Azure: they are reused by `ask`, the eval and tests.
-    files: ['src/matching/**', 'src/knowledge/**', 'src/answering/**', 'src/conversation/**', 'src/lint/**', 'src/cli/**'],
+    files: ['src/matching/**', 'src/knowledge/**', 'src/answering/**', 'src/conversation/**', 'src/quiz/**', 'src/lint/**', 'src/cli/**'],
     rules: {
       'no-restricted-imports': [
         'error',

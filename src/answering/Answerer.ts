@@ -24,6 +24,10 @@ export interface Reply {
   match?: MatchResult;
   /** A table to show with the answer, for the comparison entries. */
   comparison?: Comparison;
+  /** A quiz question being asked: its options, shown as buttons that carry the question id. */
+  quiz?: { questionId: string; options: string[] };
+  /** Label and value pairs, such as quiz progress per topic, for a card. */
+  facts?: { title: string; value: string }[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ActivityHandler, ConversationState, type StatePropertyAccessor, type Storage, TurnContext } from 'botbuilder';
+import { ActivityHandler, ConversationState, UserState, type StatePropertyAccessor, type Storage, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Answerer } from '../answering/Answerer';
 import type { Conversation } from '../conversation/Conversation';
@@ -7,6 +7,7 @@ import { isETagConflict, StorageUnavailableError } from './storageErrors';
 import { type Logger, silentLogger } from '../logger';
 import { EntryIdSchema } from '../knowledge/schema';
 import { stripMarkup } from '../matching/normalise';
+import { emptyProgress, readProgress } from '../quiz/progress';
 import { discardRecords, idHasher } from '../records/records';
 import { Recorder } from '../records/Recorder';
 import { replyActivity } from './replyActivity';
@@ -43,6 +44,7 @@ const MAX_SAVE_ATTEMPTS = 4;
 
 /** The payloads our own buttons send back (`messageBack` value): a topic, or a 👍/👎 on an answer. */
 const ButtonValueSchema = z.object({ entryId: EntryIdSchema });
+const QuizChoiceSchema = z.object({ quiz: z.object({ question: z.string().max(200), choice: z.number().int().min(0).max(4) }) });
 const VoteSchema = z.object({
   vote: z.enum(['up', 'down']),
   entryId: EntryIdSchema,
@@ -61,6 +63,9 @@ export class CloudBot extends ActivityHandler {
   /** The conversation's memory (last topic, pending "Did you mean"), in botbuilder's conversation state. */
   private readonly memory: StatePropertyAccessor<unknown>;
   private readonly conversationState: ConversationState;
+  /** Quiz progress is the student's, across conversations: user state. */
+  private readonly userState: UserState;
+  private readonly progress: StatePropertyAccessor<unknown>;
 
   private readonly answerer: Answerer;
   private readonly conversation: Conversation;
@@ -79,6 +84,8 @@ export class CloudBot extends ActivityHandler {
     this.maxMessageChars = deps.maxMessageChars;
     this.conversationState = new ConversationState(deps.storage);
     this.memory = this.conversationState.createProperty(MEMORY_PROPERTY);
+    this.userState = new UserState(deps.storage);
+    this.progress = this.userState.createProperty('progress');
 
     this.onMessage(async (context, next) => {
       if (this.addressed(context)) await this.answer(context);
@@ -135,6 +142,10 @@ export class CloudBot extends ActivityHandler {
     await super.run(context);
     const update = context.turnState.get<MemoryUpdate | undefined>(UPDATE);
     if (remembered && update) await this.save(context, update);
+    // Progress is one student's, written by their own turns: last write wins is enough here.
+    if (remembered) await this.userState.saveChanges(context).catch((error: unknown) => {
+      if (!(error instanceof StorageUnavailableError)) throw error;
+    });
   }
 
   private async answer(context: TurnContext): Promise<void> {
@@ -146,18 +157,22 @@ export class CloudBot extends ActivityHandler {
     }
     const remembered = context.turnState.get<boolean | undefined>(REMEMBERED) === true;
     const memory = remembered ? readConversationMemory(await this.memory.get(context)) : freshMemory();
+    const progress = remembered ? readProgress(await this.progress.get(context)) : emptyProgress();
     const pressed = ButtonValueSchema.safeParse(context.activity.value);
+    const chosen = QuizChoiceSchema.safeParse(context.activity.value);
     const turn =
       (pressed.success ? this.conversation.respondToButton(pressed.data.entryId, memory) : undefined) ??
-      this.conversation.respond(this.questionText(context), memory);
+      (chosen.success ? this.conversation.respondToQuizChoice(chosen.data.quiz.question, chosen.data.quiz.choice, memory, progress) : undefined) ??
+      this.conversation.respond(this.questionText(context), memory, progress);
     await context.sendActivity(replyActivity(turn.reply, context.activity.channelId));
     context.turnState.set(UPDATE, turn.update);
+    if (turn.progress && remembered) await this.progress.set(context, turn.progress);
     await this.recorder.reply(turn.reply, context.activity.conversation.id);
   }
 
   private async load(context: TurnContext): Promise<boolean> {
     try {
-      await this.conversationState.load(context);
+      await Promise.all([this.conversationState.load(context), this.userState.load(context)]);
       return true;
     } catch (error) {
       if (!(error instanceof StorageUnavailableError)) throw error;

@@ -18,10 +18,37 @@ export function replyActivity(reply: Reply, channelId: string): Partial<Activity
       ? MessageFactory.suggestedActions(suggestions.map((s) => cardAction(s, teams)), reply.text)
       : MessageFactory.text(reply.text);
   activity.textFormat = 'markdown';
+  if (reply.quiz) activity.attachments = [quizCard(reply.quiz)];
+  if (reply.facts) activity.attachments = [factsCard(reply.facts)];
   if (reply.kind === 'answer' && reply.id !== null) {
     activity.attachments = [...(reply.comparison ? [comparisonCard(reply.comparison)] : []), voteCard(reply, reply.id)];
   }
   return activity;
+}
+
+/**
+ * A quiz question's options as card buttons, lettered like the text: Teams shows only three
+ * suggested actions, and a card keeps the options on screen. Each button names its question.
+ */
+function quizCard(quiz: NonNullable<Reply['quiz']>) {
+  const buttons = quiz.options.map((option, index): CardAction => {
+    const label = `${'ABCDE'.charAt(index)}. ${option}`;
+    return { type: ActionTypes.MessageBack, title: label, text: label, displayText: label, value: { quiz: { question: quiz.questionId, choice: index } } };
+  });
+  return CardFactory.heroCard('', undefined, buttons);
+}
+
+/** Quiz progress per topic as an Adaptive Card fact set; the text says the same for other clients. */
+function factsCard(facts: NonNullable<Reply['facts']>) {
+  return CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [
+      { type: 'TextBlock', text: 'Your progress', weight: 'Bolder', size: 'Medium' },
+      { type: 'FactSet', facts },
+    ],
+  });
 }
 
 /**

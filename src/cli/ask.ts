@@ -2,6 +2,8 @@ import { createInterface } from 'node:readline';
 import { Answerer, type Reply } from '../answering/Answerer';
 import { Conversation } from '../conversation/Conversation';
 import { freshMemory } from '../conversation/memory';
+import { emptyProgress } from '../quiz/progress';
+import { Quiz } from '../quiz/Quiz';
 import { toError } from '../errors';
 import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
 import { defaultKnowledgeDir } from '../knowledge/locateKnowledgeDir';
@@ -64,11 +66,13 @@ async function main(args: string[]): Promise<void> {
 
   if (args.includes('--session')) {
     // Each line is the next message of one conversation, remembered as the bot remembers it.
-    const conversation = new Conversation(kb, matcher, answerer);
+    const conversation = new Conversation(kb, matcher, answerer, new Quiz(kb, matcher));
     let memory = freshMemory();
+    let progress = emptyProgress();
     for await (const question of questionLines()) {
-      const turn = conversation.respond(question, memory);
+      const turn = conversation.respond(question, memory, progress);
       memory = turn.memory;
+      progress = turn.progress ?? progress;
       process.stdout.write(json ? `${JSON.stringify(toRecord(question, turn.reply))}\n` : `you › ${question}\n${formatReply(turn.reply)}\n\n`);
     }
     return;

@@ -3,10 +3,14 @@ import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { isTopic } from '../knowledge/KnowledgeBase';
 import type { Matcher } from '../matching/Matcher';
 import { normalise } from '../matching/normalise';
+import { emptyProgress, type Progress } from '../quiz/progress';
+import type { Quiz, QuizTurn } from '../quiz/Quiz';
 import { type ConversationMemory, type MemoryUpdate, SEEN_TOPICS_KEPT } from './memory';
 
 export interface TurnResult {
   reply: Reply;
+  /** The student's quiz progress after this turn, when the turn changed it. */
+  progress?: Progress;
   /** The memory to keep for the next turn. */
   memory: ConversationMemory;
   /** The same change as a function, to re-apply on top of a concurrent turn's memory. */
@@ -43,6 +47,8 @@ export class Conversation {
     private readonly kb: KnowledgeBase,
     private readonly matcher: Matcher,
     private readonly answerer: Answerer,
+    /** Study mode; without it, "quiz me" is just another question. */
+    private readonly quiz?: Quiz,
   ) {
     const terms = (words: string) => new Set(matcher.termsOf(words));
     this.pointTerm = matcher.termsOf('point')[0];
@@ -54,15 +60,47 @@ export class Conversation {
     };
   }
 
-  /** A message typed (or an `imBack` button's title) in a conversation with this memory. */
-  respond(text: string, memory: ConversationMemory): TurnResult {
-    return this.remember(this.replyTo(text, memory), memory);
+  /**
+   * A message typed (or an `imBack` button's title) in a conversation with this memory. A quiz
+   * command or an answer to the current quiz question goes to the quiz; anything else is a
+   * question, answered with a note if a quiz is waiting.
+   */
+  respond(text: string, memory: ConversationMemory, progress: Progress = emptyProgress(), now: number = Date.now()): TurnResult {
+    const quizTurn = this.quiz?.respond(text, memory.quiz, progress, now);
+    if (quizTurn) return this.rememberQuiz(quizTurn, memory);
+    const result = this.remember(this.replyTo(text, memory), memory);
+    if (!this.quiz || memory.quiz === null) return result;
+    const session = { ...memory.quiz, paused: true };
+    const note = this.quiz.pausedNote(session);
+    const update: MemoryUpdate = (base) => ({ ...result.update(base), quiz: session });
+    return { ...result, reply: { ...result.reply, text: `${result.reply.text}\n\n${note}` }, memory: update(memory), update };
   }
 
   /** A button press: it carries the entry id, so the entry is answered without matching. */
   respondToButton(entryId: string, memory: ConversationMemory): TurnResult | undefined {
     const reply = this.answerer.answerEntry(entryId);
     return reply ? this.remember(reply, memory) : undefined;
+  }
+
+  /** A pressed quiz option: it carries its question's id, so a stale button answers nothing. */
+  respondToQuizChoice(questionId: string, choice: number, memory: ConversationMemory, progress: Progress, now: number = Date.now()): TurnResult | undefined {
+    const quizTurn = this.quiz?.respondToChoice(questionId, choice, memory.quiz, progress, now);
+    return quizTurn ? this.rememberQuiz(quizTurn, memory) : undefined;
+  }
+
+  private rememberQuiz(turn: QuizTurn, memory: ConversationMemory): TurnResult {
+    const reply: Reply = {
+      kind: 'smalltalk',
+      id: null,
+      confidence: 1,
+      text: turn.reply.text,
+      suggestions: [],
+      source: null,
+      ...(turn.reply.ask ? { quiz: turn.reply.ask } : {}),
+      ...(turn.reply.facts ? { facts: turn.reply.facts } : {}),
+    };
+    const update: MemoryUpdate = (base) => ({ ...base, pendingClarification: [], quiz: turn.session });
+    return { reply, memory: update(memory), update, progress: turn.progress };
   }
 
   private replyTo(text: string, memory: ConversationMemory): Reply {
@@ -78,6 +116,7 @@ export class Conversation {
     const answered = reply.kind === 'answer' ? reply.id : null;
     const pending = reply.kind === 'clarify' ? reply.suggestions.map((suggestion) => suggestion.id) : [];
     const update: MemoryUpdate = (base) => ({
+      ...base,
       lastTopic: answered ?? base.lastTopic,
       pendingClarification: pending,
       seenTopics: answered === null ? base.seenTopics : [...base.seenTopics.filter((id) => id !== answered), answered].slice(-SEEN_TOPICS_KEPT),

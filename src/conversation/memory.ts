@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EntryIdSchema } from '../knowledge/schema';
+import { QuizSessionSchema } from '../quiz/Quiz';
 
 /**
  * What CloudBot remembers about a conversation between turns. The bot keeps it in botbuilder's
@@ -13,6 +14,8 @@ export const ConversationMemorySchema = z.object({
   pendingClarification: z.array(EntryIdSchema).default([]),
   /** Topics answered so far, oldest first, at most `SEEN_TOPICS_KEPT`: follow-ups offer unseen ones first. */
   seenTopics: z.array(EntryIdSchema).default([]),
+  /** The quiz round in progress, if any. */
+  quiz: QuizSessionSchema.nullable().default(null),
 });
 
 export const SEEN_TOPICS_KEPT = 12;
@@ -27,7 +30,7 @@ export type ConversationMemory = z.infer<typeof ConversationMemorySchema>;
 export type MemoryUpdate = (memory: ConversationMemory) => ConversationMemory;
 
 export function freshMemory(): ConversationMemory {
-  return { lastTopic: null, pendingClarification: [], seenTopics: [] };
+  return { lastTopic: null, pendingClarification: [], seenTopics: [], quiz: null };
 }
 
 export function readConversationMemory(stored: unknown): ConversationMemory {

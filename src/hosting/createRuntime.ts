@@ -1,5 +1,6 @@
 import type { Storage } from 'botbuilder';
 import { Conversation } from '../conversation/Conversation';
+import { Quiz } from '../quiz/Quiz';
 import { Answerer } from '../answering/Answerer';
 import { CloudBot } from '../bot/CloudBot';
 import type { Config } from '../config';
@@ -54,7 +55,7 @@ export function createRuntime({ config, kb, logger, storage = createStorage(conf
   }
   const matcher = new Matcher(kb);
   const answerer = new Answerer(kb, matcher);
-  const conversation = new Conversation(kb, matcher, answerer);
+  const conversation = new Conversation(kb, matcher, answerer, new Quiz(kb, matcher));
   const recorder = new Recorder(recordSink ?? createRecordSink(config, logger), {
     lowConfidence: LOW_CONFIDENCE,
     hash: idHasher(config.HASH_SALT),

@@ -105,6 +105,22 @@ export function buildKnowledgeBase(files: readonly SourceFile[], lectureMarkdown
     }
   }
 
+  const topicIds = new Set(topics.map(({ entry }) => entry.id));
+  for (const { file, entry } of topics) {
+    entry.quiz.forEach((question, index) => {
+      const field = `quiz[${String(index)}]`;
+      if (!foldSpace(entry.answer).includes(foldSpace(question.because))) {
+        problems.push(`${where(file, entry.id, `${field}.because`)}: "${question.because}" is not in the entry's answer`);
+      }
+      if (question.kind !== 'choice') return;
+      const options = [question.correct, ...question.distractors];
+      for (const option of options) {
+        if (!topicIds.has(option)) problems.push(`${where(file, entry.id, field)}: option "${option}" is not a topic entry`);
+      }
+      if (new Set(options).size !== options.length) problems.push(`${where(file, entry.id, field)}: an option is listed twice`);
+    });
+  }
+
   if (problems.length > 0) {
     throw new KnowledgeError(`The knowledge base is invalid:\n- ${problems.join('\n- ')}`);
   }

@@ -29,6 +29,22 @@ export const ComparisonSchema = z
   })
   .refine((table) => table.rows.every((row) => row.length === table.columns.length), 'every row needs one cell per column');
 
+/**
+ * A quiz question about the entry it sits in. Multiple-choice options are entries of the
+ * knowledge base (shown by title), so a distractor is always one of the lecture's own facts.
+ * `because` is the explanation: words from the entry's own answer.
+ */
+export const QuizQuestionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('choice'),
+    question: Text,
+    correct: EntryIdSchema,
+    distractors: z.array(EntryIdSchema).min(2, 'needs 2 to 4 distractors').max(4, 'needs 2 to 4 distractors'),
+    because: Text,
+  }),
+  z.strictObject({ kind: z.literal('true-false'), statement: Text, correct: z.boolean(), because: Text }),
+]);
+
 export const TopicEntrySchema = z.strictObject({
   id: EntryIdSchema,
   title: Text,
@@ -38,6 +54,7 @@ export const TopicEntrySchema = z.strictObject({
   source: SourceSchema,
   related: z.array(EntryIdSchema).default([]),
   comparison: ComparisonSchema.optional(),
+  quiz: z.array(QuizQuestionSchema).default([]),
 });
 
 export const SmalltalkEntrySchema = z.strictObject({
@@ -74,3 +91,4 @@ export type SynonymGroup = z.infer<typeof SynonymGroupSchema>;
 export type KnowledgeFile = z.infer<typeof KnowledgeFileSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Comparison = z.infer<typeof ComparisonSchema>;
+export type QuizQuestion = z.infer<typeof QuizQuestionSchema>;

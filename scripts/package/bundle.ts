@@ -1,0 +1,201 @@
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
+import JSZip from 'jszip';
+import { z } from 'zod';
+
+/**
+ * The deployment package: every Azure Function in `functions/` bundled with its dependencies, so
+ * that the Functions host needs no `node_modules`, no `npm install` and no remote build.
+ *
+ * ```
+ * host.json
+ * package.json           name, version and `main`; no dependencies
+ * functions/<name>.js    one small file per function: its registration, as in functions/<name>.ts
+ * lib/cloudbot.js        the code they share (src/, @azure/functions, botbuilder, …), once
+ * knowledge/             the knowledge base and the lecture, which the app reads at start
+ * node_modules/botframework-webchat/{package.json,dist/webchat.js}
+ *                        the Web Chat bundle the chat page serves: a file, not a dependency
+ * ```
+ *
+ * The host loads every file `main` matches into one process. Bundled separately, each function
+ * would carry its own copy of the whole app: the host would compile botbuilder and the SDKs once
+ * per function and the health function would build a second knowledge base. So each function
+ * file only registers, and takes everything it imports from the one shared file.
+ */
+
+/** Where the function files are, in the repository and in the package. */
+export const FUNCTIONS_DIR = 'functions';
+/** What the functions share, relative to the package root. */
+export const SHARED_FILE = 'lib/cloudbot.js';
+/** `package.json`'s `main`: the Functions host loads every file it matches. */
+export const MAIN_GLOB = `${FUNCTIONS_DIR}/*.js`;
+/**
+ * The worker's own API, which it hands to `@azure/functions` by intercepting `require`; it is
+ * not on npm and must stay a plain `require` call in the bundle.
+ */
+export const CORE_MODULE = '@azure/functions-core';
+/**
+ * Optional add-ons that ws and node-fetch try to load inside try/catch and run without. They are
+ * not installed, so they stay plain `require` calls that fail quietly at run time, as they do unbundled.
+ */
+export const OPTIONAL_MODULES = ['bufferutil', 'utf-8-validate', 'encoding'];
+
+/**
+ * Files the app reads from `node_modules` by path at run time (src/hosting/web/webChatAsset.ts)
+ * instead of importing them, so the bundler cannot see them. They keep their paths below the
+ * app root, where the app looks for them.
+ */
+export const RUNTIME_ASSETS = ['node_modules/botframework-webchat/package.json', 'node_modules/botframework-webchat/dist/webchat.js'];
+
+export interface BundleOptions {
+  /** The repository: functions/, host.json, package.json and knowledge/ are read from here. */
+  rootDir: string;
+  /** The package folder to (re)create, e.g. dist/package. Everything in it is replaced. */
+  outDir: string;
+}
+
+export interface PackageFile {
+  /** Relative to the package root, with `/` separators. */
+  path: string;
+  bytes: number;
+}
+
+export interface BundleResult {
+  outDir: string;
+  /** The function files `main` matches, relative to the package root, in load order. */
+  functions: string[];
+  /** Every file in the package, sorted. */
+  files: PackageFile[];
+}
+
+const PackageJsonSchema = z.object({ name: z.string(), version: z.string() });
+
+const ESBUILD_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  minify: true,
+  sourcemap: true,
+  // Source maps are for stack traces (`--enable-source-maps`), which need only line mappings.
+  sourcesContent: false,
+  // Some SDK code tells classes apart by `constructor.name` (@azure/storage-blob recognises some
+  // of its pipeline factories only that way); minified names would make those checks miss.
+  keepNames: true,
+  external: [CORE_MODULE, ...OPTIONAL_MODULES],
+  logLevel: 'warning',
+} satisfies BuildOptions;
+
+const SHARED_NAMESPACE = 'cloudbot-shared';
+
+/**
+ * Replaces every import of a function file with a lookup in the shared file, and collects what
+ * was imported, so that the shared file can be built to provide exactly that.
+ */
+function sharedImportsPlugin(entryFiles: ReadonlySet<string>, sharedRequest: string, imported: Set<string>): Plugin {
+  return {
+    name: 'cloudbot-shared-imports',
+    setup(plugin) {
+      plugin.onResolve({ filter: /.*/ }, (args) => {
+        if (args.path === sharedRequest) return { path: sharedRequest, external: true };
+        if (!entryFiles.has(args.importer)) return undefined;
+        imported.add(args.path);
+        return { path: args.path, namespace: SHARED_NAMESPACE };
+      });
+      plugin.onLoad({ filter: /.*/, namespace: SHARED_NAMESPACE }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(sharedRequest)})[${JSON.stringify(args.path)}];`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * The shared file's source: one getter per module the functions import. Getters keep each
+ * module's evaluation where it was before bundling: at its first import, in load order.
+ */
+function sharedEntrySource(imported: readonly string[]): string {
+  const getters = imported.map((request) => `  get ${JSON.stringify(request)}() { return require(${JSON.stringify(request)}); },`);
+  return `module.exports = {\n${getters.join('\n')}\n};\n`;
+}
+
+/** The function entry points, `messages` first: it is the one a cold start is waiting for. */
+export function functionEntries(rootDir: string): string[] {
+  const names = readdirSync(join(rootDir, FUNCTIONS_DIR))
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
+    .sort((a, b) => Number(b === 'messages.ts') - Number(a === 'messages.ts') || a.localeCompare(b));
+  if (names.length === 0) throw new Error(`No functions found in ${join(rootDir, FUNCTIONS_DIR)}`);
+  return names.map((name) => join(rootDir, FUNCTIONS_DIR, name));
+}
+
+/** Every file below `dir`, relative to it with `/` separators, sorted. */
+export function listFiles(dir: string): string[] {
+  const files: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) files.push(relative(dir, path).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return files.sort();
+}
+
+/**
+ * Builds the deployment package into `outDir`: bundles, source maps, host.json, a package.json
+ * without dependencies, and the knowledge folder.
+ */
+export async function bundleApp(options: BundleOptions): Promise<BundleResult> {
+  const rootDir = resolve(options.rootDir);
+  const outDir = resolve(options.outDir);
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+
+  const entries = functionEntries(rootDir);
+  const imported = new Set<string>();
+  const sharedRequest = posix.relative(FUNCTIONS_DIR, SHARED_FILE);
+  await build({
+    ...ESBUILD_OPTIONS,
+    absWorkingDir: rootDir,
+    entryPoints: entries,
+    outbase: join(rootDir, FUNCTIONS_DIR),
+    outdir: join(outDir, FUNCTIONS_DIR),
+    plugins: [sharedImportsPlugin(new Set(entries), sharedRequest, imported)],
+  });
+  await build({
+    ...ESBUILD_OPTIONS,
+    absWorkingDir: rootDir,
+    stdin: {
+      contents: sharedEntrySource([...imported].sort()),
+      // The function files' imports are relative to functions/, so the shared file resolves them from there.
+      resolveDir: join(rootDir, FUNCTIONS_DIR),
+      sourcefile: 'functions-shared.js',
+      loader: 'js',
+    },
+    outfile: join(outDir, SHARED_FILE),
+  });
+
+  writeFileSync(join(outDir, 'host.json'), readFileSync(join(rootDir, 'host.json')));
+  const { name, version } = PackageJsonSchema.parse(JSON.parse(readFileSync(join(rootDir, 'package.json'), 'utf8')));
+  writeFileSync(join(outDir, 'package.json'), `${JSON.stringify({ name, version, private: true, main: MAIN_GLOB }, null, 2)}\n`);
+  // The app finds its root by walking up from lib/ to the folder holding knowledge/.
+  cpSync(join(rootDir, 'knowledge'), join(outDir, 'knowledge'), { recursive: true });
+  for (const asset of RUNTIME_ASSETS) {
+    mkdirSync(dirname(join(outDir, asset)), { recursive: true });
+    cpSync(join(rootDir, asset), join(outDir, asset));
+  }
+
+  const files = listFiles(outDir).map((path) => ({ path, bytes: statSync(join(outDir, path)).size }));
+  const functions = entries.map((entry) => `${FUNCTIONS_DIR}/${basename(entry, '.ts')}.js`);
+  return { outDir, functions, files };
+}
+
+/** A zip of `dir`'s files, ready for zip deploy. Fixed timestamps: the same input gives the same bytes. */
+export async function zipDirectory(dir: string): Promise<Buffer> {
+  const zip = new JSZip();
+  const date = new Date(Date.UTC(2000, 0, 1));
+  for (const path of listFiles(dir)) zip.file(path, readFileSync(join(dir, path)), { date, createFolders: false });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'UNIX' });
+}

@@ -1,0 +1,279 @@
+import Fuse from 'fuse.js';
+import { z } from 'zod';
+import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
+import type { TopicEntry } from '../knowledge/schema';
+import type { Matcher } from '../matching/Matcher';
+import { normalise } from '../matching/normalise';
+import { grade, MASTERED_BOX, masteryOf, type Progress } from './progress';
+
+/** One question, ready to ask: its options in display order and which one is right. */
+export interface QuizItem {
+  /** `<entry id>#<n>`, stable while the knowledge base keeps the question in place. */
+  id: string;
+  entryId: string;
+  prompt: string;
+  options: string[];
+  correct: number;
+  because: string;
+}
+
+/** The round in progress, kept in conversation state between turns. */
+export const QuizSessionSchema = z.object({
+  /** The entry the round is about (with its sub-entries), or null for the whole lecture. */
+  scope: z.string().nullable(),
+  questions: z.array(z.string()).min(1),
+  index: z.number().int().min(0),
+  right: z.number().int().min(0),
+  answered: z.number().int().min(0),
+  /** Set when the student asked something else mid-quiz; "resume" clears it. */
+  paused: z.boolean().default(false),
+});
+
+export type QuizSession = z.infer<typeof QuizSessionSchema>;
+
+/** What a quiz turn says; the channel renders `options` as buttons or lettered lines. */
+export interface QuizReply {
+  text: string;
+  /** The question being asked now, if any: its id and its options, for buttons. */
+  ask?: { questionId: string; options: string[] };
+  /** A per-topic summary, for channels that render it as a card. */
+  facts?: { title: string; value: string }[];
+}
+
+export interface QuizTurn {
+  reply: QuizReply;
+  session: QuizSession | null;
+  progress: Progress;
+}
+
+export const ROUND_SIZE = 10;
+const LETTERS = 'ABCDE';
+
+const START = /^(?:quiz|test) me(?: (?:on|about) (.+))?$|^(?:start|begin|new|another)(?: a)? (?:quiz|round)(?: (?:on|about) (.+))?$|^quiz(?: (?:on|about) (.+))?$/;
+const PROGRESS = /^(?:show )?(?:my )?progress$|^how am i doing$/;
+const STOP = /^(?:stop|end|quit|exit|cancel)(?: (?:the )?quiz)?$/;
+const SCORE = /^(?:score|my score|what is my score)$/;
+const SKIP = /^(?:skip|pass|next question|skip (?:it|this|this one))$/;
+const RESUME = /^(?:resume|continue|back to (?:the )?quiz|continue (?:the )?quiz|resume (?:the )?quiz)$/;
+
+/**
+ * Study mode: rounds of questions authored next to the entries they test, picked weakest and
+ * most overdue first, with a spaced-repetition record per entry. Channel-free and deterministic
+ * given `now`, so the bot, `ask --session` and the tests run the same quiz.
+ */
+export class Quiz {
+  private readonly items: readonly QuizItem[];
+  private readonly byId: ReadonlyMap<string, QuizItem>;
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly matcher: Matcher,
+  ) {
+    this.items = kb.topics.flatMap((entry) => itemsOf(entry, kb));
+    this.byId = new Map(this.items.map((item) => [item.id, item]));
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  /** The questions of a scope: an entry and everything under it, or the whole lecture. */
+  itemsIn(scope: string | null): QuizItem[] {
+    return scope === null ? [...this.items] : this.items.filter((item) => item.entryId === scope || item.entryId.startsWith(`${scope}.`));
+  }
+
+  /**
+   * A round: entries ordered weakest first, then most overdue, one question per entry in turn,
+   * each entry's least-asked question first. Never-seen entries count as weakest and due now.
+   */
+  selectRound(scope: string | null, progress: Progress, now: number, size = ROUND_SIZE): string[] {
+    const byEntry = new Map<string, QuizItem[]>();
+    for (const item of this.itemsIn(scope)) byEntry.set(item.entryId, [...(byEntry.get(item.entryId) ?? []), item]);
+    const entries = [...byEntry.keys()].sort((a, b) => {
+      const ma = masteryOf(progress, a, now);
+      const mb = masteryOf(progress, b, now);
+      return ma.box - mb.box || ma.due - mb.due || a.localeCompare(b);
+    });
+    const round: string[] = [];
+    for (let pass = 0; round.length < size && pass < size; pass++) {
+      let added = false;
+      for (const entryId of entries) {
+        const questions = byEntry.get(entryId) ?? [];
+        const asked = masteryOf(progress, entryId, now);
+        const item = questions[(asked.right + asked.wrong + pass) % questions.length];
+        if (pass < questions.length && item && !round.includes(item.id) && round.length < size) {
+          round.push(item.id);
+          added = true;
+        }
+      }
+      if (!added) break;
+    }
+    return round;
+  }
+
+  /**
+   * Handles a message if it is a quiz command or an answer to the current question; returns
+   * undefined for anything else, which the caller answers as a normal question.
+   */
+  respond(text: string, session: QuizSession | null, progress: Progress, now: number): QuizTurn | undefined {
+    const said = normalise(text);
+    const start = START.exec(said);
+    if (start) return this.start(start[1] ?? start[2] ?? start[3], progress, now);
+    if (PROGRESS.test(said)) {
+      const facts = this.progressRows(progress, now).map((row) => ({
+        title: row.title,
+        value: `${String(row.mastered)} of ${String(row.entries)} mastered · ${String(row.right)} right, ${String(row.answered - row.right)} wrong`,
+      }));
+      return { reply: { text: this.progressText(progress, now), facts }, session, progress };
+    }
+    if (session === null) return undefined;
+    if (STOP.test(said)) return { reply: { text: `Quiz stopped: ${score(session)}. Say "quiz me" whenever you want another round.` }, session: null, progress };
+    if (SCORE.test(said)) return { reply: this.ask(session, `So far: ${score(session)}, question ${String(session.index + 1)} of ${String(session.questions.length)}.`), session, progress };
+    if (SKIP.test(said)) return this.advance({ ...session, index: session.index + 1, paused: false }, progress, 'Skipped.');
+    if (RESUME.test(said)) return { reply: this.ask({ ...session, paused: false }), session: { ...session, paused: false }, progress };
+    const item = this.current(session);
+    const choice = item ? this.choiceIn(said, item) : undefined;
+    return choice === undefined ? undefined : this.answer(session, choice, progress, now);
+  }
+
+  /** A pressed option button: it names its question, so a stale button cannot answer another one. */
+  respondToChoice(questionId: string, choice: number, session: QuizSession | null, progress: Progress, now: number): QuizTurn | undefined {
+    if (session === null || this.current(session)?.id !== questionId) return undefined;
+    return this.answer(session, choice, progress, now);
+  }
+
+  /** The note added to a normal answer given mid-quiz. */
+  pausedNote(session: QuizSession): string {
+    return `_You are in a quiz (question ${String(session.index + 1)} of ${String(session.questions.length)}). Say "resume" to go back to it, or "stop quiz"._`;
+  }
+
+  private start(topic: string | undefined, progress: Progress, now: number): QuizTurn {
+    const scope = topic === undefined ? null : this.scopeOf(topic);
+    const questions = this.selectRound(scope, progress, now);
+    const about = scope === null ? 'the whole lecture' : `"${this.kb.get(scope)?.title ?? scope}"`;
+    const unknown = topic !== undefined && scope === null ? `I have no quiz on "${topic}", so here is one on the whole lecture. ` : '';
+    const session: QuizSession = { scope, questions, index: 0, right: 0, answered: 0, paused: false };
+    const intro = `${unknown}Quiz on ${about}: ${String(questions.length)} questions. Answer with a button, a letter or the answer itself; say "skip", "score" or "stop quiz" at any time.`;
+    return { reply: this.ask(session, intro), session, progress };
+  }
+
+  /** The entry a topic names, using the matcher; only a confident match narrows the quiz. */
+  private scopeOf(topic: string): string | null {
+    const match = this.matcher.match(topic);
+    const id = match.kind === 'answer' ? match.id : match.candidates[0]?.id;
+    return id !== undefined && id !== null && this.itemsIn(id).length > 0 ? id : null;
+  }
+
+  private current(session: QuizSession): QuizItem | undefined {
+    const id = session.questions[session.index];
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  /** Which option a typed reply means: a letter, a number, true/false, or an option's words, typos allowed. */
+  private choiceIn(said: string, item: QuizItem): number | undefined {
+    const letter = /^\(?([a-e])\)?$/.exec(said)?.[1];
+    if (letter !== undefined) return inRange(LETTERS.toLowerCase().indexOf(letter), item);
+    if (/^[1-5]$/.test(said)) return inRange(Number(said) - 1, item);
+    if (item.options.length === 2 && item.options[0] === 'True') {
+      if (/^(?:true|t|yes|y|right|correct)$/.test(said)) return 0;
+      if (/^(?:false|f|no|n|wrong|incorrect)$/.test(said)) return 1;
+    }
+    const [best, next] = new Fuse(item.options.map(normalise), { includeScore: true, threshold: 0.35, ignoreLocation: true }).search(said);
+    if (best && (best.score ?? 1) < 0.35 && (!next || (next.score ?? 1) - (best.score ?? 1) > 0.1)) return best.refIndex;
+    return undefined;
+  }
+
+  private answer(session: QuizSession, choice: number, progress: Progress, now: number): QuizTurn {
+    const item = this.current(session);
+    if (!item) return { reply: { text: 'That quiz is over. Say "quiz me" for a new round.' }, session: null, progress };
+    const right = choice === item.correct;
+    const entry = this.kb.get(item.entryId);
+    const section = entry && 'source' in entry ? entry.source.section : undefined;
+    const verdict = right ? '✅ Right!' : `❌ Not quite: the answer is **${item.options[item.correct] ?? ''}**.`;
+    const explanation = `${verdict}\n\n> ${item.because}${section ? `\n\n_Source: Lecture 5 › ${section}_` : ''}`;
+    const next = { ...session, index: session.index + 1, answered: session.answered + 1, right: session.right + (right ? 1 : 0), paused: false };
+    return this.advance(next, grade(progress, item.entryId, right, now), explanation);
+  }
+
+  /** Asks the next question, or ends the round with the score. */
+  private advance(session: QuizSession, progress: Progress, lead: string): QuizTurn {
+    if (session.index >= session.questions.length) {
+      return {
+        reply: { text: `${lead}\n\nRound over: ${score(session)}. Say "quiz me" for another round, or "my progress" to see how you are doing.` },
+        session: null,
+        progress,
+      };
+    }
+    return { reply: this.ask(session, lead), session, progress };
+  }
+
+  private ask(session: QuizSession, lead?: string): QuizReply {
+    const item = this.current(session);
+    if (!item) return { text: lead ?? 'No question.' };
+    const lines = item.options.map((option, index) => `${LETTERS[index] ?? '?'}. ${option}`);
+    const heading = `**Question ${String(session.index + 1)} of ${String(session.questions.length)}:** ${item.prompt}`;
+    return { text: [...(lead ? [lead, ''] : []), heading, '', ...lines].join('\n'), ask: { questionId: item.id, options: item.options } };
+  }
+
+  /** Per overview topic: how many of its entries are mastered, and the answers given. */
+  progressText(progress: Progress, now: number): string {
+    const rows = this.progressRows(progress, now);
+    if (rows.every((row) => row.answered === 0)) return 'No quiz answers yet. Say "quiz me" to start.';
+    return [
+      '**Your progress**',
+      '',
+      ...rows.map((row) => `- ${row.title}: ${String(row.mastered)} of ${String(row.entries)} mastered (${String(row.right)} right, ${String(row.answered - row.right)} wrong)`),
+      '',
+      'Say "quiz me" to practise the weakest first.',
+    ].join('\n');
+  }
+
+  progressRows(progress: Progress, now: number): { title: string; entries: number; mastered: number; right: number; answered: number }[] {
+    return this.kb.overviews.flatMap((overview) => {
+      const ids = [...new Set(this.itemsIn(overview.id).map((item) => item.entryId))];
+      if (ids.length === 0) return [];
+      const records = ids.map((id) => masteryOf(progress, id, now));
+      return [{
+        title: overview.title,
+        entries: ids.length,
+        mastered: records.filter((record) => record.box >= MASTERED_BOX).length,
+        right: records.reduce((sum, record) => sum + record.right, 0),
+        answered: records.reduce((sum, record) => sum + record.right + record.wrong, 0),
+      }];
+    });
+  }
+}
+
+function score(session: QuizSession): string {
+  return `${String(session.right)} of ${String(session.answered)} right`;
+}
+
+function inRange(index: number, item: QuizItem): number | undefined {
+  return index >= 0 && index < item.options.length ? index : undefined;
+}
+
+/**
+ * An entry's questions. Multiple-choice options are shuffled by a fixed rule (by the question's
+ * own text), so the right answer is not always first, yet every run shows the same order.
+ */
+function itemsOf(entry: TopicEntry, kb: KnowledgeBase): QuizItem[] {
+  return entry.quiz.map((question, index): QuizItem => {
+    const id = `${entry.id}#${String(index + 1)}`;
+    if (question.kind === 'true-false') {
+      return { id, entryId: entry.id, prompt: `True or false: ${question.statement}`, options: ['True', 'False'], correct: question.correct ? 0 : 1, because: question.because };
+    }
+    const ids = [question.correct, ...question.distractors];
+    let sum = 0;
+    for (let i = 0; i < question.question.length; i++) sum += question.question.charCodeAt(i);
+    const rotation = sum % ids.length;
+    const ordered = [...ids.slice(rotation), ...ids.slice(0, rotation)];
+    return {
+      id,
+      entryId: entry.id,
+      prompt: question.question,
+      options: ordered.map((optionId) => kb.get(optionId)?.title ?? optionId),
+      correct: ordered.indexOf(question.correct),
+      because: question.because,
+    };
+  });
+}

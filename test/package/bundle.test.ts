@@ -1,0 +1,149 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { z } from 'zod';
+import { compileProbe, type ProbeOptions, type ProbeResult, runProbe } from '../../scripts/bench/coldstartProbe';
+import {
+  type BundleResult,
+  bundleApp,
+  CORE_MODULE,
+  MAIN_GLOB,
+  OPTIONAL_MODULES,
+  RUNTIME_ASSETS,
+  zipDirectory,
+} from '../../scripts/package/bundle';
+
+/**
+ * The deployment package is built once, into a folder outside the repository: walking up from
+ * it finds no node_modules and no knowledge/, so whatever works here works from the package alone.
+ */
+const ROOT = join(__dirname, '..', '..');
+const BUILD_TIMEOUT_MS = 120_000;
+const PROBE_TIMEOUT_MS = 60_000;
+
+/** The Azurite that Jest's global setup started for this run. */
+function azurite(): string {
+  const connection = process.env.AZURITE_CONNECTION_STRING;
+  if (connection === undefined) throw new Error('Azurite was not started by the global setup');
+  return connection;
+}
+
+const PackageJsonSchema = z.record(z.string(), z.unknown());
+
+/** The modules a bundled file asks Node for at run time. */
+function requiredModules(code: string): Set<string> {
+  return new Set([...code.matchAll(/\brequire\("([^"]+)"\)/g)].flatMap(([, request]) => (request === undefined ? [] : [request])));
+}
+
+const builtins = new Set(builtinModules);
+const isBuiltin = (request: string) => builtins.has(request.replace(/^node:/, ''));
+
+describe('the deployment package (npm run package)', () => {
+  let scratch = '';
+  let bundle: BundleResult;
+  let probe = '';
+  const inPackage = (path: string) => join(bundle.outDir, path);
+  const run = (options: Partial<ProbeOptions> = {}) =>
+    runProbe(probe, { appDir: bundle.outDir, entries: bundle.functions.map(inPackage), timeoutMs: PROBE_TIMEOUT_MS, ...options });
+
+  beforeAll(async () => {
+    scratch = mkdtempSync(join(tmpdir(), 'cloudbot-package-test-'));
+    bundle = await bundleApp({ rootDir: ROOT, outDir: join(scratch, 'package') });
+    probe = await compileProbe(join(scratch, 'probe'));
+  }, BUILD_TIMEOUT_MS);
+
+  afterAll(() => {
+    if (scratch !== '') rmSync(scratch, { recursive: true, force: true });
+  });
+
+  describe('its layout', () => {
+    it('has the repository host.json at its root, so that the host reads the same settings', () => {
+      expect(readFileSync(inPackage('host.json'), 'utf8')).toBe(readFileSync(join(ROOT, 'host.json'), 'utf8'));
+    });
+
+    it('has a package.json whose main matches one bundled file per function in functions/', () => {
+      const manifest = PackageJsonSchema.parse(JSON.parse(readFileSync(inPackage('package.json'), 'utf8')));
+      expect(manifest.main).toBe(MAIN_GLOB);
+      const sources = readdirSync(join(ROOT, 'functions')).filter((name) => name.endsWith('.ts'));
+      const bundled = readdirSync(inPackage('functions')).filter((name) => name.endsWith('.js'));
+      expect(bundled.sort()).toEqual(sources.map((name) => name.replace(/\.ts$/, '.js')).sort());
+      expect([...bundle.functions].sort()).toEqual(bundled.map((name) => `functions/${name}`).sort());
+      for (const file of bundle.functions) expect(existsSync(inPackage(`${file}.map`))).toBe(true);
+    });
+
+    it('declares no dependencies and no scripts: deploying it needs no node_modules and no remote build', () => {
+      const manifest = PackageJsonSchema.parse(JSON.parse(readFileSync(inPackage('package.json'), 'utf8')));
+      expect(Object.keys(manifest).sort()).toEqual(['main', 'name', 'private', 'version']);
+    });
+
+    it('carries every knowledge file and the lecture, which the app reads at start', () => {
+      expect(readdirSync(inPackage('knowledge')).sort()).toEqual(readdirSync(join(ROOT, 'knowledge')).sort());
+    });
+
+    it('carries the files the app reads by path from node_modules, and nothing else from there', () => {
+      const assets = bundle.files.filter((file) => file.path.startsWith('node_modules/')).map((file) => file.path);
+      expect(assets.sort()).toEqual([...RUNTIME_ASSETS].sort());
+    });
+
+    it('asks Node at run time only for built-ins, the shared file, the worker\'s API and optional add-ons', () => {
+      const code = bundle.files.filter((file) => file.path.endsWith('.js') && !RUNTIME_ASSETS.includes(file.path));
+      const requested = new Set(code.flatMap((file) => [...requiredModules(readFileSync(inPackage(file.path), 'utf8'))]));
+      const foreign = [...requested].filter((request) => !isBuiltin(request) && !request.startsWith('.'));
+      expect(foreign).toContain(CORE_MODULE);
+      expect(foreign.filter((request) => request !== CORE_MODULE && !OPTIONAL_MODULES.includes(request))).toEqual([]);
+    });
+  });
+
+  it('zips to the same files, host.json at the top, byte for byte the same from one build to the next', async () => {
+    const zip = await zipDirectory(bundle.outDir);
+    const entries = Object.values((await JSZip.loadAsync(zip)).files).filter((entry) => !entry.dir);
+    expect(entries.map((entry) => entry.name).sort()).toEqual(bundle.files.map((file) => file.path));
+    expect(entries.map((entry) => entry.name)).toContain('host.json');
+    expect((await zipDirectory(bundle.outDir)).equals(zip)).toBe(true);
+  });
+
+  describe('when the Functions worker loads it and a student asks "what is paas"', () => {
+    let result: ProbeResult;
+
+    beforeAll(() => {
+      result = run();
+    }, PROBE_TIMEOUT_MS + 10_000);
+
+    it('registers messages as anonymous POST /api/messages', () => {
+      const messages = result.registrations.find((registration) => registration.name === 'messages');
+      expect(messages?.trigger).toMatchObject({ type: 'httpTrigger', route: 'messages', methods: ['POST'], authLevel: 'anonymous' });
+    });
+
+    it('registers every function once, and the hook that builds the runtime at start', () => {
+      const names = readdirSync(join(ROOT, 'functions')).filter((name) => name.endsWith('.ts')).map((name) => name.replace(/\.ts$/, ''));
+      expect(result.registrations.map((registration) => registration.name).sort()).toEqual(names.sort());
+      expect(result.hooks).toEqual(['appStart']);
+    });
+
+    it('loads the app from the shared file, not once per function', () => {
+      // The probe itself, one file per function, the shared file: nothing from node_modules.
+      expect(result.modulesLoaded).toBe(bundle.functions.length + 2);
+    });
+
+    it('answers about PaaS in the expectReplies response', () => {
+      expect(result.replies).toHaveLength(1);
+      expect(result.replies[0]?.status).toBe(200);
+      expect(result.replies[0]?.texts.join('\n')).toMatch(/Platform as a service \(PaaS\)/i);
+    });
+
+    it('logs no warning or error to the worker', () => {
+      expect(result.workerLogs).toEqual([]);
+    });
+  });
+
+  it('keeps conversation state in Blob Storage from one instance to the next (Azurite)', () => {
+    const settings = { STATE_STORAGE_CONNECTION_STRING: azurite(), STATE_CONTAINER: `package-test-${String(Date.now())}` };
+    const conversationId = 'package-test-conversation';
+    run({ settings, conversationId, texts: ['what is iaas'] });
+    const next = run({ settings, conversationId, texts: ['what are its disadvantages?'] });
+    expect(next.replies[0]?.texts.join('\n')).toMatch(/IaaS.*Bad point/s);
+    expect(next.stderr).not.toMatch(/storage .*failed/i);
+  }, 2 * PROBE_TIMEOUT_MS + 10_000);
+});
