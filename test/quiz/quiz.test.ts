@@ -1,0 +1,186 @@
+import { type Activity, MemoryStorage, TestAdapter } from 'botbuilder';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { CloudBot } from '../../src/bot/CloudBot';
+import { Conversation } from '../../src/conversation/Conversation';
+import { KnowledgeError } from '../../src/errors';
+import { buildKnowledgeBase } from '../../src/knowledge/loadKnowledgeBase';
+import { emptyProgress, grade } from '../../src/quiz/progress';
+import { Quiz } from '../../src/quiz/Quiz';
+import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowledge';
+
+const kb = realKnowledgeBase();
+const quiz = new Quiz(kb, realMatcher());
+const NOW = Date.parse('2026-11-29T12:00:00Z');
+
+function bot(storage = new MemoryStorage()): TestAdapter {
+  const answerer = realAnswerer();
+  const cloudBot = new CloudBot({ answerer, conversation: new Conversation(kb, realMatcher(), answerer, new Quiz(kb, realMatcher())), storage, maxMessageChars: 500 });
+  return new TestAdapter(async (context) => cloudBot.run(context));
+}
+
+/** The quiz card's buttons, as the channel shows them. */
+function options(reply: Partial<Activity>): { title: string; value: unknown }[] {
+  const card = reply.attachments?.[0]?.content as { buttons?: { title: string; value: unknown }[] } | undefined;
+  return card?.buttons ?? [];
+}
+
+/** The letter of the right option, read from the knowledge base, not from the bot. */
+function rightLetter(reply: Partial<Activity>): string {
+  const prompt = /\*\*Question \d+ of \d+:\*\* (.+)/.exec(reply.text ?? '')?.[1] ?? '';
+  const item = quiz.itemsIn(null).find((candidate) => candidate.prompt === prompt);
+  if (!item) throw new Error(`unknown question "${prompt}"`);
+  return 'ABCDE'.charAt(item.correct);
+}
+
+describe('quiz questions in the knowledge base', () => {
+  it('has at least 30, covering every leaf entry, with valid options and explanations from the answers', () => {
+    const items = quiz.itemsIn(null);
+    expect(items.length).toBeGreaterThanOrEqual(30);
+    const leaves = kb.topics.filter((entry) => kb.childrenOf(entry.id).length === 0);
+    expect(leaves.length).toBeGreaterThanOrEqual(19);
+    for (const leaf of leaves) expect({ leaf: leaf.id, covered: items.some((item) => item.entryId === leaf.id) }).toEqual({ leaf: leaf.id, covered: true });
+    for (const item of items) {
+      expect(item.options.length).toBeGreaterThanOrEqual(2);
+      expect(item.options.length).toBeLessThanOrEqual(5);
+      expect(item.options[item.correct]).toBeDefined();
+    }
+    expect(new Set(items.map((item) => item.correct)).size).toBeGreaterThan(1);
+  });
+
+  it('rejects, naming file, entry and field, an explanation the answer does not contain and an option that is not an entry', () => {
+    const lecture = readFileSync(join(__dirname, '../../knowledge/lecture-05-cloud-computing.md'), 'utf8');
+    const doc = parse(readFileSync(join(__dirname, '../knowledge/fixtures/valid.yaml'), 'utf8')) as { entries: Record<string, unknown>[] };
+    const first = doc.entries[0] ?? {};
+    first.quiz = [
+      { kind: 'choice', question: 'Which?', correct: 'benefits', distractors: ['cloud-computing', 'made-up'], because: 'words nobody wrote' },
+    ];
+    let message = '';
+    try {
+      buildKnowledgeBase([{ name: 'knowledge/quiz.yaml', text: stringify(doc) }], lecture);
+    } catch (error) {
+      if (error instanceof KnowledgeError) message = error.message;
+    }
+    expect(message).toContain('knowledge/quiz.yaml: entry "cloud-computing", field "quiz[0].because"');
+    expect(message).toContain('option "made-up" is not a topic entry');
+  });
+});
+
+describe('choosing a round', () => {
+  it('asks the weakest and most overdue entries first, one question per entry, ten to a round', () => {
+    let progress = emptyProgress();
+    // Mastered ones: box 2 and due in days. One wrong answer: box 0, due in ten minutes.
+    for (const id of ['service-models.iaas', 'service-models.paas']) progress = grade(grade(progress, id, true, NOW), id, true, NOW);
+    progress = grade(progress, 'service-models.saas', false, NOW);
+    const round = quiz.selectRound('service-models', progress, NOW + 60 * 60_000);
+    // An hour later: SaaS (box 0, overdue by 50 minutes) before the never-seen overview (box 0,
+    // due now), then the mastered ones; then each entry's next question while it has one.
+    expect(round.map((id) => id.split('#')[0])).toEqual([
+      'service-models.saas',
+      'service-models',
+      'service-models.iaas',
+      'service-models.paas',
+      'service-models.saas',
+      'service-models.iaas',
+      'service-models.paas',
+      'service-models.iaas',
+    ]);
+    expect(new Set(round).size).toBe(round.length);
+    expect(quiz.selectRound(null, emptyProgress(), NOW)).toHaveLength(10);
+  });
+
+  it('brings a wrong answer back sooner than a right one', () => {
+    const wrong = grade(emptyProgress(), 'benefits.reach', false, NOW).entries['benefits.reach'];
+    const right = grade(emptyProgress(), 'benefits.reach', true, NOW).entries['benefits.reach'];
+    expect(wrong?.due).toBeLessThan(right?.due ?? 0);
+    expect(wrong?.box).toBe(0);
+  });
+});
+
+describe('a quiz through the bot (TestAdapter)', () => {
+  it('plays a round to the end: buttons, letters, typed answers with typos, right and wrong, and the score', async () => {
+    const adapter = bot();
+    let current: Partial<Activity> = {};
+    await adapter
+      .send('quiz me on deployment models')
+      .assertReply((reply) => {
+        expect(reply.text).toMatch(/^Quiz on "Public, private and hybrid clouds compared": 6 questions/);
+        expect(options(reply).length).toBeGreaterThanOrEqual(2);
+        current = reply;
+      })
+      .startTest();
+    // 1: press the right button.
+    const button = options(current).find((option) => option.title.startsWith(`${rightLetter(current)}.`));
+    await adapter
+      .send({ type: 'message', text: button?.title, value: button?.value })
+      .assertReply((reply) => { expect(reply.text).toMatch(/^✅ Right!/); expect(reply.text).toContain('Source: Lecture 5 › What is the cloud'); current = reply; })
+      .startTest();
+    // 2: type a wrong letter.
+    const wrong = 'ABCDE'.charAt(('ABCDE'.indexOf(rightLetter(current)) + 1) % options(current).length);
+    await adapter
+      .send(wrong.toLowerCase())
+      .assertReply((reply) => { expect(reply.text).toMatch(/^❌ Not quite: the answer is \*\*/); expect(reply.text).toMatch(/\n> /); current = reply; })
+      .startTest();
+    // 3 to 6: type the right option's text, with a typo, or the right letter.
+    for (let turn = 3; turn <= 6; turn++) {
+      const letter = rightLetter(current);
+      const title = options(current).find((option) => option.title.startsWith(`${letter}.`))?.title.slice(3) ?? '';
+      const typed = turn === 3 ? title.replace('cloud', 'clod') : letter;
+      await adapter
+        .send(typed)
+        .assertReply((reply) => { expect(reply.text).toMatch(/^✅ Right!/); current = reply; })
+        .startTest();
+    }
+    expect(current.text).toMatch(/Round over: 5 of 6 right/);
+  });
+
+  it('answers a normal question mid-quiz, offers to resume, and takes skip, score and stop', async () => {
+    await bot()
+      .send('quiz me on service models')
+      .assertReply((reply) => { expect(reply.text).toContain('Question 1 of'); })
+      .send('what is paas')
+      .assertReply((reply) => {
+        expect(reply.text).toMatch(/^Platform as a service/);
+        expect(reply.text).toContain('Say "resume" to go back to it');
+      })
+      .send('resume')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^\*\*Question 1 of/); })
+      .send('skip')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Skipped\.\s+\*\*Question 2 of/); })
+      .send('score')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^So far: 0 of 0 right, question 2 of/); })
+      .send('stop quiz')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Quiz stopped: 0 of 0 right/); })
+      .send('b')
+      .assertReply((reply) => { expect(reply.text).not.toMatch(/Right!|Not quite/); })
+      .startTest();
+  });
+
+  it('ignores a stale button from an earlier question', async () => {
+    let first: Partial<Activity> = {};
+    const adapter = bot();
+    await adapter.send('quiz me').assertReply((reply) => { first = reply; }).send('skip').assertReply(() => undefined).startTest();
+    const stale = options(first)[0];
+    await adapter
+      .send({ type: 'message', text: stale?.title, value: stale?.value })
+      .assertReply((reply) => { expect(reply.text).not.toMatch(/^✅|^❌/); })
+      .startTest();
+  });
+
+  it('keeps progress in user state, so it survives a restart of the bot and shows in "my progress"', async () => {
+    const storage = new MemoryStorage();
+    let question: Partial<Activity> = {};
+    await bot(storage).send('quiz me on reach').assertReply((reply) => { question = reply; }).startTest();
+    await bot(storage).send(rightLetter(question)).assertReply((reply) => { expect(reply.text).toMatch(/^✅ Right!/); }).startTest();
+    await bot(storage)
+      .send('my progress')
+      .assertReply((reply) => {
+        expect(reply.text).toContain('Why use the cloud?: 0 of 8 mastered (1 right, 0 wrong)');
+        const card = reply.attachments?.[0];
+        expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+        expect(JSON.stringify(card?.content)).toContain('FactSet');
+      })
+      .startTest();
+  });
+});
