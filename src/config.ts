@@ -38,6 +38,8 @@ const EnvSchema = z
     DIRECT_LINE_ENDPOINT: z.url().default('https://directline.botframework.com'),
     // Set by Azure App Service and Functions on every instance: how the app knows it is in Azure.
     WEBSITE_INSTANCE_ID: optionalText,
+    // Set by Azure to the app's host name: where citations link to the lecture page.
+    WEBSITE_HOSTNAME: optionalText,
   })
   .superRefine((env, ctx) => {
     if (env.WEBSITE_INSTANCE_ID) {
@@ -78,6 +80,8 @@ export type Config = Readonly<z.infer<typeof EnvSchema>> & {
   readonly unauthenticated: boolean;
   /** The storage account for state and records, if any; without one, state is in memory. */
   readonly storageConnectionString: string | undefined;
+  /** The lecture page that citations link to: the Function App's in Azure, the local server's otherwise. */
+  readonly lectureUrl: string;
 };
 
 /**
@@ -104,6 +108,7 @@ export const SETTINGS: Readonly<Record<keyof z.infer<typeof EnvSchema>, 'azure' 
   DIRECT_LINE_SECRET: 'azure',
   DIRECT_LINE_ENDPOINT: 'azure',
   WEBSITE_INSTANCE_ID: 'platform',
+  WEBSITE_HOSTNAME: 'platform',
 };
 
 export type ConfigCheck = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -124,6 +129,7 @@ export function checkConfig(env: NodeJS.ProcessEnv): ConfigCheck {
       ...data,
       unauthenticated: !data.MicrosoftAppId,
       storageConnectionString: data.STATE_STORAGE_CONNECTION_STRING ?? data.AzureWebJobsStorage,
+      lectureUrl: data.WEBSITE_HOSTNAME ? `https://${data.WEBSITE_HOSTNAME}/api/lecture` : `http://localhost:${String(data.PORT)}/lecture`,
     }),
   };
 }

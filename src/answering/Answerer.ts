@@ -40,6 +40,8 @@ export class Answerer {
   constructor(
     private readonly kb: KnowledgeBase,
     private readonly matcher: Matcher,
+    /** The lecture page citations link to; without it (the `ask` command), citations are plain. */
+    private readonly lectureUrl?: string,
   ) {
     // "Lecture 5: Cloud computing" is cited as "Lecture 5".
     const short = kb.lecture.title.split(':')[0]?.trim();
@@ -91,7 +93,8 @@ export class Answerer {
     const entry = this.kb.get(id);
     if (!entry) return undefined;
     const whole = this.replyFor(entry, 'answer', 1);
-    const citation = whole.source ? `\n\n_Source: ${this.lectureName} › ${whole.source.section}_` : '';
+    const section = isTopic(entry) ? this.kb.sectionOf(entry) : undefined;
+    const citation = section ? `\n\n${this.citation(section)}` : '';
     return { ...whole, text: `**${entry.title}**: ${part.trim()}${citation}` };
   }
 
@@ -202,9 +205,15 @@ export class Answerer {
     return this.kb.entries.find((entry) => entry.title.toLowerCase() === wanted)?.id;
   }
 
+  /** "Source: Lecture 5 › Why use the Cloud", linked to that section of the lecture page when there is one. */
+  citation(section: { title: string; anchor: string }): string {
+    const cited = `_Source: ${this.lectureName} › ${section.title}_`;
+    return this.lectureUrl === undefined ? cited : `${cited} · [read it in the lecture](${this.lectureUrl}#${section.anchor})`;
+  }
+
   private replyFor(entry: Entry, kind: 'answer' | 'smalltalk', confidence: number): Reply {
     const section = isTopic(entry) ? this.kb.sectionOf(entry) : undefined;
-    const citation = section ? `\n\n_Source: ${this.lectureName} › ${section.title}_` : '';
+    const citation = section ? `\n\n${this.citation(section)}` : '';
     return {
       kind,
       id: entry.id,

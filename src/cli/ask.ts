@@ -22,6 +22,8 @@ export interface AskRecord {
   confidence: number;
   answer: string | null;
   suggestions: string[];
+  /** The lecture section the answer cites, as its anchor on the lecture page (`/lecture#<source>`). */
+  source: string | null;
   /** Why the matcher decided as it did; an addition to the contract, safe to ignore. */
   explain: {
     normalised: string;
@@ -42,6 +44,7 @@ export function toRecord(question: string, reply: Reply): AskRecord {
     confidence: reply.confidence,
     answer: answered ? reply.text : null,
     suggestions: reply.suggestions.map((suggestion) => suggestion.id),
+    source: answered ? (reply.source?.anchor ?? null) : null,
     explain: reply.match
       ? {
           normalised: reply.match.normalised,

@@ -4,7 +4,7 @@ import type { Logger } from '../logger';
 import { messagesHandler, TOKEN_RATE } from './instance';
 import { LocalDirectLine } from './localDirectLine';
 import { createLocalServer } from './localServer';
-import { chatRoute, directLineTokenRoute, routes } from './routes';
+import { chatRoute, directLineTokenRoute, lectureRoute, routes } from './routes';
 import { createDirectLineTokenHandler } from './web/directLineToken';
 import { RateLimiter } from './web/rateLimiter';
 
@@ -25,7 +25,8 @@ export function createAppServer(config: Config, logger: Logger): Server {
     routes: localRoutes,
     logger,
     maxBodyBytes: config.MAX_BODY_BYTES,
-    aliases: { '/': chatRoute.name },
+    // Relative links between the two pages work both here and under Azure's /api prefix.
+    aliases: { '/': chatRoute.name, '/chat': chatRoute.name, '/lecture': lectureRoute.name },
     directLine,
   });
 }

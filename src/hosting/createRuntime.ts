@@ -54,8 +54,9 @@ export function createRuntime({ config, kb, logger, storage = createStorage(conf
     logger.warn('MicrosoftAppId is not set: CloudBot accepts unauthenticated requests (local use and the Emulator only).');
   }
   const matcher = new Matcher(kb);
-  const answerer = new Answerer(kb, matcher);
-  const conversation = new Conversation(kb, matcher, answerer, new Quiz(kb, matcher));
+  const answerer = new Answerer(kb, matcher, config.lectureUrl);
+  const quiz = new Quiz(kb, matcher, (section) => answerer.citation(section));
+  const conversation = new Conversation(kb, matcher, answerer, quiz);
   const recorder = new Recorder(recordSink ?? createRecordSink(config, logger), {
     lowConfidence: LOW_CONFIDENCE,
     hash: idHasher(config.HASH_SALT),

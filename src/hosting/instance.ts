@@ -11,6 +11,7 @@ import { consoleLogger } from '../logger';
 import { createHealthHandler, type HealthReport } from './createHealthHandler';
 import { createRuntime, type Runtime } from './createRuntime';
 import { createChatPageHandler } from './web/chatPage';
+import { createLecturePageHandler, renderLecturePage } from './web/lecturePage';
 import { createDirectLineTokenHandler, directLineTokenSource } from './web/directLineToken';
 import { RateLimiter } from './web/rateLimiter';
 import { createWebChatAssetHandler, webChatBundle } from './web/webChatAsset';
@@ -94,6 +95,7 @@ function appVersion(): string {
  */
 interface WebHandlers {
   page: HttpHandler;
+  lecture: HttpHandler;
   asset: HttpHandler;
   token: HttpHandler;
 }
@@ -115,6 +117,7 @@ function webHandlers(): WebHandlers {
       lectureTitle: built().kb?.lecture.title ?? 'Lecture 5: Cloud computing',
     }),
     asset: createWebChatAssetHandler(bundle),
+    lecture: lectureHandler(),
     token: createDirectLineTokenHandler(
       secret !== undefined && endpoint !== undefined ? directLineTokenSource(secret, endpoint) : undefined,
       new RateLimiter(TOKEN_RATE),
@@ -127,6 +130,15 @@ function webHandlers(): WebHandlers {
 /** Enough for a student reloading the page, far too little to farm tokens. */
 export const TOKEN_RATE = { burst: 5, perMinute: 10 } as const;
 
+/** The lecture page, rendered once; without a valid knowledge base it cannot say what CloudBot answers. */
+function lectureHandler(): HttpHandler {
+  const { kb } = built();
+  if (!kb) return () => Promise.resolve({ status: 503, jsonBody: { error: 'The lecture page is unavailable: the knowledge base did not load.' } });
+  const html = renderLecturePage(kb);
+  return createLecturePageHandler(() => html);
+}
+
+export const lecturePageHandler: HttpHandler = (request, context) => webHandlers().lecture(request, context);
 export const chatPageHandler: HttpHandler = (request, context) => webHandlers().page(request, context);
 export const webChatAssetHandler: HttpHandler = (request, context) => webHandlers().asset(request, context);
 export const directLineTokenHandler: HttpHandler = (request, context) => webHandlers().token(request, context);

@@ -1,5 +1,5 @@
 import type { HttpFunctionOptions, HttpMethod } from '@azure/functions';
-import { chatPageHandler, directLineTokenHandler, healthHandler, messagesHandler, webChatAssetHandler } from './instance';
+import { chatPageHandler, directLineTokenHandler, healthHandler, lecturePageHandler, messagesHandler, webChatAssetHandler } from './instance';
 
 /**
  * One definition per HTTP function, shared by the Functions registrations in `functions/` and by
@@ -55,4 +55,13 @@ export const directLineTokenRoute: RouteDefinition = {
   handler: directLineTokenHandler,
 };
 
-export const routes: readonly RouteDefinition[] = [messagesRoute, healthRoute, chatRoute, webChatAssetRoute, directLineTokenRoute];
+/** The lecture, which every answer's citation links into; `npm start` also serves it at `/lecture`. */
+export const lectureRoute: RouteDefinition = {
+  name: 'lecture',
+  route: 'lecture',
+  methods: ['GET'],
+  authLevel: 'anonymous',
+  handler: lecturePageHandler,
+};
+
+export const routes: readonly RouteDefinition[] = [messagesRoute, healthRoute, chatRoute, webChatAssetRoute, directLineTokenRoute, lectureRoute];

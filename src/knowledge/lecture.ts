@@ -10,6 +10,8 @@ export interface LectureSection {
   anchor: string;
   /** The section's body lines, headings excluded, blank lines dropped. */
   lines: string[];
+  /** The section's body as the lecture wrote it, blank lines kept, for rendering. */
+  markdown: string;
 }
 
 export interface Lecture {
@@ -49,14 +51,21 @@ export function parseLecture(markdown: string): Lecture {
   let title = '';
   for (const raw of markdown.split(/\r?\n/)) {
     const line = raw.trim();
-    if (line === '') continue;
+    const current = sections.at(-1);
+    if (line === '') {
+      if (current) current.markdown += '\n';
+      continue;
+    }
     const heading = headingOf(line);
     if (heading !== undefined) {
       if (title === '' && line.startsWith('# ')) title = heading;
-      sections.push({ title: heading, anchor: slugify(heading), lines: [] });
+      sections.push({ title: heading, anchor: slugify(heading), lines: [], markdown: '' });
       continue;
     }
-    sections.at(-1)?.lines.push(line);
+    if (current) {
+      current.lines.push(line);
+      current.markdown += `${raw}\n`;
+    }
   }
   return { title, sections, flatText: foldSpace(markdown) };
 }

@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import { z } from 'zod';
-import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
+import { isTopic, type KnowledgeBase } from '../knowledge/KnowledgeBase';
+import type { LectureSection } from '../knowledge/lecture';
 import type { TopicEntry } from '../knowledge/schema';
 import type { Matcher } from '../matching/Matcher';
 import { normalise } from '../matching/normalise';
@@ -68,6 +69,8 @@ export class Quiz {
   constructor(
     private readonly kb: KnowledgeBase,
     private readonly matcher: Matcher,
+    /** How explanations cite the lecture: the Answerer's citation, linked where there is a lecture page. */
+    private readonly cite: (section: LectureSection) => string = (section) => `_Source: ${kb.lecture.title.split(':')[0] ?? ''} › ${section.title}_`,
   ) {
     this.items = kb.topics.flatMap((entry) => itemsOf(entry, kb));
     this.byId = new Map(this.items.map((item) => [item.id, item]));
@@ -188,9 +191,9 @@ export class Quiz {
     if (!item) return { reply: { text: 'That quiz is over. Say "quiz me" for a new round.' }, session: null, progress };
     const right = choice === item.correct;
     const entry = this.kb.get(item.entryId);
-    const section = entry && 'source' in entry ? entry.source.section : undefined;
+    const section = entry && isTopic(entry) ? this.kb.sectionOf(entry) : undefined;
     const verdict = right ? '✅ Right!' : `❌ Not quite: the answer is **${item.options[item.correct] ?? ''}**.`;
-    const explanation = `${verdict}\n\n> ${item.because}${section ? `\n\n_Source: Lecture 5 › ${section}_` : ''}`;
+    const explanation = `${verdict}\n\n> ${item.because}${section ? `\n\n${this.cite(section)}` : ''}`;
     const next = { ...session, index: session.index + 1, answered: session.answered + 1, right: session.right + (right ? 1 : 0), paused: false };
     return this.advance(next, grade(progress, item.entryId, right, now), explanation);
   }

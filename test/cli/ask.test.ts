@@ -24,6 +24,7 @@ const RecordSchema = z.object({
   confidence: z.number().min(0).max(1),
   answer: z.string().nullable(),
   suggestions: z.array(z.string()),
+  source: z.string().nullable(),
 });
 
 describe('the ask command', () => {
@@ -44,7 +45,8 @@ describe('the ask command', () => {
     expect(records.map((record) => record.question)).toEqual(questions);
 
     const [paas, hi, dns, ambiguous] = records;
-    expect(paas).toMatchObject({ kind: 'answer', id: 'service-models.paas' });
+    expect(paas).toMatchObject({ kind: 'answer', id: 'service-models.paas', source: 'infrastructure-platform-and-software-as-a-service' });
+    expect(hi?.source).toBeNull();
     expect(paas?.answer).toContain('Jupyter');
     expect(paas?.suggestions.length).toBeGreaterThan(0);
     expect(hi).toMatchObject({ kind: 'smalltalk', id: 'smalltalk.greeting' });

@@ -36,6 +36,7 @@ describe('Azure Functions registrations', () => {
     await import('../../functions/chat');
     await import('../../functions/webchatAsset');
     await import('../../functions/directlineToken');
+    await import('../../functions/lecture');
   });
 
   it('registers POST /api/messages as the anonymous "messages" function', () => {
@@ -55,8 +56,12 @@ describe('Azure Functions registrations', () => {
     expect(triggerOf('directlineToken')).toMatchObject({ route: 'directline/token', methods: ['POST'], authLevel: 'anonymous' });
   });
 
+  it('registers GET /api/lecture, the lecture page citations link to', () => {
+    expect(triggerOf('lecture')).toMatchObject({ route: 'lecture', methods: ['GET'], authLevel: 'anonymous' });
+  });
+
   it('registers nothing else, so that every function has a file of its own', () => {
-    expect(registered.map((entry) => entry.metadata.name).sort()).toEqual(['chat', 'directlineToken', 'health', 'messages', 'webchatAsset']);
+    expect(registered.map((entry) => entry.metadata.name).sort()).toEqual(['chat', 'directlineToken', 'health', 'lecture', 'messages', 'webchatAsset']);
   });
 
   it('builds the runtime when the app starts, not at the first message', () => {

@@ -11,7 +11,10 @@ import { createChatPageHandler } from '../../src/hosting/web/chatPage';
 import { createDirectLineTokenHandler, directLineTokenSource } from '../../src/hosting/web/directLineToken';
 import { RateLimiter } from '../../src/hosting/web/rateLimiter';
 import { createWebChatAssetHandler, webChatBundle } from '../../src/hosting/web/webChatAsset';
+import { Answerer } from '../../src/answering/Answerer';
+import { createLecturePageHandler, renderLecturePage } from '../../src/hosting/web/lecturePage';
 import { invocation } from '../support/activities';
+import { realKnowledgeBase, realMatcher } from '../support/knowledge';
 import { capturingLogger } from '../support/logger';
 import { close, listen } from '../support/servers';
 
@@ -60,6 +63,36 @@ describe('the chat page', () => {
     expect(scripts.length).toBe(2);
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
     expect(headerOf(second, 'content-security-policy')).not.toContain(nonce);
+  });
+});
+
+describe('the lecture page', () => {
+  const kb = realKnowledgeBase();
+  const html = renderLecturePage(kb);
+
+  it('renders every section under the anchor the answers cite, with the questions CloudBot answers there', () => {
+    for (const anchor of ['what-is-the-cloud', 'why-use-the-cloud', 'why-not-use-the-cloud', 'infrastructure-platform-and-software-as-a-service']) {
+      expect(html).toContain(`<section id="${anchor}">`);
+    }
+    const benefits = /<section id="why-use-the-cloud">([\s\S]*?)<\/section>/.exec(html)?.[1] ?? '';
+    expect(benefits).toContain('<li>Scalability: spend more, get more</li>');
+    expect(benefits).toContain('CloudBot can answer');
+    expect(benefits).toContain('Elasticity');
+    expect(html).toContain('<a href="chat">');
+    expect(html).toMatch(/<html lang="en">/);
+  });
+
+  it('is served with a policy that allows no script at all', async () => {
+    const response = await run(createLecturePageHandler(() => html), get('http://localhost/api/lecture'));
+    expect(headerOf(response, 'content-security-policy')).toMatch(/^default-src 'none'; script-src 'none';/);
+    expect(response.body as string).not.toContain('<script');
+  });
+
+  it('is where answers\' citations point', () => {
+    const answerer = new Answerer(kb, realMatcher(), 'https://cloudbot.example/api/lecture');
+    expect(answerer.answerQuestion('why use the cloud').text).toContain(
+      '_Source: Lecture 5 › Why use the Cloud_ · [read it in the lecture](https://cloudbot.example/api/lecture#why-use-the-cloud)',
+    );
   });
 });
 
