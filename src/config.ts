@@ -129,7 +129,10 @@ export function checkConfig(env: NodeJS.ProcessEnv): ConfigCheck {
       ...data,
       unauthenticated: !data.MicrosoftAppId,
       storageConnectionString: data.STATE_STORAGE_CONNECTION_STRING ?? data.AzureWebJobsStorage,
-      lectureUrl: data.WEBSITE_HOSTNAME ? `https://${data.WEBSITE_HOSTNAME}/api/lecture` : `http://localhost:${String(data.PORT)}/lecture`,
+      // Locally, the address the server listens on: "localhost" may resolve to IPv6, where it does not.
+      lectureUrl: data.WEBSITE_HOSTNAME
+        ? `https://${data.WEBSITE_HOSTNAME}/api/lecture`
+        : `http://${data.HOST === '0.0.0.0' ? 'localhost' : data.HOST}:${String(data.PORT)}/lecture`,
     }),
   };
 }

@@ -6,7 +6,8 @@ import { z } from 'zod';
  * Strict where a bad value would otherwise surface as a 500 deep inside the SDK, or fail the turn.
  */
 const Account = z.looseObject({
-  id: z.string().max(1024),
+  // User state is keyed by `from.id`, and botbuilder refuses an empty one.
+  id: z.string().min(1, 'must not be empty').max(1024),
   name: z.string().max(1024).nullish(),
 });
 
@@ -16,7 +17,7 @@ const isMention = (entity: { type: string }) => entity.type.toLowerCase() === 'm
 const Entity = z
   .looseObject({ type: z.string().max(256) })
   .refine((entity) => !isMention(entity) || Account.safeParse(entity.mentioned).success, {
-    message: 'a mention must name who it mentions (mentioned.id)',
+    error: 'a mention must name who it mentions (mentioned.id)',
     path: ['mentioned'],
   });
 
@@ -44,5 +45,5 @@ export const ActivitySchema = z
     (activity) =>
       typeof activity.text === 'string' ||
       !(activity.entities ?? []).some((entity) => isMention(entity) && Account.safeParse(entity.mentioned).data?.id === activity.recipient.id),
-    { message: 'must be a string when the activity mentions the bot', path: ['text'] },
+    { error: 'must be a string when the activity mentions the bot', path: ['text'] },
   );

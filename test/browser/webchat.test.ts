@@ -1,11 +1,20 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config';
 import { createAppServer } from '../../src/hosting/appServer';
 import { capturingLogger } from '../support/logger';
+import { Quiz } from '../../src/quiz/Quiz';
+import { realKnowledgeBase, realMatcher } from '../support/knowledge';
 import { close, listen } from '../support/servers';
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  const url = await listen(probe);
+  await close(probe);
+  return Number(new URL(url).port);
+}
 
 /**
  * The chat page in a real browser (Debian's Chromium through playwright-core), against the app
@@ -30,8 +39,13 @@ describeInBrowser('the Web Chat page in Chromium', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = createAppServer(loadConfig({}), capturingLogger());
-    origin = await listen(server);
+    // The port goes into the configuration, because citations link to the lecture page by URL.
+    const port = await freePort();
+    // The functions read their settings from the environment once, as on a Functions instance.
+    process.env.PORT = String(port);
+    server = createAppServer(loadConfig({ PORT: String(port) }), capturingLogger());
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${String(port)}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
     page.on('console', (message) => {
@@ -78,6 +92,31 @@ describeInBrowser('the Web Chat page in Chromium', () => {
     await page.getByText('The operating system and environment', { exact: true }).first().waitFor(WAIT);
     await lastBotMessage().scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(OUTPUT, 'webchat-comparison.png') });
+  }, 30_000);
+
+  it('follows a citation to the right section of the lecture page', async () => {
+    const link = page.getByRole('link', { name: 'read it in the lecture' }).last();
+    const [lecture] = await Promise.all([page.context().waitForEvent('page', WAIT), link.click()]);
+    // A new tab starts at about:blank; wait for the lecture itself.
+    await lecture.waitForURL(/\/lecture#/, WAIT);
+    expect(new URL(lecture.url()).hash).toBe('#infrastructure-platform-and-software-as-a-service');
+    await lecture.locator('section#infrastructure-platform-and-software-as-a-service:target').waitFor(WAIT);
+    await lecture.screenshot({ path: join(OUTPUT, 'lecture-section.png') });
+    await lecture.close();
+  }, 30_000);
+
+  it('plays a short quiz to the end with the option buttons', async () => {
+    const quiz = new Quiz(realKnowledgeBase(), realMatcher());
+    const box = page.getByPlaceholder('Ask about IaaS, PaaS, SaaS…');
+    await box.fill('quiz me on reach');
+    await box.press('Enter');
+    const [item] = quiz.itemsIn('benefits.reach');
+    if (!item) throw new Error('no question on reach');
+    await page.getByText(item.prompt, { exact: false }).first().waitFor(WAIT);
+    const right = `${'ABCDE'.charAt(item.correct)}. ${item.options[item.correct] ?? ''}`;
+    await page.getByRole('button', { name: right }).last().click();
+    await page.getByText('Round over: 1 of 1 right', { exact: false }).first().waitFor(WAIT);
+    await page.screenshot({ path: join(OUTPUT, 'webchat-quiz.png') });
   }, 30_000);
 
   it('ran without Content-Security-Policy violations or script errors', () => {
