@@ -36,6 +36,12 @@ const EnvSchema = z
     // Web Chat in production: exchanged for a token server-side, never sent to the browser.
     DIRECT_LINE_SECRET: optionalText,
     DIRECT_LINE_ENDPOINT: z.url().default('https://directline.botframework.com'),
+    // Other sites that may embed the chat and ask for tokens; the app's own origin always may.
+    ALLOWED_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value) => value.split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''))
+      .pipe(z.array(z.url().refine((origin) => new URL(origin).origin === origin, 'must be bare origins such as https://example.org'))),
     // Set by Azure App Service and Functions on every instance: how the app knows it is in Azure.
     WEBSITE_INSTANCE_ID: optionalText,
     // Set by Azure to the app's host name: where citations link to the lecture page.
@@ -107,6 +113,7 @@ export const SETTINGS: Readonly<Record<keyof z.infer<typeof EnvSchema>, 'azure' 
   STORAGE_TIMEOUT_MS: 'azure',
   DIRECT_LINE_SECRET: 'azure',
   DIRECT_LINE_ENDPOINT: 'azure',
+  ALLOWED_ORIGINS: 'azure',
   WEBSITE_INSTANCE_ID: 'platform',
   WEBSITE_HOSTNAME: 'platform',
 };

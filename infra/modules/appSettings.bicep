@@ -22,6 +22,9 @@ param maxMessageChars int
 param recordQuestions bool
 param storageTimeoutMs int
 
+@description('Other sites allowed to embed the chat and ask for Direct Line tokens, comma-separated origins (ALLOWED_ORIGINS). Empty: only the app itself.')
+param allowedOrigins string = ''
+
 // The Direct Line endpoint of a global bot (bot.bicep keeps it global).
 var directLineEndpoint = 'https://directline.botframework.com'
 
@@ -77,5 +80,6 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // The Direct Line site's secret: the channel returns it only through listChannelWithKeys.
     DIRECT_LINE_SECRET: bot::directLine.listChannelWithKeys().setting.sites[0].key
     DIRECT_LINE_ENDPOINT: directLineEndpoint
+    ALLOWED_ORIGINS: allowedOrigins
   }
 }

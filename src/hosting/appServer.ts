@@ -18,7 +18,7 @@ export function createAppServer(config: Config, logger: Logger): Server {
     ? routes
     : routes.map((route) =>
         route.name === directLineTokenRoute.name
-          ? { ...route, handler: createDirectLineTokenHandler(directLine.tokenSource(), new RateLimiter(TOKEN_RATE), logger) }
+          ? { ...route, handler: createDirectLineTokenHandler(directLine.tokenSource(), new RateLimiter(TOKEN_RATE), logger, config.ALLOWED_ORIGINS) }
           : route,
       );
   return createLocalServer({

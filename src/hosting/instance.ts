@@ -115,6 +115,7 @@ function webHandlers(): WebHandlers {
       // Web Chat reaches Direct Line over HTTPS and, for streaming, WebSockets.
       connectOrigins: endpoint ? [new URL(endpoint).origin, new URL(endpoint).origin.replace(/^http/, 'ws')] : [],
       lectureTitle: built().kb?.lecture.title ?? 'Lecture 5: Cloud computing',
+      frameOrigins: config?.ALLOWED_ORIGINS ?? [],
     }),
     asset: createWebChatAssetHandler(bundle),
     lecture: lectureHandler(),
@@ -122,6 +123,7 @@ function webHandlers(): WebHandlers {
       secret !== undefined && endpoint !== undefined ? directLineTokenSource(secret, endpoint) : undefined,
       new RateLimiter(TOKEN_RATE),
       consoleLogger,
+      config?.ALLOWED_ORIGINS ?? [],
     ),
   };
   return web;

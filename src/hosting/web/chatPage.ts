@@ -8,6 +8,8 @@ export interface ChatPageOptions {
   /** Origins the page may talk to besides its own: the Direct Line service in production. */
   connectOrigins: readonly string[];
   lectureTitle: string;
+  /** Other sites allowed to embed the page in a frame. */
+  frameOrigins?: readonly string[];
 }
 
 /** The CSP hash of an empty string. */
@@ -106,7 +108,7 @@ export function createChatPageHandler(options: ChatPageOptions): HttpHandler {
       "font-src 'self' data:",
       "base-uri 'none'",
       "form-action 'none'",
-      "frame-ancestors 'self'",
+      `frame-ancestors 'self' ${(options.frameOrigins ?? []).join(' ')}`.trim(),
     ].join('; ');
     const html = `<!doctype html>
 <html lang="en">

@@ -62,8 +62,25 @@ export function directLineTokenSource(secret: string, endpoint: string, timeoutM
  * `POST /api/directline/token`: a token for the chat page, for a user id created here (the page
  * cannot choose one to impersonate), rate-limited per client. 503 when no secret is configured.
  */
-export function createDirectLineTokenHandler(source: TokenSource | undefined, limiter: RateLimiter, logger: Logger): HttpHandler {
+export function createDirectLineTokenHandler(
+  source: TokenSource | undefined,
+  limiter: RateLimiter,
+  logger: Logger,
+  /** Other sites that may ask for tokens (CORS); the app's own pages always may. */
+  allowedOrigins: readonly string[] = [],
+): HttpHandler {
   return async (request): Promise<HttpResponseInit> => {
+    const origin = request.headers.get('origin');
+    const crossOrigin = origin !== null && origin !== new URL(request.url).origin;
+    if (crossOrigin && !allowedOrigins.includes(origin)) {
+      return { status: 403, headers: SECURITY_HEADERS, jsonBody: { error: 'Chats cannot be started from this site.' } };
+    }
+    const headers = crossOrigin ? { ...SECURITY_HEADERS, 'access-control-allow-origin': origin, vary: 'Origin' } : SECURITY_HEADERS;
+    const respond = (response: HttpResponseInit): HttpResponseInit => ({ ...response, headers: { ...headers, ...(response.headers as Record<string, string> | undefined) } });
+    return respond(await issue(request));
+  };
+
+  async function issue(request: Parameters<HttpHandler>[0]): Promise<HttpResponseInit> {
     if (!source) {
       return { status: 503, jsonBody: { error: 'Web Chat is not set up on this server: DIRECT_LINE_SECRET is not configured.' } };
     }
@@ -78,10 +95,13 @@ export function createDirectLineTokenHandler(source: TokenSource | undefined, li
     const userId = `dl_${randomBytes(12).toString('hex')}`;
     try {
       const session: ChatSession = { ...(await source(userId, new URL(request.url).origin)), userId };
-      return { status: 200, headers: { 'cache-control': 'no-store' }, jsonBody: session };
+      return { status: 200, jsonBody: session };
     } catch (error) {
       logger.error('Could not get a Direct Line token.', error);
       return { status: 502, jsonBody: { error: 'CloudBot could not start a chat just now. Please try again shortly.' } };
     }
-  };
+  }
 }
+
+/** A token is a credential: never cached, never sniffed as anything but JSON. */
+const SECURITY_HEADERS: Readonly<Record<string, string>> = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
