@@ -108,16 +108,10 @@ export class LocalDirectLine {
 
   /** The student's activity: recorded (Web Chat waits for its echo), then handed to the bot. */
   private async fromUser(conversation: LocalConversation, body: Buffer, origin: string): Promise<LocalReply> {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body.toString('utf8'));
-    } catch {
-      return { status: 400, body: { error: { code: 'BadArgument', message: 'The body is not JSON.' } } };
-    }
-    const incoming = IncomingActivitySchema.safeParse(parsed);
-    if (!incoming.success) return { status: 400, body: { error: { code: 'BadArgument', message: 'An activity needs a type.' } } };
+    const incoming = parseActivity(body);
+    if (!incoming.ok) return incoming.reply;
     const activity = {
-      ...incoming.data,
+      ...incoming.activity,
       channelId: 'directline',
       serviceUrl: `${origin}${CONNECTOR_PREFIX}`,
       conversation: { id: conversation.id },
@@ -142,14 +136,20 @@ export class LocalDirectLine {
   private fromBot(conversationId: string, body: Buffer): LocalReply {
     const conversation = this.conversations.get(conversationId);
     if (!conversation) return { status: 404, body: { error: { code: 'BadArgument', message: 'No such conversation.' } } };
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body.toString('utf8'));
-    } catch {
-      return { status: 400, body: { error: { code: 'BadArgument', message: 'The body is not JSON.' } } };
-    }
-    const activity = IncomingActivitySchema.safeParse(parsed);
-    if (!activity.success) return { status: 400, body: { error: { code: 'BadArgument', message: 'An activity needs a type.' } } };
-    return { status: 200, body: { id: this.append(conversation, activity.data) } };
+    const parsed = parseActivity(body);
+    return parsed.ok ? { status: 200, body: { id: this.append(conversation, parsed.activity) } } : parsed.reply;
   }
+}
+
+/** An activity from either side, or the 400 Direct Line would answer. */
+function parseActivity(body: Buffer): { ok: true; activity: Record<string, unknown> } | { ok: false; reply: LocalReply } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    return { ok: false, reply: { status: 400, body: { error: { code: 'BadArgument', message: 'The body is not JSON.' } } } };
+  }
+  const activity = IncomingActivitySchema.safeParse(parsed);
+  if (activity.success) return { ok: true, activity: activity.data };
+  return { ok: false, reply: { status: 400, body: { error: { code: 'BadArgument', message: 'An activity needs a type.' } } } };
 }

@@ -1,6 +1,6 @@
 import type { Entry, KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { isTopic } from '../knowledge/KnowledgeBase';
-import { Analyzer } from './Analyzer';
+import { type Analysis, Analyzer } from './Analyzer';
 import { normalise } from './normalise';
 import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from './matchingOptions';
 
@@ -140,27 +140,9 @@ export class Matcher {
     const aboutTheBot = analysis.terms.length === 0 && /\byou\b/.test(analysis.normalised) && this.has(HELP_ID);
     const phrase =
       this.smalltalkPhrases.get(withoutBotName(analysis.normalised)) ?? (aboutTheBot ? HELP_ID : this.smalltalkOpening(analysis.normalised));
-    if (phrase !== undefined) {
-      return {
-        kind: 'smalltalk',
-        id: phrase,
-        confidence: 1,
-        candidates: [{ id: phrase, score: 1, matched: analysis.normalised }],
-        normalised: analysis.normalised,
-        explanation: { terms: analysis.terms, corrections: [], unknown: [] },
-      };
-    }
+    if (phrase !== undefined) return certain('smalltalk', phrase, analysis);
     const exact = this.exactPhrasings.get(analysis.normalised);
-    if (exact !== undefined) {
-      return {
-        kind: 'answer',
-        id: exact,
-        confidence: 1,
-        candidates: [{ id: exact, score: 1, matched: analysis.normalised }],
-        normalised: analysis.normalised,
-        explanation: { terms: analysis.terms, corrections: analysis.corrections, unknown: [] },
-      };
-    }
+    if (exact !== undefined) return certain('answer', exact, analysis);
     const { known, unknown, norm } = this.weigh(analysis.terms);
     const explanation = { terms: analysis.terms, corrections: analysis.corrections, unknown };
     const ranked = known.length === 0 ? [] : this.rank(known, norm);
@@ -281,6 +263,18 @@ function fieldsOf(entry: Entry): { text: string; weight: Field }[] {
     fields.push({ text: entry.answer, weight: 'answer' });
   }
   return fields;
+}
+
+/** A decision that needs no scoring: a smalltalk phrase or a topic's own phrasing, asked word for word. */
+function certain(kind: 'answer' | 'smalltalk', id: string, analysis: Analysis): MatchResult {
+  return {
+    kind,
+    id,
+    confidence: 1,
+    candidates: [{ id, score: 1, matched: analysis.normalised }],
+    normalised: analysis.normalised,
+    explanation: { terms: analysis.terms, corrections: analysis.corrections, unknown: [] },
+  };
 }
 
 /** "thanks cloudbot" is "thanks": students address the bot by name outside Teams mentions too. */
