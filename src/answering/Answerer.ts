@@ -122,8 +122,8 @@ export class Answerer {
       kind: 'fallback',
       id: null,
       confidence: 1,
-      text: `The lecture gives no ${what} for "${entry.title}". You could try one of these:`,
-      suggestions: this.suggestionsFor(entry.related),
+      text: `The lecture gives no ${what} for "${entry.title}" in particular. You could try one of these:`,
+      suggestions: this.suggestionsFor([...new Set([...entry.related, ...(what === 'drawbacks' ? ['drawbacks'] : what === 'benefits' ? ['benefits'] : [])])]),
       source: null,
     };
   }

@@ -162,7 +162,14 @@ export class Conversation {
     const asFollowUp = refersBack || text.trim().endsWith('?') || normalise(text).split(' ').length > 1;
     for (const part of ['drawback', 'benefit'] as const) {
       if (asFollowUp && only(this.followUpTerms[part])) {
-        return this.part(lastTopic, entry.answer, part) ?? this.inContext(text, entry.title);
+        // The part of this answer if it has one; else the question about this topic, if that
+        // leads somewhere new ("downsides" of the cloud are the drawbacks); else an honest no.
+        const elsewhere = this.inContext(text, entry.title);
+        return (
+          this.part(lastTopic, entry.answer, part) ??
+          (elsewhere && elsewhere.id !== lastTopic ? elsewhere : undefined) ??
+          this.answerer.notInLecture(lastTopic, part === 'drawback' ? 'drawbacks' : 'benefits')
+        );
       }
     }
     return refersBack ? this.inContext(text, entry.title) : undefined;

@@ -22,6 +22,11 @@ function main(): void {
   }
   const { PORT, HOST } = check.config;
   const server = createAppServer(check.config, consoleLogger);
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    const reason = error.code === 'EADDRINUSE' ? `port ${String(PORT)} is in use; set PORT to another one` : error.message;
+    consoleLogger.error(`CloudBot cannot listen on ${HOST}:${String(PORT)}: ${reason}.`);
+    process.exit(1);
+  });
   server.listen(PORT, HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address !== null ? address.port : PORT;

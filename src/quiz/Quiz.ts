@@ -156,7 +156,8 @@ export class Quiz {
     const about = scope === null ? 'the whole lecture' : `"${this.kb.get(scope)?.title ?? scope}"`;
     const unknown = topic !== undefined && scope === null ? `I have no quiz on "${topic}", so here is one on the whole lecture. ` : '';
     const session: QuizSession = { scope, questions, index: 0, right: 0, answered: 0, paused: false };
-    const intro = `${unknown}Quiz on ${about}: ${String(questions.length)} questions. Answer with a button, a letter or the answer itself; say "skip", "score" or "stop quiz" at any time.`;
+    const count = questions.length === 1 ? 'one question' : `${String(questions.length)} questions`;
+    const intro = `${unknown}Quiz on ${about}: ${count}. Answer with a button, a letter or the answer itself; say "skip", "score" or "stop quiz" at any time.`;
     return { reply: this.ask(session, intro), session, progress };
   }
 

@@ -24,7 +24,7 @@ export class TableRecords implements RecordSink, RecordSource {
   ) {
     // Azurite serves plain HTTP on loopback; Azure always uses HTTPS.
     this.client = TableClient.fromConnectionString(options.connectionString, options.table, {
-      allowInsecureConnection: /^DefaultEndpointsProtocol=http;|TableEndpoint=http:\/\//i.test(options.connectionString),
+      allowInsecureConnection: /^DefaultEndpointsProtocol=http;|TableEndpoint=http:\/\/|UseDevelopmentStorage=true/i.test(options.connectionString),
     });
   }
 
