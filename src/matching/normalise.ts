@@ -4,8 +4,10 @@
  */
 
 /** Teams wraps mentions in `<at>…</at>`; other channels may send stray HTML tags. */
-const MENTION = /<at\b[^>]*>.*?<\/at>/gis;
-const TAG = /<\/?[a-z][^>]*>/gi;
+// Neither pattern can span a "<": with `[^>]*` a message of many "<a<a<a" took time quadratic
+// in its length (a second for 64 KB), which anyone could send.
+const MENTION = /<at\b[^<>]*>[^<]*<\/at>/gi;
+const TAG = /<\/?[a-z][^<>]*>/gi;
 
 /** Contractions are expanded so that "what's" and "what is" give the same words. */
 const CONTRACTIONS: readonly (readonly [RegExp, string])[] = [
