@@ -123,7 +123,8 @@ export class Answerer {
       id: null,
       confidence: 1,
       text: `The lecture gives no ${what} for "${entry.title}" in particular. You could try one of these:`,
-      suggestions: this.suggestionsFor([...new Set([...entry.related, ...(what === 'drawbacks' ? ['drawbacks'] : what === 'benefits' ? ['benefits'] : [])])]),
+      // The overview of what was asked for comes first: Teams shows only three buttons.
+      suggestions: this.suggestionsFor([...new Set([...(what === 'drawbacks' ? ['drawbacks'] : what === 'benefits' ? ['benefits'] : []), ...entry.related])]),
       source: null,
     };
   }
