@@ -2,6 +2,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext
 import type { Config } from '../config';
 import { toError } from '../errors';
 import type { Logger } from '../logger';
+import { CachingBotFrameworkAuthentication } from './cachingAuthentication';
 
 /** What a user reads when a turn fails: no stack trace, nothing for them to fix. */
 export const TURN_ERROR_MESSAGE = 'Sorry, something went wrong on my side. Please try asking again in a moment.';
@@ -17,7 +18,7 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new CloudAdapter(new CachingBotFrameworkAuthentication(auth));
   adapter.onTurnError = (context, error) => handleTurnError(context, error, logger);
   return adapter;
 }
