@@ -71,6 +71,38 @@ export class GuardedStorage implements Storage {
   }
 }
 
+/**
+ * Local state, in this process only, holding at most `limit` items: botbuilder's MemoryStorage
+ * keeps every conversation for the life of the process, which a long-running local server (or a
+ * load test, with a new conversation per request) would grow without bound. The oldest go first.
+ */
+export class BoundedMemoryStorage extends MemoryStorage {
+  private readonly order = new Set<string>();
+
+  constructor(private readonly limit = 10_000) {
+    super();
+  }
+
+  override async write(changes: StoreItems): Promise<void> {
+    await super.write(changes);
+    for (const key of Object.keys(changes)) {
+      this.order.delete(key);
+      this.order.add(key);
+    }
+    for (const oldest of this.order) {
+      if (this.order.size <= this.limit) break;
+      this.order.delete(oldest);
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- MemoryStorage keeps items as an object keyed by storage key.
+      delete this.memory[oldest];
+    }
+  }
+
+  override async delete(keys: string[]): Promise<void> {
+    await super.delete(keys);
+    for (const key of keys) this.order.delete(key);
+  }
+}
+
 /** How long storage stays skipped after a fault. */
 const COOLDOWN_MS = 5000;
 
@@ -81,7 +113,7 @@ const COOLDOWN_MS = 5000;
 export function createStorage(config: Config, logger: Logger): Storage {
   if (config.storageConnectionString === undefined) {
     logger.info('No state storage configured: conversation memory lives in this process only.');
-    return new MemoryStorage();
+    return new BoundedMemoryStorage();
   }
   const blobs = new BlobsStorage(config.storageConnectionString, config.STATE_CONTAINER, {
     // The guard's timeout bounds each call; the SDK's own retries must not outlast it.

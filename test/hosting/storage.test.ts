@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config';
 import { Conversation } from '../../src/conversation/Conversation';
 import { readConversationMemory } from '../../src/conversation/memory';
 import { createRuntime } from '../../src/hosting/createRuntime';
-import { createStorage, GuardedStorage } from '../../src/hosting/storage';
+import { BoundedMemoryStorage, createStorage, GuardedStorage } from '../../src/hosting/storage';
 import { expectRepliesActivity, invocation, postRequest } from '../support/activities';
 import { startAzurite } from '../support/azurite';
 import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowledge';
@@ -125,5 +125,16 @@ describe('conversation state in Azure Blob Storage (Azurite)', () => {
     const started = Date.now();
     await expect(guarded.read(['key'])).rejects.toBeInstanceOf(StorageUnavailableError);
     expect(Date.now() - started).toBeLessThan(40);
+  });
+});
+
+describe('local state without a storage account', () => {
+  it('keeps at most its limit of items, dropping the oldest, so a long-running server does not grow for ever', async () => {
+    const storage = new BoundedMemoryStorage(3);
+    for (const key of ['a', 'b', 'c', 'd']) await storage.write({ [key]: { value: key } });
+    await storage.write({ b: { value: 'b2', eTag: '*' } });
+    await storage.write({ e: { value: 'e' } });
+    const items = await storage.read(['a', 'b', 'c', 'd', 'e']);
+    expect(Object.keys(items).sort()).toEqual(['b', 'd', 'e']);
   });
 });
