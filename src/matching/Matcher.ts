@@ -59,6 +59,8 @@ export class Matcher {
   private readonly options: Readonly<MatchingOptions>;
   /** Smalltalk phrasings as normalised text: "what can you do" is all function words, so it is matched whole. */
   private readonly smalltalkPhrases = new Map<string, string>();
+  /** For each overview, the words of each sub-topic's title and keywords that no sibling's use. */
+  private readonly distinctive: ReadonlyMap<string, Naming[]>;
   /** A topic's own phrasings, normalised: asked word for word, they need no scoring. */
   private readonly exactPhrasings = new Map<string, string>();
 
@@ -101,6 +103,7 @@ export class Matcher {
     entriesWithTerm.forEach((set, term) => (this.idf[term] = Math.log(1 + n / (entriesWithPhrasing[term] ?? set).size)));
     // A word the knowledge base never uses counts against a match, about as much as a rare word it does use.
     this.unknownIdf = Math.log(1 + n) * this.options.unknownWeight;
+    this.distinctive = distinctiveWords(this.entries, (text) => this.analyzer.analyseKnown(text).terms.map((term) => this.termId(term)));
     for (const doc of pending) {
       const norm = Math.sqrt(doc.terms.reduce((sum, term) => sum + (this.idf[term] ?? 0) ** 2, 0));
       const index = this.docs.push({ ...doc, norm }) - 1;
@@ -146,7 +149,7 @@ export class Matcher {
     const { known, unknown, norm } = this.weigh(analysis.terms);
     const explanation = { terms: analysis.terms, corrections: analysis.corrections, unknown };
     const ranked = known.length === 0 ? [] : this.rank(known, norm);
-    return { ...this.decide(ranked), normalised: analysis.normalised, explanation };
+    return { ...this.decide(ranked, new Set(known.map(({ term }) => term))), normalised: analysis.normalised, explanation };
   }
 
   /**
@@ -204,7 +207,7 @@ export class Matcher {
       .sort((x, y) => y.score - x.score || x.id.localeCompare(y.id));
   }
 
-  private decide(ranked: Candidate[]): Omit<MatchResult, 'normalised' | 'explanation'> {
+  private decide(ranked: Candidate[], terms: ReadonlySet<number>): Omit<MatchResult, 'normalised' | 'explanation'> {
     const o = this.options;
     const candidates = ranked.slice(0, Math.max(o.maxClarifyOptions, 5));
     const topics = ranked.filter((candidate) => !candidate.id.startsWith('smalltalk.'));
@@ -234,7 +237,27 @@ export class Matcher {
       if (top.score >= o.answerThreshold) return { kind: 'answer', id: top.id, confidence: top.score, candidates };
       return { kind: 'fallback', id: null, confidence: top.score, candidates };
     }
+    const settled = this.withinFamily(options, terms);
+    if (settled !== undefined) return { kind: 'answer', id: settled, confidence: top.score, candidates };
     return { kind: 'clarify', id: null, confidence: top.score, candidates: options };
+  }
+
+  /**
+   * A close call between an overview and its own sub-topics is settled by what the question
+   * names, in this order: an example only one sub-topic's keywords give ("google", "hospital")
+   * means that sub-topic; two or more sub-topics by title ("private or public?") mean the
+   * overview, which compares them; one by title ("the public cloud model") means that one.
+   * Anything else still asks.
+   */
+  private withinFamily(options: readonly Candidate[], terms: ReadonlySet<number>): string | undefined {
+    const parent = options.find((option) => options.every((other) => other === option || other.id.startsWith(`${option.id}.`)));
+    if (!parent) return undefined;
+    const family = this.distinctive.get(parent.id) ?? [];
+    const hits = (words: Iterable<number>) => [...words].some((word) => terms.has(word));
+    const byExample = family.filter((child) => hits([...child.words].filter((word) => !child.title.has(word))));
+    const byTitle = family.filter((child) => hits(child.title));
+    const chosen = byExample.length === 1 ? byExample[0]?.id : byTitle.length >= 2 ? parent.id : byTitle.length === 1 ? byTitle[0]?.id : undefined;
+    return chosen !== undefined && (chosen === parent.id || options.some((option) => option.id === chosen)) ? chosen : undefined;
   }
 
   private termId(term: string): number {
@@ -263,6 +286,37 @@ function fieldsOf(entry: Entry): { text: string; weight: Field }[] {
     fields.push({ text: entry.answer, weight: 'answer' });
   }
   return fields;
+}
+
+/** A sub-topic and the words that name it: from its title alone, and from its title and keywords. */
+interface Naming {
+  id: string;
+  title: ReadonlySet<number>;
+  words: ReadonlySet<number>;
+}
+
+/**
+ * Per overview, the words that name each sub-topic and none of its siblings: "public" in the
+ * titles for the public cloud, "hospital" in the keywords for security.
+ */
+function distinctiveWords(entries: readonly Entry[], termsOf: (text: string) => number[]): Map<string, Naming[]> {
+  const families = new Map<string, Naming[]>();
+  for (const entry of entries) {
+    const cut = entry.id.lastIndexOf('.');
+    if (cut < 0 || !isTopic(entry)) continue;
+    const parent = entry.id.slice(0, cut);
+    const naming = { id: entry.id, title: new Set(termsOf(entry.title)), words: new Set([entry.title, ...entry.keywords].flatMap(termsOf)) };
+    families.set(parent, [...(families.get(parent) ?? []), naming]);
+  }
+  const own = (set: ReadonlySet<number>, id: string, children: readonly Naming[], field: 'title' | 'words') =>
+    new Set([...set].filter((word) => children.every((sibling) => sibling.id === id || !sibling[field].has(word))));
+  for (const [parent, children] of families) {
+    families.set(
+      parent,
+      children.map((child) => ({ id: child.id, title: own(child.title, child.id, children, 'title'), words: own(child.words, child.id, children, 'words') })),
+    );
+  }
+  return families;
 }
 
 /** A decision that needs no scoring: a smalltalk phrase or a topic's own phrasing, asked word for word. */

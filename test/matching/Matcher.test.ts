@@ -36,6 +36,17 @@ describe('Matcher', () => {
     });
   });
 
+  describe('when an overview and its sub-topics are close', () => {
+    it.each([
+      ['public vs hybrid cloud?', 'deployment-models', 'two sub-topics by title: the comparison'],
+      ['is alibaba cloud public or private?', 'deployment-models.public', 'an example only one sub-topic gives'],
+      ['would a hospital avoid the cloud', 'drawbacks.security', 'an example only one sub-topic gives'],
+      ['the private cloud model', 'deployment-models.private', 'one sub-topic by title'],
+    ])('when asked "%s", answers %s (%s)', (question, id) => {
+      expect(matcher.match(question)).toMatchObject({ kind: 'answer', id });
+    });
+  });
+
   describe('when a question is ambiguous between entries', () => {
     it('asks which one was meant, offering the candidates, instead of guessing', () => {
       const result = matcher.match('cloud model');
