@@ -32,7 +32,7 @@ describe('answer quality on the evaluation set', () => {
   // A ratchet, not the targets: the figures measured on 2026-11-29 (README), so that a change to
   // the matcher or the knowledge base cannot quietly make answers worse. Raise them as CloudBot improves.
   it('does not fall below the quality already reached', () => {
-    expect(ours.inScopeAccuracy).toBeGreaterThanOrEqual(0.92);
+    expect(ours.inScopeAccuracy).toBeGreaterThanOrEqual(0.94);
     expect(ours.outOfScopeDeclined).toBeGreaterThanOrEqual(0.95);
     expect(ours.confidentlyWrong).toBeLessThanOrEqual(0.012);
   });
