@@ -90,8 +90,9 @@ function appVersion(): string {
 }
 
 /**
- * The chat page, its Web Chat bundle and its token endpoint, built once per instance on first
- * use. They need no knowledge base or bot, so they work while the bot is misconfigured.
+ * The chat page, its Web Chat bundle, its token endpoint and the lecture page, built once per
+ * instance on first use. They do not need the bot, so they keep working (the lecture page with a
+ * 503) while its configuration or knowledge base is broken.
  */
 interface WebHandlers {
   page: HttpHandler;
