@@ -226,7 +226,7 @@ export class Matcher {
     // The margin is relative: 0.82 against 0.73 is as close a call as 0.55 against 0.49.
     const clear = !second || top.score - second.score >= o.margin * top.score;
     if (top.score >= o.answerThreshold && clear) {
-      return { kind: 'answer', id: top.id, confidence: top.score, candidates };
+      return { kind: 'answer', id: this.namedSibling(top.id, terms) ?? top.id, confidence: top.score, candidates };
     }
     const options = topics
       .filter((candidate) => candidate.score >= o.clarifyThreshold && top.score - candidate.score < o.margin * 2 * top.score)
@@ -258,6 +258,20 @@ export class Matcher {
     const byTitle = family.filter((child) => hits(child.title));
     const chosen = byExample.length === 1 ? byExample[0]?.id : byTitle.length >= 2 ? parent.id : byTitle.length === 1 ? byTitle[0]?.id : undefined;
     return chosen !== undefined && (chosen === parent.id || options.some((option) => option.id === chosen)) ? chosen : undefined;
+  }
+
+  /**
+   * "who owns a public cloud" scores best on the private cloud, whose keywords speak of owning
+   * computers; but it names the public cloud by title. When a question names exactly one
+   * sub-topic by title and the best entry is another sub-topic of the same overview, the one
+   * named is what was asked about.
+   */
+  private namedSibling(id: string, terms: ReadonlySet<number>): string | undefined {
+    const cut = id.lastIndexOf('.');
+    if (cut < 0) return undefined;
+    const named = (this.distinctive.get(id.slice(0, cut)) ?? []).filter((child) => [...child.title].some((word) => terms.has(word)));
+    const only = named.length === 1 ? named[0]?.id : undefined;
+    return only !== undefined && only !== id ? only : undefined;
   }
 
   private termId(term: string): number {

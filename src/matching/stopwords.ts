@@ -13,12 +13,12 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'how', 'wat', 'wht',
   'tell', 'explain', 'describe', 'define', 'definition', 'mean', 'means', 'meaning', 'know', 'want',
   'need', 'understand', 'get', 'got', 'give', 'show', 'say', 'said', 'let', 'go', 'going', 'thing', 'things',
-  'something', 'anything', 'someone', 'bit', 'lot', 'lots', 'kind', 'sort', 'type', 'one', 'ones',
+  'something', 'anything', 'someone', 'bit', 'lot', 'lots', 'kind', 'kinds', 'sort', 'sorts', 'type', 'types', 'one', 'ones',
   'work', 'works', 'exactly', 'mostly', 'even', 'still', 'again', 'now', 'ever', 'much', 'many',
   // Words that frame a question rather than name a topic: "in simple terms", "in one sentence".
   'simple', 'simply', 'terms', 'sentence', 'words', 'brief', 'briefly', 'short', 'summary', 'summarise',
   'summarize', 'overview', 'lecture', 'course', 'able', 'please', 'explanation', 'explained', 'explaining',
-  'intro', 'introduction', 'called', 'meant', 'stand', 'stands', 'all', 'talk', 'anyone',
+  'intro', 'introduction', 'called', 'meant', 'stand', 'stands', 'all', 'talk', 'anyone', 'list',
   // Common slips of short question words, which typo correction deliberately leaves alone.
   'waht', 'whta', 'hwo', 'teh', 'taht', 'wich',
   'im', 'dont', 'doesnt', 'isnt', 'arent', 'whats', 'hows',
