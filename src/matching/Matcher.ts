@@ -226,7 +226,9 @@ export class Matcher {
     // The margin is relative: 0.82 against 0.73 is as close a call as 0.55 against 0.49.
     const clear = !second || top.score - second.score >= o.margin * top.score;
     if (top.score >= o.answerThreshold && clear) {
-      return { kind: 'answer', id: this.namedSibling(top.id, terms) ?? top.id, confidence: top.score, candidates };
+      const named = this.namedSiblings(top.id, terms);
+      if (named.length === 2) return { kind: 'clarify', id: null, confidence: top.score, candidates: named.map((id) => ({ id, score: top.score, matched: '' })) };
+      return { kind: 'answer', id: named[0] ?? top.id, confidence: top.score, candidates };
     }
     const options = topics
       .filter((candidate) => candidate.score >= o.clarifyThreshold && top.score - candidate.score < o.margin * 2 * top.score)
@@ -264,14 +266,19 @@ export class Matcher {
    * "who owns a public cloud" scores best on the private cloud, whose keywords speak of owning
    * computers; but it names the public cloud by title. When a question names exactly one
    * sub-topic by title and the best entry is another sub-topic of the same overview, the one
-   * named is what was asked about.
+   * named is what was asked about: one id to answer instead. If an example only a third
+   * sub-topic gives is named too ("is gmail iaas?"), it is a choice: two ids to ask between.
    */
-  private namedSibling(id: string, terms: ReadonlySet<number>): string | undefined {
+  private namedSiblings(id: string, terms: ReadonlySet<number>): string[] {
     const cut = id.lastIndexOf('.');
-    if (cut < 0) return undefined;
-    const named = (this.distinctive.get(id.slice(0, cut)) ?? []).filter((child) => [...child.title].some((word) => terms.has(word)));
-    const only = named.length === 1 ? named[0]?.id : undefined;
-    return only !== undefined && only !== id ? only : undefined;
+    if (cut < 0) return [];
+    const family = this.distinctive.get(id.slice(0, cut)) ?? [];
+    const hits = (words: Iterable<number>) => [...words].some((word) => terms.has(word));
+    const byTitle = family.filter((child) => hits(child.title));
+    const only = byTitle.length === 1 ? byTitle[0]?.id : undefined;
+    if (only === undefined || only === id) return [];
+    const example = family.filter((child) => child.id !== only && hits([...child.words].filter((word) => !child.title.has(word))));
+    return example.length === 1 && example[0] ? [example[0].id, only] : [only];
   }
 
   private termId(term: string): number {

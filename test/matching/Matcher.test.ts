@@ -47,6 +47,17 @@ describe('Matcher', () => {
     });
   });
 
+  describe('when a question names one sub-topic and an example of another', () => {
+    it.each([
+      ['is gmail iaas', ['service-models.saas', 'service-models.iaas']],
+      ['who owns a public cloud', ['deployment-models.private', 'deployment-models.public']],
+    ])('when asked "%s", asks between %j instead of answering either', (question, ids) => {
+      const result = matcher.match(question);
+      expect(result.kind).toBe('clarify');
+      expect(result.candidates.map((candidate) => candidate.id).sort()).toEqual([...ids].sort());
+    });
+  });
+
   describe('when a question is ambiguous between entries', () => {
     it('asks which one was meant, offering the candidates, instead of guessing', () => {
       const result = matcher.match('cloud model');
