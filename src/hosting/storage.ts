@@ -3,6 +3,7 @@ import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { Config } from '../config';
 import { isETagConflict, StorageUnavailableError } from '../bot/storageErrors';
 import type { Logger } from '../logger';
+import { withTimeout } from '../timeout';
 
 export interface GuardOptions {
   /** Every call is abandoned after this long: a turn must answer within the channel's 15 s. */
@@ -44,14 +45,12 @@ export class GuardedStorage implements Storage {
 
   private async guard<T>(operation: string, call: () => Promise<T>): Promise<T> {
     if (this.now() < this.openUntil) throw new StorageUnavailableError(`state storage is unavailable (${operation} skipped)`);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        reject(new StorageUnavailableError(`state storage did not answer a ${operation} within ${String(this.options.timeoutMs)} ms`));
-      }, this.options.timeoutMs);
-    });
     try {
-      const result = await Promise.race([call(), timeout]);
+      const result = await withTimeout(
+        call(),
+        this.options.timeoutMs,
+        () => new StorageUnavailableError(`state storage did not answer a ${operation} within ${String(this.options.timeoutMs)} ms`),
+      );
       if (this.down) {
         this.down = false;
         this.logger.info('State storage is reachable again.');
@@ -65,8 +64,6 @@ export class GuardedStorage implements Storage {
         this.logger.error(`State storage ${operation} failed; answering without conversation memory until it recovers.`, error);
       }
       throw error instanceof StorageUnavailableError ? error : new StorageUnavailableError(`state storage ${operation} failed`, { cause: error });
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

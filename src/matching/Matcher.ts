@@ -61,12 +61,15 @@ export class Matcher {
   private readonly smalltalkPhrases = new Map<string, string>();
   /** For each overview, the words of each sub-topic's title and keywords that no sibling's use. */
   private readonly distinctive: ReadonlyMap<string, Naming[]>;
+  /** Whether the knowledge base has the help entry that questions about the bot itself get. */
+  private readonly offersHelp: boolean;
   /** A topic's own phrasings, normalised: asked word for word, they need no scoring. */
   private readonly exactPhrasings = new Map<string, string>();
 
   constructor(kb: KnowledgeBase, options: Partial<MatchingOptions> = {}) {
     this.options = Object.freeze({ ...DEFAULT_MATCHING_OPTIONS, ...options });
     this.entries = kb.entries;
+    this.offersHelp = this.entries.some((entry) => entry.id === HELP_ID);
     this.analyzer = new Analyzer(kb.synonyms, this.entries.flatMap(fieldsOf).map(({ text }) => text));
     const phrasings = new Map<string, string | null>();
     for (const entry of this.entries) {
@@ -131,16 +134,11 @@ export class Matcher {
     return this.analyzer.analyse(text).terms;
   }
 
-  /** Whether the id names an entry this matcher knows. */
-  has(id: string): boolean {
-    return this.entries.some((entry) => entry.id === id);
-  }
-
   /** Scores a question against every entry and decides: answer, clarify, smalltalk or fallback. */
   match(question: string): MatchResult {
     const analysis = this.analyzer.analyse(question);
     // "what are you able to do": a question about the bot with no topic in it is a request for help.
-    const aboutTheBot = analysis.terms.length === 0 && /\byou\b/.test(analysis.normalised) && this.has(HELP_ID);
+    const aboutTheBot = analysis.terms.length === 0 && /\byou\b/.test(analysis.normalised) && this.offersHelp;
     const phrase =
       this.smalltalkPhrases.get(withoutBotName(analysis.normalised)) ?? (aboutTheBot ? HELP_ID : this.smalltalkOpening(analysis.normalised));
     if (phrase !== undefined) return certain('smalltalk', phrase, analysis);

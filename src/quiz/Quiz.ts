@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { Answerer } from '../answering/Answerer';
 import { z } from 'zod';
 import { isTopic, type KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { LectureSection } from '../knowledge/lecture';
@@ -70,7 +71,7 @@ export class Quiz {
     private readonly kb: KnowledgeBase,
     private readonly matcher: Matcher,
     /** How explanations cite the lecture: the Answerer's citation, linked where there is a lecture page. */
-    private readonly cite: (section: LectureSection) => string = (section) => `_Source: ${kb.lecture.title.split(':')[0] ?? ''} › ${section.title}_`,
+    private readonly cite: (section: LectureSection) => string = (section) => new Answerer(kb, matcher).citation(section),
   ) {
     this.items = kb.topics.flatMap((entry) => itemsOf(entry, kb));
     this.byId = new Map(this.items.map((item) => [item.id, item]));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { odata, TableClient } from '@azure/data-tables';
 import type { Logger } from '../logger';
+import { withTimeout } from '../timeout';
 import { type CloudBotRecord, FeedbackRecordSchema, QuestionRecordSchema, type RecordSink, type RecordSource } from './records';
 
 export interface TableRecordsOptions {
@@ -32,10 +33,11 @@ export class TableRecords implements RecordSink, RecordSource {
     const rowKey = `${String(MAX_TIME - Date.parse(record.at)).padStart(16, '0')}-${randomUUID()}`;
     const entity = { partitionKey: record.kind, rowKey, ...flatten(record) };
     try {
-      await this.bounded(async () => {
+      const write = async () => {
         await this.ensureTable();
         await this.client.createEntity(entity);
-      });
+      };
+      await withTimeout(write(), this.options.timeoutMs, () => new Error(`no answer within ${String(this.options.timeoutMs)} ms`));
     } catch (error) {
       this.logger.warn(`A ${record.kind} record was not stored.`, error);
     }
@@ -62,20 +64,6 @@ export class TableRecords implements RecordSink, RecordSource {
       throw error;
     });
     return this.ready;
-  }
-
-  private async bounded(call: () => Promise<void>): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        call(),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => { reject(new Error(`no answer within ${String(this.options.timeoutMs)} ms`)); }, this.options.timeoutMs);
-        }),
-      ]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 }
 

@@ -1,16 +1,12 @@
-import { type Activity, ActivityTypes, MemoryStorage, TestAdapter } from 'botbuilder';
+import { type Activity, ActivityTypes, TestAdapter } from 'botbuilder';
 import { Answerer, type Reply } from '../../src/answering/Answerer';
-import { CloudBot } from '../../src/bot/CloudBot';
-import { Conversation } from '../../src/conversation/Conversation';
 import { handleTurnError, TURN_ERROR_MESSAGE } from '../../src/hosting/createAdapter';
 import { capturingLogger } from '../support/logger';
 import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowledge';
+import { testBot } from '../support/bot';
 
-function botWith(answerer: Answerer = realAnswerer()): { bot: CloudBot; adapter: TestAdapter } {
-  const conversation = new Conversation(realKnowledgeBase(), realMatcher(), answerer);
-  const bot = new CloudBot({ answerer, conversation, storage: new MemoryStorage(), maxMessageChars: 500 });
-  const adapter = new TestAdapter(async (context) => bot.run(context));
-  return { bot, adapter };
+function botWith(answerer: Answerer = realAnswerer()): { adapter: TestAdapter } {
+  return { adapter: testBot({ answerer }) };
 }
 
 function actionsOf(activity: Partial<Activity>) {

@@ -1,13 +1,8 @@
-import { type Activity, ActivityTypes, MemoryStorage, TestAdapter } from 'botbuilder';
-import { CloudBot, WEB_CHAT_JOIN } from '../../src/bot/CloudBot';
-import { Conversation } from '../../src/conversation/Conversation';
-import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowledge';
+import { type Activity, ActivityTypes } from 'botbuilder';
+import { WEB_CHAT_JOIN } from '../../src/bot/CloudBot';
+import { testBot } from '../support/bot';
 
-function adapter(): TestAdapter {
-  const answerer = realAnswerer();
-  const bot = new CloudBot({ answerer, conversation: new Conversation(realKnowledgeBase(), realMatcher(), answerer), storage: new MemoryStorage(), maxMessageChars: 500 });
-  return new TestAdapter(async (context) => bot.run(context));
-}
+const adapter = () => testBot();
 
 const bot = { id: 'bot', name: 'CloudBot' };
 const teams = (conversationType: string, extra: Partial<Activity> = {}): Partial<Activity> => ({

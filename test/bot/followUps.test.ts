@@ -1,14 +1,9 @@
-import { type Activity, MemoryStorage, TestAdapter } from 'botbuilder';
-import { CloudBot } from '../../src/bot/CloudBot';
-import { Conversation } from '../../src/conversation/Conversation';
-import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowledge';
+import { type Activity, MemoryStorage } from 'botbuilder';
+import { realAnswerer, realKnowledgeBase } from '../support/knowledge';
+import { testBot } from '../support/bot';
 
 /** A bot over the real knowledge base, and a conversation with it that remembers between turns. */
-function conversation(): TestAdapter {
-  const answerer = realAnswerer();
-  const bot = new CloudBot({ answerer, conversation: new Conversation(realKnowledgeBase(), realMatcher(), answerer), storage: new MemoryStorage(), maxMessageChars: 500 });
-  return new TestAdapter(async (context) => bot.run(context));
-}
+const conversation = () => testBot();
 
 /** The reply's first line, where the entry's title or the answer starts. */
 const head = (reply: Partial<Activity>) => (reply.text ?? '').split('\n')[0] ?? '';
@@ -138,11 +133,7 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
 
   it('keeps the conversation\'s memory in ConversationState, so a new bot over the same storage continues it', async () => {
     const storage = new MemoryStorage();
-    const answerer = realAnswerer();
-    const make = () => {
-      const bot = new CloudBot({ answerer, conversation: new Conversation(realKnowledgeBase(), realMatcher(), answerer), storage, maxMessageChars: 500 });
-      return new TestAdapter(async (context) => bot.run(context));
-    };
+    const make = () => testBot({ storage });
     await make().send('what is iaas').assertReply(() => undefined).startTest();
     await make()
       .send('what are its disadvantages?')

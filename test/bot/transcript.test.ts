@@ -1,11 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MemoryStorage, TestAdapter } from 'botbuilder';
 import { z } from 'zod';
-import { CloudBot } from '../../src/bot/CloudBot';
-import { Conversation } from '../../src/conversation/Conversation';
-import { Quiz } from '../../src/quiz/Quiz';
-import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowledge';
+import { testBot } from '../support/bot';
 
 /**
  * Replays the sample conversation recorded as a Bot Framework Emulator transcript
@@ -28,14 +24,7 @@ describe('the sample Emulator transcript', () => {
   });
 
   it('replays with the same replies', async () => {
-    const answerer = realAnswerer();
-    const bot = new CloudBot({
-      answerer,
-      conversation: new Conversation(realKnowledgeBase(), realMatcher(), answerer, new Quiz(realKnowledgeBase(), realMatcher())),
-      storage: new MemoryStorage(),
-      maxMessageChars: 500,
-    });
-    let flow = new TestAdapter(async (context) => bot.run(context)).send(transcript[0]?.text ?? '');
+    let flow = testBot().send(transcript[0]?.text ?? '');
     for (const activity of transcript.slice(1)) {
       if (activity.from.role === 'user') {
         flow = flow.send(activity.text ?? '');

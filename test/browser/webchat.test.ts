@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config';
@@ -7,14 +7,8 @@ import { createAppServer } from '../../src/hosting/appServer';
 import { capturingLogger } from '../support/logger';
 import { Quiz } from '../../src/quiz/Quiz';
 import { realKnowledgeBase, realMatcher } from '../support/knowledge';
-import { close, listen } from '../support/servers';
+import { close, freePort } from '../support/servers';
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  const url = await listen(probe);
-  await close(probe);
-  return Number(new URL(url).port);
-}
 
 /**
  * The chat page in a real browser (Debian's Chromium through playwright-core), against the app

@@ -1,23 +1,15 @@
-import { type Activity, type Storage, type StoreItems, TestAdapter } from 'botbuilder';
+import { type Activity, type Storage, type StoreItems } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
-import { CloudBot } from '../../src/bot/CloudBot';
 import { StorageUnavailableError } from '../../src/bot/storageErrors';
 import { loadConfig } from '../../src/config';
-import { Conversation } from '../../src/conversation/Conversation';
 import { readConversationMemory } from '../../src/conversation/memory';
 import { createRuntime } from '../../src/hosting/createRuntime';
 import { BoundedMemoryStorage, createStorage, GuardedStorage } from '../../src/hosting/storage';
 import { expectRepliesActivity, invocation, postRequest } from '../support/activities';
-import { startAzurite } from '../support/azurite';
-import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowledge';
+import { sharedAzurite, startAzurite } from '../support/azurite';
+import { realKnowledgeBase } from '../support/knowledge';
 import { capturingLogger } from '../support/logger';
-
-/** The Azurite that Jest's global setup started for this run. */
-function azurite(): string {
-  const connection = process.env.AZURITE_CONNECTION_STRING;
-  if (connection === undefined) throw new Error('Azurite was not started by the global setup');
-  return connection;
-}
+import { testBot } from '../support/bot';
 
 let containers = 0;
 /** A container of its own for each test, so that tests never see each other's conversations. */
@@ -25,16 +17,14 @@ const container = () => `state-test-${String(Date.now())}-${String(++containers)
 
 /** A bot as one Function App instance builds it: its own adapter, bot and storage objects. */
 function instance(storage: Storage, logger = capturingLogger()) {
-  const answerer = realAnswerer();
-  const bot = new CloudBot({ answerer, conversation: new Conversation(realKnowledgeBase(), realMatcher(), answerer), storage, maxMessageChars: 500, logger });
-  return { adapter: new TestAdapter(async (context) => bot.run(context)), logger };
+  return { adapter: testBot({ storage, logger }), logger };
 }
 
 const text = (reply: Partial<Activity>) => reply.text ?? '';
 
 describe('conversation state in Azure Blob Storage (Azurite)', () => {
   it('survives a restart of the bot: new adapter, bot and storage objects, same storage', async () => {
-    const config = loadConfig({ STATE_STORAGE_CONNECTION_STRING: azurite(), STATE_CONTAINER: container() });
+    const config = loadConfig({ STATE_STORAGE_CONNECTION_STRING: sharedAzurite(), STATE_CONTAINER: container() });
     await instance(createStorage(config, capturingLogger())).adapter.send('what is iaas').assertReply(() => undefined).startTest();
 
     await instance(createStorage(config, capturingLogger()))
@@ -45,7 +35,7 @@ describe('conversation state in Azure Blob Storage (Azurite)', () => {
 
   it('loses no update when two instances answer turns of one conversation at the same moment', async () => {
     const name = container();
-    const connection = azurite();
+    const connection = sharedAzurite();
     // Each instance reads the conversation, then waits until the other has read it too before
     // writing: the race is certain, not left to timing. Only the first round of writes waits.
     let reads = 0;

@@ -1,24 +1,19 @@
-import { type Activity, MemoryStorage, TestAdapter } from 'botbuilder';
+import { type Activity, MemoryStorage } from 'botbuilder';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { CloudBot } from '../../src/bot/CloudBot';
-import { Conversation } from '../../src/conversation/Conversation';
 import { KnowledgeError } from '../../src/errors';
 import { buildKnowledgeBase } from '../../src/knowledge/loadKnowledgeBase';
 import { emptyProgress, grade } from '../../src/quiz/progress';
 import { Quiz } from '../../src/quiz/Quiz';
-import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowledge';
+import { realKnowledgeBase, realMatcher } from '../support/knowledge';
+import { testBot } from '../support/bot';
 
 const kb = realKnowledgeBase();
 const quiz = new Quiz(kb, realMatcher());
 const NOW = Date.parse('2026-11-29T12:00:00Z');
 
-function bot(storage = new MemoryStorage()): TestAdapter {
-  const answerer = realAnswerer();
-  const cloudBot = new CloudBot({ answerer, conversation: new Conversation(kb, realMatcher(), answerer, new Quiz(kb, realMatcher())), storage, maxMessageChars: 500 });
-  return new TestAdapter(async (context) => cloudBot.run(context));
-}
+const bot = (storage = new MemoryStorage()) => testBot({ storage });
 
 /** The quiz card's buttons, as the channel shows them. */
 function options(reply: Partial<Activity>): { title: string; value: unknown }[] {

@@ -1,39 +1,24 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { TableClient } from '@azure/data-tables';
-import { type Activity, MemoryStorage, TestAdapter } from 'botbuilder';
-import { CloudBot } from '../../src/bot/CloudBot';
+import { type Activity, TestAdapter } from 'botbuilder';
 import { loadConfig } from '../../src/config';
-import { Conversation } from '../../src/conversation/Conversation';
 import { createRuntime } from '../../src/hosting/createRuntime';
 import { idHasher } from '../../src/records/records';
 import { Recorder } from '../../src/records/Recorder';
 import { review } from '../../src/records/review';
 import { TableRecords } from '../../src/records/tableRecords';
 import { expectRepliesActivity, invocation, postRequest } from '../support/activities';
-import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowledge';
+import { realKnowledgeBase, realMatcher } from '../support/knowledge';
 import { capturingLogger } from '../support/logger';
-
-function azurite(): string {
-  const connection = process.env.AZURITE_CONNECTION_STRING;
-  if (connection === undefined) throw new Error('Azurite was not started by the global setup');
-  return connection;
-}
+import { sharedAzurite } from '../support/azurite';
+import { testBot } from '../support/bot';
 
 let tables = 0;
 const table = () => `records${String(Date.now())}${String(++tables)}`;
 
 function botRecordingTo(records: TableRecords): TestAdapter {
-  const answerer = realAnswerer();
-  const recorder = new Recorder(records, { lowConfidence: 0.7, hash: idHasher('test-salt') });
-  const bot = new CloudBot({
-    answerer,
-    conversation: new Conversation(realKnowledgeBase(), realMatcher(), answerer),
-    storage: new MemoryStorage(),
-    recorder,
-    maxMessageChars: 500,
-  });
-  return new TestAdapter(async (context) => bot.run(context));
+  return testBot({ recorder: new Recorder(records, { lowConfidence: 0.7, hash: idHasher('test-salt') }) });
 }
 
 /** The value of the reply's 👍 or 👎 button, as the channel sends it back when pressed. */
@@ -45,7 +30,7 @@ function voteValue(reply: Partial<Activity>, vote: 'up' | 'down'): unknown {
 describe('feedback and unanswered questions in Azure Table Storage (Azurite)', () => {
   it('records fallbacks, clarifications and 👎, without raw ids, and kb:review reports them most frequent first', async () => {
     const name = table();
-    const records = new TableRecords({ connectionString: azurite(), table: name, timeoutMs: 5000 }, capturingLogger());
+    const records = new TableRecords({ connectionString: sharedAzurite(), table: name, timeoutMs: 5000 }, capturingLogger());
     let down: unknown;
     await botRecordingTo(records)
       .send('how do clouds form')
@@ -67,7 +52,7 @@ describe('feedback and unanswered questions in Azure Table Storage (Azurite)', (
       .startTest();
 
     // Stored as hashes: the TestAdapter's raw ids ("Convo1", "user1") appear nowhere.
-    const raw = TableClient.fromConnectionString(azurite(), name, { allowInsecureConnection: true });
+    const raw = TableClient.fromConnectionString(sharedAzurite(), name, { allowInsecureConnection: true });
     const entities: string[] = [];
     for await (const entity of raw.listEntities()) entities.push(JSON.stringify(entity));
     expect(entities).toHaveLength(4);
@@ -83,7 +68,7 @@ describe('feedback and unanswered questions in Azure Table Storage (Azurite)', (
       cwd: join(__dirname, '../..'),
       encoding: 'utf8',
       timeout: 60_000,
-      env: { ...process.env, STATE_STORAGE_CONNECTION_STRING: azurite(), RECORDS_TABLE: name },
+      env: { ...process.env, STATE_STORAGE_CONNECTION_STRING: sharedAzurite(), RECORDS_TABLE: name },
     });
     expect(cli.status).toBe(0);
     const lines = cli.stdout.split('\n');
@@ -96,13 +81,13 @@ describe('feedback and unanswered questions in Azure Table Storage (Azurite)', (
 
   it('stores nothing when RECORD_QUESTIONS=false', async () => {
     const name = table();
-    const config = loadConfig({ STATE_STORAGE_CONNECTION_STRING: azurite(), RECORDS_TABLE: name, RECORD_QUESTIONS: 'false', STATE_CONTAINER: `state-${name}` });
+    const config = loadConfig({ STATE_STORAGE_CONNECTION_STRING: sharedAzurite(), RECORDS_TABLE: name, RECORD_QUESTIONS: 'false', STATE_CONTAINER: `state-${name}` });
     const runtime = createRuntime({ config, kb: realKnowledgeBase(), logger: capturingLogger() });
     for (const question of ['how do clouds form', 'cloud model']) {
       const response = await runtime.messages(postRequest(expectRepliesActivity(question)), invocation().context);
       expect(response.status).toBe(200);
     }
-    const records = new TableRecords({ connectionString: azurite(), table: name, timeoutMs: 5000 }, capturingLogger());
+    const records = new TableRecords({ connectionString: sharedAzurite(), table: name, timeoutMs: 5000 }, capturingLogger());
     expect(await records.list()).toEqual([]);
   });
 

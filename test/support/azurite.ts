@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, Socket } from 'node:net';
+import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './servers';
 
 /** Azurite's documented development account; it is public and only ever used on loopback. */
 const ACCOUNT = 'devstoreaccount1';
@@ -21,15 +22,6 @@ export interface AzuriteInstance {
 export interface AzuriteOptions {
   /** Keep data on disk across `restart` (a temporary folder); otherwise in memory only. */
   persistent?: boolean;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => { resolve(); }));
-  if (typeof address !== 'object' || address === null) throw new Error('no free port');
-  return address.port;
 }
 
 async function accepting(port: number): Promise<boolean> {
@@ -104,4 +96,11 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
       rmSync(location, { recursive: true, force: true });
     },
   };
+}
+
+/** The Azurite that Jest's global setup started for this run. */
+export function sharedAzurite(): string {
+  const connection = process.env.AZURITE_CONNECTION_STRING;
+  if (connection === undefined) throw new Error('Azurite was not started by the global setup');
+  return connection;
 }

@@ -8,6 +8,14 @@ export async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${address.port}`;
 }
 
+/** A loopback port that was free a moment ago, for servers that must be told their port up front. */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  const url = await listen(probe);
+  await close(probe);
+  return Number(new URL(url).port);
+}
+
 export async function close(server: Server): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => { resolve(); }));
 }

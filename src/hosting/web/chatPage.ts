@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { HttpHandler, HttpResponseInit } from '@azure/functions';
+import { escapeHtml } from './html';
 import { WEB_CHAT_JOIN } from '../../bot/CloudBot';
 import type { WebChatBundle } from './webChatAsset';
 
@@ -79,10 +80,6 @@ function pageScript(joinEvent: string, nonce: string): string {
     fail('CloudBot could not connect. Please check your connection and reload the page.');
   }
 })();`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${String(char.charCodeAt(0))};`);
 }
 
 /**

@@ -1,12 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { HttpHandler, HttpResponseInit } from '@azure/functions';
+import { escapeHtml } from './html';
 import MarkdownIt from 'markdown-it';
 import type { KnowledgeBase } from '../../knowledge/KnowledgeBase';
-
-/** HTML-escapes text for element content and attribute values. */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${String(char.charCodeAt(0))};`);
-}
 
 /**
  * The lecture page every citation links to: the lecture's Markdown rendered with markdown-it
