@@ -1,13 +1,22 @@
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../../src/knowledge/loadKnowledgeBase';
 import { defaultKnowledgeDir } from '../../src/knowledge/locateKnowledgeDir';
-import { formatTable, runEval } from './runEval';
+import { loadEvalSet } from './evalSet';
+import { EVAL_SET_PATH, formatTable, runEval } from './runEval';
 
-/** `npm run eval`: the table for the README, then every miss of CloudBot's with what was expected. */
+/**
+ * `npm run eval`: the table for the README, then every miss of CloudBot's with what was expected.
+ * `npm run eval -- --set <file.tsv>` scores another question file of the same format instead,
+ * such as the held-out set that is never used for tuning.
+ */
 function main(): void {
+  const { values } = parseArgs({ options: { set: { type: 'string' } } });
+  const path = values.set === undefined ? EVAL_SET_PATH : resolve(values.set);
   const kb = loadKnowledgeBase(defaultKnowledgeDir());
-  const { cloudbot, baselines } = runEval(kb);
+  const { cloudbot, baselines } = runEval(kb, loadEvalSet(path));
   const out: string[] = [
-    `Evaluation set: ${cloudbot.questions} questions (${cloudbot.inScope} in scope, ${cloudbot.outOfScope} out of scope, ${cloudbot.smalltalk} smalltalk)`,
+    `Evaluation set ${relative(process.cwd(), path)}: ${cloudbot.questions} questions (${cloudbot.inScope} in scope, ${cloudbot.outOfScope} out of scope, ${cloudbot.smalltalk} smalltalk)`,
     '',
     formatTable([cloudbot, ...baselines]),
     '',
