@@ -21,6 +21,8 @@ export interface Analysis {
 const TYPO_THRESHOLD = 0.5;
 /** Words this short are too easy to "correct" into something else ("tax" → "taxi"). */
 const MIN_TYPO_LENGTH = 4;
+/** Digits as students type them, spelt as the knowledge base writes them: "the 3 models" are "the three models". */
+const NUMBER_WORDS: readonly string[] = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 /** Corrections are memoised per instance; the cap keeps a flood of random words from growing memory. */
 const CORRECTION_CACHE_SIZE = 5000;
 
@@ -95,9 +97,9 @@ export class Analyzer {
         })
       : words;
     const terms = new Set<string>();
-    for (const word of this.applySynonyms(corrected)) {
-      // Small numbers ("the 3 models", "24/7") say nothing about the topic; years and the like do.
-      if (!STOPWORDS.has(word) && !/^\d{1,2}$/.test(word)) terms.add(stem(word));
+    for (const word of this.applySynonyms(corrected).map(spelt)) {
+      // A number is a word like any other ("platform 9 and 3/4" is not PaaS), and "3" is "three".
+      if (!STOPWORDS.has(word)) terms.add(stem(word));
     }
     return { normalised, terms: [...terms], corrections };
   }
@@ -132,7 +134,12 @@ export class Analyzer {
       .sort((a, b) => (a.score ?? 1) - (b.score ?? 1));
   }
 
+  /** Rewrites variants to their terms, twice, so that one rewrite can complete another: "reasons to migrate to the cloud" → "reasons to use the cloud" → "benefits the cloud". */
   private applySynonyms(words: readonly string[]): string[] {
+    return this.rewrite(this.rewrite(words));
+  }
+
+  private rewrite(words: readonly string[]): string[] {
     const out: string[] = [];
     for (let i = 0; i < words.length; ) {
       const word = words[i] ?? '';
@@ -147,6 +154,11 @@ export class Analyzer {
     }
     return out;
   }
+}
+
+/** A small number in words, as the knowledge base writes it; any other word as it is. */
+function spelt(word: string): string {
+  return /^\d+$/.test(word) ? (NUMBER_WORDS[Number(word)] ?? word) : word;
 }
 
 /**
