@@ -56,6 +56,8 @@ export class Matcher {
   private readonly postings: number[][] = [];
   /** Every term an entry uses anywhere, answer included: how much of a question the entry can explain. */
   private readonly vocabularies: Map<number, number>[] = [];
+  /** Each entry's position in `entries` and `vocabularies`, by id. */
+  private readonly entryIndex: ReadonlyMap<string, number>;
   private readonly options: Readonly<MatchingOptions>;
   /** Smalltalk phrasings as normalised text: "what can you do" is all function words, so it is matched whole. */
   private readonly smalltalkPhrases = new Map<string, string>();
@@ -69,6 +71,7 @@ export class Matcher {
   constructor(kb: KnowledgeBase, options: Partial<MatchingOptions> = {}) {
     this.options = Object.freeze({ ...DEFAULT_MATCHING_OPTIONS, ...options });
     this.entries = kb.entries;
+    this.entryIndex = new Map(this.entries.map((entry, index) => [entry.id, index]));
     this.offersHelp = this.entries.some((entry) => entry.id === HELP_ID);
     this.analyzer = new Analyzer(kb.synonyms, this.entries.flatMap(fieldsOf).map(({ text }) => text));
     const phrasings = new Map<string, string | null>();
@@ -239,7 +242,18 @@ export class Matcher {
     }
     const settled = this.withinFamily(options, terms);
     if (settled !== undefined) return { kind: 'answer', id: settled, confidence: top.score, candidates };
+    // "Did you mean" is for one question that fits two entries. When the best two explain
+    // different words of it ("how much does a taxi cost": the costs, and the taxi of "as a
+    // service"), it is two half-matches, and most likely a question about something else.
+    if (!this.shareAnyTerm(options[0]?.id, options[1]?.id, terms)) return { kind: 'fallback', id: null, confidence: top.score, candidates };
     return { kind: 'clarify', id: null, confidence: top.score, candidates: options };
+  }
+
+  /** Whether two entries' vocabularies both explain at least one of the question's terms. */
+  private shareAnyTerm(first: string | undefined, second: string | undefined, terms: ReadonlySet<number>): boolean {
+    const a = first === undefined ? undefined : this.vocabularies[this.entryIndex.get(first) ?? -1];
+    const b = second === undefined ? undefined : this.vocabularies[this.entryIndex.get(second) ?? -1];
+    return [...terms].some((term) => a?.has(term) === true && b?.has(term) === true);
   }
 
   /**
