@@ -1,7 +1,8 @@
-import { writeSync } from 'node:fs';
+import { writeFileSync, writeSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { CREATE_CODE_CACHE } from '../package/codeCache';
 
 /**
  * One cold start, in a fresh `node` process, the way the Azure Functions Node.js worker does it:
@@ -13,9 +14,12 @@ import { parseArgs } from 'node:util';
  * and it is compiled to plain JavaScript first (coldstartProbe.ts), so no TypeScript loader runs.
  * `performance.now()` counts from the start of this process.
  *
- * Usage: node coldstartChild.cjs [--text <message>]… [--conversation <id>] <entry file>… 3>result.json
+ * Usage: node coldstartChild.cjs [--text <message>]… [--conversation <id>] [--code-cache <file>] <entry file>… 3>result.json
  * The first entry file is timed on its own. The result goes to file descriptor 3 as one line of
  * JSON, apart from stdout and stderr, where the app writes its own logs.
+ *
+ * With `--code-cache`, it also writes the V8 code cache of the package's app, as compiled after
+ * the conversation, to that file: `npm run package` makes the package's cache this way.
  */
 
 const RESULT_FD = 3;
@@ -167,9 +171,20 @@ async function invokeMessages(model: ProgrammingModel, registration: Registratio
   return { status: Number(http?.statusCode ?? 0), texts: replyTexts(body) };
 }
 
+/** The code cache of the package's app, from the shared file that loaded it (scripts/package/sharedFile.ts). */
+function codeCacheOf(load: NodeJS.Require): Buffer {
+  for (const loaded of Object.values(load.cache)) {
+    const exports: unknown = loaded?.exports;
+    if (typeof exports !== 'object' || exports === null) continue;
+    const create: unknown = Reflect.get(exports, CREATE_CODE_CACHE);
+    if (typeof create === 'function') return (create as () => Buffer)();
+  }
+  throw new Error('No loaded module offers a code cache: is this a package from npm run package?');
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
-    options: { text: { type: 'string', multiple: true }, conversation: { type: 'string' } },
+    options: { text: { type: 'string', multiple: true }, conversation: { type: 'string' }, 'code-cache': { type: 'string' } },
     allowPositionals: true,
   });
   const [first, ...rest] = positionals;
@@ -197,6 +212,9 @@ async function main(): Promise<void> {
     firstReplyMs ??= performance.now();
     firstReplyCpuMs ??= cpuMs();
   }
+
+  const cacheFile = values['code-cache'];
+  if (cacheFile !== undefined) writeFileSync(cacheFile, codeCacheOf(load));
 
   const result = {
     moduleLoadedMs,

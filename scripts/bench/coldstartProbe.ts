@@ -63,6 +63,8 @@ export interface ProbeOptions {
   /** Messages to send, in order, in one conversation; by default "what is paas". */
   texts?: readonly string[];
   conversationId?: string;
+  /** Also write the V8 code cache of the package's app here, after the conversation. */
+  codeCacheFile?: string;
   /** Settings for the app, on top of an environment with none of its own. */
   settings?: Readonly<Record<string, string>>;
   timeoutMs?: number;
@@ -84,6 +86,7 @@ export function runProbe(probeFile: string, options: ProbeOptions): ProbeResult 
   const args = [probeFile];
   for (const text of options.texts ?? []) args.push('--text', text);
   if (options.conversationId !== undefined) args.push('--conversation', options.conversationId);
+  if (options.codeCacheFile !== undefined) args.push('--code-cache', options.codeCacheFile);
   args.push(...options.entries);
   const child = spawnSync(process.execPath, args, {
     cwd: options.appDir,

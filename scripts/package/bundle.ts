@@ -1,8 +1,13 @@
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import JSZip from 'jszip';
 import { z } from 'zod';
+import { compileProbe, runProbe } from '../bench/coldstartProbe';
+import { buildKnowledgeBase, LECTURE_FILE, parseYamlFile, readKnowledgeDir } from '../../src/knowledge/loadKnowledgeBase';
+import { compileKnowledge, COMPILED_KNOWLEDGE_FILE } from '../../src/knowledge/compiledKnowledge';
+import { APP_FILE_NAME, CODE_CACHE_FILE_NAME } from './codeCache';
 
 /**
  * The deployment package: every Azure Function in `functions/` bundled with its dependencies, so
@@ -12,8 +17,10 @@ import { z } from 'zod';
  * host.json
  * package.json           name, version and `main`; no dependencies
  * functions/<name>.js    one small file per function: its registration, as in functions/<name>.ts
- * lib/cloudbot.js        the code they share (src/, @azure/functions, botbuilder, …), once
- * knowledge/             the knowledge base and the lecture, which the app reads at start
+ * lib/cloudbot.js        what they share: a small loader (sharedFile.ts) for the app beside it
+ * lib/app.js             the app (src/, @azure/functions, botbuilder, …), once
+ * lib/app.js.cache       V8's code cache of lib/app.js after a warm-up conversation (codeCache.ts)
+ * knowledge/             the lecture, and the knowledge base parsed from YAML into knowledge.json
  * node_modules/botframework-webchat/{package.json,dist/webchat.js}
  *                        the Web Chat bundle the chat page serves: a file, not a dependency
  * ```
@@ -28,6 +35,14 @@ import { z } from 'zod';
 export const FUNCTIONS_DIR = 'functions';
 /** What the functions share, relative to the package root. */
 export const SHARED_FILE = 'lib/cloudbot.js';
+/** The app the shared file loads, and its code cache. */
+export const APP_FILE = `lib/${APP_FILE_NAME}`;
+export const CODE_CACHE_FILE = `lib/${CODE_CACHE_FILE_NAME}`;
+/**
+ * The conversation that compiles the app before its code cache is taken: a greeting, questions,
+ * a follow-up, a fallback and a quiz, so that most of what a first turn runs is in the cache.
+ */
+export const WARM_UP_CONVERSATION = ['hello', 'what is paas', 'and iaas?', 'any downsides?', 'what is terraform', 'quiz me', 'a', 'stop quiz'];
 /** `package.json`'s `main`: the Functions host loads every file it matches. */
 export const MAIN_GLOB = `${FUNCTIONS_DIR}/*.js`;
 /**
@@ -53,6 +68,8 @@ export interface BundleOptions {
   rootDir: string;
   /** The package folder to (re)create, e.g. dist/package. Everything in it is replaced. */
   outDir: string;
+  /** Whether to make lib/app.js.cache (the default); without it the app is compiled at every start. */
+  codeCache?: boolean;
 }
 
 export interface PackageFile {
@@ -174,22 +191,66 @@ export async function bundleApp(options: BundleOptions): Promise<BundleResult> {
       sourcefile: 'functions-shared.js',
       loader: 'js',
     },
+    outfile: join(outDir, APP_FILE),
+  });
+  await build({
+    ...ESBUILD_OPTIONS,
+    absWorkingDir: rootDir,
+    entryPoints: [join(__dirname, 'sharedFile.ts')],
     outfile: join(outDir, SHARED_FILE),
   });
 
   writeFileSync(join(outDir, 'host.json'), readFileSync(join(rootDir, 'host.json')));
   const { name, version } = PackageJsonSchema.parse(JSON.parse(readFileSync(join(rootDir, 'package.json'), 'utf8')));
   writeFileSync(join(outDir, 'package.json'), `${JSON.stringify({ name, version, private: true, main: MAIN_GLOB }, null, 2)}\n`);
-  // The app finds its root by walking up from lib/ to the folder holding knowledge/.
-  cpSync(join(rootDir, 'knowledge'), join(outDir, 'knowledge'), { recursive: true });
+  writeKnowledge(join(rootDir, 'knowledge'), join(outDir, 'knowledge'));
   for (const asset of RUNTIME_ASSETS) {
     mkdirSync(dirname(join(outDir, asset)), { recursive: true });
     cpSync(join(rootDir, asset), join(outDir, asset));
   }
 
+  if (options.codeCache ?? true) await writeCodeCache(outDir, entries);
+
   const files = listFiles(outDir).map((path) => ({ path, bytes: statSync(join(outDir, path)).size }));
   const functions = entries.map((entry) => `${FUNCTIONS_DIR}/${basename(entry, '.ts')}.js`);
   return { outDir, functions, files };
+}
+
+/**
+ * The package's knowledge folder: the lecture, and the YAML files parsed into one JSON file
+ * (src/knowledge/compiledKnowledge.ts), validated here so that an invalid knowledge base fails
+ * the build, not the deployment. The app finds its root by walking up from lib/ to this folder.
+ */
+function writeKnowledge(sourceDir: string, targetDir: string): void {
+  const { files, lecture } = readKnowledgeDir(sourceDir);
+  const problems: string[] = [];
+  const parsed = files.map((file) => ({ name: file.name, data: 'data' in file ? file.data : parseYamlFile(file, problems) }));
+  if (problems.length > 0) throw new Error(`The knowledge base is invalid:\n- ${problems.join('\n- ')}`);
+  buildKnowledgeBase(parsed, lecture);
+  mkdirSync(targetDir, { recursive: true });
+  writeFileSync(join(targetDir, COMPILED_KNOWLEDGE_FILE), compileKnowledge(parsed));
+  cpSync(join(sourceDir, LECTURE_FILE), join(targetDir, LECTURE_FILE));
+}
+
+/**
+ * Loads the package in a new Node process as the Functions worker would, holds the warm-up
+ * conversation, and saves V8's code cache of the app: every function compiled so far.
+ */
+async function writeCodeCache(outDir: string, entries: readonly string[]): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), 'cloudbot-package-'));
+  try {
+    const probe = await compileProbe(scratch);
+    const result = runProbe(probe, {
+      appDir: outDir,
+      entries: entries.map((entry) => join(outDir, FUNCTIONS_DIR, `${basename(entry, '.ts')}.js`)),
+      texts: WARM_UP_CONVERSATION,
+      codeCacheFile: join(outDir, CODE_CACHE_FILE),
+    });
+    const failed = result.replies.find((reply) => reply.status !== 200);
+    if (failed) throw new Error(`The warm-up conversation failed with ${String(failed.status)}:\n${result.stderr}`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 /** A zip of `dir`'s files, ready for zip deploy. Fixed timestamps: the same input gives the same bytes. */

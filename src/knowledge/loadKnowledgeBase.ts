@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { KnowledgeError } from '../errors';
+import { COMPILED_KNOWLEDGE_FILE, readCompiledKnowledge } from './compiledKnowledge';
 import { KnowledgeBase } from './KnowledgeBase';
 import { foldSpace, parseLecture } from './lecture';
 import {
@@ -19,22 +20,31 @@ import {
 /** The lecture every answer must be true to; kept verbatim in `knowledge/`. */
 export const LECTURE_FILE = 'lecture-05-cloud-computing.md';
 
-/** A knowledge file's text, named by a path that is meaningful to its author. */
-export interface SourceFile {
-  name: string;
-  text: string;
-}
+/**
+ * A knowledge file, named by a path that is meaningful to its author: its YAML text, or its data
+ * already parsed from YAML at build time (compiledKnowledge.ts). Either way it is validated here.
+ */
+export type SourceFile = { name: string; text: string } | { name: string; data: unknown };
 
-/** Reads every `*.yaml` file and the lecture from a knowledge folder. */
+/**
+ * Reads the knowledge files and the lecture from a knowledge folder: every `*.yaml` file, or, in
+ * a deployment package, the one file they were compiled into.
+ */
 export function readKnowledgeDir(dir: string): { files: SourceFile[]; lecture: string } {
-  const names = readdirSync(dir)
-    .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
-    .sort();
+  const names = readdirSync(dir);
+  const yamlNames = names.filter((name) => name.endsWith('.yaml') || name.endsWith('.yml')).sort();
   const label = (name: string) => relative(process.cwd(), join(dir, name)) || name;
-  return {
-    files: names.map((name) => ({ name: label(name), text: readFileSync(join(dir, name), 'utf8') })),
-    lecture: readFileSync(join(dir, LECTURE_FILE), 'utf8'),
-  };
+  let files: SourceFile[];
+  if (names.includes(COMPILED_KNOWLEDGE_FILE)) {
+    // Two sources of truth would let an edit to the YAML be silently ignored.
+    if (yamlNames.length > 0) {
+      throw new KnowledgeError(`${label(COMPILED_KNOWLEDGE_FILE)} is a build output and must not sit beside the YAML files it was made from; delete it`);
+    }
+    files = readCompiledKnowledge(readFileSync(join(dir, COMPILED_KNOWLEDGE_FILE), 'utf8'), label(COMPILED_KNOWLEDGE_FILE));
+  } else {
+    files = yamlNames.map((name) => ({ name: label(name), text: readFileSync(join(dir, name), 'utf8') }));
+  }
+  return { files, lecture: readFileSync(join(dir, LECTURE_FILE), 'utf8') };
 }
 
 /** Loads and validates a knowledge folder: once per instance, at start. Throws `KnowledgeError`. */
@@ -145,14 +155,8 @@ function alternateKey(text: string): string {
  * hide the problems of the others, and the good entries still take part in the cross-checks.
  */
 function parseFile(file: SourceFile, problems: string[]): KnowledgeFile | undefined {
-  let data: unknown;
-  try {
-    data = parseYaml(file.text);
-  } catch (error) {
-    const detail = error instanceof YAMLParseError ? error.message.split('\n')[0] : String(error);
-    problems.push(`${file.name}: not valid YAML: ${detail}`);
-    return undefined;
-  }
+  const data = 'data' in file ? file.data : parseYamlFile(file, problems);
+  if (data === undefined) return undefined;
   const outline = FileOutlineSchema.safeParse(data);
   if (!outline.success) {
     for (const issue of outline.error.issues) problems.push(describeIssue(file.name, data, issue));
@@ -174,6 +178,17 @@ function parseFile(file: SourceFile, problems: string[]): KnowledgeFile | undefi
       return { kind: 'smalltalk', entries: parseItems('entries', outline.data.entries, SmalltalkEntrySchema) };
     case 'synonyms':
       return { kind: 'synonyms', groups: parseItems('groups', outline.data.groups, SynonymGroupSchema) };
+  }
+}
+
+/** A YAML file's data; undefined, with the problem reported, if it is not YAML. */
+export function parseYamlFile(file: { name: string; text: string }, problems: string[]): unknown {
+  try {
+    return parseYaml(file.text);
+  } catch (error) {
+    const detail = error instanceof YAMLParseError ? error.message.split('\n')[0] : String(error);
+    problems.push(`${file.name}: not valid YAML: ${detail}`);
+    return undefined;
   }
 }
 

@@ -1,19 +1,23 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import JSZip from 'jszip';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { compileProbe, type ProbeOptions, type ProbeResult, runProbe } from '../../scripts/bench/coldstartProbe';
 import {
   type BundleResult,
   bundleApp,
+  CODE_CACHE_FILE,
   CORE_MODULE,
   MAIN_GLOB,
   OPTIONAL_MODULES,
   RUNTIME_ASSETS,
   zipDirectory,
 } from '../../scripts/package/bundle';
+import { COMPILED_KNOWLEDGE_FILE, readCompiledKnowledge } from '../../src/knowledge/compiledKnowledge';
+import { LECTURE_FILE } from '../../src/knowledge/loadKnowledgeBase';
 
 /**
  * The deployment package is built once, into a folder outside the repository: walking up from
@@ -78,8 +82,17 @@ describe('the deployment package (npm run package)', () => {
       expect(Object.keys(manifest).sort()).toEqual(['main', 'name', 'private', 'version']);
     });
 
-    it('carries every knowledge file and the lecture, which the app reads at start', () => {
-      expect(readdirSync(inPackage('knowledge')).sort()).toEqual(readdirSync(join(ROOT, 'knowledge')).sort());
+    it('carries the lecture and every knowledge file, parsed from YAML into one file the app reads at start', () => {
+      expect(readdirSync(inPackage('knowledge')).sort()).toEqual([COMPILED_KNOWLEDGE_FILE, LECTURE_FILE].sort());
+      const compiled = readCompiledKnowledge(readFileSync(inPackage(`knowledge/${COMPILED_KNOWLEDGE_FILE}`), 'utf8'), COMPILED_KNOWLEDGE_FILE);
+      const yamlFiles = readdirSync(join(ROOT, 'knowledge')).filter((name) => name.endsWith('.yaml'));
+      expect(compiled.map((file) => basename(file.name)).sort()).toEqual(yamlFiles.sort());
+      for (const file of compiled) expect(file.data).toEqual(parseYaml(readFileSync(join(ROOT, 'knowledge', basename(file.name)), 'utf8')));
+    });
+
+    it('carries a V8 code cache of the app, made after the warm-up conversation', () => {
+      // A cache of the top-level code alone would be a few hundred kB; compiled functions make it megabytes.
+      expect(statSync(inPackage(CODE_CACHE_FILE)).size).toBeGreaterThan(1_000_000);
     });
 
     it('carries the files the app reads by path from node_modules, and nothing else from there', () => {
@@ -105,7 +118,7 @@ describe('the deployment package (npm run package)', () => {
   });
 
   describe('when the Functions worker loads it and a student asks "what is paas"', () => {
-    let result: ProbeResult;
+    let result: ProbeResult & { stderr: string };
 
     beforeAll(() => {
       result = run();
@@ -136,7 +149,25 @@ describe('the deployment package (npm run package)', () => {
     it('logs no warning or error to the worker', () => {
       expect(result.workerLogs).toEqual([]);
     });
+
+    it('compiles the app from its code cache, which V8 accepts', () => {
+      expect(result.stderr).not.toMatch(/rejected/);
+    });
   });
+
+  it('still answers, and says so, when V8 rejects the code cache (another Node.js version)', () => {
+    const copy = join(scratch, 'package-with-bad-cache');
+    cpSync(bundle.outDir, copy, { recursive: true });
+    writeFileSync(join(copy, CODE_CACHE_FILE), Buffer.alloc(4096, 7));
+    const result = runProbe(probe, {
+      appDir: copy,
+      entries: bundle.functions.map((path) => join(copy, path)),
+      timeoutMs: PROBE_TIMEOUT_MS,
+    });
+    expect(result.replies[0]?.status).toBe(200);
+    expect(result.replies[0]?.texts.join('\n')).toMatch(/Platform as a service \(PaaS\)/i);
+    expect(result.stderr).toMatch(/V8 rejected app\.js\.cache/);
+  }, PROBE_TIMEOUT_MS + 10_000);
 
   it('keeps conversation state in Blob Storage from one instance to the next (Azurite)', () => {
     const settings = { STATE_STORAGE_CONNECTION_STRING: azurite(), STATE_CONTAINER: `package-test-${String(Date.now())}` };
