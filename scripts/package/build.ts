@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { bundleApp, type PackageFile, RUNTIME_ASSETS, SHARED_FILE, zipDirectory } from './bundle';
+import { APP_FILE, AZURE_NODE_MAJOR, bundleApp, CODE_CACHE_FILE, type PackageFile, RUNTIME_ASSETS, zipDirectory } from './bundle';
 
 /**
  * `npm run package`: the deployment package in dist/package/ and the same as dist/cloudbot.zip,
@@ -28,10 +28,17 @@ async function main(): Promise<void> {
   process.stdout.write(
     `${where(OUT_DIR)}: ${String(result.functions.length)} functions; ` +
       `JS ${size(sum((file) => file.path.endsWith('.js') && !isAsset(file)))} ` +
-      `(${SHARED_FILE} ${size(sum((file) => file.path === SHARED_FILE))}) + source maps ${size(sum((file) => file.path.endsWith('.js.map')))}; ` +
+      `(${APP_FILE} ${size(sum((file) => file.path === APP_FILE))}) + code cache ${size(sum((file) => file.path === CODE_CACHE_FILE))} + source maps ${size(sum((file) => file.path.endsWith('.js.map')))}; ` +
       `knowledge ${size(sum((file) => file.path.startsWith('knowledge/')))}; Web Chat asset ${size(sum(isAsset))}; ` +
       `${String(files.length)} files, ${size(sum(() => true))} → ${where(ZIP_FILE)} ${size(zip.length)}\n`,
   );
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major !== AZURE_NODE_MAJOR) {
+    process.stdout.write(
+      `Note: the code cache is for Node ${process.versions.node}; the Function App runs Node ${String(AZURE_NODE_MAJOR)}, ` +
+        `whose V8 will reject it and compile the app at each cold start. Package with Node ${String(AZURE_NODE_MAJOR)} to deploy.\n`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

@@ -33,6 +33,13 @@ import { APP_FILE_NAME, CODE_CACHE_FILE_NAME } from './codeCache';
 
 /** Where the function files are, in the repository and in the package. */
 export const FUNCTIONS_DIR = 'functions';
+/**
+ * The Node.js major version the Function App runs (infra/modules/functionApp.bicep; a test keeps
+ * them equal). V8 accepts a code cache only from its own version, so the package's cache helps
+ * in Azure only when `npm run package` runs on this version.
+ */
+export const AZURE_NODE_MAJOR = 22;
+
 /** What the functions share, relative to the package root. */
 export const SHARED_FILE = 'lib/cloudbot.js';
 /** The app the shared file loads, and its code cache. */

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { SETTINGS } from '../../src/config';
+import { AZURE_NODE_MAJOR } from '../../scripts/package/bundle';
 
 /*
  * No Bicep compiler runs in CI, so these tests read the Bicep as text: comments stripped, blocks
@@ -252,7 +253,7 @@ describe('The Bicep under infra/', () => {
     const functionAppConfig = entry(entry(site, 'properties'), 'functionAppConfig');
     const runtime = entry(functionAppConfig, 'runtime');
     expect(entry(runtime, 'name')).toBe("'node'");
-    expect(entry(runtime, 'version')).toBe("'22'");
+    expect(entry(runtime, 'version')).toBe(`'${String(AZURE_NODE_MAJOR)}'`);
     const storage = entry(entry(functionAppConfig, 'deployment'), 'storage');
     expect(entry(storage, 'type')).toBe("'blobContainer'");
     expect(entry(entry(storage, 'authentication'), 'type')).toBe("'UserAssignedIdentity'");
