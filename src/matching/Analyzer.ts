@@ -115,6 +115,7 @@ export class Analyzer {
         (result) =>
           editDistanceWithin(word, result.item, maxEdits(word)) &&
           plausibleFunctionWord(word, result.item) &&
+          plausibleShortSlip(word, result.item) &&
           !isDerivedWord(word, result.item),
       );
     const fixed = best ? best.item : null;
@@ -167,6 +168,31 @@ function spelt(word: string): string {
  */
 function plausibleFunctionWord(word: string, target: string): boolean {
   return !STOPWORDS.has(target) || word.length >= 5;
+}
+
+/** Neighbouring keys on a QWERTY keyboard, row by row. */
+const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+
+function neighbouringKeys(a: string, b: string): boolean {
+  const at = (key: string) => {
+    const row = KEYBOARD_ROWS.findIndex((keys) => keys.includes(key));
+    return { row, column: row < 0 ? -9 : (KEYBOARD_ROWS[row] ?? '').indexOf(key) };
+  };
+  const [p, q] = [at(a), at(b)];
+  return p.row >= 0 && q.row >= 0 && Math.abs(p.row - q.row) <= 1 && Math.abs(p.column - q.column) <= 1;
+}
+
+/**
+ * A short word is corrected only for the slips people make: a missing letter ("clod"), a doubled
+ * one, or a neighbouring key ("sass"). Any other one-letter change of a short word is usually
+ * another word: "band" is not "bad", "made" is not "make", "prime" is not "price".
+ */
+function plausibleShortSlip(word: string, target: string): boolean {
+  if (word.length >= 6 || word.length < target.length) return true;
+  let first = 0;
+  while (first < word.length && word[first] === target[first]) first += 1;
+  if (word.length > target.length) return word[first] === word[first - 1] || word[first] === word[first + 1];
+  return first === word.length || word.slice(first + 1) !== target.slice(first + 1) || neighbouringKeys(word[first] ?? '', target[first] ?? '');
 }
 
 /** A known stem plus one letter is another word, not a typo: "cloudy" is weather, not "clouds". */

@@ -35,6 +35,7 @@ interface Doc {
   terms: number[];
   norm: number;
   weight: number;
+  keyword: boolean;
 }
 
 /**
@@ -56,6 +57,8 @@ export class Matcher {
   private readonly postings: number[][] = [];
   /** Every term an entry uses anywhere, answer included: how much of a question the entry can explain. */
   private readonly vocabularies: Map<number, number>[] = [];
+  /** The idf of a word that at most `corroboratingEntries` entries' phrasings use. */
+  private readonly pointingIdf: number;
   /** Each entry's position in `entries` and `vocabularies`, by id. */
   private readonly entryIndex: ReadonlyMap<string, number>;
   private readonly options: Readonly<MatchingOptions>;
@@ -87,7 +90,7 @@ export class Matcher {
 
     const entriesWithTerm: Set<number>[] = [];
     const entriesWithPhrasing: Set<number>[] = [];
-    const pending: { entry: number; text: string; terms: number[]; weight: number }[] = [];
+    const pending: { entry: number; text: string; terms: number[]; weight: number; keyword: boolean }[] = [];
     this.entries.forEach((entry, entryIndex) => {
       const vocabulary = new Map<number, number>();
       for (const { text, weight } of fieldsOf(entry)) {
@@ -97,7 +100,7 @@ export class Matcher {
         for (const term of terms) vocabulary.set(term, Math.max(vocabulary.get(term) ?? 0, share));
         if (weight === 'answer' || terms.length === 0) continue;
         for (const term of terms) (entriesWithPhrasing[term] ??= new Set()).add(entryIndex);
-        pending.push({ entry: entryIndex, text, terms, weight: weight === 'keyword' ? this.options.keywordWeight : 1 });
+        pending.push({ entry: entryIndex, text, terms, weight: weight === 'keyword' ? this.options.keywordWeight : 1, keyword: weight === 'keyword' });
       }
       for (const term of vocabulary.keys()) (entriesWithTerm[term] ??= new Set()).add(entryIndex);
       this.vocabularies.push(vocabulary);
@@ -109,6 +112,7 @@ export class Matcher {
     entriesWithTerm.forEach((set, term) => (this.idf[term] = Math.log(1 + n / (entriesWithPhrasing[term] ?? set).size)));
     // A word the knowledge base never uses counts against a match, about as much as a rare word it does use.
     this.unknownIdf = Math.log(1 + n) * this.options.unknownWeight;
+    this.pointingIdf = Math.log(1 + n / this.options.corroboratingEntries);
     this.distinctive = distinctiveWords(this.entries, (text) => this.analyzer.analyseKnown(text).terms.map((term) => this.termId(term)));
     for (const doc of pending) {
       const norm = Math.sqrt(doc.terms.reduce((sum, term) => sum + (this.idf[term] ?? 0) ** 2, 0));
@@ -183,14 +187,20 @@ export class Matcher {
 
   private rank(query: readonly { term: number; weight: number }[], queryNorm: number): Candidate[] {
     const dots = new Map<number, number>();
+    const hits = new Map<number, number>();
     for (const { term, weight } of query) {
-      for (const doc of this.postings[term] ?? []) dots.set(doc, (dots.get(doc) ?? 0) + weight * weight);
+      for (const doc of this.postings[term] ?? []) {
+        dots.set(doc, (dots.get(doc) ?? 0) + weight * weight);
+        hits.set(doc, (hits.get(doc) ?? 0) + 1);
+      }
     }
     const best = new Map<number, { score: number; text: string }>();
     for (const [docIndex, dot] of dots) {
       const doc = this.docs[docIndex];
       if (!doc) continue;
-      const score = (doc.weight * dot) / (queryNorm * doc.norm);
+      // A keyword is a phrase: "big" alone is not "big data", so a part of one counts for its share of the words.
+      const whole = doc.keyword ? (hits.get(docIndex) ?? 0) / doc.terms.length : 1;
+      const score = (whole * doc.weight * dot) / (queryNorm * doc.norm);
       const current = best.get(doc.entry);
       if (!current || score > current.score) best.set(doc.entry, { score, text: doc.text });
     }
@@ -227,9 +237,7 @@ export class Matcher {
     // The margin is relative: 0.82 against 0.73 is as close a call as 0.55 against 0.49.
     const clear = !second || top.score - second.score >= o.margin * top.score;
     if (top.score >= o.answerThreshold && clear) {
-      const named = this.namedSiblings(top.id, terms);
-      if (named.length === 2) return { kind: 'clarify', id: null, confidence: top.score, candidates: named.map((id) => ({ id, score: top.score, matched: '' })) };
-      return { kind: 'answer', id: named[0] ?? top.id, confidence: top.score, candidates };
+      return this.answerOrAsk(this.namedSiblings(top.id, terms), top.score, candidates, top.id);
     }
     const options = topics
       .filter((candidate) => candidate.score >= o.clarifyThreshold && top.score - candidate.score < o.margin * 2 * top.score)
@@ -237,16 +245,37 @@ export class Matcher {
     if (options.length === 1) {
       // One weak candidate is a guess, not a choice: "are private universities worth it" shares
       // one word with the private cloud. Decline, and let the reply offer that entry first.
-      if (top.score >= o.answerThreshold) return { kind: 'answer', id: top.id, confidence: top.score, candidates };
+      // Unless several of its words point to that one entry and nothing else comes close:
+      // "jupyter hub what service model" is PaaS, though "hub" is not a lecture word.
+      if (top.score >= o.answerThreshold || (top.score >= o.corroboratedThreshold && this.explained(top.id, terms) >= o.corroboratingTerms)) {
+        return { kind: 'answer', id: top.id, confidence: top.score, candidates };
+      }
       return { kind: 'fallback', id: null, confidence: top.score, candidates };
     }
     const settled = this.withinFamily(options, terms);
     if (settled !== undefined) return { kind: 'answer', id: settled, confidence: top.score, candidates };
+    const named = this.namedSiblings(top.id, terms);
+    if (named.length > 0 && options.every((option) => siblings(option.id, top.id))) return this.answerOrAsk(named, top.score, candidates);
     // "Did you mean" is for one question that fits two entries. When the best two explain
     // different words of it ("how much does a taxi cost": the costs, and the taxi of "as a
     // service"), it is two half-matches, and most likely a question about something else.
     if (!this.shareAnyTerm(options[0]?.id, options[1]?.id, terms)) return { kind: 'fallback', id: null, confidence: top.score, candidates };
     return { kind: 'clarify', id: null, confidence: top.score, candidates: options };
+  }
+
+  /** One id named is the answer, two are a choice; none leaves the best entry, `fallbackId`, as the answer. */
+  private answerOrAsk(named: readonly string[], score: number, candidates: Candidate[], fallbackId?: string): Omit<MatchResult, 'normalised' | 'explanation'> {
+    if (named.length === 2) return { kind: 'clarify', id: null, confidence: score, candidates: named.map((id) => ({ id, score, matched: '' })) };
+    return { kind: 'answer', id: named[0] ?? fallbackId ?? null, confidence: score, candidates };
+  }
+
+  /**
+   * How many of the question's terms an entry's vocabulary explains, counting only words that
+   * point to a few entries: "why" and "cloud" are in half the phrasings and corroborate nothing.
+   */
+  private explained(id: string, terms: ReadonlySet<number>): number {
+    const vocabulary = this.vocabularies[this.entryIndex.get(id) ?? -1];
+    return [...terms].filter((term) => vocabulary?.has(term) === true && (this.idf[term] ?? 0) >= this.pointingIdf).length;
   }
 
   /** Whether two entries' vocabularies both explain at least one of the question's terms. */
@@ -350,6 +379,12 @@ function distinctiveWords(entries: readonly Entry[], termsOf: (text: string) => 
     );
   }
   return families;
+}
+
+/** Whether two ids are sub-topics of the same overview ("deployment-models.public" and ".private"). */
+function siblings(a: string, b: string): boolean {
+  const parent = (id: string) => id.slice(0, Math.max(0, id.lastIndexOf('.')));
+  return parent(a) !== '' && parent(a) === parent(b);
 }
 
 /** A decision that needs no scoring: a smalltalk phrase or a topic's own phrasing, asked word for word. */

@@ -5,6 +5,14 @@
 export interface MatchingOptions {
   /** At or above this, and clear of the runner-up, the best entry is given as the answer. */
   answerThreshold: number;
+  /**
+   * A lone candidate (nothing else within reach) is answered from this score, lower than
+   * `answerThreshold`, when at least `corroboratingTerms` of the question's words are in its
+   * vocabulary, each a word that at most `corroboratingEntries` entries' phrasings use.
+   */
+  corroboratedThreshold: number;
+  corroboratingTerms: number;
+  corroboratingEntries: number;
   /** Between this and `answerThreshold`, or when two entries are too close, the bot asks "Did you mean…?". */
   clarifyThreshold: number;
   /** The best entry must beat the runner-up by this share of its own score to be answered without asking. */
@@ -25,6 +33,9 @@ export interface MatchingOptions {
 
 export const DEFAULT_MATCHING_OPTIONS: Readonly<MatchingOptions> = Object.freeze({
   answerThreshold: 0.55,
+  corroboratedThreshold: 0.48,
+  corroboratingTerms: 2,
+  corroboratingEntries: 3,
   clarifyThreshold: 0.4,
   margin: 0.12,
   smalltalkThreshold: 0.6,

@@ -69,6 +69,31 @@ describe('Matcher', () => {
     });
   });
 
+  describe('when a word is not in the knowledge base', () => {
+    it.each([
+      ['sass cloud', 'sass→saas', 'a neighbouring key'],
+      ['what is clod computing', 'clod→cloud', 'a missing letter'],
+      ['whats paass', 'paass→paas', 'a doubled letter'],
+    ])('when asked "%s", corrects %s (%s)', (question, correction) => {
+      expect(matcher.match(question).explanation.corrections).toContain(correction);
+    });
+
+    it.each([
+      ['what is elastic band made of', 'band', 'bad'],
+      ['what is elastic band made of', 'made', 'make'],
+      ['who is the prime minister', 'prime', 'price'],
+    ])('when asked "%s", leaves the short word "%s" alone rather than read "%s"', (question, word) => {
+      const corrections = matcher.match(question).explanation.corrections;
+      expect(corrections.filter((c) => c.startsWith(`${word}→`))).toEqual([]);
+    });
+  });
+
+  describe('when only part of a keyword phrase is asked', () => {
+    it('does not take "big" for "big data"', () => {
+      expect(matcher.match('who are the big cloud providers').id).not.toBe('drawbacks.latency');
+    });
+  });
+
   describe('when the question carries a Teams mention', () => {
     it('ignores the mention', () => {
       expect(matcher.match('<at>CloudBot</at> what is paas').id).toBe('service-models.paas');
