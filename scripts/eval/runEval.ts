@@ -7,6 +7,8 @@ import { type EvalQuestion, loadEvalSet } from './evalSet';
 import { type EvalReport, type EvalSystem, evaluate, rates } from './evaluate';
 
 export const EVAL_SET_PATH = join(__dirname, '../../test/fixtures/eval-questions.tsv');
+/** Questions written after the matcher was tuned on the evaluation set, to score it on questions it was not tuned on. */
+export const HELDOUT_SET_PATH = join(__dirname, '../../test/fixtures/heldout-questions.tsv');
 
 /** CloudBot through the same Answerer as `ask` and the bot. */
 export function cloudBot(kb: KnowledgeBase): EvalSystem {

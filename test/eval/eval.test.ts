@@ -1,12 +1,14 @@
 import { loadEvalSet } from '../../scripts/eval/evalSet';
 import { rates } from '../../scripts/eval/evaluate';
-import { EVAL_SET_PATH, runEval } from '../../scripts/eval/runEval';
+import { EVAL_SET_PATH, HELDOUT_SET_PATH, runEval } from '../../scripts/eval/runEval';
+import { TARGETS } from '../../scripts/eval/targets';
 import { realKnowledgeBase } from '../support/knowledge';
 
 /**
  * Answer quality on the students' evaluation set, against the two baselines. Deterministic:
  * counts only. Timing is measured by `npm run eval` and `npm run bench`, never asserted here.
- * The absolute targets live in `targets.eval.ts` (`npm run test:targets`) until CloudBot meets them.
+ * CloudBot meets the product's targets (`scripts/eval/targets.ts`), so they are asserted here,
+ * with a ratchet at the figures measured since.
  */
 describe('answer quality on the evaluation set', () => {
   const kb = realKnowledgeBase();
@@ -19,22 +21,35 @@ describe('answer quality on the evaluation set', () => {
     expect(set.filter((item) => item.expected === 'decline').length).toBeGreaterThanOrEqual(60);
   });
 
-  it('labels every question with ids the knowledge base has', () => {
-    for (const item of set) {
+  it('labels every question, and every held-out question, with ids the knowledge base has', () => {
+    for (const item of [...set, ...loadEvalSet(HELDOUT_SET_PATH)]) {
       if (item.expected !== 'decline') for (const id of item.expected) expect({ line: item.line, id, known: kb.get(id) !== undefined }).toMatchObject({ known: true });
     }
   });
 
-  it('gets every smalltalk message right', () => {
-    expect(ours.smalltalkAccuracy).toBe(1);
+  it(`answers at least ${TARGETS.inScopeAccuracy * 100}% of in-scope questions with the right entry`, () => {
+    expect(ours.inScopeAccuracy).toBeGreaterThanOrEqual(TARGETS.inScopeAccuracy);
   });
 
-  // A ratchet, not the targets: the figures measured on 2026-11-29 (README), so that a change to
-  // the matcher or the knowledge base cannot quietly make answers worse. Raise them as CloudBot improves.
+  it(`declines at least ${TARGETS.outOfScopeDeclined * 100}% of out-of-scope questions`, () => {
+    expect(ours.outOfScopeDeclined).toBeGreaterThanOrEqual(TARGETS.outOfScopeDeclined);
+  });
+
+  it(`is confidently wrong on at most ${TARGETS.confidentlyWrong * 100}% of all questions`, () => {
+    expect(ours.confidentlyWrong).toBeLessThanOrEqual(TARGETS.confidentlyWrong);
+  });
+
+  it('gets every smalltalk message right', () => {
+    expect(ours.smalltalkAccuracy).toBe(TARGETS.smalltalkAccuracy);
+  });
+
+  // A ratchet above the targets: the figures measured on 2026-11-29 (README: 188/193 in scope,
+  // 65/66 declined, 1 confidently wrong of 274), so that a change to the matcher or the knowledge
+  // base cannot quietly give back what was gained. Raise them as CloudBot improves.
   it('does not fall below the quality already reached', () => {
-    expect(ours.inScopeAccuracy).toBeGreaterThanOrEqual(0.94);
-    expect(ours.outOfScopeDeclined).toBeGreaterThanOrEqual(0.95);
-    expect(ours.confidentlyWrong).toBeLessThanOrEqual(0.012);
+    expect(cloudbot.inScopeCorrect).toBeGreaterThanOrEqual(188);
+    expect(cloudbot.outOfScopeDeclined).toBeGreaterThanOrEqual(65);
+    expect(cloudbot.wrongInScope + cloudbot.wrongOutOfScope).toBeLessThanOrEqual(1);
   });
 
   it.each(baselines.map((baseline) => [baseline.system, baseline] as const))(
