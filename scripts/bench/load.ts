@@ -24,6 +24,7 @@ import { EVAL_SET_PATH } from '../eval/runEval';
  *   npm run bench:load -- --built               # dist/ from `npm run build`, as `npm start` runs it
  *   npm run bench:load -- --profile prof        # also write the server's CPU profile into prof/
  *   npm run bench:load -- --conversations 500   # reuse 500 conversations: is RSS growth state or a leak?
+ *   npm run bench:load -- --trace-gc            # also summarise the server's garbage-collection pauses
  *
  * With no storage configured, conversation state lives in botbuilder's MemoryStorage, which keeps
  * every conversation for the life of the process: with a new conversation per request, some RSS
@@ -52,6 +53,7 @@ const ArgsSchema = z.object({
   built: z.boolean(),
   profile: z.string().min(1).optional(),
   conversations: z.coerce.number().int().positive().optional(),
+  'trace-gc': z.boolean(),
 });
 type Args = z.infer<typeof ArgsSchema>;
 
@@ -64,6 +66,7 @@ function readArgs(): Args {
       built: { type: 'boolean', default: false },
       profile: { type: 'string' },
       conversations: { type: 'string' },
+      'trace-gc': { type: 'boolean', default: false },
     },
   });
   return ArgsSchema.parse(values);
@@ -75,6 +78,31 @@ interface RunningServer {
   port: number;
   /** What the server wrote to stderr (its warnings and errors) since it became ready. */
   logged: string[];
+  /** With `--trace-gc`: each collection V8 reported since the server became ready, as this process received it. */
+  collections: Collection[];
+}
+
+/** One garbage collection, from a `--trace-gc` line. */
+interface Collection {
+  /** The V8 isolate: the main thread's, or a worker's (tsx runs its module loader in one). */
+  isolate: string;
+  kind: 'scavenge' | 'mark-compact';
+  /** When the line arrived, on this process's `performance.now()` clock. */
+  at: number;
+  pauseMs: number;
+  /** Heap used after the collection, in MiB. */
+  afterMiB: number;
+}
+
+// "[pid:0x…]   5234 ms: Scavenge 45.3 (60.1) -> 40.2 (61.1) MB, 1.23 / 0.00 ms  …"
+const GC_LINE = /^\[\d+:(0x[0-9a-f]+)\]\s+[\d.]+ ms: (Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Compact)\b[^,]*? [\d.]+ \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB, ([\d.]+) \/ [\d.]+ ms/m;
+
+function parseCollections(chunk: string, at: number): Collection[] {
+  return chunk.split('\n').flatMap((line) => {
+    const [, isolate, kind, after, pause] = GC_LINE.exec(line) ?? [];
+    if (isolate === undefined || kind === undefined || after === undefined || pause === undefined) return [];
+    return [{ isolate, kind: kind === 'Scavenge' || kind === 'Minor Mark-Compact' ? 'scavenge' : 'mark-compact', at, pauseMs: Number(pause), afterMiB: Number(after) }];
+  });
 }
 
 /**
@@ -88,14 +116,15 @@ function defaultConfigEnv(): NodeJS.ProcessEnv {
   return { ...Object.fromEntries(kept), PORT: '0', HOST: '127.0.0.1' };
 }
 
-function startServer({ built, profile }: Args): Promise<RunningServer> {
+function startServer({ built, profile, 'trace-gc': traceGc }: Args): Promise<RunningServer> {
   // Node writes the profile when the server exits, which it does cleanly on SIGTERM.
   const profiling = profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profile}`];
   const entry = built ? [join(ROOT, 'dist/src/hosting/server.js')] : ['--import', 'tsx', join(ROOT, 'src/hosting/server.ts')];
-  const args = [...profiling, ...entry];
+  const args = [...profiling, ...(traceGc ? ['--trace-gc'] : []), ...entry];
   const child = spawn(process.execPath, args, { cwd: ROOT, env: defaultConfigEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   const startup: string[] = [];
   const logged: string[] = [];
+  const collections: Collection[] = [];
   let ready = false;
   return new Promise((resolve, reject) => {
     const fail = (reason: string) => {
@@ -112,13 +141,16 @@ function startServer({ built, profile }: Args): Promise<RunningServer> {
       (ready ? logged : startup).push(chunk);
     });
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      if (ready) return;
+      if (ready) {
+        if (traceGc) collections.push(...parseCollections(chunk, performance.now()));
+        return;
+      }
       startup.push(chunk);
       const port = /listening on http:\/\/localhost:(\d+)/.exec(startup.join(''))?.[1];
       if (port === undefined || child.pid === undefined) return;
       ready = true;
       clearTimeout(timer);
-      resolve({ child, pid: child.pid, port: Number(port), logged });
+      resolve({ child, pid: child.pid, port: Number(port), logged, collections });
     });
   });
 }
@@ -302,6 +334,26 @@ interface Measured extends Window {
   /** The machine's one-minute load average just before the run: other work skews the figures. */
   loadBefore: number;
   serverLog: string;
+  /** With `--trace-gc`: the server's collections during the measured window. */
+  collections?: Collection[];
+}
+
+/** The collections of the isolate that collected most: the main thread's, which serves the requests. */
+function mainThreadCollections(collections: readonly Collection[]): Collection[] {
+  const counts = new Map<string, number>();
+  for (const { isolate } of collections) counts.set(isolate, (counts.get(isolate) ?? 0) + 1);
+  const [main] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
+  return collections.filter((collection) => collection.isolate === main);
+}
+
+/** Count, total and longest pause of one kind of collection, and the heap used after the first and last. */
+function gcSummary(collections: readonly Collection[], kind: Collection['kind'], seconds: number): string {
+  const ofKind = mainThreadCollections(collections).filter((collection) => collection.kind === kind);
+  if (ofKind.length === 0) return 'none';
+  const pauses = ofKind.map((collection) => collection.pauseMs);
+  const total = pauses.reduce((sum, pause) => sum + pause, 0);
+  const heap = `heap used after: ${(ofKind[0]?.afterMiB ?? Number.NaN).toFixed(1)} → ${(ofKind.at(-1)?.afterMiB ?? Number.NaN).toFixed(1)} MiB`;
+  return `${ofKind.length}, ${total.toFixed(0)} ms in all (${((total / (seconds * 1000)) * 100).toFixed(1)} % of the window), longest ${Math.max(...pauses).toFixed(1)} ms; ${heap}`;
 }
 
 async function measure(args: Args, questions: readonly string[]): Promise<Measured> {
@@ -328,6 +380,7 @@ async function measure(args: Args, questions: readonly string[]): Promise<Measur
       clientCpuMs: (clientCpu.user + clientCpu.system) / 1000,
       loadBefore,
       serverLog: server.logged.join(''),
+      ...(args['trace-gc'] ? { collections: server.collections.filter((collection) => collection.at >= start.at && collection.at <= end.at) } : {}),
     };
   } finally {
     await stopServer(server);
@@ -399,6 +452,12 @@ function report(args: Args, questionCount: number, measured: Measured): string {
       `flat (≤ ${FLAT_RSS_GROWTH * 100} %)`,
       yes(checks.memory),
     ],
+    ...(measured.collections === undefined
+      ? []
+      : ([
+          ['server GC: scavenges', gcSummary(measured.collections, 'scavenge', seconds), '', ''],
+          ['server GC: mark-compacts', gcSummary(measured.collections, 'mark-compact', seconds), '', ''],
+        ] satisfies [string, string, string, string][])),
     ['server log lines during the run', String(logLines.length), '', ''],
   ];
   return [

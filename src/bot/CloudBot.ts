@@ -1,4 +1,4 @@
-import { ActivityHandler, ConversationState, UserState, type StatePropertyAccessor, type Storage, TurnContext } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, ConversationState, type Storage, TurnContext, UserState } from 'botbuilder';
 import { z } from 'zod';
 import type { Answerer } from '../answering/Answerer';
 import type { Conversation } from '../conversation/Conversation';
@@ -7,7 +7,7 @@ import { isETagConflict, StorageUnavailableError } from './storageErrors';
 import { type Logger, silentLogger } from '../logger';
 import { EntryIdSchema } from '../knowledge/schema';
 import { stripMarkup } from '../matching/normalise';
-import { emptyProgress, readProgress } from '../quiz/progress';
+import { emptyProgress, type Progress, readProgress } from '../quiz/progress';
 import { discardRecords, idHasher } from '../records/records';
 import { Recorder } from '../records/Recorder';
 import { replyActivity } from './replyActivity';
@@ -25,19 +25,31 @@ export interface CloudBotDeps {
 }
 
 const TEAMS = 'msteams';
+const MESSAGE: string = ActivityTypes.Message;
 
 /** The event Web Chat pages post on connecting (see the chat page). */
 export const WEB_CHAT_JOIN = 'webchat/join';
 
-/** Turn-state keys: whether this turn has the conversation's memory, and what the turn changed in it. */
-const REMEMBERED = Symbol('remembered');
+/** Turn-state keys: the state this turn read (absent when storage was unavailable), and what the turn changed in it. */
+const STATE = Symbol('storedState');
 const UPDATE = Symbol('memoryUpdate');
+const PROGRESS = Symbol('progress');
 
-/** The conversation-state property that holds CloudBot's memory. */
+/** The conversation-state property that holds CloudBot's memory, and the user-state property that holds quiz progress. */
 const MEMORY_PROPERTY = 'conversationData';
+const PROGRESS_PROPERTY = 'progress';
 
-/** A conversation's stored state as storage returns it: our property, the eTag, and whatever else. */
-const StoredStateSchema = z.looseObject({ eTag: z.string().optional(), [MEMORY_PROPERTY]: z.unknown().optional() });
+/** A stored state item as storage returns it: the eTag, and whatever properties it holds. */
+const StoredStateSchema = z.looseObject({ eTag: z.string().optional() });
+type StoredState = z.infer<typeof StoredStateSchema>;
+
+/** What a turn read from storage: the conversation's state item and the student's, under botbuilder's keys. */
+interface TurnStorage {
+  conversationKey: string;
+  userKey: string;
+  conversation: StoredState;
+  user: StoredState;
+}
 
 /** Two racing turns settle within a few tries; more means something else is wrong. */
 const MAX_SAVE_ATTEMPTS = 4;
@@ -60,12 +72,13 @@ const OptionalTextSchema = z.string().catch('');
  * `TestAdapter`, memory storage and any knowledge base.
  */
 export class CloudBot extends ActivityHandler {
-  /** The conversation's memory (last topic, pending "Did you mean"), in botbuilder's conversation state. */
-  private readonly memory: StatePropertyAccessor<unknown>;
+  /**
+   * The conversation's memory (last topic, pending "Did you mean") is stored as botbuilder's
+   * conversation state would store it, and quiz progress, the student's across conversations, as
+   * its user state would. These two give the storage keys, so that state stays where it always was.
+   */
   private readonly conversationState: ConversationState;
-  /** Quiz progress is the student's, across conversations: user state. */
   private readonly userState: UserState;
-  private readonly progress: StatePropertyAccessor<unknown>;
 
   private readonly answerer: Answerer;
   private readonly conversation: Conversation;
@@ -83,14 +96,7 @@ export class CloudBot extends ActivityHandler {
     this.logger = deps.logger ?? silentLogger;
     this.maxMessageChars = deps.maxMessageChars;
     this.conversationState = new ConversationState(deps.storage);
-    this.memory = this.conversationState.createProperty(MEMORY_PROPERTY);
     this.userState = new UserState(deps.storage);
-    this.progress = this.userState.createProperty('progress');
-
-    this.onMessage(async (context, next) => {
-      if (this.addressed(context)) await this.answer(context);
-      await next();
-    });
 
     this.onMembersAdded(async (context, next) => {
       await this.greet(context);
@@ -102,6 +108,20 @@ export class CloudBot extends ActivityHandler {
       if (context.activity.name === WEB_CHAT_JOIN) await context.sendActivity(replyActivity(this.answerer.welcome(), context.activity.channelId));
       await next();
     });
+  }
+
+  /**
+   * Messages are most turns, so they go straight to `answer`, past the chains of registered
+   * handlers (`onTurn`, `onMessage`, `onDialog`) that CloudBot leaves empty: those run half a
+   * dozen async steps per turn to call nothing. Other activities take botbuilder's usual path.
+   */
+  protected override async onTurnActivity(context: TurnContext): Promise<void> {
+    if (context.activity.type === MESSAGE) await this.onMessageActivity(context);
+    else await super.onTurnActivity(context);
+  }
+
+  protected override async onMessageActivity(context: TurnContext): Promise<void> {
+    if (this.addressed(context)) await this.answer(context);
   }
 
   /** In Teams channels and group chats the bot speaks only when @mentioned; elsewhere, always. */
@@ -137,46 +157,56 @@ export class CloudBot extends ActivityHandler {
    * cannot: a student still gets the answer to a question that needs no memory.
    */
   override async run(context: TurnContext): Promise<void> {
-    const remembered = await this.load(context);
-    context.turnState.set(REMEMBERED, remembered);
+    const stored = await this.load(context);
+    if (stored) context.turnState.set(STATE, stored);
     await super.run(context);
+    if (!stored) return;
     const update = context.turnState.get<MemoryUpdate | undefined>(UPDATE);
-    if (remembered && update) await this.save(context, update);
-    // Progress is one student's, written by their own turns: last write wins is enough here.
-    if (remembered) await this.userState.saveChanges(context).catch((error: unknown) => {
-      if (!(error instanceof StorageUnavailableError)) throw error;
-    });
+    if (update) await this.save(stored, update);
+    const progress = context.turnState.get<Progress | undefined>(PROGRESS);
+    if (progress) await this.saveProgress(stored, progress);
   }
 
   private async answer(context: TurnContext): Promise<void> {
-    const vote = VoteSchema.safeParse(context.activity.value);
-    if (vote.success) {
+    // Typed messages carry no value: only button presses need their payloads parsed.
+    const value: unknown = context.activity.value;
+    const vote = value === undefined ? undefined : VoteSchema.safeParse(value);
+    if (vote?.success) {
       await context.sendActivity(replyActivity(this.answerer.thanksForVote(vote.data.vote, vote.data.entryId), context.activity.channelId));
       await this.recorder.feedback(vote.data, context.activity.from.id);
       return;
     }
-    const remembered = context.turnState.get<boolean | undefined>(REMEMBERED) === true;
-    const memory = remembered ? readConversationMemory(await this.memory.get(context)) : freshMemory();
-    const progress = remembered ? readProgress(await this.progress.get(context)) : emptyProgress();
-    const pressed = ButtonValueSchema.safeParse(context.activity.value);
-    const chosen = QuizChoiceSchema.safeParse(context.activity.value);
+    const stored = context.turnState.get<TurnStorage | undefined>(STATE);
+    const memory = stored ? readConversationMemory(stored.conversation[MEMORY_PROPERTY]) : freshMemory();
+    const progress = stored ? readProgress(stored.user[PROGRESS_PROPERTY]) : emptyProgress();
+    const pressed = value === undefined ? undefined : ButtonValueSchema.safeParse(value);
+    const chosen = value === undefined ? undefined : QuizChoiceSchema.safeParse(value);
     const turn =
-      (pressed.success ? this.conversation.respondToButton(pressed.data.entryId, memory) : undefined) ??
-      (chosen.success ? this.conversation.respondToQuizChoice(chosen.data.quiz.question, chosen.data.quiz.choice, memory, progress) : undefined) ??
+      (pressed?.success ? this.conversation.respondToButton(pressed.data.entryId, memory) : undefined) ??
+      (chosen?.success ? this.conversation.respondToQuizChoice(chosen.data.quiz.question, chosen.data.quiz.choice, memory, progress) : undefined) ??
       this.conversation.respond(this.questionText(context), memory, progress);
     await context.sendActivity(replyActivity(turn.reply, context.activity.channelId));
     context.turnState.set(UPDATE, turn.update);
-    if (turn.progress && remembered) await this.progress.set(context, turn.progress);
+    if (turn.progress && stored) context.turnState.set(PROGRESS, turn.progress);
     await this.recorder.reply(turn.reply, context.activity.conversation.id);
   }
 
-  private async load(context: TurnContext): Promise<boolean> {
+  /**
+   * Reads the conversation's and the student's state in one storage call, or returns undefined
+   * when storage is unavailable. botbuilder's `BotState.load` would read each with a call of its
+   * own and hash both, to tell at the end of the turn whether they changed; CloudBot knows that
+   * from the turn's result, so it skips the hashing.
+   */
+  private async load(context: TurnContext): Promise<TurnStorage | undefined> {
+    const conversationKey = this.conversationState.getStorageKey(context);
+    const userKey = this.userState.getStorageKey(context);
+    if (conversationKey === undefined || userKey === undefined) return undefined;
     try {
-      await Promise.all([this.conversationState.load(context), this.userState.load(context)]);
-      return true;
+      const items = await this.storage.read([conversationKey, userKey]);
+      return { conversationKey, userKey, conversation: storedState(items[conversationKey]), user: storedState(items[userKey]) };
     } catch (error) {
       if (!(error instanceof StorageUnavailableError)) throw error;
-      return false; // The storage guard has logged the fault and its cause.
+      return undefined; // The storage guard has logged the fault and its cause.
     }
   }
 
@@ -186,15 +216,14 @@ export class CloudBot extends ActivityHandler {
    * another instance. On a conflict, re-reads the conversation and applies the change on top,
    * a bounded number of times.
    */
-  private async save(context: TurnContext, update: MemoryUpdate): Promise<void> {
-    const key = this.conversationState.getStorageKey(context);
-    if (key === undefined) return;
+  private async save(stored: TurnStorage, update: MemoryUpdate): Promise<void> {
+    const key = stored.conversationKey;
+    let current = stored.conversation;
     for (let attempt = 1; attempt <= MAX_SAVE_ATTEMPTS; attempt++) {
       try {
-        const stored = StoredStateSchema.parse(this.conversationState.get(context) ?? {});
-        const next = { ...stored, [MEMORY_PROPERTY]: update(readConversationMemory(stored[MEMORY_PROPERTY])) };
+        const next = { ...current, [MEMORY_PROPERTY]: update(readConversationMemory(current[MEMORY_PROPERTY])) };
         // No eTag yet means a new conversation: nothing to race against but its own first turn.
-        await this.storage.write({ [key]: { ...next, eTag: stored.eTag ?? '*' } });
+        await this.storage.write({ [key]: { ...next, eTag: current.eTag ?? '*' } });
         return;
       } catch (error) {
         if (error instanceof StorageUnavailableError) return; // Answered already; logged by the guard.
@@ -203,8 +232,21 @@ export class CloudBot extends ActivityHandler {
           this.logger.warn(`Conversation memory not saved after ${String(attempt)} eTag conflicts.`);
           return;
         }
-        await this.conversationState.load(context, true);
+        current = storedState((await this.storage.read([key]))[key]);
       }
+    }
+  }
+
+  /**
+   * Writes the student's quiz progress when the turn changed it. Progress is one student's,
+   * written by their own turns: last write wins is enough here, as in botbuilder's `saveChanges`.
+   */
+  private async saveProgress(stored: TurnStorage, progress: Progress): Promise<void> {
+    if (JSON.stringify(progress) === JSON.stringify(stored.user[PROGRESS_PROPERTY] ?? null)) return;
+    try {
+      await this.storage.write({ [stored.userKey]: { ...stored.user, [PROGRESS_PROPERTY]: progress, eTag: '*' } });
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) throw error;
     }
   }
 
@@ -213,4 +255,9 @@ export class CloudBot extends ActivityHandler {
     const withoutMention = OptionalTextSchema.parse(TurnContext.removeRecipientMention(context.activity));
     return stripMarkup(withoutMention).slice(0, this.maxMessageChars).trim();
   }
+}
+
+/** A state item as read, or an empty one for a key that has none yet (as botbuilder's `BotState.load` gives). */
+function storedState(item: unknown): StoredState {
+  return StoredStateSchema.parse(item ?? {});
 }

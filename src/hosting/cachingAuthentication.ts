@@ -73,13 +73,22 @@ export class CachingBotFrameworkAuthentication extends BotFrameworkAuthenticatio
   }
 
   private cachingFactory(claimsIdentity: ClaimsIdentity, factory: ConnectorFactory): ConnectorFactory {
-    const connectors = this.connectors;
-    const appId = appIdOf(claimsIdentity);
-    return new (class extends ConnectorFactory {
-      create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-        return connectors.get(`${appId}|${serviceUrl}|${audience ?? ''}`, () => factory.create(serviceUrl, audience));
-      }
-    })();
+    return new CachingConnectorFactory(this.connectors, appIdOf(claimsIdentity), factory);
+  }
+}
+
+/** A turn's connector factory that hands out the instance's kept clients, creating one only when none is kept. */
+class CachingConnectorFactory extends ConnectorFactory {
+  constructor(
+    private readonly connectors: BoundedCache<ConnectorClient>,
+    private readonly appId: string,
+    private readonly inner: ConnectorFactory,
+  ) {
+    super();
+  }
+
+  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    return this.connectors.get(`${this.appId}|${serviceUrl}|${audience ?? ''}`, () => this.inner.create(serviceUrl, audience));
   }
 }
 
