@@ -36,6 +36,10 @@ export interface Reply {
  */
 export class Answerer {
   private readonly lectureName: string;
+  /** The topics a student can start from; the knowledge base is immutable, so they are looked up once. */
+  private readonly overviews: readonly Entry[];
+  /** Entry ids by lower-cased title, the first entry winning, as a Teams `imBack` button comes back. */
+  private readonly idsByTitle = new Map<string, string>();
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -46,6 +50,11 @@ export class Answerer {
     // "Lecture 5: Cloud computing" is cited as "Lecture 5".
     const short = kb.lecture.title.split(':')[0]?.trim();
     this.lectureName = short !== undefined && short !== '' ? short : 'the lecture';
+    this.overviews = kb.overviews;
+    for (const entry of kb.entries) {
+      const title = entry.title.toLowerCase();
+      if (!this.idsByTitle.has(title)) this.idsByTitle.set(title, entry.id);
+    }
   }
 
   /** Matches a question and replies with an answer, a clarification or a fallback. */
@@ -140,14 +149,14 @@ export class Answerer {
         vote === 'up'
           ? 'Thanks, glad that helped!'
           : "Thanks for telling me. I've noted it so that this answer can be improved. Rephrasing the question, or one of these, may help:",
-      suggestions: vote === 'up' ? [] : this.suggestionsFor([...related, ...this.kb.overviews.map((entry) => entry.id)].slice(0, 3)),
+      suggestions: vote === 'up' ? [] : this.suggestionsFor([...related, ...this.overviews.map((entry) => entry.id)].slice(0, 3)),
       source: null,
     };
   }
 
   /** What the bot says when a conversation starts: what it is, what it knows, where to begin. */
   welcome(): Reply {
-    const topics = this.kb.overviews.map((entry) => `- ${entry.title}`);
+    const topics = this.overviews.map((entry) => `- ${entry.title}`);
     return {
       kind: 'smalltalk',
       id: null,
@@ -158,7 +167,7 @@ export class Answerer {
         '',
         'Ask in your own words, for example "What is PaaS?" or "Why not use the cloud?", or pick a topic below.',
       ].join('\n'),
-      suggestions: this.suggestionsFor(this.kb.overviews.map((entry) => entry.id)),
+      suggestions: this.suggestionsFor(this.overviews.map((entry) => entry.id)),
       source: null,
     };
   }
@@ -179,7 +188,7 @@ export class Answerer {
 
   /** An honest "I don't know that", with the topics the bot does know, after any near misses. */
   fallback(nearMiss: readonly string[] = []): Reply {
-    const topics = this.kb.overviews.map((entry) => entry.title.toLowerCase());
+    const topics = this.overviews.map((entry) => entry.title.toLowerCase());
     return {
       kind: 'fallback',
       id: null,
@@ -187,7 +196,7 @@ export class Answerer {
       text:
         `Sorry, I don't know that. I can only answer questions about ${this.kb.lecture.title}: ` +
         `${topics.join('; ')}. Try asking about one of these:`,
-      suggestions: this.suggestionsFor([...new Set([...nearMiss, ...this.kb.overviews.map((entry) => entry.id)])]),
+      suggestions: this.suggestionsFor([...new Set([...nearMiss, ...this.overviews.map((entry) => entry.id)])]),
       source: null,
     };
   }
@@ -202,8 +211,7 @@ export class Answerer {
 
   /** Finds an entry by its exact title, case aside: how a Teams `imBack` button comes back. */
   entryIdByTitle(text: string): string | undefined {
-    const wanted = text.trim().toLowerCase();
-    return this.kb.entries.find((entry) => entry.title.toLowerCase() === wanted)?.id;
+    return this.idsByTitle.get(text.trim().toLowerCase());
   }
 
   /** "Source: Lecture 5 › Why use the Cloud", linked to that section of the lecture page when there is one. */

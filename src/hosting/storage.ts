@@ -71,10 +71,20 @@ export class GuardedStorage implements Storage {
 /**
  * Local state, in this process only, holding at most `limit` items: botbuilder's MemoryStorage
  * keeps every conversation for the life of the process, which a long-running local server (or a
- * load test, with a new conversation per request) would grow without bound. The oldest go first.
+ * load test, with a new conversation per request) would grow without bound. The least recently
+ * written go first.
+ *
+ * Writes are queued in order and a key's older queue entries are skipped when it is written again,
+ * so that evicting costs the same at any size: finding the oldest key of a `Set` that keeps
+ * deleting its first keys walks over their holes on every write.
  */
 export class BoundedMemoryStorage extends MemoryStorage {
-  private readonly order = new Set<string>();
+  /** Each stored key and the sequence number of its last write. */
+  private readonly latest = new Map<string, number>();
+  /** Writes, oldest first, from `head` on; an entry whose number is not its key's latest is stale. */
+  private queue: { key: string; written: number }[] = [];
+  private head = 0;
+  private written = 0;
 
   constructor(private readonly limit = 10_000) {
     super();
@@ -83,20 +93,32 @@ export class BoundedMemoryStorage extends MemoryStorage {
   override async write(changes: StoreItems): Promise<void> {
     await super.write(changes);
     for (const key of Object.keys(changes)) {
-      this.order.delete(key);
-      this.order.add(key);
+      this.written++;
+      this.latest.set(key, this.written);
+      this.queue.push({ key, written: this.written });
     }
-    for (const oldest of this.order) {
-      if (this.order.size <= this.limit) break;
-      this.order.delete(oldest);
+    while (this.latest.size > this.limit) {
+      const oldest = this.queue[this.head++];
+      if (oldest === undefined) break;
+      if (this.latest.get(oldest.key) !== oldest.written) continue;
+      this.latest.delete(oldest.key);
       // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- MemoryStorage keeps items as an object keyed by storage key.
-      delete this.memory[oldest];
+      delete this.memory[oldest.key];
     }
+    this.compact();
   }
 
   override async delete(keys: string[]): Promise<void> {
     await super.delete(keys);
-    for (const key of keys) this.order.delete(key);
+    for (const key of keys) this.latest.delete(key);
+  }
+
+  /** Drops the queue's used and stale entries once they outnumber the live ones, so it stays within twice the items kept. */
+  private compact(): void {
+    const pending = this.queue.length - this.head;
+    if (pending <= 2 * this.latest.size + 1024) return;
+    this.queue = this.queue.slice(this.head).filter(({ key, written }) => this.latest.get(key) === written);
+    this.head = 0;
   }
 }
 

@@ -127,4 +127,20 @@ describe('local state without a storage account', () => {
     const items = await storage.read(['a', 'b', 'c', 'd', 'e']);
     expect(Object.keys(items).sort()).toEqual(['b', 'd', 'e']);
   });
+
+  it('counts a key once however often it is written, and a deleted key not at all', async () => {
+    const storage = new BoundedMemoryStorage(3);
+    for (let round = 1; round <= 3000; round++) {
+      for (const key of ['a', 'b']) await storage.write({ [key]: { round } });
+    }
+    await storage.write({ c: {} });
+    await storage.delete(['c']);
+    await storage.write({ d: {} });
+    expect(Object.keys(await storage.read(['a', 'b', 'c', 'd'])).sort()).toEqual(['a', 'b', 'd']);
+
+    await storage.write({ e: {} });
+    const items = await storage.read(['a', 'b', 'c', 'd', 'e']);
+    expect(Object.keys(items).sort()).toEqual(['b', 'd', 'e']);
+    expect(items.b).toMatchObject({ round: 3000 });
+  });
 });
