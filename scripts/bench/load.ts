@@ -328,6 +328,8 @@ interface Measured extends Window {
   startRss: number | undefined;
   endRss: number | undefined;
   peakRss: number;
+  /** The highest RSS sampled in each fifth of the measured window: a trend, where start and end are two points of a GC cycle. */
+  rssByFifth: number[];
   /** CPU the server and this load generator used during the measured window, in ms. */
   serverCpuMs: number | undefined;
   clientCpuMs: number;
@@ -362,7 +364,12 @@ async function measure(args: Args, questions: readonly string[]): Promise<Measur
     const readyRss = rssMiB(server.pid);
     const loadBefore = loadavg()[0] ?? Number.NaN;
     let peakRss = readyRss ?? Number.NaN;
-    const sampler = setInterval(() => { peakRss = Math.max(peakRss, rssMiB(server.pid) ?? Number.NaN); }, RSS_SAMPLE_MS);
+    const samples: { at: number; rss: number }[] = [];
+    const sampler = setInterval(() => {
+      const rss = rssMiB(server.pid) ?? Number.NaN;
+      peakRss = Math.max(peakRss, rss);
+      samples.push({ at: performance.now(), rss });
+    }, RSS_SAMPLE_MS);
     process.stderr.write(`${args.connections} connections: ${args.warmup} s warm-up, then ${args.duration} s measured…\n`);
     const { window, start, end } = await runLoad(args, server.port, server.pid, activityBodies(questions, args.conversations));
     clearInterval(sampler);
@@ -376,6 +383,11 @@ async function measure(args: Args, questions: readonly string[]): Promise<Measur
       startRss: start.rssMiB,
       endRss: end.rssMiB,
       peakRss: Math.max(peakRss, end.rssMiB ?? Number.NaN),
+      rssByFifth: [0, 1, 2, 3, 4].map((fifth) => {
+        const from = start.at + ((end.at - start.at) * fifth) / 5;
+        const to = start.at + ((end.at - start.at) * (fifth + 1)) / 5;
+        return Math.max(...samples.filter(({ at }) => at >= from && at < to).map(({ rss }) => rss));
+      }),
       serverCpuMs: start.serverCpuMs !== undefined && end.serverCpuMs !== undefined ? end.serverCpuMs - start.serverCpuMs : undefined,
       clientCpuMs: (clientCpu.user + clientCpu.system) / 1000,
       loadBefore,
@@ -446,6 +458,7 @@ function report(args: Args, questionCount: number, measured: Measured): string {
     ['server RSS at start of window', mib(startRss), '', ''],
     ['server RSS at end of window', mib(endRss), '', ''],
     ['server RSS peak (sampled every second)', mib(peakRss), '', ''],
+    ['server RSS, highest in each fifth of the window', measured.rssByFifth.map((value) => (Number.isFinite(value) ? value.toFixed(0) : 'n/a')).join(' → ') + ' MiB', '', ''],
     [
       'server RSS growth over the window',
       growth === undefined ? 'n/a' : `${(growth * 100).toFixed(1)} %`,

@@ -113,10 +113,19 @@ export class BoundedMemoryStorage extends MemoryStorage {
     for (const key of keys) this.latest.delete(key);
   }
 
-  /** Drops the queue's used and stale entries once they outnumber the live ones, so it stays within twice the items kept. */
+  /** Entries the write queue holds, used ones included: at most about twice the items kept, whatever the number of writes. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  /**
+   * Drops the queue's used entries once they fill half of it, and its stale ones once they
+   * outnumber the live ones: each costs one pass over the queue, after at least as many writes.
+   */
   private compact(): void {
-    const pending = this.queue.length - this.head;
-    if (pending <= 2 * this.latest.size + 1024) return;
+    const used = this.head > 1024 && this.head * 2 > this.queue.length;
+    const stale = this.queue.length - this.head > 2 * this.latest.size + 1024;
+    if (!used && !stale) return;
     this.queue = this.queue.slice(this.head).filter(({ key, written }) => this.latest.get(key) === written);
     this.head = 0;
   }

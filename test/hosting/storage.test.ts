@@ -142,5 +142,13 @@ describe('local state without a storage account', () => {
     const items = await storage.read(['a', 'b', 'c', 'd', 'e']);
     expect(Object.keys(items).sort()).toEqual(['b', 'd', 'e']);
     expect(items.b).toMatchObject({ round: 3000 });
+    expect(storage.queued).toBeLessThan(3000);
+  });
+
+  it('holds a bounded queue of writes however many new keys come and go', async () => {
+    const storage = new BoundedMemoryStorage(100);
+    for (let key = 0; key < 20_000; key++) await storage.write({ [`conversation-${key}`]: {} });
+    expect(Object.keys(await storage.read(['conversation-19899', 'conversation-19900', 'conversation-19999']))).toEqual(['conversation-19900', 'conversation-19999']);
+    expect(storage.queued).toBeLessThan(2 * 100 + 1024 + 1);
   });
 });
