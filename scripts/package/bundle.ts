@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { compileProbe, runProbe } from '../bench/coldstartProbe';
 import { buildKnowledgeBase, LECTURE_FILE, parseYamlFile, readKnowledgeDir } from '../../src/knowledge/loadKnowledgeBase';
 import { compileKnowledge, COMPILED_KNOWLEDGE_FILE } from '../../src/knowledge/compiledKnowledge';
+import { buildMatcherIndex } from '../../src/matching/Matcher';
+import { indexFingerprint, MATCHER_INDEX_FILE, serialiseMatcherIndex } from '../../src/matching/matcherIndex';
 import { APP_FILE_NAME, CODE_CACHE_FILE_NAME } from './codeCache';
 
 /**
@@ -20,7 +22,8 @@ import { APP_FILE_NAME, CODE_CACHE_FILE_NAME } from './codeCache';
  * lib/cloudbot.js        what they share: a small loader (sharedFile.ts) for the app beside it
  * lib/app.js             the app (src/, @azure/functions, botbuilder, …), once
  * lib/app.js.cache       V8's code cache of lib/app.js after a warm-up conversation (codeCache.ts)
- * knowledge/             the lecture, and the knowledge base parsed from YAML into knowledge.json
+ * knowledge/             the lecture, the knowledge base parsed from YAML into knowledge.json,
+ *                        and the matcher's index for it (matcher-index.json)
  * node_modules/botframework-webchat/{package.json,dist/webchat.js}
  *                        the Web Chat bundle the chat page serves: a file, not a dependency
  * ```
@@ -224,18 +227,20 @@ export async function bundleApp(options: BundleOptions): Promise<BundleResult> {
 }
 
 /**
- * The package's knowledge folder: the lecture, and the YAML files parsed into one JSON file
+ * The package's knowledge folder: the lecture, the YAML files parsed into one JSON file
  * (src/knowledge/compiledKnowledge.ts), validated here so that an invalid knowledge base fails
- * the build, not the deployment. The app finds its root by walking up from lib/ to this folder.
+ * the build, not the deployment, and the matcher's index for it (src/matching/matcherIndex.ts).
+ * The app finds its root by walking up from lib/ to this folder.
  */
 function writeKnowledge(sourceDir: string, targetDir: string): void {
   const { files, lecture } = readKnowledgeDir(sourceDir);
   const problems: string[] = [];
   const parsed = files.map((file) => ({ name: file.name, data: 'data' in file ? file.data : parseYamlFile(file, problems) }));
   if (problems.length > 0) throw new Error(`The knowledge base is invalid:\n- ${problems.join('\n- ')}`);
-  buildKnowledgeBase(parsed, lecture);
+  const kb = buildKnowledgeBase(parsed, lecture);
   mkdirSync(targetDir, { recursive: true });
   writeFileSync(join(targetDir, COMPILED_KNOWLEDGE_FILE), compileKnowledge(parsed));
+  writeFileSync(join(targetDir, MATCHER_INDEX_FILE), serialiseMatcherIndex(buildMatcherIndex(kb), indexFingerprint(kb)));
   cpSync(join(sourceDir, LECTURE_FILE), join(targetDir, LECTURE_FILE));
 }
 

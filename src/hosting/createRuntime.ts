@@ -6,7 +6,7 @@ import { CloudBot } from '../bot/CloudBot';
 import type { Config } from '../config';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { Logger } from '../logger';
-import { Matcher } from '../matching/Matcher';
+import { Matcher, type MatcherIndex } from '../matching/Matcher';
 import { createAdapter } from './createAdapter';
 import { discardRecords, idHasher, type RecordSink } from '../records/records';
 import { Recorder } from '../records/Recorder';
@@ -30,6 +30,8 @@ export interface RuntimeDeps {
   storage?: Storage;
   /** Where feedback and unanswered questions go; by default what the configuration says. */
   recordSink?: RecordSink;
+  /** The matcher's index, made at build time for this knowledge base; by default built here. */
+  matcherIndex?: MatcherIndex;
 }
 
 /** Answers below this confidence are kept for the knowledge-base author to review. */
@@ -49,11 +51,11 @@ function createRecordSink(config: Config, logger: Logger): RecordSink {
 }
 
 /** Wires the layers together. Construction only: no environment, no globals; storage connects lazily. */
-export function createRuntime({ config, kb, logger, storage = createStorage(config, logger), recordSink }: RuntimeDeps): Runtime {
+export function createRuntime({ config, kb, logger, storage = createStorage(config, logger), recordSink, matcherIndex }: RuntimeDeps): Runtime {
   if (config.unauthenticated) {
     logger.warn('MicrosoftAppId is not set: CloudBot accepts unauthenticated requests (local use and the Emulator only).');
   }
-  const matcher = new Matcher(kb);
+  const matcher = new Matcher(kb, {}, matcherIndex);
   const answerer = new Answerer(kb, matcher, config.lectureUrl);
   const quiz = new Quiz(kb, matcher, (section) => answerer.citation(section));
   const conversation = new Conversation(kb, matcher, answerer, quiz);

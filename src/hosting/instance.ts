@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HttpHandler } from '@azure/functions';
 import { z } from 'zod';
@@ -8,6 +8,8 @@ import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
 import { defaultKnowledgeDir, locateAppRoot } from '../knowledge/locateKnowledgeDir';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { consoleLogger } from '../logger';
+import type { MatcherIndex } from '../matching/Matcher';
+import { indexFingerprint, MATCHER_INDEX_FILE, parseMatcherIndex } from '../matching/matcherIndex';
 import { createHealthHandler, type HealthReport } from './createHealthHandler';
 import { createRuntime, type Runtime } from './createRuntime';
 import { createChatPageHandler } from './web/chatPage';
@@ -44,15 +46,29 @@ export function instanceRuntime(): Runtime {
 function build(): Outcome {
   const result: Outcome = {};
   try {
-    result.kb = loadKnowledgeBase(defaultKnowledgeDir());
+    const dir = defaultKnowledgeDir();
+    result.kb = loadKnowledgeBase(dir);
     const check = processConfig();
     if (!check.ok) throw new ConfigError(`Invalid configuration: ${check.problems.join('; ')}`);
-    result.runtime = createRuntime({ config: check.config, kb: result.kb, logger: consoleLogger });
+    result.runtime = createRuntime({ config: check.config, kb: result.kb, logger: consoleLogger, matcherIndex: builtIndex(dir, result.kb) });
   } catch (thrown) {
     result.error = toError(thrown);
     consoleLogger.error(`CloudBot cannot start: ${result.error.message}`);
   }
   return result;
+}
+
+/**
+ * The matcher's index that `npm run package` made for this knowledge base, if the knowledge
+ * folder has one that fits; otherwise the runtime builds its own, as it does in development.
+ */
+function builtIndex(dir: string, kb: KnowledgeBase): MatcherIndex | undefined {
+  const file = join(dir, MATCHER_INDEX_FILE);
+  if (!existsSync(file)) return undefined;
+  const result = parseMatcherIndex(readFileSync(file, 'utf8'), indexFingerprint(kb));
+  if (result.ok) return result.index;
+  consoleLogger.warn(`Not using ${MATCHER_INDEX_FILE}, which is ${result.reason}: building the matcher's index instead.`);
+  return undefined;
 }
 
 /** The Bot Framework endpoint of this instance. */

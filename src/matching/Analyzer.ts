@@ -1,4 +1,4 @@
-import Fuse from 'fuse.js';
+import Fuse, { type FuseIndex } from 'fuse.js';
 import stem from 'wink-porter2-stemmer';
 import type { SynonymGroup } from '../knowledge/schema';
 import { normalise, tokenise } from './normalise';
@@ -26,47 +26,79 @@ const NUMBER_WORDS: readonly string[] = ['zero', 'one', 'two', 'three', 'four', 
 /** Corrections are memoised per instance; the cap keeps a flood of random words from growing memory. */
 const CORRECTION_CACHE_SIZE = 5000;
 
+/** A synonym rule: these words, in this order, mean the lecture's term. */
+interface SynonymRule {
+  variant: string[];
+  term: string[];
+}
+
+/**
+ * What an Analyzer is built from, as plain data: `npm run package` serialises it with the
+ * matcher's index (matcherIndex.ts) so that a new instance skips building it.
+ */
+export interface AnalyzerIndex {
+  /** Synonym rules by their first word, longest first. */
+  synonyms: [string, SynonymRule[]][];
+  /** Every surface word of the knowledge base, the synonym table and the stopwords. */
+  known: string[];
+  /** The words typos are corrected to, by first letter, with their fuse.js index. */
+  vocabulary: { initial: string; words: string[]; fuse: ReturnType<FuseIndex<string>['toJSON']> }[];
+}
+
+/** Builds an Analyzer's index from the synonym table and the knowledge base's texts. */
+export function buildAnalyzerIndex(groups: readonly SynonymGroup[], vocabularyTexts: Iterable<string>): AnalyzerIndex {
+  const byFirstWord = new Map<string, SynonymRule[]>();
+  const known = new Set<string>(STOPWORDS);
+  for (const group of groups) {
+    const term = tokenise(group.term);
+    term.forEach((word) => known.add(word));
+    for (const variantText of group.variants) {
+      const variant = tokenise(variantText);
+      const first = variant[0];
+      if (first === undefined) continue;
+      variant.forEach((word) => known.add(word));
+      const list = byFirstWord.get(first) ?? [];
+      list.push({ variant, term });
+      byFirstWord.set(first, list);
+    }
+  }
+  // Longest variants first, so "disaster recovery" wins over "disaster".
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.variant.length - a.variant.length);
+  for (const text of vocabularyTexts) normalise(text).split(' ').forEach((word) => word && known.add(word));
+  const byInitial = new Map<string, string[]>();
+  for (const word of known) {
+    if (word.length < MIN_TYPO_LENGTH - 1 || /^\d+$/.test(word)) continue;
+    const list = byInitial.get(word.charAt(0)) ?? [];
+    list.push(word);
+    byInitial.set(word.charAt(0), list);
+  }
+  return {
+    synonyms: [...byFirstWord],
+    known: [...known],
+    vocabulary: [...byInitial].map(([initial, words]) => ({ initial, words, fuse: Fuse.createIndex([], words).toJSON() })),
+  };
+}
+
 /**
  * Normalises, corrects typos against the knowledge base's own vocabulary (fuse.js), rewrites
- * synonyms to the lecture's terms and stems. Built once per instance from the knowledge base.
+ * synonyms to the lecture's terms and stems. Built once per instance from the knowledge base,
+ * or restored from an index made at build time.
  */
 export class Analyzer {
-  private readonly synonyms: ReadonlyMap<string, readonly { variant: string[]; term: string[] }[]>;
+  private readonly synonyms: ReadonlyMap<string, readonly SynonymRule[]>;
   private readonly known: ReadonlySet<string>;
   /** The vocabulary by first letter, so that a correction searches a few dozen words, not all of them. */
   private readonly vocabulary: ReadonlyMap<string, Fuse<string>>;
   private readonly corrections = new Map<string, string | null>();
 
-  constructor(groups: readonly SynonymGroup[], vocabularyTexts: Iterable<string>) {
-    const byFirstWord = new Map<string, { variant: string[]; term: string[] }[]>();
-    const known = new Set<string>(STOPWORDS);
-    for (const group of groups) {
-      const term = tokenise(group.term);
-      term.forEach((word) => known.add(word));
-      for (const variantText of group.variants) {
-        const variant = tokenise(variantText);
-        const first = variant[0];
-        if (first === undefined) continue;
-        variant.forEach((word) => known.add(word));
-        const list = byFirstWord.get(first) ?? [];
-        list.push({ variant, term });
-        byFirstWord.set(first, list);
-      }
-    }
-    // Longest variants first, so "disaster recovery" wins over "disaster".
-    for (const list of byFirstWord.values()) list.sort((a, b) => b.variant.length - a.variant.length);
-    for (const text of vocabularyTexts) normalise(text).split(' ').forEach((word) => word && known.add(word));
-    this.synonyms = byFirstWord;
-    this.known = known;
-    const byInitial = new Map<string, string[]>();
-    for (const word of known) {
-      if (word.length < MIN_TYPO_LENGTH - 1 || /^\d+$/.test(word)) continue;
-      const list = byInitial.get(word.charAt(0)) ?? [];
-      list.push(word);
-      byInitial.set(word.charAt(0), list);
-    }
+  constructor(index: AnalyzerIndex) {
+    this.synonyms = new Map(index.synonyms);
+    this.known = new Set(index.known);
     this.vocabulary = new Map(
-      [...byInitial].map(([initial, words]) => [initial, new Fuse(words, { includeScore: true, threshold: TYPO_THRESHOLD })]),
+      index.vocabulary.map(({ initial, words, fuse }) => [
+        initial,
+        new Fuse(words, { includeScore: true, threshold: TYPO_THRESHOLD }, Fuse.parseIndex<string>(fuse)),
+      ]),
     );
   }
 

@@ -1,6 +1,6 @@
 import type { Entry, KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { isTopic } from '../knowledge/KnowledgeBase';
-import { type Analysis, Analyzer } from './Analyzer';
+import { type Analysis, Analyzer, type AnalyzerIndex, buildAnalyzerIndex } from './Analyzer';
 import { normalise } from './normalise';
 import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from './matchingOptions';
 
@@ -29,13 +29,116 @@ export interface MatchResult {
   explanation: { terms: string[]; corrections: string[]; unknown: string[] };
 }
 
-interface Doc {
+export interface Doc {
   entry: number;
   text: string;
   terms: number[];
   norm: number;
   weight: number;
   keyword: boolean;
+}
+
+/** A sub-topic and the words that name it, as term ids: from its title alone, and from its title and keywords. */
+interface NamingIndex {
+  id: string;
+  title: number[];
+  words: number[];
+}
+
+/**
+ * Everything the matcher derives from the knowledge base, as plain data. Building it means
+ * analysing every phrasing and answer, which is most of an instance's start-up work after
+ * loading the code, so `npm run package` serialises it (matcherIndex.ts) and a new instance
+ * restores it instead.
+ */
+export interface MatcherIndex {
+  analyzer: AnalyzerIndex;
+  /** Every stemmed term of the knowledge base; a term's id is its position. */
+  terms: string[];
+  /** Each term's rarity among the entries' phrasings, by term id. */
+  idf: number[];
+  /** Each entry's phrasings (title, alternates, keywords) as weighted term vectors. */
+  docs: Doc[];
+  /** Per entry, by position: every term it uses anywhere, answer included, with its share. */
+  vocabularies: [number, number][][];
+  smalltalkPhrases: [string, string][];
+  exactPhrasings: [string, string][];
+  /** For each overview, the words of each sub-topic's title and keywords that no sibling's use. */
+  distinctive: [string, NamingIndex[]][];
+}
+
+function resolveOptions(options: Partial<MatchingOptions>): Readonly<MatchingOptions> {
+  return Object.freeze({ ...DEFAULT_MATCHING_OPTIONS, ...options });
+}
+
+/** Analyses the knowledge base and builds the matcher's index: once per instance, or at build time. */
+export function buildMatcherIndex(kb: KnowledgeBase, options: Partial<MatchingOptions> = {}): MatcherIndex {
+  const o = resolveOptions(options);
+  const entries = kb.entries;
+  const analyzerIndex = buildAnalyzerIndex(kb.synonyms, entries.flatMap(fieldsOf).map(({ text }) => text));
+  const analyzer = new Analyzer(analyzerIndex);
+  const termIds = new Map<string, number>();
+  const termId = (term: string): number => {
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = termIds.size;
+      termIds.set(term, id);
+    }
+    return id;
+  };
+  const termsOf = (text: string) => analyzer.analyseKnown(text).terms.map(termId);
+
+  const smalltalkPhrases = new Map<string, string>();
+  const phrasings = new Map<string, string | null>();
+  for (const entry of entries) {
+    for (const text of [entry.title, ...entry.alternates]) {
+      const key = normalise(text);
+      // Two entries with the same normalised phrasing cancel out; the lint reports them.
+      phrasings.set(key, phrasings.has(key) && phrasings.get(key) !== entry.id ? null : entry.id);
+      if (!isTopic(entry)) smalltalkPhrases.set(withoutBotName(key), entry.id);
+    }
+  }
+  const exactPhrasings = [...phrasings].flatMap(([key, id]): [string, string][] => (id !== null && !id.startsWith('smalltalk.') ? [[key, id]] : []));
+
+  const entriesWithTerm: Set<number>[] = [];
+  const entriesWithPhrasing: Set<number>[] = [];
+  const pending: Omit<Doc, 'norm'>[] = [];
+  const vocabularies: Map<number, number>[] = [];
+  entries.forEach((entry, entryIndex) => {
+    const vocabulary = new Map<number, number>();
+    for (const { text, weight } of fieldsOf(entry)) {
+      const terms = termsOf(text);
+      // A word only the answer uses explains less of a question than one a phrasing uses.
+      const share = weight === 'answer' ? o.answerVocabularyWeight : 1;
+      for (const term of terms) vocabulary.set(term, Math.max(vocabulary.get(term) ?? 0, share));
+      if (weight === 'answer' || terms.length === 0) continue;
+      for (const term of terms) (entriesWithPhrasing[term] ??= new Set()).add(entryIndex);
+      pending.push({ entry: entryIndex, text, terms, weight: weight === 'keyword' ? o.keywordWeight : 1, keyword: weight === 'keyword' });
+    }
+    for (const term of vocabulary.keys()) (entriesWithTerm[term] ??= new Set()).add(entryIndex);
+    vocabularies.push(vocabulary);
+  });
+
+  const n = entries.length;
+  // Rarity is judged on the phrasings: every answer says "control" or "data", so counting
+  // answers would blur the words students use to name a topic. Answer-only words still count.
+  const idf: number[] = [];
+  entriesWithTerm.forEach((set, term) => (idf[term] = Math.log(1 + n / (entriesWithPhrasing[term] ?? set).size)));
+  const distinctive = distinctiveWords(entries, termsOf);
+  const docs = pending.map((doc) => ({ ...doc, norm: Math.sqrt(doc.terms.reduce((sum, term) => sum + (idf[term] ?? 0) ** 2, 0)) }));
+  return {
+    analyzer: analyzerIndex,
+    terms: [...termIds.keys()],
+    idf: Array.from({ length: termIds.size }, (_, term) => idf[term] ?? 0),
+    docs,
+    vocabularies: vocabularies.map((vocabulary) => [...vocabulary]),
+    smalltalkPhrases: [...smalltalkPhrases],
+    exactPhrasings,
+    distinctive: [...distinctive].map(([parent, children]) => [
+      parent,
+      children.map((child) => ({ id: child.id, title: [...child.title], words: [...child.words] })),
+    ]),
+  };
 }
 
 /**
@@ -50,75 +153,53 @@ interface Doc {
 export class Matcher {
   private readonly analyzer: Analyzer;
   private readonly entries: readonly Entry[];
-  private readonly termIds = new Map<string, number>();
-  private readonly idf: number[] = [];
+  private readonly termIds: ReadonlyMap<string, number>;
+  private readonly idf: readonly number[];
   private readonly unknownIdf: number;
-  private readonly docs: Doc[] = [];
+  private readonly docs: readonly Doc[];
   private readonly postings: number[][] = [];
   /** Every term an entry uses anywhere, answer included: how much of a question the entry can explain. */
-  private readonly vocabularies: Map<number, number>[] = [];
+  private readonly vocabularies: ReadonlyMap<number, number>[];
   /** The idf of a word that at most `corroboratingEntries` entries' phrasings use. */
   private readonly pointingIdf: number;
   /** Each entry's position in `entries` and `vocabularies`, by id. */
   private readonly entryIndex: ReadonlyMap<string, number>;
   private readonly options: Readonly<MatchingOptions>;
   /** Smalltalk phrasings as normalised text: "what can you do" is all function words, so it is matched whole. */
-  private readonly smalltalkPhrases = new Map<string, string>();
+  private readonly smalltalkPhrases: ReadonlyMap<string, string>;
   /** For each overview, the words of each sub-topic's title and keywords that no sibling's use. */
   private readonly distinctive: ReadonlyMap<string, Naming[]>;
   /** Whether the knowledge base has the help entry that questions about the bot itself get. */
   private readonly offersHelp: boolean;
   /** A topic's own phrasings, normalised: asked word for word, they need no scoring. */
-  private readonly exactPhrasings = new Map<string, string>();
+  private readonly exactPhrasings: ReadonlyMap<string, string>;
 
-  constructor(kb: KnowledgeBase, options: Partial<MatchingOptions> = {}) {
-    this.options = Object.freeze({ ...DEFAULT_MATCHING_OPTIONS, ...options });
+  /**
+   * `index` must come from `buildMatcherIndex` with the same knowledge base and options;
+   * without it, the matcher builds its own.
+   */
+  constructor(kb: KnowledgeBase, options: Partial<MatchingOptions> = {}, index: MatcherIndex = buildMatcherIndex(kb, options)) {
+    this.options = resolveOptions(options);
     this.entries = kb.entries;
-    this.entryIndex = new Map(this.entries.map((entry, index) => [entry.id, index]));
+    this.entryIndex = new Map(this.entries.map((entry, position) => [entry.id, position]));
     this.offersHelp = this.entries.some((entry) => entry.id === HELP_ID);
-    this.analyzer = new Analyzer(kb.synonyms, this.entries.flatMap(fieldsOf).map(({ text }) => text));
-    const phrasings = new Map<string, string | null>();
-    for (const entry of this.entries) {
-      for (const text of [entry.title, ...entry.alternates]) {
-        const key = normalise(text);
-        // Two entries with the same normalised phrasing cancel out; the lint reports them.
-        phrasings.set(key, phrasings.has(key) && phrasings.get(key) !== entry.id ? null : entry.id);
-        if (!isTopic(entry)) this.smalltalkPhrases.set(withoutBotName(key), entry.id);
-      }
-    }
-    for (const [key, id] of phrasings) if (id !== null && !id.startsWith('smalltalk.')) this.exactPhrasings.set(key, id);
-
-    const entriesWithTerm: Set<number>[] = [];
-    const entriesWithPhrasing: Set<number>[] = [];
-    const pending: { entry: number; text: string; terms: number[]; weight: number; keyword: boolean }[] = [];
-    this.entries.forEach((entry, entryIndex) => {
-      const vocabulary = new Map<number, number>();
-      for (const { text, weight } of fieldsOf(entry)) {
-        const terms = this.analyzer.analyseKnown(text).terms.map((term) => this.termId(term));
-        // A word only the answer uses explains less of a question than one a phrasing uses.
-        const share = weight === 'answer' ? this.options.answerVocabularyWeight : 1;
-        for (const term of terms) vocabulary.set(term, Math.max(vocabulary.get(term) ?? 0, share));
-        if (weight === 'answer' || terms.length === 0) continue;
-        for (const term of terms) (entriesWithPhrasing[term] ??= new Set()).add(entryIndex);
-        pending.push({ entry: entryIndex, text, terms, weight: weight === 'keyword' ? this.options.keywordWeight : 1, keyword: weight === 'keyword' });
-      }
-      for (const term of vocabulary.keys()) (entriesWithTerm[term] ??= new Set()).add(entryIndex);
-      this.vocabularies.push(vocabulary);
+    this.analyzer = new Analyzer(index.analyzer);
+    this.termIds = new Map(index.terms.map((term, id) => [term, id]));
+    this.idf = index.idf;
+    this.docs = index.docs;
+    this.docs.forEach((doc, docIndex) => {
+      for (const term of doc.terms) (this.postings[term] ??= []).push(docIndex);
     });
-
+    this.vocabularies = index.vocabularies.map((vocabulary) => new Map(vocabulary));
+    this.smalltalkPhrases = new Map(index.smalltalkPhrases);
+    this.exactPhrasings = new Map(index.exactPhrasings);
+    this.distinctive = new Map(
+      index.distinctive.map(([parent, children]) => [parent, children.map((child) => ({ id: child.id, title: new Set(child.title), words: new Set(child.words) }))]),
+    );
     const n = this.entries.length;
-    // Rarity is judged on the phrasings: every answer says "control" or "data", so counting
-    // answers would blur the words students use to name a topic. Answer-only words still count.
-    entriesWithTerm.forEach((set, term) => (this.idf[term] = Math.log(1 + n / (entriesWithPhrasing[term] ?? set).size)));
     // A word the knowledge base never uses counts against a match, about as much as a rare word it does use.
     this.unknownIdf = Math.log(1 + n) * this.options.unknownWeight;
     this.pointingIdf = Math.log(1 + n / this.options.corroboratingEntries);
-    this.distinctive = distinctiveWords(this.entries, (text) => this.analyzer.analyseKnown(text).terms.map((term) => this.termId(term)));
-    for (const doc of pending) {
-      const norm = Math.sqrt(doc.terms.reduce((sum, term) => sum + (this.idf[term] ?? 0) ** 2, 0));
-      const index = this.docs.push({ ...doc, norm }) - 1;
-      for (const term of doc.terms) (this.postings[term] ??= []).push(index);
-    }
   }
 
   /** The score below which a candidate is not worth offering at all. */
@@ -320,15 +401,6 @@ export class Matcher {
     if (only === undefined || only === id) return [];
     const example = family.filter((child) => child.id !== only && hits([...child.words].filter((word) => !child.title.has(word))));
     return example.length === 1 && example[0] ? [example[0].id, only] : [only];
-  }
-
-  private termId(term: string): number {
-    let id = this.termIds.get(term);
-    if (id === undefined) {
-      id = this.termIds.size;
-      this.termIds.set(term, id);
-    }
-    return id;
   }
 }
 

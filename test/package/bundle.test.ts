@@ -18,6 +18,7 @@ import {
 } from '../../scripts/package/bundle';
 import { COMPILED_KNOWLEDGE_FILE, readCompiledKnowledge } from '../../src/knowledge/compiledKnowledge';
 import { LECTURE_FILE } from '../../src/knowledge/loadKnowledgeBase';
+import { MATCHER_INDEX_FILE } from '../../src/matching/matcherIndex';
 
 /**
  * The deployment package is built once, into a folder outside the repository: walking up from
@@ -83,7 +84,7 @@ describe('the deployment package (npm run package)', () => {
     });
 
     it('carries the lecture and every knowledge file, parsed from YAML into one file the app reads at start', () => {
-      expect(readdirSync(inPackage('knowledge')).sort()).toEqual([COMPILED_KNOWLEDGE_FILE, LECTURE_FILE].sort());
+      expect(readdirSync(inPackage('knowledge')).sort()).toEqual([COMPILED_KNOWLEDGE_FILE, LECTURE_FILE, MATCHER_INDEX_FILE].sort());
       const compiled = readCompiledKnowledge(readFileSync(inPackage(`knowledge/${COMPILED_KNOWLEDGE_FILE}`), 'utf8'), COMPILED_KNOWLEDGE_FILE);
       const yamlFiles = readdirSync(join(ROOT, 'knowledge')).filter((name) => name.endsWith('.yaml'));
       expect(compiled.map((file) => basename(file.name)).sort()).toEqual(yamlFiles.sort());
@@ -153,12 +154,18 @@ describe('the deployment package (npm run package)', () => {
     it('compiles the app from its code cache, which V8 accepts', () => {
       expect(result.stderr).not.toMatch(/rejected/);
     });
+
+    it("restores the matcher's index from the package instead of building it", () => {
+      expect(result.stderr).not.toMatch(/Not using matcher-index\.json/);
+    });
   });
 
-  it('still answers, and says so, when V8 rejects the code cache (another Node.js version)', () => {
+  it("still answers, and says why it starts slower, when V8 rejects the code cache and the matcher's index is damaged", () => {
     const copy = join(scratch, 'package-with-bad-cache');
     cpSync(bundle.outDir, copy, { recursive: true });
     writeFileSync(join(copy, CODE_CACHE_FILE), Buffer.alloc(4096, 7));
+    const indexFile = join(copy, 'knowledge', MATCHER_INDEX_FILE);
+    writeFileSync(indexFile, readFileSync(indexFile, 'utf8').replace('"idf":[', '"idf":[9,'));
     const result = runProbe(probe, {
       appDir: copy,
       entries: bundle.functions.map((path) => join(copy, path)),
@@ -167,6 +174,7 @@ describe('the deployment package (npm run package)', () => {
     expect(result.replies[0]?.status).toBe(200);
     expect(result.replies[0]?.texts.join('\n')).toMatch(/Platform as a service \(PaaS\)/i);
     expect(result.stderr).toMatch(/V8 rejected app\.js\.cache/);
+    expect(result.stderr).toMatch(/Not using matcher-index\.json, which is damaged/);
   }, PROBE_TIMEOUT_MS + 10_000);
 
   it('keeps conversation state in Blob Storage from one instance to the next (Azurite)', () => {
