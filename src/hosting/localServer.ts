@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { HttpRequest, type HttpResponseInit, InvocationContext } from '@azure/functions';
+import { HttpRequest, type HttpResponseInit, InvocationContext, type InvocationContextInit } from '@azure/functions';
 import { toError } from '../errors';
 import type { Logger } from '../logger';
 import type { LocalDirectLine } from './localDirectLine';
@@ -58,8 +58,9 @@ function findRoute(options: LocalServerOptions, pathname: string): { route: Rout
  * `HttpResponseInit` back. No logic of its own beyond routing.
  */
 export function createLocalServer(options: LocalServerOptions): Server {
+  const logHandler = invocationLogHandler(options.logger);
   return createServer((req, res) => {
-    serve(req, res, options).catch((thrown: unknown) => {
+    serve(req, res, options, logHandler).catch((thrown: unknown) => {
       options.logger.error('Local server failed to answer a request:', toError(thrown));
       if (!res.headersSent) writeJson(res, 500, { error: 'Internal error.' });
       else res.destroy();
@@ -67,7 +68,15 @@ export function createLocalServer(options: LocalServerOptions): Server {
   });
 }
 
-async function serve(req: IncomingMessage, res: ServerResponse, options: LocalServerOptions): Promise<void> {
+/** Invocation logs go to the server's logger, warnings and errors only, as the Functions host shows them. */
+function invocationLogHandler(logger: Logger): InvocationContextInit['logHandler'] {
+  return (level, ...args) => {
+    if (level === 'error' || level === 'critical') logger.error(String(args[0]), ...args.slice(1));
+    else if (level === 'warning') logger.warn(String(args[0]), ...args.slice(1));
+  };
+}
+
+async function serve(req: IncomingMessage, res: ServerResponse, options: LocalServerOptions, logHandler: InvocationContextInit['logHandler']): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const origin = `http://${req.headers.host ?? 'localhost'}`;
   if (options.directLine?.handles(url.pathname)) {
@@ -103,10 +112,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, options: LocalSe
   const context = new InvocationContext({
     functionName: route.name,
     invocationId: randomUUID(),
-    logHandler: (level, ...args) => {
-      if (level === 'error' || level === 'critical') options.logger.error(String(args[0]), ...args.slice(1));
-      else if (level === 'warning') options.logger.warn(String(args[0]), ...args.slice(1));
-    },
+    logHandler,
   });
   writeResponse(res, await route.handler(request, context));
 }
