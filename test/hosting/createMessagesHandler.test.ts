@@ -24,6 +24,14 @@ describe('POST /api/messages handler', () => {
     });
   });
 
+  describe('when given an invoke activity', () => {
+    it("answers with the status of the turn's invoke response: 501 for one CloudBot does not handle", async () => {
+      const { context } = invocation();
+      const response = await messages(postRequest(messageActivity('', { type: 'invoke', name: 'composeExtension/query' })), context);
+      expect(response.status).toBe(501);
+    });
+  });
+
   describe('when given bad input', () => {
     it.each([
       ['a body that is not JSON', postRequest('{"type": "message",'), 400, /not valid JSON/],
