@@ -1,4 +1,5 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
@@ -147,6 +148,23 @@ function sharedEntrySource(imported: readonly string[]): string {
   return `module.exports = {\n${getters.join('\n')}\n};\n`;
 }
 
+/**
+ * The bundle with its last non-ASCII characters escaped, so that it loads as a one-byte string
+ * (codeCache.ts). esbuild escapes them everywhere but in regular expression literals
+ * (`/[‘’´]/`, in our normaliser and the stemmer), where `\uXXXX` means the same character. An
+ * escaped one (`\’`, an identity escape, valid only without the `u` flag) becomes `\u2019`,
+ * which means the same there. Columns after a replaced character shift in the source map.
+ */
+export function asciiOnly(code: string): string {
+  const hex = (unit: number) => `\\u${unit.toString(16).padStart(4, '0')}`;
+  const escaped = code.replace(/(\\*)([^\p{ASCII}])/gu, (_match, slashes: string, char: string) => {
+    const units = Array.from({ length: char.length }, (_, i) => hex(char.charCodeAt(i))).join('');
+    return (slashes.length % 2 === 1 ? slashes.slice(1) : slashes) + units;
+  });
+  if (!isAscii(Buffer.from(escaped))) throw new Error('The bundle still has non-ASCII characters after escaping');
+  return escaped;
+}
+
 /** The function entry points, `messages` first: it is the one a cold start is waiting for. */
 export function functionEntries(rootDir: string): string[] {
   const names = readdirSync(join(rootDir, FUNCTIONS_DIR))
@@ -203,6 +221,7 @@ export async function bundleApp(options: BundleOptions): Promise<BundleResult> {
     },
     outfile: join(outDir, APP_FILE),
   });
+  writeFileSync(join(outDir, APP_FILE), asciiOnly(readFileSync(join(outDir, APP_FILE), 'utf8')));
   await build({
     ...ESBUILD_OPTIONS,
     absWorkingDir: rootDir,

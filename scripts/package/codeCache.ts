@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -40,7 +41,10 @@ function readIfPresent(file: string): Buffer | undefined {
  * where the Functions worker provides `@azure/functions-core`.
  */
 export function loadWithCodeCache(codeFile: string, cacheFile: string): CodeCacheLoad {
-  const source = readFileSync(codeFile, 'utf8');
+  const bytes = readFileSync(codeFile);
+  // An ASCII file read as latin1 is the same text, made straight into a one-byte string; decoding
+  // 4 MB as UTF-8 took 13 ms more. The package's app is ASCII (bundle.ts makes sure of it).
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const cachedData = readIfPresent(cacheFile);
   // The same wrapper Node's CommonJS loader puts around a file.
   const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n})`;

@@ -41,6 +41,11 @@ describe('loadWithCodeCache', () => {
     expect(loaded.rejected).toBe(false);
   });
 
+  it('reads a file that is not ASCII as UTF-8', () => {
+    writeFileSync(codeFile, `${SOURCE}\nmodule.exports.text = 'it’s naïve';\n`);
+    expect((loadWithCodeCache(codeFile, cacheFile).exports as { text: string }).text).toBe('it’s naïve');
+  });
+
   it('uses a cache it made itself: V8 accepts it', () => {
     const first = loadWithCodeCache(codeFile, cacheFile);
     (first.exports as { greet: (name: string) => string }).greet('warm-up');
