@@ -173,6 +173,8 @@ export class Matcher {
   private readonly offersHelp: boolean;
   /** A topic's own phrasings, normalised: asked word for word, they need no scoring. */
   private readonly exactPhrasings: ReadonlyMap<string, string>;
+  /** `rank`'s working arrays, by document and by entry; all zero (`bestDoc` all -1) between calls. */
+  private readonly scratch: { dots: Float64Array; hits: Uint16Array; bestScore: Float64Array; bestDoc: Int32Array };
 
   /**
    * `index` must come from `buildMatcherIndex` with the same knowledge base and options;
@@ -200,6 +202,12 @@ export class Matcher {
     // A word the knowledge base never uses counts against a match, about as much as a rare word it does use.
     this.unknownIdf = Math.log(1 + n) * this.options.unknownWeight;
     this.pointingIdf = Math.log(1 + n / this.options.corroboratingEntries);
+    this.scratch = {
+      dots: new Float64Array(this.docs.length),
+      hits: new Uint16Array(this.docs.length),
+      bestScore: new Float64Array(n),
+      bestDoc: new Int32Array(n).fill(-1),
+    };
   }
 
   /** The score below which a candidate is not worth offering at all. */
@@ -244,7 +252,8 @@ export class Matcher {
    */
   private smalltalkOpening(normalised: string): string | undefined {
     for (const [phrase, id] of this.smalltalkPhrases) {
-      if (phrase === '' || !normalised.startsWith(`${phrase} `)) continue;
+      // `phrase` then a space, without building that string for every phrase of every question.
+      if (phrase === '' || normalised.charCodeAt(phrase.length) !== 32 || !normalised.startsWith(phrase)) continue;
       const rest = this.analyzer.analyse(normalised.slice(phrase.length + 1)).terms;
       if (rest.every((term) => !this.termIds.has(term))) return id;
     }
@@ -267,36 +276,49 @@ export class Matcher {
   }
 
   private rank(query: readonly { term: number; weight: number }[], queryNorm: number): Candidate[] {
-    const dots = new Map<number, number>();
-    const hits = new Map<number, number>();
+    // Scratch space kept per instance (`match` is synchronous, so one at a time): a Map per
+    // question was most of the matcher's time and garbage. Documents and entries are visited in
+    // the order the question first reaches them, so that ties keep the same matched text.
+    const { dots, hits, bestScore, bestDoc } = this.scratch;
+    const touched: number[] = [];
     for (const { term, weight } of query) {
       for (const doc of this.postings[term] ?? []) {
-        dots.set(doc, (dots.get(doc) ?? 0) + weight * weight);
-        hits.set(doc, (hits.get(doc) ?? 0) + 1);
+        if (hits[doc] === 0) touched.push(doc);
+        dots[doc] = (dots[doc] ?? 0) + weight * weight;
+        hits[doc] = (hits[doc] ?? 0) + 1;
       }
     }
-    const best = new Map<number, { score: number; text: string }>();
-    for (const [docIndex, dot] of dots) {
+    const reached: number[] = [];
+    for (const docIndex of touched) {
       const doc = this.docs[docIndex];
+      const dot = dots[docIndex] ?? 0;
+      const hitCount = hits[docIndex] ?? 0;
+      dots[docIndex] = 0;
+      hits[docIndex] = 0;
       if (!doc) continue;
       // A keyword is a phrase: "big" alone is not "big data", so a part of one counts for its share of the words.
-      const whole = doc.keyword ? (hits.get(docIndex) ?? 0) / doc.terms.length : 1;
+      const whole = doc.keyword ? hitCount / doc.terms.length : 1;
       const score = (whole * doc.weight * dot) / (queryNorm * doc.norm);
-      const current = best.get(doc.entry);
-      if (!current || score > current.score) best.set(doc.entry, { score, text: doc.text });
+      if ((bestDoc[doc.entry] ?? -1) < 0) reached.push(doc.entry);
+      else if (score <= (bestScore[doc.entry] ?? 0)) continue;
+      bestScore[doc.entry] = score;
+      bestDoc[doc.entry] = docIndex;
     }
     // Blend the closest phrasing with how much of the question the entry's whole vocabulary
     // explains: "is iaas more expensive" is about IaaS, whose answer speaks of higher costs.
     const a = this.options.phrasingWeight;
     const queryNormSq = queryNorm * queryNorm;
-    return [...best]
-      .map(([entry, { score, text }]) => {
-        const vocabulary = this.vocabularies[entry];
-        const covered = query.reduce((sum, { term, weight }) => sum + (vocabulary?.get(term) ?? 0) * weight * weight, 0);
-        const blended = a * score + (1 - a) * (covered / queryNormSq);
-        return { id: this.entries[entry]?.id ?? '', score: round(blended), matched: text };
-      })
-      .sort((x, y) => y.score - x.score || x.id.localeCompare(y.id));
+    const ranked = reached.map((entry) => {
+      const vocabulary = this.vocabularies[entry];
+      let covered = 0;
+      for (const { term, weight } of query) covered += (vocabulary?.get(term) ?? 0) * weight * weight;
+      const blended = a * (bestScore[entry] ?? 0) + (1 - a) * (covered / queryNormSq);
+      const candidate = { id: this.entries[entry]?.id ?? '', score: round(blended), matched: this.docs[bestDoc[entry] ?? -1]?.text ?? '' };
+      bestScore[entry] = 0;
+      bestDoc[entry] = -1;
+      return candidate;
+    });
+    return ranked.sort((x, y) => y.score - x.score || x.id.localeCompare(y.id));
   }
 
   private decide(ranked: Candidate[], terms: ReadonlySet<number>): Omit<MatchResult, 'normalised' | 'explanation'> {
