@@ -235,9 +235,16 @@ export class Matcher {
     const analysis = this.analyzer.analyse(question);
     // "what are you able to do": a question about the bot with no topic in it is a request for help.
     const aboutTheBot = analysis.terms.length === 0 && /\byou\b/.test(analysis.normalised) && this.offersHelp;
-    const phrase =
-      this.smalltalkPhrases.get(withoutBotName(analysis.normalised)) ?? (aboutTheBot ? HELP_ID : this.smalltalkOpening(analysis.normalised));
+    const phrase = this.smalltalkPhrases.get(withoutBotName(analysis.normalised)) ?? (aboutTheBot ? HELP_ID : undefined);
     if (phrase !== undefined) return certain('smalltalk', phrase, analysis);
+    const opening = this.smalltalkOpening(analysis.normalised);
+    if (opening !== undefined) {
+      // "hi, what is paas" is a question with a greeting in front: the question is answered. If
+      // it cannot be ("thanks, that made sense"), the message was smalltalk after all.
+      const asked = opening.question === undefined ? undefined : this.match(opening.question);
+      if (asked !== undefined && asked.kind !== 'fallback') return { ...asked, normalised: analysis.normalised };
+      return certain('smalltalk', opening.id, analysis);
+    }
     const exact = this.exactPhrasings.get(analysis.normalised);
     if (exact !== undefined) return certain('answer', exact, analysis);
     const { known, unknown, norm } = this.weigh(analysis.terms);
@@ -247,15 +254,18 @@ export class Matcher {
   }
 
   /**
-   * "cheers mate", "cya later": a smalltalk phrase followed only by words the lecture never uses.
-   * "hi, what is paas" is not smalltalk, because "paas" is a lecture word.
+   * A message that opens with a smalltalk phrase: "cheers mate" or "thanks that made sense" is
+   * smalltalk, because what follows is not a question the lecture answers, not even well enough
+   * to ask "Did you mean"; "hi, what is paas" is the question that follows.
    */
-  private smalltalkOpening(normalised: string): string | undefined {
+  private smalltalkOpening(normalised: string): { id: string; question?: string } | undefined {
     for (const [phrase, id] of this.smalltalkPhrases) {
       // `phrase` then a space, without building that string for every phrase of every question.
       if (phrase === '' || normalised.charCodeAt(phrase.length) !== 32 || !normalised.startsWith(phrase)) continue;
-      const rest = this.analyzer.analyse(normalised.slice(phrase.length + 1)).terms;
-      if (rest.every((term) => !this.termIds.has(term))) return id;
+      const question = normalised.slice(phrase.length + 1);
+      const rest = this.weigh(this.analyzer.analyse(question).terms);
+      const best = rest.known.length === 0 ? undefined : this.rank(rest.known, rest.norm).find((candidate) => !candidate.id.startsWith('smalltalk.'));
+      return best === undefined || best.score < this.options.clarifyThreshold ? { id } : { id, question };
     }
     return undefined;
   }

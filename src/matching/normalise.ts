@@ -28,6 +28,22 @@ const CONTRACTIONS: readonly (readonly [RegExp, string])[] = [
   [/\b(ya|yah|yu)\b/g, 'you'],
 ];
 
+/**
+ * Chat spellings of common words, and contractions typed without their apostrophe: "wats paas",
+ * "i dont get it", "thx". Left alone, each is a word the knowledge base never uses, which counts
+ * against every entry and turns an easy question into "I don't know".
+ */
+const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
+  ['wat', 'what'], ['wot', 'what'], ['wats', 'what is'], ['wots', 'what is'],
+  ['abt', 'about'], ['r', 'are'], ['u', 'you'], ['ur', 'your'], ['im', 'i am'],
+  ['thx', 'thanks'], ['thnx', 'thanks'], ['thanx', 'thanks'],
+  ['coz', 'because'], ['cuz', 'because'], ['bc', 'because'], ['b4', 'before'],
+  ['dont', 'do not'], ['doesnt', 'does not'], ['didnt', 'did not'], ['isnt', 'is not'], ['arent', 'are not'],
+  ['cant', 'can not'], ['wont', 'will not'], ['wouldnt', 'would not'], ['shouldnt', 'should not'], ['couldnt', 'could not'],
+  ['hes', 'he is'], ['shes', 'she is'], ['thats', 'that is'], ['theres', 'there is'], ['whos', 'who is'], ['hows', 'how is'],
+  ['theyre', 'they are'], ['youre', 'you are'],
+]);
+
 /** Words that carry politeness or hesitation, never meaning. Greetings are not filler: they are smalltalk. */
 const FILLER = new Set([
   'please', 'pls', 'plz', 'plse', 'kindly', 'um', 'umm', 'uh', 'uhm', 'er', 'erm', 'hmm', 'lol', 'haha',
@@ -51,6 +67,12 @@ export function normalise(text: string): string {
     .replace(/[\u2018\u2019\u02bc`´]/g, "'");
   for (const [pattern, replacement] of CONTRACTIONS) result = result.replace(pattern, replacement);
   return tokenise(result)
+    .map((word) => {
+      // "heyyy", "thanksss", "whyyy": a letter held at the end of a word is one letter. Inside a
+      // word, three become two ("goood"), which the typo correction then handles like any slip.
+      const held = word.replace(/(\p{L})\1{2,}$/u, '$1').replace(/(\p{L})\1{2,}/gu, '$1$1');
+      return CHAT_SPELLINGS.get(held) ?? held;
+    })
     .filter((word) => !FILLER.has(word))
     .join(' ');
 }

@@ -100,6 +100,18 @@ describe('Matcher', () => {
     });
   });
 
+  describe('when a message opens with smalltalk', () => {
+    it('answers the question after a greeting instead of only greeting back', () => {
+      expect(matcher.match('hi, what is paas?')).toMatchObject({ kind: 'answer', id: 'service-models.paas', normalised: 'hi what is paas' });
+      expect(matcher.match('thanks! and what about saas')).toMatchObject({ kind: 'answer', id: 'service-models.saas' });
+    });
+
+    it('takes it as smalltalk when what follows is no question the lecture answers', () => {
+      expect(matcher.match('thanks, that made sense')).toMatchObject({ kind: 'smalltalk', id: 'smalltalk.thanks' });
+      expect(matcher.match('cheers mate')).toMatchObject({ kind: 'smalltalk', id: 'smalltalk.thanks' });
+    });
+  });
+
   it('explains its decision with the terms it used and the words it did not know', () => {
     const result = matcher.match('what is terraform paas');
     expect(result.explanation.unknown).toContain('terraform');

@@ -10,6 +10,10 @@ describe('normalise', () => {
     ['On-demand\u00a0availability', 'on demand availability'],
     ['Café déjà vu', 'cafe deja vu'],
     ['it’s hybrid', 'it is hybrid'],
+    ['wats paas lol', 'what is paas'],
+    ['r u sure, i dont get it thx', 'are you sure i do not get it thanks'],
+    ['heyyy cloudbot', 'hey cloudbot'],
+    ['thanksss, goood answer', 'thanks good answer'],
   ])('turns %j into %j', (input, expected) => {
     expect(normalise(input)).toBe(expected);
   });
