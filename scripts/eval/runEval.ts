@@ -9,6 +9,8 @@ import { type EvalReport, type EvalSystem, evaluate, rates } from './evaluate';
 export const EVAL_SET_PATH = join(__dirname, '../../test/fixtures/eval-questions.tsv');
 /** Questions written after the matcher was tuned on the evaluation set, to score it on questions it was not tuned on. */
 export const HELDOUT_SET_PATH = join(__dirname, '../../test/fixtures/heldout-questions.tsv');
+/** A second held-out set, written by someone else after all the tuning on the two sets above. */
+export const HELDOUT2_SET_PATH = join(__dirname, '../../test/fixtures/heldout2-questions.tsv');
 
 /** CloudBot through the same Answerer as `ask` and the bot. */
 export function cloudBot(kb: KnowledgeBase): EvalSystem {
