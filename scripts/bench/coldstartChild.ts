@@ -10,7 +10,8 @@ import { CREATE_CODE_CACHE } from '../package/codeCache';
  * `appStart` hooks, then invoke `messages` through the programming model the app registered,
  * which builds the `HttpRequest` and `InvocationContext` with the app's own `@azure/functions`.
  *
- * It imports nothing but Node's built-ins, so it adds no module of the app's to either variant,
+ * It imports nothing but Node's built-ins (and a constant from the package's loader, which uses
+ * only built-ins), so it adds no module of the app's to either variant,
  * and it is compiled to plain JavaScript first (coldstartProbe.ts), so no TypeScript loader runs.
  * `performance.now()` counts from the start of this process.
  *

@@ -106,7 +106,9 @@ const ESBUILD_OPTIONS = {
   format: 'cjs',
   minify: true,
   sourcemap: true,
-  // Source maps are for stack traces (`--enable-source-maps`), which need only line mappings.
+  // Source maps are for mapping stack traces, which need only line mappings. The function files'
+  // apply with `--enable-source-maps`; the app's must be applied offline, because Node 20 applies
+  // none to code compiled through `vm` (codeCache.ts).
   sourcesContent: false,
   // Some SDK code tells classes apart by `constructor.name` (@azure/storage-blob recognises some
   // of its pipeline factories only that way); minified names would make those checks miss.

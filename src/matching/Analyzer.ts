@@ -24,7 +24,7 @@ const MIN_TYPO_LENGTH = 4;
 /** Digits as students type them, spelt as the knowledge base writes them: "the 3 models" are "the three models". */
 const NUMBER_WORDS: readonly string[] = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 /** Corrections and stems are memoised per instance; the cap keeps a flood of random words from growing memory. */
-const CORRECTION_CACHE_SIZE = 5000;
+const MEMO_SIZE = 5000;
 
 /** A synonym rule: these words, in this order, mean the lecture's term. */
 interface SynonymRule {
@@ -141,7 +141,7 @@ export class Analyzer {
   private stem(word: string): string {
     let stemmed = this.stems.get(word);
     if (stemmed === undefined) {
-      if (this.stems.size >= CORRECTION_CACHE_SIZE) this.stems.clear();
+      if (this.stems.size >= MEMO_SIZE) this.stems.clear();
       stemmed = stem(word);
       this.stems.set(word, stemmed);
     }
@@ -163,7 +163,7 @@ export class Analyzer {
           !isDerivedWord(word, result.item),
       );
     const fixed = best ? best.item : null;
-    if (this.corrections.size >= CORRECTION_CACHE_SIZE) this.corrections.clear();
+    if (this.corrections.size >= MEMO_SIZE) this.corrections.clear();
     this.corrections.set(word, fixed);
     return fixed ?? word;
   }
