@@ -11,6 +11,7 @@ import { toError } from '../../src/errors';
 import { TURN_ERROR_MESSAGE } from '../../src/hosting/createAdapter';
 import { loadEvalSet } from '../eval/evalSet';
 import { EVAL_SET_PATH } from '../eval/runEval';
+import { settled } from './settle';
 
 /**
  * `npm run bench:load`: the Bot Framework endpoint under load, over real HTTP. The server runs in
@@ -25,10 +26,16 @@ import { EVAL_SET_PATH } from '../eval/runEval';
  *   npm run bench:load -- --profile prof        # also write the server's CPU profile into prof/
  *   npm run bench:load -- --conversations 500   # reuse 500 conversations: is RSS growth state or a leak?
  *   npm run bench:load -- --trace-gc            # also summarise the server's garbage-collection pauses
+ *   npm run bench:load -- --warmup 3            # a fixed warm-up instead of waiting for RSS to settle
  *
- * With no storage configured, conversation state lives in botbuilder's MemoryStorage, which keeps
- * every conversation for the life of the process: with a new conversation per request, some RSS
- * growth is that state, by design of the local default.
+ * With no storage configured, conversation state lives in the local server's bounded memory
+ * store (10,000 items), which a new conversation per request fills within the warm-up.
+ *
+ * The measured window starts once the server has reached a steady state under the load, because
+ * the target is about the steady state: V8 grows its heap to the allocation rate over the first
+ * seconds of load, which says nothing about a leak. By default the warm-up lasts until the
+ * server's RSS stops growing (see `settled`), and at most `MAX_WARMUP_S`: a leaking server never
+ * settles, so its window starts at that bound and still shows the growth.
  */
 
 const ROOT = join(__dirname, '../..');
@@ -42,14 +49,28 @@ const TARGET = { turnsPerSecond: 2000, p99Ms: 25 };
  */
 const FLAT_RSS_GROWTH = 0.1;
 
+/** The default warm-up: at least `MIN_WARMUP_S`, then until RSS settles, at most `MAX_WARMUP_S`. */
+const MIN_WARMUP_S = 3;
+const MAX_WARMUP_S = 30;
+/**
+ * RSS has settled when the highest sample of the last `SETTLE_SPAN` seconds is at most
+ * `SETTLE_GROWTH` above the highest of the span before. Peaks, not single samples, because RSS
+ * rises and falls with each mark-compact, about every three seconds under this load.
+ */
+const SETTLE_SPAN = 4;
+const SETTLE_GROWTH = 0.02;
+
 const SERVER_START_TIMEOUT_MS = 30_000;
 const SERVER_STOP_TIMEOUT_MS = 5_000;
 const RSS_SAMPLE_MS = 1_000;
+/** How far past its longest warm-up and window autocannon may run: it is stopped before then. */
+const RUN_SLACK_S = 5;
 
 const ArgsSchema = z.object({
   duration: z.coerce.number().positive().max(3600),
   connections: z.coerce.number().int().positive().max(1000),
-  warmup: z.coerce.number().min(0).max(600),
+  /** Seconds, or `settle`: until the server's RSS stops growing. */
+  warmup: z.union([z.literal('settle'), z.coerce.number().min(0).max(600)]),
   built: z.boolean(),
   profile: z.string().min(1).optional(),
   conversations: z.coerce.number().int().positive().optional(),
@@ -62,7 +83,7 @@ function readArgs(): Args {
     options: {
       duration: { type: 'string', default: '30' },
       connections: { type: 'string', default: '50' },
-      warmup: { type: 'string', default: '3' },
+      warmup: { type: 'string', default: 'settle' },
       built: { type: 'boolean', default: false },
       profile: { type: 'string' },
       conversations: { type: 'string' },
@@ -236,6 +257,11 @@ interface Window {
   slowestAtS: number;
 }
 
+interface RssSample {
+  at: number;
+  rss: number;
+}
+
 interface Probe {
   rssMiB: number | undefined;
   serverCpuMs: number | undefined;
@@ -254,7 +280,13 @@ function probe(pid: number): Probe {
  * or two to be accepted, and the last one's first request waits all that time. Real channels hold
  * their connections open, so the measured window starts once all of them are in use.
  */
-function runLoad(args: Args, port: number, pid: number, body: () => string): Promise<{ window: Window; start: Probe; end: Probe }> {
+function runLoad(
+  args: Args,
+  port: number,
+  pid: number,
+  body: () => string,
+  rssSamples: readonly RssSample[],
+): Promise<{ window: Window; start: Probe; end: Probe; warmupS: number }> {
   const latencies: number[] = [];
   const window: Omit<Window, 'seconds' | 'latencies'> = {
     byClass: { '2xx': 0, '4xx': 0, '5xx': 0, other: 0 },
@@ -264,14 +296,41 @@ function runLoad(args: Args, port: number, pid: number, body: () => string): Pro
     slowestAtS: Number.NaN,
   };
   let start: Probe | undefined;
+  let end: Probe | undefined;
   let slowestMs = -1;
-  const warmupTimer = setTimeout(() => { start = probe(pid); }, args.warmup * 1000);
+  const begun = performance.now();
+  const measuring = () => start !== undefined && end === undefined;
+  const timers: NodeJS.Timeout[] = [];
+  const longestWarmupS = args.warmup === 'settle' ? MAX_WARMUP_S : args.warmup;
   return new Promise((resolve, reject) => {
+    const beginWindow = () => {
+      if (start !== undefined) return;
+      start = probe(pid);
+      timers.push(
+        setTimeout(() => {
+          // autocannon stops at its next one-second tick; responses after this point are not counted.
+          end = probe(pid);
+          instance.stop();
+        }, args.duration * 1000),
+      );
+    };
+    if (args.warmup === 'settle') {
+      timers.push(
+        setInterval(() => {
+          const elapsedS = (performance.now() - begun) / 1000;
+          const sinceLoad = rssSamples.filter(({ at }) => at >= begun).map(({ rss }) => rss);
+          if (elapsedS >= MAX_WARMUP_S || (elapsedS >= MIN_WARMUP_S && settled(sinceLoad, SETTLE_SPAN, SETTLE_GROWTH))) beginWindow();
+        }, RSS_SAMPLE_MS),
+      );
+    } else {
+      timers.push(setTimeout(beginWindow, args.warmup * 1000));
+    }
     const instance = autocannon(
       {
         url: `http://127.0.0.1:${port}`,
         connections: args.connections,
-        duration: args.warmup + args.duration,
+        // A bound only: the run is stopped once its window has lasted `duration`.
+        duration: longestWarmupS + args.duration + RUN_SLACK_S,
         requests: [
           {
             method: 'POST',
@@ -282,13 +341,13 @@ function runLoad(args: Args, port: number, pid: number, body: () => string): Pro
         ],
         verifyBody: (received) => {
           const ok = answered(received);
-          if (start !== undefined && !ok) window.unanswered++;
+          if (measuring() && !ok) window.unanswered++;
           return ok;
         },
       },
       (error: unknown) => {
-        clearTimeout(warmupTimer);
-        const end = probe(pid);
+        for (const timer of timers) clearTimeout(timer);
+        end ??= probe(pid);
         if (error !== null && error !== undefined) {
           reject(toError(error));
           return;
@@ -297,11 +356,16 @@ function runLoad(args: Args, port: number, pid: number, body: () => string): Pro
           reject(new Error('the run ended before its warm-up did'));
           return;
         }
-        resolve({ window: { ...window, seconds: (end.at - start.at) / 1000, latencies: Float64Array.from(latencies).sort() }, start, end });
+        resolve({
+          window: { ...window, seconds: (end.at - start.at) / 1000, latencies: Float64Array.from(latencies).sort() },
+          start,
+          end,
+          warmupS: (start.at - begun) / 1000,
+        });
       },
     );
     instance.on('response', (_client, status, _bytes, responseTime) => {
-      if (start === undefined) return;
+      if (!measuring() || start === undefined) return;
       latencies.push(responseTime);
       const statusClass = `${String(status).charAt(0)}xx`;
       if (statusClass === '2xx' || statusClass === '4xx' || statusClass === '5xx') window.byClass[statusClass]++;
@@ -312,7 +376,7 @@ function runLoad(args: Args, port: number, pid: number, body: () => string): Pro
       }
     });
     instance.on('reqError', (error: unknown) => {
-      if (start === undefined) return;
+      if (!measuring()) return;
       window.errors++;
       if (toError(error).message.includes('timed out')) window.timeouts++;
     });
@@ -324,6 +388,8 @@ function percentile(sorted: Float64Array, p: number): number {
 }
 
 interface Measured extends Window {
+  /** How long the warm-up lasted, and whether it ended because RSS settled. */
+  warmupS: number;
   readyRss: number | undefined;
   startRss: number | undefined;
   endRss: number | undefined;
@@ -364,14 +430,15 @@ async function measure(args: Args, questions: readonly string[]): Promise<Measur
     const readyRss = rssMiB(server.pid);
     const loadBefore = loadavg()[0] ?? Number.NaN;
     let peakRss = readyRss ?? Number.NaN;
-    const samples: { at: number; rss: number }[] = [];
+    const samples: RssSample[] = [];
     const sampler = setInterval(() => {
       const rss = rssMiB(server.pid) ?? Number.NaN;
       peakRss = Math.max(peakRss, rss);
       samples.push({ at: performance.now(), rss });
     }, RSS_SAMPLE_MS);
-    process.stderr.write(`${args.connections} connections: ${args.warmup} s warm-up, then ${args.duration} s measured…\n`);
-    const { window, start, end } = await runLoad(args, server.port, server.pid, activityBodies(questions, args.conversations));
+    const warmup = args.warmup === 'settle' ? `a warm-up until RSS settles (${MIN_WARMUP_S} to ${MAX_WARMUP_S} s)` : `${args.warmup} s warm-up`;
+    process.stderr.write(`${args.connections} connections: ${warmup}, then ${args.duration} s measured…\n`);
+    const { window, start, end, warmupS } = await runLoad(args, server.port, server.pid, activityBodies(questions, args.conversations), samples);
     clearInterval(sampler);
     if (server.child.exitCode !== null || server.child.signalCode !== null) {
       throw new Error(`the server died during the run (${String(server.child.exitCode ?? server.child.signalCode)}):\n${server.logged.join('')}`);
@@ -379,6 +446,7 @@ async function measure(args: Args, questions: readonly string[]): Promise<Measur
     const clientCpu = { user: end.clientCpu.user - start.clientCpu.user, system: end.clientCpu.system - start.clientCpu.system };
     return {
       ...window,
+      warmupS,
       readyRss,
       startRss: start.rssMiB,
       endRss: end.rssMiB,
@@ -426,6 +494,12 @@ function report(args: Args, questionCount: number, measured: Measured): string {
   const command = ['npm run bench:load', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
   const server = args.built ? 'node dist/src/hosting/server.js' : 'node --import tsx src/hosting/server.ts';
   const conversations = args.conversations === undefined ? 'a new conversation per request' : `${args.conversations} conversations in turn`;
+  const warmup =
+    args.warmup !== 'settle'
+      ? `${args.warmup} s warm-up`
+      : measured.warmupS >= MAX_WARMUP_S
+        ? `${measured.warmupS.toFixed(1)} s warm-up (RSS had not settled)`
+        : `${measured.warmupS.toFixed(1)} s warm-up (until RSS settled)`;
   const rows: [string, string, string, string][] = [
     ['date', new Date().toISOString().slice(0, 10), '', ''],
     ['machine', `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${platform()} ${release()}; load average ${loadBefore.toFixed(2)} before the run`, '', ''],
@@ -434,7 +508,7 @@ function report(args: Args, questionCount: number, measured: Measured): string {
     ['server', `child process \`${server}\`, default config (unauthenticated, in-memory state)`, '', ''],
     [
       'load',
-      `autocannon in this process, ${args.connections} connections, ${args.warmup} s warm-up then ${seconds.toFixed(1)} s measured; ` +
+      `autocannon in this process, ${args.connections} connections, ${warmup} then ${seconds.toFixed(1)} s measured; ` +
         `expectReplies messages asking the ${questionCount} evaluation questions in turn, ${conversations}`,
       '',
       '',
