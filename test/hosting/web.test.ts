@@ -223,6 +223,10 @@ describe('POST /api/directline/token', () => {
 });
 
 describe('the chat and lecture pages, as routed', () => {
+  // The clock stands still, so that no token comes back while the requests run.
+  beforeEach(() => { jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2025-01-01T09:00:00Z')); });
+  afterEach(() => { jest.restoreAllMocks(); });
+
   it('share a generous limit per client, then answer 429 with Retry-After, while other clients are still served', async () => {
     const from = (ip: string, route: typeof chatRoute) => run(route.handler, get(`http://localhost/api/${route.route}`, { 'client-ip': `${ip}:50123` }));
     for (let n = 0; n < PAGE_RATE.burst; n++) {
