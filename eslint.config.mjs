@@ -18,6 +18,23 @@ export default tseslint.config(
     },
   },
   {
+    // Configuration is read in one place, src/config.ts, which validates it; everything else is
+    // handed the parsed, typed result. (Tests and scripts set up or pass on environments.)
+    files: ['**/*.ts'],
+    // kbReview.ts still passes process.env to loadConfig; it moves to loadProcessConfig() next.
+    ignores: ['src/config.ts', 'test/**', 'scripts/**', 'src/cli/kbReview.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through src/config.ts.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value=/^(node:)?process$/] > ImportSpecifier[imported.name='env']",
+          message: 'Read configuration through src/config.ts.',
+        },
+      ],
+    },
+  },
+  {
     // The logger is the one place that writes to the console.
     files: ['src/logger.ts'],
     rules: { 'no-console': 'off' },

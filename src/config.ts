@@ -11,6 +11,15 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** A bare host name, with a port or without, and nothing else: no scheme, path or credentials. */
+function isHost(value: string): boolean {
+  try {
+    return new URL(`https://${value}`).host === value.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
 const EnvSchema = z
   .object({
     MicrosoftAppId: optionalText,
@@ -44,8 +53,10 @@ const EnvSchema = z
       .pipe(z.array(z.url().refine((origin) => new URL(origin).origin === origin, 'must be bare origins such as https://example.org'))),
     // Set by Azure App Service and Functions on every instance: how the app knows it is in Azure.
     WEBSITE_INSTANCE_ID: optionalText,
-    // Set by Azure to the app's host name: where citations link to the lecture page.
-    WEBSITE_HOSTNAME: optionalText,
+    // Set by Azure to the app's public host name: where citations link to the lecture page, and
+    // the origin the token endpoint treats as the app's own (the request URL may name an internal host).
+    // (Core Tools sets it too, to localhost and its port.)
+    WEBSITE_HOSTNAME: optionalText.refine((host) => host === undefined || isHost(host), 'must be a host name such as cloudbot.azurewebsites.net'),
   })
   .superRefine((env, ctx) => {
     if (env.WEBSITE_INSTANCE_ID) {
@@ -88,6 +99,8 @@ export type Config = Readonly<z.infer<typeof EnvSchema>> & {
   readonly storageConnectionString: string | undefined;
   /** The lecture page that citations link to: the Function App's in Azure, the local server's otherwise. */
   readonly lectureUrl: string;
+  /** The app's public origin in Azure (`https://` and `WEBSITE_HOSTNAME`); undefined elsewhere. */
+  readonly publicOrigin: string | undefined;
 };
 
 /**
@@ -130,6 +143,10 @@ export function checkConfig(env: NodeJS.ProcessEnv): ConfigCheck {
     };
   }
   const data = parsed.data;
+  // Azure serves the app over HTTPS and names only its host. Core Tools (`func start`) also sets
+  // WEBSITE_HOSTNAME, to localhost over HTTP, where the request's own URL is already the app's origin.
+  const publicOrigin = data.WEBSITE_INSTANCE_ID && data.WEBSITE_HOSTNAME ? `https://${data.WEBSITE_HOSTNAME}` : undefined;
+  const functionsOrigin = publicOrigin ?? (data.WEBSITE_HOSTNAME ? `http://${data.WEBSITE_HOSTNAME}` : undefined);
   return {
     ok: true,
     config: Object.freeze({
@@ -137,9 +154,10 @@ export function checkConfig(env: NodeJS.ProcessEnv): ConfigCheck {
       unauthenticated: !data.MicrosoftAppId,
       storageConnectionString: data.STATE_STORAGE_CONNECTION_STRING ?? data.AzureWebJobsStorage,
       // Locally, the address the server listens on: "localhost" may resolve to IPv6, where it does not.
-      lectureUrl: data.WEBSITE_HOSTNAME
-        ? `https://${data.WEBSITE_HOSTNAME}/api/lecture`
+      lectureUrl: functionsOrigin
+        ? `${functionsOrigin}/api/lecture`
         : `http://${data.HOST === '0.0.0.0' ? 'localhost' : data.HOST}:${String(data.PORT)}/lecture`,
+      publicOrigin,
     }),
   };
 }
@@ -157,4 +175,14 @@ let cached: ConfigCheck | undefined;
 export function processConfig(): ConfigCheck {
   cached ??= checkConfig(process.env);
   return cached;
+}
+
+/**
+ * The process's configuration, for command-line tools that should stop at once when it is bad;
+ * throws a `ConfigError` naming every bad variable.
+ */
+export function loadProcessConfig(): Config {
+  const result = processConfig();
+  if (!result.ok) throw new ConfigError(`Invalid configuration: ${result.problems.join('; ')}`);
+  return result.config;
 }

@@ -1,5 +1,6 @@
 import type { HttpFunctionOptions, HttpMethod } from '@azure/functions';
 import { chatPageHandler, directLineTokenHandler, healthHandler, lecturePageHandler, messagesHandler, webChatAssetHandler } from './instance';
+import { RateLimiter, rateLimited, type RateLimit } from './web/rateLimiter';
 
 /**
  * One definition per HTTP function, shared by the Functions registrations in `functions/` and by
@@ -28,13 +29,22 @@ export const healthRoute: RouteDefinition = {
   handler: healthHandler,
 };
 
+/**
+ * The pages' limit per client, shared by the chat and lecture pages. Generous, because a lecture
+ * hall of students can share one campus address: it stops a flood, never a class.
+ */
+export const PAGE_RATE: RateLimit = { burst: 120, perMinute: 240 };
+
+/** One limiter per instance for both pages; see `RateLimiter` for why per instance is enough. */
+const pageLimiter = new RateLimiter(PAGE_RATE);
+
 /** The Web Chat page. `npm start` also serves it at `/`. */
 export const chatRoute: RouteDefinition = {
   name: 'chat',
   route: 'chat',
   methods: ['GET'],
   authLevel: 'anonymous',
-  handler: chatPageHandler,
+  handler: rateLimited(chatPageHandler, pageLimiter),
 };
 
 /** The Web Chat bundle, from the app itself; the version in the path makes it cacheable for a year. */
@@ -61,7 +71,7 @@ export const lectureRoute: RouteDefinition = {
   route: 'lecture',
   methods: ['GET'],
   authLevel: 'anonymous',
-  handler: lecturePageHandler,
+  handler: rateLimited(lecturePageHandler, pageLimiter),
 };
 
 export const routes: readonly RouteDefinition[] = [messagesRoute, healthRoute, chatRoute, webChatAssetRoute, directLineTokenRoute, lectureRoute];

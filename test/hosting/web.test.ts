@@ -6,7 +6,7 @@ import { type HttpHandler, HttpRequest, type HttpResponseInit } from '@azure/fun
 import { messagesHandler } from '../../src/hosting/instance';
 import { LocalDirectLine } from '../../src/hosting/localDirectLine';
 import { createLocalServer } from '../../src/hosting/localServer';
-import { chatRoute, directLineTokenRoute, routes } from '../../src/hosting/routes';
+import { chatRoute, directLineTokenRoute, lectureRoute, PAGE_RATE, routes } from '../../src/hosting/routes';
 import { createChatPageHandler } from '../../src/hosting/web/chatPage';
 import { createDirectLineTokenHandler, directLineTokenSource } from '../../src/hosting/web/directLineToken';
 import { RateLimiter } from '../../src/hosting/web/rateLimiter';
@@ -171,13 +171,45 @@ describe('POST /api/directline/token', () => {
 
   it('limits each client, answering 429 with Retry-After, while other clients still get tokens', async () => {
     const handler = createDirectLineTokenHandler(directLineTokenSource('the-secret', base), new RateLimiter({ burst: 2, perMinute: 2 }), capturingLogger());
-    const from = (ip: string) => post('http://localhost/api/directline/token', { 'x-forwarded-for': `${ip}, 10.0.0.1` });
+    // As Azure's front end sends them: the client's address and port, which it overwrites if the client sets it.
+    const from = (ip: string) => post('http://localhost/api/directline/token', { 'client-ip': `${ip}:50123`, 'x-forwarded-for': `${ip}:50123` });
     expect((await run(handler, from('203.0.113.7'))).status).toBe(200);
     expect((await run(handler, from('203.0.113.7'))).status).toBe(200);
     const limited = await run(handler, from('203.0.113.7'));
     expect(limited.status).toBe(429);
     expect(Number(headerOf(limited, 'retry-after'))).toBeGreaterThan(0);
     expect((await run(handler, from('198.51.100.2'))).status).toBe(200);
+  });
+
+  it('gives no fresh bucket to a client that rotates a forged X-Forwarded-For', async () => {
+    const handler = createDirectLineTokenHandler(directLineTokenSource('the-secret', base), new RateLimiter({ burst: 2, perMinute: 2 }), capturingLogger());
+    const forged = (n: number) => post('http://localhost/api/directline/token', { 'x-forwarded-for': `198.51.100.${String(n)}, 203.0.113.7:50123`, 'client-ip': '203.0.113.7:50123' });
+    const statuses = [];
+    for (let n = 1; n <= 4; n++) statuses.push((await run(handler, forged(n))).status);
+    expect(statuses).toEqual([200, 200, 429, 429]);
+  });
+
+  describe('when the host reports an internal URL, as Azure\'s front end may', () => {
+    const publicOrigin = 'https://cloudbot.azurewebsites.net';
+    const internal = (origin: string) => post('http://10.0.0.4:8080/api/directline/token', { origin });
+
+    it('accepts the chat page from the app\'s public origin as its own, with no CORS header', async () => {
+      const handler = createDirectLineTokenHandler(directLineTokenSource('the-secret', base), new RateLimiter({ burst: 5, perMinute: 10 }), capturingLogger(), [], publicOrigin);
+      const response = await run(handler, internal(publicOrigin));
+      expect(response.status).toBe(200);
+      expect(headerOf(response, 'access-control-allow-origin')).toBe('');
+    });
+
+    it('treats the internal origin as another site once the public origin is known', async () => {
+      const handler = createDirectLineTokenHandler(directLineTokenSource('the-secret', base), new RateLimiter({ burst: 5, perMinute: 10 }), capturingLogger(), [], publicOrigin);
+      expect((await run(handler, internal('http://10.0.0.4:8080'))).status).toBe(403);
+    });
+
+    it('without a public origin, knows only the request URL\'s origin as its own', async () => {
+      const handler = createDirectLineTokenHandler(directLineTokenSource('the-secret', base), new RateLimiter({ burst: 5, perMinute: 10 }), capturingLogger());
+      expect((await run(handler, internal(publicOrigin))).status).toBe(403);
+      expect((await run(handler, internal('http://10.0.0.4:8080'))).status).toBe(200);
+    });
   });
 
   it('answers 502, not a crash, when Direct Line fails', async () => {
@@ -187,6 +219,25 @@ describe('POST /api/directline/token', () => {
     const response = await run(handler, post('http://localhost/api/directline/token'));
     expect(response.status).toBe(502);
     expect(logger.lines.some((line) => line.level === 'error')).toBe(true);
+  });
+});
+
+describe('the chat and lecture pages, as routed', () => {
+  // The clock stands still, so that no token comes back while the requests run.
+  beforeEach(() => { jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2025-01-01T09:00:00Z')); });
+  afterEach(() => { jest.restoreAllMocks(); });
+
+  it('share a generous limit per client, then answer 429 with Retry-After, while other clients are still served', async () => {
+    const from = (ip: string, route: typeof chatRoute) => run(route.handler, get(`http://localhost/api/${route.route}`, { 'client-ip': `${ip}:50123` }));
+    for (let n = 0; n < PAGE_RATE.burst; n++) {
+      expect((await from('203.0.113.50', n % 2 === 0 ? chatRoute : lectureRoute)).status).toBe(200);
+    }
+    for (const route of [chatRoute, lectureRoute]) {
+      const limited = await from('203.0.113.50', route);
+      expect(limited.status).toBe(429);
+      expect(Number(headerOf(limited, 'retry-after'))).toBeGreaterThan(0);
+    }
+    expect((await from('203.0.113.51', chatRoute)).status).toBe(200);
   });
 });
 

@@ -68,19 +68,26 @@ export function createDirectLineTokenHandler(
   logger: Logger,
   /** Other sites that may ask for tokens (CORS); the app's own pages always may. */
   allowedOrigins: readonly string[] = [],
+  /**
+   * The app's own public origin, when the host knows it (`https://` and `WEBSITE_HOSTNAME` in
+   * Azure). Behind Azure's front end the request URL may name an internal host or `http:`, which
+   * the browser's `Origin` never matches; without it, the request URL's origin is the app's own.
+   */
+  ownOrigin?: string,
 ): HttpHandler {
   return async (request): Promise<HttpResponseInit> => {
+    const own = ownOrigin ?? new URL(request.url).origin;
     const origin = request.headers.get('origin');
-    const crossOrigin = origin !== null && origin !== new URL(request.url).origin;
+    const crossOrigin = origin !== null && origin !== own;
     if (crossOrigin && !allowedOrigins.includes(origin)) {
       return { status: 403, headers: SECURITY_HEADERS, jsonBody: { error: 'Chats cannot be started from this site.' } };
     }
     const headers = crossOrigin ? { ...SECURITY_HEADERS, 'access-control-allow-origin': origin, vary: 'Origin' } : SECURITY_HEADERS;
     const respond = (response: HttpResponseInit): HttpResponseInit => ({ ...response, headers: { ...headers, ...(response.headers as Record<string, string> | undefined) } });
-    return respond(await issue(request));
+    return respond(await issue(request, own));
   };
 
-  async function issue(request: Parameters<HttpHandler>[0]): Promise<HttpResponseInit> {
+  async function issue(request: Parameters<HttpHandler>[0], own: string): Promise<HttpResponseInit> {
     if (!source) {
       return { status: 503, jsonBody: { error: 'Web Chat is not set up on this server: DIRECT_LINE_SECRET is not configured.' } };
     }
@@ -94,7 +101,7 @@ export function createDirectLineTokenHandler(
     }
     const userId = `dl_${randomBytes(12).toString('hex')}`;
     try {
-      const session: ChatSession = { ...(await source(userId, new URL(request.url).origin)), userId };
+      const session: ChatSession = { ...(await source(userId, own)), userId };
       return { status: 200, jsonBody: session };
     } catch (error) {
       logger.error('Could not get a Direct Line token.', error);
