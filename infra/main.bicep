@@ -51,6 +51,11 @@ param maxBodyBytes int = 65536
 @description('Longest question the bot reads, in characters (MAX_MESSAGE_CHARS).')
 param maxMessageChars int = 500
 
+// main.parameters.json maps it to the azd environment variable ALLOWED_ORIGINS (empty when unset),
+// so `azd env set ALLOWED_ORIGINS https://course.example.org` then `azd provision` sets it.
+@description('Other sites allowed to embed the chat and ask for Direct Line tokens: comma-separated bare origins such as https://course.example.org (ALLOWED_ORIGINS). Empty: only the app itself.')
+param allowedOrigins string = ''
+
 @description('Whether unanswered questions are recorded, hashed, in the records table (RECORD_QUESTIONS).')
 param recordQuestions bool = true
 
@@ -151,6 +156,8 @@ module bot 'modules/bot.bicep' = {
 
 // Last, because two settings need the others: the Direct Line key exists only once the bot's
 // channel does, and the bot's endpoint needs the app's host name.
+// It replaces the app's whole settings collection on every `azd provision`: a setting added by
+// hand in the portal is wiped unless it is added to modules/appSettings.bicep.
 module appSettings 'modules/appSettings.bicep' = {
   name: 'appSettings'
   scope: rg
@@ -167,6 +174,7 @@ module appSettings 'modules/appSettings.bicep' = {
     maxMessageChars: maxMessageChars
     recordQuestions: recordQuestions
     storageTimeoutMs: storageTimeoutMs
+    allowedOrigins: allowedOrigins
   }
 }
 

@@ -23,7 +23,7 @@ param recordQuestions bool
 param storageTimeoutMs int
 
 @description('Other sites allowed to embed the chat and ask for Direct Line tokens, comma-separated origins (ALLOWED_ORIGINS). Empty: only the app itself.')
-param allowedOrigins string = ''
+param allowedOrigins string
 
 // The Direct Line endpoint of a global bot (bot.bicep keeps it global).
 var directLineEndpoint = 'https://directline.botframework.com'
@@ -66,6 +66,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     MicrosoftAppTenantId: tenant().tenantId
 
     MAX_BODY_BYTES: string(maxBodyBytes)
+    // The Functions host's own limit (documented in the app settings reference; not among the
+    // settings Flex Consumption deprecates), held to the app's: an oversized body is refused with a
+    // 413 by the host, before the Node worker receives and buffers it. The host's default is 100 MB.
+    FUNCTIONS_REQUEST_BODY_SIZE_LIMIT: string(maxBodyBytes)
     MAX_MESSAGE_CHARS: string(maxMessageChars)
     STORAGE_TIMEOUT_MS: string(storageTimeoutMs)
     // Spelled out: string(true) gives 'True', and the app's boolean parser is the judge of case.
@@ -77,7 +81,11 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     RECORDS_TABLE: recordsTableName
     HASH_SALT: hashSalt
 
-    // The Direct Line site's secret: the channel returns it only through listChannelWithKeys.
+    // The Direct Line site's secret: the channel returns it only through listChannelWithKeys. For
+    // API version 2022-09-15 the response type (ListChannelWithKeysResponse) carries the sites with
+    // their keys in `setting` (ChannelSettings); the REST spec's example response has them there too.
+    // `properties.properties.sites`, which some scripts read from `az rest`, is the discriminated
+    // channel copy, which Bicep cannot type. The channel has one site, so sites[0] is "Web Chat".
     DIRECT_LINE_SECRET: bot::directLine.listChannelWithKeys().setting.sites[0].key
     DIRECT_LINE_ENDPOINT: directLineEndpoint
     ALLOWED_ORIGINS: allowedOrigins

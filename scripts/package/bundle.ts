@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAscii } from 'node:buffer';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { basename, join, posix, relative, resolve, sep } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import JSZip from 'jszip';
 import { z } from 'zod';
@@ -10,6 +10,7 @@ import { buildKnowledgeBase, LECTURE_FILE, parseYamlFile, readKnowledgeDir } fro
 import { compileKnowledge, COMPILED_KNOWLEDGE_FILE } from '../../src/knowledge/compiledKnowledge';
 import { buildMatcherIndex } from '../../src/matching/Matcher';
 import { indexFingerprint, MATCHER_INDEX_FILE, serialiseMatcherIndex } from '../../src/matching/matcherIndex';
+import { compressWebChat, WEB_CHAT_ASSET_DIR, WEB_CHAT_ASSET_FILES, webChatBundle, webChatPackageDir, type WebChatVersion } from '../../src/hosting/web/webChatAsset';
 import { APP_FILE_NAME, CODE_CACHE_FILE_NAME } from './codeCache';
 
 /**
@@ -25,9 +26,13 @@ import { APP_FILE_NAME, CODE_CACHE_FILE_NAME } from './codeCache';
  * lib/app.js.cache       V8's code cache of lib/app.js after a warm-up conversation (codeCache.ts)
  * knowledge/             the lecture, the knowledge base parsed from YAML into knowledge.json,
  *                        and the matcher's index for it (matcher-index.json)
- * node_modules/botframework-webchat/{package.json,dist/webchat.js}
- *                        the Web Chat bundle the chat page serves: a file, not a dependency
+ * assets/webchat/        the Web Chat bundle the chat page serves (a file, not a dependency), its
+ *                        Brotli and gzip forms, and its version (src/hosting/web/webChatAsset.ts)
+ * .funcignore            ignores nothing the app needs (see PACKAGE_FUNCIGNORE)
  * ```
+ *
+ * Nothing is under node_modules/: deployment tools leave that folder out of a Node.js package by
+ * default (azd does when the package has no .funcignore of its own).
  *
  * The host loads every file `main` matches into one process. Bundled separately, each function
  * would carry its own copy of the whole app: the host would compile botbuilder and the SDKs once
@@ -68,11 +73,22 @@ export const CORE_MODULE = '@azure/functions-core';
 export const OPTIONAL_MODULES = ['bufferutil', 'utf-8-validate', 'encoding'];
 
 /**
- * Files the app reads from `node_modules` by path at run time (src/hosting/web/webChatAsset.ts)
- * instead of importing them, so the bundler cannot see them. They keep their paths below the
- * app root, where the app looks for them.
+ * Files the app reads by path at run time (src/hosting/web/webChatAsset.ts) instead of importing
+ * them, so the bundler cannot see them: the Web Chat bundle, compressed ahead of time so that no
+ * instance spends a second of its first request compressing 4 MB.
  */
-export const RUNTIME_ASSETS = ['node_modules/botframework-webchat/package.json', 'node_modules/botframework-webchat/dist/webchat.js'];
+export const RUNTIME_ASSETS = Object.values(WEB_CHAT_ASSET_FILES).map((file) => `${WEB_CHAT_ASSET_DIR}/${file}`);
+
+/**
+ * The package's own ignore file. azd zips a Functions package with the .funcignore it finds and,
+ * without one, leaves out node_modules/ by default; this one makes the package's content the
+ * same whichever applies. It must ignore nothing the package holds (test/package checks it).
+ */
+export const PACKAGE_FUNCIGNORE = [
+  '# The package is exactly what the app needs: nothing here may be left out of the zip.',
+  'local.settings*.json',
+  '',
+].join('\n');
 
 export interface BundleOptions {
   /** The repository: functions/, host.json, package.json and knowledge/ are read from here. */
@@ -235,10 +251,8 @@ export async function bundleApp(options: BundleOptions): Promise<BundleResult> {
   const { name, version } = PackageJsonSchema.parse(JSON.parse(readFileSync(join(rootDir, 'package.json'), 'utf8')));
   writeFileSync(join(outDir, 'package.json'), `${JSON.stringify({ name, version, private: true, main: MAIN_GLOB }, null, 2)}\n`);
   writeKnowledge(join(rootDir, 'knowledge'), join(outDir, 'knowledge'));
-  for (const asset of RUNTIME_ASSETS) {
-    mkdirSync(dirname(join(outDir, asset)), { recursive: true });
-    cpSync(join(rootDir, asset), join(outDir, asset));
-  }
+  writeWebChatAssets(rootDir, join(outDir, WEB_CHAT_ASSET_DIR));
+  writeFileSync(join(outDir, '.funcignore'), PACKAGE_FUNCIGNORE);
 
   if (options.codeCache ?? true) await writeCodeCache(outDir, entries);
 
@@ -263,6 +277,20 @@ function writeKnowledge(sourceDir: string, targetDir: string): void {
   writeFileSync(join(targetDir, COMPILED_KNOWLEDGE_FILE), compileKnowledge(parsed));
   writeFileSync(join(targetDir, MATCHER_INDEX_FILE), serialiseMatcherIndex(buildMatcherIndex(kb), indexFingerprint(kb)));
   cpSync(join(sourceDir, LECTURE_FILE), join(targetDir, LECTURE_FILE));
+}
+
+/**
+ * The Web Chat bundle from node_modules, its version, and its Brotli and gzip forms, which the
+ * app serves as they are instead of compressing the bundle on each instance's first request.
+ */
+function writeWebChatAssets(rootDir: string, targetDir: string): void {
+  const { version } = webChatBundle(rootDir);
+  const identity = readFileSync(join(webChatPackageDir(rootDir), 'dist', 'webchat.js'));
+  mkdirSync(targetDir, { recursive: true });
+  writeFileSync(join(targetDir, WEB_CHAT_ASSET_FILES.identity), identity);
+  writeFileSync(join(targetDir, WEB_CHAT_ASSET_FILES.br), compressWebChat(identity, 'br', 'build'));
+  writeFileSync(join(targetDir, WEB_CHAT_ASSET_FILES.gzip), compressWebChat(identity, 'gzip', 'build'));
+  writeFileSync(join(targetDir, WEB_CHAT_ASSET_FILES.version), `${JSON.stringify({ version } satisfies WebChatVersion)}\n`);
 }
 
 /**

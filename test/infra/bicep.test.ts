@@ -20,7 +20,7 @@ const MAX_FILES = 50;
 
 // Settings that Azure or the Functions host reads, not the app: allowed although SETTINGS
 // does not list them.
-const PLATFORM_SETTINGS = new Set(['APPLICATIONINSIGHTS_CONNECTION_STRING']);
+const PLATFORM_SETTINGS = new Set(['APPLICATIONINSIGHTS_CONNECTION_STRING', 'FUNCTIONS_REQUEST_BODY_SIZE_LIMIT']);
 const IDENTITY_BASED_HOST_STORAGE = /^AzureWebJobsStorage__[A-Za-z]+$/;
 
 // Deprecated on Flex Consumption (functionAppConfig replaces them); some make the deployment fail.
@@ -186,14 +186,49 @@ function onlyResource(type: string): BicepResource {
   return resource;
 }
 
-/** The app settings the template sets: the keys of the one `Microsoft.Web/sites/config` named `appsettings`. */
-function appSettingNames(): string[] {
+/** The one declared resource whose `name` is `name` (a quoted Bicep string). */
+function onlyResourceNamed(name: string): string {
+  const found = resources.filter((resource) => !resource.existing && topLevelEntries(resource.body).get('name') === name);
+  expect(found).toHaveLength(1);
+  return found[0]?.body ?? '';
+}
+
+/** The app settings the template sets, with their raw Bicep values: the one `Microsoft.Web/sites/config` named `appsettings`. */
+function appSettings(): Map<string, string> {
   const configs = resourcesOfType('Microsoft.Web/sites/config').filter((resource) => entry(resource.body, 'name') === "'appsettings'");
   expect(configs.map((config) => config.file)).toHaveLength(1);
   const [config] = configs;
   if (config === undefined) throw new Error('No appsettings resource under infra/');
-  return [...topLevelEntries(blockAt(entry(config.body, 'properties'), 0)).keys()];
+  return topLevelEntries(blockAt(entry(config.body, 'properties'), 0));
 }
+
+function appSettingNames(): string[] {
+  return [...appSettings().keys()];
+}
+
+function bicepFile(path: string): BicepFile {
+  const file = files.find((candidate) => relative(INFRA, candidate.path).split('\\').join('/') === path);
+  if (file === undefined) throw new Error(`No infra/${path}`);
+  return file;
+}
+
+/** The parameters a Bicep file declares. */
+function parameterNames(file: BicepFile): string[] {
+  return [...file.text.matchAll(/^param\s+(\w+)\s/gm)].map((match) => match[1] ?? '');
+}
+
+/** The `params` that main.bicep passes to the module declared from `path`. */
+function moduleParams(path: string): Map<string, string> {
+  const main = bicepFile('main.bicep');
+  const declaration = new RegExp(`\\bmodule\\s+\\w+\\s+'${path.replace(/[.]/g, '\\.')}'\\s*=\\s*\\{`).exec(main.text);
+  if (declaration === null) throw new Error(`main.bicep declares no module from ${path}`);
+  const body = blockAt(main.text, declaration.index + declaration[0].length - 1);
+  return topLevelEntries(blockAt(entry(body, 'params'), 0));
+}
+
+const ParametersFileSchema = z.object({
+  parameters: z.record(z.string(), z.object({ value: z.unknown() })),
+});
 
 const AzureYamlSchema = z.object({
   name: z.string().min(1),
@@ -236,6 +271,12 @@ describe('The Bicep under infra/', () => {
     it('connects the Functions host to storage as the managed identity, not with a key', () => {
       expect(names).toEqual(expect.arrayContaining(['AzureWebJobsStorage__accountName', 'AzureWebJobsStorage__credential', 'AzureWebJobsStorage__clientId']));
       expect(names).not.toContain('AzureWebJobsStorage');
+    });
+
+    it("holds the Functions host's request body limit to the app's own (MAX_BODY_BYTES)", () => {
+      const settings = appSettings();
+      expect(settings.get('FUNCTIONS_REQUEST_BODY_SIZE_LIMIT')).toBeDefined();
+      expect(settings.get('FUNCTIONS_REQUEST_BODY_SIZE_LIMIT')).toBe(settings.get('MAX_BODY_BYTES'));
     });
 
     it('sets none of the settings that Flex Consumption has deprecated', () => {
@@ -281,6 +322,37 @@ describe('The Bicep under infra/', () => {
     const tagged = [...files.flatMap((file) => [...file.text.matchAll(/'azd-service-name'\s*:\s*'([^']+)'/g)])].map((match) => match[1]);
     expect(tagged).toEqual(Object.keys(services));
     expect(onlyResource('Microsoft.Web/sites').body).toMatch(/'azd-service-name'\s*:\s*'[^']+'/);
+  });
+
+  describe('parameters', () => {
+    it('main.bicep passes every parameter of the settings module, so that none is stuck at a module default', () => {
+      const passed = [...moduleParams('modules/appSettings.bicep').keys()];
+      expect(parameterNames(bicepFile('modules/appSettings.bicep')).filter((name) => !passed.includes(name))).toEqual([]);
+    });
+
+    it('lets ALLOWED_ORIGINS be set from the azd environment, empty when it is not set', () => {
+      expect(parameterNames(bicepFile('main.bicep'))).toContain('allowedOrigins');
+      expect(moduleParams('modules/appSettings.bicep').get('allowedOrigins')).toBe('allowedOrigins');
+      const { parameters } = ParametersFileSchema.parse(JSON.parse(readFileSync(join(INFRA, 'main.parameters.json'), 'utf8')));
+      expect(parameters.allowedOrigins?.value).toBe('${ALLOWED_ORIGINS=}');
+      expect(appSettings().get('ALLOWED_ORIGINS')).toBe('allowedOrigins');
+    });
+
+    it('maps every entry of main.parameters.json to a parameter of main.bicep', () => {
+      const { parameters } = ParametersFileSchema.parse(JSON.parse(readFileSync(join(INFRA, 'main.parameters.json'), 'utf8')));
+      const declared = parameterNames(bicepFile('main.bicep'));
+      expect(Object.keys(parameters).filter((name) => !declared.includes(name))).toEqual([]);
+    });
+  });
+
+  it("reads the Direct Line secret from the Web Chat site's key in listChannelWithKeys' `setting`, as typed for 2022-09-15", () => {
+    const secret = appSettings().get('DIRECT_LINE_SECRET') ?? '';
+    expect(secret).toMatch(/^\w+::directLine\.listChannelWithKeys\(\)\.setting\.sites\[0\]\.key$/);
+    const channel = resources.find((resource) => resource.existing && resource.type.startsWith('Microsoft.BotService/botServices@'));
+    expect(channel?.type).toBe('Microsoft.BotService/botServices@2022-09-15');
+    const sites = blockAt(entry(entry(entry(onlyResourceNamed("'DirectLineChannel'"), 'properties'), 'properties'), 'sites'), 0);
+    // sites[0] is the only site: a second one would make the index ambiguous.
+    expect(sites.match(/siteName\s*:/g)).toHaveLength(1);
   });
 
   it('outputs no secret', () => {

@@ -1,4 +1,6 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { HttpRequest, InvocationContext } from '@azure/functions';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -13,9 +15,12 @@ import {
   CORE_MODULE,
   MAIN_GLOB,
   OPTIONAL_MODULES,
+  PACKAGE_FUNCIGNORE,
   RUNTIME_ASSETS,
   zipDirectory,
 } from '../../scripts/package/bundle';
+import { createWebChatAssetHandler, WEB_CHAT_ASSET_DIR, WEB_CHAT_ASSET_FILES, webChatBundle } from '../../src/hosting/web/webChatAsset';
+import { ignoredBy } from './ignoreFile';
 import { COMPILED_KNOWLEDGE_FILE, readCompiledKnowledge } from '../../src/knowledge/compiledKnowledge';
 import { LECTURE_FILE } from '../../src/knowledge/loadKnowledgeBase';
 import { MATCHER_INDEX_FILE } from '../../src/matching/matcherIndex';
@@ -43,6 +48,10 @@ function requiredModules(code: string): Set<string> {
 }
 
 const builtins = new Set(builtinModules);
+
+function installedWebChat(): Buffer {
+  return readFileSync(join(ROOT, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js'));
+}
 const isBuiltin = (request: string) => builtins.has(request.replace(/^node:/, ''));
 
 describe('the deployment package (npm run package)', () => {
@@ -96,9 +105,47 @@ describe('the deployment package (npm run package)', () => {
       expect(statSync(inPackage(CODE_CACHE_FILE)).size).toBeGreaterThan(1_000_000);
     });
 
-    it('carries the files the app reads by path from node_modules, and nothing else from there', () => {
-      const assets = bundle.files.filter((file) => file.path.startsWith('node_modules/')).map((file) => file.path);
-      expect(assets.sort()).toEqual([...RUNTIME_ASSETS].sort());
+    it('has nothing under node_modules/, which azd leaves out of a Node.js package without a .funcignore', () => {
+      expect(bundle.files.filter((file) => file.path.split('/').includes('node_modules')).map((file) => file.path)).toEqual([]);
+    });
+
+    it('carries the Web Chat bundle in assets/webchat/, byte for byte the installed one, with its version', () => {
+      expect(bundle.files.filter((file) => file.path.startsWith(`${WEB_CHAT_ASSET_DIR}/`)).map((file) => file.path).sort()).toEqual(
+        [...RUNTIME_ASSETS].sort(),
+      );
+      expect(readFileSync(inPackage(`${WEB_CHAT_ASSET_DIR}/${WEB_CHAT_ASSET_FILES.identity}`)).equals(installedWebChat())).toBe(true);
+      expect(webChatBundle(bundle.outDir)).toEqual(webChatBundle(ROOT));
+    });
+
+    it('carries the bundle precompressed with Brotli and gzip, each decompressing to the bundle and far smaller', () => {
+      const original = installedWebChat();
+      const br = readFileSync(inPackage(`${WEB_CHAT_ASSET_DIR}/${WEB_CHAT_ASSET_FILES.br}`));
+      const gzip = readFileSync(inPackage(`${WEB_CHAT_ASSET_DIR}/${WEB_CHAT_ASSET_FILES.gzip}`));
+      expect(brotliDecompressSync(br).equals(original)).toBe(true);
+      expect(gunzipSync(gzip).equals(original)).toBe(true);
+      expect(br.length).toBeLessThan(original.length / 4);
+      expect(gzip.length).toBeLessThan(original.length / 3);
+    });
+
+    it('serves the precompressed files as they are, without compressing anything at run time', async () => {
+      const asset = createWebChatAssetHandler(webChatBundle(bundle.outDir), bundle.outDir);
+      const get = async (encoding: string) => {
+        const { version, path } = webChatBundle(bundle.outDir);
+        const request = new HttpRequest({ method: 'GET', url: `http://localhost${path}`, headers: { 'accept-encoding': encoding }, params: { version } });
+        const response = await asset(request, new InvocationContext());
+        return Buffer.from(response.body as Uint8Array);
+      };
+      expect((await get('gzip, deflate, br')).equals(readFileSync(inPackage(`${WEB_CHAT_ASSET_DIR}/${WEB_CHAT_ASSET_FILES.br}`)))).toBe(true);
+      expect((await get('gzip')).equals(readFileSync(inPackage(`${WEB_CHAT_ASSET_DIR}/${WEB_CHAT_ASSET_FILES.gzip}`)))).toBe(true);
+    });
+
+    it('keeps every file whichever .funcignore azd applies: its own, or the one at the repository root', () => {
+      expect(readFileSync(inPackage('.funcignore'), 'utf8')).toBe(PACKAGE_FUNCIGNORE);
+      for (const ignoreFile of [inPackage('.funcignore'), join(ROOT, '.funcignore')]) {
+        const patterns = readFileSync(ignoreFile, 'utf8');
+        const dropped = bundle.files.filter((file) => ignoredBy(patterns, file.path) !== undefined).map((file) => `${file.path} (${ignoreFile})`);
+        expect(dropped).toEqual([]);
+      }
     });
 
     it('asks Node at run time only for built-ins, the shared file, the worker\'s API and optional add-ons', () => {
