@@ -1,4 +1,4 @@
-import { loadConfig } from '../config';
+import { loadProcessConfig } from '../config';
 import { toError } from '../errors';
 import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
 import { defaultKnowledgeDir } from '../knowledge/locateKnowledgeDir';
@@ -14,7 +14,7 @@ import { TableRecords } from '../records/tableRecords';
  * review production.
  */
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  const config = loadProcessConfig();
   if (config.storageConnectionString === undefined) {
     throw new Error('No storage configured: set STATE_STORAGE_CONNECTION_STRING (or AzureWebJobsStorage) to the account the bot records to.');
   }

@@ -141,13 +141,17 @@ function webHandlers(): WebHandlers {
       new RateLimiter(TOKEN_RATE),
       consoleLogger,
       config?.ALLOWED_ORIGINS ?? [],
+      config?.publicOrigin,
     ),
   };
   return web;
 }
 
-/** Enough for a student reloading the page, far too little to farm tokens. */
-export const TOKEN_RATE = { burst: 5, perMinute: 10 } as const;
+/**
+ * Per client address: a lecture hall behind one campus address opening the page together, since
+ * Azure sees them all as one client, yet far too little to farm tokens.
+ */
+export const TOKEN_RATE = { burst: 20, perMinute: 60 } as const;
 
 /** The lecture page, rendered once; without a valid knowledge base it cannot say what CloudBot answers. */
 function lectureHandler(): HttpHandler {

@@ -122,6 +122,9 @@ function headersOf(req: IncomingMessage): Record<string, string> {
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
+  // As Azure's front end does: the peer's address, replacing whatever the client sent, because
+  // rate limits count clients by it.
+  headers['client-ip'] = req.socket.remoteAddress ?? '';
   return headers;
 }
 

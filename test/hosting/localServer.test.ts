@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { createLocalServer } from '../../src/hosting/localServer';
-import { routes } from '../../src/hosting/routes';
+import { type RouteDefinition, routes } from '../../src/hosting/routes';
 import { expectRepliesActivity, messageActivity } from '../support/activities';
 import { capturingLogger } from '../support/logger';
 import { close, fakeConnector, listen } from '../support/servers';
@@ -61,5 +61,24 @@ describe('the local server, over real HTTP', () => {
       body: JSON.stringify(messageActivity('x'.repeat(100 * 1024))),
     });
     expect(response.status).toBe(413);
+  });
+});
+
+describe("the local server's client address", () => {
+  it('sets client-ip from the socket, as Azure\'s front end does, replacing the one a client sent', async () => {
+    const echo: RouteDefinition = {
+      name: 'echo',
+      route: 'echo',
+      methods: ['GET'],
+      handler: (request) => Promise.resolve({ status: 200, jsonBody: { clientIp: request.headers.get('client-ip') } }),
+    };
+    const server = createLocalServer({ routes: [echo], logger: capturingLogger(), maxBodyBytes: 1024 });
+    const base = await listen(server);
+    try {
+      const response = await fetch(`${base}/api/echo`, { headers: { 'client-ip': '203.0.113.7' } });
+      expect(await response.json()).toEqual({ clientIp: expect.stringMatching(/^(::ffff:)?127\.0\.0\.1$/) as unknown });
+    } finally {
+      await close(server);
+    }
   });
 });

@@ -56,8 +56,8 @@ export class RateLimiter {
  * that connected to it, as `address:port`, overwriting any value the client sent; it also appends
  * that address as the last `X-Forwarded-For` hop. The first hops, and `x-client-ip` or
  * `x-azure-clientip` from a client, are whatever the client wrote, so they are never used.
- * Outside Azure no front end sets or overwrites them: clients share one key, or choose their own,
- * unless the local server sets `client-ip` from the socket as the front end does.
+ * Outside Azure no front end sets or overwrites them: the local server sets `client-ip` from the
+ * socket as the front end does; under `func start`, clients share one key or choose their own.
  *
  * IPv6 clients are keyed by their /64 network, which one subscriber usually holds whole: keyed by
  * full address, they could take a fresh bucket per request.
