@@ -112,7 +112,7 @@ export class Answerer {
   }
 
   /**
-   * Part of an entry's answer, for a follow-up such as "give me an example": the sentence asked
+   * Part of an entry's answer, for a follow-up such as "give me an example": the sentences asked
    * for, with the entry's title for context and its citation.
    */
   answerPart(id: string, part: string): Reply | undefined {

@@ -39,6 +39,10 @@ export class FollowUpCues {
     if (MORE_PHRASES.has(normalise(text))) return 'more';
     const terms = this.matcher.termsOf(text);
     if (terms.length === 0 || terms.every((term) => term === this.pointTerm)) return undefined;
-    return (['example', 'more', 'drawback', 'benefit'] as const).find((cue) => terms.every((term) => this.terms[cue].has(term)));
+    // "More examples" asks for an example; "more" only qualifies it.
+    if (terms.some((term) => this.terms.example.has(term)) && terms.every((term) => this.terms.example.has(term) || this.terms.more.has(term))) {
+      return 'example';
+    }
+    return (['more', 'drawback', 'benefit'] as const).find((cue) => terms.every((term) => this.terms[cue].has(term)));
   }
 }

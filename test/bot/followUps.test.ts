@@ -166,8 +166,8 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
         .startTest();
     });
 
-    it('"give an example" asks "An example of what?"', async () => {
-      await conversation().send('give an example').assertReply(asksWhatAbout(/^An example of what\?/)).startTest();
+    it.each(['give an example', 'more examples'])('"%s" asks "An example of what?"', async (followUp) => {
+      await conversation().send(followUp).assertReply(asksWhatAbout(/^An example of what\?/)).startTest();
     });
   });
 
