@@ -2,6 +2,13 @@ import type { Entry, KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { Comparison } from '../knowledge/schema';
 import { isTopic } from '../knowledge/KnowledgeBase';
 import type { Matcher, MatchKind, MatchResult } from '../matching/Matcher';
+import { type FollowUpCue, FollowUpCues } from './followUpCues';
+
+/** The smalltalk entry that says what the bot can do; its text lives in the knowledge base. */
+const HELP_ID = 'smalltalk.help';
+
+/** Study mode is driven by commands, which students cannot guess: the welcome and help name them. */
+const STUDY_MODE = 'Say "quiz me" to test yourself, and "my progress" to see how you are doing.';
 
 /** A button the user can press: it carries the entry id, so pressing it never re-matches its title. */
 export interface Suggestion {
@@ -40,6 +47,7 @@ export class Answerer {
   private readonly overviews: readonly Entry[];
   /** Entry ids by lower-cased title, the first entry winning, as a Teams `imBack` button comes back. */
   private readonly idsByTitle = new Map<string, string>();
+  private readonly followUps: FollowUpCues;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -55,10 +63,17 @@ export class Answerer {
       const title = entry.title.toLowerCase();
       if (!this.idsByTitle.has(title)) this.idsByTitle.set(title, entry.id);
     }
+    this.followUps = new FollowUpCues(matcher);
   }
 
-  /** Matches a question and replies with an answer, a clarification or a fallback. */
+  /**
+   * Matches a question and replies with an answer, a clarification or a fallback. A follow-up
+   * such as "tell me more" with no topic before it is not a question about any entry, even when
+   * its words match one ("more" is in "spend more, get more"): it is asked "about what?".
+   */
   answerQuestion(question: string): Reply {
+    const cue = this.followUps.cueOf(question);
+    if (cue === 'more' || cue === 'example') return this.askWhatAbout(cue);
     const match = this.matcher.match(question);
     if ((match.kind === 'answer' || match.kind === 'smalltalk') && match.id !== null) {
       const entry = this.kb.get(match.id);
@@ -79,6 +94,8 @@ export class Answerer {
         match,
       };
     }
+    // "ok", "hmm" or nothing at all asked nothing, so there is nothing to apologise for.
+    if (match.explanation.terms.length === 0) return this.prompt();
     // A near miss (one weak candidate) is offered first: the student may have meant it.
     const nearMiss = match.candidates
       .filter((candidate) => candidate.score >= this.matcher.clarifyThreshold && !candidate.id.startsWith('smalltalk.'))
@@ -95,7 +112,7 @@ export class Answerer {
   }
 
   /**
-   * Part of an entry's answer, for a follow-up such as "give me an example": the sentence asked
+   * Part of an entry's answer, for a follow-up such as "give me an example": the sentences asked
    * for, with the entry's title for context and its citation.
    */
   answerPart(id: string, part: string): Reply | undefined {
@@ -119,6 +136,52 @@ export class Answerer {
       confidence: 1,
       text: [`There is more on each part of "${entry.title}". Which one?`, ...suggestions.map((s, i) => `${i + 1}. ${s.title}`)].join('\n'),
       suggestions,
+      source: null,
+    };
+  }
+
+  /**
+   * "Tell me more" about a topic the lecture says no more about: said plainly, with the topic's
+   * follow-ups to choose from, rather than answering one of them as if it were more of this one.
+   */
+  nothingMore(id: string): Reply | undefined {
+    const entry = this.kb.get(id);
+    if (!entry) return undefined;
+    const suggestions = this.suggestionsFor(entry.related);
+    return {
+      kind: 'fallback',
+      id: null,
+      confidence: 1,
+      text: `The lecture says no more about "${entry.title}" than that.${suggestions.length > 0 ? ' Related topics:' : ''}`,
+      suggestions,
+      source: null,
+    };
+  }
+
+  /** A follow-up with no topic before it: which topic it is about, as a numbered pick. */
+  askWhatAbout(cue: Extract<FollowUpCue, 'more' | 'example'>): Reply {
+    const suggestions = this.suggestionsFor(this.overviews.map((entry) => entry.id));
+    return {
+      kind: 'clarify',
+      id: null,
+      confidence: 0,
+      text: [
+        `${cue === 'example' ? 'An example of what?' : 'More about what?'} Pick a topic, or ask about one in your own words:`,
+        ...suggestions.map((option, index) => `${index + 1}. ${option.title}`),
+      ].join('\n'),
+      suggestions,
+      source: null,
+    };
+  }
+
+  /** A message with nothing to answer ("ok", an empty one): what can be asked, without an apology. */
+  prompt(): Reply {
+    return {
+      kind: 'fallback',
+      id: null,
+      confidence: 0,
+      text: `What would you like to know about ${this.lectureName}? Ask in your own words, for example "What is PaaS?", or pick a topic below.`,
+      suggestions: this.suggestionsFor(this.overviews.map((entry) => entry.id)),
       source: null,
     };
   }
@@ -166,6 +229,7 @@ export class Answerer {
         ...topics,
         '',
         'Ask in your own words, for example "What is PaaS?" or "Why not use the cloud?", or pick a topic below.',
+        STUDY_MODE,
       ].join('\n'),
       suggestions: this.suggestionsFor(this.overviews.map((entry) => entry.id)),
       source: null,
@@ -186,16 +250,21 @@ export class Answerer {
     };
   }
 
-  /** An honest "I don't know that", with the topics the bot does know, after any near misses. */
+  /**
+   * An honest "I don't know that", with the topics the bot does know, after any near misses.
+   * The topics are listed in the text too, because Teams shows only three buttons.
+   */
   fallback(nearMiss: readonly string[] = []): Reply {
-    const topics = this.overviews.map((entry) => entry.title.toLowerCase());
     return {
       kind: 'fallback',
       id: null,
       confidence: 0,
-      text:
-        `Sorry, I don't know that. I can only answer questions about ${this.kb.lecture.title}: ` +
-        `${topics.join('; ')}. Try asking about one of these:`,
+      text: [
+        `Sorry, I don't know that. I can only answer questions about ${this.kb.lecture.title}, which covers:`,
+        ...this.overviews.map((entry) => `- ${entry.title}`),
+        '',
+        'Try asking about one of these.',
+      ].join('\n'),
       suggestions: this.suggestionsFor([...new Set([...nearMiss, ...this.overviews.map((entry) => entry.id)])]),
       source: null,
     };
@@ -227,10 +296,15 @@ export class Answerer {
       kind,
       id: entry.id,
       confidence,
-      text: `${entry.answer.trim()}${citation}`,
+      text: `${entry.answer.trim()}${entry.id === HELP_ID ? withStudyMode(entry.answer) : ''}${citation}`,
       suggestions: this.suggestionsFor(entry.related),
       source: section ? { section: section.title, anchor: section.anchor } : null,
       ...(isTopic(entry) && entry.comparison ? { comparison: entry.comparison } : {}),
     };
   }
+}
+
+/** Study mode for the help text, unless the knowledge base's own help text names it already. */
+function withStudyMode(answer: string): string {
+  return /quiz me/i.test(answer) ? '' : `\n\n${STUDY_MODE}`;
 }

@@ -1,4 +1,6 @@
 import type { Answerer, Reply } from '../answering/Answerer';
+import { answerPart, type AnswerPart } from '../answering/answerPart';
+import { FollowUpCues } from '../answering/followUpCues';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { isTopic } from '../knowledge/KnowledgeBase';
 import type { Matcher } from '../matching/Matcher';
@@ -17,15 +19,6 @@ export interface TurnResult {
   update: MemoryUpdate;
 }
 
-/** Which part of the last topic's answer a follow-up asks for, and how to find it, strongest cue first. */
-const PART_CUES = {
-  example: [/\bexample\b/i, /\be\.g\./i, /\binclude\b/i, /\bsuch as\b/i, /\blike hiring\b/i],
-  drawback: [/\bbad point\b/i, /\b(downside|drawback|disadvantage)/i, /\bin practice\b/i, /\bhowever\b/i],
-  benefit: [/\bgood point\b/i, /\b(benefit|advantage)/i, /\bin theory\b/i, /\b(lowers|increases)\b/i],
-} as const;
-
-type Part = keyof typeof PART_CUES;
-
 /** "The first one", "2", "option 3", "the last": a pick from the "Did you mean" list. */
 const ORDINAL = /^(?:(?:the|option|number|no)\s+)*(\d|first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)(?:\s+(?:one|option))?$/;
 const ORDINAL_WORDS: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5 };
@@ -39,9 +32,7 @@ const BACK_REFERENCE = /\b(it|its|this|that|they|them|their|these|those)\b/;
  * from "Did you mean", a follow-up about the last topic) and leaves the rest to the Answerer.
  */
 export class Conversation {
-  /** The matcher's own terms for follow-up words, so that typos and synonyms ("cons") count too. */
-  private readonly followUpTerms: Readonly<Record<Part | 'more', ReadonlySet<string>>>;
-  private readonly pointTerm: string | undefined;
+  private readonly followUps: FollowUpCues;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -50,14 +41,7 @@ export class Conversation {
     /** Study mode; without it, "quiz me" is just another question. */
     private readonly quiz?: Quiz,
   ) {
-    const terms = (words: string) => new Set(matcher.termsOf(words));
-    this.pointTerm = matcher.termsOf('point')[0];
-    this.followUpTerms = {
-      example: terms('example examples instance instances eg'),
-      drawback: terms('drawbacks bad point points negative weakness worse'),
-      benefit: terms('benefits good point points positive strength better'),
-      more: terms('more detail details elaborate continue further why info information else'),
-    };
+    this.followUps = new FollowUpCues(matcher);
   }
 
   /**
@@ -104,7 +88,7 @@ export class Conversation {
   }
 
   private replyTo(text: string, memory: ConversationMemory): Reply {
-    if (text === '') return this.answerer.fallback();
+    if (text === '') return this.answerer.prompt();
     const chosen = this.answerer.entryIdByTitle(text) ?? this.pick(text, memory.pendingClarification);
     const picked = chosen === undefined ? undefined : this.answerer.answerEntry(chosen);
     if (picked) return picked;
@@ -114,10 +98,14 @@ export class Conversation {
 
   private remember(reply: Reply, memory: ConversationMemory): TurnResult {
     const answered = reply.kind === 'answer' ? reply.id : null;
+    // A question the matcher declined ("what is kubernetes") has moved away from the last topic,
+    // so a "tell me more" after it is not about that topic. Only such a fallback carries a match:
+    // the follow-ups' honest "no" (no example, nothing more) stays on the topic.
+    const declined = reply.kind === 'fallback' && reply.match !== undefined;
     const pending = reply.kind === 'clarify' ? reply.suggestions.map((suggestion) => suggestion.id) : [];
     const update: MemoryUpdate = (base) => ({
       ...base,
-      lastTopic: answered ?? base.lastTopic,
+      lastTopic: answered ?? (declined ? null : base.lastTopic),
       pendingClarification: pending,
       seenTopics: answered === null ? base.seenTopics : [...base.seenTopics.filter((id) => id !== answered), answered].slice(-SEEN_TOPICS_KEPT),
     });
@@ -149,46 +137,30 @@ export class Conversation {
   private followUp(text: string, lastTopic: string): Reply | undefined {
     const entry = this.kb.get(lastTopic);
     if (!entry || !isTopic(entry)) return undefined;
-    const terms = this.matcher.termsOf(text);
-    const only = (set: ReadonlySet<string>) =>
-      terms.length > 0 && terms.every((term) => set.has(term)) && terms.some((term) => term !== this.pointTerm);
-
-    if (only(this.followUpTerms.example)) {
-      return this.part(lastTopic, entry.answer, 'example') ?? this.answerer.notInLecture(lastTopic, 'example');
-    }
-    if (only(this.followUpTerms.more)) return this.more(lastTopic, entry.related);
+    const cue = this.followUps.cueOf(text);
+    if (cue === 'example') return this.part(lastTopic, entry.answer, 'example') ?? this.answerer.notInLecture(lastTopic, 'example');
+    // More of this topic, never another topic's answer passed off as more of this one.
+    if (cue === 'more') return this.answerer.offerChildren(lastTopic) ?? this.answerer.nothingMore(lastTopic);
     const refersBack = BACK_REFERENCE.test(normalise(text));
     // A bare "benefits" starts a new topic; "any downsides?" or "its benefits" continues this one.
     const asFollowUp = refersBack || text.trim().endsWith('?') || normalise(text).split(' ').length > 1;
-    for (const part of ['drawback', 'benefit'] as const) {
-      if (asFollowUp && only(this.followUpTerms[part])) {
-        // The part of this answer if it has one; else the question about this topic, if that
-        // leads somewhere new ("downsides" of the cloud are the drawbacks); else an honest no.
-        const elsewhere = this.inContext(text, entry.title);
-        return (
-          this.part(lastTopic, entry.answer, part) ??
-          (elsewhere && elsewhere.id !== lastTopic ? elsewhere : undefined) ??
-          this.answerer.notInLecture(lastTopic, part === 'drawback' ? 'drawbacks' : 'benefits')
-        );
-      }
+    if (asFollowUp && (cue === 'drawback' || cue === 'benefit')) {
+      // The part of this answer if it has one; else the question about this topic, if that
+      // leads somewhere new ("downsides" of the cloud are the drawbacks); else an honest no.
+      const elsewhere = this.inContext(text, entry.title);
+      return (
+        this.part(lastTopic, entry.answer, cue) ??
+        (elsewhere && elsewhere.id !== lastTopic ? elsewhere : undefined) ??
+        this.answerer.notInLecture(lastTopic, cue === 'drawback' ? 'drawbacks' : 'benefits')
+      );
     }
     return refersBack ? this.inContext(text, entry.title) : undefined;
   }
 
-  /** The sentence of an answer that gives the part asked for. */
-  private part(id: string, answer: string, part: Part): Reply | undefined {
-    const sentences = answer.split(/(?<=[.!?])\s+/);
-    for (const cue of PART_CUES[part]) {
-      const sentence = sentences.find((candidate) => cue.test(candidate));
-      if (sentence !== undefined) return this.answerer.answerPart(id, sentence);
-    }
-    return undefined;
-  }
-
-  /** More on a topic: an overview's parts to choose from, or a leaf's most useful follow-up. */
-  private more(id: string, related: readonly string[]): Reply | undefined {
-    const next = related[0];
-    return this.answerer.offerChildren(id) ?? (next === undefined ? undefined : this.answerer.answerEntry(next));
+  /** The sentences of an answer that give the part asked for, with the entry's title and citation. */
+  private part(id: string, answer: string, part: AnswerPart): Reply | undefined {
+    const found = answerPart(answer, part);
+    return found === undefined ? undefined : this.answerer.answerPart(id, found);
   }
 
   /** The question asked again with the last topic's title added: "its costs" becomes "IaaS costs". */

@@ -83,15 +83,120 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
-  it('when asked "why?" or "tell me more" about a leaf, answers its most useful follow-up', async () => {
-    const related = realKnowledgeBase().get('benefits.scalability')?.related[0];
-    const expected = realAnswerer().answerEntry(related ?? '')?.text;
+  it('when asked "why?" or "tell me more" about a leaf, says the lecture has no more on it and offers its follow-ups, never another topic\'s answer', async () => {
+    const related = realKnowledgeBase().get('benefits.scalability')?.related ?? [];
+    const titles = related.map((id) => realKnowledgeBase().get(id)?.title);
     await conversation()
       .send('what is scalability')
       .assertReply(() => undefined)
       .send('why?')
-      .assertReply((reply) => { expect(reply.text).toBe(expected); })
+      .assertReply((reply) => {
+        expect(reply.text).toBe('The lecture says no more about "Scalability" than that. Related topics:');
+        expect(titles.length).toBeGreaterThan(0);
+        expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual(titles);
+      })
       .startTest();
+  });
+
+  it.each([
+    ['what is reach', 'why?', 'Reach'],
+    ['what is latency', 'tell me more', 'Latency'],
+    ['what is the cloud', 'tell me more', 'What is cloud computing?'],
+  ])('after "%s", "%s" stays on %s instead of switching topic', async (question, followUp, title) => {
+    await conversation()
+      .send(question)
+      .assertReply(() => undefined)
+      .send(followUp)
+      .assertReply((reply) => {
+        expect(reply.text).toBe(`The lecture says no more about "${title}" than that. Related topics:`);
+        expect(reply.attachments ?? []).toEqual([]);
+      })
+      .startTest();
+  });
+
+  it('follows the last topic answered: "tell me more" after "and private?" is about the private cloud', async () => {
+    await conversation()
+      .send('what is the public cloud')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^In a public cloud/); })
+      .send('and private?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^In a private cloud/); })
+      .send('tell me more')
+      .assertReply((reply) => { expect(reply.text).toBe('The lecture says no more about "Private cloud" than that. Related topics:'); })
+      .send('give an example')
+      .assertReply((reply) => { expect(head(reply)).toMatch(/^\*\*Private cloud\*\*: Example: the college HPC clusters/); })
+      .startTest();
+  });
+
+  describe('when a follow-up has no topic before it', () => {
+    const overviewTitles = () => realKnowledgeBase().overviews.map((entry) => entry.title);
+    const asksWhatAbout = (question: RegExp) => (reply: Partial<Activity>) => {
+      expect(head(reply)).toMatch(question);
+      expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual(overviewTitles());
+      // No answer: an answer carries the 👍/👎 card.
+      expect(reply.attachments ?? []).toEqual([]);
+    };
+
+    it.each(['tell me more', 'more', 'explain more', 'why?', 'go on', 'more details please'])(
+      'as the first message, "%s" asks "More about what?" with the topics, rather than answering',
+      async (followUp) => {
+        await conversation().send(followUp).assertReply(asksWhatAbout(/^More about what\?/)).startTest();
+      },
+    );
+
+    it('after "hi", "tell me more" asks what about, and "2" picks the second topic', async () => {
+      const second = realKnowledgeBase().overviews[1];
+      await conversation()
+        .send('hi')
+        .assertReply(() => undefined)
+        .send('tell me more')
+        .assertReply(asksWhatAbout(/^More about what\?/))
+        .send('2')
+        .assertReply((reply) => { expect(reply.text).toBe(realAnswerer().answerEntry(second?.id ?? '')?.text); })
+        .startTest();
+    });
+
+    it('after an off-topic question, "tell me more" asks what about, even when an earlier topic was answered', async () => {
+      await conversation()
+        .send('what is iaas')
+        .assertReply(() => undefined)
+        .send('what is kubernetes')
+        .assertReply((reply) => { expect(reply.text).toMatch(/I don't know that/); })
+        .send('tell me more')
+        .assertReply(asksWhatAbout(/^More about what\?/))
+        .startTest();
+    });
+
+    it.each(['give an example', 'more examples'])('"%s" asks "An example of what?"', async (followUp) => {
+      await conversation().send(followUp).assertReply(asksWhatAbout(/^An example of what\?/)).startTest();
+    });
+  });
+
+  describe('when asked for an example', () => {
+    it('after IaaS, whose answer has none, says so rather than giving its bad point', async () => {
+      await conversation()
+        .send('what is iaas')
+        .assertReply(() => undefined)
+        .send('give an example')
+        .assertReply((reply) => {
+          expect(reply.text).toBe('The lecture gives no example for "Infrastructure as a service (IaaS)" in particular. You could try one of these:');
+        })
+        .startTest();
+    });
+
+    it('after the deployment models, gives their examples as whole sentences, not cut after "e.g."', async () => {
+      await conversation()
+        .send('public private and hybrid clouds compared')
+        .assertReply(() => undefined)
+        .send('give an example')
+        .assertReply((reply) => {
+          expect(head(reply)).toBe(
+            '**Public, private and hybrid clouds compared**: **Public cloud**: you buy services as you need them on infrastructure shared with other users, ' +
+              'though your data is not shared (e.g. Microsoft Azure, Alibaba Cloud, Google Cloud). **Private cloud**: you or your company buy the computers, ' +
+              'put them off-site and run them over a network, with full control (e.g. the college HPC clusters in a data centre in Slough).',
+          );
+        })
+        .startTest();
+    });
   });
 
   it('after "Did you mean", takes "the first one", a number, or words from an option\'s title', async () => {

@@ -1,0 +1,28 @@
+import { sentencesOf } from './sentencesOf';
+
+export type AnswerPart = 'example' | 'drawback' | 'benefit';
+
+/**
+ * How each part shows in an answer, strongest cue first. Example cues are only the ways the
+ * answers introduce one of the lecture's examples: "Example:", "for example", "e.g.", the taxi
+ * of "as a service" and the public cloud's providers. Looser cues ("such as", "include") found
+ * sentences that merely list things, such as IaaS's "responsibility for things such as updates".
+ */
+const PART_CUES: Readonly<Record<AnswerPart, readonly RegExp[]>> = {
+  example: [/\bexamples?\b/i, /\be\.g\./i, /\blike hiring\b/i, /\bproviders include\b/i],
+  drawback: [/\bbad point\b/i, /\b(downside|drawback|disadvantage)/i, /\bin practice\b/i, /\bhowever\b/i],
+  benefit: [/\bgood point\b/i, /\b(benefit|advantage)/i, /\bin theory\b/i, /\b(lowers|increases)\b/i],
+};
+
+/**
+ * The sentences of an answer that give the part asked for, whole and in order, found by the
+ * strongest cue that any sentence has; undefined when the answer has no such part.
+ */
+export function answerPart(answer: string, part: AnswerPart): string | undefined {
+  const sentences = sentencesOf(answer);
+  for (const cue of PART_CUES[part]) {
+    const found = sentences.filter((sentence) => cue.test(sentence));
+    if (found.length > 0) return found.join(' ');
+  }
+  return undefined;
+}

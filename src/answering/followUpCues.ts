@@ -1,0 +1,48 @@
+import type { Matcher } from '../matching/Matcher';
+import { normalise } from '../matching/normalise';
+
+/** What a message made only of follow-up words asks for about the topic before it. */
+export type FollowUpCue = 'example' | 'more' | 'drawback' | 'benefit';
+
+/**
+ * Phrases that ask to go on but are made only of stop words, so they leave the matcher no terms
+ * to recognise them by. Compared after `normalise`, which drops punctuation and filler.
+ */
+const MORE_PHRASES = new Set(['go on', 'go on then', 'carry on', 'keep going', 'and', 'and then', 'explain', 'how come']);
+
+/**
+ * Recognises follow-ups such as "tell me more", "why?", "give an example" or "any downsides?",
+ * which mean nothing without a topic before them. The words are compared as the matcher's own
+ * terms, so typos and synonyms ("cons") count too.
+ */
+export class FollowUpCues {
+  private readonly terms: Readonly<Record<FollowUpCue, ReadonlySet<string>>>;
+  /** "Point" is in both "good point" and "bad point": on its own it says neither. */
+  private readonly pointTerm: string | undefined;
+
+  constructor(private readonly matcher: Pick<Matcher, 'termsOf'>) {
+    const terms = (words: string) => new Set(matcher.termsOf(words));
+    this.pointTerm = matcher.termsOf('point')[0];
+    this.terms = {
+      example: terms('example examples instance instances eg'),
+      more: terms('more detail details elaborate continue further why info information else'),
+      drawback: terms('drawbacks bad point points negative weakness worse'),
+      benefit: terms('benefits good point points positive strength better'),
+    };
+  }
+
+  /**
+   * The follow-up a message is, when it is nothing else: "example of paas" names a topic and is a
+   * question of its own, so it is not one. Example and "more" are checked before the others.
+   */
+  cueOf(text: string): FollowUpCue | undefined {
+    if (MORE_PHRASES.has(normalise(text))) return 'more';
+    const terms = this.matcher.termsOf(text);
+    if (terms.length === 0 || terms.every((term) => term === this.pointTerm)) return undefined;
+    // "More examples" asks for an example; "more" only qualifies it.
+    if (terms.some((term) => this.terms.example.has(term)) && terms.every((term) => this.terms.example.has(term) || this.terms.more.has(term))) {
+      return 'example';
+    }
+    return (['more', 'drawback', 'benefit'] as const).find((cue) => terms.every((term) => this.terms[cue].has(term)));
+  }
+}

@@ -1,0 +1,73 @@
+import { Answerer } from '../../src/answering/Answerer';
+import { Conversation } from '../../src/conversation/Conversation';
+import { freshMemory } from '../../src/conversation/memory';
+import { KnowledgeBase } from '../../src/knowledge/KnowledgeBase';
+import { Matcher } from '../../src/matching/Matcher';
+import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowledge';
+
+const overviewTitles = () => realKnowledgeBase().overviews.map((entry) => entry.title);
+
+describe('the Answerer\'s own sentences', () => {
+  describe('the fallback, for "what is kubernetes"', () => {
+    const reply = realAnswerer().answerQuestion('what is kubernetes');
+
+    it('apologises and lists the topics one a line, with their titles as written', () => {
+      expect(reply.kind).toBe('fallback');
+      const lines = reply.text.split('\n');
+      expect(lines[0]).toBe("Sorry, I don't know that. I can only answer questions about Lecture 5: Cloud computing, which covers:");
+      expect(lines.slice(1, 1 + overviewTitles().length)).toEqual(overviewTitles().map((title) => `- ${title}`));
+      expect(reply.text).toContain('IaaS, PaaS and SaaS compared');
+    });
+
+    it('never runs a question mark into a full stop', () => {
+      expect(reply.text).not.toMatch(/\?\./);
+    });
+
+    it('offers the topics as buttons', () => {
+      expect(reply.suggestions.map((suggestion) => suggestion.title)).toEqual(overviewTitles());
+    });
+  });
+
+  describe('a message with nothing to answer', () => {
+    const conversation = new Conversation(realKnowledgeBase(), realMatcher(), realAnswerer());
+
+    it.each(['ok', 'hmm', '', 'okay?'])('prompts for a question after "%s", without the apology', (text) => {
+      const reply = conversation.respond(text, freshMemory()).reply;
+      expect(reply.text).toBe('What would you like to know about Lecture 5? Ask in your own words, for example "What is PaaS?", or pick a topic below.');
+      expect(reply.suggestions.map((suggestion) => suggestion.title)).toEqual(overviewTitles());
+    });
+
+    it('keeps the last topic, so that "ok" then "give me an example" is still about it', () => {
+      const afterOk = conversation.respond('ok', { ...freshMemory(), lastTopic: 'service-models.paas' }).memory;
+      expect(afterOk.lastTopic).toBe('service-models.paas');
+    });
+  });
+
+  describe('study mode', () => {
+    it('is named in the welcome', () => {
+      const text = realAnswerer().welcome().text;
+      expect(text).toContain('"quiz me"');
+      expect(text).toContain('"my progress"');
+    });
+
+    it('is named in the help reply, whether asked or pressed', () => {
+      for (const reply of [realAnswerer().answerQuestion('help'), realAnswerer().answerEntry('smalltalk.help')]) {
+        expect(reply?.id).toBe('smalltalk.help');
+        expect(reply?.text).toContain('"quiz me"');
+        expect(reply?.text).toContain('"my progress"');
+      }
+    });
+
+    it('is not named twice when the knowledge base\'s help text names it already', () => {
+      const kb = realKnowledgeBase();
+      const help = 'I answer questions about Lecture 5. Say "quiz me" to practise.';
+      const edited = new KnowledgeBase(
+        kb.topics,
+        kb.smalltalk.map((entry) => (entry.id === 'smalltalk.help' ? { ...entry, answer: help } : entry)),
+        kb.synonyms,
+        kb.lecture,
+      );
+      expect(new Answerer(edited, new Matcher(edited)).answerEntry('smalltalk.help')?.text).toBe(help);
+    });
+  });
+});
