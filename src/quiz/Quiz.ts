@@ -7,6 +7,7 @@ import type { TopicEntry } from '../knowledge/schema';
 import type { Matcher } from '../matching/Matcher';
 import { normalise } from '../matching/normalise';
 import { grade, MASTERED_BOX, masteryOf, type Progress } from './progress';
+import { readStartRequest } from './startRequest';
 
 /** One question, ready to ask: its options in display order and which one is right. */
 export interface QuizItem {
@@ -51,7 +52,6 @@ export interface QuizTurn {
 export const ROUND_SIZE = 10;
 const LETTERS = 'ABCDE';
 
-const START = /^(?:quiz|test) me(?: (?:on|about) (.+))?$|^(?:start|begin|new|another)(?: a)? (?:quiz|round)(?: (?:on|about) (.+))?$|^quiz(?: (?:on|about) (.+))?$/;
 const PROGRESS = /^(?:show )?(?:my )?progress$|^how am i doing$/;
 const STOP = /^(?:stop|end|quit|exit|cancel)(?: (?:the )?quiz)?$/;
 const SCORE = /^(?:score|my score|what is my score)$/;
@@ -121,8 +121,8 @@ export class Quiz {
    */
   respond(text: string, session: QuizSession | null, progress: Progress, now: number): QuizTurn | undefined {
     const said = normalise(text);
-    const start = START.exec(said);
-    if (start) return this.start(start[1] ?? start[2] ?? start[3], progress, now);
+    const start = readStartRequest(said);
+    if (start) return this.start(start.topic, progress, now);
     if (PROGRESS.test(said)) {
       const facts = this.progressRows(progress, now).map((row) => ({
         title: row.title,

@@ -152,6 +152,21 @@ describe('a quiz through the bot (TestAdapter)', () => {
       .startTest();
   });
 
+  it('starts a round when asked in students\' own words, and answers a lecture question that only mentions a test', async () => {
+    await bot()
+      .send('Can you quiz me?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Quiz on the whole lecture: 10 questions/); })
+      .send('stop quiz')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Quiz stopped/); })
+      .send('test my knowledge of IaaS')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Quiz on "Infrastructure as a service \(IaaS\)"/); })
+      .send('stop quiz')
+      .assertReply(() => undefined)
+      .send('what is a test environment')
+      .assertReply((reply) => { expect(reply.text).not.toMatch(/^Quiz on/); })
+      .startTest();
+  });
+
   it('ignores a stale button from an earlier question', async () => {
     let first: Partial<Activity> = {};
     const adapter = bot();

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadEvalSet } from '../../scripts/eval/evalSet';
+import { EVAL_SET_PATH, HELDOUT2_SET_PATH, HELDOUT_SET_PATH } from '../../scripts/eval/runEval';
+import { normalise } from '../../src/matching/normalise';
+import { readStartRequest } from '../../src/quiz/startRequest';
+import { realKnowledgeBase } from '../support/knowledge';
+
+/** `expected`: "*" starts a quiz on the whole lecture, "-" starts none, anything else is the topic. */
+const cases = readFileSync(join(__dirname, 'fixtures/start-requests.tsv'), 'utf8')
+  .split('\n')
+  .slice(1)
+  .filter((line) => line.trim() !== '')
+  .map((line) => {
+    const [message = '', expected = ''] = line.split('\t');
+    return [message, expected] as const;
+  });
+
+/** What a message starts, in the fixture's terms. */
+function started(message: string): string {
+  const request = readStartRequest(normalise(message));
+  return request === undefined ? '-' : (request.topic ?? '*');
+}
+
+describe('when a student asks to start a quiz', () => {
+  it.each(cases)('"%s" starts %s', (message, expected) => {
+    expect(started(message)).toBe(expected);
+  });
+
+  it('no question a student asked about the lecture, nor any phrasing in the knowledge base, starts one', () => {
+    const questions = [EVAL_SET_PATH, HELDOUT_SET_PATH, HELDOUT2_SET_PATH].flatMap((path) => loadEvalSet(path).map((item) => item.question));
+    const alternates = realKnowledgeBase().entries.flatMap((entry) => entry.alternates);
+    const starting = [...questions, ...alternates].filter((message) => started(message) !== '-');
+    expect(starting).toEqual([]);
+  });
+});
