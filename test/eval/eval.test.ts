@@ -44,12 +44,12 @@ describe('answer quality on the evaluation set', () => {
   });
 
   // A ratchet above the targets: the figures measured on 2026-11-29 (README: 188/193 in scope,
-  // 65/66 declined, 1 confidently wrong of 274), so that a change to the matcher or the knowledge
+  // 66/66 declined, none confidently wrong of 274), so that a change to the matcher or the knowledge
   // base cannot quietly give back what was gained. Raise them as CloudBot improves.
   it('does not fall below the quality already reached', () => {
     expect(cloudbot.inScopeCorrect).toBeGreaterThanOrEqual(188);
-    expect(cloudbot.outOfScopeDeclined).toBeGreaterThanOrEqual(65);
-    expect(cloudbot.wrongInScope + cloudbot.wrongOutOfScope).toBeLessThanOrEqual(1);
+    expect(cloudbot.outOfScopeDeclined).toBeGreaterThanOrEqual(66);
+    expect(cloudbot.wrongInScope + cloudbot.wrongOutOfScope).toBe(0);
   });
 
   it.each(baselines.map((baseline) => [baseline.system, baseline] as const))(
