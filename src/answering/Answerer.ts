@@ -33,8 +33,18 @@ export interface Reply {
   comparison?: Comparison;
   /** A quiz question being asked: its options, shown as buttons that carry the question id. */
   quiz?: { questionId: string; options: string[] };
-  /** Label and value pairs, such as quiz progress per topic, for a card. */
-  facts?: { title: string; value: string }[];
+  /** A summary such as quiz progress per topic, which card channels show as a card instead of `text`. */
+  facts?: FactSheet;
+}
+
+/**
+ * Label and value pairs under a heading, with a closing note. `text` says the same in Markdown
+ * for channels without cards; a channel that renders the card shows it alone, not both.
+ */
+export interface FactSheet {
+  heading: string;
+  rows: { title: string; value: string }[];
+  note: string;
 }
 
 /**

@@ -9,7 +9,9 @@ export type AnswerPart = 'example' | 'drawback' | 'benefit';
  * sentences that merely list things, such as IaaS's "responsibility for things such as updates".
  */
 const PART_CUES: Readonly<Record<AnswerPart, readonly RegExp[]>> = {
-  example: [/\bexamples?\b/i, /\be\.g\./i, /\blike hiring\b/i, /\bproviders include\b/i],
+  // One cue: the deployment models give the public cloud's providers and the private cloud's
+  // "e.g." side by side, and both are examples.
+  example: [/\bexamples?\b|\be\.g\.|\blike hiring\b|\bproviders include\b/i],
   drawback: [/\bbad point\b/i, /\b(downside|drawback|disadvantage)/i, /\bin practice\b/i, /\bhowever\b/i],
   benefit: [/\bgood point\b/i, /\b(benefit|advantage)/i, /\bin theory\b/i, /\b(lowers|increases)\b/i],
 };

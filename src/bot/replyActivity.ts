@@ -1,9 +1,15 @@
 import { ActionTypes, type Activity, type CardAction, CardFactory, MessageFactory } from 'botbuilder';
-import type { Reply, Suggestion } from '../answering/Answerer';
+import type { FactSheet, Reply, Suggestion } from '../answering/Answerer';
 import type { Comparison } from '../knowledge/schema';
 
 /** Teams shows at most three suggested actions; the rest would be silently dropped. */
 const TEAMS_MAX_SUGGESTIONS = 3;
+
+/**
+ * The channels CloudBot serves that render Adaptive Cards: Teams, Web Chat (through Direct Line)
+ * and the Emulator. Elsewhere a card may not show, so its text goes instead.
+ */
+const CARD_CHANNELS: ReadonlySet<string> = new Set(['msteams', 'directline', 'webchat', 'emulator']);
 
 /**
  * Renders a channel-independent reply as a Bot Framework message. Buttons carry the entry id:
@@ -19,7 +25,12 @@ export function replyActivity(reply: Reply, channelId: string): Partial<Activity
       : MessageFactory.text(reply.text);
   activity.textFormat = 'markdown';
   if (reply.quiz) activity.attachments = [quizCard(reply.quiz)];
-  if (reply.facts) activity.attachments = [factsCard(reply.facts)];
+  if (reply.facts && CARD_CHANNELS.has(channelId)) {
+    // The card says what the text says; showing both would say it twice.
+    activity.attachments = [factsCard(reply.facts)];
+    delete activity.text;
+    activity.summary = reply.facts.heading;
+  }
   if (reply.kind === 'answer' && reply.id !== null) {
     activity.attachments = [...(reply.comparison ? [comparisonCard(reply.comparison)] : []), voteCard(reply, reply.id)];
   }
@@ -38,15 +49,17 @@ function quizCard(quiz: NonNullable<Reply['quiz']>) {
   return CardFactory.heroCard('', undefined, buttons);
 }
 
-/** Quiz progress per topic as an Adaptive Card fact set; the text says the same for other clients. */
-function factsCard(facts: NonNullable<Reply['facts']>) {
+/** A fact sheet, such as quiz progress per topic, as an Adaptive Card with a fact set. */
+function factsCard(sheet: FactSheet) {
   return CardFactory.adaptiveCard({
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
+    fallbackText: sheet.rows.map((row) => `${row.title}: ${row.value}`).join('\n'),
     body: [
-      { type: 'TextBlock', text: 'Your progress', weight: 'Bolder', size: 'Medium' },
-      { type: 'FactSet', facts },
+      { type: 'TextBlock', text: sheet.heading, weight: 'Bolder', size: 'Medium' },
+      { type: 'FactSet', facts: sheet.rows },
+      { type: 'TextBlock', text: sheet.note, wrap: true },
     ],
   });
 }

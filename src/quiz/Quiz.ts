@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { Answerer } from '../answering/Answerer';
+import { Answerer, type FactSheet } from '../answering/Answerer';
 import { z } from 'zod';
 import { isTopic, type KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { LectureSection } from '../knowledge/lecture';
@@ -40,7 +40,14 @@ export interface QuizReply {
   /** The question being asked now, if any: its id and its options, for buttons. */
   ask?: { questionId: string; options: string[] };
   /** A per-topic summary, for channels that render it as a card. */
-  facts?: { title: string; value: string }[];
+  facts?: FactSheet;
+}
+
+const NO_PROGRESS = 'No quiz answers yet. Say "quiz me" to start.';
+
+/** A progress sheet as Markdown, for channels that show no cards. */
+function progressText(sheet: FactSheet): string {
+  return [`**${sheet.heading}**`, '', ...sheet.rows.map((row) => `- ${row.title}: ${row.value}`), '', sheet.note].join('\n');
 }
 
 export interface QuizTurn {
@@ -124,11 +131,9 @@ export class Quiz {
     const start = readStartRequest(said);
     if (start) return this.start(start.topic, progress, now);
     if (PROGRESS.test(said)) {
-      const facts = this.progressRows(progress, now).map((row) => ({
-        title: row.title,
-        value: `${String(row.mastered)} of ${String(row.entries)} mastered · ${String(row.right)} right, ${String(row.answered - row.right)} wrong`,
-      }));
-      return { reply: { text: this.progressText(progress, now), facts }, session, progress };
+      const facts = this.progressSheet(progress, now);
+      // With nothing answered, a card of zeros would only repeat the sentence.
+      return { reply: facts ? { text: progressText(facts), facts } : { text: NO_PROGRESS }, session, progress };
     }
     if (session === null) return undefined;
     if (STOP.test(said)) return { reply: { text: `Quiz stopped: ${score(session)}. Say "quiz me" whenever you want another round.` }, session: null, progress };
@@ -220,17 +225,18 @@ export class Quiz {
     return { text: [...(lead ? [lead, ''] : []), heading, '', ...lines].join('\n'), ask: { questionId: item.id, options: item.options } };
   }
 
-  /** Per overview topic: how many of its entries are mastered, and the answers given. */
-  progressText(progress: Progress, now: number): string {
+  /** Per overview topic: how many of its entries are mastered, and the answers given; undefined before any answer. */
+  progressSheet(progress: Progress, now: number): FactSheet | undefined {
     const rows = this.progressRows(progress, now);
-    if (rows.every((row) => row.answered === 0)) return 'No quiz answers yet. Say "quiz me" to start.';
-    return [
-      '**Your progress**',
-      '',
-      ...rows.map((row) => `- ${row.title}: ${String(row.mastered)} of ${String(row.entries)} mastered (${String(row.right)} right, ${String(row.answered - row.right)} wrong)`),
-      '',
-      'Say "quiz me" to practise the weakest first.',
-    ].join('\n');
+    if (rows.every((row) => row.answered === 0)) return undefined;
+    return {
+      heading: 'Your progress',
+      rows: rows.map((row) => ({
+        title: row.title,
+        value: `${String(row.mastered)} of ${String(row.entries)} mastered (${String(row.right)} right, ${String(row.answered - row.right)} wrong)`,
+      })),
+      note: 'Say "quiz me" to practise the weakest first.',
+    };
   }
 
   progressRows(progress: Progress, now: number): { title: string; entries: number; mastered: number; right: number; answered: number }[] {

@@ -190,9 +190,9 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
         .send('give an example')
         .assertReply((reply) => {
           expect(head(reply)).toBe(
-            '**Public, private and hybrid clouds compared**: **Public cloud**: you buy services as you need them on infrastructure shared with other users, ' +
-              'though your data is not shared (e.g. Microsoft Azure, Alibaba Cloud, Google Cloud). **Private cloud**: you or your company buy the computers, ' +
-              'put them off-site and run them over a network, with full control (e.g. the college HPC clusters in a data centre in Slough).',
+            '**Public, private and hybrid clouds compared**: **Public cloud**: services are bought as needed, and the infrastructure is shared with other users, ' +
+              'though your data is not shared (providers include Microsoft Azure, Alibaba Cloud and Google Cloud Services). **Private cloud**: computers are bought, ' +
+              'put off-site and run by you or your company over a network, and you have full control over them (e.g. the college HPC clusters in a data centre in Slough).',
           );
         })
         .startTest();

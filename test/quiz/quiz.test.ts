@@ -183,13 +183,42 @@ describe('a quiz through the bot (TestAdapter)', () => {
     let question: Partial<Activity> = {};
     await bot(storage).send('quiz me on reach').assertReply((reply) => { question = reply; }).startTest();
     await bot(storage).send(rightLetter(question)).assertReply((reply) => { expect(reply.text).toMatch(/^✅ Right!/); }).startTest();
+    // A channel that may not render cards gets the summary as text.
     await bot(storage)
       .send('my progress')
       .assertReply((reply) => {
         expect(reply.text).toContain('Why use the cloud?: 0 of 8 mastered (1 right, 0 wrong)');
+        expect(reply.attachments ?? []).toHaveLength(0);
+      })
+      .startTest();
+  });
+
+  it('shows progress on Web Chat as a card alone, which would otherwise repeat the text', async () => {
+    const storage = new MemoryStorage();
+    const webChat = (text: string): Partial<Activity> => ({ type: 'message', text, channelId: 'webchat' });
+    let question: Partial<Activity> = {};
+    await bot(storage).send(webChat('quiz me on reach')).assertReply((reply) => { question = reply; }).startTest();
+    await bot(storage).send(webChat(rightLetter(question))).assertReply((reply) => { expect(reply.text).toMatch(/^✅ Right!/); }).startTest();
+    await bot(storage)
+      .send(webChat('my progress'))
+      .assertReply((reply) => {
+        expect(reply.text ?? '').toBe('');
         const card = reply.attachments?.[0];
         expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');
-        expect(JSON.stringify(card?.content)).toContain('FactSet');
+        const content = JSON.stringify(card?.content);
+        expect(content).toContain('FactSet');
+        expect(content).toContain('"title":"Why use the cloud?","value":"0 of 8 mastered (1 right, 0 wrong)"');
+        expect(content).toContain('Say \\"quiz me\\" to practise the weakest first.');
+      })
+      .startTest();
+  });
+
+  it('says there is no progress yet, without a card of zeros, before any answer', async () => {
+    await bot(new MemoryStorage())
+      .send({ type: 'message', text: 'my progress', channelId: 'webchat' })
+      .assertReply((reply) => {
+        expect(reply.text).toBe('No quiz answers yet. Say "quiz me" to start.');
+        expect(reply.attachments ?? []).toHaveLength(0);
       })
       .startTest();
   });
