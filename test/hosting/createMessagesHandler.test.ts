@@ -6,7 +6,7 @@ import { createRuntime } from '../../src/hosting/createRuntime';
 import { expectRepliesActivity, invocation, messageActivity, postRequest } from '../support/activities';
 import { realKnowledgeBase } from '../support/knowledge';
 import { capturingLogger } from '../support/logger';
-import { badTokens, stubSigningKeyFetch, TEST_APP_ID, TRUSTED_KEY_ID, validToken } from '../support/tokens';
+import { badTokens, stubSigningKeyFetch, TEST_APP_ID, tokenForAnotherServiceUrl, TRUSTED_KEY_ID, validToken } from '../support/tokens';
 
 describe('POST /api/messages handler', () => {
   const logger = capturingLogger();
@@ -113,7 +113,7 @@ describe('POST /api/messages handler', () => {
       expect(logs).toEqual([expect.stringMatching(/^error: Unexpected error .*Failed to load Keys: 503/s)]);
     });
 
-    describe.each(badTokens())('for %s', (_case, authorization) => {
+    describe.each([...badTokens(), ['a token for another service URL', tokenForAnotherServiceUrl()]])('for %s', (_case, authorization) => {
       it('answers 401 with a one-line reason and no stack, and logs one warning without the token', async () => {
         const { context, logs } = invocation();
         const response = await secured.messages(postRequest(expectRepliesActivity('what is iaas'), { authorization }), context);

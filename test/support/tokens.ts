@@ -70,8 +70,8 @@ export const validToken = (claims: Record<string, unknown> = {}) => signJwt(trus
 const HOUR = 3600;
 
 /**
- * Every way a token can be wrong, one change from a valid one, with the reason each is refused.
- * Each is the value of an Authorization header.
+ * Every way a token can be wrong on its own, mostly one change from a valid one. Each is the value
+ * of an Authorization header.
  */
 export function badTokens(): [name: string, authorization: string][] {
   const { trusted, trustedPublicPem, attacker } = signingKeys();
@@ -96,7 +96,13 @@ export function badTokens(): [name: string, authorization: string][] {
     ['a token not valid yet', bearer(signJwt(trustedHeader(), channelClaims({ nbf: now + 2 * HOUR, exp: now + 3 * HOUR }), trusted))],
     ['an expiry that is not a number', bearer(signJwt(trustedHeader(), channelClaims({ exp: 'tomorrow' }), trusted))],
     ['a token for another bot (audience)', bearer(signJwt(trustedHeader(), channelClaims({ aud: 'another-bot' }), trusted))],
-    ['a token for another service URL', bearer(signJwt(trustedHeader(), channelClaims({ serviceurl: 'https://elsewhere.example' }), trusted))],
     ['a token from another issuer', bearer(signJwt(trustedHeader(), channelClaims({ iss: 'https://evil.example' }), trusted))],
   ];
 }
+
+/**
+ * A token that is wrong only for an activity that names its `serviceUrl`: botbuilder checks the
+ * token's `serviceurl` claim against the activity's, when the activity has one.
+ */
+export const tokenForAnotherServiceUrl = () =>
+  `Bearer ${signJwt(trustedHeader(), channelClaims({ serviceurl: 'https://elsewhere.example' }), signingKeys().trusted)}`;
