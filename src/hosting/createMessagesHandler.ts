@@ -31,7 +31,8 @@ export type JsonHandler = (request: HttpRequest, context: InvocationContext) => 
  * It runs the turn with `CloudBotAdapter.runTurn`, not `CloudAdapter.process`, which re-checks
  * the body we have just validated with zod schemas it builds anew on every request: about a
  * tenth of a turn's CPU and allocations. What else `process` does, this does too: the same
- * activity fix-up, the same authentication, the same statuses.
+ * activity fix-up, the same authentication, the same statuses, but one: every refused token is a
+ * 401, where `process` answers some of them (a bad signature, a token not yet valid) with 500.
  */
 export function createMessagesHandler(deps: MessagesHandlerDeps): JsonHandler {
   const logic = (turn: TurnContext) => deps.bot.run(turn);
