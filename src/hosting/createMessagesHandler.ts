@@ -1,18 +1,24 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { Activity, ActivityHandler, TurnContext } from 'botbuilder';
 import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
-import { AuthenticationError } from 'botframework-connector';
+import { z } from 'zod';
 import { HttpError, toError } from '../errors';
-import type { CloudBotAdapter } from './CloudBotAdapter';
+import { type CloudBotAdapter, TokenRefusedError } from './CloudBotAdapter';
 import { readActivity } from './readActivity';
 
 export interface MessagesHandlerDeps {
   adapter: CloudBotAdapter;
   bot: ActivityHandler;
   maxBodyBytes: number;
-  /** With an app id configured, a request with no token is refused before the SDK sees it. */
+  /** With an app id configured, a request without a well-formed token is refused before the SDK sees it. */
   requireAuth: boolean;
 }
+
+/** A compact JWT after the scheme the SDK expects: three base64url segments, the signature not empty. */
+const BEARER_JWT = /^Bearer ([\w-]+)\.([\w-]+)\.[\w-]+$/;
+
+/** What a JWT's header and payload must each decode to. */
+const JsonObject = z.record(z.string(), z.unknown());
 
 /** An HTTP handler that always answers with a plain response, never a streamed one. */
 export type JsonHandler = (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>;
@@ -25,7 +31,8 @@ export type JsonHandler = (request: HttpRequest, context: InvocationContext) => 
  * It runs the turn with `CloudBotAdapter.runTurn`, not `CloudAdapter.process`, which re-checks
  * the body we have just validated with zod schemas it builds anew on every request: about a
  * tenth of a turn's CPU and allocations. What else `process` does, this does too: the same
- * activity fix-up, the same authentication, the same statuses.
+ * activity fix-up, the same authentication, the same statuses, but one: every refused token is a
+ * 401, where `process` answers some of them (a bad signature, a token not yet valid) with 500.
  */
 export function createMessagesHandler(deps: MessagesHandlerDeps): JsonHandler {
   const logic = (turn: TurnContext) => deps.bot.run(turn);
@@ -35,9 +42,7 @@ export function createMessagesHandler(deps: MessagesHandlerDeps): JsonHandler {
         return { status: 405, headers: { allow: 'POST' }, jsonBody: { error: 'Use POST to send an activity.' } };
       }
       const authHeader = request.headers.get('authorization');
-      if (deps.requireAuth && !authHeader) {
-        throw new HttpError(401, 'A Bot Framework token is required.');
-      }
+      if (deps.requireAuth) checkTokenShape(authHeader);
       // The schema has checked every field the SDK relies on; the SDK's own fix-up turns timestamps into dates.
       const activity = validateAndFixActivity((await readActivity(request, deps.maxBodyBytes)) as unknown as Activity);
       const result = await deps.adapter.runTurn(authHeader ?? '', activity, logic);
@@ -48,6 +53,28 @@ export function createMessagesHandler(deps: MessagesHandlerDeps): JsonHandler {
   };
 }
 
+/**
+ * Refuses a missing or malformed token with 401 before the SDK sees it. The SDK decodes the token
+ * before it checks anything, and a payload that is not JSON makes that decoding throw a bare
+ * `SyntaxError`, which nothing could tell from a fault of ours.
+ */
+function checkTokenShape(authHeader: string | null): void {
+  if (!authHeader) throw new HttpError(401, 'A Bot Framework token is required.');
+  const segments = BEARER_JWT.exec(authHeader);
+  if (!segments || !decodesToObject(segments[1]) || !decodesToObject(segments[2])) {
+    throw new HttpError(401, 'The Bot Framework token is malformed: send "Bearer" and a signed JWT.');
+  }
+}
+
+function decodesToObject(segment: string | undefined): boolean {
+  if (segment === undefined) return false;
+  try {
+    return JsonObject.safeParse(JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'))).success;
+  } catch {
+    return false;
+  }
+}
+
 /** The turn's result as `CloudAdapter.process` would have written it: a body only when there is one. */
 function turnResponse(status: number, body: unknown): HttpResponseInit {
   if (body === undefined || body === null || body === '') return { status };
@@ -55,15 +82,16 @@ function turnResponse(status: number, body: unknown): HttpResponseInit {
   return { status, jsonBody: body };
 }
 
-/** Expected failures keep their status and reason; a rejected token or an unexpected fault says nothing internal. */
+/** Expected failures keep their status and a short reason, logged as warnings; only an unexpected fault is an error, and says nothing internal. */
 function errorResponse(thrown: unknown, context: InvocationContext): HttpResponseInit {
   if (thrown instanceof HttpError) {
     context.warn(`Rejected request (${thrown.status}): ${thrown.message}`);
     return { status: thrown.status, jsonBody: { error: thrown.message } };
   }
-  if (thrown instanceof AuthenticationError) {
-    context.warn('Rejected request (401): the Bot Framework token is missing or invalid.');
-    return { status: 401, jsonBody: { error: 'The Bot Framework token is missing or invalid.' } };
+  if (thrown instanceof TokenRefusedError) {
+    // The library's reason only: the token is the caller's credential, and a stack says nothing here.
+    context.warn(`Rejected request (401): the Bot Framework token was refused (${thrown.message}).`);
+    return { status: 401, jsonBody: { error: `The Bot Framework token was refused: ${thrown.message}` } };
   }
   const error = toError(thrown);
   context.error(`Unexpected error in invocation ${context.invocationId}:`, error);

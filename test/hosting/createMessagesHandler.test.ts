@@ -1,9 +1,12 @@
 import { HttpRequest } from '@azure/functions';
+import { StatusCodes } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
 import { loadConfig } from '../../src/config';
 import { createRuntime } from '../../src/hosting/createRuntime';
 import { expectRepliesActivity, invocation, messageActivity, postRequest } from '../support/activities';
 import { realKnowledgeBase } from '../support/knowledge';
 import { capturingLogger } from '../support/logger';
+import { badTokens, stubSigningKeyFetch, TEST_APP_ID, tokenForAnotherServiceUrl, TRUSTED_KEY_ID, validToken } from '../support/tokens';
 
 describe('POST /api/messages handler', () => {
   const logger = capturingLogger();
@@ -59,9 +62,16 @@ describe('POST /api/messages handler', () => {
 
   describe('with an app id configured', () => {
     const secured = createRuntime({
-      config: loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' }),
+      config: loadConfig({ MicrosoftAppId: TEST_APP_ID, MicrosoftAppPassword: 'not-a-real-secret' }),
       kb: realKnowledgeBase(),
       logger: capturingLogger(),
+    });
+    let keyFetch: ReturnType<typeof stubSigningKeyFetch>;
+    beforeAll(() => {
+      keyFetch = stubSigningKeyFetch();
+    });
+    afterAll(() => {
+      jest.restoreAllMocks();
     });
 
     it('refuses a request without a token with 401', async () => {
@@ -78,6 +88,43 @@ describe('POST /api/messages handler', () => {
       );
       expect(response.status).toBe(401);
       expect(JSON.stringify(response.jsonBody)).not.toMatch(/not-a-real-secret|at .*\.js/);
+    });
+
+    // The control for the cases below: each of them is this token with one thing wrong.
+    it('runs the turn for a token a channel would send, signed with the published key', async () => {
+      const { context, logs } = invocation();
+      const response = await secured.messages(
+        postRequest(expectRepliesActivity('what is iaas'), { authorization: `Bearer ${validToken()}` }),
+        context,
+      );
+      expect({ status: response.status, logs }).toEqual({ status: 200, logs: [] });
+      expect(keyFetch).toHaveBeenCalledWith(TRUSTED_KEY_ID);
+      expect(JSON.stringify(response.jsonBody)).toMatch(/IaaS|Infrastructure/);
+    });
+
+    it("answers 500 and logs an error when Bot Framework's signing keys cannot be loaded: an outage, not the caller's fault", async () => {
+      keyFetch.mockRejectedValueOnce(new AuthenticationError('Failed to load Keys: 503', StatusCodes.INTERNAL_SERVER_ERROR));
+      const { context, logs } = invocation();
+      const response = await secured.messages(
+        postRequest(expectRepliesActivity('what is iaas'), { authorization: `Bearer ${validToken()}` }),
+        context,
+      );
+      expect(response.status).toBe(500);
+      expect(logs).toEqual([expect.stringMatching(/^error: Unexpected error .*Failed to load Keys: 503/s)]);
+    });
+
+    describe.each([...badTokens(), ['a token for another service URL', tokenForAnotherServiceUrl()]])('for %s', (_case, authorization) => {
+      it('answers 401 with a one-line reason and no stack, and logs one warning without the token', async () => {
+        const { context, logs } = invocation();
+        const response = await secured.messages(postRequest(expectRepliesActivity('what is iaas'), { authorization }), context);
+        expect(response.status).toBe(401);
+        const body = JSON.stringify(response.jsonBody);
+        expect(body).toMatch(/^\{"error":"[^"\n]*Bot Framework token[^\n]*"\}$/);
+        expect(body).not.toMatch(/\bat .*:\d+:\d+|node_modules|Error\b/);
+        expect(logs).toEqual([expect.stringMatching(/^warning: Rejected request \(401\): /)]);
+        const token = authorization.replace(/^Bearer /, '');
+        if (token.length > 8) expect(logs.join('\n')).not.toContain(token);
+      });
     });
   });
 });

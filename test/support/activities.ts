@@ -1,4 +1,5 @@
 import { HttpRequest, InvocationContext } from '@azure/functions';
+import { logText } from './logger';
 
 /** A minimal valid message activity, as the Emulator sends it. */
 export function messageActivity(text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -31,13 +32,13 @@ export function postRequest(body: string | Record<string, unknown>, headers: Rec
   });
 }
 
-/** A real `InvocationContext` whose logs are kept for assertions. */
+/** A real `InvocationContext` whose logs are kept for assertions, errors with their stack and cause. */
 export function invocation(): { context: InvocationContext; logs: string[] } {
   const logs: string[] = [];
   const context = new InvocationContext({
     functionName: 'messages',
     invocationId: 'test-invocation',
-    logHandler: (level, ...args) => logs.push(`${level}: ${args.map(String).join(' ')}`),
+    logHandler: (level, ...args) => logs.push(`${level}: ${logText(args)}`),
   });
   return { context, logs };
 }

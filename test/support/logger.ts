@@ -1,4 +1,13 @@
+import { inspect } from 'node:util';
 import type { Logger } from '../../src/logger';
+
+/**
+ * A log call's arguments as one line of text, as a log sink would keep them: strings as they are,
+ * errors with their stack, cause and own properties, and other values in full.
+ */
+export function logText(args: readonly unknown[]): string {
+  return args.map((arg) => (typeof arg === 'string' ? arg : inspect(arg, { depth: 10, breakLength: Infinity }))).join(' ');
+}
 
 /** A logger that remembers what it was told, so that tests can assert on logs. */
 export function capturingLogger(): Logger & { lines: { level: string; text: string }[] } {
@@ -6,7 +15,7 @@ export function capturingLogger(): Logger & { lines: { level: string; text: stri
   const record =
     (level: string) =>
     (message: string, ...details: unknown[]) => {
-      lines.push({ level, text: [message, ...details.map((d) => (d instanceof Error ? d.message : String(d)))].join(' ') });
+      lines.push({ level, text: logText([message, ...details]) });
     };
   return { lines, info: record('info'), warn: record('warn'), error: record('error') };
 }
