@@ -39,6 +39,7 @@ export const ActivitySchema = z
     // Not null: the SDK tells "no entities" by `undefined` alone.
     entities: z.array(Entity).max(64).optional(),
     deliveryMode: z.string().max(64).nullish(),
+    name: z.string().max(256).nullish(),
   })
   // The SDK cuts a mention of the bot out of `text`, which must then be there to cut it from.
   .refine(
@@ -46,4 +47,22 @@ export const ActivitySchema = z
       typeof activity.text === 'string' ||
       !(activity.entities ?? []).some((entity) => isMention(entity) && Account.safeParse(entity.mentioned).data?.id === activity.recipient.id),
     { error: 'must be a string when the activity mentions the bot', path: ['text'] },
-  );
+  )
+  // CloudBot handles no invoke, but botbuilder parses these two before answering 501, reading
+  // `value.action.type` and the search query's fields unchecked: a bad value fails the turn.
+  .refine((activity) => !isInvoke(activity, 'adaptiveCard/action') || !activity.value || (isObject(activity.value) && isObject(Reflect.get(activity.value, 'action'))), {
+    error: 'an adaptiveCard/action invoke needs value.action to be an object',
+    path: ['value', 'action'],
+  })
+  .refine((activity) => !isInvoke(activity, 'application/search') || !activity.value || isObject(activity.value), {
+    error: 'an application/search invoke needs value to be an object',
+    path: ['value'],
+  });
+
+function isInvoke(activity: { type: string; name?: string | null }, name: string): boolean {
+  return activity.type === 'invoke' && activity.name === name;
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -36,7 +36,8 @@ describe('POST /api/messages handler', () => {
   });
 
   describe('when given bad input', () => {
-    it.each([
+    // Status second, so that the test's name shows it.
+    it.each(([
       ['a body that is not JSON', postRequest('{"type": "message",'), 400, /not valid JSON/],
       ['an activity without a type', postRequest({ ...messageActivity('hi'), type: undefined }), 400, /type/],
       ['an activity with an empty type', postRequest({ ...messageActivity('hi'), type: '' }), 400, /type/],
@@ -45,7 +46,10 @@ describe('POST /api/messages handler', () => {
       ['a body over the size limit', postRequest(messageActivity('x'.repeat(5000))), 413, /limit/],
       ['a declared length over the limit', postRequest(messageActivity('hi'), { 'content-length': '999999' }), 413, /limit/],
       ['a form post', postRequest('type=message', { 'content-type': 'application/x-www-form-urlencoded' }), 415, /json/],
-    ])('%s gets %i with a reason', async (_case, request, status, reason) => {
+      ['an adaptiveCard/action invoke without an action', postRequest(messageActivity('', { type: 'invoke', name: 'adaptiveCard/action', value: { data: 1 } })), 400, /value\.action/],
+      ['an adaptiveCard/action invoke whose value is text', postRequest(messageActivity('', { type: 'invoke', name: 'adaptiveCard/action', value: 'x' })), 400, /value\.action/],
+      ['a Teams application/search invoke whose value is text', postRequest(messageActivity('', { type: 'invoke', name: 'application/search', channelId: 'msteams', value: 'x' })), 400, /value/],
+    ] as const).map(([name, request, status, reason]) => [name, status, request, reason] as const))('%s gets %i with a reason', async (_case, status, request, reason) => {
       const { context } = invocation();
       const response = await messages(request, context);
       expect(response.status).toBe(status);
