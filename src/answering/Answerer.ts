@@ -82,9 +82,10 @@ export class Answerer {
    * its words match one ("more" is in "spend more, get more"): it is asked "about what?".
    */
   answerQuestion(question: string): Reply {
-    const cue = this.followUps.cueOf(question);
-    if (cue === 'more' || cue === 'example') return this.askWhatAbout(cue);
     const match = this.matcher.match(question);
+    // From the match's own analysis: analysing the question a second time would double its cost.
+    const cue = this.followUps.cueIn(match.normalised, match.explanation.terms);
+    if (cue === 'more' || cue === 'example') return this.askWhatAbout(cue);
     if ((match.kind === 'answer' || match.kind === 'smalltalk') && match.id !== null) {
       const entry = this.kb.get(match.id);
       if (entry) return { ...this.replyFor(entry, match.kind, match.confidence), match };

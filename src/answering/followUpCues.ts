@@ -36,8 +36,12 @@ export class FollowUpCues {
    * question of its own, so it is not one. Example and "more" are checked before the others.
    */
   cueOf(text: string): FollowUpCue | undefined {
-    if (MORE_PHRASES.has(normalise(text))) return 'more';
-    const terms = this.matcher.termsOf(text);
+    return this.cueIn(normalise(text), this.matcher.termsOf(text));
+  }
+
+  /** As `cueOf`, from a message already analysed: its normalised text and the matcher's terms for it. */
+  cueIn(normalised: string, terms: readonly string[]): FollowUpCue | undefined {
+    if (MORE_PHRASES.has(normalised)) return 'more';
     if (terms.length === 0 || terms.every((term) => term === this.pointTerm)) return undefined;
     // "More examples" asks for an example; "more" only qualifies it.
     if (terms.some((term) => this.terms.example.has(term)) && terms.every((term) => this.terms.example.has(term) || this.terms.more.has(term))) {
