@@ -4,9 +4,6 @@ import { isTopic } from '../knowledge/KnowledgeBase';
 import type { Matcher, MatchKind, MatchResult } from '../matching/Matcher';
 import { type FollowUpCue, FollowUpCues } from './followUpCues';
 
-/** The smalltalk entry that says what the bot can do; its text lives in the knowledge base. */
-const HELP_ID = 'smalltalk.help';
-
 /** Study mode is driven by commands, which students cannot guess: the welcome and help name them. */
 const STUDY_MODE = 'Say "quiz me" to test yourself, and "my progress" to see how you are doing.';
 
@@ -82,9 +79,12 @@ export class Answerer {
    * its words match one ("more" is in "spend more, get more"): it is asked "about what?".
    */
   answerQuestion(question: string): Reply {
-    const match = this.matcher.match(question);
-    // From the match's own analysis: analysing the question a second time would double its cost.
-    const cue = this.followUps.cueIn(match.normalised, match.explanation.terms);
+    return this.answerMatch(this.matcher.match(question));
+  }
+
+  /** As `answerQuestion`, for a question the caller has already matched. */
+  answerMatch(match: MatchResult): Reply {
+    const cue = this.followUpCue(match);
     if (cue === 'more' || cue === 'example') return this.askWhatAbout(cue);
     if ((match.kind === 'answer' || match.kind === 'smalltalk') && match.id !== null) {
       const entry = this.kb.get(match.id);
@@ -113,6 +113,11 @@ export class Answerer {
       .slice(0, 1)
       .map((candidate) => candidate.id);
     return { ...this.fallback(nearMiss), confidence: match.confidence, match };
+  }
+
+  /** The follow-up a matched message is ("tell me more", "any downsides?"), from the match's own analysis. */
+  followUpCue(match: MatchResult): FollowUpCue | undefined {
+    return this.followUps.cueIn(match.normalised, match.explanation.terms);
   }
 
   /** The reply for a known entry id (a pressed button), or undefined if there is no such entry. */
@@ -307,15 +312,10 @@ export class Answerer {
       kind,
       id: entry.id,
       confidence,
-      text: `${entry.answer.trim()}${entry.id === HELP_ID ? withStudyMode(entry.answer) : ''}${citation}`,
+      text: `${entry.answer.trim()}${citation}`,
       suggestions: this.suggestionsFor(entry.related),
       source: section ? { section: section.title, anchor: section.anchor } : null,
       ...(isTopic(entry) && entry.comparison ? { comparison: entry.comparison } : {}),
     };
   }
-}
-
-/** Study mode for the help text, unless the knowledge base's own help text names it already. */
-function withStudyMode(answer: string): string {
-  return /quiz me/i.test(answer) ? '' : `\n\n${STUDY_MODE}`;
 }

@@ -1,5 +1,4 @@
 import type { Matcher } from '../matching/Matcher';
-import { normalise } from '../matching/normalise';
 
 /** What a message made only of follow-up words asks for about the topic before it. */
 export type FollowUpCue = 'example' | 'more' | 'drawback' | 'benefit';
@@ -20,7 +19,7 @@ export class FollowUpCues {
   /** "Point" is in both "good point" and "bad point": on its own it says neither. */
   private readonly pointTerm: string | undefined;
 
-  constructor(private readonly matcher: Pick<Matcher, 'termsOf'>) {
+  constructor(matcher: Pick<Matcher, 'termsOf'>) {
     const terms = (words: string) => new Set(matcher.termsOf(words));
     this.pointTerm = matcher.termsOf('point')[0];
     this.terms = {
@@ -35,11 +34,6 @@ export class FollowUpCues {
    * The follow-up a message is, when it is nothing else: "example of paas" names a topic and is a
    * question of its own, so it is not one. Example and "more" are checked before the others.
    */
-  cueOf(text: string): FollowUpCue | undefined {
-    return this.cueIn(normalise(text), this.matcher.termsOf(text));
-  }
-
-  /** As `cueOf`, from a message already analysed: its normalised text and the matcher's terms for it. */
   cueIn(normalised: string, terms: readonly string[]): FollowUpCue | undefined {
     if (MORE_PHRASES.has(normalised)) return 'more';
     if (terms.length === 0 || terms.every((term) => term === this.pointTerm)) return undefined;

@@ -1,10 +1,8 @@
 import type { Answerer, Reply } from '../answering/Answerer';
 import { answerPart, type AnswerPart } from '../answering/answerPart';
-import { FollowUpCues } from '../answering/followUpCues';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { isTopic } from '../knowledge/KnowledgeBase';
-import type { Matcher } from '../matching/Matcher';
-import { normalise } from '../matching/normalise';
+import type { Matcher, MatchResult } from '../matching/Matcher';
 import { emptyProgress, type Progress } from '../quiz/progress';
 import type { Quiz, QuizTurn } from '../quiz/Quiz';
 import { type ConversationMemory, type MemoryUpdate, SEEN_TOPICS_KEPT } from './memory';
@@ -32,7 +30,6 @@ const BACK_REFERENCE = /\b(it|its|this|that|they|them|their|these|those)\b/;
  * from "Did you mean", a follow-up about the last topic) and leaves the rest to the Answerer.
  */
 export class Conversation {
-  private readonly followUps: FollowUpCues;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -41,7 +38,6 @@ export class Conversation {
     /** Study mode; without it, "quiz me" is just another question. */
     private readonly quiz?: Quiz,
   ) {
-    this.followUps = new FollowUpCues(matcher);
   }
 
   /**
@@ -88,12 +84,13 @@ export class Conversation {
   }
 
   private replyTo(text: string, memory: ConversationMemory): Reply {
-    if (text === '') return this.answerer.prompt();
-    const chosen = this.answerer.entryIdByTitle(text) ?? this.pick(text, memory.pendingClarification);
+    // Matched once: the pick, the follow-up and the answer all read the same analysis.
+    const match = this.matcher.match(text);
+    const chosen = this.answerer.entryIdByTitle(text) ?? this.pick(text, match, memory.pendingClarification);
     const picked = chosen === undefined ? undefined : this.answerer.answerEntry(chosen);
     if (picked) return picked;
-    const followUp = memory.lastTopic === null ? undefined : this.followUp(text, memory.lastTopic);
-    return followUp ?? this.answerer.answerQuestion(text);
+    const followUp = memory.lastTopic === null ? undefined : this.followUp(text, match, memory.lastTopic);
+    return followUp ?? this.answerer.answerMatch(match);
   }
 
   private remember(reply: Reply, memory: ConversationMemory): TurnResult {
@@ -118,32 +115,30 @@ export class Conversation {
   }
 
   /** After "Did you mean…?": a number, an ordinal, or words from one option's title. */
-  private pick(text: string, options: readonly string[]): string | undefined {
+  private pick(text: string, fresh: MatchResult, options: readonly string[]): string | undefined {
     if (options.length === 0) return undefined;
-    const normalised = normalise(text);
-    const ordinal = ORDINAL.exec(normalised)?.[1];
+    const ordinal = ORDINAL.exec(fresh.normalised)?.[1];
     if (ordinal !== undefined) {
       const index = ordinal === 'last' ? options.length : (ORDINAL_WORDS[ordinal] ?? Number(ordinal));
       return options[index - 1];
     }
     // A new question that the matcher answers with another entry is not a pick.
-    const fresh = this.matcher.match(text);
     if (fresh.kind === 'answer' && fresh.id !== null && !options.includes(fresh.id)) return undefined;
     const [top, second] = this.matcher.scores(text).filter((candidate) => options.includes(candidate.id));
     return top && top.score > 0 && (!second || top.score > second.score) ? top.id : undefined;
   }
 
   /** "Give me an example", "any downsides?", "tell me more", "why?" about the last topic. */
-  private followUp(text: string, lastTopic: string): Reply | undefined {
+  private followUp(text: string, match: MatchResult, lastTopic: string): Reply | undefined {
     const entry = this.kb.get(lastTopic);
     if (!entry || !isTopic(entry)) return undefined;
-    const cue = this.followUps.cueOf(text);
+    const cue = this.answerer.followUpCue(match);
     if (cue === 'example') return this.part(lastTopic, entry.answer, 'example') ?? this.answerer.notInLecture(lastTopic, 'example');
     // More of this topic, never another topic's answer passed off as more of this one.
     if (cue === 'more') return this.answerer.offerChildren(lastTopic) ?? this.answerer.nothingMore(lastTopic);
-    const refersBack = BACK_REFERENCE.test(normalise(text));
+    const refersBack = BACK_REFERENCE.test(match.normalised);
     // A bare "benefits" starts a new topic; "any downsides?" or "its benefits" continues this one.
-    const asFollowUp = refersBack || text.trim().endsWith('?') || normalise(text).split(' ').length > 1;
+    const asFollowUp = refersBack || text.trim().endsWith('?') || match.normalised.split(' ').length > 1;
     if (asFollowUp && (cue === 'drawback' || cue === 'benefit')) {
       // The part of this answer if it has one; else the question about this topic, if that
       // leads somewhere new ("downsides" of the cloud are the drawbacks); else an honest no.

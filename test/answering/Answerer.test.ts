@@ -1,8 +1,5 @@
-import { Answerer } from '../../src/answering/Answerer';
 import { Conversation } from '../../src/conversation/Conversation';
 import { freshMemory } from '../../src/conversation/memory';
-import { KnowledgeBase } from '../../src/knowledge/KnowledgeBase';
-import { Matcher } from '../../src/matching/Matcher';
 import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowledge';
 
 const overviewTitles = () => realKnowledgeBase().overviews.map((entry) => entry.title);
@@ -56,18 +53,6 @@ describe('the Answerer\'s own sentences', () => {
         expect(reply?.text).toContain('"quiz me"');
         expect(reply?.text).toContain('"my progress"');
       }
-    });
-
-    it('is not named twice when the knowledge base\'s help text names it already', () => {
-      const kb = realKnowledgeBase();
-      const help = 'I answer questions about Lecture 5. Say "quiz me" to practise.';
-      const edited = new KnowledgeBase(
-        kb.topics,
-        kb.smalltalk.map((entry) => (entry.id === 'smalltalk.help' ? { ...entry, answer: help } : entry)),
-        kb.synonyms,
-        kb.lecture,
-      );
-      expect(new Answerer(edited, new Matcher(edited)).answerEntry('smalltalk.help')?.text).toBe(help);
     });
   });
 });

@@ -123,7 +123,7 @@ describe('CloudBot', () => {
 
   it('on an error, logs it and tells the user something went wrong, without a stack trace', async () => {
     class FailingAnswerer extends Answerer {
-      override answerQuestion(): Reply {
+      override answerMatch(): Reply {
         throw new Error('index exploded at Matcher.ts:42');
       }
     }
