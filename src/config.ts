@@ -164,9 +164,13 @@ export function checkConfig(env: NodeJS.ProcessEnv): ConfigCheck {
 
 /** Validates an environment and throws a `ConfigError` naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const result = checkConfig(env);
-  if (!result.ok) throw new ConfigError(`Invalid configuration: ${result.problems.join('; ')}`);
-  return result.config;
+  return configOf(checkConfig(env));
+}
+
+/** A check's configuration, or a `ConfigError` naming every bad variable. */
+export function configOf(check: ConfigCheck): Config {
+  if (!check.ok) throw new ConfigError(`Invalid configuration: ${check.problems.join('; ')}`);
+  return check.config;
 }
 
 let cached: ConfigCheck | undefined;
@@ -182,7 +186,5 @@ export function processConfig(): ConfigCheck {
  * throws a `ConfigError` naming every bad variable.
  */
 export function loadProcessConfig(): Config {
-  const result = processConfig();
-  if (!result.ok) throw new ConfigError(`Invalid configuration: ${result.problems.join('; ')}`);
-  return result.config;
+  return configOf(processConfig());
 }

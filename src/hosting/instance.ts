@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HttpHandler } from '@azure/functions';
 import { z } from 'zod';
-import { processConfig } from '../config';
-import { ConfigError, toError } from '../errors';
+import { loadProcessConfig, processConfig } from '../config';
+import { toError } from '../errors';
 import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
 import { defaultKnowledgeDir, locateAppRoot } from '../knowledge/locateKnowledgeDir';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
@@ -48,9 +48,7 @@ function build(): Outcome {
   try {
     const dir = defaultKnowledgeDir();
     result.kb = loadKnowledgeBase(dir);
-    const check = processConfig();
-    if (!check.ok) throw new ConfigError(`Invalid configuration: ${check.problems.join('; ')}`);
-    result.runtime = createRuntime({ config: check.config, kb: result.kb, logger: consoleLogger, matcherIndex: builtIndex(dir, result.kb) });
+    result.runtime = createRuntime({ config: loadProcessConfig(), kb: result.kb, logger: consoleLogger, matcherIndex: builtIndex(dir, result.kb) });
   } catch (thrown) {
     result.error = toError(thrown);
     consoleLogger.error(`CloudBot cannot start: ${result.error.message}`);
