@@ -1,12 +1,12 @@
 import type { Server } from 'node:http';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
-import { messagesHandler, TOKEN_RATE } from './instance';
+import { messagesHandler } from './instance';
 import { LocalDirectLine } from './localDirectLine';
 import { createLocalServer } from './localServer';
 import { chatRoute, directLineTokenRoute, lectureRoute, routes } from './routes';
 import { createDirectLineTokenHandler } from './web/directLineToken';
-import { RateLimiter } from './web/rateLimiter';
+import { RateLimiter, TOKEN_RATE } from './web/rateLimiter';
 
 /**
  * What `npm start` serves: every function at `/api/…`, the chat page also at `/`, and, without

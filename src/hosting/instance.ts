@@ -15,7 +15,7 @@ import { createRuntime, type Runtime } from './createRuntime';
 import { createChatPageHandler } from './web/chatPage';
 import { createLecturePageHandler, renderLecturePage } from './web/lecturePage';
 import { createDirectLineTokenHandler, directLineTokenSource } from './web/directLineToken';
-import { RateLimiter } from './web/rateLimiter';
+import { RateLimiter, TOKEN_RATE } from './web/rateLimiter';
 import { createWebChatAssetHandler, webChatBundle } from './web/webChatAsset';
 
 /**
@@ -144,12 +144,6 @@ function webHandlers(): WebHandlers {
   };
   return web;
 }
-
-/**
- * Per client address: a lecture hall behind one campus address opening the page together, since
- * Azure sees them all as one client, yet far too little to farm tokens.
- */
-export const TOKEN_RATE = { burst: 20, perMinute: 60 } as const;
 
 /** The lecture page, rendered once; without a valid knowledge base it cannot say what CloudBot answers. */
 function lectureHandler(): HttpHandler {

@@ -1,6 +1,6 @@
 import type { HttpFunctionOptions, HttpMethod } from '@azure/functions';
 import { chatPageHandler, directLineTokenHandler, healthHandler, lecturePageHandler, messagesHandler, webChatAssetHandler } from './instance';
-import { RateLimiter, rateLimited, type RateLimit } from './web/rateLimiter';
+import { PAGE_RATE, RateLimiter, rateLimited } from './web/rateLimiter';
 
 /**
  * One definition per HTTP function, shared by the Functions registrations in `functions/` and by
@@ -28,12 +28,6 @@ export const healthRoute: RouteDefinition = {
   authLevel: 'anonymous',
   handler: healthHandler,
 };
-
-/**
- * The pages' limit per client, shared by the chat and lecture pages. Generous, because a lecture
- * hall of students can share one campus address: it stops a flood, never a class.
- */
-export const PAGE_RATE: RateLimit = { burst: 120, perMinute: 240 };
 
 /** One limiter per instance for both pages; see `RateLimiter` for why per instance is enough. */
 const pageLimiter = new RateLimiter(PAGE_RATE);

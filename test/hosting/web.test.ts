@@ -6,10 +6,10 @@ import { type HttpHandler, HttpRequest, type HttpResponseInit } from '@azure/fun
 import { messagesHandler } from '../../src/hosting/instance';
 import { LocalDirectLine } from '../../src/hosting/localDirectLine';
 import { createLocalServer } from '../../src/hosting/localServer';
-import { chatRoute, directLineTokenRoute, lectureRoute, PAGE_RATE, routes } from '../../src/hosting/routes';
+import { chatRoute, directLineTokenRoute, lectureRoute, routes } from '../../src/hosting/routes';
 import { createChatPageHandler } from '../../src/hosting/web/chatPage';
 import { createDirectLineTokenHandler, directLineTokenSource } from '../../src/hosting/web/directLineToken';
-import { RateLimiter } from '../../src/hosting/web/rateLimiter';
+import { PAGE_RATE, RateLimiter } from '../../src/hosting/web/rateLimiter';
 import { createWebChatAssetHandler, webChatBundle } from '../../src/hosting/web/webChatAsset';
 import { Answerer } from '../../src/answering/Answerer';
 import { createLecturePageHandler, renderLecturePage } from '../../src/hosting/web/lecturePage';

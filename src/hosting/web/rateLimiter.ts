@@ -9,6 +9,18 @@ export interface RateLimit {
 }
 
 /**
+ * The pages' limit per client, shared by the chat and lecture pages. Generous, because a lecture
+ * hall of students can share one campus address: it stops a flood, never a class.
+ */
+export const PAGE_RATE: RateLimit = { burst: 120, perMinute: 240 };
+
+/**
+ * The token endpoint's limit per client: a lecture hall behind one campus address opening the
+ * page together, since Azure sees them all as one client, yet far too little to farm tokens.
+ */
+export const TOKEN_RATE: RateLimit = { burst: 20, perMinute: 60 };
+
+/**
  * A token bucket per client: `burst` requests at once, refilled at `perMinute`.
  *
  * The buckets live in this instance's memory only. Each instance limits on its own and forgets
