@@ -22,7 +22,8 @@ export class TokenRefusedError extends Error {
  * on every call, then writes the result to a response object. The Functions handler has already
  * parsed and validated the activity, so it calls the step after that directly: authenticate, run
  * the turn, and return its result (the replies of an `expectReplies` activity, or an invoke
- * response). Authentication, middleware and error handling are the adapter's own, unchanged.
+ * response). Authentication is the adapter's own, with every refused token reported as one
+ * error type (see `authenticate`); middleware and error handling are unchanged.
  */
 export class CloudBotAdapter extends CloudAdapter {
   /** Authenticates `authHeader` for the activity and runs `logic` as its turn; throws `TokenRefusedError` when the token is refused. */
