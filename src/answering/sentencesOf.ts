@@ -1,5 +1,9 @@
-/** Unicode sentence boundaries (ICU, built into Node); built once, as it holds compiled rules. */
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+/**
+ * Unicode sentence boundaries (ICU, built into Node). Built once, as it holds compiled rules, and
+ * on first use: building it takes milliseconds that a cold start would otherwise pay for a
+ * follow-up it may never get.
+ */
+let segmenter: Intl.Segmenter | undefined;
 
 /** "(e.g." or "i.e." at the end of a piece: ICU ends a sentence there when a capital follows. */
 const ENDS_WITH_ABBREVIATION = /(?:^|[\s(])(?:e\.g|eg|i\.e|ie|etc|vs|cf)\.$/i;
@@ -12,6 +16,7 @@ const ENDS_WITH_ABBREVIATION = /(?:^|[\s(])(?:e\.g|eg|i\.e|ie|etc|vs|cf)\.$/i;
 export function sentencesOf(text: string): string[] {
   const sentences: string[] = [];
   let current = '';
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   for (const { segment } of segmenter.segment(text.trim())) {
     current += segment;
     const piece = current.trim();
