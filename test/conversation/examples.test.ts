@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
+import { readTsv } from '../support/tsv';
 import { Conversation } from '../../src/conversation/Conversation';
 import { freshMemory } from '../../src/conversation/memory';
 import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowledge';
@@ -9,14 +10,9 @@ import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowled
  * against the lecture by hand), or "none". A new topic must be added to it, so that someone
  * decides what counts as its example.
  */
-const table = readFileSync(join(__dirname, '../fixtures/examples-by-topic.tsv'), 'utf8')
-  .split('\n')
-  .filter((line) => line !== '' && !line.startsWith('#'))
-  .slice(1)
-  .map((line) => {
-    const [id = '', example = ''] = line.split('\t');
-    return { id, example: example === 'none' ? null : example };
-  });
+const table = readTsv(join(__dirname, '../fixtures/examples-by-topic.tsv'), z.object({ id: z.string().min(1), example: z.string().min(1) })).map(
+  ({ id, example }) => ({ id, example: example === 'none' ? null : example }),
+);
 
 describe('"give me an example" after each topic', () => {
   const kb = realKnowledgeBase();

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
+import { readTsv } from '../support/tsv';
 import type { TopicEntry } from '../../src/knowledge/schema';
 import { realKnowledgeBase } from '../support/knowledge';
 
@@ -19,14 +20,10 @@ function topic(id: string): TopicEntry {
 }
 
 /** Claims once made and found not to be in the lecture: none may come back. */
-const unsupported = readFileSync(join(__dirname, 'fixtures/unsupported-claims.tsv'), 'utf8')
-  .split('\n')
-  .slice(1)
-  .filter((line) => line.trim() !== '')
-  .map((line) => {
-    const [id = '', claim = ''] = line.split('\t');
-    return [id, claim] as const;
-  });
+const unsupported = readTsv(
+  join(__dirname, 'fixtures/unsupported-claims.tsv'),
+  z.object({ entry: z.string().min(1), 'claim the lecture does not make': z.string().min(1) }),
+).map((row) => [row.entry, row['claim the lecture does not make']] as const);
 
 describe('the knowledge base is true to the lecture', () => {
   it.each(unsupported)('%s does not say "%s"', (id, claim) => {

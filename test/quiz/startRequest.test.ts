@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
+import { readTsv } from '../support/tsv';
 import { loadEvalSet } from '../../scripts/eval/evalSet';
 import { EVAL_SET_PATH, HELDOUT2_SET_PATH, HELDOUT_SET_PATH } from '../../scripts/eval/runEval';
 import { normalise } from '../../src/matching/normalise';
@@ -7,14 +8,9 @@ import { readStartRequest } from '../../src/quiz/startRequest';
 import { realKnowledgeBase } from '../support/knowledge';
 
 /** `expected`: "*" starts a quiz on the whole lecture, "-" starts none, anything else is the topic. */
-const cases = readFileSync(join(__dirname, 'fixtures/start-requests.tsv'), 'utf8')
-  .split('\n')
-  .slice(1)
-  .filter((line) => line.trim() !== '')
-  .map((line) => {
-    const [message = '', expected = ''] = line.split('\t');
-    return [message, expected] as const;
-  });
+const cases = readTsv(join(__dirname, 'fixtures/start-requests.tsv'), z.object({ message: z.string().min(1), expected: z.string().min(1) })).map(
+  ({ message, expected }) => [message, expected] as const,
+);
 
 /** What a message starts, in the fixture's terms. */
 function started(message: string): string {
