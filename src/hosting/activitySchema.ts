@@ -21,6 +21,10 @@ const Entity = z
     path: ['mentioned'],
   });
 
+/** Any JSON object, whatever its fields (not an array). */
+const AnyObject = z.looseObject({});
+const CardActionValue = z.looseObject({ action: AnyObject });
+
 export const ActivitySchema = z
   .looseObject({
     type: z.string().min(1, 'must not be empty').max(64),
@@ -50,11 +54,11 @@ export const ActivitySchema = z
   )
   // CloudBot handles no invoke, but botbuilder parses these two before answering 501, reading
   // `value.action.type` and the search query's fields unchecked: a bad value fails the turn.
-  .refine((activity) => !isInvoke(activity, 'adaptiveCard/action') || !activity.value || (isObject(activity.value) && isObject(Reflect.get(activity.value, 'action'))), {
+  .refine((activity) => !isInvoke(activity, 'adaptiveCard/action') || !activity.value || CardActionValue.safeParse(activity.value).success, {
     error: 'an adaptiveCard/action invoke needs value.action to be an object',
     path: ['value', 'action'],
   })
-  .refine((activity) => !isInvoke(activity, 'application/search') || !activity.value || isObject(activity.value), {
+  .refine((activity) => !isInvoke(activity, 'application/search') || !activity.value || AnyObject.safeParse(activity.value).success, {
     error: 'an application/search invoke needs value to be an object',
     path: ['value'],
   });
@@ -63,6 +67,3 @@ function isInvoke(activity: { type: string; name?: string | null }, name: string
   return activity.type === 'invoke' && activity.name === name;
 }
 
-function isObject(value: unknown): value is object {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
