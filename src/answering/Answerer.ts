@@ -32,6 +32,8 @@ export interface Reply {
   quiz?: { questionId: string; options: string[] };
   /** A summary such as quiz progress per topic, which card channels show as a card instead of `text`. */
   facts?: FactSheet;
+  /** Set when the matcher declined a question: the conversation has moved away from its last topic. */
+  declined?: true;
 }
 
 /**
@@ -112,7 +114,7 @@ export class Answerer {
       .filter((candidate) => candidate.score >= this.matcher.clarifyThreshold && !candidate.id.startsWith('smalltalk.'))
       .slice(0, 1)
       .map((candidate) => candidate.id);
-    return { ...this.fallback(nearMiss), confidence: match.confidence, match };
+    return { ...this.fallback(nearMiss), confidence: match.confidence, match, declined: true };
   }
 
   /** The follow-up a matched message is ("tell me more", "any downsides?"), from the match's own analysis. */

@@ -96,9 +96,9 @@ export class Conversation {
   private remember(reply: Reply, memory: ConversationMemory): TurnResult {
     const answered = reply.kind === 'answer' ? reply.id : null;
     // A question the matcher declined ("what is kubernetes") has moved away from the last topic,
-    // so a "tell me more" after it is not about that topic. Only such a fallback carries a match:
-    // the follow-ups' honest "no" (no example, nothing more) stays on the topic.
-    const declined = reply.kind === 'fallback' && reply.match !== undefined;
+    // so a "tell me more" after it is not about that topic. The follow-ups' honest "no" (no
+    // example, nothing more) and the prompt after "ok" stay on the topic.
+    const declined = reply.declined === true;
     const pending = reply.kind === 'clarify' ? reply.suggestions.map((suggestion) => suggestion.id) : [];
     const update: MemoryUpdate = (base) => ({
       ...base,

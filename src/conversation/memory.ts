@@ -8,7 +8,7 @@ import { QuizSessionSchema } from '../quiz/Quiz';
  * is a boundary like any other: anything unreadable is treated as a fresh conversation.
  */
 export const ConversationMemorySchema = z.object({
-  /** The entry last answered, for follow-ups such as "and its disadvantages?". */
+  /** The entry last answered, for follow-ups such as "and its disadvantages?"; cleared by a declined question. */
   lastTopic: EntryIdSchema.nullable().default(null),
   /** The entries offered by the last "Did you mean…?", so that "2" or "the first one" can pick one. */
   pendingClarification: z.array(EntryIdSchema).default([]),
