@@ -1,7 +1,7 @@
 import type { Entry, KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { Comparison } from '../knowledge/schema';
 import { isTopic } from '../knowledge/KnowledgeBase';
-import type { Matcher, MatchKind, MatchResult } from '../matching/Matcher';
+import { asksNothing, type Matcher, type MatchKind, type MatchResult } from '../matching/Matcher';
 import { type FollowUpCue, FollowUpCues } from './followUpCues';
 
 /** Study mode is driven by commands, which students cannot guess: the welcome and help name them. */
@@ -107,8 +107,8 @@ export class Answerer {
         match,
       };
     }
-    // "ok", "hmm" or nothing at all asked nothing, so there is nothing to apologise for.
-    if (match.explanation.terms.length === 0) return this.prompt();
+    // "ok", "hmm", "i don't know" or nothing at all asked nothing, so there is nothing to apologise for.
+    if (asksNothing(match.explanation.terms)) return this.prompt();
     // A near miss (one weak candidate) is offered first: the student may have meant it.
     const nearMiss = match.candidates
       .filter((candidate) => candidate.score >= this.matcher.clarifyThreshold && !candidate.id.startsWith('smalltalk.'))

@@ -7,6 +7,12 @@ import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from './matchingOption
 /** The smalltalk entry that explains what the bot can do. */
 const HELP_ID = 'smalltalk.help';
 
+/**
+ * The term of a negation. "Why not use the cloud?" needs it to differ from "Why use the cloud?",
+ * but on its own ("i don't know", "i do not understand") it negates nothing and asks about no topic.
+ */
+export const NEGATION_TERM = 'not';
+
 export type MatchKind = 'answer' | 'clarify' | 'fallback' | 'smalltalk';
 
 /** One entry the question may be about, with the text of the entry that matched it best. */
@@ -249,7 +255,7 @@ export class Matcher {
     if (exact !== undefined) return certain('answer', exact, analysis);
     const { known, unknown, norm } = this.weigh(analysis.terms);
     const explanation = { terms: analysis.terms, corrections: analysis.corrections, unknown };
-    const ranked = known.length === 0 ? [] : this.rank(known, norm);
+    const ranked = asksNothing(analysis.terms) ? [] : this.rank(known, norm);
     return { ...this.decide(ranked, new Set(known.map(({ term }) => term))), normalised: analysis.normalised, explanation };
   }
 
@@ -492,6 +498,11 @@ function siblings(a: string, b: string): boolean {
 }
 
 /** A decision that needs no scoring: a smalltalk phrase or a topic's own phrasing, asked word for word. */
+/** Whether a message's terms leave nothing to ask about: none, or only a negation. */
+export function asksNothing(terms: readonly string[]): boolean {
+  return terms.every((term) => term === NEGATION_TERM);
+}
+
 function certain(kind: 'answer' | 'smalltalk', id: string, analysis: Analysis): MatchResult {
   return {
     kind,
