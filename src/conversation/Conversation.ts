@@ -146,6 +146,9 @@ export class Conversation {
       return (
         this.part(lastTopic, entry.answer, cue) ??
         (elsewhere && elsewhere.id !== lastTopic ? elsewhere : undefined) ??
+        // The question leads back to this topic: an overview that is itself the benefits or the
+        // drawbacks ("why use the cloud", then "benefits?") offers its parts, which are what was asked.
+        (elsewhere?.id === lastTopic ? this.answerer.offerChildren(lastTopic) : undefined) ??
         this.answerer.notInLecture(lastTopic, cue === 'drawback' ? 'drawbacks' : 'benefits')
       );
     }

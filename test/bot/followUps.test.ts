@@ -31,6 +31,22 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it.each([
+    ['why use the cloud', 'benefits?', 'Why use the cloud?', 'Elasticity'],
+    ['why not use the cloud', 'any downsides?', 'Why not use the cloud?', 'Intellectual property concerns'],
+  ])('after "%s", asked "%s", offers its own parts: that topic is what was asked', async (question, followUp, title, lastPart) => {
+    await conversation()
+      .send(question)
+      .assertReply(() => undefined)
+      .send(followUp)
+      .assertReply((reply) => {
+        expect(reply.text).toContain(`There is more on each part of "${title}"`);
+        expect(reply.text).toContain(lastPart);
+        expect(reply.text).not.toMatch(/gives no/);
+      })
+      .startTest();
+  });
+
   it('when asked "any downsides?" after the definition, gives the drawbacks overview', async () => {
     await conversation()
       .send('what is cloud computing')
