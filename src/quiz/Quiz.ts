@@ -44,6 +44,7 @@ export interface QuizReply {
 }
 
 const NO_PROGRESS = 'No quiz answers yet. Say "quiz me" to start.';
+const NO_QUIZ = 'No quiz is running. Say "quiz me" whenever you want one, or ask me anything about the lecture.';
 
 /** A progress sheet as Markdown, for channels that show no cards. */
 function progressText(sheet: FactSheet): string {
@@ -135,7 +136,11 @@ export class Quiz {
       // With nothing answered, a card of zeros would only repeat the sentence.
       return { reply: facts ? { text: progressText(facts), facts } : { text: NO_PROGRESS }, session, progress };
     }
-    if (session === null) return undefined;
+    if (session === null) {
+      // With no quiz running, "stop quiz" or a bare "stop" or "exit" is still a command, not a
+      // question: matched as one, "stop" found "can contracts stop me using the cloud".
+      return STOP.test(said) ? { reply: { text: NO_QUIZ }, session, progress } : undefined;
+    }
     if (STOP.test(said)) return { reply: { text: `Quiz stopped: ${score(session)}. Say "quiz me" whenever you want another round.` }, session: null, progress };
     if (SCORE.test(said)) return { reply: this.ask(session, `So far: ${score(session)}, question ${String(session.index + 1)} of ${String(session.questions.length)}.`), session, progress };
     if (SKIP.test(said)) return this.advance({ ...session, index: session.index + 1, paused: false }, progress, 'Skipped.');

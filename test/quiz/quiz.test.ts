@@ -213,6 +213,13 @@ describe('a quiz through the bot (TestAdapter)', () => {
       .startTest();
   });
 
+  it.each(['stop quiz', 'stop', 'exit'])('answers "%s" with no quiz running as the command it is, not as a question', async (text) => {
+    await bot(new MemoryStorage())
+      .send(text)
+      .assertReply((reply) => { expect(reply.text).toMatch(/^No quiz is running\. Say "quiz me"/); })
+      .startTest();
+  });
+
   it('says there is no progress yet, without a card of zeros, before any answer', async () => {
     await bot(new MemoryStorage())
       .send({ type: 'message', text: 'my progress', channelId: 'webchat' })
