@@ -49,7 +49,15 @@ const FILLER = new Set([
   'please', 'pls', 'plz', 'plse', 'kindly', 'um', 'umm', 'uh', 'uhm', 'er', 'erm', 'hmm', 'lol', 'haha',
   'ok', 'okay', 'so', 'well', 'just', 'actually', 'basically', 'really', 'like',
   'anyway', 'anyways', 'anyhow',
+  // Acknowledgements: "k", "cool", "yes" say the student is listening, not what they want to know.
+  'k', 'kk', 'cool', 'yes', 'yeah', 'yep', 'yup', 'sure', 'alright', 'noted', 'understood',
 ]);
+
+/**
+ * Whole messages that only acknowledge: read word by word, "i see" would be about seeing, and
+ * matched "see you" (goodbye).
+ */
+const ACKNOWLEDGEMENTS = new Set(['i see', 'got it', 'i get it', 'makes sense', 'that makes sense', 'fair enough', 'i understand', 'i understand now']);
 
 /** Removes the channel's markup: mentions first, so that the bot's own name never reaches the matcher. */
 export function stripMarkup(text: string): string {
@@ -66,7 +74,7 @@ export function normalise(text: string): string {
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`´]/g, "'");
   for (const [pattern, replacement] of CONTRACTIONS) result = result.replace(pattern, replacement);
-  return tokenise(result)
+  const words = tokenise(result)
     .map((word) => {
       // "heyyy", "thanksss", "whyyy": a letter held at the end of a word is one letter. Inside a
       // word, three become two ("goood"), which the typo correction then handles like any slip.
@@ -75,6 +83,7 @@ export function normalise(text: string): string {
     })
     .filter((word) => !FILLER.has(word))
     .join(' ');
+  return ACKNOWLEDGEMENTS.has(words) ? '' : words;
 }
 
 /** Splits into words of letters and digits; everything else separates them. */

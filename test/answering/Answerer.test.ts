@@ -29,14 +29,16 @@ describe('the Answerer\'s own sentences', () => {
     const conversation = new Conversation(realKnowledgeBase(), realMatcher(), realAnswerer());
 
     // "i don't know" leaves only "not", which is in "Why not use the cloud?": it used to get the drawbacks.
-    it.each(['ok', 'hmm', '', 'okay?', "i don't know", 'i do not understand', 'i dont get it'])('prompts for a question after "%s", without the apology', (text) => {
+    // "i see" used to match "see you" and get a goodbye.
+    it.each(['ok', 'hmm', '', 'okay?', "i don't know", 'i do not understand', 'i dont get it', 'i see', 'k', 'cool', 'yes', 'got it'])('prompts for a question after "%s", without the apology', (text) => {
       const reply = conversation.respond(text, freshMemory()).reply;
       expect(reply.text).toBe('What would you like to know about Lecture 5? Ask in your own words, for example "What is PaaS?", or pick a topic below.');
       expect(reply.suggestions.map((suggestion) => suggestion.title)).toEqual(overviewTitles());
     });
 
-    it('still answers a question whose "not" means something', () => {
+    it('still answers a question whose "not" means something, and still says goodbye to "see you"', () => {
       expect(conversation.respond('why not use the cloud', freshMemory()).reply.id).toBe('drawbacks');
+      expect(conversation.respond('see you', freshMemory()).reply.id).toBe('smalltalk.goodbye');
     });
 
     it('keeps the last topic, so that "ok" then "give me an example" is still about it', () => {
