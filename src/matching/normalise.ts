@@ -50,7 +50,7 @@ const FILLER = new Set([
   'ok', 'okay', 'so', 'well', 'just', 'actually', 'basically', 'really', 'like',
   'anyway', 'anyways', 'anyhow',
   // Acknowledgements: "k", "cool", "yes" say the student is listening, not what they want to know.
-  'k', 'kk', 'cool', 'yes', 'yeah', 'yep', 'yup', 'sure', 'alright', 'noted', 'understood',
+  'k', 'kk', 'cool', 'yes', 'yeah', 'yep', 'yup', 'alright', 'noted', 'understood',
 ]);
 
 /**
