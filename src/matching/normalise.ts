@@ -42,6 +42,7 @@ const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['cant', 'can not'], ['wont', 'will not'], ['wouldnt', 'would not'], ['shouldnt', 'should not'], ['couldnt', 'could not'],
   ['hes', 'he is'], ['shes', 'she is'], ['thats', 'that is'], ['theres', 'there is'], ['whos', 'who is'], ['hows', 'how is'],
   ['theyre', 'they are'], ['youre', 'you are'],
+  ['y', 'why'], ['hw', 'how'], ['shud', 'should'], ['shd', 'should'], ['n', 'and'], ['btwn', 'between'], ['diff', 'difference'],
 ]);
 
 /** Words that carry politeness or hesitation, never meaning. Greetings are not filler: they are smalltalk. */

@@ -14,6 +14,10 @@ describe('normalise', () => {
     ['r u sure, i dont get it thx', 'are you sure i do not get it thanks'],
     ['heyyy cloudbot', 'hey cloudbot'],
     ['thanksss, goood answer', 'thanks good answer'],
+    ['y shud i use the cloud n hw', 'why should i use the cloud and how'],
+    ['diff btwn iaas n paas', 'difference between iaas and paas'],
+    ['i see', ''],
+    ['k cool', ''],
   ])('turns %j into %j', (input, expected) => {
     expect(normalise(input)).toBe(expected);
   });
