@@ -78,10 +78,10 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
 
   it('says so when the lecture gives no example, rather than inventing one', async () => {
     await conversation()
-      .send('what is a hybrid cloud')
+      .send('what is iaas')
       .assertReply(() => undefined)
       .send('example?')
-      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture gives no example for "Hybrid cloud"/); })
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture gives no example for "Infrastructure as a service \(IaaS\)"/); })
       .startTest();
   });
 
@@ -208,7 +208,8 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
           expect(head(reply)).toBe(
             '**Public, private and hybrid clouds compared**: **Public cloud**: services are bought as needed, and the infrastructure is shared with other users, ' +
               'though your data is not shared (providers include Microsoft Azure, Alibaba Cloud and Google Cloud Services). **Private cloud**: computers are bought, ' +
-              'put off-site and run by you or your company over a network, and you have full control over them (e.g. the college HPC clusters in a data centre in Slough).',
+              'put off-site and run by you or your company over a network, and you have full control over them (e.g. the college HPC clusters in a data centre in Slough). ' +
+              'Example: ICT currently runs a hybrid cloud.',
           );
         })
         .startTest();
