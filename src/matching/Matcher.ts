@@ -255,7 +255,7 @@ export class Matcher {
     if (exact !== undefined) return certain('answer', exact, analysis);
     const { known, unknown, norm } = this.weigh(analysis.terms);
     const explanation = { terms: analysis.terms, corrections: analysis.corrections, unknown };
-    const ranked = asksNothing(analysis.terms) ? [] : this.rank(known, norm);
+    const ranked = known.length === 0 || asksNothing(analysis.terms) ? [] : this.rank(known, norm);
     return { ...this.decide(ranked, new Set(known.map(({ term }) => term))), normalised: analysis.normalised, explanation };
   }
 
@@ -497,12 +497,12 @@ function siblings(a: string, b: string): boolean {
   return parent(a) !== '' && parent(a) === parent(b);
 }
 
-/** A decision that needs no scoring: a smalltalk phrase or a topic's own phrasing, asked word for word. */
 /** Whether a message's terms leave nothing to ask about: none, or only a negation. */
 export function asksNothing(terms: readonly string[]): boolean {
   return terms.every((term) => term === NEGATION_TERM);
 }
 
+/** A decision that needs no scoring: a smalltalk phrase or a topic's own phrasing, asked word for word. */
 function certain(kind: 'answer' | 'smalltalk', id: string, analysis: Analysis): MatchResult {
   return {
     kind,
