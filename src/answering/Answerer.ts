@@ -30,6 +30,8 @@ export interface Reply {
   comparison?: Comparison;
   /** A quiz question being asked: its options, shown as buttons that carry the question id. */
   quiz?: { questionId: string; options: string[] };
+  /** Set on "An example of what?": the topic picked next is asked for its example, not its whole answer. */
+  asksForExample?: true;
   /** A summary such as quiz progress per topic, which card channels show as a card instead of `text`. */
   facts?: FactSheet;
   /** Set when the matcher declined a question: the conversation has moved away from its last topic. */
@@ -189,6 +191,7 @@ export class Answerer {
       ].join('\n'),
       suggestions,
       source: null,
+      ...(cue === 'example' ? { asksForExample: true as const } : {}),
     };
   }
 

@@ -58,7 +58,7 @@ export class Conversation {
 
   /** A button press: it carries the entry id, so the entry is answered without matching. */
   respondToButton(entryId: string, memory: ConversationMemory): TurnResult | undefined {
-    const reply = this.answerer.answerEntry(entryId);
+    const reply = this.answerPicked(entryId, memory);
     return reply ? this.remember(reply, memory) : undefined;
   }
 
@@ -79,7 +79,7 @@ export class Conversation {
       ...(turn.reply.ask ? { quiz: turn.reply.ask } : {}),
       ...(turn.reply.facts ? { facts: turn.reply.facts } : {}),
     };
-    const update: MemoryUpdate = (base) => ({ ...base, pendingClarification: [], quiz: turn.session });
+    const update: MemoryUpdate = (base) => ({ ...base, pendingClarification: [], pendingExample: false, quiz: turn.session });
     return { reply, memory: update(memory), update, progress: turn.progress };
   }
 
@@ -87,7 +87,7 @@ export class Conversation {
     // Matched once: the pick, the follow-up and the answer all read the same analysis.
     const match = this.matcher.match(text);
     const chosen = this.answerer.entryIdByTitle(text) ?? this.pick(text, match, memory.pendingClarification);
-    const picked = chosen === undefined ? undefined : this.answerer.answerEntry(chosen);
+    const picked = chosen === undefined ? undefined : this.answerPicked(chosen, memory);
     if (picked) return picked;
     const followUp = memory.lastTopic === null ? undefined : this.followUp(text, match, memory.lastTopic);
     return followUp ?? this.answerer.answerMatch(match);
@@ -104,6 +104,7 @@ export class Conversation {
       ...base,
       lastTopic: answered ?? (declined ? null : base.lastTopic),
       pendingClarification: pending,
+      pendingExample: reply.asksForExample === true,
       seenTopics: answered === null ? base.seenTopics : [...base.seenTopics.filter((id) => id !== answered), answered].slice(-SEEN_TOPICS_KEPT),
     });
     const next = update(memory);
@@ -126,6 +127,13 @@ export class Conversation {
     if (fresh.kind === 'answer' && fresh.id !== null && !options.includes(fresh.id)) return undefined;
     const [top, second] = this.matcher.scores(text).filter((candidate) => options.includes(candidate.id));
     return top && top.score > 0 && (!second || top.score > second.score) ? top.id : undefined;
+  }
+
+  /** An entry picked by button, title or number; after "An example of what?", its example. */
+  private answerPicked(id: string, memory: ConversationMemory): Reply | undefined {
+    const entry = this.kb.get(id);
+    if (memory.pendingExample && entry && isTopic(entry)) return this.part(id, entry.answer, 'example') ?? this.answerer.notInLecture(id, 'example');
+    return this.answerer.answerEntry(id);
   }
 
   /** "Give me an example", "any downsides?", "tell me more", "why?" about the last topic. */

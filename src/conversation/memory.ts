@@ -12,6 +12,8 @@ export const ConversationMemorySchema = z.object({
   lastTopic: EntryIdSchema.nullable().default(null),
   /** The entries offered by the last "Did you mean…?", so that "2" or "the first one" can pick one. */
   pendingClarification: z.array(EntryIdSchema).default([]),
+  /** Whether those entries answer "An example of what?": the one picked gives its example. */
+  pendingExample: z.boolean().default(false),
   /** Topics answered so far, oldest first, at most `SEEN_TOPICS_KEPT`: follow-ups offer unseen ones first. */
   seenTopics: z.array(EntryIdSchema).default([]),
   /** The quiz round in progress, if any. */
@@ -30,7 +32,7 @@ export type ConversationMemory = z.infer<typeof ConversationMemorySchema>;
 export type MemoryUpdate = (memory: ConversationMemory) => ConversationMemory;
 
 export function freshMemory(): ConversationMemory {
-  return { lastTopic: null, pendingClarification: [], seenTopics: [], quiz: null };
+  return { lastTopic: null, pendingClarification: [], pendingExample: false, seenTopics: [], quiz: null };
 }
 
 export function readConversationMemory(stored: unknown): ConversationMemory {

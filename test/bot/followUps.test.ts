@@ -76,6 +76,32 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('after "An example of what?", gives the picked topic\'s example, or says it has none', async () => {
+    await conversation()
+      .send('give an example')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^An example of what\?/); })
+      .send('1')
+      .assertReply((reply) => {
+        expect(head(reply)).toBe('**IaaS, PaaS and SaaS compared**: "As a service" means available to rent, like hiring a taxi.');
+      })
+      .startTest();
+    await conversation()
+      .send('give an example')
+      .assertReply(() => undefined)
+      .send('5')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture gives no example for "Why use the cloud\?"/); })
+      .startTest();
+  });
+
+  it('after "More about what?", gives the picked topic whole', async () => {
+    await conversation()
+      .send('tell me more')
+      .assertReply(() => undefined)
+      .send('1')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^"As a service" means available to rent, like hiring a taxi\. The lecture describes three models/); })
+      .startTest();
+  });
+
   it('says so when the lecture gives no example, rather than inventing one', async () => {
     await conversation()
       .send('what is iaas')
