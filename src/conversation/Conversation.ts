@@ -132,7 +132,7 @@ export class Conversation {
   /** An entry picked by button, title or number; after "An example of what?", its example. */
   private answerPicked(id: string, memory: ConversationMemory): Reply | undefined {
     const entry = this.kb.get(id);
-    if (memory.pendingExample && entry && isTopic(entry)) return this.part(id, entry.answer, 'example') ?? this.answerer.notInLecture(id, 'example');
+    if (memory.pendingExample && entry && isTopic(entry)) return this.exampleOf(id, entry.answer);
     return this.answerer.answerEntry(id);
   }
 
@@ -141,7 +141,7 @@ export class Conversation {
     const entry = this.kb.get(lastTopic);
     if (!entry || !isTopic(entry)) return undefined;
     const cue = this.answerer.followUpCue(match);
-    if (cue === 'example') return this.part(lastTopic, entry.answer, 'example') ?? this.answerer.notInLecture(lastTopic, 'example');
+    if (cue === 'example') return this.exampleOf(lastTopic, entry.answer);
     // More of this topic, never another topic's answer passed off as more of this one.
     if (cue === 'more') return this.answerer.offerChildren(lastTopic) ?? this.answerer.nothingMore(lastTopic);
     const refersBack = BACK_REFERENCE.test(match.normalised);
@@ -161,6 +161,11 @@ export class Conversation {
       );
     }
     return refersBack ? this.inContext(text, entry.title) : undefined;
+  }
+
+  /** A topic's example, or the honest reply that the lecture gives none. */
+  private exampleOf(id: string, answer: string): Reply | undefined {
+    return this.part(id, answer, 'example') ?? this.answerer.notInLecture(id, 'example');
   }
 
   /** The sentences of an answer that give the part asked for, with the entry's title and citation. */
