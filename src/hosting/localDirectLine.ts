@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { HttpRequest, type HttpHandler, InvocationContext } from '@azure/functions';
+import { type HttpHandler, InvocationContext } from '@azure/functions';
 import { z } from 'zod';
 import type { Logger } from '../logger';
+import { localRequest } from './localRequest';
 import type { TokenSource } from './web/directLineToken';
 
 /** Where the bot's replies come back to: the connector (`serviceUrl`) this emulation plays. */
@@ -120,11 +121,11 @@ export class LocalDirectLine {
     };
     const id = this.append(conversation, activity);
     const response = await this.messages(
-      new HttpRequest({
+      localRequest({
         method: 'POST',
         url: `${origin}/api/messages`,
         headers: { 'content-type': 'application/json' },
-        body: { string: JSON.stringify({ ...activity, id }) },
+        body: Buffer.from(JSON.stringify({ ...activity, id })),
       }),
       new InvocationContext({ functionName: 'messages', invocationId: randomUUID(), logHandler: () => undefined }),
     );

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { HttpRequest, type HttpResponseInit, InvocationContext, type InvocationContextInit } from '@azure/functions';
+import { type HttpResponseInit, InvocationContext, type InvocationContextInit } from '@azure/functions';
 import { toError } from '../errors';
 import type { Logger } from '../logger';
 import type { LocalDirectLine } from './localDirectLine';
+import { localRequest } from './localRequest';
 import type { RouteDefinition } from './routes';
 
 export interface LocalServerOptions {
@@ -54,7 +55,7 @@ function findRoute(options: LocalServerOptions, pathname: string): { route: Rout
 
 /**
  * A stand-in for the Functions host: serves each route at `/api/<route>` by converting Node's
- * request to an `HttpRequest`, calling the same handler the host calls, and writing its
+ * request to an `HttpRequest` (see `LocalRequest`), calling the same handler the host calls, and writing its
  * `HttpResponseInit` back. No logic of its own beyond routing.
  */
 export function createLocalServer(options: LocalServerOptions): Server {
@@ -102,12 +103,12 @@ async function serve(req: IncomingMessage, res: ServerResponse, options: LocalSe
     writeJson(res, 413, { error: `The request body is larger than the ${options.maxBodyBytes}-byte limit.` }); return;
   }
 
-  const request = new HttpRequest({
+  const request = localRequest({
     method,
     url: url.toString().replace('http://localhost', origin),
     headers: headersOf(req),
     params,
-    body: body.length > 0 ? { bytes: body } : undefined,
+    body,
   });
   const context = new InvocationContext({
     functionName: route.name,
