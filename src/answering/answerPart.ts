@@ -12,7 +12,9 @@ const PART_CUES: Readonly<Record<AnswerPart, readonly RegExp[]>> = {
   // One cue: the deployment models give the public cloud's providers and the private cloud's
   // "e.g." side by side, and both are examples.
   example: [/\bexamples?\b|\be\.g\.|\blike hiring\b|\bproviders include\b/i],
-  drawback: [/\bbad point\b/i, /\b(downside|drawback|disadvantage)/i, /\bin practice\b/i, /\bhowever\b/i],
+  // "In practice" and "a problem with" are one cue: the hybrid cloud's answer gives its
+  // duplication of effort and, in another sentence, its latency problem, and both are drawbacks.
+  drawback: [/\bbad point\b/i, /\b(downside|drawback|disadvantage)/i, /\bin practice\b|\ba problem with\b/i, /\bhowever\b/i],
   benefit: [/\bgood point\b/i, /\b(benefit|advantage)/i, /\bin theory\b/i, /\b(lowers|increases)\b/i],
 };
 

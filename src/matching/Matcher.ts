@@ -246,9 +246,10 @@ export class Matcher {
     const opening = this.smalltalkOpening(analysis.normalised);
     if (opening !== undefined) {
       // "hi, what is paas" is a question with a greeting in front: the question is answered. If
-      // it cannot be ("thanks, that made sense"), the message was smalltalk after all.
+      // it cannot be ("thanks, that made sense"), the message was smalltalk after all. So it is
+      // when the rest reads as other smalltalk: "thx, that helped" is thanks, not a request for help.
       const asked = opening.question === undefined ? undefined : this.match(opening.question);
-      if (asked !== undefined && asked.kind !== 'fallback') return { ...asked, normalised: analysis.normalised };
+      if (asked !== undefined && (asked.kind === 'answer' || asked.kind === 'clarify')) return { ...asked, normalised: analysis.normalised };
       return certain('smalltalk', opening.id, analysis);
     }
     const exact = this.exactPhrasings.get(analysis.normalised);
@@ -371,7 +372,7 @@ export class Matcher {
       }
       return { kind: 'fallback', id: null, confidence: top.score, candidates };
     }
-    const settled = this.withinFamily(options, terms);
+    const settled = this.withinFamily(options, terms) ?? this.explainsAll(options, terms);
     if (settled !== undefined) return { kind: 'answer', id: settled, confidence: top.score, candidates };
     const named = this.namedSiblings(top.id, terms);
     if (named.length > 0 && options.every((option) => siblings(option.id, top.id))) return this.answerOrAsk(named, top.score, candidates);
@@ -395,6 +396,19 @@ export class Matcher {
   private explained(id: string, terms: ReadonlySet<number>): number {
     const vocabulary = this.vocabularies[this.entryIndex.get(id) ?? -1];
     return [...terms].filter((term) => vocabulary?.has(term) === true && (this.idf[term] ?? 0) >= this.pointingIdf).length;
+  }
+
+  /**
+   * A close call that is not one: "is iaas more expensive" is close to the costs entry on
+   * "expensive", but IaaS's answer ("costs more than the other models") explains every word of
+   * it, and costs' only some. The best entry is the answer when its vocabulary explains each of
+   * the question's known terms and every other option's explains only part of them.
+   */
+  private explainsAll(options: readonly Candidate[], terms: ReadonlySet<number>): string | undefined {
+    const [top, ...rest] = options;
+    if (top === undefined || rest.length === 0) return undefined;
+    const explainedBy = (id: string) => [...terms].filter((term) => this.vocabularies[this.entryIndex.get(id) ?? -1]?.has(term) === true).length;
+    return explainedBy(top.id) === terms.size && rest.every((option) => explainedBy(option.id) < terms.size) ? top.id : undefined;
   }
 
   /** Whether two entries' vocabularies both explain at least one of the question's terms. */

@@ -19,6 +19,12 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'simple', 'simply', 'terms', 'sentence', 'words', 'brief', 'briefly', 'short', 'summary', 'summarise',
   'summarize', 'overview', 'lecture', 'course', 'able', 'please', 'explanation', 'explained', 'explaining',
   'intro', 'introduction', 'called', 'meant', 'stand', 'stands', 'all', 'talk', 'anyone', 'list',
+  // How students frame a question in chat, naming no topic: "i was wondering, in plain english,
+  // why would anybody bother putting their stuff in the cloud instead". "Stuff" is as vague as "thing".
+  'plain', 'english', 'layman', 'laymans', 'wonder', 'wondering', 'curious', 'confused', 'question', 'questions',
+  'bother', 'bothering', 'call', 'stuff', 'whatever', 'somebody', 'anybody', 'everybody', 'somewhere', 'everything',
+  'nothing', 'after', 'before', 'instead', 'right', 'maybe', 'perhaps', 'probably', 'literally', 'honestly',
+  'kinda', 'sorta', 'gonna', 'wanna', 'gotta', 'later',
   // Common slips of short question words, which typo correction deliberately leaves alone.
   'waht', 'whta', 'hwo', 'teh', 'taht', 'wich',
   'im', 'dont', 'doesnt', 'isnt', 'arent', 'whats', 'hows',

@@ -47,6 +47,19 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('when asked "any downsides?" after the hybrid cloud, gives both drawbacks its answer names', async () => {
+    await conversation()
+      .send('what is a hybrid cloud')
+      .assertReply(() => undefined)
+      .send('any downsides?')
+      .assertReply((reply) => {
+        expect(head(reply)).toMatch(/^\*\*Hybrid cloud\*\*: In theory/);
+        expect(reply.text).toContain('duplication of effort');
+        expect(reply.text).toContain('latency');
+      })
+      .startTest();
+  });
+
   it('when asked "any downsides?" after the definition, gives the drawbacks overview', async () => {
     await conversation()
       .send('what is cloud computing')

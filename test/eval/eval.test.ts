@@ -43,11 +43,11 @@ describe('answer quality on the evaluation set', () => {
     expect(ours.smalltalkAccuracy).toBe(TARGETS.smalltalkAccuracy);
   });
 
-  // A ratchet above the targets: the figures measured on 2026-11-29 (README: 188/193 in scope,
-  // 66/66 declined, none confidently wrong of 274), so that a change to the matcher or the knowledge
+  // A ratchet above the targets: the figures measured since (README: 189/193 in scope, 66/66
+  // declined, none confidently wrong of 274), so that a change to the matcher or the knowledge
   // base cannot quietly give back what was gained. Raise them as CloudBot improves.
   it('does not fall below the quality already reached', () => {
-    expect(cloudbot.inScopeCorrect).toBeGreaterThanOrEqual(188);
+    expect(cloudbot.inScopeCorrect).toBeGreaterThanOrEqual(189);
     expect(cloudbot.outOfScopeDeclined).toBeGreaterThanOrEqual(66);
     expect(cloudbot.wrongInScope + cloudbot.wrongOutOfScope).toBe(0);
   });

@@ -94,6 +94,14 @@ describe('Matcher', () => {
     });
   });
 
+  describe('when two entries are close but only one explains every word', () => {
+    it('answers that one: IaaS "costs more", the costs entry says nothing of "more"', () => {
+      const result = matcher.match('is iaas more expensive');
+      expect(result).toMatchObject({ kind: 'answer', id: 'service-models.iaas' });
+      expect(result.candidates.map((candidate) => candidate.id)).toContain('drawbacks.costs');
+    });
+  });
+
   describe('when the question carries a Teams mention', () => {
     it('ignores the mention', () => {
       expect(matcher.match('<at>CloudBot</at> what is paas').id).toBe('service-models.paas');
@@ -109,6 +117,12 @@ describe('Matcher', () => {
     it('takes it as smalltalk when what follows is no question the lecture answers', () => {
       expect(matcher.match('thanks, that made sense')).toMatchObject({ kind: 'smalltalk', id: 'smalltalk.thanks' });
       expect(matcher.match('cheers mate')).toMatchObject({ kind: 'smalltalk', id: 'smalltalk.thanks' });
+    });
+
+    it('keeps the opening when what follows only reads as other smalltalk', () => {
+      // "helped" is "help" once stemmed: on its own it would be the help entry.
+      expect(matcher.match('thx that helped')).toMatchObject({ kind: 'smalltalk', id: 'smalltalk.thanks' });
+      expect(matcher.match('cya later')).toMatchObject({ kind: 'smalltalk', id: 'smalltalk.goodbye' });
     });
   });
 
