@@ -357,6 +357,8 @@ export class Matcher {
     // The margin is relative: 0.82 against 0.73 is as close a call as 0.55 against 0.49.
     const clear = !second || top.score - second.score >= o.margin * top.score;
     if (top.score >= o.answerThreshold && clear) {
+      const overlooked = this.namedElsewhere(top.id, terms, topics);
+      if (overlooked !== undefined) return { kind: 'clarify', id: null, confidence: top.score, candidates: [top, overlooked] };
       return this.answerOrAsk(this.namedSiblings(top.id, terms), top.score, candidates, top.id);
     }
     const options = topics
@@ -381,6 +383,26 @@ export class Matcher {
     // service"), it is two half-matches, and most likely a question about something else.
     if (!this.shareAnyTerm(options[0]?.id, options[1]?.id, terms)) return { kind: 'fallback', id: null, confidence: top.score, candidates };
     return { kind: 'clarify', id: null, confidence: top.score, candidates: options };
+  }
+
+  /**
+   * A sub-topic the question names by title that the best entry knows nothing of: "are private
+   * clouds worth it" scores best on why the cloud is worth using, but it asks about the private
+   * cloud. Answering the best entry would ignore the very thing named, so the two are offered
+   * instead. Not when the best entry is the named one's overview or sub-topic, which speaks of it.
+   */
+  private namedElsewhere(topId: string, terms: ReadonlySet<number>, topics: readonly Candidate[]): Candidate | undefined {
+    const vocabulary = this.vocabularies[this.entryIndex.get(topId) ?? -1];
+    for (const family of this.distinctive.values()) {
+      for (const child of family) {
+        if (child.id === topId || child.id.startsWith(`${topId}.`) || topId.startsWith(`${child.id}.`)) continue;
+        const named = [...child.title].filter((word) => terms.has(word));
+        if (named.length === 0 || named.some((word) => vocabulary?.has(word) === true)) continue;
+        const candidate = topics.find((option) => option.id === child.id && option.score >= this.options.clarifyThreshold);
+        if (candidate !== undefined) return candidate;
+      }
+    }
+    return undefined;
   }
 
   /** One id named is the answer, two are a choice; none leaves the best entry, `fallbackId`, as the answer. */

@@ -102,6 +102,22 @@ describe('Matcher', () => {
     });
   });
 
+  describe('when the question names a sub-topic the best entry knows nothing of', () => {
+    it('offers both instead of answering the best entry', () => {
+      const ids = (question: string) => matcher.match(question).candidates.map((candidate) => candidate.id);
+      expect(matcher.match('are private clouds worth it')).toMatchObject({ kind: 'clarify' });
+      expect(ids('are private clouds worth it')).toEqual(['benefits', 'deployment-models.private']);
+      expect(matcher.match('is saas worth it')).toMatchObject({ kind: 'clarify' });
+      expect(ids('is saas worth it')).toContain('service-models.saas');
+    });
+
+    it('still answers when the best entry speaks of what is named', () => {
+      // The latency answer names the hybrid cloud; the overview names each of its sub-topics.
+      expect(matcher.match('why is latency a problem with the hybrid cloud')).toMatchObject({ kind: 'answer', id: 'drawbacks.latency' });
+      expect(matcher.match('what are the benefits of the cloud')).toMatchObject({ kind: 'answer', id: 'benefits' });
+    });
+  });
+
   describe('when the question carries a Teams mention', () => {
     it('ignores the mention', () => {
       expect(matcher.match('<at>CloudBot</at> what is paas').id).toBe('service-models.paas');
