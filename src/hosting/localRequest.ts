@@ -40,7 +40,7 @@ export class LocalRequest implements HttpRequest {
     this.headers = new Headers(init.headers);
     this.query = new URL(init.url).searchParams;
     this.params = init.params ?? {};
-    this.#bytes = init.body !== undefined && init.body.length > 0 && !NO_BODY.has(init.method) ? init.body : undefined;
+    this.#bytes = init.body !== undefined && init.body.length > 0 && !NO_BODY.has(init.method.toUpperCase()) ? init.body : undefined;
   }
 
   get body(): ReadableStream | null {
