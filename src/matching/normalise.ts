@@ -50,6 +50,10 @@ const FILLER = new Set([
   'please', 'pls', 'plz', 'plse', 'kindly', 'um', 'umm', 'uh', 'uhm', 'er', 'erm', 'hmm', 'lol', 'haha',
   'ok', 'okay', 'so', 'well', 'just', 'actually', 'basically', 'really', 'like',
   'anyway', 'anyways', 'anyhow',
+  // Hesitations and asides: "bye, oh wait, what is hybrid cloud", "whats bad abt cloud tbh".
+  'oh', 'ohh', 'ah', 'ahh', 'wait', 'tbh', 'ngl', 'btw',
+  // Whom the student is talking to: "what is saas mate".
+  'mate', 'm8', 'bro', 'dude', 'pal',
   // Acknowledgements: "k", "cool", "yes" say the student is listening, not what they want to know.
   'k', 'kk', 'cool', 'yes', 'yeah', 'yep', 'yup', 'alright', 'noted', 'understood',
 ]);

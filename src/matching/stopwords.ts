@@ -25,6 +25,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'bother', 'bothering', 'call', 'stuff', 'whatever', 'somebody', 'anybody', 'everybody', 'somewhere', 'everything',
   'nothing', 'after', 'before', 'instead', 'right', 'maybe', 'perhaps', 'probably', 'literally', 'honestly',
   'kinda', 'sorta', 'gonna', 'wanna', 'gotta', 'later',
+  // What the question is for, not what it is about: "which one should i use for my project". Left
+  // in, "project" was corrected to "protect", a disaster-mitigation keyword.
+  'project', 'projects', 'assignment', 'coursework', 'homework', 'revision', 'revising', 'exam', 'exams',
   // Common slips of short question words, which typo correction deliberately leaves alone.
   'waht', 'whta', 'hwo', 'teh', 'taht', 'wich',
   'im', 'dont', 'doesnt', 'isnt', 'arent', 'whats', 'hows',

@@ -118,6 +118,10 @@ describe('Matcher', () => {
     });
   });
 
+  it('does not correct what a question is for into a topic word: "project" is not "protect"', () => {
+    expect(matcher.match('which one should i use for my project')).not.toMatchObject({ id: 'benefits.disaster-mitigation' });
+  });
+
   describe('when the question carries a Teams mention', () => {
     it('ignores the mention', () => {
       expect(matcher.match('<at>CloudBot</at> what is paas').id).toBe('service-models.paas');
