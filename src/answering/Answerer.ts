@@ -7,6 +7,14 @@ import { type FollowUpCue, FollowUpCues } from './followUpCues';
 /** Study mode is driven by commands, which students cannot guess: the welcome and help name them. */
 const STUDY_MODE = 'Say "quiz me" to test yourself, and "my progress" to see how you are doing.';
 
+/** The question back to a follow-up that has no topic to follow. */
+const WHAT_ABOUT: Readonly<Record<FollowUpCue, string>> = {
+  example: 'An example of what?',
+  more: 'More about what?',
+  drawback: 'Downsides of what?',
+  benefit: 'Benefits of what?',
+};
+
 /** A button the user can press: it carries the entry id, so pressing it never re-matches its title. */
 export interface Suggestion {
   id: string;
@@ -179,14 +187,14 @@ export class Answerer {
   }
 
   /** A follow-up with no topic before it: which topic it is about, as a numbered pick. */
-  askWhatAbout(cue: Extract<FollowUpCue, 'more' | 'example'>): Reply {
+  askWhatAbout(cue: FollowUpCue): Reply {
     const suggestions = this.suggestionsFor(this.overviews.map((entry) => entry.id));
     return {
       kind: 'clarify',
       id: null,
       confidence: 0,
       text: [
-        `${cue === 'example' ? 'An example of what?' : 'More about what?'} Pick a topic, or ask about one in your own words:`,
+        `${WHAT_ABOUT[cue]} Pick a topic, or ask about one in your own words:`,
         ...suggestions.map((option, index) => `${index + 1}. ${option.title}`),
       ].join('\n'),
       suggestions,

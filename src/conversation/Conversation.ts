@@ -24,6 +24,11 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { first: 1, second: 2, t
 /** Words that point back at the last topic: "what are its disadvantages?". */
 const BACK_REFERENCE = /\b(it|its|this|that|they|them|their|these|those)\b/;
 
+/** A bare "benefits" starts a new topic; "any downsides?" or "its benefits" continues the last one. */
+function continues(text: string, match: MatchResult): boolean {
+  return BACK_REFERENCE.test(match.normalised) || text.trim().endsWith('?') || match.normalised.split(' ').length > 1;
+}
+
 /**
  * One conversation's turn logic, channel-free: the bot runs it with botbuilder's conversation
  * state, `ask --session` with a variable. It resolves what depends on the previous turn (a pick
@@ -89,7 +94,7 @@ export class Conversation {
     const chosen = this.answerer.entryIdByTitle(text) ?? this.pick(text, match, memory.pendingClarification);
     const picked = chosen === undefined ? undefined : this.answerPicked(chosen, memory);
     if (picked) return picked;
-    const followUp = memory.lastTopic === null ? undefined : this.followUp(text, match, memory.lastTopic);
+    const followUp = memory.lastTopic === null ? this.afterDecline(text, match, memory) : this.followUp(text, match, memory.lastTopic);
     return followUp ?? this.answerer.answerMatch(match);
   }
 
@@ -103,6 +108,7 @@ export class Conversation {
     const update: MemoryUpdate = (base) => ({
       ...base,
       lastTopic: answered ?? (declined ? null : base.lastTopic),
+      afterDecline: declined,
       pendingClarification: pending,
       pendingExample: reply.asksForExample === true,
       seenTopics: answered === null ? base.seenTopics : [...base.seenTopics.filter((id) => id !== answered), answered].slice(-SEEN_TOPICS_KEPT),
@@ -145,22 +151,48 @@ export class Conversation {
     // More of this topic, never another topic's answer passed off as more of this one.
     if (cue === 'more') return this.answerer.offerChildren(lastTopic) ?? this.answerer.nothingMore(lastTopic);
     const refersBack = BACK_REFERENCE.test(match.normalised);
-    // A bare "benefits" starts a new topic; "any downsides?" or "its benefits" continues this one.
-    const asFollowUp = refersBack || text.trim().endsWith('?') || match.normalised.split(' ').length > 1;
-    if (asFollowUp && (cue === 'drawback' || cue === 'benefit')) {
+    if (continues(text, match) && (cue === 'drawback' || cue === 'benefit')) {
       // The part of this answer if it has one; else the question about this topic, if that
       // leads somewhere new ("downsides" of the cloud are the drawbacks); else an honest no.
       const elsewhere = this.inContext(text, entry.title);
       return (
         this.part(lastTopic, entry.answer, cue) ??
         (elsewhere && elsewhere.id !== lastTopic ? elsewhere : undefined) ??
-        // The question leads back to this topic: an overview that is itself the benefits or the
-        // drawbacks ("why use the cloud", then "benefits?") offers its parts, which are what was asked.
-        (elsewhere?.id === lastTopic ? this.answerer.offerChildren(lastTopic) : undefined) ??
+        (elsewhere?.id === lastTopic ? this.backToOverview(lastTopic, cue) : undefined) ??
         this.answerer.notInLecture(lastTopic, cue === 'drawback' ? 'drawbacks' : 'benefits')
       );
     }
     return refersBack ? this.inContext(text, entry.title) : undefined;
+  }
+
+  /**
+   * A benefits or drawbacks follow-up that leads back to the topic just answered. If that topic is
+   * the overview of what was asked ("why use the cloud", then "benefits?"), its parts are the
+   * answer; if it is the overview of the opposite ("why not use the cloud", then "and the
+   * upsides?"), the overview asked for is; any other overview offers its parts, as before.
+   */
+  private backToOverview(lastTopic: string, cue: 'drawback' | 'benefit'): Reply | undefined {
+    const opposite = cue === 'drawback' ? 'benefit' : 'drawback';
+    const asked = this.overviewOf(cue);
+    if (asked !== undefined && asked !== lastTopic && this.overviewOf(opposite) === lastTopic) return this.answerer.answerEntry(asked);
+    return this.answerer.offerChildren(lastTopic);
+  }
+
+  /** The entry the bare word for a cue answers: "benefits" or "drawbacks", as the knowledge base files them. */
+  private overviewOf(cue: 'drawback' | 'benefit'): string | undefined {
+    const match = this.matcher.match(cue === 'drawback' ? 'drawbacks' : 'benefits');
+    return match.kind === 'answer' && match.id !== null ? match.id : undefined;
+  }
+
+  /**
+   * "Any downsides?" right after a question CloudBot declined ("what is docker") asks about what
+   * was declined, not about the cloud: it asks which topic is meant, as "tell me more" does with
+   * no topic before it. A bare "downsides" is a new question.
+   */
+  private afterDecline(text: string, match: MatchResult, memory: ConversationMemory): Reply | undefined {
+    if (!memory.afterDecline) return undefined;
+    const cue = this.answerer.followUpCue(match);
+    return (cue === 'drawback' || cue === 'benefit') && continues(text, match) ? this.answerer.askWhatAbout(cue) : undefined;
   }
 
   /** A topic's example, or the honest reply that the lecture gives none. */

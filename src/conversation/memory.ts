@@ -10,6 +10,8 @@ import { QuizSessionSchema } from '../quiz/Quiz';
 export const ConversationMemorySchema = z.object({
   /** The entry last answered, for follow-ups such as "and its disadvantages?"; cleared by a declined question. */
   lastTopic: EntryIdSchema.nullable().default(null),
+  /** Whether the last question was declined: "any downsides?" after it is about what was declined, not the cloud's. */
+  afterDecline: z.boolean().default(false),
   /** The entries offered by the last "Did you mean…?", so that "2" or "the first one" can pick one. */
   pendingClarification: z.array(EntryIdSchema).default([]),
   /** Whether those entries answer "An example of what?": the one picked gives its example. */
@@ -32,7 +34,7 @@ export type ConversationMemory = z.infer<typeof ConversationMemorySchema>;
 export type MemoryUpdate = (memory: ConversationMemory) => ConversationMemory;
 
 export function freshMemory(): ConversationMemory {
-  return { lastTopic: null, pendingClarification: [], pendingExample: false, seenTopics: [], quiz: null };
+  return { lastTopic: null, afterDecline: false, pendingClarification: [], pendingExample: false, seenTopics: [], quiz: null };
 }
 
 export function readConversationMemory(stored: unknown): ConversationMemory {

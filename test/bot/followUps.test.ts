@@ -69,6 +69,27 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('after a declined question, asks what "any downsides?" is about instead of giving the cloud\'s', async () => {
+    await conversation()
+      .send('what is docker')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Sorry, I don't know that/); })
+      .send('any downsides?')
+      .assertReply((reply) => {
+        expect(reply.text).toMatch(/^Downsides of what\?/);
+        expect(reply.suggestedActions?.actions.map((action) => action.title)).toContain('Why not use the cloud?');
+      })
+      .startTest();
+  });
+
+  it('when asked "and the upsides?" after the drawbacks overview, gives the benefits overview, not the drawbacks again', async () => {
+    await conversation()
+      .send('reasons not to use the cloud')
+      .assertReply((reply) => { expect(reply.text).toMatch(/five reasons not to use the cloud/); })
+      .send('and the upsides?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture gives seven reasons to use the cloud/); })
+      .startTest();
+  });
+
   it('when asked "and PaaS?" or "what about SaaS?", answers that entry', async () => {
     await conversation()
       .send('what is iaas')
