@@ -50,6 +50,11 @@ export const TopicEntrySchema = z.strictObject({
   title: Text,
   alternates: Alternates,
   keywords: z.array(Text).default([]),
+  /**
+   * What the topic is called, besides its title: "what is X" is answered with this entry only
+   * when X names it. The title, and an abbreviation in brackets after it, name it already.
+   */
+  names: z.array(Text).default([]),
   answer: Text,
   source: SourceSchema,
   related: z.array(EntryIdSchema).default([]),

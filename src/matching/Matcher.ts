@@ -1,4 +1,5 @@
 import type { Entry, KnowledgeBase } from '../knowledge/KnowledgeBase';
+import type { TopicEntry } from '../knowledge/schema';
 import { isTopic } from '../knowledge/KnowledgeBase';
 import { type Analysis, Analyzer, type AnalyzerIndex, buildAnalyzerIndex } from './Analyzer';
 import { normalise } from './normalise';
@@ -71,6 +72,8 @@ export interface MatcherIndex {
   exactPhrasings: [string, string][];
   /** For each overview, the words of each sub-topic's title and keywords that no sibling's use. */
   distinctive: [string, NamingIndex[]][];
+  /** Per topic, the terms of each of its names (title, abbreviation, `names`). */
+  names: [string, number[][]][];
 }
 
 function resolveOptions(options: Partial<MatchingOptions>): Readonly<MatchingOptions> {
@@ -131,6 +134,7 @@ export function buildMatcherIndex(kb: KnowledgeBase, options: Partial<MatchingOp
   const idf: number[] = [];
   entriesWithTerm.forEach((set, term) => (idf[term] = Math.log(1 + n / (entriesWithPhrasing[term] ?? set).size)));
   const distinctive = distinctiveWords(entries, termsOf);
+  const names = entries.filter(isTopic).map((entry): [string, number[][]] => [entry.id, namesOf(entry).map(termsOf).filter((terms) => terms.length > 0)]);
   const docs = pending.map((doc) => ({ ...doc, norm: Math.sqrt(doc.terms.reduce((sum, term) => sum + (idf[term] ?? 0) ** 2, 0)) }));
   return {
     analyzer: analyzerIndex,
@@ -144,6 +148,7 @@ export function buildMatcherIndex(kb: KnowledgeBase, options: Partial<MatchingOp
       parent,
       children.map((child) => ({ id: child.id, title: [...child.title], words: [...child.words] })),
     ]),
+    names,
   };
 }
 
@@ -179,6 +184,8 @@ export class Matcher {
   private readonly offersHelp: boolean;
   /** A topic's own phrasings, normalised: asked word for word, they need no scoring. */
   private readonly exactPhrasings: ReadonlyMap<string, string>;
+  /** Each topic's names, as term sets: see `namesIt`. */
+  private readonly names: ReadonlyMap<string, readonly (readonly number[])[]>;
   /** `rank`'s working arrays, by document and by entry; all zero (`bestDoc` all -1) between calls. */
   private readonly scratch: { dots: Float64Array; hits: Uint16Array; bestScore: Float64Array; bestDoc: Int32Array };
 
@@ -201,6 +208,7 @@ export class Matcher {
     this.vocabularies = index.vocabularies.map((vocabulary) => new Map(vocabulary));
     this.smalltalkPhrases = new Map(index.smalltalkPhrases);
     this.exactPhrasings = new Map(index.exactPhrasings);
+    this.names = new Map(index.names);
     this.distinctive = new Map(
       index.distinctive.map(([parent, children]) => [parent, children.map((child) => ({ id: child.id, title: new Set(child.title), words: new Set(child.words) }))]),
     );
@@ -257,7 +265,23 @@ export class Matcher {
     const { known, unknown, norm } = this.weigh(analysis.terms);
     const explanation = { terms: analysis.terms, corrections: analysis.corrections, unknown };
     const ranked = known.length === 0 || asksNothing(analysis.terms) ? [] : this.rank(known, norm);
-    return { ...this.decide(ranked, new Set(known.map(({ term }) => term))), normalised: analysis.normalised, explanation };
+    const terms = new Set(known.map(({ term }) => term));
+    const decided = this.decide(ranked, terms);
+    // "What is a taxi" is not asking about "as a service", though the lecture's taxi is there.
+    if (decided.kind === 'answer' && decided.id !== null && asksWhatIs(analysis.normalised) && terms.size <= SHORT_SUBJECT && !this.namesIt(decided.id, terms)) {
+      return { kind: 'fallback', id: null, confidence: decided.confidence, candidates: decided.candidates, normalised: analysis.normalised, explanation };
+    }
+    return { ...decided, normalised: analysis.normalised, explanation };
+  }
+
+  /**
+   * Whether the question's terms include one of the entry's names whole: "what is the public
+   * cloud" names the public cloud; "what is software" names nothing, only a word of "software as
+   * a service". Smalltalk has no names, so nothing here stops it.
+   */
+  private namesIt(id: string, terms: ReadonlySet<number>): boolean {
+    const names = this.names.get(id);
+    return names === undefined || names.some((name) => name.every((term) => terms.has(term)));
   }
 
   /**
@@ -476,6 +500,31 @@ export class Matcher {
     const example = family.filter((child) => child.id !== only && hits([...child.words].filter((word) => !child.title.has(word))));
     return example.length === 1 && example[0] ? [example[0].id, only] : [only];
   }
+}
+
+/**
+ * "What is X", "what are X", "define X", "what does X mean": a question that asks what a thing
+ * is, which the lecture answers only for what it names. Read on the normalised text. "What is so
+ * great about the cloud" and "what's bad about it" ask what X is like, not what it is.
+ */
+const WHAT_IS = /^(?:so )?(?:what (?:is|are)|define|meaning of|what is the meaning of) (?!so\b)(?!.*\babout\b)|^what does .+ mean$/;
+
+/**
+ * Subjects of up to this many known terms are held to the names rule. A longer one describes
+ * its topic in other words ("what is the thing where you rent a computer and set it up
+ * yourself"), which is a question about it, whatever it calls it.
+ */
+const SHORT_SUBJECT = 2;
+
+function asksWhatIs(normalised: string): boolean {
+  return WHAT_IS.test(normalised);
+}
+
+/** A topic's names: its title, the abbreviation in brackets after it ("(PaaS)"), and `names`. */
+function namesOf(entry: TopicEntry): string[] {
+  const abbreviation = /\(([^)]+)\)\s*$/.exec(entry.title)?.[1];
+  const title = entry.title.replace(/\([^)]*\)\s*$/, '').trim();
+  return [title, ...(abbreviation === undefined ? [] : [abbreviation]), ...entry.names];
 }
 
 type Field = 'alternate' | 'keyword' | 'answer';

@@ -118,6 +118,35 @@ describe('Matcher', () => {
     });
   });
 
+  describe('when asked what something is', () => {
+    it('answers only for what an entry is called, and offers the entry the word comes from first', () => {
+      for (const [question, entry] of [
+        ['what is a taxi', 'service-models'],
+        ['what is software', 'service-models.saas'],
+        ['what is the internet', 'cloud-computing'],
+        ['what is google', 'deployment-models.public'],
+        ['what is a backup', 'benefits.disaster-mitigation'],
+      ] as const) {
+        const result = matcher.match(question);
+        expect(result).toMatchObject({ kind: 'fallback', id: null });
+        expect(result.candidates[0]?.id).toBe(entry);
+      }
+    });
+
+    it('answers what names an entry: its title, the abbreviation after it, or one of its names', () => {
+      expect(matcher.match('what is paas')).toMatchObject({ kind: 'answer', id: 'service-models.paas' });
+      expect(matcher.match('what is the cloud')).toMatchObject({ kind: 'answer', id: 'cloud-computing' });
+      expect(matcher.match('what is hybrid')).toMatchObject({ kind: 'answer', id: 'deployment-models.hybrid' });
+      expect(matcher.match('what are the cons')).toMatchObject({ kind: 'answer', id: 'drawbacks' });
+      expect(matcher.match('what does the taxi example mean')).toMatchObject({ kind: 'answer', id: 'service-models' });
+    });
+
+    it('leaves alone what asks what a thing is like, or describes it at length', () => {
+      expect(matcher.match("what's so great about the cloud")).toMatchObject({ kind: 'answer', id: 'benefits' });
+      expect(matcher.match('what is the thing where you rent a computer and set it up yourself')).toMatchObject({ kind: 'answer', id: 'service-models.iaas' });
+    });
+  });
+
   it('does not correct what a question is for into a topic word: "project" is not "protect"', () => {
     expect(matcher.match('which one should i use for my project')).not.toMatchObject({ id: 'benefits.disaster-mitigation' });
   });
