@@ -24,6 +24,9 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { first: 1, second: 2, t
 /** Words that point back at the last topic: "what are its disadvantages?". */
 const BACK_REFERENCE = /\b(it|its|this|that|they|them|their|these|those)\b/;
 
+/** "Which is cheaper", "which one should i use": a choice between the topics just discussed. */
+const WHICH = /^which(?: one| of them| model| cloud)?(?: is| would be| should i| do i| would you)\b/;
+
 /** A bare "benefits" starts a new topic; "any downsides?" or "its benefits" continues the last one. */
 function continues(text: string, match: MatchResult): boolean {
   return BACK_REFERENCE.test(match.normalised) || text.trim().endsWith('?') || match.normalised.split(' ').length > 1;
@@ -146,6 +149,8 @@ export class Conversation {
   private followUp(text: string, match: MatchResult, lastTopic: string): Reply | undefined {
     const entry = this.kb.get(lastTopic);
     if (!entry || !isTopic(entry)) return undefined;
+    const compared = this.comparedIn(lastTopic, match);
+    if (compared !== undefined) return this.answerer.answerEntry(compared);
     const cue = this.answerer.followUpCue(match);
     if (cue === 'example') return this.exampleOf(lastTopic, entry.answer);
     // More of this topic, never another topic's answer passed off as more of this one.
@@ -163,6 +168,24 @@ export class Conversation {
       );
     }
     return refersBack ? this.inContext(text, entry.title) : undefined;
+  }
+
+  /**
+   * "Which is cheaper?" after IaaS and PaaS asks to compare them, and their overview's table
+   * does ("IaaS often costs more"). Without this, the matcher answers the words alone, and
+   * "cheaper" found the definition's "lowers operating costs". Only a question that names no
+   * topic, and that the matcher would answer with an entry outside that family, is taken so.
+   */
+  private comparedIn(lastTopic: string, match: MatchResult): string | undefined {
+    if (!WHICH.test(match.normalised) || match.id === null || (match.kind !== 'answer' && match.kind !== 'smalltalk')) return undefined;
+    // "Which is the public cloud" names what it asks about.
+    if (match.kind === 'answer' && this.matcher.isNamedIn(match.id, match.explanation.terms)) return undefined;
+    const overview = [lastTopic, lastTopic.slice(0, Math.max(0, lastTopic.lastIndexOf('.')))].find((id) => {
+      const candidate = this.kb.get(id);
+      return candidate !== undefined && isTopic(candidate) && candidate.comparison !== undefined;
+    });
+    const inFamily = overview !== undefined && (match.id === overview || match.id.startsWith(`${overview}.`));
+    return overview === undefined || inFamily ? undefined : overview;
   }
 
   /**

@@ -274,6 +274,12 @@ export class Matcher {
     return { ...decided, normalised: analysis.normalised, explanation };
   }
 
+  /** Whether a question, by the terms the matcher saw in it, names the entry (see `namesIt`). */
+  isNamedIn(id: string, terms: readonly string[]): boolean {
+    const known = new Set(terms.flatMap((term) => this.termIds.get(term) ?? []));
+    return this.namesIt(id, known);
+  }
+
   /**
    * Whether the question's terms include one of the entry's names whole: "what is the public
    * cloud" names the public cloud; "what is software" names nothing, only a word of "software as

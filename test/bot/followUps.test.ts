@@ -90,6 +90,19 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('when asked "which is cheaper?" after IaaS and PaaS, compares them, unless the question names a topic', async () => {
+    await conversation()
+      .send('what is iaas')
+      .assertReply(() => undefined)
+      .send('and paas?')
+      .assertReply(() => undefined)
+      .send('which is cheaper?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^"As a service" means available to rent/); })
+      .send('which is the public cloud')
+      .assertReply((reply) => { expect(reply.text).toMatch(/public cloud/i); expect(reply.text).not.toMatch(/^"As a service"/); })
+      .startTest();
+  });
+
   it('when asked "and PaaS?" or "what about SaaS?", answers that entry', async () => {
     await conversation()
       .send('what is iaas')
