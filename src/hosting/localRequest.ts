@@ -17,8 +17,9 @@ export interface LocalRequestInit {
  * drains. Under `npm run bench:load` on Node 20, making and draining that stream cost a fifth of
  * a turn's CPU, and p99 latency rose with it. Reading the bytes directly keeps what a handler sees:
  * a body can be read once (`bodyUsed`), a second read rejects as `fetch` does, and `body` and
- * `formData` still work, made from the bytes when asked for. Azure's Functions worker builds its
- * own `HttpRequest`, so this is the local host's saving only.
+ * `formData` still work, made from the bytes when asked for. `test/hosting/localRequest.test.ts`
+ * holds both to the same expectations. Azure's Functions worker builds its own `HttpRequest`, so
+ * this is the local host's saving only.
  */
 export class LocalRequest implements HttpRequest {
   readonly method: string;
@@ -26,27 +27,41 @@ export class LocalRequest implements HttpRequest {
   readonly headers: Headers;
   readonly query: URLSearchParams;
   readonly params: HttpRequestParams;
-  /** Set by App Service authentication, which a local server does not have. */
+  /**
+   * The library reads this from the `x-ms-client-principal` header that App Service
+   * authentication sets in Azure. Nothing authenticates a local caller, who could send that
+   * header themselves, so here there is no user.
+   */
   readonly user = null;
   readonly #init: LocalRequestInit;
   readonly #bytes: Uint8Array | undefined;
   #used = false;
-  #stream: ReadableStream | null | undefined;
+  #stream: ReadableStream<Uint8Array> | undefined;
 
   constructor(init: LocalRequestInit) {
     this.#init = init;
-    this.method = init.method;
-    this.url = init.url;
+    // As `Request` normalises them: "post" is POST, and the URL is parsed and serialised.
+    this.method = FETCH_METHODS.has(init.method.toUpperCase()) ? init.method.toUpperCase() : init.method;
+    this.url = new URL(init.url).href;
     this.headers = new Headers(init.headers);
-    this.query = new URL(init.url).searchParams;
+    this.query = new URL(this.url).searchParams;
     this.params = init.params ?? {};
-    this.#bytes = init.body !== undefined && init.body.length > 0 && !NO_BODY.has(init.method.toUpperCase()) ? init.body : undefined;
+    this.#bytes = init.body !== undefined && init.body.length > 0 && !NO_BODY.has(this.method) ? init.body : undefined;
   }
 
-  get body(): ReadableStream | null {
-    // Handlers that stream the body read nothing else: the stream takes the bytes over, so a later
-    // `text()` rejects (a `Request` would only reject once the stream had been read).
-    if (this.#stream === undefined) this.#stream = this.#bytes === undefined ? null : new Blob([this.#take()]).stream();
+  /** The body as a stream, made when first asked for; reading it, not asking for it, uses the body. */
+  get body(): ReadableStream<Uint8Array> | null {
+    if (this.#bytes === undefined) return null;
+    this.#stream ??= new ReadableStream<Uint8Array>({
+      pull: (controller) => {
+        try {
+          controller.enqueue(this.#take());
+          controller.close();
+        } catch (error) {
+          controller.error(error);
+        }
+      },
+    });
     return this.#stream;
   }
 
@@ -81,17 +96,19 @@ export class LocalRequest implements HttpRequest {
     return new LocalRequest(this.#init);
   }
 
+  /** The bytes, once; a request with no body reads as empty as often as asked, as `Request` does. */
   #take(): Uint8Array {
+    if (this.#bytes === undefined) return EMPTY;
     if (this.#used) throw new TypeError('Body is unusable: Body has already been read');
     this.#used = true;
-    return this.#bytes ?? EMPTY;
+    return this.#bytes;
   }
 }
 
 /**
  * A `LocalRequest` as the `HttpRequest` a handler is typed to take. It is not made by that
- * class's constructor, which only matters to an `instanceof` check: the local server calls our
- * own handlers, and none makes one.
+ * class's constructor, which only an `instanceof HttpRequest` check could tell: the local server
+ * calls our own handlers, and none of them makes such a check.
  */
 export function localRequest(init: LocalRequestInit): HttpRequest {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- see above.
@@ -99,6 +116,8 @@ export function localRequest(init: LocalRequestInit): HttpRequest {
 }
 
 const NO_BODY = new Set(['GET', 'HEAD']);
+/** The methods `Request` upper-cases whatever their case; any other keeps the case it was sent in. */
+const FETCH_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
 const EMPTY = new Uint8Array(0);
 const decoder = new TextDecoder();
 

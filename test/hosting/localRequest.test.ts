@@ -6,6 +6,13 @@ function libraryRequest(init: LocalRequestInit): HttpRequest {
   return new HttpRequest({ ...init, body: init.body === undefined ? undefined : { bytes: init.body } });
 }
 
+/** Every chunk of a stream, concatenated; rejects as the stream's reader does. */
+async function readAll(stream: ReadableStream | null): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** Errors from Node's own fetch classes come from another realm than Jest's globals: compare by name. */
 const named = (name: string) => expect.objectContaining({ name }) as unknown;
 
@@ -65,11 +72,9 @@ describe.each([
   });
 
   it('streams the body', async () => {
-    const stream = make(post()).body;
-    expect(stream).not.toBeNull();
-    const chunks: Uint8Array[] = [];
-    for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk);
-    expect(Buffer.concat(chunks).toString('utf8')).toBe(json);
+    const request = make(post());
+    await expect(readAll(request.body)).resolves.toBe(json);
+    expect(request.bodyUsed).toBe(true);
   });
 
   it('parses a form', async () => {
@@ -83,11 +88,47 @@ describe.each([
     await expect(request.text()).resolves.toBe('');
   });
 
+  it('uses the body when the stream is read, not when it is asked for', async () => {
+    const asked = make(post());
+    expect(asked.body).not.toBeNull();
+    expect(asked.bodyUsed).toBe(false);
+    await expect(asked.text()).resolves.toBe(json);
+
+    const read = make(post());
+    await read.text();
+    expect(read.body).not.toBeNull();
+    await expect(readAll(read.body)).rejects.toEqual(expect.anything());
+  });
+
+  it('reads a request without a body as empty, as often as asked', async () => {
+    const request = make({ ...post(), body: undefined });
+    expect(request.body).toBeNull();
+    await expect(request.text()).resolves.toBe('');
+    await expect(request.text()).resolves.toBe('');
+    expect(request.bodyUsed).toBe(false);
+  });
+
+  it('normalises the method and the URL as Request does', () => {
+    const request = make({ ...post(), method: 'post', url: 'http://LOCALHOST:3978/api/../api/messages' });
+    expect(request.method).toBe('POST');
+    expect(request.url).toBe('http://localhost:3978/api/messages');
+    expect(make({ ...post(), method: 'patch' }).method).toBe('patch');
+  });
+
   it('clones an unread request, each copy read on its own, and refuses to clone a read one', async () => {
     const request = make(post());
     const copy = request.clone();
     await expect(copy.text()).resolves.toBe(json);
     await expect(request.text()).resolves.toBe(json);
     expect(thrownBy(() => request.clone())).toEqual(named('TypeError'));
+  });
+});
+
+describe('the local server request alone', () => {
+  it('has no user, even when the caller sends the header App Service authentication would set', () => {
+    const principal = Buffer.from(JSON.stringify({ auth_typ: 'aad', claims: [], name_typ: 'name', role_typ: 'role' })).toString('base64');
+    const headers = { ...post().headers, 'x-ms-client-principal': principal, 'x-ms-client-principal-id': 'id-1', 'x-ms-client-principal-name': 'mallory', 'x-ms-client-principal-idp': 'aad' };
+    expect(libraryRequest({ ...post(), headers }).user).not.toBeNull();
+    expect(localRequest({ ...post(), headers }).user).toBeNull();
   });
 });
