@@ -24,6 +24,9 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { first: 1, second: 2, t
 /** Words that point back at the last topic: "what are its disadvantages?". */
 const BACK_REFERENCE = /\b(it|its|this|that|they|them|their|these|those)\b/;
 
+/** Words that choose between topics without naming one: the overview's table answers them. */
+const CHOOSING_WORDS = 'cheap cheaper cheapest cost costs price expensive better best good use pick choose recommend suit suits suitable';
+
 /** "Which is cheaper", "which one should i use": a choice between the topics just discussed. */
 const WHICH = /^which(?: one| of them| model| cloud)?(?: is| would be| should i| do i| would you)\b/;
 
@@ -38,6 +41,10 @@ function continues(text: string, match: MatchResult): boolean {
  * from "Did you mean", a follow-up about the last topic) and leaves the rest to the Answerer.
  */
 export class Conversation {
+  /** The entries the bare words "benefits" and "drawbacks" answer, found once. */
+  private readonly overviews: Readonly<Record<'benefit' | 'drawback', string | undefined>>;
+  /** The terms of words that only choose between topics: "which is cheaper", "which should i use". */
+  private readonly choosing: ReadonlySet<string>;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -46,6 +53,12 @@ export class Conversation {
     /** Study mode; without it, "quiz me" is just another question. */
     private readonly quiz?: Quiz,
   ) {
+    const answers = (words: string) => {
+      const match = matcher.match(words);
+      return match.kind === 'answer' && match.id !== null ? match.id : undefined;
+    };
+    this.overviews = { benefit: answers('benefits'), drawback: answers('drawbacks') };
+    this.choosing = new Set(matcher.termsOf(CHOOSING_WORDS));
   }
 
   /**
@@ -171,21 +184,16 @@ export class Conversation {
   }
 
   /**
-   * "Which is cheaper?" after IaaS and PaaS asks to compare them, and their overview's table
+   * "Which is cheaper?" after IaaS or PaaS asks to compare the models, and their overview's table
    * does ("IaaS often costs more"). Without this, the matcher answers the words alone, and
-   * "cheaper" found the definition's "lowers operating costs". Only a question that names no
-   * topic, and that the matcher would answer with an entry outside that family, is taken so.
+   * "cheaper" found the definition's "lowers operating costs". Only a question made of choosing
+   * words is taken so: "which is faster to deploy" or "which one is google" asks about something.
    */
   private comparedIn(lastTopic: string, match: MatchResult): string | undefined {
-    if (!WHICH.test(match.normalised) || match.id === null || (match.kind !== 'answer' && match.kind !== 'smalltalk')) return undefined;
-    // "Which is the public cloud" names what it asks about.
-    if (match.kind === 'answer' && this.matcher.isNamedIn(match.id, match.explanation.terms)) return undefined;
-    const overview = [lastTopic, lastTopic.slice(0, Math.max(0, lastTopic.lastIndexOf('.')))].find((id) => {
-      const candidate = this.kb.get(id);
-      return candidate !== undefined && isTopic(candidate) && candidate.comparison !== undefined;
-    });
-    const inFamily = overview !== undefined && (match.id === overview || match.id.startsWith(`${overview}.`));
-    return overview === undefined || inFamily ? undefined : overview;
+    const terms = match.explanation.terms;
+    if (!WHICH.test(match.normalised) || terms.length === 0 || !terms.every((term) => this.choosing.has(term))) return undefined;
+    const overview = [this.kb.get(lastTopic), this.kb.parentOf(lastTopic)].find((entry) => entry !== undefined && isTopic(entry) && entry.comparison !== undefined);
+    return overview?.id;
   }
 
   /**
@@ -195,16 +203,10 @@ export class Conversation {
    * upsides?"), the overview asked for is; any other overview offers its parts, as before.
    */
   private backToOverview(lastTopic: string, cue: 'drawback' | 'benefit'): Reply | undefined {
-    const opposite = cue === 'drawback' ? 'benefit' : 'drawback';
-    const asked = this.overviewOf(cue);
-    if (asked !== undefined && asked !== lastTopic && this.overviewOf(opposite) === lastTopic) return this.answerer.answerEntry(asked);
+    const asked = this.overviews[cue];
+    const opposite = this.overviews[cue === 'drawback' ? 'benefit' : 'drawback'];
+    if (asked !== undefined && asked !== lastTopic && opposite === lastTopic) return this.answerer.answerEntry(asked);
     return this.answerer.offerChildren(lastTopic);
-  }
-
-  /** The entry the bare word for a cue answers: "benefits" or "drawbacks", as the knowledge base files them. */
-  private overviewOf(cue: 'drawback' | 'benefit'): string | undefined {
-    const match = this.matcher.match(cue === 'drawback' ? 'drawbacks' : 'benefits');
-    return match.kind === 'answer' && match.id !== null ? match.id : undefined;
   }
 
   /**

@@ -66,6 +66,11 @@ export const SmalltalkEntrySchema = z.strictObject({
   id: EntryIdSchema.refine((id) => id.startsWith('smalltalk.'), 'smalltalk ids start with "smalltalk."'),
   title: Text,
   alternates: Alternates,
+  /**
+   * Messages answered with this entry only when they are the whole message: "what is your name"
+   * as an alternate would lend "name" to every question that uses it.
+   */
+  exact: z.array(Text).default([]),
   answer: Text,
   related: z.array(EntryIdSchema).default([]),
 });

@@ -106,6 +106,7 @@ export function buildMatcherIndex(kb: KnowledgeBase, options: Partial<MatchingOp
       phrasings.set(key, phrasings.has(key) && phrasings.get(key) !== entry.id ? null : entry.id);
       if (!isTopic(entry)) smalltalkPhrases.set(withoutBotName(key), entry.id);
     }
+    if (!isTopic(entry)) for (const text of entry.exact) smalltalkPhrases.set(withoutBotName(normalise(text)), entry.id);
   }
   const exactPhrasings = [...phrasings].flatMap(([key, id]): [string, string][] => (id !== null && !id.startsWith('smalltalk.') ? [[key, id]] : []));
 
@@ -254,10 +255,10 @@ export class Matcher {
     const opening = this.smalltalkOpening(analysis.normalised);
     if (opening !== undefined) {
       // "hi, what is paas" is a question with a greeting in front: the question is answered. If
-      // it cannot be ("thanks, that made sense"), the message was smalltalk after all. So it is
-      // when the rest reads as other smalltalk: "thx, that helped" is thanks, not a request for help.
+      // it cannot be ("thanks, that made sense"), the message was smalltalk after all. Other
+      // smalltalk after it is what was said: "hi, help" asks for help ("that helped" is thanks).
       const asked = opening.question === undefined ? undefined : this.match(opening.question);
-      if (asked !== undefined && (asked.kind === 'answer' || asked.kind === 'clarify')) return { ...asked, normalised: analysis.normalised };
+      if (asked !== undefined && asked.kind !== 'fallback') return { ...asked, normalised: analysis.normalised };
       return certain('smalltalk', opening.id, analysis);
     }
     const exact = this.exactPhrasings.get(analysis.normalised);
@@ -274,12 +275,6 @@ export class Matcher {
     return { ...decided, normalised: analysis.normalised, explanation };
   }
 
-  /** Whether a question, by the terms the matcher saw in it, names the entry (see `namesIt`). */
-  isNamedIn(id: string, terms: readonly string[]): boolean {
-    const known = new Set(terms.flatMap((term) => this.termIds.get(term) ?? []));
-    return this.namesIt(id, known);
-  }
-
   /**
    * Whether the question's terms include one of the entry's names whole: "what is the public
    * cloud" names the public cloud; "what is software" names nothing, only a word of "software as
@@ -287,7 +282,8 @@ export class Matcher {
    */
   private namesIt(id: string, terms: ReadonlySet<number>): boolean {
     const names = this.names.get(id);
-    return names === undefined || names.some((name) => name.every((term) => terms.has(term)));
+    if (names === undefined) return id.startsWith('smalltalk.');
+    return names.some((name) => name.every((term) => terms.has(term)));
   }
 
   /**
@@ -513,7 +509,7 @@ export class Matcher {
  * is, which the lecture answers only for what it names. Read on the normalised text. "What is so
  * great about the cloud" and "what's bad about it" ask what X is like, not what it is.
  */
-const WHAT_IS = /^(?:so )?(?:what (?:is|are)|define|meaning of|what is the meaning of) (?!so\b)(?!.*\babout\b)|^what does .+ mean$/;
+const WHAT_IS = /^(?:so )?(?:what (?:is|are)|define|meaning of) (?!so\b)(?!.*\babout\b)|^what does .+ mean$/;
 
 /**
  * Subjects of up to this many known terms are held to the names rule. A longer one describes

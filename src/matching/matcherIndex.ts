@@ -13,7 +13,8 @@ import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from './matchingOption
 /** Its name in the package's knowledge folder. */
 export const MATCHER_INDEX_FILE = 'matcher-index.json';
 
-const FORMAT = 1;
+/** Raised whenever `MatcherIndex` changes shape, so that an index from older code is refused. */
+const FORMAT = 2;
 
 /** What the index was built from: the knowledge base's entries and synonyms, and the options. */
 export function indexFingerprint(kb: KnowledgeBase, options: Partial<MatchingOptions> = {}): string {

@@ -90,15 +90,22 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
-  it('when asked "which is cheaper?" after IaaS and PaaS, compares them, unless the question names a topic', async () => {
+  it('when asked "which is cheaper?" after a service model, compares the models with their table', async () => {
     await conversation()
-      .send('what is iaas')
-      .assertReply(() => undefined)
-      .send('and paas?')
+      .send('what is paas')
       .assertReply(() => undefined)
       .send('which is cheaper?')
       .assertReply((reply) => { expect(reply.text).toMatch(/^"As a service" means available to rent/); })
-      .send('which is the public cloud')
+      .startTest();
+  });
+
+  it('after a service model, leaves a "which" question that asks about something to the matcher', async () => {
+    await conversation()
+      .send('what is paas')
+      .assertReply(() => undefined)
+      .send('which is faster to deploy?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Agility/); })
+      .send('which one is google?')
       .assertReply((reply) => { expect(reply.text).toMatch(/public cloud/i); expect(reply.text).not.toMatch(/^"As a service"/); })
       .startTest();
   });

@@ -139,6 +139,10 @@ describe('Matcher', () => {
       expect(matcher.match('what is hybrid')).toMatchObject({ kind: 'answer', id: 'deployment-models.hybrid' });
       expect(matcher.match('what are the cons')).toMatchObject({ kind: 'answer', id: 'drawbacks' });
       expect(matcher.match('what does the taxi example mean')).toMatchObject({ kind: 'answer', id: 'service-models' });
+      // The lecture's own terms for a topic are its names too.
+      expect(matcher.match('what are natural backups')).toMatchObject({ kind: 'answer', id: 'benefits.disaster-mitigation' });
+      expect(matcher.match('what is oversight')).toMatchObject({ kind: 'answer', id: 'drawbacks.control' });
+      expect(matcher.match('what is scaling')).toMatchObject({ kind: 'answer', id: 'benefits.scalability' });
     });
 
     it('leaves alone what asks what a thing is like, or describes it at length', () => {
@@ -148,7 +152,9 @@ describe('Matcher', () => {
   });
 
   it('does not correct what a question is for into a topic word: "project" is not "protect"', () => {
-    expect(matcher.match('which one should i use for my project')).not.toMatchObject({ id: 'benefits.disaster-mitigation' });
+    const result = matcher.match('which one should i use for my project');
+    expect(result.explanation.terms).not.toContain('protect');
+    expect(result).not.toMatchObject({ id: 'benefits.disaster-mitigation' });
   });
 
   describe('when the question carries a Teams mention', () => {
