@@ -9,24 +9,33 @@
 const MENTION = /<at\b[^<>]*>[^<]*<\/at>/gi;
 const TAG = /<\/?[a-z][^<>]*>/gi;
 
-/** Contractions are expanded so that "what's" and "what is" give the same words. */
+/**
+ * Contractions are expanded so that "what's" and "what is" give the same words. Those with an
+ * apostrophe are only looked for in a message that has one: most have none, and each pattern is
+ * a pass over the whole message.
+ */
 const CONTRACTIONS: readonly (readonly [RegExp, string])[] = [
   [/\bcan't\b/g, 'can not'],
-  [/\bcannot\b/g, 'can not'],
   [/\bwon't\b/g, 'will not'],
   [/\bain't\b/g, 'is not'],
   [/\blet's\b/g, 'let us'],
   [/\b(what|whats|where|when|who|how|it|that|there|here|he|she)'s\b/g, '$1 is'],
-  [/\bwhats\b/g, 'what is'],
   [/\b(\w+)n't\b/g, '$1 not'],
   [/\b(\w+)'re\b/g, '$1 are'],
   [/\b(\w+)'ve\b/g, '$1 have'],
   [/\b(\w+)'ll\b/g, '$1 will'],
   [/\b(\w+)'d\b/g, '$1 would'],
   [/\bi'm\b/g, 'i am'],
+];
+const UNMARKED_CONTRACTIONS: readonly (readonly [RegExp, string])[] = [
+  [/\bcannot\b/g, 'can not'],
+  [/\bwhats\b/g, 'what is'],
   // Text-speak for "you": "see ya", "thank u".
   [/\b(ya|yah|yu)\b/g, 'you'],
 ];
+
+/** A letter three or more times in a row: most words have none, and are left as they are without two replacements. */
+const HELD_LETTER = /(\p{L})\1{2,}/u;
 
 /**
  * Chat spellings of common words, and contractions typed without their apostrophe: "wats paas",
@@ -74,17 +83,32 @@ export function stripMarkup(text: string): string {
  * "normalised question" that logs and records show.
  */
 export function normalise(text: string): string {
+  if (last?.text === text) return last.normalised;
+  const normalised = normaliseAnew(text);
+  last = { text, normalised };
+  return normalised;
+}
+
+/**
+ * The message normalised last. A turn normalises its message twice, for the quiz commands and
+ * for the matcher, and the same function of the same text need not run twice.
+ */
+let last: { text: string; normalised: string } | undefined;
+
+function normaliseAnew(text: string): string {
   let result = stripMarkup(text)
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`´]/g, "'");
-  for (const [pattern, replacement] of CONTRACTIONS) result = result.replace(pattern, replacement);
+  // The order matters: "whats" is expanded after "what's" would have been.
+  if (result.includes("'")) for (const [pattern, replacement] of CONTRACTIONS) result = result.replace(pattern, replacement);
+  for (const [pattern, replacement] of UNMARKED_CONTRACTIONS) result = result.replace(pattern, replacement);
   const words = tokenise(result)
     .map((word) => {
       // "heyyy", "thanksss", "whyyy": a letter held at the end of a word is one letter. Inside a
       // word, three become two ("goood"), which the typo correction then handles like any slip.
-      const held = word.replace(/(\p{L})\1{2,}$/u, '$1').replace(/(\p{L})\1{2,}/gu, '$1$1');
-      return CHAT_SPELLINGS.get(held) ?? held;
+      const single = HELD_LETTER.test(word) ? word.replace(/(\p{L})\1{2,}$/u, '$1').replace(/(\p{L})\1{2,}/gu, '$1$1') : word;
+      return CHAT_SPELLINGS.get(single) ?? single;
     })
     .filter((word) => !FILLER.has(word))
     .join(' ');
