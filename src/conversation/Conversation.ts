@@ -175,12 +175,21 @@ export class Conversation {
       const elsewhere = this.inContext(text, entry.title);
       return (
         this.part(lastTopic, entry.answer, cue) ??
-        (elsewhere && elsewhere.id !== lastTopic ? elsewhere : undefined) ??
+        (elsewhere && elsewhere.id !== lastTopic && !this.siblings(elsewhere.id, lastTopic) ? elsewhere : undefined) ??
         (elsewhere?.id === lastTopic ? this.backToOverview(lastTopic, cue) : undefined) ??
         this.answerer.notInLecture(lastTopic, cue === 'drawback' ? 'drawbacks' : 'benefits')
       );
     }
     return refersBack ? this.inContext(text, entry.title) : undefined;
+  }
+
+  /**
+   * Two sub-topics of one overview: "any downsides?" after the public cloud that leads to the
+   * hybrid cloud (whose answer names the public cloud and a drawback) is about another cloud.
+   */
+  private siblings(a: string | null, b: string): boolean {
+    const parent = a === null ? undefined : this.kb.parentOf(a);
+    return parent !== undefined && parent.id === this.kb.parentOf(b)?.id;
   }
 
   /**

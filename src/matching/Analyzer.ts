@@ -160,7 +160,8 @@ export class Analyzer {
           editDistanceWithin(word, result.item, maxEdits(word)) &&
           plausibleFunctionWord(word, result.item) &&
           plausibleShortSlip(word, result.item) &&
-          !isDerivedWord(word, result.item),
+          !isDerivedWord(word, result.item) &&
+          !hasExtraFirstLetter(word, result.item),
       );
     const fixed = best ? best.item : null;
     if (this.corrections.size >= MEMO_SIZE) this.corrections.clear();
@@ -237,6 +238,14 @@ function plausibleShortSlip(word: string, target: string): boolean {
   while (first < word.length && word[first] === target[first]) first += 1;
   if (word.length > target.length) return word[first] === word[first - 1] || word[first] === word[first + 1];
   return first === word.length || word.slice(first + 1) !== target.slice(first + 1) || neighbouringKeys(word[first] ?? '', target[first] ?? '');
+}
+
+/**
+ * A known word with a letter in front is another word, not a slip: "breach" is not "reach".
+ * Slips drop a first letter ("calability") far more often than they add one.
+ */
+function hasExtraFirstLetter(word: string, target: string): boolean {
+  return word.length === target.length + 1 && word.slice(1) === target;
 }
 
 /** A known stem plus one letter is another word, not a typo: "cloudy" is weather, not "clouds". */

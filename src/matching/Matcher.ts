@@ -256,10 +256,20 @@ export class Matcher {
     if (opening !== undefined) {
       // "hi, what is paas" is a question with a greeting in front: the question is answered. If
       // it cannot be ("thanks, that made sense"), the message was smalltalk after all. Other
-      // smalltalk after it is what was said: "hi, help" asks for help ("that helped" is thanks).
+      // smalltalk after it is what was said only when it is a whole phrase: "hi, help" asks for
+      // help, while "thank you so much, that helped" is thanks.
       const asked = opening.question === undefined ? undefined : this.match(opening.question);
-      if (asked !== undefined && asked.kind !== 'fallback') return { ...asked, normalised: analysis.normalised };
+      if (asked !== undefined && (asked.kind === 'answer' || asked.kind === 'clarify' || this.smalltalkPhrases.has(asked.normalised))) {
+        return { ...asked, normalised: analysis.normalised };
+      }
       return certain('smalltalk', opening.id, analysis);
+    }
+    // "what is paas thanks": thanks after a question does not replace it. After anything else
+    // ("that's great, thanks") the message is the thanks.
+    const closing = this.smalltalkClosing(analysis.normalised);
+    if (closing !== undefined && QUESTION_START.test(closing)) {
+      const asked = this.match(closing);
+      if (asked.kind === 'answer' || asked.kind === 'clarify') return { ...asked, normalised: analysis.normalised };
     }
     const exact = this.exactPhrasings.get(analysis.normalised);
     if (exact !== undefined) return certain('answer', exact, analysis);
@@ -299,6 +309,15 @@ export class Matcher {
       const rest = this.weigh(this.analyzer.analyse(question).terms);
       const best = rest.known.length === 0 ? undefined : this.rank(rest.known, rest.norm).find((candidate) => !candidate.id.startsWith('smalltalk.'));
       return best === undefined || best.score < this.options.clarifyThreshold ? { id } : { id, question };
+    }
+    return undefined;
+  }
+
+  /** A message that ends with a smalltalk phrase after something else: what comes before it. */
+  private smalltalkClosing(normalised: string): string | undefined {
+    for (const phrase of this.smalltalkPhrases.keys()) {
+      const cut = normalised.length - phrase.length - 1;
+      if (phrase !== '' && cut > 0 && normalised.charCodeAt(cut) === 32 && normalised.endsWith(phrase)) return normalised.slice(0, cut);
     }
     return undefined;
   }
@@ -510,6 +529,9 @@ export class Matcher {
  * great about the cloud" and "what's bad about it" ask what X is like, not what it is.
  */
 const WHAT_IS = /^(?:so )?(?:what (?:is|are)|define|meaning of) (?!so\b)(?!.*\babout\b)|^what does .+ mean$/;
+
+/** How a question begins, on the normalised text: what comes before a closing "thanks" must be one. */
+const QUESTION_START = /^(?:what|why|how|which|who|where|when|is|are|can|could|does|do|should|would|tell|explain|define|describe|give|show)\b/;
 
 /**
  * Subjects of up to this many known terms are held to the names rule. A longer one describes

@@ -69,6 +69,15 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('when asked "any downsides?" after the public cloud, says the lecture gives none rather than answering another cloud', async () => {
+    await conversation()
+      .send('what is a public cloud')
+      .assertReply(() => undefined)
+      .send('any downsides?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture gives no drawbacks for "Public cloud"/); })
+      .startTest();
+  });
+
   it('after a declined question, asks what "any downsides?" is about instead of giving the cloud\'s', async () => {
     await conversation()
       .send('what is docker')
