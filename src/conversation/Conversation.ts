@@ -1,7 +1,7 @@
 import type { Answerer, Reply } from '../answering/Answerer';
 import { answerPart, type AnswerPart } from '../answering/answerPart';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
-import { isTopic } from '../knowledge/KnowledgeBase';
+import { areSiblings, isTopic } from '../knowledge/KnowledgeBase';
 import type { Matcher, MatchResult } from '../matching/Matcher';
 import { emptyProgress, type Progress } from '../quiz/progress';
 import type { Quiz, QuizTurn } from '../quiz/Quiz';
@@ -175,21 +175,14 @@ export class Conversation {
       const elsewhere = this.inContext(text, entry.title);
       return (
         this.part(lastTopic, entry.answer, cue) ??
-        (elsewhere && elsewhere.id !== lastTopic && !this.siblings(elsewhere.id, lastTopic) ? elsewhere : undefined) ??
+        // A sibling is another topic: "any downsides?" after the public cloud is not the hybrid
+        // cloud's, though the hybrid answer names the public cloud and a drawback.
+        (elsewhere?.id && elsewhere.id !== lastTopic && !areSiblings(elsewhere.id, lastTopic) ? elsewhere : undefined) ??
         (elsewhere?.id === lastTopic ? this.backToOverview(lastTopic, cue) : undefined) ??
         this.answerer.notInLecture(lastTopic, cue === 'drawback' ? 'drawbacks' : 'benefits')
       );
     }
     return refersBack ? this.inContext(text, entry.title) : undefined;
-  }
-
-  /**
-   * Two sub-topics of one overview: "any downsides?" after the public cloud that leads to the
-   * hybrid cloud (whose answer names the public cloud and a drawback) is about another cloud.
-   */
-  private siblings(a: string | null, b: string): boolean {
-    const parent = a === null ? undefined : this.kb.parentOf(a);
-    return parent !== undefined && parent.id === this.kb.parentOf(b)?.id;
   }
 
   /**

@@ -8,6 +8,12 @@ export function isTopic(entry: Entry): entry is TopicEntry {
   return 'source' in entry;
 }
 
+/** Two sub-topics of one overview, by their ids: `benefits.reach` and `benefits.agility`. */
+export function areSiblings(a: string, b: string): boolean {
+  const parent = (id: string) => id.slice(0, Math.max(0, id.lastIndexOf('.')));
+  return parent(a) !== '' && parent(a) === parent(b);
+}
+
 /**
  * The validated knowledge base: immutable, built once per instance by `loadKnowledgeBase`.
  * Lookups are by id; the order of `topics` is the authors' order, which the help text follows.

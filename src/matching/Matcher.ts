@@ -1,6 +1,6 @@
 import type { Entry, KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { TopicEntry } from '../knowledge/schema';
-import { isTopic } from '../knowledge/KnowledgeBase';
+import { areSiblings, isTopic } from '../knowledge/KnowledgeBase';
 import { type Analysis, Analyzer, type AnalyzerIndex, buildAnalyzerIndex } from './Analyzer';
 import { normalise } from './normalise';
 import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from './matchingOptions';
@@ -279,7 +279,7 @@ export class Matcher {
     const terms = new Set(known.map(({ term }) => term));
     const decided = this.decide(ranked, terms);
     // "What is a taxi" is not asking about "as a service", though the lecture's taxi is there.
-    if (decided.kind === 'answer' && decided.id !== null && asksWhatIs(analysis.normalised) && terms.size <= SHORT_SUBJECT && !this.namesIt(decided.id, terms)) {
+    if (decided.kind === 'answer' && decided.id !== null && WHAT_IS.test(analysis.normalised) && terms.size <= SHORT_SUBJECT && !this.namesIt(decided.id, terms)) {
       return { kind: 'fallback', id: null, confidence: decided.confidence, candidates: decided.candidates, normalised: analysis.normalised, explanation };
     }
     return { ...decided, normalised: analysis.normalised, explanation };
@@ -311,6 +311,11 @@ export class Matcher {
       return best === undefined || best.score < this.options.clarifyThreshold ? { id } : { id, question };
     }
     return undefined;
+  }
+
+  /** Every term an entry uses anywhere, answer included, with its share. */
+  private vocabularyOf(id: string): ReadonlyMap<number, number> | undefined {
+    return this.vocabularies[this.entryIndex.get(id) ?? -1];
   }
 
   /** A message that ends with a smalltalk phrase after something else: what comes before it. */
@@ -422,7 +427,7 @@ export class Matcher {
     const settled = this.withinFamily(options, terms) ?? this.explainsAll(options, terms);
     if (settled !== undefined) return { kind: 'answer', id: settled, confidence: top.score, candidates };
     const named = this.namedSiblings(top.id, terms);
-    if (named.length > 0 && options.every((option) => siblings(option.id, top.id))) return this.answerOrAsk(named, top.score, candidates);
+    if (named.length > 0 && options.every((option) => areSiblings(option.id, top.id))) return this.answerOrAsk(named, top.score, candidates);
     // "Did you mean" is for one question that fits two entries. When the best two explain
     // different words of it ("how much does a taxi cost": the costs, and the taxi of "as a
     // service"), it is two half-matches, and most likely a question about something else.
@@ -437,7 +442,7 @@ export class Matcher {
    * instead. Not when the best entry is the named one's overview or sub-topic, which speaks of it.
    */
   private namedElsewhere(topId: string, terms: ReadonlySet<number>, topics: readonly Candidate[]): Candidate | undefined {
-    const vocabulary = this.vocabularies[this.entryIndex.get(topId) ?? -1];
+    const vocabulary = this.vocabularyOf(topId);
     for (const family of this.distinctive.values()) {
       for (const child of family) {
         if (child.id === topId || child.id.startsWith(`${topId}.`) || topId.startsWith(`${child.id}.`)) continue;
@@ -461,7 +466,7 @@ export class Matcher {
    * point to a few entries: "why" and "cloud" are in half the phrasings and corroborate nothing.
    */
   private explained(id: string, terms: ReadonlySet<number>): number {
-    const vocabulary = this.vocabularies[this.entryIndex.get(id) ?? -1];
+    const vocabulary = this.vocabularyOf(id);
     return [...terms].filter((term) => vocabulary?.has(term) === true && (this.idf[term] ?? 0) >= this.pointingIdf).length;
   }
 
@@ -474,14 +479,14 @@ export class Matcher {
   private explainsAll(options: readonly Candidate[], terms: ReadonlySet<number>): string | undefined {
     const [top, ...rest] = options;
     if (top === undefined || rest.length === 0) return undefined;
-    const explainedBy = (id: string) => [...terms].filter((term) => this.vocabularies[this.entryIndex.get(id) ?? -1]?.has(term) === true).length;
+    const explainedBy = (id: string) => [...terms].filter((term) => this.vocabularyOf(id)?.has(term) === true).length;
     return explainedBy(top.id) === terms.size && rest.every((option) => explainedBy(option.id) < terms.size) ? top.id : undefined;
   }
 
   /** Whether two entries' vocabularies both explain at least one of the question's terms. */
   private shareAnyTerm(first: string | undefined, second: string | undefined, terms: ReadonlySet<number>): boolean {
-    const a = first === undefined ? undefined : this.vocabularies[this.entryIndex.get(first) ?? -1];
-    const b = second === undefined ? undefined : this.vocabularies[this.entryIndex.get(second) ?? -1];
+    const a = first === undefined ? undefined : this.vocabularyOf(first);
+    const b = second === undefined ? undefined : this.vocabularyOf(second);
     return [...terms].some((term) => a?.has(term) === true && b?.has(term) === true);
   }
 
@@ -540,10 +545,6 @@ const QUESTION_START = /^(?:what|why|how|which|who|where|when|is|are|can|could|d
  */
 const SHORT_SUBJECT = 2;
 
-function asksWhatIs(normalised: string): boolean {
-  return WHAT_IS.test(normalised);
-}
-
 /** A topic's names: its title, the abbreviation in brackets after it ("(PaaS)"), and `names`. */
 function namesOf(entry: TopicEntry): string[] {
   const abbreviation = /\(([^)]+)\)\s*$/.exec(entry.title)?.[1];
@@ -601,11 +602,6 @@ function distinctiveWords(entries: readonly Entry[], termsOf: (text: string) => 
 }
 
 /** Whether two ids are sub-topics of the same overview ("deployment-models.public" and ".private"). */
-function siblings(a: string, b: string): boolean {
-  const parent = (id: string) => id.slice(0, Math.max(0, id.lastIndexOf('.')));
-  return parent(a) !== '' && parent(a) === parent(b);
-}
-
 /** Whether a message's terms leave nothing to ask about: none, or only a negation. */
 export function asksNothing(terms: readonly string[]): boolean {
   return terms.every((term) => term === NEGATION_TERM);
