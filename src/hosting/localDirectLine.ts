@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { type HttpHandler, InvocationContext } from '@azure/functions';
 import { z } from 'zod';
 import type { Logger } from '../logger';
+import { decodePathSegment } from './decodePathSegment';
 import { localRequest } from './localRequest';
 import type { TokenSource } from './web/directLineToken';
 
@@ -23,6 +24,8 @@ export interface LocalReply {
   status: number;
   body: unknown;
 }
+
+const MALFORMED_PATH: LocalReply = { status: 400, body: { error: { code: 'BadArgument', message: 'The path has a malformed percent-escape.' } } };
 
 /** An activity as Web Chat posts it: we keep its fields and add the ones a channel adds. */
 const IncomingActivitySchema = z.looseObject({ type: z.string().min(1) });
@@ -66,7 +69,10 @@ export class LocalDirectLine {
   async serve(method: string, url: URL, headers: Headers, body: Buffer, origin: string): Promise<LocalReply> {
     const path = url.pathname;
     const connector = new RegExp(`^${CONNECTOR_PREFIX}/v3/conversations/([^/]+)/activities(?:/[^/]+)?$`).exec(path);
-    if (connector && method === 'POST') return this.fromBot(decodeURIComponent(connector[1] ?? ''), body);
+    if (connector && method === 'POST') {
+      const conversationId = decodePathSegment(connector[1] ?? '');
+      return conversationId === undefined ? MALFORMED_PATH : this.fromBot(conversationId, body);
+    }
 
     const auth = this.authorise(headers);
     if (!auth) return { status: 403, body: { error: { code: 'BadArgument', message: 'A valid token is required.' } } };
@@ -78,7 +84,9 @@ export class LocalDirectLine {
       return { status: 201, body: { conversationId: auth.conversationId, token: auth.token, expires_in: TOKEN_LIFETIME_SECONDS } };
     }
     const activities = new RegExp(`^${DIRECT_LINE_PREFIX}/conversations/([^/]+)/activities$`).exec(path);
-    const conversation = activities ? this.conversations.get(decodeURIComponent(activities[1] ?? '')) : undefined;
+    const conversationId = activities ? decodePathSegment(activities[1] ?? '') : undefined;
+    if (activities && conversationId === undefined) return MALFORMED_PATH;
+    const conversation = conversationId === undefined ? undefined : this.conversations.get(conversationId);
     if (conversation?.id !== auth.conversationId) return { status: 404, body: { error: { code: 'BadArgument', message: 'No such conversation.' } } };
     if (method === 'GET') {
       const watermark = Math.max(0, Number.parseInt(url.searchParams.get('watermark') ?? '0', 10) || 0);

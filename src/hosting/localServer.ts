@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { type HttpResponseInit, InvocationContext, type InvocationContextInit } from '@azure/functions';
 import { toError } from '../errors';
 import type { Logger } from '../logger';
+import { decodePathSegment } from './decodePathSegment';
 import type { LocalDirectLine } from './localDirectLine';
 import { localRequest } from './localRequest';
 import type { RouteDefinition } from './routes';
@@ -17,6 +18,8 @@ export interface LocalServerOptions {
   /** The local Direct Line emulation, for the chat page without Azure. */
   directLine?: LocalDirectLine;
 }
+
+const MALFORMED_PATH = 'The path has a malformed percent-escape.';
 
 const compiled = new Map<string, { pattern: RegExp; names: string[] }>();
 
@@ -39,7 +42,8 @@ function matcherFor(route: string): { pattern: RegExp; names: string[] } {
   return matcher;
 }
 
-function findRoute(options: LocalServerOptions, pathname: string): { route: RouteDefinition; params: Record<string, string> } | undefined {
+/** The route serving a path, and its parameters decoded; `params` is undefined when one of them is not valid percent-encoding. */
+function findRoute(options: LocalServerOptions, pathname: string): { route: RouteDefinition; params: Record<string, string> | undefined } | undefined {
   const alias = options.aliases?.[pathname];
   if (alias !== undefined) {
     const route = options.routes.find((candidate) => candidate.name === alias);
@@ -48,7 +52,14 @@ function findRoute(options: LocalServerOptions, pathname: string): { route: Rout
   for (const route of options.routes) {
     const { pattern, names } = matcherFor(route.route);
     const match = pattern.exec(pathname);
-    if (match) return { route, params: Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')])) };
+    if (!match) continue;
+    const params: Record<string, string> = {};
+    for (const [index, name] of names.entries()) {
+      const value = decodePathSegment(match[index + 1] ?? '');
+      if (value === undefined) return { route, params: undefined };
+      params[name] = value;
+    }
+    return { route, params };
   }
   return undefined;
 }
@@ -78,7 +89,8 @@ function invocationLogHandler(logger: Logger): InvocationContextInit['logHandler
 }
 
 async function serve(req: IncomingMessage, res: ServerResponse, options: LocalServerOptions, logHandler: InvocationContextInit['logHandler']): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const url = URL.canParse(req.url ?? '/', 'http://localhost') ? new URL(req.url ?? '/', 'http://localhost') : undefined;
+  if (!url) { writeJson(res, 400, { error: 'The request target is not a valid URL.' }); return; }
   const origin = `http://${req.headers.host ?? 'localhost'}`;
   if (options.directLine?.handles(url.pathname)) {
     const body = await readBody(req, options.maxBodyBytes);
@@ -96,6 +108,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, options: LocalSe
     res.setHeader('allow', route.methods.join(', '));
     writeJson(res, 405, { error: `Use ${route.methods.join(' or ')} for ${url.pathname}.` }); return;
   }
+  if (!params) { writeJson(res, 400, { error: MALFORMED_PATH }); return; }
 
   const body = await readBody(req, options.maxBodyBytes);
   if (body === 'too-large') {

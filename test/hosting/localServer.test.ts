@@ -1,8 +1,10 @@
 import type { Server } from 'node:http';
+import { LocalDirectLine } from '../../src/hosting/localDirectLine';
 import { createLocalServer } from '../../src/hosting/localServer';
 import { type RouteDefinition, routes } from '../../src/hosting/routes';
 import { expectRepliesActivity, messageActivity } from '../support/activities';
 import { capturingLogger } from '../support/logger';
+import { rawRequest } from '../support/rawHttp';
 import { close, fakeConnector, listen } from '../support/servers';
 
 describe('the local server, over real HTTP', () => {
@@ -80,5 +82,37 @@ describe("the local server's client address", () => {
     } finally {
       await close(server);
     }
+  });
+});
+
+describe('the local server, given a path that does not decode', () => {
+  let server: Server;
+  let base: string;
+  const directLine = new LocalDirectLine(() => Promise.resolve({ status: 200 }), capturingLogger());
+
+  beforeAll(async () => {
+    server = createLocalServer({ routes, logger: capturingLogger(), maxBodyBytes: 1024, directLine });
+    base = await listen(server);
+  });
+  afterAll(() => close(server));
+
+  it.each([
+    ['a function route parameter', 'GET', '/api/webchat/%ZZ/webchat.js'],
+    ['a function route parameter that is not UTF-8', 'GET', '/api/webchat/%C3%28/webchat.js'],
+    ['the emulated connector\'s conversation id', 'POST', '/directline-connector/v3/conversations/%ZZ/activities'],
+  ])('answers a malformed percent-escape in %s with 400', async (_case, method, path) => {
+    const response = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(method === 'POST' ? { body: '{"type":"message"}' } : {}) });
+    expect(response.status).toBe(400);
+  });
+
+  it("answers a malformed percent-escape in the emulated Direct Line's conversation id with 400", async () => {
+    const session = await directLine.tokenSource()('student', base);
+    const response = await fetch(`${base}/v3/directline/conversations/%ZZ/activities`, { headers: { authorization: `Bearer ${session.token}` } });
+    expect(response.status).toBe(400);
+  });
+
+  it('answers a request target that is not a URL with 400', async () => {
+    const response = await rawRequest(base, 'GET http://[ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
+    expect(response.status).toBe(400);
   });
 });
