@@ -94,7 +94,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, options: LocalSe
   const origin = `http://${req.headers.host ?? 'localhost'}`;
   if (options.directLine?.handles(url.pathname)) {
     const body = await readBody(req, options.maxBodyBytes);
-    if (body === 'too-large') { writeJson(res, 413, { error: 'Too large.' }); return; }
+    if (body === 'too-large') { refuseTooLarge(res, options.maxBodyBytes); return; }
     const reply = await options.directLine.serve((req.method ?? 'GET').toUpperCase(), url, new Headers(headersOf(req)), body, origin);
     writeJson(res, reply.status, reply.body);
     return;
@@ -111,10 +111,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, options: LocalSe
   if (!params) { writeJson(res, 400, { error: MALFORMED_PATH }); return; }
 
   const body = await readBody(req, options.maxBodyBytes);
-  if (body === 'too-large') {
-    res.setHeader('connection', 'close');
-    writeJson(res, 413, { error: `The request body is larger than the ${options.maxBodyBytes}-byte limit.` }); return;
-  }
+  if (body === 'too-large') { refuseTooLarge(res, options.maxBodyBytes); return; }
 
   const request = localRequest({
     method,
@@ -142,24 +139,46 @@ function headersOf(req: IncomingMessage): Record<string, string> {
   return headers;
 }
 
+/**
+ * The request body, read only as far as `limit`. A body declared larger is not read at all, and
+ * reading stops at the chunk that passes the limit: a chunked body of any length, endless even,
+ * costs at most the limit before the 413.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  if (Number(req.headers['content-length'] ?? '0') > limit) return Promise.resolve('too-large');
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = Number(req.headers['content-length'] ?? '0') > limit;
-    if (tooLarge) {
-      req.resume();
-      resolve('too-large');
-      return;
-    }
-    req.on('data', (chunk: Buffer) => {
+    const stop = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) tooLarge = true;
-      if (!tooLarge) chunks.push(chunk);
-    });
-    req.on('end', () => { resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)); });
-    req.on('error', reject);
+      if (size <= limit) { chunks.push(chunk); return; }
+      stop();
+      req.pause();
+      resolve('too-large');
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
   });
+}
+
+/** 413, and the connection closed after it: the rest of the body is never read. */
+function refuseTooLarge(res: ServerResponse, limit: number): void {
+  res.setHeader('connection', 'close');
+  writeJson(res, 413, { error: `The request body is larger than the ${String(limit)}-byte limit.` });
 }
 
 function writeResponse(res: ServerResponse, response: HttpResponseInit): void {

@@ -4,7 +4,7 @@ import { createLocalServer } from '../../src/hosting/localServer';
 import { type RouteDefinition, routes } from '../../src/hosting/routes';
 import { expectRepliesActivity, messageActivity } from '../support/activities';
 import { capturingLogger } from '../support/logger';
-import { rawRequest } from '../support/rawHttp';
+import { endlessUpload, rawRequest } from '../support/rawHttp';
 import { close, fakeConnector, listen } from '../support/servers';
 
 describe('the local server, over real HTTP', () => {
@@ -115,4 +115,27 @@ describe('the local server, given a path that does not decode', () => {
     const response = await rawRequest(base, 'GET http://[ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
     expect(response.status).toBe(400);
   });
+});
+
+describe('the local server, given a chunked body that passes the size limit', () => {
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    const directLine = new LocalDirectLine(() => Promise.resolve({ status: 200 }), capturingLogger());
+    server = createLocalServer({ routes, logger: capturingLogger(), maxBodyBytes: 1024, directLine });
+    base = await listen(server);
+  });
+  afterAll(() => close(server));
+
+  // The body never ends: a server that reads it to its end before answering never answers.
+  it.each(['/api/messages', '/api/directline/token', '/directline-connector/v3/conversations/c/activities', '/v3/directline/conversations/c/activities'])(
+    'answers 413 on %s while the client is still sending',
+    async (path) => {
+      const maxChunks = 4096;
+      const upload = await endlessUpload(base, path, { chunkBytes: 1024, maxChunks });
+      expect(upload.status).toBe(413);
+      expect(upload.chunksSent).toBeLessThan(maxChunks);
+    },
+  );
 });

@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { request } from 'node:http';
 import { connect } from 'node:net';
 
 /**
@@ -23,4 +25,33 @@ export function rawRequest(base: string, request: string): Promise<{ status: num
     });
     socket.on('error', finish);
   });
+}
+
+/**
+ * POSTs a chunked body of `chunkBytes`-byte chunks that never ends: it keeps sending, at most
+ * `maxChunks` chunks, until the response comes, and then waits at most 5 s for one. Resolves with
+ * the status (undefined when none came) and how many chunks were sent before it came.
+ */
+export async function endlessUpload(base: string, path: string, options: { chunkBytes: number; maxChunks: number }): Promise<{ status: number | undefined; chunksSent: number }> {
+  const chunk = Buffer.alloc(options.chunkBytes, 'x');
+  let status: number | undefined;
+  let answered: () => void = () => undefined;
+  const response = new Promise<void>((resolve) => (answered = resolve));
+  const req = request(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } });
+  req.on('response', (res) => {
+    status = res.statusCode;
+    res.resume();
+    answered();
+  });
+  // The server closes the connection once it has answered: writes after that fail, as expected.
+  req.on('error', () => { answered(); });
+  let chunksSent = 0;
+  for (; chunksSent < options.maxChunks && status === undefined; chunksSent++) {
+    if (!req.write(chunk)) await Promise.race([once(req, 'drain'), response]);
+  }
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([response, new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
+  clearTimeout(timer);
+  req.destroy();
+  return { status, chunksSent };
 }
