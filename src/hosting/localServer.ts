@@ -8,15 +8,26 @@ import type { LocalDirectLine } from './localDirectLine';
 import { localRequest } from './localRequest';
 import type { RouteDefinition } from './routes';
 
+/** The server's logger; `debug`, where it has one, takes what is routine, such as a client that went away. */
+export type LocalServerLogger = Logger & { debug?: (message: string) => void };
+
 export interface LocalServerOptions {
   routes: readonly RouteDefinition[];
-  logger: Logger;
+  logger: LocalServerLogger;
   /** Bodies over this are refused with 413 while still streaming in, before they fill memory. */
   maxBodyBytes: number;
   /** Paths outside `/api` that a route also serves, by route name: `/` is the chat page. */
   aliases?: Readonly<Record<string, string>>;
   /** The local Direct Line emulation, for the chat page without Azure. */
   directLine?: LocalDirectLine;
+}
+
+/** The client closed the connection before its request body was complete. */
+class ClientGoneError extends Error {
+  override readonly name = 'ClientGoneError';
+  constructor(readonly path: string) {
+    super(`client went away during the request body of ${path}`);
+  }
 }
 
 const MALFORMED_PATH = 'The path has a malformed percent-escape.';
@@ -73,6 +84,12 @@ export function createLocalServer(options: LocalServerOptions): Server {
   const logHandler = invocationLogHandler(options.logger);
   return createServer((req, res) => {
     serve(req, res, options, logHandler).catch((thrown: unknown) => {
+      if (thrown instanceof ClientGoneError) {
+        // Nothing to answer, and nothing wrong here: one line, where debug lines go.
+        options.logger.debug?.(`Client went away before sending the whole request body (${req.method ?? 'GET'} ${thrown.path}).`);
+        res.destroy();
+        return;
+      }
       options.logger.error('Local server failed to answer a request:', toError(thrown));
       if (!res.headersSent) writeJson(res, 500, { error: 'Internal error.' });
       else res.destroy();
@@ -165,14 +182,20 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
       stop();
       resolve(Buffer.concat(chunks));
     };
-    const onError = (error: Error) => {
+    // A client that disconnects mid-body makes the request emit 'error' ("aborted"); any other error is the same to us.
+    const onError = () => {
       stop();
-      reject(error);
+      reject(new ClientGoneError(pathOf(req)));
     };
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
   });
+}
+
+/** The request's path without its query, which may be long or carry something private. */
+function pathOf(req: IncomingMessage): string {
+  return (req.url ?? '/').split('?')[0] ?? '/';
 }
 
 /** 413, and the connection closed after it: the rest of the body is never read. */

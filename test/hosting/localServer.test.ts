@@ -4,7 +4,7 @@ import { createLocalServer } from '../../src/hosting/localServer';
 import { type RouteDefinition, routes } from '../../src/hosting/routes';
 import { expectRepliesActivity, messageActivity } from '../support/activities';
 import { capturingLogger } from '../support/logger';
-import { endlessUpload, rawRequest } from '../support/rawHttp';
+import { endlessUpload, rawRequest, sendAndHangUp } from '../support/rawHttp';
 import { close, fakeConnector, listen } from '../support/servers';
 
 describe('the local server, over real HTTP', () => {
@@ -138,4 +138,23 @@ describe('the local server, given a chunked body that passes the size limit', ()
       expect(upload.chunksSent).toBeLessThan(maxChunks);
     },
   );
+});
+
+describe('the local server, when a client disconnects in the middle of its body', () => {
+  it.each([
+    ['a declared length', 'Content-Length: 1000\r\n\r\n{"type":'],
+    ['a chunked body', 'Transfer-Encoding: chunked\r\n\r\n8\r\n{"type":\r\n'],
+  ])('logs one line at debug level, for %s', async (_case, rest) => {
+    const logger = capturingLogger();
+    const server = createLocalServer({ routes, logger, maxBodyBytes: 64 * 1024 });
+    const base = await listen(server);
+    try {
+      await sendAndHangUp(base, `POST /api/messages HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n${rest}`);
+      // The server notices the hang-up asynchronously: wait for its log, at most 50 × 20 ms.
+      for (let wait = 0; wait < 50 && logger.lines.length === 0; wait++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(logger.lines).toEqual([{ level: 'debug', text: 'Client went away before sending the whole request body (POST /api/messages).' }]);
+    } finally {
+      await close(server);
+    }
+  });
 });

@@ -9,13 +9,13 @@ export function logText(args: readonly unknown[]): string {
   return args.map((arg) => (typeof arg === 'string' ? arg : inspect(arg, { depth: 10, breakLength: Infinity }))).join(' ');
 }
 
-/** A logger that remembers what it was told, so that tests can assert on logs. */
-export function capturingLogger(): Logger & { lines: { level: string; text: string }[] } {
+/** A logger that remembers what it was told, debug lines included, so that tests can assert on logs. */
+export function capturingLogger(): Logger & { debug: (message: string) => void; lines: { level: string; text: string }[] } {
   const lines: { level: string; text: string }[] = [];
   const record =
     (level: string) =>
     (message: string, ...details: unknown[]) => {
       lines.push({ level, text: logText([message, ...details]) });
     };
-  return { lines, info: record('info'), warn: record('warn'), error: record('error') };
+  return { lines, debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
 }

@@ -55,3 +55,12 @@ export async function endlessUpload(base: string, path: string, options: { chunk
   req.destroy();
   return { status, chunksSent };
 }
+
+/** Sends `request`, the start of a request, and closes the connection without waiting for an answer. */
+export async function sendAndHangUp(base: string, request: string): Promise<void> {
+  const { hostname, port } = new URL(base);
+  const socket = connect(Number(port), hostname);
+  await once(socket, 'connect');
+  await new Promise<void>((resolve) => socket.write(request, () => { resolve(); }));
+  socket.destroy();
+}
