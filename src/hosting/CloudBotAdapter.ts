@@ -1,5 +1,6 @@
 import { type Activity, CloudAdapter, type InvokeResponse, type TurnContext } from 'botbuilder';
-import { type AuthenticateRequestResult, AuthenticationError } from 'botframework-connector';
+import { type AuthenticateRequestResult, AuthenticationError, type BotFrameworkAuthentication } from 'botframework-connector';
+import { withTimeout } from '../timeout';
 
 /**
  * What jsonwebtoken names its verification failures (bad signature, algorithm or claim, expired,
@@ -17,6 +18,32 @@ export class TokenRefusedError extends Error {
 }
 
 /**
+ * Bot Framework's signing keys could not be had, so no token can be checked: an outage, answered
+ * 503. `remembered` when the request was answered from a recent failure, without trying again;
+ * `retryAfterSeconds` until the next try.
+ */
+export class SigningKeysUnavailableError extends Error {
+  override readonly name = 'SigningKeysUnavailableError';
+  constructor(
+    message: string,
+    readonly outage: { remembered: boolean; retryAfterSeconds: number },
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+export interface SigningKeyOptions {
+  /** A token check that waits longer for the keys is abandoned: a turn must answer within the channel's 15 s. */
+  timeoutMs: number;
+  /** After the keys failed to load, tokens are refused with 503 at once for this long, without another download. */
+  cooldownMs: number;
+  now?: () => number;
+}
+
+export const DEFAULT_SIGNING_KEY_OPTIONS: Readonly<SigningKeyOptions> = Object.freeze({ timeoutMs: 5000, cooldownMs: 10_000 });
+
+/**
  * botbuilder's CloudAdapter with its turn entry point made public. `CloudAdapter.process` is
  * written for Express-style hosts: it re-validates a request body with zod schemas it builds anew
  * on every call, then writes the result to a response object. The Functions handler has already
@@ -26,6 +53,17 @@ export class TokenRefusedError extends Error {
  * error type (see `authenticate`); middleware and error handling are unchanged.
  */
 export class CloudBotAdapter extends CloudAdapter {
+  private keysDownUntil = 0;
+  private readonly now: () => number;
+
+  constructor(
+    authentication: BotFrameworkAuthentication,
+    private readonly keys: SigningKeyOptions = DEFAULT_SIGNING_KEY_OPTIONS,
+  ) {
+    super(authentication);
+    this.now = keys.now ?? Date.now;
+  }
+
   /** Authenticates `authHeader` for the activity and runs `logic` as its turn; throws `TokenRefusedError` when the token is refused. */
   async runTurn(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
     const authenticated = await this.authenticate(authHeader, activity);
@@ -35,16 +73,34 @@ export class CloudBotAdapter extends CloudAdapter {
   /**
    * botframework-connector refuses most bad tokens with an `AuthenticationError`, but lets
    * jsonwebtoken's own errors through unchanged (a bad signature, a disallowed algorithm, a token
-   * not yet valid), which a host would answer with 500. Every refusal leaves here as one type. What
-   * is not a refusal, such as the signing keys failing to load (an `AuthenticationError` with a 5xx
-   * status), is an outage and propagates as it is.
+   * not yet valid), which a host would answer with 500. Every refusal leaves here as one type.
+   *
+   * The signing keys failing to load is an outage, not a refusal. The library downloads them with
+   * no timeout, and again for every token while they fail, so the wait is bounded here, and a
+   * failure is remembered for a short while: tokens get a 503 at once instead of a download each.
+   * A request without a token needs no keys and is never held up by their outage.
    */
   private async authenticate(authHeader: string, activity: Activity): Promise<AuthenticateRequestResult> {
+    const waitMs = this.keysDownUntil - this.now();
+    if (authHeader !== '' && waitMs > 0) {
+      throw new SigningKeysUnavailableError("Bot Framework's signing keys failed to load moments ago; not trying again yet.", {
+        remembered: true,
+        retryAfterSeconds: Math.ceil(waitMs / 1000),
+      });
+    }
+    const fresh = { remembered: false, retryAfterSeconds: Math.ceil(this.keys.cooldownMs / 1000) };
     try {
-      return await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+      return await withTimeout(
+        this.botFrameworkAuthentication.authenticateRequest(activity, authHeader),
+        this.keys.timeoutMs,
+        () => new SigningKeysUnavailableError(`Bot Framework's signing keys did not load within ${String(this.keys.timeoutMs)} ms.`, fresh),
+      );
     } catch (thrown) {
       if (isRefusal(thrown)) throw new TokenRefusedError(oneLine(thrown.message), { cause: thrown });
-      throw thrown;
+      if (!(thrown instanceof SigningKeysUnavailableError) && !isKeyDownloadFailure(thrown)) throw thrown;
+      this.keysDownUntil = this.now() + this.keys.cooldownMs;
+      if (thrown instanceof SigningKeysUnavailableError) throw thrown;
+      throw new SigningKeysUnavailableError(`Bot Framework's signing keys failed to load: ${oneLine(thrown.message)}`, fresh, { cause: thrown });
     }
   }
 }
@@ -52,6 +108,16 @@ export class CloudBotAdapter extends CloudAdapter {
 function isRefusal(thrown: unknown): thrown is Error {
   if (thrown instanceof AuthenticationError) return thrown.statusCode < 500;
   return thrown instanceof Error && JWT_FAILURES.has(thrown.name);
+}
+
+/**
+ * How the key download fails: the metadata or key set answered with an error status (an
+ * `AuthenticationError` with a 5xx status), or node-fetch, which downloads them, could not
+ * connect or read the answer (its documented `FetchError`).
+ */
+function isKeyDownloadFailure(thrown: unknown): thrown is Error {
+  if (thrown instanceof AuthenticationError) return thrown.statusCode >= 500;
+  return thrown instanceof Error && thrown.name === 'FetchError';
 }
 
 /** The reason as one short line, so that a claim quoted from the token cannot forge log lines. */

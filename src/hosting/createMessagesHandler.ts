@@ -3,7 +3,7 @@ import type { Activity, ActivityHandler, TurnContext } from 'botbuilder';
 import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
 import { z } from 'zod';
 import { HttpError, toError } from '../errors';
-import { type CloudBotAdapter, TokenRefusedError } from './CloudBotAdapter';
+import { type CloudBotAdapter, SigningKeysUnavailableError, TokenRefusedError } from './CloudBotAdapter';
 import { readActivity } from './readActivity';
 
 export interface MessagesHandlerDeps {
@@ -42,7 +42,8 @@ export function createMessagesHandler(deps: MessagesHandlerDeps): JsonHandler {
         return { status: 405, headers: { allow: 'POST' }, jsonBody: { error: 'Use POST to send an activity.' } };
       }
       const authHeader = request.headers.get('authorization');
-      if (deps.requireAuth) checkTokenShape(authHeader);
+      // A token sent without an app id configured is still checked by the SDK, so it must be well formed too.
+      if (deps.requireAuth || authHeader) checkTokenShape(authHeader);
       // The schema has checked every field the SDK relies on; the SDK's own fix-up turns timestamps into dates.
       const activity = validateAndFixActivity((await readActivity(request, deps.maxBodyBytes)) as unknown as Activity);
       const result = await deps.adapter.runTurn(authHeader ?? '', activity, logic);
@@ -92,6 +93,16 @@ function errorResponse(thrown: unknown, context: InvocationContext): HttpRespons
     // The library's reason only: the token is the caller's credential, and a stack says nothing here.
     context.warn(`Rejected request (401): the Bot Framework token was refused (${thrown.message}).`);
     return { status: 401, jsonBody: { error: `The Bot Framework token was refused: ${thrown.message}` } };
+  }
+  if (thrown instanceof SigningKeysUnavailableError) {
+    // One line, no stack: the reason is all there is to know. Logged as an error when the outage is found, a warning while it is remembered.
+    if (thrown.outage.remembered) context.warn(`Answered 503: ${thrown.message}`);
+    else context.error(`Answered 503: ${thrown.message}`);
+    return {
+      status: 503,
+      headers: { 'retry-after': String(thrown.outage.retryAfterSeconds) },
+      jsonBody: { error: 'CloudBot cannot check Bot Framework tokens just now. Please try again shortly.' },
+    };
   }
   const error = toError(thrown);
   context.error(`Unexpected error in invocation ${context.invocationId}:`, error);

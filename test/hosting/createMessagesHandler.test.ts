@@ -106,15 +106,38 @@ describe('POST /api/messages handler', () => {
       expect(JSON.stringify(response.jsonBody)).toMatch(/IaaS|Infrastructure/);
     });
 
-    it("answers 500 and logs an error when Bot Framework's signing keys cannot be loaded: an outage, not the caller's fault", async () => {
-      keyFetch.mockRejectedValueOnce(new AuthenticationError('Failed to load Keys: 503', StatusCodes.INTERNAL_SERVER_ERROR));
-      const { context, logs } = invocation();
-      const response = await secured.messages(
-        postRequest(expectRepliesActivity('what is iaas'), { authorization: `Bearer ${validToken()}` }),
-        context,
-      );
-      expect(response.status).toBe(500);
-      expect(logs).toEqual([expect.stringMatching(/^error: Unexpected error .*Failed to load Keys: 503/s)]);
+    describe("when Bot Framework's signing keys cannot be loaded", () => {
+      // A runtime of its own: it remembers the outage, which would answer the other tests here with 503.
+      const outage = createRuntime({
+        config: loadConfig({ MicrosoftAppId: TEST_APP_ID, MicrosoftAppPassword: 'not-a-real-secret' }),
+        kb: realKnowledgeBase(),
+        logger: capturingLogger(),
+      });
+      const send = async (authorization: string) => {
+        const { context, logs } = invocation();
+        const response = await outage.messages(postRequest(expectRepliesActivity('what is iaas'), { authorization }), context);
+        return { status: response.status, retryAfter: new Headers(response.headers).get('retry-after'), logs };
+      };
+
+      it("answers 503, an outage and not the caller's fault, with one line logged and no stack", async () => {
+        keyFetch.mockRejectedValueOnce(new AuthenticationError('Failed to load Keys: 503', StatusCodes.INTERNAL_SERVER_ERROR));
+        expect(await send(`Bearer ${validToken()}`)).toEqual({
+          status: 503,
+          retryAfter: expect.stringMatching(/^\d+$/) as unknown,
+          logs: [expect.stringMatching(/^error: Answered 503: Bot Framework's signing keys failed to load: Failed to load Keys: 503$/)],
+        });
+      });
+
+      it('remembers the failure: the next token is answered 503 at once, without another download', async () => {
+        const downloads = keyFetch.mock.calls.length;
+        expect(await send(`Bearer ${validToken()}`)).toMatchObject({ status: 503, logs: [expect.stringMatching(/^warning: Answered 503: [^\n]+$/)] });
+        expect(keyFetch.mock.calls.length).toBe(downloads);
+      });
+
+      it('still answers a malformed token with 401, and a request without one with 401', async () => {
+        expect(await send('Bearer not.a.jwt')).toMatchObject({ status: 401 });
+        expect(await send('')).toMatchObject({ status: 401 });
+      });
     });
 
     describe.each([...badTokens(), ['a token for another service URL', tokenForAnotherServiceUrl()]])('for %s', (_case, authorization) => {
