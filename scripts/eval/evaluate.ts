@@ -36,6 +36,8 @@ export interface EvalReport {
   medianMs: number;
   p99Ms: number;
   misses: Miss[];
+  /** Per category of the set ("scenario", "direction", …): questions, and how many got what they should. */
+  byCategory: Map<string, { questions: number; right: number }>;
 }
 
 const isSmalltalk = (id: string) => id.startsWith('smalltalk.');
@@ -58,6 +60,7 @@ export function evaluate(system: EvalSystem, set: readonly EvalQuestion[]): Eval
     medianMs: 0,
     p99Ms: 0,
     misses: [],
+    byCategory: new Map(),
   };
   const times: number[] = [];
   for (const item of set) {
@@ -67,7 +70,14 @@ export function evaluate(system: EvalSystem, set: readonly EvalQuestion[]): Eval
 
     const answered = reply.kind === 'answer' || reply.kind === 'smalltalk';
     const got = answered ? `${reply.kind} ${reply.id ?? ''}` : `${reply.kind}${reply.suggestions.length ? ` [${reply.suggestions.join(', ')}]` : ''}`;
-    const miss = (expected: string) => report.misses.push({ question: item.question, line: item.line, expected, got });
+    const category = report.byCategory.get(item.category) ?? { questions: 0, right: 0 };
+    report.byCategory.set(item.category, category);
+    category.questions += 1;
+    category.right += 1;
+    const miss = (expected: string) => {
+      category.right -= 1;
+      report.misses.push({ question: item.question, line: item.line, expected, got });
+    };
 
     if (item.expected === 'decline') {
       report.outOfScope += 1;

@@ -11,7 +11,7 @@ import { EVAL_SET_PATH, formatTable, runEval } from './runEval';
  * such as the held-out set that is never used for tuning.
  */
 function main(): void {
-  const { values } = parseArgs({ options: { set: { type: 'string' } } });
+  const { values } = parseArgs({ options: { set: { type: 'string' }, quiet: { type: 'boolean' } } });
   const path = values.set === undefined ? EVAL_SET_PATH : resolve(values.set);
   const kb = loadKnowledgeBase(defaultKnowledgeDir());
   const { cloudbot, baselines } = runEval(kb, loadEvalSet(path));
@@ -20,8 +20,11 @@ function main(): void {
     '',
     formatTable([cloudbot, ...baselines]),
     '',
+    `CloudBot by category: ${[...cloudbot.byCategory].map(([name, c]) => `${name} ${c.right}/${c.questions}`).join(', ')}`,
+    '',
     `CloudBot misses (${cloudbot.misses.length}):`,
-    ...cloudbot.misses.map((m) => `  line ${m.line}: "${m.question}" expected ${m.expected}, got ${m.got}`),
+    // `--quiet` scores a sealed set without showing its questions.
+    ...(values.quiet === true ? [] : cloudbot.misses).map((m) => `  line ${m.line}: "${m.question}" expected ${m.expected}, got ${m.got}`),
   ];
   process.stdout.write(`${out.join('\n')}\n`);
 }

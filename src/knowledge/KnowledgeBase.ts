@@ -1,5 +1,5 @@
 import type { Lecture, LectureSection } from './lecture';
-import type { SmalltalkEntry, SynonymGroup, TopicEntry } from './schema';
+import type { Scale, SmalltalkEntry, SynonymGroup, TopicEntry } from './schema';
 
 /** Any entry the bot can answer with. */
 export type Entry = TopicEntry | SmalltalkEntry;
@@ -26,6 +26,8 @@ export class KnowledgeBase {
     readonly smalltalk: readonly SmalltalkEntry[],
     readonly synonyms: readonly SynonymGroup[],
     readonly lecture: Lecture,
+    /** The scales facts rank entries on ("effort", "control"), with students' words for each end. */
+    readonly scales: readonly Scale[] = [],
   ) {
     this.byId = new Map<string, Entry>([...topics, ...smalltalk].map((entry) => [entry.id, entry]));
   }

@@ -9,6 +9,8 @@ import { foldSpace, parseLecture } from './lecture';
 import {
   FileOutlineSchema,
   type KnowledgeFile,
+  type Scale,
+  ScaleSchema,
   type SmalltalkEntry,
   SmalltalkEntrySchema,
   type SynonymGroup,
@@ -62,13 +64,15 @@ export function buildKnowledgeBase(files: readonly SourceFile[], lectureMarkdown
   const topics: { file: string; entry: TopicEntry }[] = [];
   const smalltalk: { file: string; entry: SmalltalkEntry }[] = [];
   const synonyms: SynonymGroup[] = [];
+  const scales: Scale[] = [];
 
   for (const file of files) {
     const parsed = parseFile(file, problems);
     if (!parsed) continue;
     if (parsed.kind === 'topics') topics.push(...parsed.entries.map((entry) => ({ file: file.name, entry })));
     else if (parsed.kind === 'smalltalk') smalltalk.push(...parsed.entries.map((entry) => ({ file: file.name, entry })));
-    else synonyms.push(...parsed.groups);
+    else if (parsed.kind === 'synonyms') synonyms.push(...parsed.groups);
+    else scales.push(...parsed.scales);
   }
   if (files.length === 0) problems.push('no knowledge files (*.yaml) found');
 
@@ -113,6 +117,30 @@ export function buildKnowledgeBase(files: readonly SourceFile[], lectureMarkdown
         problems.push(`${where(file, entry.id, 'source.quotes')}: "${quote}" is not in the lecture verbatim`);
       }
     }
+    entry.facts.forEach((fact, index) => {
+      const field = `facts[${String(index)}]`;
+      if (!lecture.flatText.includes(foldSpace(fact.quote))) problems.push(`${where(file, entry.id, `${field}.quote`)}: "${fact.quote}" is not in the lecture verbatim`);
+      if (fact.scale !== undefined && !scales.some((scale) => scale.id === fact.scale)) {
+        problems.push(`${where(file, entry.id, `${field}.scale`)}: unknown scale "${fact.scale}" (${scales.map((scale) => scale.id).join(', ') || 'none defined'})`);
+      }
+      if (fact.scale !== undefined && !entry.id.includes('.')) problems.push(`${where(file, entry.id, `${field}.scale`)}: only a sub-topic can rank among its siblings`);
+    });
+  }
+  const rankedAt = new Map<string, string>();
+  for (const { file, entry } of topics) {
+    for (const fact of entry.facts) {
+      if (fact.scale === undefined || fact.rank === undefined) continue;
+      // One entry at each end of a scale in a family, or "which is the most X" has two answers.
+      const key = `${entry.id.slice(0, entry.id.lastIndexOf('.'))} ${fact.scale} ${fact.rank}`;
+      const other = rankedAt.get(key);
+      if (other !== undefined && other !== entry.id) problems.push(`${where(file, entry.id, 'facts')}: "${other}" is already the ${fact.rank} ${fact.scale} of its family`);
+      rankedAt.set(key, entry.id);
+    }
+  }
+  const scaleIds = new Set<string>();
+  for (const scale of scales) {
+    if (scaleIds.has(scale.id)) problems.push(`scales: scale "${scale.id}" is defined twice`);
+    scaleIds.add(scale.id);
   }
 
   const topicIds = new Set(topics.map(({ entry }) => entry.id));
@@ -139,6 +167,7 @@ export function buildKnowledgeBase(files: readonly SourceFile[], lectureMarkdown
     smalltalk.map(({ entry }) => entry),
     synonyms,
     lecture,
+    scales,
   );
 }
 
@@ -162,7 +191,7 @@ function parseFile(file: SourceFile, problems: string[]): KnowledgeFile | undefi
     for (const issue of outline.error.issues) problems.push(describeIssue(file.name, data, issue));
     return undefined;
   }
-  const parseItems = <T>(list: 'entries' | 'groups', items: unknown[], schema: z.ZodType<T>): T[] =>
+  const parseItems = <T>(list: 'entries' | 'groups' | 'scales', items: unknown[], schema: z.ZodType<T>): T[] =>
     items.flatMap((item, index) => {
       const result = schema.safeParse(item);
       if (result.success) return [result.data];
@@ -178,6 +207,8 @@ function parseFile(file: SourceFile, problems: string[]): KnowledgeFile | undefi
       return { kind: 'smalltalk', entries: parseItems('entries', outline.data.entries, SmalltalkEntrySchema) };
     case 'synonyms':
       return { kind: 'synonyms', groups: parseItems('groups', outline.data.groups, SynonymGroupSchema) };
+    case 'scales':
+      return { kind: 'scales', scales: parseItems('scales', outline.data.scales, ScaleSchema) };
   }
 }
 
@@ -195,7 +226,7 @@ export function parseYamlFile(file: { name: string; text: string }, problems: st
 /** Names the entry by its id where it has one, since authors think in ids, not array indexes. */
 function describeIssue(fileName: string, data: unknown, issue: z.core.$ZodIssue): string {
   const [list, index, ...field] = issue.path;
-  if ((list === 'entries' || list === 'groups') && typeof index === 'number') {
+  if ((list === 'entries' || list === 'groups' || list === 'scales') && typeof index === 'number') {
     const id = idAt(data, list, index);
     const entryName = id === undefined ? `${list}[${index}]` : `entry "${id}"`;
     const fieldName = field.length > 0 ? field.map(String).join('.') : '(entry)';

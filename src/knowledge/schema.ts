@@ -45,6 +45,42 @@ export const QuizQuestionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('true-false'), statement: Text, correct: z.boolean(), because: Text }),
 ]);
 
+/** The ends of a scale a fact can rank an entry at: "the least effort", "the most control". */
+export const RankSchema = z.enum(['most', 'least']);
+
+/**
+ * A comparative or evaluative fact about an entry, cited like an answer: what the lecture says
+ * makes it the most or least of something among its siblings (`scale` and `rank`), or an
+ * advantage or disadvantage of it (`side`). `says` is the one sentence a direct question
+ * ("which needs the least effort?", "what is the advantage of a private cloud?") is answered
+ * with first; `quote` is the lecture's own words for it.
+ */
+export const FactSchema = z
+  .strictObject({
+    says: Text,
+    quote: Text,
+    scale: z.string().trim().min(1).optional(),
+    rank: RankSchema.optional(),
+    side: z.enum(['advantage', 'disadvantage']).optional(),
+  })
+  .refine((fact) => (fact.scale === undefined) === (fact.rank === undefined), 'scale and rank go together')
+  .refine((fact) => fact.scale !== undefined || fact.side !== undefined, 'needs a scale and rank, or a side');
+
+/**
+ * What students call each end of a scale: "effort", "work", "hassle" for more effort; "easy"
+ * for less. A question with a direction word ("most", "least", "-est") and one of these is a
+ * comparison, answered from the facts that rank an entry on the scale.
+ */
+export const ScaleSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z-]*$/, 'must be a lower-case word'),
+  /** Words for having more of it: "the most effort", "more work". */
+  more: z.array(Text).min(1),
+  /** Words for having less of it, on their own: "the easiest", "cheaper". */
+  less: z.array(Text).default([]),
+  /** Words for having more of it, on their own: "the most expensive" needs no "most" to be read as most. */
+  mostWords: z.array(Text).default([]),
+});
+
 export const TopicEntrySchema = z.strictObject({
   id: EntryIdSchema,
   title: Text,
@@ -60,6 +96,13 @@ export const TopicEntrySchema = z.strictObject({
   related: z.array(EntryIdSchema).default([]),
   comparison: ComparisonSchema.optional(),
   quiz: z.array(QuizQuestionSchema).default([]),
+  /**
+   * Situations the entry answers, as a student describes them without naming it: "we don't want
+   * to manage servers, just deploy our code". Matched like alternates; `kb:lint` requires them on
+   * every sub-topic and checks that each retrieves its entry.
+   */
+  situations: z.array(Text).default([]),
+  facts: z.array(FactSchema).default([]),
 });
 
 export const SmalltalkEntrySchema = z.strictObject({
@@ -71,6 +114,8 @@ export const SmalltalkEntrySchema = z.strictObject({
    * as an alternate would lend "name" to every question that uses it.
    */
   exact: z.array(Text).default([]),
+  /** The entry that questions about the bot itself get ("what are you able to do"): one at most. */
+  helps: z.boolean().default(false),
   answer: Text,
   related: z.array(EntryIdSchema).default([]),
 });
@@ -86,6 +131,7 @@ export const FileOutlineSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('topics'), entries: z.array(z.unknown()).min(1) }),
   z.strictObject({ kind: z.literal('smalltalk'), entries: z.array(z.unknown()).min(1) }),
   z.strictObject({ kind: z.literal('synonyms'), groups: z.array(z.unknown()).min(1) }),
+  z.strictObject({ kind: z.literal('scales'), scales: z.array(z.unknown()).min(1) }),
 ]);
 
 /** A whole knowledge file, as authored. */
@@ -93,6 +139,7 @@ export const KnowledgeFileSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('topics'), entries: z.array(TopicEntrySchema).min(1) }),
   z.strictObject({ kind: z.literal('smalltalk'), entries: z.array(SmalltalkEntrySchema).min(1) }),
   z.strictObject({ kind: z.literal('synonyms'), groups: z.array(SynonymGroupSchema).min(1) }),
+  z.strictObject({ kind: z.literal('scales'), scales: z.array(ScaleSchema).min(1) }),
 ]);
 
 export type TopicEntry = z.infer<typeof TopicEntrySchema>;
@@ -101,4 +148,7 @@ export type SynonymGroup = z.infer<typeof SynonymGroupSchema>;
 export type KnowledgeFile = z.infer<typeof KnowledgeFileSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Comparison = z.infer<typeof ComparisonSchema>;
+export type Fact = z.infer<typeof FactSchema>;
+export type Rank = z.infer<typeof RankSchema>;
+export type Scale = z.infer<typeof ScaleSchema>;
 export type QuizQuestion = z.infer<typeof QuizQuestionSchema>;

@@ -9,6 +9,10 @@ export interface LintReport {
   confusable: { a: string; b: string; alternate: string; scores: [number, number] }[];
   /** Lecture lines (paragraphs and bullets) that no entry quotes. */
   uncited: { section: string; line: string }[];
+  /** Sub-topics with no situations: a student who describes one instead of naming it cannot find it. */
+  withoutSituations: string[];
+  /** Situations the matcher does not answer with their own entry. */
+  unretrievedSituations: { id: string; situation: string; got: string }[];
 }
 
 /**
@@ -16,7 +20,7 @@ export interface LintReport {
  * matcher, and that it covers the whole lecture.
  */
 export function lintKnowledgeBase(kb: KnowledgeBase, matcher: Matcher, margin: number): LintReport {
-  const report: LintReport = { unretrieved: [], confusable: [], uncited: [] };
+  const report: LintReport = { unretrieved: [], confusable: [], uncited: [], withoutSituations: [], unretrievedSituations: [] };
   const pairs = new Set<string>();
   for (const entry of kb.entries) {
     const smalltalk = entry.id.startsWith('smalltalk.');
@@ -34,6 +38,15 @@ export function lintKnowledgeBase(kb: KnowledgeBase, matcher: Matcher, margin: n
       }
     }
   }
+  for (const entry of kb.topics) {
+    const leaf = entry.id.includes('.') && kb.childrenOf(entry.id).length === 0;
+    if (leaf && entry.situations.length === 0) report.withoutSituations.push(entry.id);
+    for (const situation of entry.situations) {
+      // Matched as a student's message, rules and all: a situation is asked, not looked up.
+      const result = matcher.match(situation);
+      if (result.id !== entry.id) report.unretrievedSituations.push({ id: entry.id, situation, got: result.id ?? result.kind });
+    }
+  }
   const quotes = kb.topics.flatMap((entry) => entry.source.quotes.map(foldSpace));
   for (const section of kb.lecture.sections) {
     for (const line of section.lines) {
@@ -48,7 +61,7 @@ export function lintKnowledgeBase(kb: KnowledgeBase, matcher: Matcher, margin: n
 
 /** Whether a report has anything an author must fix. Confusable pairs are warnings. */
 export function lintFails(report: LintReport): boolean {
-  return report.unretrieved.length > 0 || report.uncited.length > 0;
+  return report.unretrieved.length > 0 || report.uncited.length > 0 || report.withoutSituations.length > 0 || report.unretrievedSituations.length > 0;
 }
 
 export function formatLint(report: LintReport): string {
@@ -57,6 +70,10 @@ export function formatLint(report: LintReport): string {
   for (const u of report.unretrieved) out.push(`  ${u.id}: "${u.alternate}" → ${u.got}`);
   out.push(`Entries too close to tell apart (warning): ${report.confusable.length}`);
   for (const c of report.confusable) out.push(`  ${c.a} ~ ${c.b}: "${c.alternate}" scores ${c.scores[0]} vs ${c.scores[1]}`);
+  out.push(`Sub-topics without situations: ${report.withoutSituations.length}`);
+  for (const id of report.withoutSituations) out.push(`  ${id}`);
+  out.push(`Situations that do not retrieve their own entry: ${report.unretrievedSituations.length}`);
+  for (const u of report.unretrievedSituations) out.push(`  ${u.id}: "${u.situation}" → ${u.got}`);
   out.push(`Lecture lines no entry cites: ${report.uncited.length}`);
   for (const u of report.uncited) out.push(`  [${u.section}] ${u.line}`);
   return out.join('\n');

@@ -1,12 +1,14 @@
 import type { Entry, KnowledgeBase } from '../knowledge/KnowledgeBase';
-import type { TopicEntry } from '../knowledge/schema';
-import { areSiblings, isTopic } from '../knowledge/KnowledgeBase';
-import { type Analysis, Analyzer, type AnalyzerIndex, buildAnalyzerIndex } from './Analyzer';
+import type { Fact, TopicEntry } from '../knowledge/schema';
+import { isTopic } from '../knowledge/KnowledgeBase';
+import { Analyzer, type AnalyzerIndex, buildAnalyzerIndex } from './Analyzer';
 import { normalise } from './normalise';
 import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from './matchingOptions';
+import { type Reading, readQuestion, type ScaleTerms } from './reading';
+import { decide } from './rules/index';
+import type { Candidate, Decision, MatchKind, Question, RuleKnowledge } from './rules/types';
 
-/** The smalltalk entry that explains what the bot can do. */
-const HELP_ID = 'smalltalk.help';
+export type { Candidate, Direct, MatchKind } from './rules/types';
 
 /**
  * The term of a negation. "Why not use the cloud?" needs it to differ from "Why use the cloud?",
@@ -14,23 +16,12 @@ const HELP_ID = 'smalltalk.help';
  */
 export const NEGATION_TERM = 'not';
 
-export type MatchKind = 'answer' | 'clarify' | 'fallback' | 'smalltalk';
-
-/** One entry the question may be about, with the text of the entry that matched it best. */
-export interface Candidate {
-  id: string;
-  score: number;
-  matched: string;
-}
-
-export interface MatchResult {
+export interface MatchResult extends Decision {
   kind: MatchKind;
-  /** The entry answered (answer, smalltalk); null when the bot asks or declines. */
-  id: string | null;
-  /** The best candidate's score, 0 to 1. */
-  confidence: number;
-  /** The best candidates, best first: the "did you mean" options, and what gets recorded for authors. */
-  candidates: Candidate[];
+  /** The decision rule that decided (`rules/index.ts`). */
+  rule: string;
+  /** What the question asks besides its topic: a direction, a side, a list, a yes or no. */
+  reading: Reading;
   normalised: string;
   /** Why: the terms the question was reduced to, corrections made, and words the lecture never uses. */
   explanation: { terms: string[]; corrections: string[]; unknown: string[] };
@@ -74,6 +65,12 @@ export interface MatcherIndex {
   distinctive: [string, NamingIndex[]][];
   /** Per topic, the terms of each of its names (title, abbreviation, `names`). */
   names: [string, number[][]][];
+  /** The scales facts rank entries on, as stemmed terms. */
+  scales: ScaleTerms[];
+  /** The smalltalk entry that questions about the bot itself get (`helps: true`). */
+  helpId: string | null;
+  /** Terms only situations use: they describe a topic but name none ("time", "office"). */
+  descriptiveTerms: number[];
 }
 
 function resolveOptions(options: Partial<MatchingOptions>): Readonly<MatchingOptions> {
@@ -84,7 +81,9 @@ function resolveOptions(options: Partial<MatchingOptions>): Readonly<MatchingOpt
 export function buildMatcherIndex(kb: KnowledgeBase, options: Partial<MatchingOptions> = {}): MatcherIndex {
   const o = resolveOptions(options);
   const entries = kb.entries;
-  const analyzerIndex = buildAnalyzerIndex(kb.synonyms, entries.flatMap(fieldsOf).map(({ text }) => text));
+  // The scales' words are known words, so that typo correction leaves "cheapest" alone.
+  const scaleWords = kb.scales.flatMap((scale) => [...scale.more, ...scale.less, ...scale.mostWords]);
+  const analyzerIndex = buildAnalyzerIndex(kb.synonyms, [...entries.flatMap(fieldsOf).map(({ text }) => text), ...scaleWords]);
   const analyzer = new Analyzer(analyzerIndex);
   const termIds = new Map<string, number>();
   const termId = (term: string): number => {
@@ -114,16 +113,23 @@ export function buildMatcherIndex(kb: KnowledgeBase, options: Partial<MatchingOp
   const entriesWithPhrasing: Set<number>[] = [];
   const pending: Omit<Doc, 'norm'>[] = [];
   const vocabularies: Map<number, number>[] = [];
+  const naming = new Set<number>();
+  const describing = new Set<number>();
   entries.forEach((entry, entryIndex) => {
     const vocabulary = new Map<number, number>();
     for (const { text, weight } of fieldsOf(entry)) {
       const terms = termsOf(text);
-      // A word only the answer uses explains less of a question than one a phrasing uses.
-      const share = weight === 'answer' ? o.answerVocabularyWeight : 1;
+      // A word only the answer or a situation uses explains less of a question than one a
+      // phrasing uses: "time" in "we have no time to set up servers" is no topic of its own.
+      const share = weight === 'answer' ? o.answerVocabularyWeight : weight === 'situation' ? o.situationVocabularyWeight : 1;
+      for (const term of terms) (weight === 'situation' ? describing : naming).add(term);
       for (const term of terms) vocabulary.set(term, Math.max(vocabulary.get(term) ?? 0, share));
       if (weight === 'answer' || terms.length === 0) continue;
-      for (const term of terms) (entriesWithPhrasing[term] ??= new Set()).add(entryIndex);
-      pending.push({ entry: entryIndex, text, terms, weight: weight === 'keyword' ? o.keywordWeight : 1, keyword: weight === 'keyword' });
+      // Situations are long and say "we", "our" and "the cloud" in every entry: judged by them,
+      // the words that name a topic would look common. Rarity is judged on how topics are named.
+      if (weight !== 'situation') for (const term of terms) (entriesWithPhrasing[term] ??= new Set()).add(entryIndex);
+      const docWeight = weight === 'keyword' ? o.keywordWeight : weight === 'situation' ? o.situationWeight : 1;
+      pending.push({ entry: entryIndex, text, terms, weight: docWeight, keyword: weight === 'keyword' });
     }
     for (const term of vocabulary.keys()) (entriesWithTerm[term] ??= new Set()).add(entryIndex);
     vocabularies.push(vocabulary);
@@ -150,19 +156,28 @@ export function buildMatcherIndex(kb: KnowledgeBase, options: Partial<MatchingOp
       children.map((child) => ({ id: child.id, title: [...child.title], words: [...child.words] })),
     ]),
     names,
+    scales: kb.scales.map((scale) => ({
+      id: scale.id,
+      more: scale.more.map((text) => normalise(text).split(' ')),
+      less: scale.less.map((text) => normalise(text).split(' ')),
+      most: scale.mostWords.map((text) => normalise(text).split(' ')),
+    })),
+    helpId: kb.smalltalk.find((entry) => entry.helps)?.id ?? null,
+    descriptiveTerms: [...describing].filter((term) => !naming.has(term)),
   };
 }
 
 /**
- * Finds the knowledge entry a question is about. Each entry's alternates, title and keywords
- * are indexed as short documents of stemmed terms weighted by how few entries use them (idf).
- * A question scores against an entry by the cosine with its closest document, and words the
- * lecture never uses count against it: that is what makes "how much is a taxi to the airport"
- * fall back even though "taxi" is in the lecture.
+ * Finds the knowledge entry a question is about. Each entry's alternates, situations, title and
+ * keywords are indexed as short documents of stemmed terms weighted by how few entries use them
+ * (idf). A question scores against an entry by the cosine with its closest document, and words
+ * the lecture never uses count against it: that is what makes "how much is a taxi to the
+ * airport" fall back even though "taxi" is in the lecture. What to do with the scores is decided
+ * by the ordered rules of `rules/index.ts`.
  *
  * Build once per instance; `match` is pure and allocation-light.
  */
-export class Matcher {
+export class Matcher implements RuleKnowledge {
   private readonly analyzer: Analyzer;
   private readonly entries: readonly Entry[];
   private readonly termIds: ReadonlyMap<string, number>;
@@ -181,12 +196,14 @@ export class Matcher {
   private readonly smalltalkPhrases: ReadonlyMap<string, string>;
   /** For each overview, the words of each sub-topic's title and keywords that no sibling's use. */
   private readonly distinctive: ReadonlyMap<string, Naming[]>;
-  /** Whether the knowledge base has the help entry that questions about the bot itself get. */
-  private readonly offersHelp: boolean;
+  /** The smalltalk entry that questions about the bot itself get, if the knowledge base has one. */
+  private readonly helpId: string | undefined;
   /** A topic's own phrasings, normalised: asked word for word, they need no scoring. */
   private readonly exactPhrasings: ReadonlyMap<string, string>;
   /** Each topic's names, as term sets: see `namesIt`. */
   private readonly names: ReadonlyMap<string, readonly (readonly number[])[]>;
+  private readonly scales: readonly ScaleTerms[];
+  private readonly descriptiveTerms: ReadonlySet<number>;
   /** `rank`'s working arrays, by document and by entry; all zero (`bestDoc` all -1) between calls. */
   private readonly scratch: { dots: Float64Array; hits: Uint16Array; bestScore: Float64Array; bestDoc: Int32Array };
 
@@ -198,7 +215,7 @@ export class Matcher {
     this.options = resolveOptions(options);
     this.entries = kb.entries;
     this.entryIndex = new Map(this.entries.map((entry, position) => [entry.id, position]));
-    this.offersHelp = this.entries.some((entry) => entry.id === HELP_ID);
+    this.helpId = index.helpId ?? undefined;
     this.analyzer = new Analyzer(index.analyzer);
     this.termIds = new Map(index.terms.map((term, id) => [term, id]));
     this.idf = index.idf;
@@ -210,6 +227,8 @@ export class Matcher {
     this.smalltalkPhrases = new Map(index.smalltalkPhrases);
     this.exactPhrasings = new Map(index.exactPhrasings);
     this.names = new Map(index.names);
+    this.scales = index.scales;
+    this.descriptiveTerms = new Set(index.descriptiveTerms);
     this.distinctive = new Map(
       index.distinctive.map(([parent, children]) => [parent, children.map((child) => ({ id: child.id, title: new Set(child.title), words: new Set(child.words) }))]),
     );
@@ -245,44 +264,98 @@ export class Matcher {
     return this.analyzer.analyse(text).terms;
   }
 
-  /** Scores a question against every entry and decides: answer, clarify, smalltalk or fallback. */
+  /** Scores a question against every entry and decides, by the first rule that does: answer, clarify, smalltalk or fallback. */
   match(question: string): MatchResult {
     const analysis = this.analyzer.analyse(question);
-    // "what are you able to do": a question about the bot with no topic in it is a request for help.
-    const aboutTheBot = analysis.terms.length === 0 && /\byou\b/.test(analysis.normalised) && this.offersHelp;
-    const phrase = this.smalltalkPhrases.get(withoutBotName(analysis.normalised)) ?? (aboutTheBot ? HELP_ID : undefined);
-    if (phrase !== undefined) return certain('smalltalk', phrase, analysis);
-    const opening = this.smalltalkOpening(analysis.normalised);
-    if (opening !== undefined) {
-      // "hi, what is paas" is a question with a greeting in front: the question is answered. If
-      // it cannot be ("thanks, that made sense"), the message was smalltalk after all. Other
-      // smalltalk after it is what was said only when it is a whole phrase: "hi, help" asks for
-      // help, while "thank you so much, that helped" is thanks.
-      const asked = opening.question === undefined ? undefined : this.match(opening.question);
-      if (asked !== undefined && (asked.kind === 'answer' || asked.kind === 'clarify' || this.smalltalkPhrases.has(asked.normalised))) {
-        return { ...asked, normalised: analysis.normalised };
-      }
-      return certain('smalltalk', opening.id, analysis);
-    }
-    // "what is paas thanks": thanks after a question does not replace it. After anything else
-    // ("that's great, thanks") the message is the thanks.
-    const closing = this.smalltalkClosing(analysis.normalised);
-    if (closing !== undefined && QUESTION_START.test(closing)) {
-      const asked = this.match(closing);
-      if (asked.kind === 'answer' || asked.kind === 'clarify') return { ...asked, normalised: analysis.normalised };
-    }
-    const exact = this.exactPhrasings.get(analysis.normalised);
-    if (exact !== undefined) return certain('answer', exact, analysis);
     const { known, unknown, norm } = this.weigh(analysis.terms);
-    const explanation = { terms: analysis.terms, corrections: analysis.corrections, unknown };
-    const ranked = known.length === 0 || asksNothing(analysis.terms) ? [] : this.rank(known, norm);
-    const terms = new Set(known.map(({ term }) => term));
-    const decided = this.decide(ranked, terms);
-    // "What is a taxi" is not asking about "as a service", though the lecture's taxi is there.
-    if (decided.kind === 'answer' && decided.id !== null && WHAT_IS.test(analysis.normalised) && terms.size <= SHORT_SUBJECT && !this.namesIt(decided.id, terms)) {
-      return { kind: 'fallback', id: null, confidence: decided.confidence, candidates: decided.candidates, normalised: analysis.normalised, explanation };
-    }
-    return { ...decided, normalised: analysis.normalised, explanation };
+    const reading = readQuestion(analysis.normalised, this.scales);
+    let ranked: Candidate[] | undefined;
+    const rank = () => (ranked ??= known.length === 0 || asksNothing(analysis.terms) ? [] : this.rank(known, norm));
+    const q: Question = {
+      analysis,
+      reading,
+      terms: new Set(known.map(({ term }) => term)),
+      get ranked() {
+        return rank();
+      },
+      get topics() {
+        return rank().filter((candidate) => !candidate.id.startsWith('smalltalk.'));
+      },
+      get chat() {
+        return rank().find((candidate) => candidate.id.startsWith('smalltalk.'));
+      },
+    };
+    const decided = decide({ q, k: this, o: this.options });
+    return {
+      ...decided,
+      normalised: analysis.normalised,
+      reading,
+      explanation: { terms: analysis.terms, corrections: analysis.corrections, unknown },
+    };
+  }
+
+  matchPart(text: string): Decision {
+    return this.match(text);
+  }
+
+  smalltalkPhrase(normalised: string, terms: readonly string[]): string | undefined {
+    const phrase = this.smalltalkPhrases.get(withoutBotName(normalised));
+    if (phrase !== undefined) return phrase;
+    // "what are you able to do": a question about the bot with no topic in it is a request for help.
+    return terms.length === 0 && /\byou\b/.test(normalised) ? this.helpId : undefined;
+  }
+
+  ownPhrasing(normalised: string): string | undefined {
+    return this.exactPhrasings.get(normalised);
+  }
+
+  termCount(text: string): number {
+    return this.analyzer.analyse(text).terms.length;
+  }
+
+  namesOnly(text: string): boolean {
+    const terms = this.analyzer.analyse(text).terms;
+    return terms.length > 0 && terms.every((term) => {
+      const id = this.termIds.get(term);
+      return id !== undefined && !this.descriptiveTerms.has(id);
+    });
+  }
+
+  titleTerms(id: string): readonly number[] {
+    return this.names.get(id)?.[0] ?? [];
+  }
+
+  bestTopicScore(text: string): number {
+    return this.scores(text).find((candidate) => !candidate.id.startsWith('smalltalk.'))?.score ?? 0;
+  }
+
+  negationTerm(): number | undefined {
+    return this.termIds.get(NEGATION_TERM);
+  }
+
+  /** Whether a term is one only situations use: it describes a topic without naming one. */
+  describesOnly(term: number): boolean {
+    return this.descriptiveTerms.has(term);
+  }
+
+  /** The facts an entry states (comparative and evaluative), none for smalltalk. */
+  facts(id: string): readonly Fact[] {
+    const entry = this.entries[this.entryIndex.get(id) ?? -1];
+    return entry !== undefined && isTopic(entry) ? entry.facts : [];
+  }
+
+  parentOf(id: string): string | undefined {
+    const cut = id.lastIndexOf('.');
+    const parent = cut < 0 ? undefined : id.slice(0, cut);
+    return parent !== undefined && this.entryIndex.has(parent) ? parent : undefined;
+  }
+
+  childrenOf(id: string): readonly string[] {
+    return (this.distinctive.get(id) ?? []).map((child) => child.id);
+  }
+
+  named(terms: ReadonlySet<number>): string[] {
+    return [...this.names.keys()].filter((id) => this.namesIt(id, terms));
   }
 
   /**
@@ -290,25 +363,20 @@ export class Matcher {
    * cloud" names the public cloud; "what is software" names nothing, only a word of "software as
    * a service". Smalltalk has no names, so nothing here stops it.
    */
-  private namesIt(id: string, terms: ReadonlySet<number>): boolean {
+  namesIt(id: string, terms: ReadonlySet<number>): boolean {
     const names = this.names.get(id);
     if (names === undefined) return id.startsWith('smalltalk.');
     return names.some((name) => name.every((term) => terms.has(term)));
   }
 
   /**
-   * A message that opens with a smalltalk phrase: "cheers mate" or "thanks that made sense" is
-   * smalltalk, because what follows is not a question the lecture answers, not even well enough
-   * to ask "Did you mean"; "hi, what is paas" is the question that follows.
+   * A message that opens with a smalltalk phrase ("hi", "thanks"): the phrase and the rest.
    */
-  private smalltalkOpening(normalised: string): { id: string; question?: string } | undefined {
+  smalltalkOpening(normalised: string): { id: string; rest: string } | undefined {
     for (const [phrase, id] of this.smalltalkPhrases) {
       // `phrase` then a space, without building that string for every phrase of every question.
       if (phrase === '' || normalised.charCodeAt(phrase.length) !== 32 || !normalised.startsWith(phrase)) continue;
-      const question = normalised.slice(phrase.length + 1);
-      const rest = this.weigh(this.analyzer.analyse(question).terms);
-      const best = rest.known.length === 0 ? undefined : this.rank(rest.known, rest.norm).find((candidate) => !candidate.id.startsWith('smalltalk.'));
-      return best === undefined || best.score < this.options.clarifyThreshold ? { id } : { id, question };
+      return { id, rest: normalised.slice(phrase.length + 1) };
     }
     return undefined;
   }
@@ -319,14 +387,13 @@ export class Matcher {
   }
 
   /** A message that ends with a smalltalk phrase after something else: what comes before it. */
-  private smalltalkClosing(normalised: string): string | undefined {
+  smalltalkClosing(normalised: string): string | undefined {
     for (const phrase of this.smalltalkPhrases.keys()) {
       const cut = normalised.length - phrase.length - 1;
       if (phrase !== '' && cut > 0 && normalised.charCodeAt(cut) === 32 && normalised.endsWith(phrase)) return normalised.slice(0, cut);
     }
     return undefined;
   }
-
   /** The question's terms with their weights; words the knowledge base never uses weigh in the norm only. */
   private weigh(terms: readonly string[]): { known: { term: number; weight: number }[]; unknown: string[]; norm: number } {
     const known: { term: number; weight: number }[] = [];
@@ -335,7 +402,10 @@ export class Matcher {
     for (const term of terms) {
       const id = this.termIds.get(term);
       const weight = id === undefined ? this.unknownIdf : (this.idf[id] ?? 0);
-      normSq += weight * weight;
+      // A word only situations use ("universities", "time") matches them, but weighs against the
+      // others as much as a word the lecture never uses: it describes, it does not name a topic.
+      const normWeight = id !== undefined && this.descriptiveTerms.has(id) ? Math.max(weight, this.unknownIdf * this.options.descriptivePenalty) : weight;
+      normSq += normWeight * normWeight;
       if (id === undefined) unknown.push(term);
       else known.push({ term: id, weight });
     }
@@ -388,60 +458,13 @@ export class Matcher {
     return ranked.sort((x, y) => y.score - x.score || x.id.localeCompare(y.id));
   }
 
-  private decide(ranked: Candidate[], terms: ReadonlySet<number>): Omit<MatchResult, 'normalised' | 'explanation'> {
-    const o = this.options;
-    const candidates = ranked.slice(0, Math.max(o.maxClarifyOptions, 5));
-    const topics = ranked.filter((candidate) => !candidate.id.startsWith('smalltalk.'));
-    const chat = ranked.find((candidate) => candidate.id.startsWith('smalltalk.'));
-    const top = topics[0];
-    const second = topics[1];
-
-    // A lecture question that opens with "hi" is still a lecture question: smalltalk wins only
-    // when it matches at least as well as the best topic ("help me" is help, not disaster help).
-    if (chat && chat.score >= o.smalltalkThreshold && (!top || top.score < o.clarifyThreshold || chat.score > top.score)) {
-      return { kind: 'smalltalk', id: chat.id, confidence: chat.score, candidates };
-    }
-    if (!top || top.score < o.clarifyThreshold) {
-      return { kind: 'fallback', id: null, confidence: top?.score ?? chat?.score ?? 0, candidates };
-    }
-    // The margin is relative: 0.82 against 0.73 is as close a call as 0.55 against 0.49.
-    const clear = !second || top.score - second.score >= o.margin * top.score;
-    if (top.score >= o.answerThreshold && clear) {
-      const overlooked = this.namedElsewhere(top.id, terms, topics);
-      if (overlooked !== undefined) return { kind: 'clarify', id: null, confidence: top.score, candidates: [top, overlooked] };
-      return this.answerOrAsk(this.namedSiblings(top.id, terms), top.score, candidates, top.id);
-    }
-    const options = topics
-      .filter((candidate) => candidate.score >= o.clarifyThreshold && top.score - candidate.score < o.margin * 2 * top.score)
-      .slice(0, o.maxClarifyOptions);
-    if (options.length === 1) {
-      // One weak candidate is a guess, not a choice: "are private universities worth it" shares
-      // one word with the private cloud. Decline, and let the reply offer that entry first.
-      // Unless several of its words point to that one entry and nothing else comes close:
-      // "jupyter hub what service model" is PaaS, though "hub" is not a lecture word.
-      if (top.score >= o.answerThreshold || (top.score >= o.corroboratedThreshold && this.explained(top.id, terms) >= o.corroboratingTerms)) {
-        return { kind: 'answer', id: top.id, confidence: top.score, candidates };
-      }
-      return { kind: 'fallback', id: null, confidence: top.score, candidates };
-    }
-    const settled = this.withinFamily(options, terms) ?? this.explainsAll(options, terms);
-    if (settled !== undefined) return { kind: 'answer', id: settled, confidence: top.score, candidates };
-    const named = this.namedSiblings(top.id, terms);
-    if (named.length > 0 && options.every((option) => areSiblings(option.id, top.id))) return this.answerOrAsk(named, top.score, candidates);
-    // "Did you mean" is for one question that fits two entries. When the best two explain
-    // different words of it ("how much does a taxi cost": the costs, and the taxi of "as a
-    // service"), it is two half-matches, and most likely a question about something else.
-    if (!this.shareAnyTerm(options[0]?.id, options[1]?.id, terms)) return { kind: 'fallback', id: null, confidence: top.score, candidates };
-    return { kind: 'clarify', id: null, confidence: top.score, candidates: options };
-  }
-
   /**
    * A sub-topic the question names by title that the best entry knows nothing of: "are private
    * clouds worth it" scores best on why the cloud is worth using, but it asks about the private
    * cloud. Answering the best entry would ignore the very thing named, so the two are offered
    * instead. Not when the best entry is the named one's overview or sub-topic, which speaks of it.
    */
-  private namedElsewhere(topId: string, terms: ReadonlySet<number>, topics: readonly Candidate[]): Candidate | undefined {
+  namedElsewhere(topId: string, terms: ReadonlySet<number>, topics: readonly Candidate[]): Candidate | undefined {
     const vocabulary = this.vocabularyOf(topId);
     for (const family of this.distinctive.values()) {
       for (const child of family) {
@@ -455,17 +478,11 @@ export class Matcher {
     return undefined;
   }
 
-  /** One id named is the answer, two are a choice; none leaves the best entry, `fallbackId`, as the answer. */
-  private answerOrAsk(named: readonly string[], score: number, candidates: Candidate[], fallbackId?: string): Omit<MatchResult, 'normalised' | 'explanation'> {
-    if (named.length === 2) return { kind: 'clarify', id: null, confidence: score, candidates: named.map((id) => ({ id, score, matched: '' })) };
-    return { kind: 'answer', id: named[0] ?? fallbackId ?? null, confidence: score, candidates };
-  }
-
   /**
    * How many of the question's terms an entry's vocabulary explains, counting only words that
    * point to a few entries: "why" and "cloud" are in half the phrasings and corroborate nothing.
    */
-  private explained(id: string, terms: ReadonlySet<number>): number {
+  explained(id: string, terms: ReadonlySet<number>): number {
     const vocabulary = this.vocabularyOf(id);
     return [...terms].filter((term) => vocabulary?.has(term) === true && (this.idf[term] ?? 0) >= this.pointingIdf).length;
   }
@@ -476,7 +493,7 @@ export class Matcher {
    * it, and costs' only some. The best entry is the answer when its vocabulary explains each of
    * the question's known terms and every other option's explains only part of them.
    */
-  private explainsAll(options: readonly Candidate[], terms: ReadonlySet<number>): string | undefined {
+  explainsAll(options: readonly Candidate[], terms: ReadonlySet<number>): string | undefined {
     const [top, ...rest] = options;
     if (top === undefined || rest.length === 0) return undefined;
     const explainedBy = (id: string) => [...terms].filter((term) => this.vocabularyOf(id)?.has(term) === true).length;
@@ -484,7 +501,7 @@ export class Matcher {
   }
 
   /** Whether two entries' vocabularies both explain at least one of the question's terms. */
-  private shareAnyTerm(first: string | undefined, second: string | undefined, terms: ReadonlySet<number>): boolean {
+  shareAnyTerm(first: string | undefined, second: string | undefined, terms: ReadonlySet<number>): boolean {
     const a = first === undefined ? undefined : this.vocabularyOf(first);
     const b = second === undefined ? undefined : this.vocabularyOf(second);
     return [...terms].some((term) => a?.has(term) === true && b?.has(term) === true);
@@ -497,7 +514,7 @@ export class Matcher {
    * overview, which compares them; one by title ("the public cloud model") means that one.
    * Anything else still asks.
    */
-  private withinFamily(options: readonly Candidate[], terms: ReadonlySet<number>): string | undefined {
+  withinFamily(options: readonly Candidate[], terms: ReadonlySet<number>): string | undefined {
     const parent = options.find((option) => options.every((other) => other === option || other.id.startsWith(`${option.id}.`)));
     if (!parent) return undefined;
     const family = this.distinctive.get(parent.id) ?? [];
@@ -515,7 +532,7 @@ export class Matcher {
    * named is what was asked about: one id to answer instead. If an example only a third
    * sub-topic gives is named too ("is gmail iaas?"), it is a choice: two ids to ask between.
    */
-  private namedSiblings(id: string, terms: ReadonlySet<number>): string[] {
+  namedSiblings(id: string, terms: ReadonlySet<number>): string[] {
     const cut = id.lastIndexOf('.');
     if (cut < 0) return [];
     const family = this.distinctive.get(id.slice(0, cut)) ?? [];
@@ -528,23 +545,6 @@ export class Matcher {
   }
 }
 
-/**
- * "What is X", "what are X", "define X", "what does X mean": a question that asks what a thing
- * is, which the lecture answers only for what it names. Read on the normalised text. "What is so
- * great about the cloud" and "what's bad about it" ask what X is like, not what it is.
- */
-const WHAT_IS = /^(?:so )?(?:what (?:is|are)|define|meaning of) (?!so\b)(?!.*\babout\b)|^what does .+ mean$/;
-
-/** How a question begins, on the normalised text: what comes before a closing "thanks" must be one. */
-const QUESTION_START = /^(?:what|why|how|which|who|where|when|is|are|can|could|does|do|should|would|tell|explain|define|describe|give|show)\b/;
-
-/**
- * Subjects of up to this many known terms are held to the names rule. A longer one describes
- * its topic in other words ("what is the thing where you rent a computer and set it up
- * yourself"), which is a question about it, whatever it calls it.
- */
-const SHORT_SUBJECT = 2;
-
 /** A topic's names: its title, the abbreviation in brackets after it ("(PaaS)"), and `names`. */
 function namesOf(entry: TopicEntry): string[] {
   const abbreviation = /\(([^)]+)\)\s*$/.exec(entry.title)?.[1];
@@ -552,7 +552,7 @@ function namesOf(entry: TopicEntry): string[] {
   return [title, ...(abbreviation === undefined ? [] : [abbreviation]), ...entry.names];
 }
 
-type Field = 'alternate' | 'keyword' | 'answer';
+type Field = 'alternate' | 'keyword' | 'situation' | 'answer';
 
 /**
  * The texts an entry is found by. Alternates, title and keywords are matched as phrasings;
@@ -565,6 +565,7 @@ function fieldsOf(entry: Entry): { text: string; weight: Field }[] {
   ];
   if (isTopic(entry)) {
     fields.push(...entry.keywords.map((text) => ({ text, weight: 'keyword' as const })));
+    fields.push(...entry.situations.map((text) => ({ text, weight: 'situation' as const })));
     fields.push({ text: entry.answer, weight: 'answer' });
   }
   return fields;
@@ -601,22 +602,9 @@ function distinctiveWords(entries: readonly Entry[], termsOf: (text: string) => 
   return families;
 }
 
-/** Whether two ids are sub-topics of the same overview ("deployment-models.public" and ".private"). */
 /** Whether a message's terms leave nothing to ask about: none, or only a negation. */
 export function asksNothing(terms: readonly string[]): boolean {
   return terms.every((term) => term === NEGATION_TERM);
-}
-
-/** A decision that needs no scoring: a smalltalk phrase or a topic's own phrasing, asked word for word. */
-function certain(kind: 'answer' | 'smalltalk', id: string, analysis: Analysis): MatchResult {
-  return {
-    kind,
-    id,
-    confidence: 1,
-    candidates: [{ id, score: 1, matched: analysis.normalised }],
-    normalised: analysis.normalised,
-    explanation: { terms: analysis.terms, corrections: analysis.corrections, unknown: [] },
-  };
 }
 
 /** "thanks cloudbot" is "thanks": students address the bot by name outside Teams mentions too. */

@@ -14,7 +14,7 @@ import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from './matchingOption
 export const MATCHER_INDEX_FILE = 'matcher-index.json';
 
 /** Raised whenever `MatcherIndex` changes shape, so that an index from older code is refused. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** What the index was built from: the knowledge base's entries and synonyms, and the options. */
 export function indexFingerprint(kb: KnowledgeBase, options: Partial<MatchingOptions> = {}): string {

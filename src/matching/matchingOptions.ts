@@ -23,6 +23,30 @@ export interface MatchingOptions {
   maxClarifyOptions: number;
   /** Weight of a match on an entry's keywords, relative to a match on an alternate question or the title. */
   keywordWeight: number;
+  /** Weight of a match on a situation the entry answers ("we just want to deploy our code"), relative to an alternate. */
+  situationWeight: number;
+  /**
+   * After a greeting ("hi so im doing a group project…"), a rest with at least this many content
+   * terms is a question, answered or declined as one, never taken for the greeting.
+   */
+  openingQuestionTerms: number;
+  /**
+   * A question of at least `longQuestionTerms` content terms is answered with its best entry from
+   * `longQuestionFloor`, below the usual thresholds, when that entry scores `longQuestionLead`
+   * times the runner-up and `corroboratingTerms` of its rarer words point to it.
+   */
+  longQuestionTerms: number;
+  /** How much a word only situations use weighs in a question's norm, as a share of an unknown word's weight. */
+  descriptivePenalty: number;
+  longQuestionFloor: number;
+  longQuestionLead: number;
+  /** How much a word counts towards coverage when only the entry's situations use it, not its other phrasings. */
+  situationVocabularyWeight: number;
+  /**
+   * "What is X" with a subject of at most this many known terms is answered only when X names the
+   * entry; a longer one describes its topic in other words.
+   */
+  shortSubjectTerms: number;
   /** Share of the score from the closest phrasing; the rest is how much of the question the entry's vocabulary covers. */
   phrasingWeight: number;
   /** Weight of a word the knowledge base never uses, relative to the rarest word it does use. */
@@ -41,6 +65,14 @@ export const DEFAULT_MATCHING_OPTIONS: Readonly<MatchingOptions> = Object.freeze
   smalltalkThreshold: 0.6,
   maxClarifyOptions: 3,
   keywordWeight: 0.9,
+  situationWeight: 1,
+  openingQuestionTerms: 3,
+  situationVocabularyWeight: 0.3,
+  longQuestionTerms: 5,
+  descriptivePenalty: 0.7,
+  longQuestionFloor: 0.25,
+  longQuestionLead: 1.4,
+  shortSubjectTerms: 2,
   phrasingWeight: 0.4,
   unknownWeight: 1.2,
   answerVocabularyWeight: 0.5,

@@ -1,0 +1,79 @@
+import type { Rank } from '../knowledge/schema';
+
+/**
+ * What a question asks for besides its topic: a direction ("the most effort"), a side ("the
+ * advantage of"), a list ("list the reasons"), a yes or no. The words here are plain English,
+ * not the lecture's: the scales they apply to, and students' words for each, are in the
+ * knowledge base (`scales.yaml`).
+ */
+export interface Reading {
+  /** A comparison along one of the knowledge base's scales: "which needs the least effort". */
+  comparison?: { scale: string; rank: Rank };
+  /** "The advantage of X", "what's bad about X". */
+  side?: 'advantage' | 'disadvantage';
+  /** "List the reasons", "what are all the benefits", "the 7 reasons": the overview, not one part. */
+  asksList: boolean;
+  /** "Is gmail saas?", "does a private cloud give full control?": a yes or no comes first. */
+  yesNo: boolean;
+}
+
+/** A scale's words as normalised words, phrase by phrase (matched before synonyms, which would merge "cheaper" into "costs"). */
+export interface ScaleTerms {
+  id: string;
+  more: string[][];
+  less: string[][];
+  most: string[][];
+}
+
+const MOST = new Set(['most', 'more', 'max', 'maximum', 'highest', 'higher', 'greatest', 'greater', 'biggest', 'bigger', 'largest']);
+const LEAST = new Set(['least', 'less', 'fewest', 'fewer', 'lowest', 'lower', 'minimum', 'min', 'smallest', 'smaller']);
+const ADVANTAGE = /\b(advantages?|pros?|upsides?|benefits?|good|plus(?:es)?|strengths?|positives?|best thing)\b/;
+const DISADVANTAGE = /\b(disadvantages?|cons|downsides?|drawbacks?|bad|problems?|weakness(?:es)?|negatives?|risks?|catch|limitations?|worst thing)\b/;
+/** Whose advantage: "of", "about", "with", "to" a thing, or "X's", so that "advantage of a private cloud" names X. */
+const OF_SOMETHING = /\b(of|about|with|to|for|using|in)\b/;
+const PLURAL_PARTS = '(?:reasons|benefits|advantages|disadvantages|drawbacks|pros|cons|models|types|kinds|ways|points|problems|issues|risks)';
+const LIST = new RegExp(`\\blist\\b|\\b(?:full|whole|complete) list\\b|\\ball (?:the |of the )?(?:\\w+ )?${PLURAL_PARTS}\\b|\\b(?:\\d+|two|three|four|five|six|seven) (?:\\w+ )?${PLURAL_PARTS}\\b`);
+const YES_NO = /^(is|are|does|do|can|could|would|will|should|was|were|has|have|did)\b/;
+
+/** A comparative or superlative form: "cheaper", "easiest", "pricier". */
+const COMPARATIVE_FORM = /(?:est|ier|er)$/;
+
+/** Reads a normalised question against the knowledge base's scales. */
+export function readQuestion(normalised: string, scales: readonly ScaleTerms[]): Reading {
+  const words = normalised.split(' ');
+  // A phrase's words in a row, each as written or with a plural "s": "costs" is "cost".
+  const at = (phrase: readonly string[], start: number) =>
+    phrase.every((word, offset) => words[start + offset] === word || words[start + offset] === `${word}s`);
+  const contains = (phrase: readonly string[]) => {
+    for (let start = 0; start + phrase.length <= words.length; start += 1) if (phrase.length > 0 && at(phrase, start)) return true;
+    return false;
+  };
+  const direction = words.some((word) => MOST.has(word)) ? 1 : words.some((word) => LEAST.has(word)) ? -1 : 0;
+  let comparison: Reading['comparison'];
+  for (const scale of scales) {
+    // "the cheapest" is the least cost, "the most expensive" and "pricier" the most; "the most
+    // effort" needs its direction word, and "the fewest constraints" turns "constraints" round.
+    const found = ([[1, scale.most], [-1, scale.less], [0, scale.more]] as const)
+      .map(([polarity, phrases]) => ({ polarity, phrase: phrases.find(contains) }))
+      .find(({ phrase }) => phrase !== undefined);
+    if (found?.phrase === undefined) continue;
+    const { polarity } = found;
+    const comparative = found.phrase.some((word) => COMPARATIVE_FORM.test(word));
+    // "is the cloud cheap" and "cloud costs" name the scale but compare nothing.
+    if (direction === 0 && !comparative) continue;
+    const sign = polarity === 0 ? direction : direction === 0 ? polarity : polarity * direction;
+    if (sign !== 0) {
+      comparison = { scale: scale.id, rank: sign > 0 ? 'most' : 'least' };
+      break;
+    }
+  }
+  const disadvantage = DISADVANTAGE.test(normalised);
+  const advantage = ADVANTAGE.test(normalised);
+  const side = disadvantage && !advantage ? 'disadvantage' : advantage && !disadvantage ? 'advantage' : undefined;
+  return {
+    ...(comparison ? { comparison } : {}),
+    ...(side !== undefined && OF_SOMETHING.test(normalised) ? { side } : {}),
+    asksList: LIST.test(normalised),
+    yesNo: YES_NO.test(normalised),
+  };
+}

@@ -1,0 +1,75 @@
+import { greetingBeforeQuestion, nothingAsked, ownPhrasing, smalltalkPhrase, thanksAfterQuestion } from './messageRules';
+import { comparisonAlongScale, listMeansOverview, sideOfNamedTopic } from './readingRules';
+import {
+  askBetween,
+  clearLeadInLongQuestion,
+  clearWinner,
+  closeCallSettled,
+  halfMatches,
+  loneCandidate,
+  namedAmongSiblings,
+  negationSettles,
+  onlyDescriptiveWords,
+  smalltalkOverTopics,
+  tooWeak,
+} from './scoreRules';
+import type { Decision, Rule, RuleContext } from './types';
+
+/**
+ * The matcher's decision, as an ordered list of named rules: the first that decides wins. The
+ * message rules come first because they need no scoring; the reading rules before the score
+ * rules because a direction or a side changes which entry is meant; `askBetween` always decides.
+ */
+export const DECISION_RULES: readonly Rule[] = Object.freeze([
+  smalltalkPhrase,
+  greetingBeforeQuestion,
+  thanksAfterQuestion,
+  ownPhrasing,
+  nothingAsked,
+  comparisonAlongScale,
+  sideOfNamedTopic,
+  listMeansOverview,
+  smalltalkOverTopics,
+  onlyDescriptiveWords,
+  clearLeadInLongQuestion,
+  tooWeak,
+  clearWinner,
+  loneCandidate,
+  closeCallSettled,
+  negationSettles,
+  namedAmongSiblings,
+  halfMatches,
+  askBetween,
+]);
+
+/**
+ * "What is X", "what are X", "define X", "what does X mean": a question that asks what a thing
+ * is, which the lecture answers only for what it names. "What is so great about the cloud" and
+ * "what's bad about it" ask what X is like, not what it is.
+ */
+const WHAT_IS = /^(?:so )?(?:what (?:is|are)|define|meaning of) (?!so\b)(?!.*\babout\b)|^what does .+ mean$/;
+
+/**
+ * Students ask "what is a taxi" or "what is software": a short "what is X" answered with an entry
+ * must name it, because the lecture mentions a taxi and software but defines neither. A longer
+ * subject describes its topic in other words, which is a question about it.
+ */
+export function unnamedWhatIs(decision: Decision, ctx: RuleContext): Decision {
+  if (decision.kind !== 'answer' || decision.id === null || decision.direct !== undefined) return decision;
+  const { normalised } = ctx.q.analysis;
+  if (!WHAT_IS.test(normalised) || ctx.q.terms.size > ctx.o.shortSubjectTerms || ctx.k.namesIt(decision.id, ctx.q.terms)) return decision;
+  return { kind: 'fallback', id: null, confidence: decision.confidence, candidates: decision.candidates };
+}
+
+/** Rules whose answers are certain or already checked: a topic's own phrasing, a part matched on its own. */
+const UNSCORED: ReadonlySet<Rule> = new Set([smalltalkPhrase, greetingBeforeQuestion, thanksAfterQuestion, ownPhrasing, nothingAsked]);
+
+/** Runs the rules in order; the name of the one that decided goes with the decision. */
+export function decide(ctx: RuleContext): Decision & { rule: string } {
+  for (const rule of DECISION_RULES) {
+    const decision = rule(ctx);
+    if (decision !== undefined) return { ...(UNSCORED.has(rule) ? decision : unnamedWhatIs(decision, ctx)), rule: rule.name };
+  }
+  // Unreachable: `askBetween` always decides. Kept so that the list can change without a crash.
+  return { kind: 'fallback', id: null, confidence: 0, candidates: [], rule: 'none' };
+}

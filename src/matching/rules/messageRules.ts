@@ -1,0 +1,54 @@
+import { certain, type Decision, type Rule } from './types';
+
+/**
+ * Rules about the message as a whole, before any scoring: smalltalk, greetings around a
+ * question, a topic's own phrasing, and messages that ask nothing.
+ */
+
+/** How a question begins, on the normalised text: what comes before a closing "thanks" must be one. */
+const QUESTION_WORD = /\b(?:what|why|how|which|who|where|when|is|are|can|could|does|do|should|would|explain|define|describe|list|compare)\b/;
+const QUESTION_START = /^(?:what|why|how|which|who|where|when|is|are|can|could|does|do|should|would|tell|explain|define|describe|give|show|list|outline|state|compare)\b/;
+
+/** Students say "hi", "thanks", "what can you do": the whole message is a smalltalk phrase. */
+export const smalltalkPhrase: Rule = ({ q, k }) => {
+  const id = k.smalltalkPhrase(q.analysis.normalised, q.analysis.terms);
+  return id === undefined ? undefined : certain('smalltalk', id, q.analysis.normalised);
+};
+
+const answered = (decision: Decision) => decision.kind === 'answer' || decision.kind === 'clarify';
+
+/**
+ * Students open a question with a greeting or thanks ("hi so im doing a group project, is iaas a
+ * good idea for us"): the question is what is answered, or declined as a question. A short rest
+ * that asks nothing the lecture answers ("thanks, that made sense") leaves the smalltalk.
+ */
+export const greetingBeforeQuestion: Rule = ({ q, k, o }) => {
+  const opening = k.smalltalkOpening(q.analysis.normalised);
+  if (opening === undefined) return undefined;
+  // Other smalltalk after an opening is what was said only as a whole phrase: "hi, help" asks for help.
+  if (k.smalltalkPhrase(opening.rest, []) !== undefined) return k.matchPart(opening.rest);
+  // The rest is a question when it is asked as one, names topics only ("hi, paas"), or is long;
+  // "thanks, that made sense" is none of these, though "sense" is in an alternate.
+  const asksSomething = QUESTION_WORD.test(opening.rest) || k.namesOnly(opening.rest) || k.termCount(opening.rest) >= o.openingQuestionTerms;
+  const asked = asksSomething ? k.matchPart(opening.rest) : undefined;
+  if (asked !== undefined && (answered(asked) || k.termCount(opening.rest) >= o.openingQuestionTerms)) return asked;
+  return certain('smalltalk', opening.id, q.analysis.normalised);
+};
+
+/** Students end a question with thanks ("what is paas thanks"): thanks after a question does not replace it. */
+export const thanksAfterQuestion: Rule = ({ q, k }) => {
+  const before = k.smalltalkClosing(q.analysis.normalised);
+  if (before === undefined || !QUESTION_START.test(before)) return undefined;
+  const asked = k.matchPart(before);
+  return answered(asked) ? asked : undefined;
+};
+
+/** A student who types an entry's own phrasing word for word needs no scoring. */
+export const ownPhrasing: Rule = ({ q, k }) => {
+  const id = k.ownPhrasing(q.analysis.normalised);
+  return id === undefined ? undefined : certain('answer', id, q.analysis.normalised);
+};
+
+/** "ok", "hmm", "i don't know": nothing the knowledge base knows was asked. */
+export const nothingAsked: Rule = ({ q }) =>
+  q.ranked.length === 0 ? { kind: 'fallback', id: null, confidence: 0, candidates: [] } : undefined;

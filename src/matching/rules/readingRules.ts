@@ -1,0 +1,91 @@
+import type { Fact } from '../../knowledge/schema';
+import { type Decision, type Rule, type RuleContext, shortlist } from './types';
+
+/**
+ * Rules for what a question asks besides its topic, read by `readQuestion`: a direction along a
+ * scale, a side of a named topic, a whole list.
+ */
+
+/** The families (overviews with their sub-topics) in the order the question reaches them. */
+function familiesReached(ctx: RuleContext): string[] {
+  const families: string[] = [];
+  for (const candidate of ctx.q.topics) {
+    const family = ctx.k.parentOf(candidate.id) ?? candidate.id;
+    if (!families.includes(family)) families.push(family);
+  }
+  return families;
+}
+
+/**
+ * "Which one needs the most effort from me", "which is cheapest": a comparison along a scale is
+ * answered by the fact that ranks a sub-topic at that end, said first. When the lecture ranks
+ * one only at the other end ("cheapest", where it says only that IaaS often costs more), the
+ * overview is answered with that said plainly, never a guess.
+ */
+export const comparisonAlongScale: Rule = (ctx) => {
+  const asked = ctx.q.reading.comparison;
+  if (asked === undefined) return undefined;
+  // Families with facts on this scale, the one the question reaches first winning.
+  const onScale = (family: string) =>
+    ctx.k.childrenOf(family).flatMap((id) => ctx.k.facts(id).filter((fact) => fact.scale === asked.scale).map((fact) => ({ id, fact })));
+  const reached = familiesReached(ctx).filter((family) => onScale(family).length > 0);
+  const family = reached[0];
+  const top = ctx.q.topics[0];
+  if (family === undefined || top === undefined) return undefined;
+  // "less control in the cloud" is about the drawback, which ranks nothing: a strong best entry
+  // outside every family that ranks on the scale is what was asked.
+  const topFamily = ctx.k.parentOf(top.id) ?? top.id;
+  if (top.score >= ctx.o.answerThreshold && topFamily !== family) return undefined;
+  const facts = onScale(family);
+  const confidence = top.score;
+  const hit = facts.find(({ fact }) => fact.rank === asked.rank);
+  // Two families rank on this scale and the question reaches neither clearly: ask which is meant.
+  if (reached.length > 1 && top.score < ctx.o.clarifyThreshold) {
+    const options = reached.flatMap((other) => onScale(other).filter(({ fact }) => fact.rank === asked.rank).map(({ id }) => id));
+    if (options.length > 1) return { kind: 'clarify', id: null, confidence, candidates: options.map((id) => ({ id, score: confidence, matched: '' })) };
+  }
+  if (hit !== undefined) return { kind: 'answer', id: hit.id, confidence, candidates: shortlist(ctx), direct: { kind: 'facts', says: [hit.fact.says] } };
+  return {
+    kind: 'answer',
+    id: family,
+    confidence,
+    candidates: shortlist(ctx),
+    direct: { kind: 'not-stated', asked, instead: facts.map(({ fact }) => fact.says) },
+  };
+};
+
+/**
+ * "What is the advantage of a private cloud", "what's bad about the hybrid cloud": a side of one
+ * named sub-topic is answered with that sub-topic, its facts on that side said first, or an
+ * honest "the lecture names none" with the sub-topic's answer. Overviews are left to scoring:
+ * "the disadvantages of the cloud" are the drawbacks.
+ */
+export const sideOfNamedTopic: Rule = (ctx) => {
+  const side = ctx.q.reading.side;
+  if (side === undefined) return undefined;
+  const named = ctx.k.named(ctx.q.terms).filter((id) => ctx.k.parentOf(id) !== undefined && ctx.k.childrenOf(id).length === 0);
+  const [id] = named;
+  if (id === undefined || named.length > 1) return undefined;
+  // The benefits and drawbacks are themselves sides: "the advantage of scalability" is scalability.
+  const facts = ctx.k.facts(id);
+  if (facts.length === 0) return undefined;
+  const onSide = facts.filter((fact: Fact) => fact.side === side).map((fact) => fact.says);
+  const confidence = ctx.q.topics.find((candidate) => candidate.id === id)?.score ?? ctx.q.topics[0]?.score ?? 0;
+  const direct: Decision['direct'] = onSide.length > 0 ? { kind: 'facts', says: onSide } : { kind: 'not-stated', asked: { side }, instead: [] };
+  return { kind: 'answer', id, confidence, candidates: shortlist(ctx), direct };
+};
+
+/**
+ * "List the 7 reasons to use the cloud", "what are all the drawbacks": a list is the overview,
+ * even when one of its parts scores best, unless the question names that part.
+ */
+export const listMeansOverview: Rule = (ctx) => {
+  if (!ctx.q.reading.asksList) return undefined;
+  const top = ctx.q.topics[0];
+  if (top === undefined || top.score < ctx.o.clarifyThreshold) return undefined;
+  const parent = ctx.k.parentOf(top.id);
+  if (parent === undefined || ctx.k.namesIt(top.id, ctx.q.terms)) return undefined;
+  const overview = ctx.q.topics.find((candidate) => candidate.id === parent);
+  if (overview === undefined || overview.score < ctx.o.clarifyThreshold) return undefined;
+  return { kind: 'answer', id: parent, confidence: overview.score, candidates: shortlist(ctx) };
+};

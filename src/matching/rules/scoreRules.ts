@@ -1,0 +1,145 @@
+import { areSiblings } from '../../knowledge/KnowledgeBase';
+import { type Decision, type Rule, shortlist } from './types';
+
+/** Rules that decide on the scores: answer the best entry, ask between close ones, or decline. */
+
+/** "help me" is help, not disaster help: smalltalk wins when it matches at least as well as the best topic. */
+export const smalltalkOverTopics: Rule = (ctx) => {
+  const { chat, topics } = ctx.q;
+  const top = topics[0];
+  if (!chat || chat.score < ctx.o.smalltalkThreshold) return undefined;
+  if (top && top.score >= ctx.o.clarifyThreshold && chat.score <= top.score) return undefined;
+  return { kind: 'smalltalk', id: chat.id, confidence: chat.score, candidates: shortlist(ctx) };
+};
+
+/**
+ * "What time is it" shares "time" with a situation ("we have no time to set up servers"), and
+ * nothing else with the knowledge base: words that only describe situations name no topic, so a
+ * question made only of them is declined, with the best entries offered.
+ */
+export const onlyDescriptiveWords: Rule = (ctx) => {
+  if ([...ctx.q.terms].some((term) => !ctx.k.describesOnly(term))) return undefined;
+  return { kind: 'fallback', id: null, confidence: ctx.q.topics[0]?.score ?? 0, candidates: shortlist(ctx) };
+};
+
+/** A question nothing fits well enough to offer ("how do I cook pasta") is declined. */
+export const tooWeak: Rule = (ctx) => {
+  const top = ctx.q.topics[0];
+  if (top && top.score >= ctx.o.clarifyThreshold) return undefined;
+  return { kind: 'fallback', id: null, confidence: top?.score ?? ctx.q.chat?.score ?? 0, candidates: shortlist(ctx) };
+};
+
+/** One id named is the answer, two are a choice; none leaves the best entry as the answer. */
+function answerOrAsk(named: readonly string[], score: number, candidates: Decision['candidates'], fallbackId?: string): Decision {
+  if (named.length === 2) return { kind: 'clarify', id: null, confidence: score, candidates: named.map((id) => ({ id, score, matched: '' })) };
+  return { kind: 'answer', id: named[0] ?? fallbackId ?? null, confidence: score, candidates };
+}
+
+/** Whether the best topic beats the runner-up by the relative margin: 0.82 against 0.73 is as close as 0.55 against 0.49. */
+function isClear(ctx: Parameters<Rule>[0]): boolean {
+  const [top, second] = ctx.q.topics;
+  return top !== undefined && (!second || top.score - second.score >= ctx.o.margin * top.score);
+}
+
+/**
+ * A clear, strong best entry is the answer, unless the question names a sub-topic that entry
+ * knows nothing of ("are private clouds worth it": offered both) or names a sibling of it by
+ * title ("who owns a public cloud", scoring best on the private cloud's keywords).
+ */
+export const clearWinner: Rule = (ctx) => {
+  const top = ctx.q.topics[0];
+  if (top === undefined || top.score < ctx.o.answerThreshold || !isClear(ctx)) return undefined;
+  const overlooked = ctx.k.namedElsewhere(top.id, ctx.q.terms, ctx.q.topics);
+  if (overlooked !== undefined) return { kind: 'clarify', id: null, confidence: top.score, candidates: [top, overlooked] };
+  return answerOrAsk(ctx.k.namedSiblings(top.id, ctx.q.terms), top.score, shortlist(ctx), top.id);
+};
+
+/**
+ * Students describe a situation at length ("one of the machines running our app died at 3am
+ * but users didn't notice…"): most of its words are not the lecture's, and each counts against
+ * every entry, so even the right entry scores low. What tells it then is the lead: an entry far
+ * ahead of the next, with several of the question's rarer words pointing to it, is the answer.
+ */
+export const clearLeadInLongQuestion: Rule = (ctx) => {
+  const [top, second] = ctx.q.topics;
+  if (top === undefined || ctx.q.analysis.terms.length < ctx.o.longQuestionTerms || top.score < ctx.o.longQuestionFloor) return undefined;
+  if (second !== undefined && top.score < ctx.o.longQuestionLead * second.score) return undefined;
+  if (ctx.k.explained(top.id, ctx.q.terms) < ctx.o.corroboratingTerms) return undefined;
+  return { kind: 'answer', id: top.id, confidence: top.score, candidates: shortlist(ctx) };
+};
+
+/** The entries close enough to the best one to be offered in "Did you mean…?". */
+function closeOptions(ctx: Parameters<Rule>[0]) {
+  const top = ctx.q.topics[0];
+  if (top === undefined) return [];
+  return ctx.q.topics
+    .filter((candidate) => candidate.score >= ctx.o.clarifyThreshold && top.score - candidate.score < ctx.o.margin * 2 * top.score)
+    .slice(0, ctx.o.maxClarifyOptions);
+}
+
+/**
+ * One weak candidate with nothing near it is a guess ("are private universities worth it"
+ * shares one word with the private cloud), declined with that entry offered first; unless
+ * several of the question's rarer words point to it alone ("jupyter hub what service model").
+ */
+export const loneCandidate: Rule = (ctx) => {
+  const top = ctx.q.topics[0];
+  if (top === undefined || closeOptions(ctx).length !== 1) return undefined;
+  const corroborated = top.score >= ctx.o.corroboratedThreshold && ctx.k.explained(top.id, ctx.q.terms) >= ctx.o.corroboratingTerms;
+  if (top.score >= ctx.o.answerThreshold || corroborated) return { kind: 'answer', id: top.id, confidence: top.score, candidates: shortlist(ctx) };
+  return { kind: 'fallback', id: null, confidence: top.score, candidates: shortlist(ctx) };
+};
+
+/**
+ * A close call that is not one: between an overview and its own sub-topics, what the question
+ * names settles it ("public vs hybrid?" is the comparison); otherwise, the best entry is the
+ * answer when its vocabulary explains every word and the others' only some ("is iaas more expensive").
+ */
+export const closeCallSettled: Rule = (ctx) => {
+  const options = closeOptions(ctx);
+  const settled = ctx.k.withinFamily(options, ctx.q.terms) ?? ctx.k.explainsAll(options, ctx.q.terms);
+  const top = ctx.q.topics[0];
+  return settled === undefined || top === undefined ? undefined : { kind: 'answer', id: settled, confidence: top.score, candidates: shortlist(ctx) };
+};
+
+/**
+ * "Why would a company move to the cloud" is close to both "Why use the cloud?" and "Why not use
+ * the cloud?": when two close entries' titles differ only by a negation, whether the question
+ * negates decides between them.
+ */
+export const negationSettles: Rule = (ctx) => {
+  const [first, second] = closeOptions(ctx);
+  if (first === undefined || second === undefined) return undefined;
+  const negation = ctx.k.negationTerm();
+  if (negation === undefined) return undefined;
+  const a = new Set(ctx.k.titleTerms(first.id));
+  const b = new Set(ctx.k.titleTerms(second.id));
+  const extra = (x: ReadonlySet<number>, y: ReadonlySet<number>) => [...x].filter((term) => !y.has(term));
+  const [onlyA, onlyB] = [extra(a, b), extra(b, a)];
+  const negated = onlyA.length === 1 && onlyA[0] === negation && onlyB.length === 0 ? first : onlyB.length === 1 && onlyB[0] === negation && onlyA.length === 0 ? second : undefined;
+  if (negated === undefined) return undefined;
+  const other = negated === first ? second : first;
+  return { kind: 'answer', id: ctx.q.terms.has(negation) ? negated.id : other.id, confidence: first.score, candidates: shortlist(ctx) };
+};
+
+/** Close siblings, one of them named by title: the one named is meant ("the public cloud model"). */
+export const namedAmongSiblings: Rule = (ctx) => {
+  const top = ctx.q.topics[0];
+  if (top === undefined) return undefined;
+  const named = ctx.k.namedSiblings(top.id, ctx.q.terms);
+  if (named.length === 0 || !closeOptions(ctx).every((option) => areSiblings(option.id, top.id))) return undefined;
+  return answerOrAsk(named, top.score, shortlist(ctx));
+};
+
+/**
+ * The best two explain different words of the question ("how much does a taxi cost": the costs,
+ * and the taxi of "as a service"): two half-matches, most likely a question about something else.
+ */
+export const halfMatches: Rule = (ctx) => {
+  const [first, second] = closeOptions(ctx);
+  if (ctx.k.shareAnyTerm(first?.id, second?.id, ctx.q.terms)) return undefined;
+  return { kind: 'fallback', id: null, confidence: ctx.q.topics[0]?.score ?? 0, candidates: shortlist(ctx) };
+};
+
+/** One question that fits two or three entries: "Did you mean…?". */
+export const askBetween: Rule = (ctx) => ({ kind: 'clarify', id: null, confidence: ctx.q.topics[0]?.score ?? 0, candidates: closeOptions(ctx) });

@@ -1,0 +1,112 @@
+import type { Fact } from '../../knowledge/schema';
+import type { Analysis } from '../Analyzer';
+import type { MatchingOptions } from '../matchingOptions';
+import type { Reading } from '../reading';
+
+export type MatchKind = 'answer' | 'clarify' | 'fallback' | 'smalltalk';
+
+/** One entry the question may be about, with the text of the entry that matched it best. */
+export interface Candidate {
+  id: string;
+  score: number;
+  matched: string;
+}
+
+/**
+ * What to say before the entry's answer, when the question asked for something in particular:
+ * the facts that answer "which needs the least effort" or "the advantage of X", or an honest
+ * "the lecture does not say" with what it does say instead.
+ */
+export type Direct =
+  | { kind: 'facts'; says: string[] }
+  | { kind: 'not-stated'; asked: { side: 'advantage' | 'disadvantage' } | { scale: string; rank: 'most' | 'least' }; instead: string[] };
+
+/** What a rule decides: the kind of reply, the entry, and the candidates behind it. */
+export interface Decision {
+  kind: MatchKind;
+  /** The entry answered (answer, smalltalk); null when the bot asks or declines. */
+  id: string | null;
+  /** The best candidate's score, 0 to 1. */
+  confidence: number;
+  /** The best candidates, best first: the "did you mean" options, and what gets recorded for authors. */
+  candidates: Candidate[];
+  direct?: Direct;
+}
+
+/** A question as the rules see it: read once, scored only if a rule asks for the ranking. */
+export interface Question {
+  readonly analysis: Analysis;
+  readonly reading: Reading;
+  /** The question's terms that the knowledge base uses, as term ids. */
+  readonly terms: ReadonlySet<number>;
+  /** Every entry the question reaches, best first (computed on first use). */
+  readonly ranked: readonly Candidate[];
+  /** `ranked` without smalltalk. */
+  readonly topics: readonly Candidate[];
+  /** The best smalltalk candidate, if any. */
+  readonly chat: Candidate | undefined;
+}
+
+/**
+ * What the rules may ask of the knowledge base, through the matcher's index: who names what,
+ * which entry's vocabulary explains which words, and a part of the message matched on its own.
+ */
+export interface RuleKnowledge {
+  /** A part of the message ("what is paas" after "hi"), matched as a message of its own. */
+  matchPart(text: string): Decision;
+  /** The smalltalk entry a whole normalised message is, or that a question about the bot gets. */
+  smalltalkPhrase(normalised: string, terms: readonly string[]): string | undefined;
+  /** A smalltalk phrase the message opens with, and the rest of the message. */
+  smalltalkOpening(normalised: string): { id: string; rest: string } | undefined;
+  /** What comes before a smalltalk phrase that ends the message. */
+  smalltalkClosing(normalised: string): string | undefined;
+  /** The topic a normalised message is word for word. */
+  ownPhrasing(normalised: string): string | undefined;
+  /** Whether every term of a text is one the knowledge base names topics with: "paas", "hybrid cloud". */
+  namesOnly(text: string): boolean;
+  /** The terms of an entry's title, as term ids. */
+  titleTerms(id: string): readonly number[];
+  /** How many content terms a text has. */
+  termCount(text: string): number;
+  /** The best topic score of a text on its own. */
+  bestTopicScore(text: string): number;
+  namesIt(id: string, terms: ReadonlySet<number>): boolean;
+  /** The topics the question names whole (title, abbreviation or `names`). */
+  named(terms: ReadonlySet<number>): string[];
+  explained(id: string, terms: ReadonlySet<number>): number;
+  explainsAll(options: readonly Candidate[], terms: ReadonlySet<number>): string | undefined;
+  shareAnyTerm(first: string | undefined, second: string | undefined, terms: ReadonlySet<number>): boolean;
+  withinFamily(options: readonly Candidate[], terms: ReadonlySet<number>): string | undefined;
+  namedSiblings(id: string, terms: ReadonlySet<number>): string[];
+  namedElsewhere(topId: string, terms: ReadonlySet<number>, topics: readonly Candidate[]): Candidate | undefined;
+  facts(id: string): readonly Fact[];
+  describesOnly(term: number): boolean;
+  /** The term id of a negation ("not"), if the knowledge base uses it. */
+  negationTerm(): number | undefined;
+  /** The overview an entry belongs to, or undefined for an overview. */
+  parentOf(id: string): string | undefined;
+  childrenOf(id: string): readonly string[];
+}
+
+export interface RuleContext {
+  readonly q: Question;
+  readonly k: RuleKnowledge;
+  readonly o: Readonly<MatchingOptions>;
+}
+
+/**
+ * One decision rule: a small named function that decides, or passes (undefined) to the next rule
+ * in `DECISION_RULES`. Its name is recorded with the match, so `ask --explain` and the tests can
+ * say which rule answered.
+ */
+export type Rule = (ctx: RuleContext) => Decision | undefined;
+
+/** A decision that needs no scoring: the entry, certainly. */
+export function certain(kind: 'answer' | 'smalltalk', id: string, normalised: string): Decision {
+  return { kind, id, confidence: 1, candidates: [{ id, score: 1, matched: normalised }] };
+}
+
+/** The candidates a reply shows and records: the best few. */
+export function shortlist(ctx: RuleContext): Candidate[] {
+  return ctx.q.ranked.slice(0, Math.max(ctx.o.maxClarifyOptions, 5));
+}
