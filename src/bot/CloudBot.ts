@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Answerer } from '../answering/Answerer';
 import type { Conversation } from '../conversation/Conversation';
 import { freshMemory, type MemoryUpdate, readConversationMemory } from '../conversation/memory';
+import { canCreate } from './CreatingStorage';
 import { isETagConflict, StorageUnavailableError } from './storageErrors';
 import { type Logger, silentLogger } from '../logger';
 import { EntryIdSchema } from '../knowledge/schema';
@@ -211,10 +212,11 @@ export class CloudBot extends ActivityHandler {
   }
 
   /**
-   * Writes the turn's change with the eTag it was read with. botbuilder's own `saveChanges`
-   * writes with eTag "*" (last writer wins), which would lose a concurrent turn's update on
-   * another instance. On a conflict, re-reads the conversation and applies the change on top,
-   * a bounded number of times.
+   * Writes the turn's change with the eTag it was read with, and creates the state of a new
+   * conversation only if no other turn has created it meanwhile (see `CreatingStorage`).
+   * botbuilder's own `saveChanges` writes with eTag "*" (last writer wins), which would lose a
+   * concurrent turn's update on another instance. On a conflict, re-reads the conversation and
+   * applies the change on top, a bounded number of times.
    */
   private async save(stored: TurnStorage, update: MemoryUpdate): Promise<void> {
     const key = stored.conversationKey;
@@ -222,8 +224,9 @@ export class CloudBot extends ActivityHandler {
     for (let attempt = 1; attempt <= MAX_SAVE_ATTEMPTS; attempt++) {
       try {
         const next = { ...current, [MEMORY_PROPERTY]: update(readConversationMemory(current[MEMORY_PROPERTY])) };
-        // No eTag yet means a new conversation: nothing to race against but its own first turn.
-        await this.storage.write({ [key]: { ...next, eTag: current.eTag ?? '*' } });
+        // A storage that cannot create (botbuilder's MemoryStorage, in tests) overwrites instead.
+        if (current.eTag === undefined && canCreate(this.storage)) await this.storage.create({ [key]: next });
+        else await this.storage.write({ [key]: { ...next, eTag: current.eTag ?? '*' } });
         return;
       } catch (error) {
         if (error instanceof StorageUnavailableError) return; // Answered already; logged by the guard.

@@ -5,6 +5,11 @@ export class StorageUnavailableError extends Error {
   override readonly name = 'StorageUnavailableError';
 }
 
+/** A lost optimistic-concurrency race, as botbuilder's MemoryStorage and BlobsStorage report one. */
+export function eTagConflict(key: string): Error {
+  return new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+}
+
 /** botbuilder's MemoryStorage and BlobsStorage both report a lost optimistic-concurrency race this way. */
 export function isETagConflict(error: unknown): boolean {
   return error instanceof Error && /eTag conflict/i.test(error.message);

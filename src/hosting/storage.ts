@@ -1,9 +1,10 @@
 import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
-import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { Config } from '../config';
-import { isETagConflict, StorageUnavailableError } from '../bot/storageErrors';
+import { canCreate, type CreatingStorage } from '../bot/CreatingStorage';
+import { eTagConflict, isETagConflict, StorageUnavailableError } from '../bot/storageErrors';
 import type { Logger } from '../logger';
 import { withTimeout } from '../timeout';
+import { BlobStateStorage } from './BlobStateStorage';
 
 export interface GuardOptions {
   /** Every call is abandoned after this long: a turn must answer within the channel's 15 s. */
@@ -18,7 +19,7 @@ export interface GuardOptions {
  * then tries again: the bot recovers by itself when storage comes back. eTag conflicts are not
  * faults; they pass through for the bot to retry its write.
  */
-export class GuardedStorage implements Storage {
+export class GuardedStorage implements CreatingStorage {
   private openUntil = 0;
   private down = false;
   private readonly now: () => number;
@@ -41,6 +42,13 @@ export class GuardedStorage implements Storage {
 
   delete(keys: string[]): Promise<void> {
     return this.guard('delete', () => this.inner.delete(keys));
+  }
+
+  /** Creates where the guarded storage can; over one that cannot, writes as botbuilder does, last writer winning. */
+  create(items: Readonly<Record<string, Readonly<Record<string, unknown>>>>): Promise<void> {
+    const inner = this.inner;
+    if (canCreate(inner)) return this.guard('write', () => inner.create(items));
+    return this.guard('write', () => inner.write(Object.fromEntries(Object.entries(items).map(([key, item]) => [key, { ...item, eTag: '*' }]))));
   }
 
   private async guard<T>(operation: string, call: () => Promise<T>): Promise<T> {
@@ -78,7 +86,7 @@ export class GuardedStorage implements Storage {
  * so that evicting costs the same at any size: finding the oldest key of a `Set` that keeps
  * deleting its first keys walks over their holes on every write.
  */
-export class BoundedMemoryStorage extends MemoryStorage {
+export class BoundedMemoryStorage extends MemoryStorage implements CreatingStorage {
   /** Each stored key and the sequence number of its last write. */
   private readonly latest = new Map<string, number>();
   /** Writes, oldest first, from `head` on; an entry whose number is not its key's latest is stale. */
@@ -113,6 +121,13 @@ export class BoundedMemoryStorage extends MemoryStorage {
     for (const key of keys) this.latest.delete(key);
   }
 
+  /** Writes the items only where none is stored. The check and the write run in one step, which nothing in this process can come between. */
+  async create(items: Readonly<Record<string, Readonly<Record<string, unknown>>>>): Promise<void> {
+    const taken = Object.keys(items).find((key) => this.memory[key] !== undefined);
+    if (taken !== undefined) throw eTagConflict(taken);
+    await this.write(Object.fromEntries(Object.entries(items).map(([key, item]) => [key, { ...item, eTag: '*' }])));
+  }
+
   /** Entries the write queue holds, used ones included: at most about twice the items kept, whatever the number of writes. */
   get queued(): number {
     return this.queue.length;
@@ -143,7 +158,7 @@ export function createStorage(config: Config, logger: Logger): Storage {
     logger.info('No state storage configured: conversation memory lives in this process only.');
     return new BoundedMemoryStorage();
   }
-  const blobs = new BlobsStorage(config.storageConnectionString, config.STATE_CONTAINER, {
+  const blobs = new BlobStateStorage(config.storageConnectionString, config.STATE_CONTAINER, {
     // The guard's timeout bounds each call; the SDK's own retries must not outlast it.
     storagePipelineOptions: { retryOptions: { maxTries: 2, tryTimeoutInMs: config.STORAGE_TIMEOUT_MS } },
   });

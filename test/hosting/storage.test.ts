@@ -1,9 +1,11 @@
 import { type Activity, type Storage, type StoreItems } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
-import { StorageUnavailableError } from '../../src/bot/storageErrors';
+import type { CreatingStorage } from '../../src/bot/CreatingStorage';
+import { isETagConflict, StorageUnavailableError } from '../../src/bot/storageErrors';
 import { loadConfig } from '../../src/config';
 import { readConversationMemory } from '../../src/conversation/memory';
 import { createRuntime } from '../../src/hosting/createRuntime';
+import { BlobStateStorage } from '../../src/hosting/BlobStateStorage';
 import { BoundedMemoryStorage, createStorage, GuardedStorage } from '../../src/hosting/storage';
 import { expectRepliesActivity, invocation, postRequest } from '../support/activities';
 import { sharedAzurite, startAzurite } from '../support/azurite';
@@ -115,6 +117,72 @@ describe('conversation state in Azure Blob Storage (Azurite)', () => {
     const started = Date.now();
     await expect(guarded.read(['key'])).rejects.toBeInstanceOf(StorageUnavailableError);
     expect(Date.now() - started).toBeLessThan(40);
+  });
+});
+
+/**
+ * Two instances' storage objects, each holding its first write until both have read: the first
+ * turns they answer race for certain, not by timing.
+ */
+function racing(first: CreatingStorage, second: CreatingStorage): [CreatingStorage, CreatingStorage] {
+  let reads = 0;
+  let release: () => void = () => undefined;
+  const bothRead = new Promise<void>((resolve) => (release = resolve));
+  const racer = (inner: CreatingStorage): CreatingStorage => {
+    let writes = 0;
+    const held = async () => {
+      if (++writes === 1) await bothRead;
+    };
+    return {
+      read: async (keys) => {
+        const items = await inner.read(keys);
+        if (++reads === 2) release();
+        return items;
+      },
+      write: async (changes) => { await held(); await inner.write(changes); },
+      create: async (items) => { await held(); await inner.create(items); },
+      delete: (keys) => inner.delete(keys),
+    };
+  };
+  return [racer(first), racer(second)];
+}
+
+describe('the first turns of a new conversation, answered at the same moment by two instances', () => {
+  it.each([
+    ['Blob Storage (Azurite)', () => { const name = container(); return [new BlobStateStorage(sharedAzurite(), name), new BlobStateStorage(sharedAzurite(), name)] as const; }],
+    ['local memory', () => { const memory = new BoundedMemoryStorage(); return [memory, memory] as const; }],
+  ])('both keep their update, in %s: the state is created once and the loser writes on top', async (_case, stores) => {
+    const [one, other] = stores();
+    const [first, second] = racing(one, other);
+    await Promise.all([
+      instance(first).adapter.send('what is iaas').assertReply((reply) => { expect(text(reply)).toMatch(/^Infrastructure as a service/); }).startTest(),
+      instance(second).adapter.send('what is paas').assertReply((reply) => { expect(text(reply)).toMatch(/^Platform as a service/); }).startTest(),
+    ]);
+    const stored = await one.read(['test/conversations/Convo1/']);
+    const memory = readConversationMemory((stored['test/conversations/Convo1/'] as Record<string, unknown> | undefined)?.conversationData);
+    expect([...memory.seenTopics].sort()).toEqual(['service-models.iaas', 'service-models.paas']);
+  });
+});
+
+describe('creating state items', () => {
+  it.each([
+    ['Blob Storage (Azurite)', () => new BlobStateStorage(sharedAzurite(), container())],
+    ['local memory', () => new BoundedMemoryStorage()],
+    ['local memory, guarded', () => new GuardedStorage(new BoundedMemoryStorage(), capturingLogger(), { timeoutMs: 1000, cooldownMs: 0 })],
+  ])('in %s, refuses an item that exists with an eTag conflict and leaves it as it was', async (_case, make) => {
+    const storage = make();
+    await storage.create({ key: { value: 'first' } });
+    const error: unknown = await storage.create({ key: { value: 'second' } }).catch((thrown: unknown) => thrown);
+    expect(isETagConflict(error)).toBe(true);
+    expect(await storage.read(['key'])).toEqual({ key: { value: 'first', eTag: expect.any(String) as unknown } });
+  });
+
+  it('keeps each item in the blob botbuilder\'s BlobsStorage reads it from, whatever the key', async () => {
+    const name = container();
+    const keys = ['msteams/conversations/19:abc@thread.v2;messageid=1/', 'directline/users/dl_1//x', 'a b/ü/%2F', `long/${'x'.repeat(1100)}`];
+    await new BlobStateStorage(sharedAzurite(), name).create(Object.fromEntries(keys.map((key) => [key, { key }])));
+    const read = await new BlobsStorage(sharedAzurite(), name).read(keys);
+    expect(keys.map((key) => (read[key] as Record<string, unknown> | undefined)?.key)).toEqual(keys);
   });
 });
 
