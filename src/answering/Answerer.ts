@@ -1,8 +1,9 @@
 import type { Entry, KnowledgeBase } from '../knowledge/KnowledgeBase';
-import type { Comparison } from '../knowledge/schema';
+import type { Comparison, TopicEntry } from '../knowledge/schema';
 import { isTopic } from '../knowledge/KnowledgeBase';
 import { asksNothing, type Matcher, type MatchKind, type MatchResult } from '../matching/Matcher';
 import { type FollowUpCue, FollowUpCues } from './followUpCues';
+import { sentencesOf } from './sentencesOf';
 
 /** Study mode is driven by commands, which students cannot guess: the welcome and help name them. */
 const STUDY_MODE = 'Say "quiz me" to test yourself, and "my progress" to see how you are doing.';
@@ -100,7 +101,11 @@ export class Answerer {
     if (cue === 'more' || cue === 'example') return this.askWhatAbout(cue);
     if ((match.kind === 'answer' || match.kind === 'smalltalk') && match.id !== null) {
       const entry = this.kb.get(match.id);
-      if (entry) return { ...this.replyFor(entry, match.kind, match.confidence), match };
+      if (entry) {
+        const reply = this.replyFor(entry, match.kind, match.confidence);
+        const direct = match.kind === 'answer' && isTopic(entry) ? this.directAnswer(match, entry) : undefined;
+        return { ...reply, text: direct === undefined ? reply.text : `**In short:** ${direct}\n\n${reply.text}`, match };
+      }
     }
     if (match.kind === 'clarify') {
       const suggestions = this.suggestionsFor(match.candidates.map((candidate) => candidate.id));
@@ -125,6 +130,37 @@ export class Answerer {
       .slice(0, 1)
       .map((candidate) => candidate.id);
     return { ...this.fallback(nearMiss), confidence: match.confidence, match, declined: true };
+  }
+
+  /**
+   * The one sentence a direct question gets before the entry's answer: the facts for "which
+   * needs the least effort" or "the advantage of X", an honest "the lecture does not say" with
+   * what it does say, or, for a yes-or-no question, the answer's sentence that speaks to it.
+   */
+  private directAnswer(match: MatchResult, entry: TopicEntry): string | undefined {
+    const direct = match.direct;
+    if (direct?.kind === 'facts') return direct.says.join(' ');
+    if (direct?.kind === 'not-stated') {
+      const asked = direct.asked;
+      const name = entry.title.replace(/\s*\([^)]*\)$/, '').replace(/^\p{Lu}(?=\p{Ll})/u, (letter) => letter.toLowerCase());
+      const what = 'side' in asked ? `name ${asked.side === 'advantage' ? 'an advantage' : 'a disadvantage'} of the ${name} in particular` : `say which has the ${asked.rank} ${asked.scale}`;
+      return direct.instead.length > 0 ? `The lecture does not ${what}. What it does say: ${direct.instead.join(' ')}` : `The lecture does not ${what}.`;
+    }
+    if (match.reading.yesNo) return this.sentenceAbout(entry, match.explanation.terms);
+    return undefined;
+  }
+
+  /** The sentence of an entry's answer that shares the most words with a question, beyond its title's. */
+  private sentenceAbout(entry: TopicEntry, terms: readonly string[]): string | undefined {
+    const title = new Set(this.matcher.termsOf(entry.title));
+    const asked = terms.filter((term) => !title.has(term));
+    let best: { sentence: string; overlap: number } | undefined;
+    for (const sentence of sentencesOf(entry.answer)) {
+      const words = new Set(this.matcher.termsOf(sentence));
+      const overlap = asked.filter((term) => words.has(term)).length;
+      if (overlap > 0 && (best === undefined || overlap > best.overlap)) best = { sentence, overlap };
+    }
+    return best?.sentence;
   }
 
   /** The follow-up a matched message is ("tell me more", "any downsides?"), from the match's own analysis. */

@@ -24,10 +24,10 @@ export const DECISION_RULES: readonly Rule[] = Object.freeze([
   smalltalkPhrase,
   greetingBeforeQuestion,
   thanksAfterQuestion,
-  ownPhrasing,
-  nothingAsked,
   comparisonAlongScale,
   sideOfNamedTopic,
+  ownPhrasing,
+  nothingAsked,
   listMeansOverview,
   smalltalkOverTopics,
   onlyDescriptiveWords,
@@ -61,8 +61,8 @@ export function unnamedWhatIs(decision: Decision, ctx: RuleContext): Decision {
   return { kind: 'fallback', id: null, confidence: decision.confidence, candidates: decision.candidates };
 }
 
-/** Rules whose answers are certain or already checked: a topic's own phrasing, a part matched on its own. */
-const UNSCORED: ReadonlySet<Rule> = new Set([smalltalkPhrase, greetingBeforeQuestion, thanksAfterQuestion, ownPhrasing, nothingAsked]);
+/** Rules whose answers are certain or already checked: a topic's own phrasing, a part matched on its own, a fact. */
+const UNSCORED: ReadonlySet<Rule> = new Set([smalltalkPhrase, greetingBeforeQuestion, thanksAfterQuestion, ownPhrasing, nothingAsked, comparisonAlongScale, sideOfNamedTopic]);
 
 /** Runs the rules in order; the name of the one that decided goes with the decision. */
 export function decide(ctx: RuleContext): Decision & { rule: string } {
