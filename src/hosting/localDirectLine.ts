@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { type HttpHandler, InvocationContext } from '@azure/functions';
 import { z } from 'zod';
 import type { Logger } from '../logger';
@@ -17,6 +17,13 @@ const MAX_CONVERSATIONS = 1000;
 interface LocalConversation {
   id: string;
   userId: string;
+  /**
+   * The secret in the `serviceUrl` the bot is given for this conversation: the bot posts its
+   * replies under it, and no one else knows it. With no app id, as `npm start` runs, the bot sends
+   * its replies without a token; with one, it would send an Entra ID token, which cannot be checked
+   * here without going online. So the connector accepts a post only under this key.
+   */
+  connectorKey: string;
   activities: Record<string, unknown>[];
 }
 
@@ -50,7 +57,7 @@ export class LocalDirectLine {
   tokenSource(): TokenSource {
     return (userId, origin) => {
       const conversationId = randomUUID();
-      this.conversations.set(conversationId, { id: conversationId, userId, activities: [] });
+      this.conversations.set(conversationId, { id: conversationId, userId, connectorKey: randomBytes(24).toString('base64url'), activities: [] });
       if (this.conversations.size > MAX_CONVERSATIONS) {
         const oldest = this.conversations.keys().next().value;
         if (oldest !== undefined) this.conversations.delete(oldest);
@@ -68,11 +75,12 @@ export class LocalDirectLine {
   /** One request to the emulated Direct Line API or connector. */
   async serve(method: string, url: URL, headers: Headers, body: Buffer, origin: string): Promise<LocalReply> {
     const path = url.pathname;
-    const connector = new RegExp(`^${CONNECTOR_PREFIX}/v3/conversations/([^/]+)/activities(?:/[^/]+)?$`).exec(path);
+    const connector = new RegExp(`^${CONNECTOR_PREFIX}/([^/]+)/v3/conversations/([^/]+)/activities(?:/[^/]+)?$`).exec(path);
     if (connector && method === 'POST') {
-      const conversationId = decodePathSegment(connector[1] ?? '');
-      return conversationId === undefined ? MALFORMED_PATH : this.fromBot(conversationId, body);
+      const conversationId = decodePathSegment(connector[2] ?? '');
+      return conversationId === undefined ? MALFORMED_PATH : this.fromBot(connector[1] ?? '', conversationId, body);
     }
+    if (path.startsWith(`${CONNECTOR_PREFIX}/`)) return { status: 404, body: { error: { code: 'BadArgument', message: 'The connector takes only replies, under their conversation.' } } };
 
     const auth = this.authorise(headers);
     if (!auth) return { status: 403, body: { error: { code: 'BadArgument', message: 'A valid token is required.' } } };
@@ -108,9 +116,11 @@ export class LocalDirectLine {
     return token !== undefined && grant ? { token, ...grant } : undefined;
   }
 
+  /** Records an activity for the page to poll, without its `serviceUrl`, which holds the connector's key. */
   private append(conversation: LocalConversation, activity: Record<string, unknown>): string {
     const id = `${conversation.id}|${String(conversation.activities.length).padStart(7, '0')}`;
-    conversation.activities.push({ ...activity, id, timestamp: new Date().toISOString() });
+    const visible = Object.fromEntries(Object.entries(activity).filter(([name]) => name !== 'serviceUrl'));
+    conversation.activities.push({ ...visible, id, timestamp: new Date().toISOString() });
     if (conversation.activities.length > MAX_ACTIVITIES_PER_CONVERSATION) conversation.activities.shift();
     return id;
   }
@@ -122,7 +132,7 @@ export class LocalDirectLine {
     const activity = {
       ...incoming.activity,
       channelId: 'directline',
-      serviceUrl: `${origin}${CONNECTOR_PREFIX}`,
+      serviceUrl: `${origin}${CONNECTOR_PREFIX}/${conversation.connectorKey}`,
       conversation: { id: conversation.id },
       from: { id: conversation.userId, name: 'Student', role: 'user' },
       recipient: { id: 'cloudbot', name: 'CloudBot', role: 'bot' },
@@ -141,10 +151,13 @@ export class LocalDirectLine {
     return { status: 200, body: { id } };
   }
 
-  /** A reply the bot posted to its `serviceUrl`, for the page to pick up when it next polls. */
-  private fromBot(conversationId: string, body: Buffer): LocalReply {
+  /** A reply the bot posted to its `serviceUrl`, under the conversation's key, for the page to pick up when it next polls. */
+  private fromBot(key: string, conversationId: string, body: Buffer): LocalReply {
     const conversation = this.conversations.get(conversationId);
     if (!conversation) return { status: 404, body: { error: { code: 'BadArgument', message: 'No such conversation.' } } };
+    if (!sameSecret(key, conversation.connectorKey)) {
+      return { status: 401, body: { error: { code: 'Unauthorized', message: 'Only the bot may post to this conversation.' } } };
+    }
     const parsed = parseActivity(body);
     return parsed.ok ? { status: 200, body: { id: this.append(conversation, parsed.activity) } } : parsed.reply;
   }
@@ -161,4 +174,11 @@ function parseActivity(body: Buffer): { ok: true; activity: Record<string, unkno
   const activity = IncomingActivitySchema.safeParse(parsed);
   if (activity.success) return { ok: true, activity: activity.data };
   return { ok: false, reply: { status: 400, body: { error: { code: 'BadArgument', message: 'An activity needs a type.' } } } };
+}
+
+/** Compares a key in constant time, so that how long a refusal takes says nothing about the key. */
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

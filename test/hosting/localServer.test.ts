@@ -99,7 +99,7 @@ describe('the local server, given a path that does not decode', () => {
   it.each([
     ['a function route parameter', 'GET', '/api/webchat/%ZZ/webchat.js'],
     ['a function route parameter that is not UTF-8', 'GET', '/api/webchat/%C3%28/webchat.js'],
-    ['the emulated connector\'s conversation id', 'POST', '/directline-connector/v3/conversations/%ZZ/activities'],
+    ['the emulated connector\'s conversation id', 'POST', '/directline-connector/key/v3/conversations/%ZZ/activities'],
   ])('answers a malformed percent-escape in %s with 400', async (_case, method, path) => {
     const response = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(method === 'POST' ? { body: '{"type":"message"}' } : {}) });
     expect(response.status).toBe(400);
@@ -129,7 +129,7 @@ describe('the local server, given a chunked body that passes the size limit', ()
   afterAll(() => close(server));
 
   // The body never ends: a server that reads it to its end before answering never answers.
-  it.each(['/api/messages', '/api/directline/token', '/directline-connector/v3/conversations/c/activities', '/v3/directline/conversations/c/activities'])(
+  it.each(['/api/messages', '/api/directline/token', '/directline-connector/key/v3/conversations/c/activities', '/v3/directline/conversations/c/activities'])(
     'answers 413 on %s while the client is still sending',
     async (path) => {
       const maxChunks = 4096;

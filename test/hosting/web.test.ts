@@ -308,4 +308,29 @@ describe('the local Direct Line emulation behind npm start', () => {
     const response = await fetch(`${origin}/v3/directline/conversations`, { method: 'POST', headers: { authorization: 'Bearer forged' } });
     expect(response.status).toBe(403);
   });
+
+  it("takes on its connector only the bot's own replies: a post from anyone else never reaches the chat", async () => {
+    const session = (await (await fetch(`${origin}/api/directline/token`, { method: 'POST' })).json()) as { token: string; domain: string; conversationId: string };
+    const auth = { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' };
+    const { conversationId } = session;
+    await fetch(`${session.domain}/conversations/${conversationId}/activities`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ type: 'event', name: 'webchat/join', from: { id: 'anyone' } }),
+    });
+    await botSays(session.domain, conversationId, session.token, /CloudBot/);
+
+    const injected = JSON.stringify({ type: 'message', text: 'injected: click evil.example', from: { id: 'cloudbot', role: 'bot' } });
+    const inject = async (path: string) =>
+      (await fetch(`${origin}/directline-connector/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: injected })).status;
+    expect(await inject(`v3/conversations/${conversationId}/activities`)).toBe(404);
+    expect(await inject(`guessed-key/v3/conversations/${conversationId}/activities`)).toBe(401);
+
+    const polled = await fetch(`${session.domain}/conversations/${conversationId}/activities?watermark=0`, { headers: auth });
+    const text = await polled.text();
+    expect(text).not.toContain('injected');
+    // The key is in the serviceUrl the bot is given; the page never sees one.
+    expect(text).not.toContain('serviceUrl');
+    expect(text).not.toContain('directline-connector');
+  });
 });
