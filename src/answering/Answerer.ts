@@ -12,6 +12,8 @@ const STUDY_MODE = 'Say "quiz me" to test yourself, and "my progress" to see how
 const WHAT_ABOUT: Readonly<Record<FollowUpCue, string>> = {
   example: 'An example of what?',
   more: 'More about what?',
+  // "why?" with nothing before it is as open as "tell me more".
+  why: 'More about what?',
   drawback: 'Downsides of what?',
   benefit: 'Benefits of what?',
 };
@@ -98,7 +100,7 @@ export class Answerer {
   /** As `answerQuestion`, for a question the caller has already matched. */
   answerMatch(match: MatchResult): Reply {
     const cue = this.followUpCue(match);
-    if (cue === 'more' || cue === 'example') return this.askWhatAbout(cue);
+    if (cue === 'more' || cue === 'why' || cue === 'example') return this.askWhatAbout(cue);
     if ((match.kind === 'answer' || match.kind === 'smalltalk') && match.id !== null) {
       const entry = this.kb.get(match.id);
       if (entry) {
@@ -186,6 +188,45 @@ export class Answerer {
     const section = isTopic(entry) ? this.kb.sectionOf(entry) : undefined;
     const citation = section ? `\n\n${this.citation(section)}` : '';
     return { ...whole, text: `**${entry.title}**: ${part.trim()}${citation}` };
+  }
+
+  /**
+   * "Why?" after a sub-topic: what the lecture gives for it, said as that and no more, because
+   * the lecture's reasons are the answer itself ("if one breaks you can switch to another").
+   */
+  reasonFor(id: string): Reply | undefined {
+    const entry = this.kb.get(id);
+    if (!entry || !isTopic(entry)) return undefined;
+    const whole = this.replyFor(entry, 'answer', 1);
+    return { ...whole, text: `That is what the lecture gives for "${entry.title}":\n\n${whole.text}` };
+  }
+
+  /**
+   * "What's the difference?" after two topics: both answers, one after the other, with their
+   * overview's comparison table when they share one.
+   */
+  compareTwo(first: string, second: string, overview?: string): Reply | undefined {
+    const a = this.kb.get(first);
+    const b = this.kb.get(second);
+    if (!a || !b || !isTopic(a) || !isTopic(b)) return undefined;
+    const table = overview === undefined ? undefined : this.kb.get(overview);
+    const section = this.kb.sectionOf(b);
+    const citation = section ? `\n\n${this.citation(section)}` : '';
+    return {
+      kind: 'answer',
+      id: overview ?? second,
+      confidence: 1,
+      text: `The difference between "${a.title}" and "${b.title}", in the lecture's words:\n\n**${a.title}**: ${a.answer.trim()}\n\n**${b.title}**: ${b.answer.trim()}${citation}`,
+      suggestions: this.suggestionsFor([...new Set([...(overview === undefined ? [] : [overview]), ...a.related, ...b.related])].filter((id) => id !== first && id !== second)),
+      source: section ? { section: section.title, anchor: section.anchor } : null,
+      ...(table && isTopic(table) && table.comparison ? { comparison: table.comparison } : {}),
+    };
+  }
+
+  /** An entry answered with a sentence said first: a comparison resolved against the topics discussed. */
+  answerWithFirst(id: string, first: string): Reply | undefined {
+    const reply = this.answerEntry(id);
+    return reply === undefined ? undefined : { ...reply, text: `**In short:** ${first}\n\n${reply.text}` };
   }
 
   /** "Tell me more" about an overview: its sub-topics, as buttons to choose from. */

@@ -1,13 +1,15 @@
 import type { Matcher } from '../matching/Matcher';
 
 /** What a message made only of follow-up words asks for about the topic before it. */
-export type FollowUpCue = 'example' | 'more' | 'drawback' | 'benefit';
+export type FollowUpCue = 'example' | 'more' | 'why' | 'drawback' | 'benefit';
 
 /**
  * Phrases that ask to go on but are made only of stop words, so they leave the matcher no terms
  * to recognise them by. Compared after `normalise`, which drops punctuation and filler.
  */
-const MORE_PHRASES = new Set(['go on', 'go on then', 'carry on', 'keep going', 'and', 'and then', 'explain', 'how come']);
+const MORE_PHRASES = new Set(['go on', 'go on then', 'carry on', 'keep going', 'and', 'and then', 'explain']);
+/** Phrases that ask for the reason, made only of stop words. */
+const WHY_PHRASES = new Set(['how come', 'how so', 'but why', 'why is that', 'why so']);
 
 /**
  * Recognises follow-ups such as "tell me more", "why?", "give an example" or "any downsides?",
@@ -24,7 +26,8 @@ export class FollowUpCues {
     this.pointTerm = matcher.termsOf('point')[0];
     this.terms = {
       example: terms('example examples instance instances eg'),
-      more: terms('more detail details elaborate continue further why info information else'),
+      more: terms('more detail details elaborate continue further info information else'),
+      why: terms('why reason reasons'),
       drawback: terms('drawbacks bad point points negative weakness worse'),
       benefit: terms('benefits good point points positive strength better'),
     };
@@ -36,11 +39,12 @@ export class FollowUpCues {
    */
   cueIn(normalised: string, terms: readonly string[]): FollowUpCue | undefined {
     if (MORE_PHRASES.has(normalised)) return 'more';
+    if (WHY_PHRASES.has(normalised)) return 'why';
     if (terms.length === 0 || terms.every((term) => term === this.pointTerm)) return undefined;
     // "More examples" asks for an example; "more" only qualifies it.
     if (terms.some((term) => this.terms.example.has(term)) && terms.every((term) => this.terms.example.has(term) || this.terms.more.has(term))) {
       return 'example';
     }
-    return (['more', 'drawback', 'benefit'] as const).find((cue) => terms.every((term) => this.terms[cue].has(term)));
+    return (['why', 'more', 'drawback', 'benefit'] as const).find((cue) => terms.every((term) => this.terms[cue].has(term)));
   }
 }

@@ -30,6 +30,12 @@ const CHOOSING_WORDS = 'cheap cheaper cheapest cost costs price expensive better
 /** "Which is cheaper", "which one should i use": a choice between the topics just discussed. */
 const WHICH = /^which(?: one| of them| model| cloud)?(?: is| would be| should i| do i| would you)\b/;
 
+/** "What's the difference?", "how do they differ", "compare them": between the last two topics. */
+const DIFFERENCE = /^(?:and |so |but )?(?:what is |whats )?(?:the |a )?(?:difference|diff|differences)(?: between (?:them|the two|these|those|the 2|both))?$|^how (?:are|do) (?:they|the two|these) differ$|^compare (?:them|the two|these|both)$/;
+
+/** "Which gives more control", "which one needs the most effort": a comparison that names no topic. */
+const WHICH_ALONE = /^which\b/;
+
 /** A bare "benefits" starts a new topic; "any downsides?" or "its benefits" continues the last one. */
 function continues(text: string, match: MatchResult): boolean {
   return BACK_REFERENCE.test(match.normalised) || text.trim().endsWith('?') || match.normalised.split(' ').length > 1;
@@ -110,7 +116,7 @@ export class Conversation {
     const chosen = this.answerer.entryIdByTitle(text) ?? this.pick(text, match, memory.pendingClarification);
     const picked = chosen === undefined ? undefined : this.answerPicked(chosen, memory);
     if (picked) return picked;
-    const followUp = memory.lastTopic === null ? this.afterDecline(text, match, memory) : this.followUp(text, match, memory.lastTopic);
+    const followUp = memory.lastTopic === null ? this.afterDecline(text, match, memory) : this.followUp(text, match, memory.lastTopic, memory.seenTopics);
     return followUp ?? this.answerer.answerMatch(match);
   }
 
@@ -159,13 +165,17 @@ export class Conversation {
   }
 
   /** "Give me an example", "any downsides?", "tell me more", "why?" about the last topic. */
-  private followUp(text: string, match: MatchResult, lastTopic: string): Reply | undefined {
+  private followUp(text: string, match: MatchResult, lastTopic: string, seen: readonly string[] = []): Reply | undefined {
     const entry = this.kb.get(lastTopic);
     if (!entry || !isTopic(entry)) return undefined;
+    const ranked = this.rankedInContext(lastTopic, match);
+    if (ranked !== undefined) return ranked;
     const compared = this.comparedIn(lastTopic, match);
     if (compared !== undefined) return this.answerer.answerEntry(compared);
+    if (DIFFERENCE.test(match.normalised)) return this.differenceOf(lastTopic, seen);
     const cue = this.answerer.followUpCue(match);
     if (cue === 'example') return this.exampleOf(lastTopic, entry.answer);
+    if (cue === 'why') return this.kb.childrenOf(lastTopic).length > 0 ? this.answerer.offerChildren(lastTopic) : this.answerer.reasonFor(lastTopic);
     // More of this topic, never another topic's answer passed off as more of this one.
     if (cue === 'more') return this.answerer.offerChildren(lastTopic) ?? this.answerer.nothingMore(lastTopic);
     const refersBack = BACK_REFERENCE.test(match.normalised);
@@ -196,6 +206,36 @@ export class Conversation {
     if (!WHICH.test(match.normalised) || terms.length === 0 || !terms.every((term) => this.choosing.has(term))) return undefined;
     const overview = [this.kb.get(lastTopic), this.kb.parentOf(lastTopic)].find((entry) => entry !== undefined && isTopic(entry) && entry.comparison !== undefined);
     return overview?.id;
+  }
+
+  /**
+   * "Which gives more control?" after the public and private clouds is about those, not the
+   * service models, though IaaS gives the most control too: a comparison that names no topic is
+   * answered from the facts of the family just discussed, when one of its entries ranks there.
+   */
+  private rankedInContext(lastTopic: string, match: MatchResult): Reply | undefined {
+    const asked = match.reading.comparison;
+    if (asked === undefined || !WHICH_ALONE.test(match.normalised)) return undefined;
+    const family = this.kb.parentOf(lastTopic)?.id ?? lastTopic;
+    // A question that names a family's own words ("which service model…") already chose it.
+    if (match.id !== null && (this.kb.parentOf(match.id)?.id ?? match.id) === family) return undefined;
+    // "Which service model gives the most control" names the family it asks about.
+    const answeredFamily = match.id === null ? undefined : (this.kb.parentOf(match.id)?.id ?? match.id);
+    if (this.matcher.namesIn(match.normalised).some((id) => id === match.id || id === answeredFamily)) return undefined;
+    for (const child of this.kb.childrenOf(family)) {
+      const fact = child.facts.find((candidate) => candidate.scale === asked.scale && candidate.rank === asked.rank);
+      if (fact !== undefined) return this.answerer.answerWithFirst(child.id, fact.says);
+    }
+    return undefined;
+  }
+
+  /** "What's the difference?" after two topics: the last two, compared; after one, its overview. */
+  private differenceOf(lastTopic: string, seen: readonly string[]): Reply | undefined {
+    const previous = [...seen].reverse().find((id) => id !== lastTopic);
+    if (previous === undefined) return undefined;
+    const parent = this.kb.parentOf(lastTopic);
+    const shared = parent !== undefined && this.kb.parentOf(previous)?.id === parent.id ? parent.id : undefined;
+    return this.answerer.compareTwo(previous, lastTopic, shared);
   }
 
   /**

@@ -354,6 +354,15 @@ export class Matcher implements RuleKnowledge {
     return (this.distinctive.get(id) ?? []).map((child) => child.id);
   }
 
+  /** The topics a text names whole, by title, abbreviation or `names`: "the private cloud", "iaas". */
+  namesIn(text: string): string[] {
+    const ids = this.analyzer.analyse(text).terms.flatMap((term) => {
+      const id = this.termIds.get(term);
+      return id === undefined ? [] : [id];
+    });
+    return this.named(new Set(ids));
+  }
+
   named(terms: ReadonlySet<number>): string[] {
     return [...this.names.keys()].filter((id) => this.namesIt(id, terms));
   }

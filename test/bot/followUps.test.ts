@@ -188,13 +188,13 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
-  it('when asked "why?" or "tell me more" about a leaf, says the lecture has no more on it and offers its follow-ups, never another topic\'s answer', async () => {
+  it('when asked "tell me more" about a leaf, says the lecture has no more on it and offers its follow-ups, never another topic\'s answer', async () => {
     const related = realKnowledgeBase().get('benefits.scalability')?.related ?? [];
     const titles = related.map((id) => realKnowledgeBase().get(id)?.title);
     await conversation()
       .send('what is scalability')
       .assertReply(() => undefined)
-      .send('why?')
+      .send('tell me more')
       .assertReply((reply) => {
         expect(reply.text).toBe('The lecture says no more about "Scalability" than that. Related topics:');
         expect(titles.length).toBeGreaterThan(0);
@@ -204,7 +204,7 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
   });
 
   it.each([
-    ['what is reach', 'why?', 'Reach'],
+    ['what is reach', 'more', 'Reach'],
     ['what is latency', 'tell me more', 'Latency'],
     ['what is the cloud', 'tell me more', 'What is cloud computing?'],
   ])('after "%s", "%s" stays on %s instead of switching topic', async (question, followUp, title) => {
@@ -216,6 +216,44 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
         expect(reply.text).toBe(`The lecture says no more about "${title}" than that. Related topics:`);
         expect(reply.attachments ?? []).toEqual([]);
       })
+      .startTest();
+  });
+
+  it('after a sub-topic, "why?" gives what the lecture says of it as its reason, not a decline', async () => {
+    await conversation()
+      .send('what is fault tolerance')
+      .assertReply(() => undefined)
+      .send('why?')
+      .assertReply((reply) => {
+        expect(reply.text).toMatch(/^That is what the lecture gives for "Fault tolerance":\n\nFault tolerance: you can fall back/);
+      })
+      .startTest();
+  });
+
+  it('after two topics, "what\'s the difference" compares those two, in the lecture\'s words', async () => {
+    await conversation()
+      .send('what is fault tolerance')
+      .assertReply(() => undefined)
+      .send('what is disaster mitigation')
+      .assertReply(() => undefined)
+      .send("what's the difference")
+      .assertReply((reply) => {
+        expect(head(reply)).toBe('The difference between "Fault tolerance" and "Disaster mitigation", in the lecture\'s words:');
+        expect(reply.text).toMatch(/\*\*Fault tolerance\*\*: Fault tolerance: you can fall back[\s\S]*\*\*Disaster mitigation\*\*: Disaster mitigation: the cloud gives you natural backups/);
+      })
+      .startTest();
+  });
+
+  it('a comparison that names no topic is about the family just discussed: "which gives more control" after the public and private clouds', async () => {
+    await conversation()
+      .send('what is a public cloud')
+      .assertReply(() => undefined)
+      .send('what about private')
+      .assertReply(() => undefined)
+      .send('which gives more control')
+      .assertReply((reply) => { expect(head(reply)).toBe('**In short:** A private cloud gives you full control over the computers.'); })
+      .send('which service model gives the most control')
+      .assertReply((reply) => { expect(head(reply)).toMatch(/^\*\*In short:\*\* IaaS gives the most control/); })
       .startTest();
   });
 
