@@ -10,6 +10,12 @@ const MENTION = /<at\b[^<>]*>[^<]*<\/at>/gi;
 const TAG = /<\/?[a-z][^<>]*>/gi;
 
 /**
+ * Exam questions carry their marks ("(2 marks)", "[4 marks]", "for 3 marks"): they shape how
+ * much to say, not what is asked, and left in, "marks" is a word the lecture never uses.
+ */
+const MARK_LABEL = /[([]\s*\d+\s*(?:marks?|pts?|points?)\s*[)\]]|\bfor \d+ marks?\b|\b\d+ marks?\b/gi;
+
+/**
  * Contractions are expanded so that "what's" and "what is" give the same words. Those with an
  * apostrophe are only looked for in a message that has one: most have none, and each pattern is
  * a pass over the whole message.
@@ -51,7 +57,7 @@ const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['cant', 'can not'], ['wont', 'will not'], ['wouldnt', 'would not'], ['shouldnt', 'should not'], ['couldnt', 'could not'],
   ['hes', 'he is'], ['shes', 'she is'], ['thats', 'that is'], ['theres', 'there is'], ['whos', 'who is'], ['hows', 'how is'],
   ['theyre', 'they are'], ['youre', 'you are'],
-  ['y', 'why'], ['hw', 'how'], ['shud', 'should'], ['shd', 'should'], ['n', 'and'], ['btwn', 'between'], ['diff', 'difference'],
+  ['y', 'why'], ['hw', 'how'], ['shud', 'should'], ['shd', 'should'], ['n', 'and'], ['btwn', 'between'], ['diff', 'difference'], ['def', 'definition'], ['defn', 'definition'],
 ]);
 
 /** Words that carry politeness or hesitation, never meaning. Greetings are not filler: they are smalltalk. */
@@ -97,6 +103,7 @@ let last: { text: string; normalised: string } | undefined;
 
 function normaliseAnew(text: string): string {
   let result = stripMarkup(text)
+    .replace(MARK_LABEL, ' ')
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`´]/g, "'");

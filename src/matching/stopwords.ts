@@ -28,6 +28,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   // What the question is for, not what it is about: "which one should i use for my project". Left
   // in, "project" was corrected to "protect", a disaster-mitigation keyword.
   'project', 'projects', 'assignment', 'coursework', 'homework', 'revision', 'revising', 'exam', 'exams',
+  // The verbs of exam questions: "outline the drawbacks", "state what is meant by agility".
+  'outline', 'state', 'discuss', 'identify', 'justify', 'illustrate', 'evaluate', 'mark', 'marks',
   // Common slips of short question words, which typo correction deliberately leaves alone.
   'waht', 'whta', 'hwo', 'teh', 'taht', 'wich',
   'im', 'dont', 'doesnt', 'isnt', 'arent', 'whats', 'hows',

@@ -18,6 +18,10 @@ describe('normalise', () => {
     ['diff btwn iaas n paas', 'difference between iaas and paas'],
     ['i see', ''],
     ['k cool', ''],
+    ['Define cloud computing. (2 marks)', 'define cloud computing'],
+    ['Explain PaaS with an example [4 marks]', 'explain paas with an example'],
+    ['Outline two drawbacks for 3 marks', 'outline two drawbacks'],
+    ['scalability quick def pls', 'scalability quick definition'],
   ])('turns %j into %j', (input, expected) => {
     expect(normalise(input)).toBe(expected);
   });
