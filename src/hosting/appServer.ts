@@ -5,6 +5,7 @@ import { messagesHandler } from './instance';
 import { LocalDirectLine } from './localDirectLine';
 import { createLocalServer } from './localServer';
 import { chatRoute, directLineTokenRoute, lectureRoute, routes } from './routes';
+import { standardResponse } from './standardResponse';
 import { createDirectLineTokenHandler } from './web/directLineToken';
 import { RateLimiter, TOKEN_RATE } from './web/rateLimiter';
 
@@ -18,7 +19,7 @@ export function createAppServer(config: Config, logger: Logger): Server {
     ? routes
     : routes.map((route) =>
         route.name === directLineTokenRoute.name
-          ? { ...route, handler: createDirectLineTokenHandler(directLine.tokenSource(), new RateLimiter(TOKEN_RATE), logger, config.ALLOWED_ORIGINS) }
+          ? { ...route, handler: standardResponse(createDirectLineTokenHandler(directLine.tokenSource(), new RateLimiter(TOKEN_RATE), logger, config.ALLOWED_ORIGINS)) }
           : route,
       );
   return createLocalServer({

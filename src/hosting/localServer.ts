@@ -83,6 +83,8 @@ function findRoute(options: LocalServerOptions, pathname: string): { route: Rout
 export function createLocalServer(options: LocalServerOptions): Server {
   const logHandler = invocationLogHandler(options.logger);
   return createServer((req, res) => {
+    // On every answer, the server's own (404, 405, 413, the Direct Line emulation) as well as the functions'.
+    res.setHeader('x-content-type-options', 'nosniff');
     serve(req, res, options, logHandler).catch((thrown: unknown) => {
       if (thrown instanceof ClientGoneError) {
         // Nothing to answer, and nothing wrong here: one line, where debug lines go.

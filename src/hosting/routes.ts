@@ -1,10 +1,12 @@
 import type { HttpFunctionOptions, HttpMethod } from '@azure/functions';
 import { chatPageHandler, directLineTokenHandler, healthHandler, lecturePageHandler, messagesHandler, webChatAssetHandler } from './instance';
+import { standardResponse } from './standardResponse';
 import { PAGE_RATE, RateLimiter, rateLimited } from './web/rateLimiter';
 
 /**
  * One definition per HTTP function, shared by the Functions registrations in `functions/` and by
- * the local server, so that both expose the same names, routes, methods and handlers.
+ * the local server, so that both expose the same names, routes, methods and handlers. Every
+ * handler answers through `standardResponse`.
  */
 export interface RouteDefinition extends HttpFunctionOptions {
   name: string;
@@ -12,21 +14,24 @@ export interface RouteDefinition extends HttpFunctionOptions {
   methods: HttpMethod[];
 }
 
+/** What a page or file answers: HEAD as GET, without the body (see `standardResponse`). */
+const READ: HttpMethod[] = ['GET', 'HEAD'];
+
 export const messagesRoute: RouteDefinition = {
   name: 'messages',
   route: 'messages',
   methods: ['POST'],
   // Bot Framework authenticates with its own bearer token, which the adapter validates.
   authLevel: 'anonymous',
-  handler: messagesHandler,
+  handler: standardResponse(messagesHandler),
 };
 
 export const healthRoute: RouteDefinition = {
   name: 'health',
   route: 'health',
-  methods: ['GET'],
+  methods: READ,
   authLevel: 'anonymous',
-  handler: healthHandler,
+  handler: standardResponse(healthHandler),
 };
 
 /** One limiter per instance for both pages; see `RateLimiter` for why per instance is enough. */
@@ -36,18 +41,18 @@ const pageLimiter = new RateLimiter(PAGE_RATE);
 export const chatRoute: RouteDefinition = {
   name: 'chat',
   route: 'chat',
-  methods: ['GET'],
+  methods: READ,
   authLevel: 'anonymous',
-  handler: rateLimited(chatPageHandler, pageLimiter),
+  handler: standardResponse(rateLimited(chatPageHandler, pageLimiter)),
 };
 
 /** The Web Chat bundle, from the app itself; the version in the path makes it cacheable for a year. */
 export const webChatAssetRoute: RouteDefinition = {
   name: 'webchatAsset',
   route: 'webchat/{version}/webchat.js',
-  methods: ['GET'],
+  methods: READ,
   authLevel: 'anonymous',
-  handler: webChatAssetHandler,
+  handler: standardResponse(webChatAssetHandler),
 };
 
 /** A Direct Line token for the page, exchanged server-side so that the secret never reaches the browser. */
@@ -56,16 +61,16 @@ export const directLineTokenRoute: RouteDefinition = {
   route: 'directline/token',
   methods: ['POST'],
   authLevel: 'anonymous',
-  handler: directLineTokenHandler,
+  handler: standardResponse(directLineTokenHandler),
 };
 
 /** The lecture, which every answer's citation links into; `npm start` also serves it at `/lecture`. */
 export const lectureRoute: RouteDefinition = {
   name: 'lecture',
   route: 'lecture',
-  methods: ['GET'],
+  methods: READ,
   authLevel: 'anonymous',
-  handler: rateLimited(lecturePageHandler, pageLimiter),
+  handler: standardResponse(rateLimited(lecturePageHandler, pageLimiter)),
 };
 
 export const routes: readonly RouteDefinition[] = [messagesRoute, healthRoute, chatRoute, webChatAssetRoute, directLineTokenRoute, lectureRoute];

@@ -43,13 +43,13 @@ describe('Azure Functions registrations', () => {
     expect(triggerOf('messages')).toMatchObject({ route: 'messages', methods: ['POST'], authLevel: 'anonymous' });
   });
 
-  it('registers GET /api/health as the anonymous "health" function', () => {
-    expect(triggerOf('health')).toMatchObject({ route: 'health', methods: ['GET'], authLevel: 'anonymous' });
+  it('registers GET (and HEAD) /api/health as the anonymous "health" function', () => {
+    expect(triggerOf('health')).toMatchObject({ route: 'health', methods: ['GET', 'HEAD'], authLevel: 'anonymous' });
   });
 
   it('registers GET /api/chat, the Web Chat page, and GET /api/webchat/{version}/webchat.js, its bundle', () => {
-    expect(triggerOf('chat')).toMatchObject({ route: 'chat', methods: ['GET'], authLevel: 'anonymous' });
-    expect(triggerOf('webchatAsset')).toMatchObject({ route: 'webchat/{version}/webchat.js', methods: ['GET'], authLevel: 'anonymous' });
+    expect(triggerOf('chat')).toMatchObject({ route: 'chat', methods: ['GET', 'HEAD'], authLevel: 'anonymous' });
+    expect(triggerOf('webchatAsset')).toMatchObject({ route: 'webchat/{version}/webchat.js', methods: ['GET', 'HEAD'], authLevel: 'anonymous' });
   });
 
   it('registers POST /api/directline/token for the page\'s Direct Line token', () => {
@@ -57,7 +57,7 @@ describe('Azure Functions registrations', () => {
   });
 
   it('registers GET /api/lecture, the lecture page citations link to', () => {
-    expect(triggerOf('lecture')).toMatchObject({ route: 'lecture', methods: ['GET'], authLevel: 'anonymous' });
+    expect(triggerOf('lecture')).toMatchObject({ route: 'lecture', methods: ['GET', 'HEAD'], authLevel: 'anonymous' });
   });
 
   it('registers nothing else, so that every function has a file of its own', () => {

@@ -158,3 +158,37 @@ describe('the local server, when a client disconnects in the middle of its body'
     }
   });
 });
+
+describe("the local server's answers", () => {
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    const directLine = new LocalDirectLine(() => Promise.resolve({ status: 200 }), capturingLogger());
+    server = createLocalServer({ routes, logger: capturingLogger(), maxBodyBytes: 1024, aliases: { '/': 'chat' }, directLine });
+    base = await listen(server);
+  });
+  afterAll(() => close(server));
+
+  it.each([
+    ['a function', 'GET', '/api/health'],
+    ['an unknown path', 'GET', '/api/nothing-here'],
+    ['a wrong method', 'DELETE', '/api/health'],
+    ['a path that does not decode', 'GET', '/api/webchat/%ZZ/webchat.js'],
+    ['a body too large', 'POST', '/api/messages'],
+    ['the Direct Line emulation', 'GET', '/v3/directline/conversations'],
+  ])('say nosniff, for %s', async (_case, method, path) => {
+    const response = await fetch(`${base}${path}`, { method, ...(method === 'POST' ? { body: 'x'.repeat(2048) } : {}) });
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it.each(['/api/health', '/', '/api/lecture'])('answer HEAD on %s as GET, without the body', async (path) => {
+    const get = await fetch(`${base}${path}`);
+    const getBody = Buffer.from(await get.arrayBuffer());
+    const head = await fetch(`${base}${path}`, { method: 'HEAD' });
+    expect(head.status).toBe(get.status);
+    expect(await head.text()).toBe('');
+    for (const name of ['content-type', 'cache-control', 'x-content-type-options']) expect(head.headers.get(name)).toBe(get.headers.get(name));
+    expect(head.headers.get('content-length')).toBe(String(getBody.length));
+  });
+});
