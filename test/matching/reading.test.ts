@@ -1,0 +1,97 @@
+import { normalise } from '../../src/matching/normalise';
+import { type Reading, readQuestion, type ScaleTerms } from '../../src/matching/reading';
+
+/**
+ * Two scales as `buildMatcherIndex` hands them to `readQuestion` (normalised words, phrase by
+ * phrase): the tiny knowledge base's `effort` and `cost` (fixtures/tinyKnowledge.ts).
+ */
+const SCALES: readonly ScaleTerms[] = [
+  { id: 'effort', more: [['effort'], ['work']], less: [['easy'], ['easiest']], most: [] },
+  { id: 'cost', more: [['cost']], less: [['cheap'], ['cheaper'], ['cheapest']], most: [['expensive']] },
+];
+
+/** Reads a question as the matcher does: normalised first. */
+const read = (question: string): Reading => readQuestion(normalise(question), SCALES);
+
+describe('readQuestion', () => {
+  describe('when a question asks for one end of a scale', () => {
+    it.each([
+      ['which needs the most effort', 'effort', 'most', 'a direction word and a word for more of it'],
+      ['which needs the least effort', 'effort', 'least', 'a direction word and a word for more of it'],
+      ['which one needs less work', 'effort', 'least', 'any of the words for more of it'],
+      ['which costs the most', 'cost', 'most', 'a plural "s" on a word for more of it'],
+      ['which is the most expensive', 'cost', 'most', 'a word for the most of it, with a direction'],
+      ['which is the easiest', 'effort', 'least', 'a superlative for less of it, on its own'],
+      ['which is cheaper', 'cost', 'least', 'a comparative for less of it, on its own'],
+      ['which is the cheapest', 'cost', 'least', 'a superlative for less of it, on its own'],
+      ['which is the least expensive', 'cost', 'least', '"least" turning a word for the most round'],
+      ['which is the least cheap', 'cost', 'most', '"least" turning a word for less round'],
+    ])('reads "%s" as the %s scale at its %s end (%s)', (question, scale, rank) => {
+      expect(read(question).comparison).toEqual({ scale, rank });
+    });
+  });
+
+  describe('when a question names a scale but compares nothing', () => {
+    it.each([
+      ['is the bus cheap', 'a word for less of it, not comparative'],
+      ['is the bike easy', 'a word for less of it, not comparative'],
+      ['what does the car cost', 'a word for more of it, with no direction'],
+      ['what is the most popular vehicle', 'a direction, but no word of any scale'],
+    ])('reads no comparison in "%s" (%s)', (question) => {
+      expect(read(question).comparison).toBeUndefined();
+    });
+  });
+
+  describe('when a question asks for a side of something', () => {
+    it.each([
+      ['what is the advantage of the bus', 'advantage'],
+      ['what are the pros of cycling', 'advantage'],
+      ["what's bad about the bike", 'disadvantage'],
+      ['the drawbacks of walking', 'disadvantage'],
+    ])('reads "%s" as asking for its %s', (question, side) => {
+      expect(read(question).side).toBe(side);
+    });
+
+    it('reads no side when both are asked for ("the pros and cons of the car")', () => {
+      expect(read('the pros and cons of the car').side).toBeUndefined();
+    });
+
+    it('reads no side in a judgement that is not "of" anything ("the bus is good")', () => {
+      expect(read('the bus is good').side).toBeUndefined();
+    });
+  });
+
+  describe('when a question asks for a whole list', () => {
+    it.each([
+      ['list the 3 reasons'],
+      ['list the ways to get around'],
+      ['what are all the drawbacks'],
+      ['what are all of the benefits'],
+      ['the seven reasons to walk'],
+    ])('reads "%s" as a list', (question) => {
+      expect(read(question).asksList).toBe(true);
+    });
+
+    it.each([['what are the reasons to walk'], ['what is the bus']])('reads "%s" as no list', (question) => {
+      expect(read(question).asksList).toBe(false);
+    });
+  });
+
+  describe('when a question asks for a yes or no', () => {
+    it.each([['is the bus cheap'], ['does the bike cost more'], ['should I walk']])('reads "%s" as yes/no', (question) => {
+      expect(read(question).yesNo).toBe(true);
+    });
+
+    it.each([['what is the bus'], ['which is cheaper'], ['why walk']])('reads "%s" as open', (question) => {
+      expect(read(question).yesNo).toBe(false);
+    });
+  });
+
+  it('reads a plain question as asking for nothing besides its topic', () => {
+    expect(read('what is the bus')).toEqual({ asksList: false, yesNo: false });
+  });
+
+  it('reads a yes/no comparison as both ("does the bike cost more")', () => {
+    expect(read('does the bike cost more')).toEqual({ comparison: { scale: 'cost', rank: 'most' }, asksList: false, yesNo: true });
+  });
+});

@@ -1,0 +1,418 @@
+import { Matcher, type MatchResult } from '../../src/matching/Matcher';
+import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from '../../src/matching/matchingOptions';
+import { DECISION_RULES } from '../../src/matching/rules/index';
+import { SAYS, tinyKnowledgeBase } from './fixtures/tinyKnowledge';
+
+/**
+ * Each decision rule of `DECISION_RULES`, on a tiny made-up lecture (fixtures/tinyKnowledge.ts):
+ * a question the rule decides, and where it helps a nearby one it passes on to another rule.
+ * `match().rule` names the rule that decided, so each test says which rule it is about.
+ */
+
+const kb = tinyKnowledgeBase();
+const matcher = new Matcher(kb);
+/** A matcher over the same knowledge base with some thresholds changed. */
+const withOptions = (options: Partial<MatchingOptions>) => new Matcher(kb, options);
+const ids = (result: MatchResult) => result.candidates.map((candidate) => candidate.id);
+
+/** The rules these tests describe; checked against `DECISION_RULES` at the end. */
+const described = new Set<string>();
+function describeRule(name: string, specify: () => void): void {
+  described.add(name);
+  describe(`rule ${name}`, specify);
+}
+
+describeRule('smalltalkPhrase', () => {
+  it.each([
+    ['hi', 'smalltalk.greeting'],
+    ['Thanks!', 'smalltalk.thanks'],
+    ['help', 'smalltalk.help'],
+  ])('when the whole message is a smalltalk phrase ("%s"), replies with %s', (text, id) => {
+    expect(matcher.match(text)).toMatchObject({ rule: 'smalltalkPhrase', kind: 'smalltalk', id, confidence: 1 });
+  });
+
+  it('when a message asks about the bot and names no topic ("what are you able to do"), replies with the help entry', () => {
+    expect(matcher.match('what are you able to do')).toMatchObject({ rule: 'smalltalkPhrase', kind: 'smalltalk', id: 'smalltalk.help' });
+  });
+
+  it('when a smalltalk phrase only opens the message, passes it on', () => {
+    expect(matcher.match('hi, what is the bus?').rule).toBe('greetingBeforeQuestion');
+  });
+});
+
+describeRule('greetingBeforeQuestion', () => {
+  it('when a greeting opens a question ("hi, what is the bus?"), answers the question', () => {
+    expect(matcher.match('hi, what is the bus?')).toMatchObject({ rule: 'greetingBeforeQuestion', kind: 'answer', id: 'vehicles.bus' });
+  });
+
+  it('when thanks open a short remark that asks nothing ("thanks, that made sense"), replies to the thanks', () => {
+    expect(matcher.match('thanks, that made sense')).toMatchObject({ rule: 'greetingBeforeQuestion', kind: 'smalltalk', id: 'smalltalk.thanks' });
+  });
+
+  it('when a greeting is followed by another smalltalk phrase ("hi, help"), replies to the second', () => {
+    expect(matcher.match('hi, help')).toMatchObject({ rule: 'greetingBeforeQuestion', kind: 'smalltalk', id: 'smalltalk.help' });
+  });
+});
+
+describeRule('thanksAfterQuestion', () => {
+  it('when thanks end a question ("what is the bike thanks"), answers the question', () => {
+    expect(matcher.match('what is the bike thanks')).toMatchObject({ rule: 'thanksAfterQuestion', kind: 'answer', id: 'vehicles.bike' });
+  });
+
+  it('when the question before the thanks is ambiguous ("what is a seat thanks"), asks about it rather than taking the thanks', () => {
+    const result = matcher.match('what is a seat thanks');
+    expect(result).toMatchObject({ rule: 'thanksAfterQuestion', kind: 'clarify', id: null });
+    expect(ids(result).sort()).toEqual(['vehicles.bus', 'vehicles.car']);
+  });
+
+  it('when what comes before the thanks is not asked as a question ("the bike thanks"), leaves the thanks to scoring', () => {
+    expect(matcher.match('the bike thanks')).toMatchObject({ rule: 'smalltalkOverTopics', kind: 'smalltalk', id: 'smalltalk.thanks' });
+  });
+});
+
+describeRule('ownPhrasing', () => {
+  it.each([
+    ['Why not walk?', 'reasons-not-to-walk', 'its title'],
+    ['Reasons to walk', 'reasons-to-walk', 'one of its alternates'],
+  ])('when a student types an entry\'s own phrasing ("%s"), answers %s with certainty (%s)', (question, id) => {
+    expect(matcher.match(question)).toMatchObject({ rule: 'ownPhrasing', kind: 'answer', id, confidence: 1 });
+  });
+
+  it('when a phrasing has a word more ("why not walk then"), passes it on to scoring', () => {
+    expect(matcher.match('why not walk then')).toMatchObject({ rule: 'clearWinner', kind: 'answer', id: 'reasons-not-to-walk' });
+  });
+});
+
+describeRule('nothingAsked', () => {
+  it.each([
+    ['hmm', 'filler only'],
+    ["I don't know", 'a negation only'],
+    ['how do I cook pasta', 'only words the knowledge base never uses'],
+  ])('when a message asks nothing the knowledge base knows ("%s": %s), declines with nothing to offer', (text) => {
+    expect(matcher.match(text)).toMatchObject({ rule: 'nothingAsked', kind: 'fallback', id: null, candidates: [] });
+  });
+
+  it('when one word of an off-topic question is the lecture\'s ("slow" cooker), passes it on to scoring', () => {
+    expect(matcher.match('how do I cook pasta in the slow cooker').rule).toBe('tooWeak');
+  });
+});
+
+describeRule('comparisonAlongScale', () => {
+  it.each([
+    ['which vehicle needs the least effort', 'vehicles.bus', SAYS.busLeastEffort],
+    ['which vehicle needs the most effort', 'vehicles.bike', SAYS.bikeMostEffort],
+    ['which vehicle is the easiest', 'vehicles.bus', SAYS.busLeastEffort],
+    ['which vehicle is the most expensive', 'vehicles.car', SAYS.carMostCost],
+  ])('when asked "%s", answers %s with the fact that ranks it there said first', (question, id, says) => {
+    expect(matcher.match(question)).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id, direct: { kind: 'facts', says: [says] } });
+  });
+
+  it('when the lecture ranks nothing at the end asked for ("which vehicle is cheapest"), answers the overview saying so, with what it does rank', () => {
+    expect(matcher.match('which vehicle is cheapest')).toMatchObject({
+      rule: 'comparisonAlongScale',
+      kind: 'answer',
+      id: 'vehicles',
+      direct: { kind: 'not-stated', asked: { scale: 'cost', rank: 'least' }, instead: [SAYS.carMostCost] },
+    });
+  });
+
+  it('when a question names a scale but compares nothing ("is the bus cheap"), passes it on', () => {
+    const result = matcher.match('is the bus cheap');
+    expect(result).toMatchObject({ rule: 'clearWinner', kind: 'answer', id: 'vehicles.bus' });
+    expect(result.direct).toBeUndefined();
+  });
+
+  describe('when the best entry is outside the family that ranks on the scale', () => {
+    const question = 'is walking healthy and cheaper than vehicles';
+
+    it('and is weak, still answers the family that ranks on it', () => {
+      expect(matcher.match(question)).toMatchObject({ rule: 'comparisonAlongScale', id: 'vehicles' });
+    });
+
+    it('and is strong, passes it on, so the best entry is answered', () => {
+      // The walking entry scores 0.41 here: a lower answer threshold makes it "strong" without bending the data.
+      expect(withOptions({ answerThreshold: 0.4 }).match(question)).toMatchObject({ rule: 'clearWinner', kind: 'answer', id: 'reasons-to-walk' });
+    });
+  });
+});
+
+describeRule('sideOfNamedTopic', () => {
+  it.each([
+    ['what is the advantage of the bus', 'vehicles.bus', SAYS.busAdvantage],
+    ["what's bad about the bike", 'vehicles.bike', SAYS.bikeDisadvantage],
+  ])('when asked "%s", answers %s with its facts on that side said first', (question, id, says) => {
+    expect(matcher.match(question)).toMatchObject({ rule: 'sideOfNamedTopic', kind: 'answer', id, direct: { kind: 'facts', says: [says] } });
+  });
+
+  it('when the sub-topic has no fact on that side ("the advantage of the car"), answers it saying the lecture names none', () => {
+    expect(matcher.match('the advantage of the car')).toMatchObject({
+      rule: 'sideOfNamedTopic',
+      kind: 'answer',
+      id: 'vehicles.car',
+      direct: { kind: 'not-stated', asked: { side: 'advantage' }, instead: [] },
+    });
+  });
+
+  it('when the side is of an overview ("the advantages of walking"), leaves it to scoring', () => {
+    const result = matcher.match('the advantages of walking');
+    expect(result).toMatchObject({ rule: 'clearWinner', kind: 'answer', id: 'reasons-to-walk' });
+    expect(result.direct).toBeUndefined();
+  });
+
+  it('when two sub-topics are named ("advantages of the bus over the bike"), passes it on', () => {
+    const result = matcher.match('advantages of the bus over the bike');
+    expect(result.rule).not.toBe('sideOfNamedTopic');
+    expect(result.direct).toBeUndefined();
+  });
+});
+
+describeRule('listMeansOverview', () => {
+  it('when a list is asked for and one part scores best ("list the vehicles for hills with a helmet"), answers the overview', () => {
+    const result = matcher.match('list the vehicles for hills with a helmet');
+    expect(result).toMatchObject({ rule: 'listMeansOverview', kind: 'answer', id: 'vehicles' });
+    // The part did score best: the rule is what turned it into the overview.
+    expect(matcher.scores('list the vehicles for hills with a helmet')[0]?.id).toBe('vehicles.bike');
+  });
+
+  it('when the same question asks for no list, answers the part', () => {
+    expect(matcher.match('the vehicles for hills with a helmet')).toMatchObject({ rule: 'clearWinner', kind: 'answer', id: 'vehicles.bike' });
+  });
+
+  it('when the list question names the part ("…with a bike helmet"), answers the part', () => {
+    expect(matcher.match('list the vehicles for hills with a bike helmet')).toMatchObject({ rule: 'clearWinner', kind: 'answer', id: 'vehicles.bike' });
+  });
+});
+
+describeRule('smalltalkOverTopics', () => {
+  it('when a message is close to a smalltalk phrase and no topic ("i need help"), replies with the smalltalk', () => {
+    expect(matcher.match('i need help')).toMatchObject({ rule: 'smalltalkOverTopics', kind: 'smalltalk', id: 'smalltalk.help' });
+  });
+
+  it('when smalltalk matches below its threshold, passes it on to the topic', () => {
+    // "help" scores 0.58 here, below the default 0.6: smalltalk needs a near-exact match.
+    expect(matcher.match('i need some help on the hills')).toMatchObject({ rule: 'clearWinner', kind: 'answer', id: 'vehicles.bike' });
+  });
+
+  it('when smalltalk matches at least as well as the best topic, replies with the smalltalk', () => {
+    // Lowered so that "help" (0.58) counts, to compare it with the bike (0.56).
+    expect(withOptions({ smalltalkThreshold: 0.5 }).match('i need some help on the hills')).toMatchObject({
+      rule: 'smalltalkOverTopics',
+      kind: 'smalltalk',
+      id: 'smalltalk.help',
+    });
+  });
+
+  it('when a topic matches better than the smalltalk, passes it on to the topic', () => {
+    // Lowered so that "help" (0.43) counts, to compare it with the bike (0.61).
+    expect(withOptions({ smalltalkThreshold: 0.4 }).match('i need help pedalling up hills')).toMatchObject({
+      rule: 'clearWinner',
+      kind: 'answer',
+      id: 'vehicles.bike',
+    });
+  });
+});
+
+describeRule('onlyDescriptiveWords', () => {
+  it('when every known word only describes a situation ("what time is it"), declines with the best entries offered', () => {
+    const result = matcher.match('what time is it');
+    expect(result).toMatchObject({ rule: 'onlyDescriptiveWords', kind: 'fallback', id: null });
+    // "on time" is in the car's situation only.
+    expect(ids(result)[0]).toBe('vehicles.car');
+  });
+
+  it('when the question also names a topic ("what time does the bus pass"), passes it on', () => {
+    expect(matcher.match('what time does the bus pass')).toMatchObject({ rule: 'clearWinner', kind: 'answer', id: 'vehicles.bus' });
+  });
+});
+
+describeRule('clearLeadInLongQuestion', () => {
+  const long = 'my legs ache from pedalling up hills every morning and my helmet keeps slipping off in the wind';
+
+  it('when a long question leads clearly to one entry, with its rarer words pointing there, answers it despite a low score', () => {
+    const result = matcher.match(long);
+    expect(result).toMatchObject({ rule: 'clearLeadInLongQuestion', kind: 'answer', id: 'vehicles.bike' });
+    expect(result.confidence).toBeLessThan(DEFAULT_MATCHING_OPTIONS.clarifyThreshold);
+  });
+
+  it('when the question is shorter than a long one, passes it on (and so is declined as too weak)', () => {
+    // The question has 10 content terms; at 11 it no longer counts as long.
+    expect(withOptions({ longQuestionTerms: 11 }).match(long)).toMatchObject({ rule: 'tooWeak', kind: 'fallback' });
+  });
+
+  it('when the lead over the runner-up is not large enough, passes it on', () => {
+    // The bike leads the car about threefold; a required lead of four makes it no lead.
+    expect(withOptions({ longQuestionLead: 4 }).match(long)).toMatchObject({ rule: 'tooWeak', kind: 'fallback' });
+  });
+});
+
+describeRule('tooWeak', () => {
+  it('when nothing fits well enough ("how do I cook pasta in the slow cooker"), declines, offering the best it found', () => {
+    const result = matcher.match('how do I cook pasta in the slow cooker');
+    expect(result).toMatchObject({ rule: 'tooWeak', kind: 'fallback', id: null });
+    expect(ids(result)[0]).toBe('reasons-not-to-walk');
+  });
+
+  it('when the same known word is asked about plainly ("is walking slow"), passes it on', () => {
+    expect(matcher.match('is walking slow')).toMatchObject({ rule: 'clearWinner', kind: 'answer', id: 'reasons-not-to-walk' });
+  });
+});
+
+describeRule('clearWinner', () => {
+  it('when one entry is strong and clear of the rest ("tell me about the bike"), answers it', () => {
+    expect(matcher.match('tell me about the bike')).toMatchObject({ rule: 'clearWinner', kind: 'answer', id: 'vehicles.bike' });
+  });
+
+  it('when the winner knows nothing of a sub-topic the question names ("is the bike healthy"), asks between the two', () => {
+    const result = matcher.match('is the bike healthy');
+    expect(result).toMatchObject({ rule: 'clearWinner', kind: 'clarify', id: null });
+    expect(ids(result)).toEqual(['reasons-to-walk', 'vehicles.bike']);
+  });
+
+  it('when the question names one sibling by title and another by example ("timetable car"), asks between them', () => {
+    const result = matcher.match('timetable car');
+    expect(result).toMatchObject({ rule: 'clearWinner', kind: 'clarify', id: null });
+    expect(ids(result).sort()).toEqual(['vehicles.bus', 'vehicles.car']);
+  });
+
+  it('when no entry is clear of the rest ("take a seat"), passes it on', () => {
+    expect(matcher.match('take a seat').rule).toBe('askBetween');
+  });
+});
+
+describeRule('loneCandidate', () => {
+  it('when one weak entry is all there is ("are helmets fashionable"), declines, offering it first', () => {
+    const result = matcher.match('are helmets fashionable');
+    expect(result).toMatchObject({ rule: 'loneCandidate', kind: 'fallback', id: null });
+    expect(ids(result)[0]).toBe('vehicles.bike');
+  });
+
+  it('when several rarer words point to it alone ("pedal hills fashionable"), answers it below the answer threshold', () => {
+    const result = matcher.match('pedal hills fashionable');
+    expect(result).toMatchObject({ rule: 'loneCandidate', kind: 'answer', id: 'vehicles.bike' });
+    expect(result.confidence).toBeLessThan(DEFAULT_MATCHING_OPTIONS.answerThreshold);
+  });
+
+  it('when fewer words point to it than corroboration needs, declines', () => {
+    // "pedal" and "hills" are two words; requiring three leaves the guess uncorroborated.
+    expect(withOptions({ corroboratingTerms: 3 }).match('pedal hills fashionable')).toMatchObject({ rule: 'loneCandidate', kind: 'fallback' });
+  });
+});
+
+describeRule('closeCallSettled', () => {
+  it('when an overview and its sub-topic are close and the question gives an example only that sub-topic has ("helmet"), answers the sub-topic', () => {
+    expect(matcher.match('the vehicles with a helmet')).toMatchObject({ rule: 'closeCallSettled', kind: 'answer', id: 'vehicles.bike' });
+  });
+
+  // In a knowledge base this small one title word makes a clear winner; a wider margin makes these close calls.
+  const wide = withOptions({ margin: 0.5 });
+
+  it('when an overview and two of its sub-topics named by title are close ("bus or bike?"), answers the overview, which compares them', () => {
+    expect(wide.match('bus or bike?')).toMatchObject({ rule: 'closeCallSettled', kind: 'answer', id: 'vehicles' });
+  });
+
+  it('when only the best entry explains every word ("a seat for students": the bus pass is cheap for students), answers it', () => {
+    expect(wide.match('a seat for students')).toMatchObject({ rule: 'closeCallSettled', kind: 'answer', id: 'vehicles.bus' });
+  });
+
+  it('when both close entries explain every word ("take a seat"), passes it on', () => {
+    expect(matcher.match('take a seat').rule).toBe('askBetween');
+  });
+});
+
+describeRule('negationSettles', () => {
+  it.each([['why would anyone walk'], ['walking']])(
+    'when "Why walk?" and "Why not walk?" are close and "%s" does not negate, answers "Why walk?"',
+    (question) => {
+      expect(matcher.match(question)).toMatchObject({ rule: 'negationSettles', kind: 'answer', id: 'reasons-to-walk' });
+    },
+  );
+
+  it('when they are close and the question negates, answers "Why not walk?"', () => {
+    // "not" is rare here, so it alone makes "Why not walk?" a clear winner; a wider margin keeps the two close.
+    expect(withOptions({ margin: 0.5 }).match('why would anyone not walk to the shops')).toMatchObject({
+      rule: 'negationSettles',
+      kind: 'answer',
+      id: 'reasons-not-to-walk',
+    });
+  });
+
+  it('when two close titles differ by more than a negation ("The bus", "The car"), passes it on', () => {
+    expect(matcher.match('take a seat').rule).toBe('askBetween');
+  });
+});
+
+describeRule('namedAmongSiblings', () => {
+  it('when close siblings score best and the question names another by title ("take a seat on the bike"), answers the one named', () => {
+    const result = matcher.match('take a seat on the bike');
+    expect(result).toMatchObject({ rule: 'namedAmongSiblings', kind: 'answer', id: 'vehicles.bike' });
+    // The bus and the car scored best, on "take" and "seat".
+    expect(matcher.scores('take a seat on the bike')[0]?.id).not.toBe('vehicles.bike');
+  });
+
+  it('when the close siblings are named by none of their titles ("take a seat"), passes it on', () => {
+    expect(matcher.match('take a seat').rule).toBe('askBetween');
+  });
+});
+
+describeRule('halfMatches', () => {
+  it('when the two best explain different words ("pedal healthy": the bike, and walking), declines', () => {
+    const result = matcher.match('pedal healthy');
+    expect(result).toMatchObject({ rule: 'halfMatches', kind: 'fallback', id: null });
+    expect(ids(result).slice(0, 2).sort()).toEqual(['reasons-to-walk', 'vehicles.bike']);
+  });
+
+  it('when the two best share a word of the question ("take a seat"), passes it on', () => {
+    expect(matcher.match('take a seat').rule).toBe('askBetween');
+  });
+});
+
+describeRule('askBetween', () => {
+  it.each([['take a seat'], ['seat']])('when "%s" fits the bus and the car alike, asks which was meant', (question) => {
+    const result = matcher.match(question);
+    expect(result).toMatchObject({ rule: 'askBetween', kind: 'clarify', id: null });
+    expect(ids(result).sort()).toEqual(['vehicles.bus', 'vehicles.car']);
+  });
+});
+
+describe('unnamedWhatIs, after every scored rule', () => {
+  it.each([['what is a hill'], ['what does pedal mean'], ['define a helmet']])(
+    'when a short "what is X" would be answered with an entry X does not name ("%s"), declines',
+    (question) => {
+      const result = matcher.match(question);
+      expect(result).toMatchObject({ kind: 'fallback', id: null });
+      // The rule that would have answered keeps its name, and the entry is still offered.
+      expect(result.rule).toBe('clearWinner');
+      expect(ids(result)[0]).toBe('vehicles.bike');
+    },
+  );
+
+  it('when X names the entry ("what is a bike"), answers it', () => {
+    expect(matcher.match('what is a bike')).toMatchObject({ kind: 'answer', id: 'vehicles.bike' });
+  });
+
+  it('when X is a longer description ("what is pedalling up hills in a helmet"), answers it', () => {
+    expect(matcher.match('what is pedalling up hills in a helmet')).toMatchObject({ kind: 'answer', id: 'vehicles.bike' });
+  });
+
+  it('when a subject counts as short only up to more terms, the same description is declined', () => {
+    // The subject has 3 terms: "short" up to 3 makes it a short, unnamed "what is X".
+    expect(withOptions({ shortSubjectTerms: 3 }).match('what is pedalling up hills in a helmet')).toMatchObject({ kind: 'fallback', id: null });
+  });
+
+  it('when "what is … about X" asks what X is like, not what it is ("what is it about hills"), answers it', () => {
+    expect(matcher.match('what is it about hills')).toMatchObject({ kind: 'answer', id: 'vehicles.bike' });
+  });
+
+  it('when the answer says something in particular first ("what is the easiest vehicle"), answers it', () => {
+    expect(matcher.match('what is the easiest vehicle')).toMatchObject({
+      rule: 'comparisonAlongScale',
+      kind: 'answer',
+      id: 'vehicles.bus',
+      direct: { kind: 'facts', says: [SAYS.busLeastEffort] },
+    });
+  });
+});
+
+it('describes every rule in DECISION_RULES', () => {
+  expect(DECISION_RULES.map((rule) => rule.name).sort()).toEqual([...described].sort());
+});
