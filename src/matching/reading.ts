@@ -35,12 +35,15 @@ const PLURAL_PARTS = '(?:reasons|benefits|advantages|disadvantages|drawbacks|pro
 const LIST = new RegExp(`\\blist\\b|\\b(?:full|whole|complete) list\\b|\\ball (?:the |of the )?(?:\\w+ )?${PLURAL_PARTS}\\b|\\b(?:\\d+|two|three|four|five|six|seven) (?:\\w+ )?${PLURAL_PARTS}\\b`);
 const YES_NO = /^(is|are|does|do|can|could|would|will|should|was|were|has|have|did)\b/;
 
+/** "More" that asks for more words, not more of something: "tell me more about saas costs". */
+const MORE_TALK = /\b(?:tell me|tell us|know|learn|say|explain|hear|read|anything|something|any|some|bit|little|much) (?:more|less)\b|\b(?:more|less) (?:about|on|info|information|detail|details)\b/g;
+
 /** A comparative or superlative form: "cheaper", "easiest", "pricier". */
 const COMPARATIVE_FORM = /(?:est|ier|er)$/;
 
 /** Reads a normalised question against the knowledge base's scales. */
 export function readQuestion(normalised: string, scales: readonly ScaleTerms[]): Reading {
-  const words = normalised.split(' ');
+  const words = normalised.replace(MORE_TALK, ' ').split(' ');
   // A phrase's words in a row, each as written or with a plural "s": "costs" is "cost".
   const at = (phrase: readonly string[], start: number) =>
     phrase.every((word, offset) => words[start + offset] === word || words[start + offset] === `${word}s`);

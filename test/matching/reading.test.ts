@@ -37,6 +37,8 @@ describe('readQuestion', () => {
       ['is the bike easy', 'a word for less of it, not comparative'],
       ['what does the car cost', 'a word for more of it, with no direction'],
       ['what is the most popular vehicle', 'a direction, but no word of any scale'],
+      ['tell me more about the bus costs', '"more" that asks for more words'],
+      ['i want to know more about the effort of cycling', '"more" that asks for more words'],
     ])('reads no comparison in "%s" (%s)', (question) => {
       expect(read(question).comparison).toBeUndefined();
     });
