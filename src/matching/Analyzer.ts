@@ -10,8 +10,13 @@ export interface Analysis {
   normalised: string;
   /** Stemmed content terms after typo correction and synonyms, in order, without repeats. */
   terms: string[];
-  /** Words that were corrected to a known word, as `typed→known`. */
+  /**
+   * Words that were corrected to a known word, as `typed→known`, and words that stand for their
+   * closest known word by meaning, as `typed≈known`.
+   */
   corrections: string[];
+  /** Each term's share of its weight, by position in `terms`: 1, or the similarity of the neighbour it stands for. */
+  termWeights: number[];
 }
 
 /**
@@ -43,10 +48,16 @@ export interface AnalyzerIndex {
   known: string[];
   /** The words typos are corrected to, by first letter, with their fuse.js index. */
   vocabulary: { initial: string; words: string[]; fuse: ReturnType<FuseIndex<string>['toJSON']> }[];
+  /** Unknown words with the known word each stands for and their similarity; empty when the signal is off. */
+  neighbours: [string, string, number][];
 }
 
 /** Builds an Analyzer's index from the synonym table and the knowledge base's texts. */
-export function buildAnalyzerIndex(groups: readonly SynonymGroup[], vocabularyTexts: Iterable<string>): AnalyzerIndex {
+export function buildAnalyzerIndex(
+  groups: readonly SynonymGroup[],
+  vocabularyTexts: Iterable<string>,
+  neighbours: readonly (readonly [string, string, number])[] = [],
+): AnalyzerIndex {
   const byFirstWord = new Map<string, SynonymRule[]>();
   const known = new Set<string>(STOPWORDS);
   for (const group of groups) {
@@ -76,6 +87,8 @@ export function buildAnalyzerIndex(groups: readonly SynonymGroup[], vocabularyTe
     synonyms: [...byFirstWord],
     known: [...known],
     vocabulary: [...byInitial].map(([initial, words]) => ({ initial, words, fuse: Fuse.createIndex([], words).toJSON() })),
+    // A table built for an older knowledge base may name words it now uses, or no longer uses.
+    neighbours: neighbours.filter(([word, target]) => !known.has(word) && known.has(target) && !STOPWORDS.has(target)).map(([word, target, similarity]) => [word, target, similarity]),
   };
 }
 
@@ -91,8 +104,11 @@ export class Analyzer {
   private readonly vocabulary: ReadonlyMap<string, Fuse<string>>;
   private readonly corrections = new Map<string, string | null>();
   private readonly stems = new Map<string, string>();
+  /** An unknown word's closest known word by meaning, and their similarity. */
+  private readonly neighbours: ReadonlyMap<string, readonly [string, number]>;
 
   constructor(index: AnalyzerIndex) {
+    this.neighbours = new Map(index.neighbours.map(([word, target, similarity]) => [word, [target, similarity]]));
     this.synonyms = new Map(index.synonyms);
     this.known = new Set(index.known);
     this.vocabulary = new Map(
@@ -122,19 +138,28 @@ export class Analyzer {
     const normalised = normalise(text);
     const corrections: string[] = [];
     const words = normalised === '' ? [] : normalised.split(' ');
+    // Each word's share of its weight: a neighbour by meaning counts as much as it is similar.
+    const shares = words.map(() => 1);
     const corrected = correct
-      ? words.map((word) => {
+      ? words.map((word, position) => {
           const fixed = this.correct(word);
           if (fixed !== word) corrections.push(`${word}→${fixed}`);
-          return fixed;
+          const neighbour = fixed === word && !this.known.has(word) ? this.neighbours.get(word) : undefined;
+          if (neighbour === undefined) return fixed;
+          corrections.push(`${word}≈${neighbour[0]}`);
+          shares[position] = neighbour[1];
+          return neighbour[0];
         })
       : words;
-    const terms = new Set<string>();
-    for (const word of this.applySynonyms(corrected).map(spelt)) {
+    const terms = new Map<string, number>();
+    const rewritten = this.applySynonyms({ words: corrected, shares });
+    rewritten.words.forEach((word, position) => {
       // A number is a word like any other ("platform 9 and 3/4" is not PaaS), and "3" is "three".
-      if (!STOPWORDS.has(word)) terms.add(this.stem(word));
-    }
-    return { normalised, terms: [...terms], corrections };
+      if (STOPWORDS.has(spelt(word))) return;
+      const term = this.stem(spelt(word));
+      terms.set(term, Math.max(terms.get(term) ?? 0, rewritten.shares[position] ?? 1));
+    });
+    return { normalised, terms: [...terms.keys()], corrections, termWeights: [...terms.values()] };
   }
 
   /** Porter2 stemming was a fifth of the matcher's time; students reuse a small vocabulary. */
@@ -181,25 +206,33 @@ export class Analyzer {
   }
 
   /** Rewrites variants to their terms, twice, so that one rewrite can complete another: "reasons to migrate to the cloud" → "reasons to use the cloud" → "benefits the cloud". */
-  private applySynonyms(words: readonly string[]): string[] {
-    return this.rewrite(this.rewrite(words));
+  private applySynonyms(text: Weighted): Weighted {
+    return this.rewrite(this.rewrite(text));
   }
 
-  private rewrite(words: readonly string[]): string[] {
-    const out: string[] = [];
+  /** A rewritten phrase weighs as little as the least certain of the words it replaces. */
+  private rewrite({ words, shares }: Weighted): Weighted {
+    const out: Weighted = { words: [], shares: [] };
     for (let i = 0; i < words.length; ) {
       const word = words[i] ?? '';
       const rule = this.synonyms.get(word)?.find(({ variant }) => variant.every((part, k) => words[i + k] === part));
-      if (rule) {
-        out.push(...rule.term);
-        i += rule.variant.length;
-      } else {
-        out.push(word);
-        i += 1;
+      const length = rule ? rule.variant.length : 1;
+      let share = shares[i] ?? 1;
+      for (let k = 1; k < length; k++) share = Math.min(share, shares[i + k] ?? 1);
+      for (const part of rule ? rule.term : [word]) {
+        out.words.push(part);
+        out.shares.push(share);
       }
+      i += length;
     }
     return out;
   }
+}
+
+/** Words in order, each with its share of its weight. */
+interface Weighted {
+  words: string[];
+  shares: number[];
 }
 
 /** A small number in words, as the knowledge base writes it; any other word as it is. */

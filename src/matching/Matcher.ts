@@ -4,6 +4,8 @@ import { isTopic } from '../knowledge/KnowledgeBase';
 import { Analyzer, type AnalyzerIndex, buildAnalyzerIndex } from './Analyzer';
 import { normalise } from './normalise';
 import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from './matchingOptions';
+import { committedNeighbourTable, type NeighbourTable } from './neighbourTable';
+import stem from 'wink-porter2-stemmer';
 import { type Reading, readQuestion, type ScaleTerms } from './reading';
 import { decide } from './rules/index';
 import type { Candidate, Decision, MatchKind, Question, RuleKnowledge } from './rules/types';
@@ -77,13 +79,21 @@ function resolveOptions(options: Partial<MatchingOptions>): Readonly<MatchingOpt
   return Object.freeze({ ...DEFAULT_MATCHING_OPTIONS, ...options });
 }
 
-/** Analyses the knowledge base and builds the matcher's index: once per instance, or at build time. */
-export function buildMatcherIndex(kb: KnowledgeBase, options: Partial<MatchingOptions> = {}): MatcherIndex {
+/**
+ * Analyses the knowledge base and builds the matcher's index: once per instance, or at build time.
+ * `neighbours` is read only when `options.neighbourSimilarity` turns the signal on; tests pass their own.
+ */
+export function buildMatcherIndex(
+  kb: KnowledgeBase,
+  options: Partial<MatchingOptions> = {},
+  neighbours: () => NeighbourTable = committedNeighbourTable,
+): MatcherIndex {
   const o = resolveOptions(options);
   const entries = kb.entries;
   // The scales' words are known words, so that typo correction leaves "cheapest" alone.
   const scaleWords = kb.scales.flatMap((scale) => [...scale.more, ...scale.less, ...scale.mostWords]);
-  const analyzerIndex = buildAnalyzerIndex(kb.synonyms, [...entries.flatMap(fieldsOf).map(({ text }) => text), ...scaleWords]);
+  const vocabularyTexts = [...entries.flatMap(fieldsOf).map(({ text }) => text), ...scaleWords];
+  const analyzerIndex = buildAnalyzerIndex(kb.synonyms, vocabularyTexts, closeNeighbours(neighbours, o.neighbourSimilarity));
   const analyzer = new Analyzer(analyzerIndex);
   const termIds = new Map<string, number>();
   const termId = (term: string): number => {
@@ -144,7 +154,8 @@ export function buildMatcherIndex(kb: KnowledgeBase, options: Partial<MatchingOp
   const names = entries.filter(isTopic).map((entry): [string, number[][]] => [entry.id, namesOf(entry).map(termsOf).filter((terms) => terms.length > 0)]);
   const docs = pending.map((doc) => ({ ...doc, norm: Math.sqrt(doc.terms.reduce((sum, term) => sum + (idf[term] ?? 0) ** 2, 0)) }));
   return {
-    analyzer: analyzerIndex,
+    // A word whose stem the knowledge base uses is matched by that stem, not by a neighbour.
+    analyzer: { ...analyzerIndex, neighbours: analyzerIndex.neighbours.filter(([word]) => !termIds.has(stem(word))) },
     terms: [...termIds.keys()],
     idf: Array.from({ length: termIds.size }, (_, term) => idf[term] ?? 0),
     docs,
@@ -255,7 +266,7 @@ export class Matcher implements RuleKnowledge {
    */
   scores(question: string): Candidate[] {
     const analysis = this.analyzer.analyse(question);
-    const { known, norm } = this.weigh(analysis.terms);
+    const { known, norm } = this.weigh(analysis.terms, analysis.termWeights);
     return known.length === 0 ? [] : this.rank(known, norm);
   }
 
@@ -267,22 +278,28 @@ export class Matcher implements RuleKnowledge {
   /** Scores a question against every entry and decides, by the first rule that does: answer, clarify, smalltalk or fallback. */
   match(question: string): MatchResult {
     const analysis = this.analyzer.analyse(question);
-    const { known, unknown, norm } = this.weigh(analysis.terms);
+    const { known, unknown, norm } = this.weigh(analysis.terms, analysis.termWeights);
     const reading = readQuestion(analysis.normalised, this.scales);
-    let ranked: Candidate[] | undefined;
-    const rank = () => (ranked ??= known.length === 0 || asksNothing(analysis.terms) ? [] : this.rank(known, norm));
+    // Ranked on first use, once: smalltalk and a topic's own phrasing need no scores.
+    let ranked: { all: Candidate[]; topics: Candidate[]; chat: Candidate | undefined } | undefined;
+    const rank = () => {
+      if (ranked !== undefined) return ranked;
+      const all = known.length === 0 || asksNothing(analysis.terms) ? [] : this.rank(known, norm);
+      ranked = { all, topics: all.filter((candidate) => !candidate.id.startsWith('smalltalk.')), chat: all.find((candidate) => candidate.id.startsWith('smalltalk.')) };
+      return ranked;
+    };
     const q: Question = {
       analysis,
       reading,
       terms: new Set(known.map(({ term }) => term)),
       get ranked() {
-        return rank();
+        return rank().all;
       },
       get topics() {
-        return rank().filter((candidate) => !candidate.id.startsWith('smalltalk.'));
+        return rank().topics;
       },
       get chat() {
-        return rank().find((candidate) => candidate.id.startsWith('smalltalk.'));
+        return rank().chat;
       },
     };
     const decided = decide({ q, k: this, o: this.options });
@@ -403,14 +420,18 @@ export class Matcher implements RuleKnowledge {
     }
     return undefined;
   }
-  /** The question's terms with their weights; words the knowledge base never uses weigh in the norm only. */
-  private weigh(terms: readonly string[]): { known: { term: number; weight: number }[]; unknown: string[]; norm: number } {
+  /**
+   * The question's terms with their weights; words the knowledge base never uses weigh in the norm
+   * only. A term a neighbour by meaning stands for weighs its similarity's share (`shares`).
+   */
+  private weigh(terms: readonly string[], shares: readonly number[]): { known: { term: number; weight: number }[]; unknown: string[]; norm: number } {
     const known: { term: number; weight: number }[] = [];
     const unknown: string[] = [];
     let normSq = 0;
-    for (const term of terms) {
+    for (let position = 0; position < terms.length; position++) {
+      const term = terms[position] ?? '';
       const id = this.termIds.get(term);
-      const weight = id === undefined ? this.unknownIdf : (this.idf[id] ?? 0);
+      const weight = id === undefined ? this.unknownIdf : (this.idf[id] ?? 0) * (shares[position] ?? 1);
       // A word only situations use ("universities", "time") matches them, but weighs against the
       // others as much as a word the lecture never uses: it describes, it does not name a topic.
       const normWeight = id !== undefined && this.descriptiveTerms.has(id) ? Math.max(weight, this.unknownIdf * this.options.descriptivePenalty) : weight;
@@ -552,6 +573,12 @@ export class Matcher implements RuleKnowledge {
     const example = family.filter((child) => child.id !== only && hits([...child.words].filter((word) => !child.title.has(word))));
     return example.length === 1 && example[0] ? [example[0].id, only] : [only];
   }
+}
+
+/** The table's pairs at least `similarity` apart, as the Analyzer takes them; none when the signal is off. */
+function closeNeighbours(table: () => NeighbourTable, similarity: number | null): [string, string, number][] {
+  if (similarity === null) return [];
+  return Object.entries(table().neighbours).flatMap(([word, [target, score]]): [string, string, number][] => (score >= similarity ? [[word, target, score]] : []));
 }
 
 /** A topic's names: its title, the abbreviation in brackets after it ("(PaaS)"), and `names`. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { MatcherIndex } from './Matcher';
 import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from './matchingOptions';
+import { committedNeighbourTable } from './neighbourTable';
 
 /**
  * The matcher's index as a file: `npm run package` writes it beside the compiled knowledge base,
@@ -14,11 +15,16 @@ import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from './matchingOption
 export const MATCHER_INDEX_FILE = 'matcher-index.json';
 
 /** Raised whenever `MatcherIndex` changes shape, so that an index from older code is refused. */
-const FORMAT = 3;
+const FORMAT = 4;
 
-/** What the index was built from: the knowledge base's entries and synonyms, and the options. */
+/**
+ * What the index was built from: the knowledge base's entries and synonyms, the options, and,
+ * when the signal is on, which table of neighbours by meaning.
+ */
 export function indexFingerprint(kb: KnowledgeBase, options: Partial<MatchingOptions> = {}): string {
-  const inputs = { entries: kb.entries, synonyms: kb.synonyms, options: { ...DEFAULT_MATCHING_OPTIONS, ...options } };
+  const resolved = { ...DEFAULT_MATCHING_OPTIONS, ...options };
+  const { neighbours, ...table } = resolved.neighbourSimilarity === null ? { neighbours: {} } : committedNeighbourTable();
+  const inputs = { entries: kb.entries, synonyms: kb.synonyms, options: resolved, neighbours: { ...table, count: Object.keys(neighbours).length } };
   return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
 }
 

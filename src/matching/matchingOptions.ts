@@ -53,6 +53,12 @@ export interface MatchingOptions {
   unknownWeight: number;
   /** How much a word counts towards coverage when only the entry's answer uses it, not its phrasings. */
   answerVocabularyWeight: number;
+  /**
+   * A word the knowledge base never uses stands for its closest knowledge-base word by meaning
+   * (neighbourTable.ts) when the two are at least this similar, weighted by that similarity;
+   * `null` turns the signal off. See docs/semantic-signal.md for why it is off.
+   */
+  neighbourSimilarity: number | null;
 }
 
 export const DEFAULT_MATCHING_OPTIONS: Readonly<MatchingOptions> = Object.freeze({
@@ -76,4 +82,5 @@ export const DEFAULT_MATCHING_OPTIONS: Readonly<MatchingOptions> = Object.freeze
   phrasingWeight: 0.4,
   unknownWeight: 1.2,
   answerVocabularyWeight: 0.5,
+  neighbourSimilarity: null,
 });
