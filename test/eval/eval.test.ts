@@ -1,6 +1,8 @@
 import { loadEvalSet } from '../../scripts/eval/evalSet';
 import { rates } from '../../scripts/eval/evaluate';
-import { EVAL_SET_PATH, HELDOUT2_SET_PATH, HELDOUT_SET_PATH, runEval } from '../../scripts/eval/runEval';
+import { join } from 'node:path';
+import { evaluate } from '../../scripts/eval/evaluate';
+import { cloudBot, EVAL_SET_PATH, HELDOUT2_SET_PATH, HELDOUT_SET_PATH, runEval } from '../../scripts/eval/runEval';
 import { TARGETS } from '../../scripts/eval/targets';
 import { realKnowledgeBase } from '../support/knowledge';
 
@@ -24,6 +26,9 @@ describe('answer quality on the evaluation set', () => {
   it('labels every question, and every held-out question, with ids the knowledge base has', () => {
     for (const item of [...set, ...loadEvalSet(HELDOUT_SET_PATH), ...loadEvalSet(HELDOUT2_SET_PATH)]) {
       if (item.expected !== 'decline') for (const id of item.expected) expect({ line: item.line, id, known: kb.get(id) !== undefined }).toMatchObject({ known: true });
+    }
+    for (const item of OTHER_SETS.flatMap(({ file }) => loadEvalSet(join(FIXTURES, file)))) {
+      if (item.expected !== 'decline') for (const id of item.expected) expect({ question: item.question, id, known: kb.get(id) !== undefined }).toMatchObject({ known: true });
     }
   });
 
@@ -60,4 +65,38 @@ describe('answer quality on the evaluation set', () => {
       expect(ours.confidentlyWrong).toBeLessThan(theirs.confidentlyWrong);
     },
   );
+});
+
+const FIXTURES = join(__dirname, '../fixtures');
+
+/**
+ * Every other question set, each held at the figures measured on 2026-12-03 (docs/evaluation.md),
+ * so that a change to the matcher or the knowledge base cannot quietly give back what was gained.
+ * `seen` says whether the set's misses were seen by someone tuning the matcher or the knowledge base: those figures
+ * are optimistic, and only the sealed set 5 says how CloudBot does on questions nobody tuned for.
+ * The issue's targets (95% in scope, 98% declined) are not met on these sets; the figures here
+ * are what was measured, not the targets.
+ */
+const OTHER_SETS = [
+  { file: 'dev-questions.tsv', seen: true, inScopeCorrect: 56, declined: 19, wrongAtMost: 2, smalltalk: 3 },
+  { file: 'dev5-questions.tsv', seen: true, inScopeCorrect: 80, declined: 20, wrongAtMost: 4, smalltalk: 5 },
+  { file: 'heldout-questions.tsv', seen: true, inScopeCorrect: 38, declined: 16, wrongAtMost: 1, smalltalk: 3 },
+  { file: 'heldout2-questions.tsv', seen: true, inScopeCorrect: 33, declined: 16, wrongAtMost: 2, smalltalk: 3 },
+  { file: 'heldout3-questions.tsv', seen: true, inScopeCorrect: 38, declined: 14, wrongAtMost: 2, smalltalk: 3 },
+  { file: 'heldout4-questions.tsv', seen: true, inScopeCorrect: 43, declined: 16, wrongAtMost: 0, smalltalk: 6 },
+  { file: 'heldout5-questions.tsv', seen: false, inScopeCorrect: 117, declined: 28, wrongAtMost: 10, smalltalk: 7 },
+] as const;
+
+describe.each(OTHER_SETS)('answer quality on $file', ({ file, inScopeCorrect, declined, wrongAtMost, smalltalk }) => {
+  const report = evaluate(cloudBot(realKnowledgeBase()), loadEvalSet(join(FIXTURES, file)));
+
+  it(`answers at least ${inScopeCorrect} in-scope questions right, declines at least ${declined}, and is confidently wrong at most ${wrongAtMost} times`, () => {
+    expect(report.inScopeCorrect).toBeGreaterThanOrEqual(inScopeCorrect);
+    expect(report.outOfScopeDeclined).toBeGreaterThanOrEqual(declined);
+    expect(report.wrongInScope + report.wrongOutOfScope).toBeLessThanOrEqual(wrongAtMost);
+  });
+
+  it('gets the smalltalk right that it got when measured', () => {
+    expect(report.smalltalkCorrect).toBeGreaterThanOrEqual(smalltalk);
+  });
 });
