@@ -8,7 +8,7 @@ import { eTagConflict } from '../bot/storageErrors';
  * `If-None-Match: *`, which Blob Storage refuses where the blob already exists. `BlobsStorage`
  * keeps its container client to itself, so this holds a second one, for the same container.
  *
- * `@azure/storage-blob` is the client `botbuilder-azure-blobs` is built on, and is installed with it.
+ * `@azure/storage-blob` is the client `botbuilder-azure-blobs` is built on; it is a direct dependency too, pinned to the same version.
  */
 export class BlobStateStorage extends BlobsStorage implements CreatingStorage {
   private readonly container: ContainerClient;
