@@ -136,6 +136,28 @@ const ESBUILD_OPTIONS = {
 const SHARED_NAMESPACE = 'cloudbot-shared';
 
 /**
+ * Packages whose ESM build finds its own files through `import.meta.url`, which a CommonJS bundle
+ * leaves empty: the app imports them with `import`, and their CommonJS build is what `require`
+ * would load, the one botbuilder itself uses.
+ */
+const REQUIRE_BUILD_PACKAGES: readonly string[] = ['@azure/storage-blob'];
+
+/** Resolves `REQUIRE_BUILD_PACKAGES` as `require` would, whatever the import syntax. */
+function requireBuildPlugin(): Plugin {
+  const filter = new RegExp(`^(?:${REQUIRE_BUILD_PACKAGES.map((name) => name.replace(/[/.]/g, '\\$&')).join('|')})$`);
+  return {
+    name: 'require-build',
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter }, async (args) => {
+        if (args.kind === 'require-call') return undefined;
+        const resolved = await pluginBuild.resolve(args.path, { kind: 'require-call', resolveDir: args.resolveDir, importer: args.importer });
+        return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path };
+      });
+    },
+  };
+}
+
+/**
  * Replaces every import of a function file with a lookup in the shared file, and collects what
  * was imported, so that the shared file can be built to provide exactly that.
  */
@@ -238,6 +260,7 @@ export async function bundleApp(options: BundleOptions): Promise<BundleResult> {
       loader: 'js',
     },
     outfile: join(outDir, APP_FILE),
+    plugins: [requireBuildPlugin()],
   });
   writeFileSync(join(outDir, APP_FILE), asciiOnly(readFileSync(join(outDir, APP_FILE), 'utf8')));
   await build({
