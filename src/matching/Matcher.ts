@@ -355,6 +355,10 @@ export class Matcher implements RuleKnowledge {
     return this.descriptiveTerms.has(term);
   }
 
+  mentioned(family: string, terms: ReadonlySet<number>): string[] {
+    return (this.distinctive.get(family) ?? []).filter((child) => [...child.words].some((word) => terms.has(word))).map((child) => child.id);
+  }
+
   /** The facts an entry states (comparative and evaluative), none for smalltalk. */
   facts(id: string): readonly Fact[] {
     const entry = this.entries[this.entryIndex.get(id) ?? -1];

@@ -15,6 +15,8 @@ export interface Reading {
   asksList: boolean;
   /** "Is gmail saas?", "does a private cloud give full control?": a yes or no comes first. */
   yesNo: boolean;
+  /** "Which one…", "which of them…": the question asks to choose between things. */
+  choosing: boolean;
 }
 
 /** A scale's words as normalised words, phrase by phrase (matched before synonyms, which would merge "cheaper" into "costs"). */
@@ -33,6 +35,7 @@ const DISADVANTAGE = /\b(disadvantages?|cons|downsides?|drawbacks?|bad|problems?
 const OF_SOMETHING = /\b(of|about|with|to|for|using|in)\b/;
 const PLURAL_PARTS = '(?:reasons|benefits|advantages|disadvantages|drawbacks|pros|cons|models|types|kinds|ways|points|problems|issues|risks)';
 const LIST = new RegExp(`\\blist\\b|\\b(?:full|whole|complete) list\\b|\\ball (?:the |of the )?(?:\\w+ )?${PLURAL_PARTS}\\b|\\b(?:\\d+|two|three|four|five|six|seven) (?:\\w+ )?${PLURAL_PARTS}\\b`);
+const CHOOSING = /\bwhich\b/;
 const YES_NO = /^(is|are|does|do|can|could|would|will|should|was|were|has|have|did)\b/;
 
 /** "More" that asks for more words, not more of something: "tell me more about saas costs". */
@@ -78,5 +81,6 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
     ...(side !== undefined && OF_SOMETHING.test(normalised) ? { side } : {}),
     asksList: LIST.test(normalised),
     yesNo: YES_NO.test(normalised),
+    choosing: CHOOSING.test(normalised),
   };
 }

@@ -90,10 +90,14 @@ describe('readQuestion', () => {
   });
 
   it('reads a plain question as asking for nothing besides its topic', () => {
-    expect(read('what is the bus')).toEqual({ asksList: false, yesNo: false });
+    expect(read('what is the bus')).toEqual({ asksList: false, yesNo: false, choosing: false });
+  });
+
+  it.each([['which is cheaper'], ['so which one should i take'], ['the bus or the bike, which of them is easier']])('reads "%s" as asking to choose', (question) => {
+    expect(read(question).choosing).toBe(true);
   });
 
   it('reads a yes/no comparison as both ("does the bike cost more")', () => {
-    expect(read('does the bike cost more')).toEqual({ comparison: { scale: 'cost', rank: 'most' }, asksList: false, yesNo: true });
+    expect(read('does the bike cost more')).toEqual({ comparison: { scale: 'cost', rank: 'most' }, asksList: false, yesNo: true, choosing: false });
   });
 });

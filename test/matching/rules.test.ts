@@ -122,11 +122,24 @@ describeRule('comparisonAlongScale', () => {
     expect(result.direct).toBeUndefined();
   });
 
+  it('when a choice between two sub-topics excludes the one at the end asked for ("the car or the bike, which needs less effort"), answers their overview with what the lecture ranks of the two', () => {
+    expect(matcher.match('the car or the bike, which needs less effort')).toMatchObject({
+      rule: 'comparisonAlongScale',
+      kind: 'answer',
+      id: 'vehicles',
+      direct: { kind: 'facts', says: [SAYS.bikeMostEffort] },
+    });
+  });
+
   describe('when the best entry is outside the family that ranks on the scale', () => {
     const question = 'is walking healthy and cheaper than vehicles';
 
-    it('and is weak, still answers the family that ranks on it', () => {
-      expect(matcher.match(question)).toMatchObject({ rule: 'comparisonAlongScale', id: 'vehicles' });
+    it('and the question does not ask to choose, passes it on: the comparison is not what it is about', () => {
+      expect(matcher.match(question).rule).not.toBe('comparisonAlongScale');
+    });
+
+    it('and the question asks to choose ("which…"), answers the family that ranks on the scale while the outside entry is weak', () => {
+      expect(matcher.match('which is cheaper, walking or vehicles')).toMatchObject({ rule: 'comparisonAlongScale', id: 'vehicles' });
     });
 
     it('and is strong, passes it on, so the best entry is answered', () => {

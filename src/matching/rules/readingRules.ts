@@ -32,19 +32,35 @@ export const comparisonAlongScale: Rule = (ctx) => {
   const family = reached[0];
   const top = ctx.q.topics[0];
   if (family === undefined || top === undefined) return undefined;
-  // "less control in the cloud" is about the drawback, which ranks nothing: a strong best entry
-  // outside every family that ranks on the scale is what was asked.
-  const topFamily = ctx.k.parentOf(top.id) ?? top.id;
-  if (top.score >= ctx.o.answerThreshold && topFamily !== family) return undefined;
+  // The family must be what the question is about: "is uber cheaper than a taxi" reaches the
+  // service models only weakly, through the taxi of "as a service", and "the renting cost more
+  // than expected, what's the drawback" is about the costs drawback, which ranks nothing.
+  const inFamily = (id: string) => (ctx.k.parentOf(id) ?? id) === family;
+  const familyBest = ctx.q.topics.find((candidate) => inFamily(candidate.id));
+  if (familyBest === undefined) return undefined;
+  // "Which …" asks to choose, so reaching the family at all will do; any other question must be
+  // about the family more than about anything else.
+  const choosing = ctx.q.reading.choosing;
+  const outranked = !inFamily(top.id) && top.score >= (choosing ? ctx.o.answerThreshold : ctx.o.clarifyThreshold);
+  if (outranked || (!choosing && familyBest.score < ctx.o.clarifyThreshold)) return undefined;
   const facts = onScale(family);
-  const confidence = top.score;
-  const hit = facts.find(({ fact }) => fact.rank === asked.rank);
+  const confidence = familyBest.score;
   // Two families rank on this scale and the question reaches neither clearly: ask which is meant.
   if (reached.length > 1 && top.score < ctx.o.clarifyThreshold) {
     const options = reached.flatMap((other) => onScale(other).filter(({ fact }) => fact.rank === asked.rank).map(({ id }) => id));
     if (options.length > 1) return { kind: 'clarify', id: null, confidence, candidates: options.map((id) => ({ id, score: confidence, matched: '' })) };
   }
-  if (hit !== undefined) return { kind: 'answer', id: hit.id, confidence, candidates: shortlist(ctx), direct: { kind: 'facts', says: [hit.fact.says] } };
+  const answer = (id: string, says: string[]): Decision => ({ kind: 'answer', id, confidence, candidates: shortlist(ctx), direct: { kind: 'facts', says } });
+  const hit = facts.find(({ fact }) => fact.rank === asked.rank);
+  // "PaaS or rent a VM, which means less setup?": a choice between two sub-topics the question
+  // mentions, when the end asked for is neither of them, is answered with their overview, which
+  // compares them, and what the lecture ranks of the two said first (IaaS takes the most effort).
+  const mentioned = ctx.k.mentioned(family, ctx.q.terms);
+  if (mentioned.length === 2 && (hit === undefined || !mentioned.includes(hit.id))) {
+    const ranked = facts.filter(({ id }) => mentioned.includes(id)).map(({ fact }) => fact.says);
+    if (ranked.length > 0) return answer(family, ranked);
+  }
+  if (hit !== undefined) return answer(hit.id, [hit.fact.says]);
   return {
     kind: 'answer',
     id: family,
