@@ -140,7 +140,7 @@ function defaultConfigEnv(): NodeJS.ProcessEnv {
 function startServer({ built, profile, 'trace-gc': traceGc }: Args): Promise<RunningServer> {
   // Node writes the profile when the server exits, which it does cleanly on SIGTERM.
   const profiling = profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profile}`];
-  const entry = built ? [join(ROOT, 'dist/src/hosting/server.js')] : ['--import', 'tsx', join(ROOT, 'src/hosting/server.ts')];
+  const entry = built ? [join(ROOT, 'dist/src/dev/server.js')] : ['--import', 'tsx', join(ROOT, 'src/dev/server.ts')];
   const args = [...profiling, ...(traceGc ? ['--trace-gc'] : []), ...entry];
   const child = spawn(process.execPath, args, { cwd: ROOT, env: defaultConfigEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   const startup: string[] = [];
@@ -492,7 +492,7 @@ function report(args: Args, questionCount: number, measured: Measured): string {
   };
   const cpu = cpus();
   const command = ['npm run bench:load', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
-  const server = args.built ? 'node dist/src/hosting/server.js' : 'node --import tsx src/hosting/server.ts';
+  const server = args.built ? 'node dist/src/dev/server.js' : 'node --import tsx src/dev/server.ts';
   const conversations = args.conversations === undefined ? 'a new conversation per request' : `${args.conversations} conversations in turn`;
   const warmup =
     args.warmup !== 'settle'

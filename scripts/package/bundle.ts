@@ -10,7 +10,7 @@ import { buildKnowledgeBase, LECTURE_FILE, parseYamlFile, readKnowledgeDir } fro
 import { compileKnowledge, COMPILED_KNOWLEDGE_FILE } from '../../src/knowledge/compiledKnowledge';
 import { buildMatcherIndex } from '../../src/matching/Matcher';
 import { indexFingerprint, MATCHER_INDEX_FILE, serialiseMatcherIndex } from '../../src/matching/matcherIndex';
-import { compressWebChat, WEB_CHAT_ASSET_DIR, WEB_CHAT_ASSET_FILES, webChatBundle, webChatPackageDir, type WebChatVersion } from '../../src/hosting/web/webChatAsset';
+import { compressWebChat, WEB_CHAT_ASSET_DIR, WEB_CHAT_ASSET_FILES, webChatBundle, webChatPackageDir, type WebChatVersion } from '../../src/web/webChatAsset';
 import { APP_FILE_NAME, CODE_CACHE_FILE_NAME } from './codeCache';
 
 /**
@@ -27,7 +27,7 @@ import { APP_FILE_NAME, CODE_CACHE_FILE_NAME } from './codeCache';
  * knowledge/             the lecture, the knowledge base parsed from YAML into knowledge.json,
  *                        and the matcher's index for it (matcher-index.json)
  * assets/webchat/        the Web Chat bundle the chat page serves (a file, not a dependency), its
- *                        Brotli and gzip forms, and its version (src/hosting/web/webChatAsset.ts)
+ *                        Brotli and gzip forms, and its version (src/web/webChatAsset.ts)
  * .funcignore            ignores nothing the app needs (see PACKAGE_FUNCIGNORE)
  * ```
  *
@@ -73,7 +73,7 @@ export const CORE_MODULE = '@azure/functions-core';
 export const OPTIONAL_MODULES = ['bufferutil', 'utf-8-validate', 'encoding'];
 
 /**
- * Files the app reads by path at run time (src/hosting/web/webChatAsset.ts) instead of importing
+ * Files the app reads by path at run time (src/web/webChatAsset.ts) instead of importing
  * them, so the bundler cannot see them: the Web Chat bundle, compressed ahead of time so that no
  * instance spends a second of its first request compressing 4 MB.
  */

@@ -1,13 +1,13 @@
 import type { Server } from 'node:http';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
-import { messagesHandler } from './instance';
+import { messagesHandler } from '../hosting/instance';
 import { LocalDirectLine } from './localDirectLine';
 import { createLocalServer } from './localServer';
-import { chatRoute, directLineTokenRoute, lectureRoute, routes } from './routes';
-import { standardResponse } from './standardResponse';
-import { createDirectLineTokenHandler } from './web/directLineToken';
-import { RateLimiter, TOKEN_RATE } from './web/rateLimiter';
+import { chatRoute, directLineTokenRoute, lectureRoute, routes } from '../hosting/routes';
+import { standardResponse } from '../hosting/standardResponse';
+import { createDirectLineTokenHandler } from '../web/directLineToken';
+import { RateLimiter, TOKEN_RATE } from '../web/rateLimiter';
 
 /**
  * What `npm start` serves: every function at `/api/…`, the chat page also at `/`, and, without

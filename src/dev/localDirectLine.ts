@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Logger } from '../logger';
 import { decodePathSegment } from './decodePathSegment';
 import { localRequest } from './localRequest';
-import type { TokenSource } from './web/directLineToken';
+import type { TokenSource } from '../web/directLineToken';
 
 /** Where the bot's replies come back to: the connector (`serviceUrl`) this emulation plays. */
 const CONNECTOR_PREFIX = '/directline-connector';

@@ -17,7 +17,7 @@ export interface LocalRequestInit {
  * drains. Under `npm run bench:load` on Node 20, making and draining that stream cost a fifth of
  * a turn's CPU, and p99 latency rose with it. Reading the bytes directly keeps what a handler sees:
  * a body can be read once (`bodyUsed`), a second read rejects as `fetch` does, and `body` and
- * `formData` still work, made from the bytes when asked for. `test/hosting/localRequest.test.ts`
+ * `formData` still work, made from the bytes when asked for. `test/dev/localRequest.test.ts`
  * holds both to the same expectations. Azure's Functions worker builds its own `HttpRequest`, so
  * this is the local host's saving only.
  */

@@ -6,7 +6,7 @@ import type { Logger } from '../logger';
 import { decodePathSegment } from './decodePathSegment';
 import type { LocalDirectLine } from './localDirectLine';
 import { localRequest } from './localRequest';
-import type { RouteDefinition } from './routes';
+import type { RouteDefinition } from '../hosting/routes';
 
 /** The server's logger; `debug`, where it has one, takes what is routine, such as a client that went away. */
 export type LocalServerLogger = Logger & { debug?: (message: string) => void };

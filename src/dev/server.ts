@@ -2,7 +2,7 @@ import { processConfig } from '../config';
 import { toError } from '../errors';
 import { consoleLogger } from '../logger';
 import { createAppServer } from './appServer';
-import { instanceRuntime } from './instance';
+import { instanceRuntime } from '../hosting/instance';
 
 /**
  * `npm start`: the local stand-in for the Functions host. Process concerns only: read the

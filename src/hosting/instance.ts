@@ -12,11 +12,11 @@ import type { MatcherIndex } from '../matching/Matcher';
 import { indexFingerprint, MATCHER_INDEX_FILE, parseMatcherIndex } from '../matching/matcherIndex';
 import { createHealthHandler, type HealthReport } from './createHealthHandler';
 import { createRuntime, type Runtime } from './createRuntime';
-import { createChatPageHandler } from './web/chatPage';
-import { createLecturePageHandler, renderLecturePage } from './web/lecturePage';
-import { createDirectLineTokenHandler, directLineTokenSource } from './web/directLineToken';
-import { RateLimiter, TOKEN_RATE } from './web/rateLimiter';
-import { createWebChatAssetHandler, webChatBundle } from './web/webChatAsset';
+import { createChatPageHandler } from '../web/chatPage';
+import { createLecturePageHandler, renderLecturePage } from '../web/lecturePage';
+import { createDirectLineTokenHandler, directLineTokenSource } from '../web/directLineToken';
+import { RateLimiter, TOKEN_RATE } from '../web/rateLimiter';
+import { createWebChatAssetHandler, webChatBundle } from '../web/webChatAsset';
 
 /**
  * What this process built, once, on first use: the knowledge base and the runtime, or the

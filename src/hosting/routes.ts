@@ -1,7 +1,7 @@
 import type { HttpFunctionOptions, HttpMethod } from '@azure/functions';
 import { chatPageHandler, directLineTokenHandler, healthHandler, lecturePageHandler, messagesHandler, webChatAssetHandler } from './instance';
 import { standardResponse } from './standardResponse';
-import { PAGE_RATE, RateLimiter, rateLimited } from './web/rateLimiter';
+import { PAGE_RATE, RateLimiter, rateLimited } from '../web/rateLimiter';
 
 /**
  * One definition per HTTP function, shared by the Functions registrations in `functions/` and by

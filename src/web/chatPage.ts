@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { HttpHandler, HttpResponseInit } from '@azure/functions';
 import { escapeHtml } from './html';
-import { WEB_CHAT_JOIN } from '../../bot/CloudBot';
+import { WEB_CHAT_JOIN } from '../bot/CloudBot';
 import type { WebChatBundle } from './webChatAsset';
 
 export interface ChatPageOptions {

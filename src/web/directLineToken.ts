@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { HttpHandler, HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
-import type { Logger } from '../../logger';
+import type { Logger } from '../logger';
 import { clientKey, type RateLimiter } from './rateLimiter';
 
 /** What the page receives: enough to connect, never the secret. */

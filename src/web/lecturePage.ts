@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { HttpHandler, HttpResponseInit } from '@azure/functions';
 import { escapeHtml } from './html';
 import MarkdownIt from 'markdown-it';
-import type { KnowledgeBase } from '../../knowledge/KnowledgeBase';
+import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 
 /**
  * The lecture page every citation links to: the lecture's Markdown rendered with markdown-it

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { HttpHandler, HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
-import { locateAppRoot } from '../../knowledge/locateKnowledgeDir';
+import { locateAppRoot } from '../knowledge/locateKnowledgeDir';
 
 /**
  * The official Web Chat bundle, served by the app itself so that the page works offline and

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config';
-import { createAppServer } from '../../src/hosting/appServer';
+import { createAppServer } from '../../src/dev/appServer';
 import { capturingLogger } from '../support/logger';
 import { Quiz } from '../../src/quiz/Quiz';
 import { realKnowledgeBase, realMatcher } from '../support/knowledge';

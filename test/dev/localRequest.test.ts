@@ -1,5 +1,5 @@
 import { HttpRequest } from '@azure/functions';
-import { localRequest, type LocalRequestInit } from '../../src/hosting/localRequest';
+import { localRequest, type LocalRequestInit } from '../../src/dev/localRequest';
 
 /** The library's own request, made from the same parts, as the Functions worker makes it from the host's bytes. */
 function libraryRequest(init: LocalRequestInit): HttpRequest {

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
-import { LocalDirectLine } from '../../src/hosting/localDirectLine';
-import { createLocalServer } from '../../src/hosting/localServer';
+import { LocalDirectLine } from '../../src/dev/localDirectLine';
+import { createLocalServer } from '../../src/dev/localServer';
 import { type RouteDefinition, routes } from '../../src/hosting/routes';
 import { expectRepliesActivity, messageActivity } from '../support/activities';
 import { capturingLogger } from '../support/logger';

@@ -1,6 +1,6 @@
 import { HttpRequest, HttpResponse, type HttpResponseInit, InvocationContext } from '@azure/functions';
 import { type RouteDefinition, routes } from '../../src/hosting/routes';
-import { webChatBundle } from '../../src/hosting/web/webChatAsset';
+import { webChatBundle } from '../../src/web/webChatAsset';
 import { expectRepliesActivity } from '../support/activities';
 
 /** Each route's handler as the Functions host calls it, with a real request and invocation context. */

@@ -11,6 +11,7 @@ import { compileProbe, type ProbeOptions, type ProbeResult, runProbe } from '../
 import {
   type BundleResult,
   bundleApp,
+  APP_FILE,
   CODE_CACHE_FILE,
   CORE_MODULE,
   MAIN_GLOB,
@@ -19,7 +20,7 @@ import {
   RUNTIME_ASSETS,
   zipDirectory,
 } from '../../scripts/package/bundle';
-import { createWebChatAssetHandler, WEB_CHAT_ASSET_DIR, WEB_CHAT_ASSET_FILES, webChatBundle } from '../../src/hosting/web/webChatAsset';
+import { createWebChatAssetHandler, WEB_CHAT_ASSET_DIR, WEB_CHAT_ASSET_FILES, webChatBundle } from '../../src/web/webChatAsset';
 import { ignoredBy } from './ignoreFile';
 import { COMPILED_KNOWLEDGE_FILE, readCompiledKnowledge } from '../../src/knowledge/compiledKnowledge';
 import { LECTURE_FILE } from '../../src/knowledge/loadKnowledgeBase';
@@ -146,6 +147,14 @@ describe('the deployment package (npm run package)', () => {
         const dropped = bundle.files.filter((file) => ignoredBy(patterns, file.path) !== undefined).map((file) => `${file.path} (${ignoreFile})`);
         expect(dropped).toEqual([]);
       }
+    });
+
+    it('holds the code Azure runs and nothing of src/dev/, which only npm start runs', () => {
+      const SourceMap = z.object({ sources: z.array(z.string()) });
+      const sources = SourceMap.parse(JSON.parse(readFileSync(inPackage(`${APP_FILE}.map`), 'utf8'))).sources;
+      expect(sources.some((source) => source.includes('src/hosting/'))).toBe(true);
+      expect(sources.some((source) => source.includes('src/web/'))).toBe(true);
+      expect(sources.filter((source) => source.includes('src/dev/'))).toEqual([]);
     });
 
     it('asks Node at run time only for built-ins, the shared file, the worker\'s API and optional add-ons', () => {

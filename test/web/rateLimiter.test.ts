@@ -1,6 +1,6 @@
 import { HttpRequest, type HttpResponseInit } from '@azure/functions';
-import { clientKey, RateLimiter, rateLimited } from '../../../src/hosting/web/rateLimiter';
-import { invocation } from '../../support/activities';
+import { clientKey, RateLimiter, rateLimited } from '../../src/web/rateLimiter';
+import { invocation } from '../support/activities';
 
 const headers = (values: Record<string, string>) => new Headers(values);
 
