@@ -2,6 +2,9 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Nothing in src/ imports the tests or the scripts. */
+const NO_TESTS = { regex: '^(\\.\\./)+(test|scripts)(/|$)', message: 'Code in src/ never imports tests or scripts.' };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-output/**', '*.config.js', 'eslint.config.mjs'] },
   eslint.configs.recommended,
@@ -38,24 +41,59 @@ export default tseslint.config(
     files: ['src/logger.ts'],
     rules: { 'no-console': 'off' },
   },
+  // The layer order (see layerRules below): knowledge ← matching ← answering ← conversation ← bot
+  // ← web ← hosting ← dev. Lower layers never import upper ones; hosting, what Azure runs, never
+  // imports dev, what only `npm start` runs; only src/bot and src/hosting know botbuilder; nothing
+  // in src/ imports test/ or scripts/.
+  ...layerRules(),
   {
-    // The layers below the bot never depend on botbuilder or Azure: they are reused by `ask`, the eval and tests.
-    files: ['src/matching/**', 'src/knowledge/**', 'src/answering/**', 'src/conversation/**', 'src/quiz/**', 'src/lint/**', 'src/cli/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['botbuilder*', 'botframework-*', '@azure/*'], message: 'Keep botbuilder and Azure in src/bot and src/hosting.' }] },
-      ],
-    },
-  },
-  {
-    // Records talk to Azure Table Storage, but never to botbuilder: the bot hands them plain data.
-    files: ['src/records/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['botbuilder*', 'botframework-*'], message: 'Keep botbuilder in src/bot and src/hosting.' }] },
-      ],
-    },
+    // The function files register handlers from src/hosting; the package bundles what they import,
+    // so src/dev, which only `npm start` runs, must stay out of reach.
+    files: ['functions/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [restrictFolders(['dev', 'cli'], 'functions/ registers what Azure runs; src/dev and src/cli are not deployed.')] }] },
   },
 );
+
+/**
+ * Each src/ folder, lowest layer first. A folder may not import the folders after it (or, for a
+ * host beside the others, the ones it names in `not`). `sdk`: it may import botbuilder and its
+ * connector; `azure`: it may import the Azure SDKs.
+ */
+function layerRules() {
+  const layers = [
+    { folder: 'knowledge' },
+    { folder: 'matching' },
+    { folder: 'answering' },
+    { folder: 'lint' },
+    { folder: 'quiz' },
+    { folder: 'records', azure: true },
+    { folder: 'conversation' },
+    { folder: 'bot', sdk: true },
+    { folder: 'web', azure: true },
+    { folder: 'hosting', sdk: true, azure: true },
+    { folder: 'dev', azure: true },
+    // `ask`, `kb:lint` and `kb:review` run the layers below the bot without a host.
+    { folder: 'cli', not: ['bot', 'web', 'hosting', 'dev'] },
+  ];
+  const order = layers.map((layer) => layer.folder);
+  const shared = {
+    // The shared modules at the root of src/ (config, errors, logger, timeout) are below every layer.
+    files: ['src/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [restrictFolders(order, 'The shared modules at the root of src/ import no layer.'), NO_TESTS] }] },
+  };
+  return [
+    shared,
+    ...layers.map(({ folder, sdk = false, azure = false, not }, index) => {
+      const upper = not ?? order.slice(index + 1);
+      const patterns = [restrictFolders(upper, `src/${folder} never imports ${upper.map((name) => `src/${name}`).join(', ')}: data flows down the layers.`), NO_TESTS];
+      if (!sdk) patterns.push({ group: ['botbuilder*', 'botframework-*'], message: 'Keep botbuilder in src/bot and src/hosting.' });
+      if (!azure) patterns.push({ group: ['@azure/*'], message: 'Keep the Azure SDKs in src/records and the hosts (hosting, web, dev).' });
+      return { files: [`src/${folder}/**`], rules: { 'no-restricted-imports': ['error', { patterns }] } };
+    }),
+  ];
+}
+
+/** A relative import that reaches one of these top-level src/ folders, from any depth. */
+function restrictFolders(folders, message) {
+  return { regex: `^(\\.\\./)+(src/)?(${folders.join('|')})(/|$)`, message };
+}
