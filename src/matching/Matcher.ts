@@ -356,7 +356,10 @@ export class Matcher implements RuleKnowledge {
   }
 
   mentioned(family: string, terms: ReadonlySet<number>): string[] {
-    return (this.distinctive.get(family) ?? []).filter((child) => [...child.words].some((word) => terms.has(word))).map((child) => child.id);
+    // A keyword is a phrase: "web app" does not mention SaaS's "web mail".
+    const whole = (id: string) =>
+      this.namesIt(id, terms) || this.docs.some((doc) => doc.keyword && this.entries[doc.entry]?.id === id && doc.terms.every((term) => terms.has(term)));
+    return (this.distinctive.get(family) ?? []).map((child) => child.id).filter(whole);
   }
 
   /** The facts an entry states (comparative and evaluative), none for smalltalk. */

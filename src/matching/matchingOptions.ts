@@ -36,6 +36,13 @@ export interface MatchingOptions {
    * times the runner-up and `corroboratingTerms` of its rarer words point to it.
    */
   longQuestionTerms: number;
+  /**
+   * A question that asks to choose within a family it names ("which benefit is that?") is answered
+   * with the family's best sub-topic from `familyChoiceFloor`, when that scores `familyChoiceLead`
+   * times the next sub-topic.
+   */
+  familyChoiceFloor: number;
+  familyChoiceLead: number;
   /** How much a word only situations use weighs in a question's norm, as a share of an unknown word's weight. */
   descriptivePenalty: number;
   longQuestionFloor: number;
@@ -76,6 +83,8 @@ export const DEFAULT_MATCHING_OPTIONS: Readonly<MatchingOptions> = Object.freeze
   situationVocabularyWeight: 0.3,
   longQuestionTerms: 5,
   descriptivePenalty: 0.7,
+  familyChoiceFloor: 0.2,
+  familyChoiceLead: 1.2,
   longQuestionFloor: 0.25,
   longQuestionLead: 1.4,
   shortSubjectTerms: 2,

@@ -149,6 +149,23 @@ describeRule('comparisonAlongScale', () => {
   });
 });
 
+describeRule('choiceWithinNamedFamily', () => {
+  it('when a described situation asks to choose within a family it names ("which vehicle"), answers that family\'s best sub-topic, though another family scores higher', () => {
+    const result = matcher.match('walking is too slow for the distance and my bag is heavy, which vehicle then');
+    expect(ids(result)[0]).toBe('reasons-not-to-walk');
+    expect(result).toMatchObject({ rule: 'choiceWithinNamedFamily', kind: 'answer', id: 'vehicles.bus' });
+  });
+
+  it('when the same situation does not ask to choose, passes it on', () => {
+    expect(matcher.match('walking is too slow for the distance and my bag is heavy').rule).not.toBe('choiceWithinNamedFamily');
+  });
+
+  it('when the family\'s best sub-topic scores below the floor, passes it on', () => {
+    // The bus scores 0.22 here: a floor of 0.3 puts it below, without bending the data.
+    expect(withOptions({ familyChoiceFloor: 0.3 }).match('walking is too slow for the distance and my bag is heavy, which vehicle then').rule).not.toBe('choiceWithinNamedFamily');
+  });
+});
+
 describeRule('sideOfNamedTopic', () => {
   it.each([
     ['what is the advantage of the bus', 'vehicles.bus', SAYS.busAdvantage],

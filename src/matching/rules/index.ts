@@ -1,5 +1,5 @@
 import { greetingBeforeQuestion, nothingAsked, ownPhrasing, smalltalkPhrase, thanksAfterQuestion } from './messageRules';
-import { comparisonAlongScale, listMeansOverview, sideOfNamedTopic } from './readingRules';
+import { choiceWithinNamedFamily, comparisonAlongScale, listMeansOverview, sideOfNamedTopic } from './readingRules';
 import {
   askBetween,
   clearLeadInLongQuestion,
@@ -29,6 +29,7 @@ export const DECISION_RULES: readonly Rule[] = Object.freeze([
   ownPhrasing,
   nothingAsked,
   listMeansOverview,
+  choiceWithinNamedFamily,
   smalltalkOverTopics,
   onlyDescriptiveWords,
   clearLeadInLongQuestion,

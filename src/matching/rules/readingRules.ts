@@ -105,3 +105,26 @@ export const listMeansOverview: Rule = (ctx) => {
   if (overview === undefined || overview.score < ctx.o.clarifyThreshold) return undefined;
   return { kind: 'answer', id: parent, confidence: overview.score, candidates: shortlist(ctx) };
 };
+
+/**
+ * "…and users didn't notice. Which benefit is that?", "Which deployment model gives you full
+ * control?": a question that asks to choose within a family it names ("benefit", "service
+ * model") is answered within it, by the sub-topic far enough ahead of its siblings, though an
+ * entry of another family scores higher on the words of the situation.
+ */
+export const choiceWithinNamedFamily: Rule = (ctx) => {
+  if (!ctx.q.reading.choosing) return undefined;
+  const families = [...new Set(ctx.k.named(ctx.q.terms).filter((id) => ctx.k.childrenOf(id).length > 0))];
+  const [family] = families;
+  if (family === undefined || families.length > 1) return undefined;
+  // "Which gives more oversight, private or public?": the choice is between the ones it mentions.
+  const mentioned = ctx.k.mentioned(family, ctx.q.terms);
+  const children = ctx.q.topics.filter((candidate) => ctx.k.parentOf(candidate.id) === family && (mentioned.length < 2 || mentioned.includes(candidate.id)));
+  const [first, second] = children;
+  if (first === undefined || first.score < ctx.o.familyChoiceFloor) return undefined;
+  if (second !== undefined && first.score < ctx.o.familyChoiceLead * second.score) return undefined;
+  // When the overview itself scores best, the question is about the family as a whole ("which
+  // benefits are there"), which the rules after this one answer.
+  if (ctx.q.topics[0]?.id === family) return undefined;
+  return { kind: 'answer', id: first.id, confidence: first.score, candidates: shortlist(ctx) };
+};

@@ -80,7 +80,7 @@ export interface RuleKnowledge {
   namedSiblings(id: string, terms: ReadonlySet<number>): string[];
   namedElsewhere(topId: string, terms: ReadonlySet<number>, topics: readonly Candidate[]): Candidate | undefined;
   facts(id: string): readonly Fact[];
-  /** The sub-topics of an overview the question mentions, by a word of their title or keywords that no sibling's use. */
+  /** The sub-topics of an overview the question mentions: by name, or by one of their keyword phrases whole. */
   mentioned(family: string, terms: ReadonlySet<number>): string[];
   describesOnly(term: number): boolean;
   /** The term id of a negation ("not"), if the knowledge base uses it. */
