@@ -1,5 +1,6 @@
-import { type Activity, CloudAdapter, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { type Activity, CloudAdapter, DeliveryModes, INVOKE_RESPONSE_KEY, type InvokeResponse, StatusCodes, type TurnContext } from 'botbuilder';
 import { type AuthenticateRequestResult, AuthenticationError, type BotFrameworkAuthentication } from 'botframework-connector';
+import { z } from 'zod';
 import { withTimeout } from '../timeout';
 
 /**
@@ -44,30 +45,42 @@ export interface SigningKeyOptions {
 export const DEFAULT_SIGNING_KEY_OPTIONS: Readonly<SigningKeyOptions> = Object.freeze({ timeoutMs: 5000, cooldownMs: 10_000 });
 
 /**
- * botbuilder's CloudAdapter with its turn entry point made public. `CloudAdapter.process` is
- * written for Express-style hosts: it re-validates a request body with zod schemas it builds anew
- * on every call, then writes the result to a response object. The Functions handler has already
- * parsed and validated the activity, so it calls the step after that directly: authenticate, run
- * the turn, and return its result (the replies of an `expectReplies` activity, or an invoke
- * response). Authentication is the adapter's own, with every refused token reported as one
- * error type (see `authenticate`); middleware and error handling are unchanged.
+ * botbuilder's CloudAdapter, run through its public API. `CloudAdapter.process` is written for
+ * Express-style hosts: it re-validates a request body with zod schemas it builds anew on every
+ * call, then writes the result to a response object. The Functions handler has already parsed and
+ * validated the activity, so it authenticates the request itself (with the adapter's
+ * `BotFrameworkAuthentication`, every refused token reported as one error type, see
+ * `authenticate`), hands the result to `processActivityDirect`, which runs the turn through the
+ * middleware and `onTurnError` as `process` does, and reads the turn's result off the turn: the
+ * replies of an `expectReplies` activity, or an invoke response.
  */
 export class CloudBotAdapter extends CloudAdapter {
   private keysDownUntil = 0;
   private readonly now: () => number;
 
   constructor(
-    authentication: BotFrameworkAuthentication,
+    private readonly authentication: BotFrameworkAuthentication,
     private readonly keys: SigningKeyOptions = DEFAULT_SIGNING_KEY_OPTIONS,
   ) {
     super(authentication);
     this.now = keys.now ?? Date.now;
   }
 
-  /** Authenticates `authHeader` for the activity and runs `logic` as its turn; throws `TokenRefusedError` when the token is refused. */
+  /**
+   * Authenticates `authHeader` for the activity and runs `logic` as its turn; throws
+   * `TokenRefusedError` when the token is refused. A fault the turn's `onTurnError` does not take
+   * (no connector for the service URL, a failing `onTurnError`) leaves `processActivityDirect` as
+   * a plain `Error` with the original stack in its message, which the handler answers with 500.
+   */
   async runTurn(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
     const authenticated = await this.authenticate(authHeader, activity);
-    return this.processActivity(authenticated, activity, logic);
+    let turn: TurnRecord | undefined;
+    await this.processActivityDirect(authenticated, activity, async (context) => {
+      // botbuilder revokes the context when the turn ends, so what the result is read from is kept now.
+      turn = { activity: context.activity, replies: context.bufferedReplyActivities, state: context.turnState };
+      await logic(context);
+    });
+    return turn && turnResult(turn);
   }
 
   /**
@@ -91,7 +104,7 @@ export class CloudBotAdapter extends CloudAdapter {
     const fresh = { remembered: false, retryAfterSeconds: Math.ceil(this.keys.cooldownMs / 1000) };
     try {
       return await withTimeout(
-        this.botFrameworkAuthentication.authenticateRequest(activity, authHeader),
+        this.authentication.authenticateRequest(activity, authHeader),
         this.keys.timeoutMs,
         () => new SigningKeysUnavailableError(`Bot Framework's signing keys did not load within ${String(this.keys.timeoutMs)} ms.`, fresh),
       );
@@ -103,6 +116,34 @@ export class CloudBotAdapter extends CloudAdapter {
       throw new SigningKeysUnavailableError(`Bot Framework's signing keys failed to load: ${oneLine(thrown.message)}`, fresh, { cause: thrown });
     }
   }
+}
+
+/** The `invokeResponse` activity a handler leaves on the turn under `INVOKE_RESPONSE_KEY`. */
+const InvokeResponseActivity = z.object({ value: z.object({ status: z.number().int(), body: z.unknown() }) });
+
+/** What a turn's HTTP answer is read from: the objects themselves, which outlive the turn's context. */
+interface TurnRecord {
+  activity: Activity;
+  replies: Partial<Activity>[];
+  state: TurnContext['turnState'];
+}
+
+/**
+ * What the turn answers over HTTP, as the SDK's `CloudAdapter.process` answers it (its
+ * `processTurnResults`, which `processActivityDirect` runs but does not return): the buffered
+ * replies of an `expectReplies` activity, the invoke response an invoke left on the turn (501
+ * when it left none), else nothing but 200. The replies are those of the turn, so a reply sent by
+ * `onTurnError` after a failure is among them.
+ */
+function turnResult(turn: TurnRecord): InvokeResponse | undefined {
+  if (turn.activity.deliveryMode === DeliveryModes.ExpectReplies) {
+    return { status: StatusCodes.OK, body: { activities: turn.replies } };
+  }
+  if (turn.activity.type === 'invoke') {
+    const invoked = InvokeResponseActivity.safeParse(turn.state.get(INVOKE_RESPONSE_KEY));
+    return invoked.success ? invoked.data.value : { status: StatusCodes.NOT_IMPLEMENTED };
+  }
+  return undefined;
 }
 
 function isRefusal(thrown: unknown): thrown is Error {

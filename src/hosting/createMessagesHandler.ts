@@ -1,6 +1,5 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
-import type { Activity, ActivityHandler, TurnContext } from 'botbuilder';
-import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
+import type { ActivityHandler, ActivityTimestamps, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { HttpError, toError } from '../errors';
 import { type CloudBotAdapter, SigningKeysUnavailableError, TokenRefusedError } from './CloudBotAdapter';
@@ -31,8 +30,9 @@ export type JsonHandler = (request: HttpRequest, context: InvocationContext) => 
  * It runs the turn with `CloudBotAdapter.runTurn`, not `CloudAdapter.process`, which re-checks
  * the body we have just validated with zod schemas it builds anew on every request: about a
  * tenth of a turn's CPU and allocations. What else `process` does, this does too: the same
- * activity fix-up, the same authentication, the same statuses, but one: every refused token is a
- * 401, where `process` answers some of them (a bad signature, a token not yet valid) with 500.
+ * activity fix-up (`withDates`), the same authentication, the same statuses, but one: every
+ * refused token is a 401, where `process` answers some of them (a bad signature, a token not yet
+ * valid) with 500.
  */
 export function createMessagesHandler(deps: MessagesHandlerDeps): JsonHandler {
   const logic = (turn: TurnContext) => deps.bot.run(turn);
@@ -44,14 +44,36 @@ export function createMessagesHandler(deps: MessagesHandlerDeps): JsonHandler {
       const authHeader = request.headers.get('authorization');
       // A token sent without an app id configured is still checked by the SDK, so it must be well formed too.
       if (deps.requireAuth || authHeader) checkTokenShape(authHeader);
-      // The schema has checked every field the SDK relies on; the SDK's own fix-up turns timestamps into dates.
-      const activity = validateAndFixActivity((await readActivity(request, deps.maxBodyBytes)) as unknown as Activity);
+      // The schema has checked every field the SDK relies on.
+      const activity = withDates((await readActivity(request, deps.maxBodyBytes)) as unknown as ActivityTimestamps);
       const result = await deps.adapter.runTurn(authHeader ?? '', activity, logic);
       return turnResponse(result?.status ?? 200, result?.body);
     } catch (thrown) {
       return errorResponse(thrown, context);
     }
   };
+}
+
+/**
+ * The activity's timestamps as the SDK reads them: `CloudAdapter.process` turns `timestamp`,
+ * `localTimestamp` and `expiration` into dates and keeps the text it was sent in `raw…` (in
+ * `validateAndFixActivity`, which botbuilder does not export), and replies and transcripts read
+ * them so. The same here, on the activity just parsed, which nothing else holds.
+ */
+function withDates(activity: ActivityTimestamps): ActivityTimestamps {
+  const fields = [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+    ['expiration', 'rawExpiration'],
+  ] as const;
+  for (const [field, raw] of fields) {
+    const sent: unknown = activity[field];
+    if (typeof sent === 'string') {
+      activity[raw] = sent;
+      activity[field] = new Date(sent);
+    }
+  }
+  return activity;
 }
 
 /**

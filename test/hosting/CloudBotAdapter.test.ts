@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
-import { ActivityHandler, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { type Activity, ActivityHandler, ActivityTypes, ConfigurationBotFrameworkAuthentication, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { CloudBotAdapter } from '../../src/hosting/CloudBotAdapter';
 import { createMessagesHandler } from '../../src/hosting/createMessagesHandler';
-import { expectRepliesActivity, invocation, postRequest } from '../support/activities';
+import { expectRepliesActivity, invocation, messageActivity, postRequest } from '../support/activities';
 import { listen } from '../support/servers';
 import { CHANNEL_ISSUER, TEST_APP_ID, validToken } from '../support/tokens';
 
@@ -59,5 +59,59 @@ describe("the adapter, when Bot Framework's signing keys cannot be downloaded", 
     const { send } = await endpoint(() => undefined);
     expect(await send(`Bearer ${validToken()}`)).toBe(503);
     expect(await send('Bearer not.a.jwt')).toBe(401);
+  });
+});
+
+/** The turn run through botbuilder's public `processActivityDirect`, its HTTP answer read off the turn. */
+describe('the adapter, running a turn', () => {
+  /** A bot that answers an invoke with a body of its own, fails on "fail", and keeps the activity it was given. */
+  class ProbeBot extends ActivityHandler {
+    seen: Activity | undefined;
+    constructor() {
+      super();
+      this.onMessage(async (context, next) => {
+        this.seen = context.activity;
+        if (context.activity.text === 'fail') throw new Error('the bot failed');
+        await context.sendActivity('heard you');
+        await next();
+      });
+    }
+    protected override onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+      this.seen = context.activity;
+      return Promise.resolve({ status: 200, body: { answered: context.activity.name } });
+    }
+  }
+
+  function endpoint() {
+    const bot = new ProbeBot();
+    const adapter = new CloudBotAdapter(new ConfigurationBotFrameworkAuthentication({}));
+    adapter.onTurnError = async (context) => { await context.sendActivity('sorry'); };
+    const messages = createMessagesHandler({ adapter, bot, maxBodyBytes: 64 * 1024, requireAuth: false });
+    return { bot, send: (body: Record<string, unknown>) => messages(postRequest(body), invocation().context) };
+  }
+
+  it('answers an invoke with the status and body the bot gave', async () => {
+    const { send } = endpoint();
+    const response = await send(messageActivity('', { type: ActivityTypes.Invoke, name: 'probe/ask' }));
+    expect(response).toEqual({ status: 200, jsonBody: { answered: 'probe/ask' } });
+  });
+
+  it('answers an expectReplies message with its replies, those of onTurnError included when the turn fails', async () => {
+    const { send } = endpoint();
+    const heard = await send(expectRepliesActivity('hello'));
+    expect(heard.status).toBe(200);
+    expect(heard.jsonBody).toMatchObject({ activities: [{ text: 'heard you' }] });
+    const failed = await send(expectRepliesActivity('fail'));
+    expect(failed.status).toBe(200);
+    expect(failed.jsonBody).toMatchObject({ activities: [{ text: 'sorry' }] });
+  });
+
+  it('hands the bot its timestamps as dates, with the text they were sent in kept, as botbuilder does', async () => {
+    const { bot, send } = endpoint();
+    const sent = '2026-12-03T09:30:00.123+01:00';
+    await send({ ...expectRepliesActivity('hello'), timestamp: sent, localTimestamp: sent });
+    expect(bot.seen?.timestamp).toEqual(new Date(sent));
+    expect(bot.seen?.localTimestamp).toEqual(new Date(sent));
+    expect(bot.seen).toMatchObject({ rawTimestamp: sent, rawLocalTimestamp: sent });
   });
 });
