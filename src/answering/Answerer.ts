@@ -293,16 +293,17 @@ export class Answerer {
   }
 
   /** An honest "the lecture does not say", keeping the topic's follow-ups on offer. */
-  notInLecture(id: string, what: string): Reply | undefined {
+  notInLecture(id: string, what: 'example' | 'drawbacks' | 'benefits'): Reply | undefined {
     const entry = this.kb.get(id);
     if (!entry) return undefined;
+    const list = what === 'example' ? undefined : this.kb.listOf(what === 'drawbacks' ? 'disadvantages' : 'advantages');
     return {
       kind: 'fallback',
       id: null,
       confidence: 1,
       text: `The lecture gives no ${what} for "${entry.title}" in particular. You could try one of these:`,
       // The overview of what was asked for comes first: Teams shows only three buttons.
-      suggestions: this.suggestionsFor([...new Set([...(what === 'drawbacks' ? ['drawbacks'] : what === 'benefits' ? ['benefits'] : []), ...entry.related])]),
+      suggestions: this.suggestionsFor([...new Set([...(list === undefined ? [] : [list.id]), ...entry.related])]),
       source: null,
     };
   }

@@ -3,15 +3,14 @@ import { sentencesOf } from './sentencesOf';
 export type AnswerPart = 'example' | 'drawback' | 'benefit';
 
 /**
- * How each part shows in an answer, strongest cue first. Example cues are only the ways the
- * answers introduce one of the lecture's examples: "Example:", "for example", "e.g.", the taxi
- * of "as a service" and the public cloud's providers. Looser cues ("such as", "include") found
- * sentences that merely list things, such as IaaS's "responsibility for things such as updates".
+ * How each part shows in an answer, strongest cue first. Example cues are only the ways an answer
+ * introduces an example: "Example:", "for example", "e.g."; an entry whose example reads
+ * otherwise (the taxi of "as a service", the public cloud's providers) names it in `example`.
+ * Looser cues ("such as", "include") found sentences that merely list things, such as IaaS's
+ * "responsibility for things such as updates".
  */
 const PART_CUES: Readonly<Record<AnswerPart, readonly RegExp[]>> = {
-  // One cue: the deployment models give the public cloud's providers and the private cloud's
-  // "e.g." side by side, and both are examples.
-  example: [/\bexamples?\b|\be\.g\.|\blike hiring\b|\bproviders include\b/i],
+  example: [/\bexamples?\b|\be\.g\./i],
   // "In practice" and "a problem with" are one cue: the hybrid cloud's answer gives its
   // duplication of effort and, in another sentence, its latency problem, and both are drawbacks.
   drawback: [/\bbad point\b/i, /\b(downside|drawback|disadvantage)/i, /\bin practice\b|\ba problem with\b/i, /\bhowever\b/i],

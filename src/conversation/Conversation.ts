@@ -47,7 +47,7 @@ function continues(text: string, match: MatchResult): boolean {
  * from "Did you mean", a follow-up about the last topic) and leaves the rest to the Answerer.
  */
 export class Conversation {
-  /** The entries the bare words "benefits" and "drawbacks" answer, found once. */
+  /** The overviews that list the advantages and the disadvantages (`lists` in the knowledge base). */
   private readonly overviews: Readonly<Record<'benefit' | 'drawback', string | undefined>>;
   /** The terms of words that only choose between topics: "which is cheaper", "which should i use". */
   private readonly choosing: ReadonlySet<string>;
@@ -59,11 +59,7 @@ export class Conversation {
     /** Study mode; without it, "quiz me" is just another question. */
     private readonly quiz?: Quiz,
   ) {
-    const answers = (words: string) => {
-      const match = matcher.match(words);
-      return match.kind === 'answer' && match.id !== null ? match.id : undefined;
-    };
-    this.overviews = { benefit: answers('benefits'), drawback: answers('drawbacks') };
+    this.overviews = { benefit: kb.listOf('advantages')?.id, drawback: kb.listOf('disadvantages')?.id };
     this.choosing = new Set(matcher.termsOf(CHOOSING_WORDS));
   }
 
@@ -264,7 +260,9 @@ export class Conversation {
 
   /** A topic's example, or the honest reply that the lecture gives none. */
   private exampleOf(id: string, answer: string): Reply | undefined {
-    return this.part(id, answer, 'example') ?? this.answerer.notInLecture(id, 'example');
+    const entry = this.kb.get(id);
+    const named = entry !== undefined && isTopic(entry) ? entry.example?.join(' ') : undefined;
+    return (named === undefined ? undefined : this.answerer.answerPart(id, named)) ?? this.part(id, answer, 'example') ?? this.answerer.notInLecture(id, 'example');
   }
 
   /** The sentences of an answer that give the part asked for, with the entry's title and citation. */

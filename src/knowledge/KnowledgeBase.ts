@@ -64,6 +64,11 @@ export class KnowledgeBase {
     return parent && isTopic(parent) ? parent : undefined;
   }
 
+  /** The overview that lists the advantages, or the disadvantages, of using the cloud (`lists`). */
+  listOf(side: 'advantages' | 'disadvantages'): TopicEntry | undefined {
+    return this.topics.find((entry) => entry.lists === side);
+  }
+
   /** The lecture section an entry cites. */
   sectionOf(entry: TopicEntry): LectureSection | undefined {
     return this.lecture.sections.find((section) => section.title === entry.source.section);

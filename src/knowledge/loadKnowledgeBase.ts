@@ -117,6 +117,10 @@ export function buildKnowledgeBase(files: readonly SourceFile[], lectureMarkdown
         problems.push(`${where(file, entry.id, 'source.quotes')}: "${quote}" is not in the lecture verbatim`);
       }
     }
+    for (const sentence of entry.example ?? []) {
+      if (!foldSpace(entry.answer).includes(foldSpace(sentence))) problems.push(`${where(file, entry.id, 'example')}: "${sentence}" is not in the entry's answer`);
+    }
+    if (entry.lists !== undefined && entry.id.includes('.')) problems.push(`${where(file, entry.id, 'lists')}: only an overview lists advantages or disadvantages`);
     entry.facts.forEach((fact, index) => {
       const field = `facts[${String(index)}]`;
       if (!lecture.flatText.includes(foldSpace(fact.quote))) problems.push(`${where(file, entry.id, `${field}.quote`)}: "${fact.quote}" is not in the lecture verbatim`);

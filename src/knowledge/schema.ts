@@ -103,6 +103,17 @@ export const TopicEntrySchema = z.strictObject({
    */
   situations: z.array(Text).default([]),
   facts: z.array(FactSchema).default([]),
+  /**
+   * The lecture's example for this topic, as whole sentences of `answer`, in order: what "give me
+   * an example" after it gets. Without it, the answer's sentences that say "example" or "e.g." are.
+   */
+  example: z.array(Text).min(1).optional(),
+  /**
+   * An overview that lists the advantages or the disadvantages of using the cloud: "any
+   * downsides?" after a topic that names none is offered it, and "and the upsides?" after one
+   * such overview gets the other.
+   */
+  lists: z.enum(['advantages', 'disadvantages']).optional(),
 });
 
 export const SmalltalkEntrySchema = z.strictObject({
