@@ -1,0 +1,40 @@
+import { Answerer } from '../../src/answering/Answerer';
+import { Matcher } from '../../src/matching/Matcher';
+import { SAYS, tinyKnowledgeBase } from '../matching/fixtures/tinyKnowledge';
+
+/**
+ * What a direct question gets before the entry's answer, on the tiny made-up lecture of the
+ * matcher's rule tests: the fact that answers it, an honest "the lecture does not say", or for a
+ * yes-or-no question the sentence of the answer that speaks to it.
+ */
+describe('a direct sentence before the answer', () => {
+  const kb = tinyKnowledgeBase();
+  const answerer = new Answerer(kb, new Matcher(kb));
+  const parts = (question: string) => answerer.answerQuestion(question).text.split('\n\n');
+
+  it('gives the fact that ranks an entry at the end asked for, then that entry\'s answer', () => {
+    const reply = answerer.answerQuestion('which vehicle needs the least effort');
+    expect(reply.id).toBe('vehicles.bus');
+    expect(parts('which vehicle needs the least effort').slice(0, 2)).toEqual([`**In short:** ${SAYS.busLeastEffort}`, kb.get('vehicles.bus')?.answer]);
+  });
+
+  it('says plainly that the lecture does not rank that end, and what it does rank, before the overview', () => {
+    const reply = answerer.answerQuestion('which vehicle is cheapest');
+    expect(reply.id).toBe('vehicles');
+    expect(parts('which vehicle is cheapest')[0]).toBe(`**In short:** The lecture does not say which has the least cost. What it does say: ${SAYS.carMostCost}`);
+  });
+
+  it('gives a named sub-topic\'s facts on the side asked for, or says the lecture names none', () => {
+    expect(parts('what is the advantage of the bus')[0]).toBe(`**In short:** ${SAYS.busAdvantage}`);
+    expect(parts('the advantage of the car')[0]).toBe('**In short:** The lecture does not name an advantage of the car in particular.');
+  });
+
+  it('answers a yes-or-no question with the answer\'s sentence that shares its words first', () => {
+    expect(parts('does the bike get wet in the rain')[0]).toBe('**In short:** A bike gets wet in the rain.');
+  });
+
+  it('adds nothing to an open question', () => {
+    expect(parts('tell me about buses')[0]).toBe(kb.get('vehicles.bus')?.answer);
+  });
+
+});
