@@ -118,7 +118,7 @@ export class Conversation {
 
   private remember(reply: Reply, memory: ConversationMemory): TurnResult {
     const answered = reply.kind === 'answer' ? reply.id : null;
-    // A question the matcher declined ("what is kubernetes") has moved away from the last topic,
+    // A question the matcher declined ("what is docker") has moved away from the last topic,
     // so a "tell me more" after it is not about that topic. The follow-ups' honest "no" (no
     // example, nothing more) and the prompt after "ok" stay on the topic.
     const declined = reply.declined === true;

@@ -154,7 +154,7 @@ export class Analyzer {
     const terms = new Map<string, number>();
     const rewritten = this.applySynonyms({ words: corrected, shares });
     rewritten.words.forEach((word, position) => {
-      // A number is a word like any other ("platform 9 and 3/4" is not PaaS), and "3" is "three".
+      // A number is a word like any other ("platform 10" is not PaaS), and "3" is "three".
       if (STOPWORDS.has(spelt(word))) return;
       const term = this.stem(spelt(word));
       terms.set(term, Math.max(terms.get(term) ?? 0, rewritten.shares[position] ?? 1));
@@ -205,7 +205,7 @@ export class Analyzer {
       .sort((a, b) => (a.score ?? 1) - (b.score ?? 1));
   }
 
-  /** Rewrites variants to their terms, twice, so that one rewrite can complete another: "reasons to migrate to the cloud" → "reasons to use the cloud" → "benefits the cloud". */
+  /** Rewrites variants to their terms, twice, so that one rewrite can complete another: "reasons to shift to the cloud" → "reasons to use the cloud" → "benefits the cloud". */
   private applySynonyms(text: Weighted): Weighted {
     return this.rewrite(this.rewrite(text));
   }

@@ -182,8 +182,8 @@ export function buildMatcherIndex(
  * Finds the knowledge entry a question is about. Each entry's alternates, situations, title and
  * keywords are indexed as short documents of stemmed terms weighted by how few entries use them
  * (idf). A question scores against an entry by the cosine with its closest document, and words
- * the lecture never uses count against it: that is what makes "how much is a taxi to the
- * airport" fall back even though "taxi" is in the lecture. What to do with the scores is decided
+ * the lecture never uses count against it: that is what makes "what does a taxi to the
+ * station cost" fall back even though "taxi" is in the lecture. What to do with the scores is decided
  * by the ordered rules of `rules/index.ts`.
  *
  * Build once per instance; `match` is pure and allocation-light.
@@ -203,7 +203,7 @@ export class Matcher implements RuleKnowledge {
   /** Each entry's position in `entries` and `vocabularies`, by id. */
   private readonly entryIndex: ReadonlyMap<string, number>;
   private readonly options: Readonly<MatchingOptions>;
-  /** Smalltalk phrasings as normalised text: "what can you do" is all function words, so it is matched whole. */
+  /** Smalltalk phrasings as normalised text: "what do you know" is all function words, so it is matched whole. */
   private readonly smalltalkPhrases: ReadonlyMap<string, string>;
   /** For each overview, the words of each sub-topic's title and keywords that no sibling's use. */
   private readonly distinctive: ReadonlyMap<string, Naming[]>;
@@ -318,7 +318,7 @@ export class Matcher implements RuleKnowledge {
   smalltalkPhrase(normalised: string, terms: readonly string[]): string | undefined {
     const phrase = this.smalltalkPhrases.get(withoutBotName(normalised));
     if (phrase !== undefined) return phrase;
-    // "what are you able to do": a question about the bot with no topic in it is a request for help.
+    // "what are you good at": a question about the bot with no topic in it is a request for help.
     return terms.length === 0 && /\byou\b/.test(normalised) ? this.helpId : undefined;
   }
 
@@ -479,7 +479,7 @@ export class Matcher implements RuleKnowledge {
       bestDoc[doc.entry] = docIndex;
     }
     // Blend the closest phrasing with how much of the question the entry's whole vocabulary
-    // explains: "is iaas more expensive" is about IaaS, whose answer speaks of higher costs.
+    // explains: "does iaas cost more" is about IaaS, whose answer speaks of higher costs.
     const a = this.options.phrasingWeight;
     const queryNormSq = queryNorm * queryNorm;
     const ranked = reached.map((entry) => {
@@ -525,7 +525,7 @@ export class Matcher implements RuleKnowledge {
   }
 
   /**
-   * A close call that is not one: "is iaas more expensive" is close to the costs entry on
+   * A close call that is not one: "does iaas cost more" is close to the costs entry on
    * "expensive", but IaaS's answer ("costs more than the other models") explains every word of
    * it, and costs' only some. The best entry is the answer when its vocabulary explains each of
    * the question's known terms and every other option's explains only part of them.

@@ -65,7 +65,7 @@ const FILLER = new Set([
   'please', 'pls', 'plz', 'plse', 'kindly', 'um', 'umm', 'uh', 'uhm', 'er', 'erm', 'hmm', 'lol', 'haha',
   'ok', 'okay', 'so', 'well', 'just', 'actually', 'basically', 'really', 'like',
   'anyway', 'anyways', 'anyhow',
-  // Hesitations and asides: "bye, oh wait, what is hybrid cloud", "whats bad abt cloud tbh".
+  // Hesitations and asides: "bye, oh wait, what is hybrid cloud", "whats good abt cloud tbh".
   'oh', 'ohh', 'ah', 'ahh', 'wait', 'tbh', 'ngl', 'btw',
   // Whom the student is talking to: "what is saas mate".
   'mate', 'm8', 'bro', 'dude', 'pal',

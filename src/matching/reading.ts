@@ -13,7 +13,7 @@ export interface Reading {
   side?: 'advantage' | 'disadvantage';
   /** "List the reasons", "what are all the benefits", "the 7 reasons": the overview, not one part. */
   asksList: boolean;
-  /** "Is gmail saas?", "does a private cloud give full control?": a yes or no comes first. */
+  /** "Is web mail saas?", "does a private cloud give full control?": a yes or no comes first. */
   yesNo: boolean;
   /** "Which one…", "which of them…": the question asks to choose between things. */
   choosing: boolean;

@@ -9,7 +9,7 @@ import { certain, type Decision, type Rule } from './types';
 const QUESTION_WORD = /\b(?:what|why|how|which|who|where|when|is|are|can|could|does|do|should|would|explain|define|describe|list|compare)\b/;
 const QUESTION_START = /^(?:what|why|how|which|who|where|when|is|are|can|could|does|do|should|would|tell|explain|define|describe|give|show|list|outline|state|compare)\b/;
 
-/** Students say "hi", "thanks", "what can you do": the whole message is a smalltalk phrase. */
+/** Students say "hi", "thanks", "what do you know": the whole message is a smalltalk phrase. */
 export const smalltalkPhrase: Rule = ({ q, k }) => {
   const id = k.smalltalkPhrase(q.analysis.normalised, q.analysis.terms);
   return id === undefined ? undefined : certain('smalltalk', id, q.analysis.normalised);

@@ -32,7 +32,7 @@ export const comparisonAlongScale: Rule = (ctx) => {
   const family = reached[0];
   const top = ctx.q.topics[0];
   if (family === undefined || top === undefined) return undefined;
-  // The family must be what the question is about: "is uber cheaper than a taxi" reaches the
+  // The family must be what the question is about: "is a bus cheaper than a taxi" reaches the
   // service models only weakly, through the taxi of "as a service", and "the renting cost more
   // than expected, what's the drawback" is about the costs drawback, which ranks nothing.
   const inFamily = (id: string) => (ctx.k.parentOf(id) ?? id) === family;
@@ -74,7 +74,7 @@ export const comparisonAlongScale: Rule = (ctx) => {
  * "What is the advantage of a private cloud", "what's bad about the hybrid cloud": a side of one
  * named sub-topic is answered with that sub-topic, its facts on that side said first, or an
  * honest "the lecture names none" with the sub-topic's answer. Overviews are left to scoring:
- * "the disadvantages of the cloud" are the drawbacks.
+ * "the downsides of the cloud" are the drawbacks.
  */
 export const sideOfNamedTopic: Rule = (ctx) => {
   const side = ctx.q.reading.side;

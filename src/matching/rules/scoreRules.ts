@@ -13,8 +13,8 @@ export const smalltalkOverTopics: Rule = (ctx) => {
 };
 
 /**
- * "What time is it" shares "time" with a situation ("we have no time to set up servers"), and
- * nothing else with the knowledge base: words that only describe situations name no topic, so a
+ * A question whose only lecture words are ones situations use to describe ("office",
+ * "weekend"), and nothing else of the knowledge base: words that only describe situations name no topic, so a
  * question made only of them is declined, with the best entries offered.
  */
 export const onlyDescriptiveWords: Rule = (ctx) => {
@@ -22,7 +22,7 @@ export const onlyDescriptiveWords: Rule = (ctx) => {
   return { kind: 'fallback', id: null, confidence: ctx.q.topics[0]?.score ?? 0, candidates: shortlist(ctx) };
 };
 
-/** A question nothing fits well enough to offer ("how do I cook pasta") is declined. */
+/** A question nothing fits well enough to offer ("how do I bake bread") is declined. */
 export const tooWeak: Rule = (ctx) => {
   const top = ctx.q.topics[0];
   if (top && top.score >= ctx.o.clarifyThreshold) return undefined;
@@ -78,9 +78,9 @@ function closeOptions(ctx: Parameters<Rule>[0]) {
 }
 
 /**
- * One weak candidate with nothing near it is a guess ("are private universities worth it"
+ * One weak candidate with nothing near it is a guess ("are private schools worth the fees"
  * shares one word with the private cloud), declined with that entry offered first; unless
- * several of the question's rarer words point to it alone ("jupyter hub what service model").
+ * several of the question's rarer words point to it alone ("jupyter notebooks on a shared server, which service model").
  */
 export const loneCandidate: Rule = (ctx) => {
   const top = ctx.q.topics[0];
@@ -93,7 +93,7 @@ export const loneCandidate: Rule = (ctx) => {
 /**
  * A close call that is not one: between an overview and its own sub-topics, what the question
  * names settles it ("public vs hybrid?" is the comparison); otherwise, the best entry is the
- * answer when its vocabulary explains every word and the others' only some ("is iaas more expensive").
+ * answer when its vocabulary explains every word and the others' only some ("does iaas cost more").
  */
 export const closeCallSettled: Rule = (ctx) => {
   const options = closeOptions(ctx);
@@ -103,7 +103,7 @@ export const closeCallSettled: Rule = (ctx) => {
 };
 
 /**
- * "Why would a company move to the cloud" is close to both "Why use the cloud?" and "Why not use
+ * "Why would a business go to the cloud" is close to both "Why use the cloud?" and "Why not use
  * the cloud?": when two close entries' titles differ only by a negation, whether the question
  * negates decides between them.
  */
@@ -132,7 +132,7 @@ export const namedAmongSiblings: Rule = (ctx) => {
 };
 
 /**
- * The best two explain different words of the question ("how much does a taxi cost": the costs,
+ * The best two explain different words of the question ("what does a taxi ride cost": the costs,
  * and the taxi of "as a service"): two half-matches, most likely a question about something else.
  */
 export const halfMatches: Rule = (ctx) => {
