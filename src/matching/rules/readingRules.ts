@@ -117,9 +117,10 @@ export const choiceWithinNamedFamily: Rule = (ctx) => {
   const families = [...new Set(ctx.k.named(ctx.q.terms).filter((id) => ctx.k.childrenOf(id).length > 0))];
   const [family] = families;
   if (family === undefined || families.length > 1) return undefined;
-  // "Which gives more oversight, private or public?": the choice is between the ones it mentions.
-  const mentioned = ctx.k.mentioned(family, ctx.q.terms);
-  const children = ctx.q.topics.filter((candidate) => ctx.k.parentOf(candidate.id) === family && (mentioned.length < 2 || mentioned.includes(candidate.id)));
+  // "Which gives more oversight, private or public?": the choice is between the ones it names.
+  // Only names count: a hybrid set-up mentions its own servers and a public provider's keywords.
+  const named = ctx.k.named(ctx.q.terms).filter((id) => ctx.k.parentOf(id) === family);
+  const children = ctx.q.topics.filter((candidate) => ctx.k.parentOf(candidate.id) === family && (named.length < 2 || named.includes(candidate.id)));
   const [first, second] = children;
   if (first === undefined || first.score < ctx.o.familyChoiceFloor) return undefined;
   if (second !== undefined && first.score < ctx.o.familyChoiceLead * second.score) return undefined;
