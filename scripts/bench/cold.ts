@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../../src/knowledge/loadKnowledgeBase';
 import { defaultKnowledgeDir } from '../../src/knowledge/locateKnowledgeDir';
 import { isSystemName, SYSTEMS } from './systems';
@@ -8,8 +9,9 @@ import { isSystemName, SYSTEMS } from './systems';
  * base, build the system's index and answer one question. Prints the times as one JSON line;
  * `sinceProcessStartMs` also counts starting Node and loading the modules.
  */
-const name = process.argv[2];
-if (!isSystemName(name)) throw new Error(`usage: cold.ts ${Object.keys(SYSTEMS).join('|')}`);
+const { positionals } = parseArgs({ options: {}, allowPositionals: true });
+const [name, ...extra] = positionals;
+if (!isSystemName(name) || extra.length > 0) throw new Error(`usage: cold.ts ${Object.keys(SYSTEMS).join('|')}`);
 const start = performance.now();
 const kb = loadKnowledgeBase(defaultKnowledgeDir());
 const loaded = performance.now();

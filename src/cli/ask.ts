@@ -4,10 +4,10 @@ import { Conversation } from '../conversation/Conversation';
 import { freshMemory } from '../conversation/memory';
 import { emptyProgress } from '../quiz/progress';
 import { Quiz } from '../quiz/Quiz';
-import { toError } from '../errors';
 import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
 import { defaultKnowledgeDir } from '../knowledge/locateKnowledgeDir';
 import { Matcher } from '../matching/Matcher';
+import { EXIT, readFlags, runCli, UsageError } from './runCli';
 
 /**
  * `npm run --silent ask -- "What is PaaS?"` prints the reply as a student reads it.
@@ -61,42 +61,60 @@ export function formatReply(reply: Reply): string {
   return buttons ? `${reply.text}\n\n${buttons}` : reply.text;
 }
 
-async function main(args: string[]): Promise<void> {
+/** How to call `ask`, printed after a usage error. */
+export const ASK_USAGE =
+  'Usage: npm run --silent ask -- "What is PaaS?"\n' +
+  '       npm run --silent ask -- --json < questions.txt\n' +
+  '       npm run --silent ask -- --session [--json] < conversation.txt';
+
+/** What the command line asks for: one question from the arguments, or many from stdin. */
+export interface AskArgs {
+  json: boolean;
+  session: boolean;
+  /** The words of the question, when neither `--json` nor `--session` reads stdin; may be empty. */
+  question: string;
+}
+
+/** Reads `ask`'s flags; an unknown flag or a value given to one is a `UsageError` naming it. */
+export function readAskArgs(args: string[]): AskArgs {
+  const { values, positionals } = readFlags({
+    args,
+    options: { json: { type: 'boolean', default: false }, session: { type: 'boolean', default: false } },
+    allowPositionals: true,
+  });
+  return { json: values.json, session: values.session, question: positionals.join(' ').trim() };
+}
+
+/** `ask` itself: answers its exit code. */
+export async function main(args: string[]): Promise<number> {
+  const { json, session, question } = readAskArgs(args);
+  // Only read when the arguments make sense: a mistyped flag fails before the knowledge base loads.
+  if (!json && !session && question === '') throw new UsageError('No question given.');
   const kb = loadKnowledgeBase(defaultKnowledgeDir());
   const matcher = new Matcher(kb);
   const answerer = new Answerer(kb, matcher);
-  const json = args.includes('--json');
 
-  if (args.includes('--session')) {
+  if (session) {
     // Each line is the next message of one conversation, remembered as the bot remembers it.
     const conversation = new Conversation(kb, matcher, answerer, new Quiz(kb, matcher));
     let memory = freshMemory();
     let progress = emptyProgress();
-    for await (const question of questionLines()) {
-      const turn = conversation.respond(question, memory, progress);
+    for await (const line of questionLines()) {
+      const turn = conversation.respond(line, memory, progress);
       memory = turn.memory;
       progress = turn.progress ?? progress;
-      process.stdout.write(json ? `${JSON.stringify(toRecord(question, turn.reply))}\n` : `you › ${question}\n${formatReply(turn.reply)}\n\n`);
+      process.stdout.write(json ? `${JSON.stringify(toRecord(line, turn.reply))}\n` : `you › ${line}\n${formatReply(turn.reply)}\n\n`);
     }
-    return;
+    return EXIT.ok;
   }
   if (json) {
-    for await (const question of questionLines()) {
-      process.stdout.write(`${JSON.stringify(toRecord(question, answerer.answerQuestion(question)))}\n`);
+    for await (const line of questionLines()) {
+      process.stdout.write(`${JSON.stringify(toRecord(line, answerer.answerQuestion(line)))}\n`);
     }
-    return;
-  }
-  const question = args.filter((arg) => !arg.startsWith('--')).join(' ').trim();
-  if (question === '') {
-    process.stderr.write(
-      'Usage: npm run --silent ask -- "What is PaaS?"\n' +
-        '       npm run --silent ask -- --json < questions.txt\n' +
-        '       npm run --silent ask -- --session [--json] < conversation.txt\n',
-    );
-    process.exitCode = 2;
-    return;
+    return EXIT.ok;
   }
   process.stdout.write(`${formatReply(answerer.answerQuestion(question))}\n`);
+  return EXIT.ok;
 }
 
 /** Standard input's non-empty lines, trimmed. */
@@ -108,8 +126,7 @@ async function* questionLines(): AsyncGenerator<string> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).catch((thrown: unknown) => {
-    process.stderr.write(`${toError(thrown).message}\n`);
-    process.exitCode = 1;
+  void runCli(main, process.argv.slice(2), ASK_USAGE).then((code) => {
+    process.exitCode = code;
   });
 }

@@ -1,11 +1,14 @@
 import { loadProcessConfig } from '../config';
-import { toError } from '../errors';
 import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
 import { defaultKnowledgeDir } from '../knowledge/locateKnowledgeDir';
 import { silentLogger } from '../logger';
 import { Matcher } from '../matching/Matcher';
 import { formatReview, review } from '../records/review';
 import { TableRecords } from '../records/tableRecords';
+import { EXIT, readFlags, runCli } from './runCli';
+
+/** How to call `kb:review`, printed after a usage error. */
+export const KB_REVIEW_USAGE = 'Usage: npm run kb:review   (takes no arguments; reads the storage the environment configures)';
 
 /**
  * `npm run kb:review`: what students asked that CloudBot could not answer well, and the answers
@@ -13,7 +16,9 @@ import { TableRecords } from '../records/tableRecords';
  * `AzureWebJobsStorage`, and `RECORDS_TABLE`): run it with production's connection string to
  * review production.
  */
-async function main(): Promise<void> {
+export async function main(args: string[]): Promise<number> {
+  // No flags yet; reading them still turns a mistyped one into an error rather than a silent no-op.
+  readFlags({ args, options: {} });
   const config = loadProcessConfig();
   if (config.storageConnectionString === undefined) {
     throw new Error('No storage configured: set STATE_STORAGE_CONNECTION_STRING (or AzureWebJobsStorage) to the account the bot records to.');
@@ -25,9 +30,11 @@ async function main(): Promise<void> {
     silentLogger,
   ).list();
   process.stdout.write(`${formatReview(review(records, (text) => matcher.termsOf(text)))}\n`);
+  return EXIT.ok;
 }
 
-main().catch((thrown: unknown) => {
-  process.stderr.write(`${toError(thrown).message}\n`);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  void runCli(main, process.argv.slice(2), KB_REVIEW_USAGE).then((code) => {
+    process.exitCode = code;
+  });
+}

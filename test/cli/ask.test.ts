@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { ASK_USAGE, main, readAskArgs } from '../../src/cli/ask';
+import { EXIT, runCli, UsageError } from '../../src/cli/runCli';
 
 const root = join(__dirname, '../..');
 
@@ -64,5 +66,29 @@ describe('the ask command', () => {
     // The same second line without a session has no topic to refer to.
     const alone = RecordSchema.parse(JSON.parse(ask(['--json'], 'any downsides?\n').stdout));
     expect(alone.id).not.toBe('service-models.iaas');
+  });
+});
+
+describe("the ask command's flags", () => {
+  it('reads --json, --session and the words of the question, in any order', () => {
+    expect(readAskArgs(['What', 'is', 'PaaS?'])).toEqual({ json: false, session: false, question: 'What is PaaS?' });
+    expect(readAskArgs(['--json'])).toEqual({ json: true, session: false, question: '' });
+    expect(readAskArgs(['--json', '--session'])).toEqual({ json: true, session: true, question: '' });
+    expect(readAskArgs(['what', '--session', 'next'])).toEqual({ json: false, session: true, question: 'what next' });
+  });
+
+  it('rejects an unknown flag, naming it, with exit code 2 and the usage', async () => {
+    expect(() => readAskArgs(['--jsno'])).toThrow(UsageError);
+    let stderr = '';
+    const code = await runCli(main, ['--jsno', 'What is PaaS?'], ASK_USAGE, (text) => (stderr += text));
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toContain("Unknown option '--jsno'");
+    expect(stderr).toContain(ASK_USAGE);
+  });
+
+  it('with no question and no flag, answers 2 and shows the usage', async () => {
+    let stderr = '';
+    expect(await runCli(main, [], ASK_USAGE, (text) => (stderr += text))).toBe(EXIT.usage);
+    expect(stderr).toBe(`No question given.\n\n${ASK_USAGE}\n`);
   });
 });
