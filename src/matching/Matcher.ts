@@ -391,6 +391,10 @@ export class Matcher implements RuleKnowledge {
     return [...this.names.keys()].filter((id) => this.namesIt(id, terms));
   }
 
+  namedInFull(terms: ReadonlySet<number>): string[] {
+    return [...this.names].filter(([, names]) => names.some((name) => name.length >= 2 && name.every((term) => terms.has(term)))).map(([id]) => id);
+  }
+
   /**
    * Whether the question's terms include one of the entry's names whole: "what is the public
    * cloud" names the public cloud; "what is software" names nothing, only a word of "software as

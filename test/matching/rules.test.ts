@@ -166,6 +166,27 @@ describeRule('choiceWithinNamedFamily', () => {
   });
 });
 
+describeRule('namedSubjectOfLongQuestion', () => {
+  // A lead no entry reaches turns clearLeadInLongQuestion off, so that this rule is reached.
+  const noLead = withOptions({ longQuestionLead: 100 });
+
+  it('when a long message names one topic in full ("ways to get around"), answers that topic', () => {
+    expect(noLead.match('my flatmate keeps talking about ways to get around and i am confused about all of it honestly')).toMatchObject({
+      rule: 'namedSubjectOfLongQuestion',
+      kind: 'answer',
+      id: 'vehicles',
+    });
+  });
+
+  it('when the long message names it only by one word ("vehicles"), passes it on', () => {
+    expect(noLead.match('my flatmate keeps talking about vehicles and i am confused about all of it honestly').rule).not.toBe('namedSubjectOfLongQuestion');
+  });
+
+  it('when the message is short, passes it on', () => {
+    expect(noLead.match('ways to get around').rule).not.toBe('namedSubjectOfLongQuestion');
+  });
+});
+
 describeRule('sideOfNamedTopic', () => {
   it.each([
     ['what is the advantage of the bus', 'vehicles.bus', SAYS.busAdvantage],

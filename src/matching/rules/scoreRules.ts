@@ -22,6 +22,24 @@ export const onlyDescriptiveWords: Rule = (ctx) => {
   return { kind: 'fallback', id: null, confidence: ctx.q.topics[0]?.score ?? 0, candidates: shortlist(ctx) };
 };
 
+/**
+ * "I've read the notes three times and still don't get the difference between the three service
+ * models, can you break it down": a long message that names one topic in full (by a name of two
+ * words or more, not a common word such as "cost") and no other is about that topic, when the
+ * topic is among the best few and scores at least `longQuestionFloor`, though the many other
+ * words keep every score low. A sub-topic named counts, not the overview its name also names.
+ */
+export const namedSubjectOfLongQuestion: Rule = (ctx) => {
+  if (ctx.q.analysis.terms.length < ctx.o.longQuestionTerms) return undefined;
+  const named = ctx.k.namedInFull(ctx.q.terms);
+  const specific = named.filter((id) => !named.some((other) => ctx.k.parentOf(other) === id));
+  const [subject] = specific;
+  if (subject === undefined || specific.length > 1) return undefined;
+  const candidate = ctx.q.topics.slice(0, ctx.o.maxClarifyOptions).find((option) => option.id === subject);
+  if (candidate === undefined || candidate.score < ctx.o.longQuestionFloor) return undefined;
+  return { kind: 'answer', id: subject, confidence: candidate.score, candidates: shortlist(ctx) };
+};
+
 /** A question nothing fits well enough to offer ("how do I bake bread") is declined. */
 export const tooWeak: Rule = (ctx) => {
   const top = ctx.q.topics[0];

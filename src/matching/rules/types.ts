@@ -73,6 +73,8 @@ export interface RuleKnowledge {
   namesIt(id: string, terms: ReadonlySet<number>): boolean;
   /** The topics the question names whole (title, abbreviation or `names`). */
   named(terms: ReadonlySet<number>): string[];
+  /** The topics the question names by a name of two words or more ("service models", "public cloud"), not one common word. */
+  namedInFull(terms: ReadonlySet<number>): string[];
   explained(id: string, terms: ReadonlySet<number>): number;
   explainsAll(options: readonly Candidate[], terms: ReadonlySet<number>): string | undefined;
   shareAnyTerm(first: string | undefined, second: string | undefined, terms: ReadonlySet<number>): boolean;
