@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readTsv } from '../support/tsv';
+import { readTsv } from '../../scripts/readTsv';
 import { loadEvalSet } from '../../scripts/eval/evalSet';
 import { EVAL_SET_PATH, HELDOUT2_SET_PATH, HELDOUT_SET_PATH } from '../../scripts/eval/runEval';
 import { normalise } from '../../src/matching/normalise';
