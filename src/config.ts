@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './errors';
+import { LOG_LEVELS } from './logger';
 
 /**
  * Every setting the app reads, validated once. Names follow Azure conventions: the four
@@ -29,6 +30,8 @@ const EnvSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     // The local server listens on loopback only; set 0.0.0.0 to reach it from another machine.
     HOST: z.string().trim().min(1).default('127.0.0.1'),
+    // What the local server prints: debug adds routine events, such as a client that went away.
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(64 * 1024),
     MAX_MESSAGE_CHARS: z.coerce.number().int().min(16).max(10_000).default(500),
     // Conversation and user state. A dedicated account wins over the Function App's own.
@@ -101,6 +104,8 @@ export type Config = Readonly<z.infer<typeof EnvSchema>> & {
   readonly lectureUrl: string;
   /** The app's public origin in Azure (`https://` and `WEBSITE_HOSTNAME`); undefined elsewhere. */
   readonly publicOrigin: string | undefined;
+  /** The local server's origin, the one host name that `npm start` prints and citations link to locally. */
+  readonly localOrigin: string;
 };
 
 /**
@@ -115,6 +120,7 @@ export const SETTINGS: Readonly<Record<keyof z.infer<typeof EnvSchema>, 'azure' 
   MicrosoftAppTenantId: 'azure',
   PORT: 'local',
   HOST: 'local',
+  LOG_LEVEL: 'local',
   MAX_BODY_BYTES: 'azure',
   MAX_MESSAGE_CHARS: 'azure',
   STATE_STORAGE_CONNECTION_STRING: 'azure',
@@ -147,19 +153,29 @@ export function checkConfig(env: NodeJS.ProcessEnv): ConfigCheck {
   // WEBSITE_HOSTNAME, to localhost over HTTP, where the request's own URL is already the app's origin.
   const publicOrigin = data.WEBSITE_INSTANCE_ID && data.WEBSITE_HOSTNAME ? `https://${data.WEBSITE_HOSTNAME}` : undefined;
   const functionsOrigin = publicOrigin ?? (data.WEBSITE_HOSTNAME ? `http://${data.WEBSITE_HOSTNAME}` : undefined);
+  const localOrigin = `http://${linkHost(data.HOST)}:${String(data.PORT)}`;
   return {
     ok: true,
     config: Object.freeze({
       ...data,
       unauthenticated: !data.MicrosoftAppId,
       storageConnectionString: data.STATE_STORAGE_CONNECTION_STRING ?? data.AzureWebJobsStorage,
-      // Locally, the address the server listens on: "localhost" may resolve to IPv6, where it does not.
-      lectureUrl: functionsOrigin
-        ? `${functionsOrigin}/api/lecture`
-        : `http://${data.HOST === '0.0.0.0' ? 'localhost' : data.HOST}:${String(data.PORT)}/lecture`,
+      lectureUrl: functionsOrigin ? `${functionsOrigin}/api/lecture` : `${localOrigin}/lecture`,
       publicOrigin,
+      localOrigin,
     }),
   };
+}
+
+/**
+ * The host name for links to the local server: the address it listens on, which a browser on the
+ * same machine reaches as it is. Not "localhost", which may resolve to IPv6 where the server is
+ * not listening; a wildcard address becomes the loopback address of its family.
+ */
+function linkHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::' || host === '[::]') return '[::1]';
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
 
 /** Validates an environment and throws a `ConfigError` naming every bad variable. */

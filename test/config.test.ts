@@ -25,11 +25,33 @@ describe('configuration', () => {
     [{ MicrosoftAppId: 'app-id' }, 'MicrosoftAppPassword'],
     [{ MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId'],
     [{ MAX_BODY_BYTES: '10' }, 'MAX_BODY_BYTES'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
   ])('when given %j it names %s as the bad variable', (env, variable) => {
     const result = checkConfig(env);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.join(' ')).toContain(variable);
     expect(() => loadConfig(env)).toThrow(ConfigError);
+  });
+
+  it('logs at info unless LOG_LEVEL asks for debug, or for less', () => {
+    expect(loadConfig({}).LOG_LEVEL).toBe('info');
+    expect(loadConfig({ LOG_LEVEL: 'debug' }).LOG_LEVEL).toBe('debug');
+    expect(loadConfig({ LOG_LEVEL: 'warn' }).LOG_LEVEL).toBe('warn');
+  });
+
+  describe('the local server\'s one host name, for what npm start prints and where citations link', () => {
+    it.each([
+      [{}, 'http://127.0.0.1:3978'],
+      [{ PORT: '8080' }, 'http://127.0.0.1:8080'],
+      [{ HOST: '0.0.0.0' }, 'http://127.0.0.1:3978'],
+      [{ HOST: '::' }, 'http://[::1]:3978'],
+      [{ HOST: '::1' }, 'http://[::1]:3978'],
+      [{ HOST: 'cloudbot.local' }, 'http://cloudbot.local:3978'],
+    ])('with %j is %s, and the lecture page is under it', (env, origin) => {
+      const config = loadConfig(env);
+      expect(config.localOrigin).toBe(origin);
+      expect(config.lectureUrl).toBe(`${origin}/lecture`);
+    });
   });
 
   describe('the app\'s public origin', () => {

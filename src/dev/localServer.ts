@@ -8,12 +8,10 @@ import type { LocalDirectLine } from './localDirectLine';
 import { localRequest } from './localRequest';
 import type { RouteDefinition } from '../hosting/routes';
 
-/** The server's logger; `debug`, where it has one, takes what is routine, such as a client that went away. */
-export type LocalServerLogger = Logger & { debug?: (message: string) => void };
-
 export interface LocalServerOptions {
   routes: readonly RouteDefinition[];
-  logger: LocalServerLogger;
+  /** Routine events, such as a client that went away, go to its debug level. */
+  logger: Logger;
   /** Bodies over this are refused with 413 while still streaming in, before they fill memory. */
   maxBodyBytes: number;
   /** Paths outside `/api` that a route also serves, by route name: `/` is the chat page. */
@@ -88,7 +86,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
     serve(req, res, options, logHandler).catch((thrown: unknown) => {
       if (thrown instanceof ClientGoneError) {
         // Nothing to answer, and nothing wrong here: one line, where debug lines go.
-        options.logger.debug?.(`Client went away before sending the whole request body (${req.method ?? 'GET'} ${thrown.path}).`);
+        options.logger.debug(`Client went away before sending the whole request body (${req.method ?? 'GET'} ${thrown.path}).`);
         res.destroy();
         return;
       }

@@ -1,6 +1,6 @@
 import { processConfig } from '../config';
 import { toError } from '../errors';
-import { consoleLogger } from '../logger';
+import { consoleLogger, createConsoleLogger } from '../logger';
 import { createAppServer } from './appServer';
 import { instanceRuntime } from '../hosting/instance';
 
@@ -14,25 +14,30 @@ function main(): void {
     consoleLogger.error(`CloudBot cannot start. Fix these settings:\n- ${check.problems.join('\n- ')}`);
     process.exit(1);
   }
+  const logger = createConsoleLogger(check.config.LOG_LEVEL);
+  logger.info('Loading the knowledge base and building the bot…');
   try {
     instanceRuntime();
   } catch (error) {
-    consoleLogger.error(toError(error).message);
+    logger.error(toError(error).message);
     process.exit(1);
   }
-  const { PORT, HOST } = check.config;
-  const server = createAppServer(check.config, consoleLogger);
+  const { PORT, HOST, localOrigin } = check.config;
+  const server = createAppServer(check.config, logger);
   server.once('error', (error: NodeJS.ErrnoException) => {
     const reason = error.code === 'EADDRINUSE' ? `port ${String(PORT)} is in use; set PORT to another one` : error.message;
-    consoleLogger.error(`CloudBot cannot listen on ${HOST}:${String(PORT)}: ${reason}.`);
+    logger.error(`CloudBot cannot listen on ${HOST}:${String(PORT)}: ${reason}.`);
     process.exit(1);
   });
   server.listen(PORT, HOST, () => {
+    // The configured origin, which citations link to too; PORT=0 leaves the port to the system.
     const address = server.address();
-    const port = typeof address === 'object' && address !== null ? address.port : PORT;
-    consoleLogger.info(`CloudBot is listening on http://localhost:${port}`);
-    consoleLogger.info(`Chat page: http://localhost:${port}/`);
-    consoleLogger.info(`Bot Framework endpoint: http://localhost:${port}/api/messages`);
+    const origin = new URL(localOrigin);
+    if (typeof address === 'object' && address !== null) origin.port = String(address.port);
+    const base = origin.origin;
+    logger.info(`CloudBot is listening on ${base}`);
+    logger.info(`Chat page: ${base}/`);
+    logger.info(`Bot Framework endpoint: ${base}/api/messages`);
   });
   const stop = () => server.close(() => process.exit(0));
   process.once('SIGINT', stop);
