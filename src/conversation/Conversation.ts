@@ -164,7 +164,7 @@ export class Conversation {
   private followUp(text: string, match: MatchResult, lastTopic: string, seen: readonly string[] = []): Reply | undefined {
     const entry = this.kb.get(lastTopic);
     if (!entry || !isTopic(entry)) return undefined;
-    const ranked = this.rankedInContext(lastTopic, match);
+    const ranked = this.rankedInContext(lastTopic, match, seen);
     if (ranked !== undefined) return ranked;
     const compared = this.comparedIn(lastTopic, match);
     if (compared !== undefined) return this.answerer.answerEntry(compared);
@@ -209,21 +209,29 @@ export class Conversation {
    * service models, though IaaS gives the most control too: a comparison that names no topic is
    * answered from the facts of the family just discussed, when one of its entries ranks there.
    */
-  private rankedInContext(lastTopic: string, match: MatchResult): Reply | undefined {
+  private rankedInContext(lastTopic: string, match: MatchResult, seen: readonly string[]): Reply | undefined {
     const asked = match.reading.comparison;
     if (asked === undefined || !WHICH_ALONE.test(match.normalised)) return undefined;
-    const family = this.kb.parentOf(lastTopic)?.id ?? lastTopic;
-    // A question that names a family's own words ("which service model…") already chose it.
-    if (match.id !== null && (this.kb.parentOf(match.id)?.id ?? match.id) === family) return undefined;
-    // "Which service model gives the most control" names the family it asks about.
+    // A question that names what the matcher answered ("which service model…", "saas or paas")
+    // chose for itself; "control" naming the control drawback does not.
     const answeredFamily = match.id === null ? undefined : (this.kb.parentOf(match.id)?.id ?? match.id);
     if (this.matcher.namesIn(match.normalised).some((id) => id === match.id || id === answeredFamily)) return undefined;
-    for (const child of this.kb.childrenOf(family)) {
-      const fact = child.facts.find((candidate) => candidate.scale === asked.scale && candidate.rank === asked.rank);
-      if (fact !== undefined) return this.answerer.answerWithFirst(child.id, fact.says);
+    const family = this.kb.parentOf(lastTopic)?.id ?? lastTopic;
+    const ranked = this.kb.childrenOf(family).flatMap((child) => child.facts.filter((fact) => fact.scale === asked.scale).map((fact) => ({ id: child.id, fact })));
+    const hit = ranked.find(({ fact }) => fact.rank === asked.rank);
+    // "Which needs less effort?" after IaaS and PaaS compares those two: when the lecture ranks
+    // the end asked for elsewhere (SaaS is the least effort), their overview is answered with
+    // what it ranks of the two (IaaS takes the most effort), as the matcher does for "PaaS or IaaS?".
+    const pair = [...seen].reverse().filter((id) => this.kb.parentOf(id)?.id === family).slice(0, 2);
+    if (asked.between === true && pair.length === 2 && (hit === undefined || !pair.includes(hit.id))) {
+      const says = ranked.filter(({ id }) => pair.includes(id)).map(({ fact }) => fact.says);
+      if (says.length > 0) return this.answerer.answerWithFirst(family, says.join(' '));
     }
-    return undefined;
+    // The matcher's answer stands when it is already of this family.
+    if (match.id !== null && (this.kb.parentOf(match.id)?.id ?? match.id) === family) return undefined;
+    return hit === undefined ? undefined : this.answerer.answerWithFirst(hit.id, hit.fact.says);
   }
+
 
   /** "What's the difference?" after two topics: the last two, compared; after one, its overview. */
   private differenceOf(lastTopic: string, seen: readonly string[]): Reply | undefined {

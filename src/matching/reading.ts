@@ -8,7 +8,7 @@ import type { Rank } from '../knowledge/schema';
  */
 export interface Reading {
   /** A comparison along one of the knowledge base's scales: "which needs the least effort". */
-  comparison?: { scale: string; rank: Rank };
+  comparison?: { scale: string; rank: Rank; between?: true };
   /** "The advantage of X", "what's bad about X". */
   side?: 'advantage' | 'disadvantage';
   /** "List the reasons", "what are all the benefits", "the 7 reasons": the overview, not one part. */
@@ -29,6 +29,10 @@ export interface ScaleTerms {
 
 const MOST = new Set(['most', 'more', 'max', 'maximum', 'highest', 'higher', 'greatest', 'greater', 'biggest', 'bigger', 'largest']);
 const LEAST = new Set(['least', 'less', 'fewest', 'fewer', 'lowest', 'lower', 'minimum', 'min', 'smallest', 'smaller']);
+/** Direction words that compare two things ("more", "less"), where the others pick one of all ("most", "least"). */
+const BETWEEN = new Set(['more', 'less', 'fewer', 'higher', 'lower', 'greater', 'bigger', 'smaller']);
+/** A comparative form of its own: "cheaper", "easier", "pricier" (not "cheapest"). */
+const COMPARATIVE_ONLY = /(?:ier|er)$/;
 const ADVANTAGE = /\b(advantages?|pros?|upsides?|benefits?|good|plus(?:es)?|strengths?|positives?|best thing)\b/;
 const DISADVANTAGE = /\b(disadvantages?|cons|downsides?|drawbacks?|bad|problems?|weakness(?:es)?|negatives?|risks?|catch|limitations?|worst thing)\b/;
 /** Whose advantage: "of", "about", "with", "to" a thing, or "X's", so that "advantage of a private cloud" names X. */
@@ -69,7 +73,9 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
     if (direction === 0 && !comparative) continue;
     const sign = polarity === 0 ? direction : direction === 0 ? polarity : polarity * direction;
     if (sign !== 0) {
-      comparison = { scale: scale.id, rank: sign > 0 ? 'most' : 'least' };
+      // "Which needs less effort" after two topics asks which of those two; "the least", of all.
+      const between = words.some((word) => BETWEEN.has(word)) || found.phrase.some((word) => COMPARATIVE_ONLY.test(word));
+      comparison = { scale: scale.id, rank: sign > 0 ? 'most' : 'least', ...(between ? { between: true as const } : {}) };
       break;
     }
   }

@@ -257,6 +257,22 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('"which needs less effort" after IaaS and PaaS compares those two, with what the lecture ranks of them, where "the least effort" is SaaS', async () => {
+    await conversation()
+      .send('what is iaas')
+      .assertReply(() => undefined)
+      .send('what is paas')
+      .assertReply(() => undefined)
+      .send('which needs less effort')
+      .assertReply((reply) => {
+        expect(head(reply)).toMatch(/^\*\*In short:\*\* IaaS takes the most effort/);
+        expect(reply.text).toContain('The lecture describes three models');
+      })
+      .send('which needs the least effort')
+      .assertReply((reply) => { expect(head(reply)).toMatch(/^\*\*In short:\*\* SaaS needs the least effort/); })
+      .startTest();
+  });
+
   it('follows the last topic answered: "tell me more" after "and private?" is about the private cloud', async () => {
     await conversation()
       .send('what is the public cloud')

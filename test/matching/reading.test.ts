@@ -27,7 +27,15 @@ describe('readQuestion', () => {
       ['which is the least expensive', 'cost', 'least', '"least" turning a word for the most round'],
       ['which is the least cheap', 'cost', 'most', '"least" turning a word for less round'],
     ])('reads "%s" as the %s scale at its %s end (%s)', (question, scale, rank) => {
-      expect(read(question).comparison).toEqual({ scale, rank });
+      expect(read(question).comparison).toMatchObject({ scale, rank });
+    });
+
+    it.each([['which one needs less work'], ['which is cheaper'], ['which costs more']])('reads "%s" as comparing two, not picking one of all', (question) => {
+      expect(read(question).comparison?.between).toBe(true);
+    });
+
+    it.each([['which needs the least effort'], ['which is the cheapest'], ['which costs the most']])('reads "%s" as picking one of all', (question) => {
+      expect(read(question).comparison?.between).toBeUndefined();
     });
   });
 
@@ -98,6 +106,6 @@ describe('readQuestion', () => {
   });
 
   it('reads a yes/no comparison as both ("does the bike cost more")', () => {
-    expect(read('does the bike cost more')).toEqual({ comparison: { scale: 'cost', rank: 'most' }, asksList: false, yesNo: true, choosing: false });
+    expect(read('does the bike cost more')).toEqual({ comparison: { scale: 'cost', rank: 'most', between: true }, asksList: false, yesNo: true, choosing: false });
   });
 });
