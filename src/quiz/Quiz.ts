@@ -1,4 +1,3 @@
-import Fuse from 'fuse.js';
 import { Answerer, type FactSheet } from '../answering/Answerer';
 import { z } from 'zod';
 import { isTopic, type KnowledgeBase } from '../knowledge/KnowledgeBase';
@@ -6,6 +5,7 @@ import type { LectureSection } from '../knowledge/lecture';
 import type { TopicEntry } from '../knowledge/schema';
 import type { Matcher } from '../matching/Matcher';
 import { normalise } from '../matching/normalise';
+import { fuseOptionSearch, type OptionSearch } from './optionSearch';
 import { grade, MASTERED_BOX, masteryOf, type Progress } from './progress';
 import { readStartRequest } from './startRequest';
 
@@ -74,12 +74,16 @@ const RESUME = /^(?:resume|continue|back to (?:the )?quiz|continue (?:the )?quiz
 export class Quiz {
   private readonly items: readonly QuizItem[];
   private readonly byId: ReadonlyMap<string, QuizItem>;
+  /** Each question's option search, built on its first typed answer and kept for every later one. */
+  private readonly optionSearches = new Map<string, OptionSearch>();
 
   constructor(
     private readonly kb: KnowledgeBase,
     private readonly matcher: Matcher,
     /** How explanations cite the lecture: the Answerer's citation, linked where there is a lecture page. */
     private readonly cite: (section: LectureSection) => string = (section) => new Answerer(kb, matcher).citation(section),
+    /** Builds the search over one question's options (a Fuse index); called at most once per question. */
+    private readonly searchOptions: (options: readonly string[]) => OptionSearch = fuseOptionSearch,
   ) {
     this.items = kb.topics.flatMap((entry) => itemsOf(entry, kb));
     this.byId = new Map(this.items.map((item) => [item.id, item]));
@@ -193,9 +197,16 @@ export class Quiz {
       if (/^(?:true|t|yes|y|right|correct)$/.test(said)) return 0;
       if (/^(?:false|f|no|n|wrong|incorrect)$/.test(said)) return 1;
     }
-    const [best, next] = new Fuse(item.options.map(normalise), { includeScore: true, threshold: 0.35, ignoreLocation: true }).search(said);
-    if (best && (best.score ?? 1) < 0.35 && (!next || (next.score ?? 1) - (best.score ?? 1) > 0.1)) return best.refIndex;
-    return undefined;
+    return this.optionSearchOf(item)(said);
+  }
+
+  private optionSearchOf(item: QuizItem): OptionSearch {
+    let search = this.optionSearches.get(item.id);
+    if (search === undefined) {
+      search = this.searchOptions(item.options);
+      this.optionSearches.set(item.id, search);
+    }
+    return search;
   }
 
   private answer(session: QuizSession, choice: number, progress: Progress, now: number): QuizTurn {

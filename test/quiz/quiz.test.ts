@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { KnowledgeError } from '../../src/errors';
 import { buildKnowledgeBase } from '../../src/knowledge/loadKnowledgeBase';
+import { fuseOptionSearch } from '../../src/quiz/optionSearch';
 import { emptyProgress, grade } from '../../src/quiz/progress';
-import { Quiz } from '../../src/quiz/Quiz';
+import { Quiz, type QuizSession } from '../../src/quiz/Quiz';
 import { realKnowledgeBase, realMatcher } from '../support/knowledge';
 import { testBot } from '../support/bot';
 
@@ -90,6 +91,30 @@ describe('choosing a round', () => {
     const right = grade(emptyProgress(), 'benefits.reach', true, NOW).entries['benefits.reach'];
     expect(wrong?.due).toBeLessThan(right?.due ?? 0);
     expect(wrong?.box).toBe(0);
+  });
+});
+
+describe('answering a question in words', () => {
+  it('builds each question\'s option index once, on its first typed answer, however often it is answered', () => {
+    const built: string[][] = [];
+    const counted = new Quiz(kb, realMatcher(), undefined, (options) => {
+      built.push([...options]);
+      return fuseOptionSearch(options);
+    });
+    const [first, second] = counted.itemsIn(null).filter((item) => item.options.length > 2);
+    if (!first || !second) throw new Error('the knowledge base has no two multiple-choice questions');
+    const session = (id: string): QuizSession => ({ scope: null, questions: [id], index: 0, right: 0, answered: 0, paused: false });
+    const answerInWords = (item: typeof first) => counted.respond(item.options[item.correct] ?? '', session(item.id), emptyProgress(), NOW)?.reply.text;
+
+    expect(built).toEqual([]);
+    // The same question answered in words in three rounds (the quiz asks it again when it is due).
+    for (let round = 0; round < 3; round++) expect(answerInWords(first)).toMatch(/^✅ Right!/);
+    expect(built).toEqual([first.options]);
+    // A letter needs no index; another question gets its own.
+    expect(counted.respond('a', session(second.id), emptyProgress(), NOW)).toBeDefined();
+    expect(built).toHaveLength(1);
+    expect(answerInWords(second)).toMatch(/^✅ Right!/);
+    expect(built).toEqual([first.options, second.options]);
   });
 });
 
