@@ -342,10 +342,6 @@ export class Matcher implements RuleKnowledge {
     return this.names.get(id)?.[0] ?? [];
   }
 
-  bestTopicScore(text: string): number {
-    return this.scores(text).find((candidate) => !candidate.id.startsWith('smalltalk.'))?.score ?? 0;
-  }
-
   negationTerm(): number | undefined {
     return this.termIds.get(NEGATION_TERM);
   }

@@ -68,8 +68,6 @@ export interface RuleKnowledge {
   titleTerms(id: string): readonly number[];
   /** How many content terms a text has. */
   termCount(text: string): number;
-  /** The best topic score of a text on its own. */
-  bestTopicScore(text: string): number;
   namesIt(id: string, terms: ReadonlySet<number>): boolean;
   /** The topics the question names whole (title, abbreviation or `names`). */
   named(terms: ReadonlySet<number>): string[];
