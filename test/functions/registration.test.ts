@@ -30,13 +30,12 @@ function triggerOf(name: string): Record<string, unknown> | undefined {
 }
 
 describe('Azure Functions registrations', () => {
-  beforeAll(async () => {
-    await import('../../functions/messages');
-    await import('../../functions/health');
-    await import('../../functions/chat');
-    await import('../../functions/webchatAsset');
-    await import('../../functions/directlineToken');
-    await import('../../functions/lecture');
+  beforeAll(() => {
+    // Required after the mock above exists; a dynamic import() would stay an ES import under
+    // "module": "node20", which Jest runs only with --experimental-vm-modules.
+    for (const file of ['messages', 'health', 'chat', 'webchatAsset', 'directlineToken', 'lecture']) {
+      jest.requireActual(`../../functions/${file}`);
+    }
   });
 
   it('registers POST /api/messages as the anonymous "messages" function', () => {
