@@ -172,7 +172,8 @@ describe('the deployment package (npm run package)', () => {
     expect(entries.map((entry) => entry.name).sort()).toEqual(bundle.files.map((file) => file.path));
     expect(entries.map((entry) => entry.name)).toContain('host.json');
     expect((await zipDirectory(bundle.outDir)).equals(zip)).toBe(true);
-  });
+    // Two zips of a package with the Web Chat bundle in it: close to 20 s on a loaded 2-core machine.
+  }, BUILD_TIMEOUT_MS);
 
   describe('when the Functions worker loads it and a student asks "what is paas"', () => {
     let result: ProbeResult & { stderr: string };
