@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readTsv } from '../support/tsv';
+import { readTsv } from '../../scripts/readTsv';
 import { Conversation } from '../../src/conversation/Conversation';
 import { freshMemory } from '../../src/conversation/memory';
 import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowledge';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readTsv } from '../support/tsv';
+import { readTsv } from '../../scripts/readTsv';
 import type { TopicEntry } from '../../src/knowledge/schema';
 import { realKnowledgeBase } from '../support/knowledge';
 
