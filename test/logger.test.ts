@@ -9,7 +9,7 @@ describe('a console logger at a level', () => {
   function written(level: LogLevel): string[] {
     const lines: string[] = [];
     for (const method of LOG_LEVELS) {
-      jest.spyOn(console, method).mockImplementation((message: string) => { lines.push(`${method}: ${message}`); });
+      jest.spyOn(console, method).mockImplementation((...args: unknown[]) => { lines.push(`${method}: ${String(args[0])}`); });
     }
     const logger = createConsoleLogger(level);
     for (const method of LOG_LEVELS) logger[method]('hello');

@@ -7,6 +7,13 @@ import { createDirectLineTokenHandler } from '../../src/web/directLineToken';
 import { RateLimiter } from '../../src/web/rateLimiter';
 import { capturingLogger } from '../support/logger';
 import { close, listen } from '../support/servers';
+import { besidesInstanceNotices, capturedConsole } from '../support/console';
+
+// The instance behind these routes logs through the console: it may say what it says at start, and nothing else.
+const consoleLines = capturedConsole();
+afterAll(() => {
+  expect(besidesInstanceNotices(consoleLines)).toEqual([]);
+});
 
 describe('the local Direct Line emulation behind npm start', () => {
   let server: Server;

@@ -6,6 +6,13 @@ import { expectRepliesActivity, messageActivity } from '../support/activities';
 import { capturingLogger } from '../support/logger';
 import { endlessUpload, rawRequest, sendAndHangUp } from '../support/rawHttp';
 import { close, fakeConnector, listen } from '../support/servers';
+import { besidesInstanceNotices, capturedConsole } from '../support/console';
+
+// The instance behind these routes logs through the console: it may say what it says at start, and nothing else.
+const consoleLines = capturedConsole();
+afterAll(() => {
+  expect(besidesInstanceNotices(consoleLines)).toEqual([]);
+});
 
 describe('the local server, over real HTTP', () => {
   let server: Server;

@@ -2,6 +2,7 @@ import { HttpRequest, HttpResponse, type HttpResponseInit, InvocationContext } f
 import { type RouteDefinition, routes } from '../../src/hosting/routes';
 import { webChatBundle } from '../../src/web/webChatAsset';
 import { expectRepliesActivity } from '../support/activities';
+import { capturedConsole, INSTANCE_START_NOTICES } from '../support/console';
 
 /** Each route's handler as the Functions host calls it, with a real request and invocation context. */
 async function call(route: RouteDefinition, method: string): Promise<HttpResponseInit> {
@@ -28,6 +29,9 @@ function bodyBytes(response: HttpResponseInit): number {
   throw new Error('a body of another kind');
 }
 
+// The instance behind the routes logs through the console.
+const consoleLines = capturedConsole();
+
 describe("every function's response", () => {
   it.each(routes.map((route) => [`${route.methods[0] ?? ''} /api/${route.route}`, route] as const))('%s says nosniff', async (_name, route) => {
     const response = await call(route, route.methods[0] ?? 'GET');
@@ -51,5 +55,12 @@ describe('HEAD on a function that answers GET', () => {
     // The same headers, but for a page's per-response nonce; and the length of the body GET sent.
     const withoutNonce = (headers: Record<string, string>) => ({ ...headers, 'content-security-policy': headers['content-security-policy']?.replace(/'nonce-[^']+'/g, 'nonce') });
     expect(withoutNonce(headersOf(head))).toEqual(withoutNonce({ ...headersOf(get), 'content-length': String(bodyBytes(get)) }));
+  });
+});
+
+describe('the instance behind the routes, built from an environment without an app id or storage', () => {
+  it('says so once, at start, and nothing else while answering', async () => {
+    for (const route of routes) await call(route, route.methods[0] ?? 'GET');
+    expect(consoleLines).toEqual(INSTANCE_START_NOTICES);
   });
 });

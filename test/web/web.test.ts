@@ -14,6 +14,7 @@ import { invocation } from '../support/activities';
 import { realKnowledgeBase, realMatcher } from '../support/knowledge';
 import { capturingLogger } from '../support/logger';
 import { close, listen } from '../support/servers';
+import { besidesInstanceNotices, capturedConsole } from '../support/console';
 
 const bundle = webChatBundle();
 
@@ -28,6 +29,12 @@ const post = (url: string, headers: Record<string, string> = {}) => new HttpRequ
 function headerOf(response: { headers?: unknown }, name: string): string {
   return new Headers(response.headers as Record<string, string> | undefined).get(name) ?? '';
 }
+
+// The instance behind these routes logs through the console: it may say what it says at start, and nothing else.
+const consoleLines = capturedConsole();
+afterAll(() => {
+  expect(besidesInstanceNotices(consoleLines)).toEqual([]);
+});
 
 describe('the chat page', () => {
   const page = createChatPageHandler({ bundle, connectOrigins: ['https://directline.botframework.com'], lectureTitle: 'Lecture 5: Cloud computing' });
