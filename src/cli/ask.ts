@@ -31,6 +31,8 @@ export interface AskRecord {
     corrections: string[];
     unknown: string[];
     candidates: { id: string; score: number; matched: string }[];
+    /** The decision rule that decided (`src/matching/rules/index.ts`). */
+    rule: string;
   } | null;
 }
 
@@ -50,6 +52,7 @@ export function toRecord(question: string, reply: Reply): AskRecord {
           normalised: reply.match.normalised,
           ...reply.match.explanation,
           candidates: reply.match.candidates,
+          rule: reply.match.rule,
         }
       : null,
   };
@@ -64,6 +67,7 @@ export function formatReply(reply: Reply): string {
 /** How to call `ask`, printed after a usage error. */
 export const ASK_USAGE =
   'Usage: npm run --silent ask -- "What is PaaS?"\n' +
+  '       npm run --silent ask -- --json "What is PaaS?"\n' +
   '       npm run --silent ask -- --json < questions.txt\n' +
   '       npm run --silent ask -- --session [--json] < conversation.txt';
 
@@ -71,7 +75,7 @@ export const ASK_USAGE =
 export interface AskArgs {
   json: boolean;
   session: boolean;
-  /** The words of the question, when neither `--json` nor `--session` reads stdin; may be empty. */
+  /** The words of the question; empty with `--json` or `--session`, which then read stdin. */
   question: string;
 }
 
@@ -105,6 +109,10 @@ export async function main(args: string[]): Promise<number> {
       progress = turn.progress ?? progress;
       process.stdout.write(json ? `${JSON.stringify(toRecord(line, turn.reply))}\n` : `you › ${line}\n${formatReply(turn.reply)}\n\n`);
     }
+    return EXIT.ok;
+  }
+  if (json && question !== '') {
+    process.stdout.write(`${JSON.stringify(toRecord(question, answerer.answerQuestion(question)))}\n`);
     return EXIT.ok;
   }
   if (json) {

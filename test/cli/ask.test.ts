@@ -57,6 +57,15 @@ describe('the ask command', () => {
     expect(ambiguous?.suggestions.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('with --json and a question, writes that one record with the rule that decided, without reading stdin', () => {
+    const { stdout, status } = ask(['--json', 'which model needs the least effort'], 'what is iaas\n');
+    expect(status).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    const record = RecordSchema.extend({ explain: z.object({ rule: z.string() }) }).parse(JSON.parse(lines[0] ?? ''));
+    expect(record).toMatchObject({ question: 'which model needs the least effort', id: 'service-models.saas', explain: { rule: 'comparisonAlongScale' } });
+  });
+
   it('with --session, reads the lines as one conversation, so follow-ups resolve against the last topic', () => {
     const { stdout, status } = ask(['--session', '--json'], 'what is iaas\nany downsides?\nand paas?\n');
     expect(status).toBe(0);
