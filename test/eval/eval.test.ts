@@ -48,11 +48,11 @@ describe('answer quality on the evaluation set', () => {
     expect(ours.smalltalkAccuracy).toBe(TARGETS.smalltalkAccuracy);
   });
 
-  // A ratchet above the targets: the figures measured on 2026-11-29 (README: 189/193 in scope, 66/66
-  // declined, none confidently wrong of 274), so that a change to the matcher or the knowledge
-  // base cannot quietly give back what was gained. Raise them as CloudBot improves.
+  // A ratchet above the targets: the figures measured on 2026-12-03 (docs/understanding.md: 190/193
+  // in scope, 66/66 declined, none confidently wrong of 274), so that a change to the matcher or the
+  // knowledge base cannot quietly give back what was gained. Raise them as CloudBot improves.
   it('does not fall below the quality already reached', () => {
-    expect(cloudbot.inScopeCorrect).toBeGreaterThanOrEqual(189);
+    expect(cloudbot.inScopeCorrect).toBeGreaterThanOrEqual(190);
     expect(cloudbot.outOfScopeDeclined).toBeGreaterThanOrEqual(66);
     expect(cloudbot.wrongInScope + cloudbot.wrongOutOfScope).toBe(0);
   });
@@ -70,21 +70,22 @@ describe('answer quality on the evaluation set', () => {
 const FIXTURES = join(__dirname, '../fixtures');
 
 /**
- * Every other question set, each held at the figures measured on 2026-12-03 (docs/evaluation.md),
+ * Every other question set, each held at the figures measured on 2026-12-03 (docs/understanding.md),
  * so that a change to the matcher or the knowledge base cannot quietly give back what was gained.
- * `seen` says whether the set's misses were seen by someone tuning the matcher or the knowledge base: those figures
- * are optimistic, and only the sealed set 5 says how CloudBot does on questions nobody tuned for.
- * The issue's targets (95% in scope, 98% declined) are not met on these sets; the figures here
- * are what was measured, not the targets.
+ * `seen` says whether the set's figures were seen while the matcher or the knowledge base was
+ * tuned: those are optimistic. Set 6 was sealed until the end and scored once; set 5 was scored
+ * once mid-way, its questions never read. The targets (95% in scope, at most 1% confidently
+ * wrong) are not met on the blind sets; these are the figures measured, not the targets.
  */
 const OTHER_SETS = [
-  { file: 'dev-questions.tsv', seen: true, inScopeCorrect: 56, declined: 19, wrongAtMost: 2, smalltalk: 3 },
-  { file: 'dev5-questions.tsv', seen: true, inScopeCorrect: 80, declined: 20, wrongAtMost: 4, smalltalk: 5 },
+  { file: 'dev-questions.tsv', seen: true, inScopeCorrect: 56, declined: 20, wrongAtMost: 1, smalltalk: 3 },
+  { file: 'dev5-questions.tsv', seen: true, inScopeCorrect: 90, declined: 20, wrongAtMost: 3, smalltalk: 5 },
   { file: 'heldout-questions.tsv', seen: true, inScopeCorrect: 38, declined: 16, wrongAtMost: 1, smalltalk: 3 },
-  { file: 'heldout2-questions.tsv', seen: true, inScopeCorrect: 33, declined: 16, wrongAtMost: 2, smalltalk: 3 },
-  { file: 'heldout3-questions.tsv', seen: true, inScopeCorrect: 38, declined: 14, wrongAtMost: 2, smalltalk: 3 },
-  { file: 'heldout4-questions.tsv', seen: true, inScopeCorrect: 43, declined: 16, wrongAtMost: 0, smalltalk: 6 },
-  { file: 'heldout5-questions.tsv', seen: false, inScopeCorrect: 117, declined: 28, wrongAtMost: 10, smalltalk: 7 },
+  { file: 'heldout2-questions.tsv', seen: true, inScopeCorrect: 34, declined: 16, wrongAtMost: 1, smalltalk: 3 },
+  { file: 'heldout3-questions.tsv', seen: true, inScopeCorrect: 39, declined: 14, wrongAtMost: 1, smalltalk: 3 },
+  { file: 'heldout4-questions.tsv', seen: true, inScopeCorrect: 47, declined: 16, wrongAtMost: 0, smalltalk: 6 },
+  { file: 'heldout5-questions.tsv', seen: true, inScopeCorrect: 120, declined: 28, wrongAtMost: 8, smalltalk: 7 },
+  { file: 'heldout6-questions.tsv', seen: false, inScopeCorrect: 143, declined: 26, wrongAtMost: 8, smalltalk: 10 },
 ] as const;
 
 describe.each(OTHER_SETS)('answer quality on $file', ({ file, inScopeCorrect, declined, wrongAtMost, smalltalk }) => {
