@@ -6,7 +6,7 @@ import { loadEvalSet } from './evalSet';
 import { EVAL_SET_PATH, formatTable, runEval } from './runEval';
 
 /**
- * `npm run eval`: the table for the README, then every miss of CloudBot's with what was expected.
+ * `npm run eval`: the table for the docs, then every miss of CloudBot's with what was expected.
  * `npm run eval -- --set <file.tsv>` scores another question file of the same format instead,
  * such as the held-out set that is never used for tuning.
  */

@@ -62,7 +62,7 @@ function baselineMerit(report: EvalReport): number {
 
 const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
 
-/** The Markdown table `npm run eval` prints and the README quotes. */
+/** The Markdown table `npm run eval` prints and docs/understanding.md and docs/evaluation.md quote. */
 export function formatTable(reports: readonly EvalReport[]): string {
   const rows: [string, (r: EvalReport) => string][] = [
     ['in-scope top-1 accuracy', (r) => `${pct(rates(r).inScopeAccuracy)} (${r.inScopeCorrect}/${r.inScope})`],
