@@ -70,6 +70,8 @@ export class Answerer {
   /** Entry ids by lower-cased title, the first entry winning, as a Teams `imBack` button comes back. */
   private readonly idsByTitle = new Map<string, string>();
   private readonly followUps: FollowUpCues;
+  /** Each entry's answer sentences as terms, for yes-or-no questions; the knowledge base is immutable. */
+  private readonly analysedAnswers = new Map<string, { title: ReadonlySet<string>; sentences: { sentence: string; words: ReadonlySet<string> }[] }>();
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -155,15 +157,27 @@ export class Answerer {
 
   /** The sentence of an entry's answer that shares the most words with a question, beyond its title's. */
   private sentenceAbout(entry: TopicEntry, terms: readonly string[]): string | undefined {
-    const title = new Set(this.matcher.termsOf(entry.title));
+    const { title, sentences } = this.sentenceTerms(entry);
     const asked = terms.filter((term) => !title.has(term));
     let best: { sentence: string; overlap: number } | undefined;
-    for (const sentence of sentencesOf(entry.answer)) {
-      const words = new Set(this.matcher.termsOf(sentence));
+    for (const { sentence, words } of sentences) {
       const overlap = asked.filter((term) => words.has(term)).length;
       if (overlap > 0 && (best === undefined || overlap > best.overlap)) best = { sentence, overlap };
     }
     return best?.sentence;
+  }
+
+  /** An entry's title and answer sentences as the matcher's terms: analysed on first use, once per instance. */
+  private sentenceTerms(entry: TopicEntry): { title: ReadonlySet<string>; sentences: { sentence: string; words: ReadonlySet<string> }[] } {
+    let found = this.analysedAnswers.get(entry.id);
+    if (found === undefined) {
+      found = {
+        title: new Set(this.matcher.termsOf(entry.title)),
+        sentences: sentencesOf(entry.answer).map((sentence) => ({ sentence, words: new Set(this.matcher.termsOf(sentence)) })),
+      };
+      this.analysedAnswers.set(entry.id, found);
+    }
+    return found;
   }
 
   /** The follow-up a matched message is ("tell me more", "any downsides?"), from the match's own analysis. */
