@@ -3,7 +3,7 @@ import { type Decision, type Rule, type RuleContext, shortlist } from './types';
 
 /**
  * Rules for what a question asks besides its topic, read by `readQuestion`: a direction along a
- * scale, a side of a named topic, a whole list.
+ * scale, a side of a named topic, a whole list, a choice within a family it names.
  */
 
 /** The families (overviews with their sub-topics) in the order the question reaches them. */
