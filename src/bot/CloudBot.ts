@@ -11,7 +11,7 @@ import { stripMarkup } from '../matching/normalise';
 import { emptyProgress, type Progress, readProgress } from '../quiz/progress';
 import { discardRecords, idHasher } from '../records/records';
 import { Recorder } from '../records/Recorder';
-import { replyActivity } from './replyActivity';
+import { replyActivity, WEB_CHAT_FEEDBACK } from './replyActivity';
 
 export interface CloudBotDeps {
   answerer: Answerer;
@@ -64,6 +64,14 @@ const VoteSchema = z.object({
   question: z.string().max(1000),
   confidence: z.number().min(0).max(1),
 });
+/**
+ * A thumb pressed under an answer in Web Chat: the event carries the pressed action, and the
+ * action the value of the card button it was made from (see `FEEDBACK_CARD`). A like is an up vote.
+ */
+const VoteActionSchema = z
+  .object({ '@type': z.enum(['LikeAction', 'DislikeAction']), value: VoteSchema })
+  .refine((action) => (action['@type'] === 'LikeAction') === (action.value.vote === 'up'), { error: 'the vote must match the action' });
+const FeedbackEventSchema = z.object({ entities: z.tuple([VoteActionSchema], z.unknown()) });
 
 /** Typed as a string by the SDK, but it is the activity's text, which a button press may leave out. */
 const OptionalTextSchema = z.string().catch('');
@@ -107,6 +115,10 @@ export class CloudBot extends ActivityHandler {
     // Web Chat posts this event when it connects, so the welcome shows before the student types.
     this.onEvent(async (context, next) => {
       if (context.activity.name === WEB_CHAT_JOIN) await context.sendActivity(replyActivity(this.answerer.welcome(), context.activity.channelId));
+      if (context.activity.name === WEB_CHAT_FEEDBACK) {
+        const feedback = FeedbackEventSchema.safeParse(context.activity);
+        if (feedback.success) await this.vote(context, feedback.data.entities[0].value);
+      }
       await next();
     });
   }
@@ -173,8 +185,7 @@ export class CloudBot extends ActivityHandler {
     const value: unknown = context.activity.value;
     const vote = value === undefined ? undefined : VoteSchema.safeParse(value);
     if (vote?.success) {
-      await context.sendActivity(replyActivity(this.answerer.thanksForVote(vote.data.vote, vote.data.entryId), context.activity.channelId));
-      await this.recorder.feedback(vote.data, context.activity.from.id);
+      await this.vote(context, vote.data);
       return;
     }
     const stored = context.turnState.get<TurnStorage | undefined>(STATE);
@@ -190,6 +201,12 @@ export class CloudBot extends ActivityHandler {
     context.turnState.set(UPDATE, turn.update);
     if (turn.progress && stored) context.turnState.set(PROGRESS, turn.progress);
     await this.recorder.reply(turn.reply, context.activity.conversation.id);
+  }
+
+  /** A 👍 or 👎 on an answer, from a card button or a Web Chat thumb: thanks, and the vote recorded against its entry. */
+  private async vote(context: TurnContext, vote: z.infer<typeof VoteSchema>): Promise<void> {
+    await context.sendActivity(replyActivity(this.answerer.thanksForVote(vote.vote, vote.entryId), context.activity.channelId));
+    await this.recorder.feedback(vote, context.activity.from.id);
   }
 
   /**

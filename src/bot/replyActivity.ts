@@ -12,6 +12,18 @@ const TEAMS_MAX_SUGGESTIONS = 3;
 const CARD_CHANNELS: ReadonlySet<string> = new Set(['msteams', 'directline', 'webchat', 'emulator']);
 
 /**
+ * The name of the 👍/👎 card, by which CloudBot's chat page finds it and draws it as Web Chat's
+ * own thumbs under the answer instead (see `src/web/chatPage.ts`).
+ */
+export const FEEDBACK_CARD = 'cloudbot/feedback';
+
+/**
+ * The event Web Chat posts a moment after a student presses a thumb under a message. It carries
+ * the pressed action, which the chat page made from one of the card's buttons, value and all.
+ */
+export const WEB_CHAT_FEEDBACK = 'webchat:activity-status/feedback';
+
+/**
  * Renders a channel-independent reply as a Bot Framework message. Buttons carry the entry id:
  * as `messageBack` value where the channel supports it, and as the entry's unique title in
  * Teams, whose suggested actions only support `imBack`.
@@ -93,7 +105,15 @@ function comparisonCard(table: Comparison) {
 
 /**
  * 👍/👎 under every answer, as a small card rather than suggested actions: Teams shows only three
- * suggested actions, which the follow-ups need. The buttons carry what the vote is about.
+ * suggested actions, which the follow-ups need. The buttons carry what the vote is about, and
+ * their labels say it in words, so a missing emoji font loses only the decoration.
+ *
+ * Every channel gets this card: Teams, the Emulator and any Direct Line client show it as it is.
+ * CloudBot's own chat page replaces it with Web Chat's thumb buttons in the line under the answer.
+ * The bot cannot send those itself: they are read from a schema.org entity on the message, and
+ * botbuilder's connector client drops every entity property but `type`, `text` and `mentioned`.
+ * Teams' own feedback buttons (`channelData.feedbackLoopEnabled`) come with a form asking for a
+ * comment and an invoke to answer, which is more than a vote needs.
  */
 function voteCard(reply: Reply, entryId: string) {
   // A button press matched nothing; its vote is about the entry alone.
@@ -105,7 +125,8 @@ function voteCard(reply: Reply, entryId: string) {
     displayText: label,
     value: { vote, entryId, question, confidence: reply.confidence },
   });
-  return CardFactory.heroCard('', undefined, [button('up', '👍 Helpful'), button('down', '👎 Not helpful')], { text: 'Was this answer helpful?' });
+  const card = CardFactory.heroCard('', undefined, [button('up', '👍 Helpful'), button('down', '👎 Not helpful')], { text: 'Was this answer helpful?' });
+  return { ...card, name: FEEDBACK_CARD };
 }
 
 function cardAction(suggestion: Suggestion, teams: boolean): CardAction {

@@ -1,5 +1,6 @@
-import { type Activity, ActivityTypes } from 'botbuilder';
+import { type Activity, ActivityTypes, type Entity } from 'botbuilder';
 import { WEB_CHAT_JOIN } from '../../src/bot/CloudBot';
+import { FEEDBACK_CARD, WEB_CHAT_FEEDBACK } from '../../src/bot/replyActivity';
 import { testBot } from '../support/bot';
 
 const adapter = () => testBot();
@@ -117,6 +118,27 @@ describe('rich replies', () => {
       })
       .send('how do clouds form')
       .assertReply((reply) => { expect(reply.attachments ?? []).toEqual([]); })
+      .startTest();
+  });
+
+  it('names the 👍/👎 card, so that the chat page can draw it as thumbs, and takes a thumb pressed in Web Chat as the vote', async () => {
+    let down: unknown;
+    const thumb = (action: Entity) => ({ type: ActivityTypes.Event, name: WEB_CHAT_FEEDBACK, channelId: 'directline', entities: [action] });
+    await adapter()
+      .send('what is elasticity?')
+      .assertReply((reply) => {
+        const card = reply.attachments?.at(-1);
+        expect(card?.name).toBe(FEEDBACK_CARD);
+        down = (card?.content as { buttons: { value: unknown }[] }).buttons[1]?.value;
+      })
+      .startTest();
+    expect(down).toMatchObject({ vote: 'down', entryId: 'benefits.elasticity' });
+    await adapter()
+      .send(thumb({ type: 'https://schema.org/DislikeAction', '@type': 'DislikeAction', value: down }))
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Thanks for telling me/); })
+      // A like that carries a down vote is not a vote.
+      .send(thumb({ type: 'https://schema.org/LikeAction', '@type': 'LikeAction', value: down }))
+      .assertNoReply('no reply', 300)
       .startTest();
   });
 });
