@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { HttpHandler, HttpResponseInit } from '@azure/functions';
 import { escapeHtml } from './html';
 import { WEB_CHAT_JOIN } from '../bot/CloudBot';
+import { FEEDBACK_CARD } from '../bot/replyActivity';
 import type { WebChatBundle } from './webChatAsset';
 
 export interface ChatPageOptions {
@@ -35,12 +36,43 @@ const STYLE_OPTIONS = {
   bubbleBorderRadius: 8,
   bubbleFromUserBorderRadius: 8,
   bubbleFromUserBackground: '#E8F1FB',
+  // Room for a comparison table of six columns where the screen has it (the column widens to match).
+  bubbleMaxWidth: 720,
+  // Every message keeps its own status line (the thumbs under an answer are in it), also when the
+  // bot's thanks follows at once: activities further apart than this many milliseconds are not grouped.
+  groupTimestamp: 1,
+};
+
+/**
+ * Web Chat's words that CloudBot changes: what the send box asks for, and the names of the
+ * thumbs under an answer (read by screen readers and shown as tooltips), which say what a vote means.
+ */
+const LOCALIZED_STRINGS = {
+  TEXT_INPUT_PLACEHOLDER: 'Ask about IaaS, PaaS, SaaS…',
+  VOTE_LIKE_ALT: 'Helpful',
+  VOTE_DISLIKE_ALT: 'Not helpful',
 };
 
 /** Everything the page itself does: fetch a token, connect, greet, render. */
 function pageScript(joinEvent: string, nonce: string): string {
   return `
 (async function () {
+  // The bot's 👍/👎 card becomes Web Chat's thumbs in the line under the answer: the message
+  // offers a like and a dislike action (a schema.org entity), each carrying its button's value,
+  // and Web Chat posts the pressed one back in an event. The card stays for other clients.
+  var withThumbs = function (activity) {
+    var card = (activity.attachments || []).find(function (attachment) { return attachment.name === ${JSON.stringify(FEEDBACK_CARD)}; });
+    if (!card) return activity;
+    var actions = ((card.content && card.content.buttons) || []).map(function (button) {
+      var kind = button.value && button.value.vote === 'up' ? 'LikeAction' : 'DislikeAction';
+      return { type: 'https://schema.org/' + kind, '@type': kind, value: button.value };
+    });
+    var message = { type: 'https://schema.org/Message', '@context': 'https://schema.org', '@id': '', '@type': 'Message', potentialAction: actions };
+    return Object.assign({}, activity, {
+      attachments: activity.attachments.filter(function (attachment) { return attachment !== card; }),
+      entities: (activity.entities || []).concat([message])
+    });
+  };
   var target = document.getElementById('webchat');
   var fail = function (message) { target.textContent = message; target.setAttribute('role', 'alert'); };
   try {
@@ -60,6 +92,9 @@ function pageScript(joinEvent: string, nonce: string): string {
           if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
             api.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: ${JSON.stringify(joinEvent)}, value: { locale: navigator.language } } });
           }
+          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
+            return next(Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: withThumbs(action.payload.activity) }) }));
+          }
           return next(action);
         };
       };
@@ -71,7 +106,7 @@ function pageScript(joinEvent: string, nonce: string): string {
         locale: 'en-GB',
         nonce: ${JSON.stringify(nonce)},
         styleOptions: ${JSON.stringify(STYLE_OPTIONS)},
-        overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: 'Ask about IaaS, PaaS, SaaS…' }
+        overrideLocalizedStrings: ${JSON.stringify(LOCALIZED_STRINGS)}
       },
       target
     );
@@ -121,8 +156,27 @@ export function createChatPageHandler(options: ChatPageOptions): HttpHandler {
   header { background: #0F6CBD; color: white; padding: 0.75rem 1rem; }
   header h1 { font-size: 1.1rem; margin: 0; }
   header p { font-size: 0.85rem; margin: 0.2rem 0 0; opacity: 0.9; }
-  main { flex: 1; min-height: 0; max-width: 48rem; width: 100%; margin: 0 auto; background: white; }
+  main { flex: 1; min-height: 0; max-width: 60rem; width: 100%; margin: 0 auto; background: white; }
   #webchat { height: 100%; }
+  /* Adaptive Cards lays a table out as rows of equal flex cells, and breaks a word that does not
+     fit its cell. As a CSS table, each column is as wide as its longest word at least, and the
+     columns share what room is left; where even that is too wide (a phone), the card scrolls
+     sideways instead of breaking words. Its inline styles are what the !important overrides. */
+  .ac-adaptiveCard:has(> [role="table"]) {
+    overflow-x: auto;
+    /* A shadow on the right while there is more to scroll to: phones show no scroll bar until
+       touched. The white cover scrolls with the table and hides the shadow at the end. */
+    background:
+      linear-gradient(to left, white 50%, transparent) right / 2rem 100% no-repeat local,
+      radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 25%), transparent) right / 0.9rem 100% no-repeat scroll,
+      white;
+  }
+  .ac-adaptiveCard [role="table"] { display: table !important; width: 100%; border-collapse: collapse; }
+  .ac-adaptiveCard [role="row"] { display: table-row !important; }
+  .ac-adaptiveCard [role="row"] > [role="cell"], .ac-adaptiveCard [role="row"] > [role="columnheader"] {
+    display: table-cell !important; padding: 6px 8px !important; vertical-align: top; border-bottom: 1px solid #e0e0e0;
+  }
+  .ac-adaptiveCard [role="table"] .ac-textBlock { overflow-wrap: normal !important; word-break: normal; hyphens: manual; }
 </style>
 </head>
 <body>
