@@ -89,19 +89,6 @@ export function stripMarkup(text: string): string {
  * "normalised question" that logs and records show.
  */
 export function normalise(text: string): string {
-  if (last?.text === text) return last.normalised;
-  const normalised = normaliseAnew(text);
-  last = { text, normalised };
-  return normalised;
-}
-
-/**
- * The message normalised last. A turn normalises its message twice, for the quiz commands and
- * for the matcher, and the same function of the same text need not run twice.
- */
-let last: { text: string; normalised: string } | undefined;
-
-function normaliseAnew(text: string): string {
   let result = stripMarkup(text)
     .replace(MARK_LABEL, ' ')
     .normalize('NFKC')
