@@ -1,7 +1,5 @@
 /** @type {import('jest').Config} */
 module.exports = {
-  // Node, with the warnings Node prints for what a test does on purpose kept out of the output.
-  testEnvironment: '<rootDir>/test/support/environment.ts',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // Type-checking is `npm run typecheck`'s job; ts-jest only transpiles (isolatedModules).

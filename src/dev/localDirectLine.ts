@@ -1,9 +1,8 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { type HttpHandler, InvocationContext } from '@azure/functions';
+import { type HttpHandler, HttpRequest, InvocationContext } from '@azure/functions';
 import { z } from 'zod';
 import type { Logger } from '../logger';
 import { decodePathSegment } from './decodePathSegment';
-import { localRequest } from './localRequest';
 import type { TokenSource } from '../web/directLineToken';
 
 /** Where the bot's replies come back to: the connector (`serviceUrl`) this emulation plays. */
@@ -139,11 +138,11 @@ export class LocalDirectLine {
     };
     const id = this.append(conversation, activity);
     const response = await this.messages(
-      localRequest({
+      new HttpRequest({
         method: 'POST',
         url: `${origin}/api/messages`,
         headers: { 'content-type': 'application/json' },
-        body: Buffer.from(JSON.stringify({ ...activity, id })),
+        body: { string: JSON.stringify({ ...activity, id }) },
       }),
       new InvocationContext({ functionName: 'messages', invocationId: randomUUID(), logHandler: () => undefined }),
     );

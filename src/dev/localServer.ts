@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { type HttpResponseInit, InvocationContext, type InvocationContextInit } from '@azure/functions';
+import { HttpRequest, type HttpResponseInit, InvocationContext, type InvocationContextInit } from '@azure/functions';
 import { toError } from '../errors';
 import type { Logger } from '../logger';
 import { decodePathSegment } from './decodePathSegment';
 import type { LocalDirectLine } from './localDirectLine';
-import { localRequest } from './localRequest';
 import type { RouteDefinition } from '../hosting/routes';
 
 export interface LocalServerOptions {
@@ -75,7 +74,7 @@ function findRoute(options: LocalServerOptions, pathname: string): { route: Rout
 
 /**
  * A stand-in for the Functions host: serves each route at `/api/<route>` by converting Node's
- * request to an `HttpRequest` (see `LocalRequest`), calling the same handler the host calls, and writing its
+ * request to `@azure/functions`' own `HttpRequest`, calling the same handler the host calls, and writing its
  * `HttpResponseInit` back. No logic of its own beyond routing.
  */
 export function createLocalServer(options: LocalServerOptions): Server {
@@ -130,12 +129,13 @@ async function serve(req: IncomingMessage, res: ServerResponse, options: LocalSe
   const body = await readBody(req, options.maxBodyBytes);
   if (body === 'too-large') { refuseTooLarge(res, options.maxBodyBytes); return; }
 
-  const request = localRequest({
+  // The query comes from the URL, repeated keys and all.
+  const request = new HttpRequest({
     method,
     url: url.toString().replace('http://localhost', origin),
     headers: headersOf(req),
     params,
-    body,
+    body: { bytes: body },
   });
   const context = new InvocationContext({
     functionName: route.name,
