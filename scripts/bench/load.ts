@@ -167,7 +167,7 @@ function startServer({ built, profile, 'trace-gc': traceGc }: Args): Promise<Run
         return;
       }
       startup.push(chunk);
-      const port = /listening on http:\/\/localhost:(\d+)/.exec(startup.join(''))?.[1];
+      const port = /listening on http:\/\/[^/:\s]+:(\d+)/.exec(startup.join(''))?.[1];
       if (port === undefined || child.pid === undefined) return;
       ready = true;
       clearTimeout(timer);
