@@ -5,10 +5,17 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { z } from 'zod';
 import { loadConfig } from '../../src/config';
 import { createAppServer } from '../../src/dev/appServer';
+import { besidesInstanceNotices, capturedConsole } from '../support/console';
 import { capturingLogger } from '../support/logger';
 import { Quiz } from '../../src/quiz/Quiz';
 import { realKnowledgeBase, realMatcher } from '../support/knowledge';
 import { close, freePort } from '../support/servers';
+
+/** The instance the pages reach says its start notices once; nothing else may reach the console. */
+const consoleLines = capturedConsole();
+afterAll(() => {
+  expect(besidesInstanceNotices(consoleLines)).toEqual([]);
+});
 
 
 /**
