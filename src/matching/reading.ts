@@ -54,8 +54,12 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
   // A phrase's words in a row, each as written or with a plural "s": "costs" is "cost".
   const at = (phrase: readonly string[], start: number) =>
     phrase.every((word, offset) => words[start + offset] === word || words[start + offset] === `${word}s`);
+  // Most questions have none of a scale's words: a phrase whose first word is absent is passed over unscanned.
+  const present = new Set(words);
   const contains = (phrase: readonly string[]) => {
-    for (let start = 0; start + phrase.length <= words.length; start += 1) if (phrase.length > 0 && at(phrase, start)) return true;
+    const first = phrase[0];
+    if (first === undefined || (!present.has(first) && !present.has(`${first}s`))) return false;
+    for (let start = 0; start + phrase.length <= words.length; start += 1) if (at(phrase, start)) return true;
     return false;
   };
   const direction = words.some((word) => MOST.has(word)) ? 1 : words.some((word) => LEAST.has(word)) ? -1 : 0;
