@@ -125,7 +125,7 @@ export const SmalltalkEntrySchema = z.strictObject({
    * as an alternate would lend "name" to every question that uses it.
    */
   exact: z.array(Text).default([]),
-  /** The entry that questions about the bot itself get ("what are you good at"): one at most. */
+  /** The entry that questions about the bot itself get ("what are you for"): one at most. */
   helps: z.boolean().default(false),
   answer: Text,
   related: z.array(EntryIdSchema).default([]),

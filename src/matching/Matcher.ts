@@ -67,7 +67,7 @@ export interface MatcherIndex {
   distinctive: [string, NamingIndex[]][];
   /** Per topic, the terms of each of its names (title, abbreviation, `names`). */
   names: [string, number[][]][];
-  /** The scales facts rank entries on, as stemmed terms. */
+  /** The scales facts rank entries on, as normalised words, phrase by phrase. */
   scales: ScaleTerms[];
   /** The smalltalk entry that questions about the bot itself get (`helps: true`). */
   helpId: string | null;
@@ -315,11 +315,12 @@ export class Matcher implements RuleKnowledge {
     return this.match(text);
   }
 
-  smalltalkPhrase(normalised: string, terms: readonly string[]): string | undefined {
-    const phrase = this.smalltalkPhrases.get(withoutBotName(normalised));
-    if (phrase !== undefined) return phrase;
-    // "what are you good at": a question about the bot with no topic in it is a request for help.
-    return terms.length === 0 && /\byou\b/.test(normalised) ? this.helpId : undefined;
+  smalltalkPhrase(normalised: string): string | undefined {
+    return this.smalltalkPhrases.get(withoutBotName(normalised));
+  }
+
+  helpEntry(): string | undefined {
+    return this.helpId;
   }
 
   ownPhrasing(normalised: string): string | undefined {

@@ -45,6 +45,10 @@ describeRule('greetingBeforeQuestion', () => {
     expect(matcher.match('hi, what is the bus?')).toMatchObject({ rule: 'greetingBeforeQuestion', kind: 'answer', id: 'vehicles.bus' });
   });
 
+  it('when what follows a greeting only speaks to the bot ("hi, how are you"), stays the greeting, not a question about the bot', () => {
+    expect(matcher.match('hi, how are you')).toMatchObject({ rule: 'greetingBeforeQuestion', kind: 'smalltalk', id: 'smalltalk.greeting' });
+  });
+
   it('when thanks open a short remark that asks nothing ("thanks, that made sense"), replies to the thanks', () => {
     expect(matcher.match('thanks, that made sense')).toMatchObject({ rule: 'greetingBeforeQuestion', kind: 'smalltalk', id: 'smalltalk.thanks' });
   });

@@ -11,8 +11,10 @@ const QUESTION_START = /^(?:what|why|how|which|who|where|when|is|are|can|could|d
 
 /** Students say "hi", "thanks", "what do you know": the whole message is a smalltalk phrase. */
 export const smalltalkPhrase: Rule = ({ q, k }) => {
-  const id = k.smalltalkPhrase(q.analysis.normalised, q.analysis.terms);
-  return id === undefined ? undefined : certain('smalltalk', id, q.analysis.normalised);
+  const { normalised, terms } = q.analysis;
+  // "what are you for": a question about the bot with no topic in it is a request for help.
+  const id = k.smalltalkPhrase(normalised) ?? (terms.length === 0 && /\byou\b/.test(normalised) ? k.helpEntry() : undefined);
+  return id === undefined ? undefined : certain('smalltalk', id, normalised);
 };
 
 const answered = (decision: Decision) => decision.kind === 'answer' || decision.kind === 'clarify';
@@ -26,12 +28,13 @@ export const greetingBeforeQuestion: Rule = ({ q, k, o }) => {
   const opening = k.smalltalkOpening(q.analysis.normalised);
   if (opening === undefined) return undefined;
   // Other smalltalk after an opening is what was said only as a whole phrase: "hi, help" asks for help.
-  if (k.smalltalkPhrase(opening.rest, []) !== undefined) return k.matchPart(opening.rest);
+  // Only a whole phrase: "hi, how are you" is a greeting, not a question about the bot.
+  if (k.smalltalkPhrase(opening.rest) !== undefined) return k.matchPart(opening.rest);
   // The rest is a question when it is asked as one, names topics only ("hi, paas"), or is long;
   // "thanks, that made sense" is none of these, though "sense" is in an alternate.
-  const asksSomething = QUESTION_WORD.test(opening.rest) || k.namesOnly(opening.rest) || k.termCount(opening.rest) >= o.openingQuestionTerms;
-  const asked = asksSomething ? k.matchPart(opening.rest) : undefined;
-  if (asked !== undefined && (answered(asked) || k.termCount(opening.rest) >= o.openingQuestionTerms)) return asked;
+  const long = k.termCount(opening.rest) >= o.openingQuestionTerms;
+  const asked = long || QUESTION_WORD.test(opening.rest) || k.namesOnly(opening.rest) ? k.matchPart(opening.rest) : undefined;
+  if (asked !== undefined && (answered(asked) || long)) return asked;
   return certain('smalltalk', opening.id, q.analysis.normalised);
 };
 

@@ -54,8 +54,10 @@ export interface Question {
 export interface RuleKnowledge {
   /** A part of the message ("what is paas" after "hi"), matched as a message of its own. */
   matchPart(text: string): Decision;
-  /** The smalltalk entry a whole normalised message is, or that a question about the bot gets. */
-  smalltalkPhrase(normalised: string, terms: readonly string[]): string | undefined;
+  /** The smalltalk entry a whole normalised message is, phrase for phrase. */
+  smalltalkPhrase(normalised: string): string | undefined;
+  /** The smalltalk entry that questions about the bot itself get (`helps: true`), if any. */
+  helpEntry(): string | undefined;
   /** A smalltalk phrase the message opens with, and the rest of the message. */
   smalltalkOpening(normalised: string): { id: string; rest: string } | undefined;
   /** What comes before a smalltalk phrase that ends the message. */
