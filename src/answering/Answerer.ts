@@ -108,7 +108,7 @@ export class Answerer {
       if (entry) {
         const reply = this.replyFor(entry, match.kind, match.confidence);
         const direct = match.kind === 'answer' && isTopic(entry) ? this.directAnswer(match, entry) : undefined;
-        return { ...reply, text: direct === undefined ? reply.text : `**In short:** ${direct}\n\n${reply.text}`, match };
+        return { ...(direct === undefined ? reply : saidFirst(reply, direct)), match };
       }
     }
     if (match.kind === 'clarify') {
@@ -241,7 +241,7 @@ export class Answerer {
   /** An entry answered with a sentence said first: a comparison resolved against the topics discussed. */
   answerWithFirst(id: string, first: string): Reply | undefined {
     const reply = this.answerEntry(id);
-    return reply === undefined ? undefined : { ...reply, text: `**In short:** ${first}\n\n${reply.text}` };
+    return reply === undefined ? undefined : saidFirst(reply, first);
   }
 
   /** "Tell me more" about an overview: its sub-topics, as buttons to choose from. */
@@ -424,4 +424,9 @@ export class Answerer {
       ...(isTopic(entry) && entry.comparison ? { comparison: entry.comparison } : {}),
     };
   }
+}
+
+/** A reply with one direct sentence before it: what a comparison, a side or a yes or no asked for. */
+function saidFirst(reply: Reply, sentence: string): Reply {
+  return { ...reply, text: `**In short:** ${sentence}\n\n${reply.text}` };
 }

@@ -33,9 +33,6 @@ const WHICH = /^which(?: one| of them| model| cloud)?(?: is| would be| should i|
 /** "What's the difference?", "how do they differ", "compare them": between the last two topics. */
 const DIFFERENCE = /^(?:and |so |but )?(?:what is |whats )?(?:the |a )?(?:difference|diff|differences)(?: between (?:them|the two|these|those|the 2|both))?$|^how (?:are|do) (?:they|the two|these) differ$|^compare (?:them|the two|these|both)$/;
 
-/** "Which gives more control", "which one needs the most effort": a comparison that names no topic. */
-const WHICH_ALONE = /^which\b/;
-
 /** A bare "benefits" starts a new topic; "any downsides?" or "its benefits" continues the last one. */
 function continues(text: string, match: MatchResult): boolean {
   return BACK_REFERENCE.test(match.normalised) || text.trim().endsWith('?') || match.normalised.split(' ').length > 1;
@@ -161,7 +158,7 @@ export class Conversation {
   }
 
   /** "Give me an example", "any downsides?", "tell me more", "why?" about the last topic. */
-  private followUp(text: string, match: MatchResult, lastTopic: string, seen: readonly string[] = []): Reply | undefined {
+  private followUp(text: string, match: MatchResult, lastTopic: string, seen: readonly string[]): Reply | undefined {
     const entry = this.kb.get(lastTopic);
     if (!entry || !isTopic(entry)) return undefined;
     const ranked = this.rankedInContext(lastTopic, match, seen);
@@ -211,7 +208,7 @@ export class Conversation {
    */
   private rankedInContext(lastTopic: string, match: MatchResult, seen: readonly string[]): Reply | undefined {
     const asked = match.reading.comparison;
-    if (asked === undefined || !WHICH_ALONE.test(match.normalised)) return undefined;
+    if (asked === undefined || !match.reading.choosing) return undefined;
     // A question that names what the matcher answered ("which service model…", "saas or paas")
     // chose for itself; "control" naming the control drawback does not.
     const answeredFamily = match.id === null ? undefined : (this.kb.parentOf(match.id)?.id ?? match.id);
@@ -228,12 +225,11 @@ export class Conversation {
       if (says.length > 0) return this.answerer.answerWithFirst(family, says.join(' '));
     }
     // The matcher's answer stands when it is already of this family.
-    if (match.id !== null && (this.kb.parentOf(match.id)?.id ?? match.id) === family) return undefined;
+    if (answeredFamily === family) return undefined;
     return hit === undefined ? undefined : this.answerer.answerWithFirst(hit.id, hit.fact.says);
   }
 
-
-  /** "What's the difference?" after two topics: the last two, compared; after one, its overview. */
+  /** "What's the difference?" after two topics: the last two, compared; after one, nothing to compare. */
   private differenceOf(lastTopic: string, seen: readonly string[]): Reply | undefined {
     const previous = [...seen].reverse().find((id) => id !== lastTopic);
     if (previous === undefined) return undefined;
