@@ -67,6 +67,8 @@ function layerRules() {
     { folder: 'lint' },
     { folder: 'quiz' },
     { folder: 'records', azure: true },
+    // Questions handed to the teaching team, stored in Blob Storage; no botbuilder here.
+    { folder: 'tickets', azure: true },
     { folder: 'conversation' },
     { folder: 'bot', sdk: true },
     { folder: 'web', azure: true },

@@ -54,6 +54,20 @@ const EnvSchema = z
       .default('')
       .transform((value) => value.split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''))
       .pipe(z.array(z.url().refine((origin) => new URL(origin).origin === origin, 'must be bare origins such as https://example.org'))),
+    // "Ask the teaching team": the Teams channel that receives students' questions (its id,
+    // 19:…@thread.tacv2), and the Bot Connector base URL of the team's region. Without a channel,
+    // the offer is off in Azure; locally the /staff page stands in for the channel.
+    STAFF_TEAMS_CHANNEL_ID: optionalText.refine((id) => id === undefined || /^19:[\w.@-]+$/.test(id), 'must be a Teams channel id such as 19:abc@thread.tacv2'),
+    STAFF_TEAMS_SERVICE_URL: z.url().default('https://smba.trafficmanager.net/teams/'),
+    // Who counts as staff: Entra object ids, comma-separated. They may take and answer tickets and
+    // open the dashboard, whose sign-in is App Service authentication in front of the app.
+    STAFF_USER_IDS: z
+      .string()
+      .default('')
+      .transform((value) => value.split(',').map((id) => id.trim().toLowerCase()).filter((id) => id !== ''))
+      .pipe(z.array(z.uuid('must be Entra object ids (GUIDs), comma-separated'))),
+    // Tickets and the conversation references that answer them, one blob each.
+    TICKETS_CONTAINER: z.string().trim().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a valid blob container name').default('cloudbot-tickets'),
     // Set by Azure App Service and Functions on every instance: how the app knows it is in Azure.
     WEBSITE_INSTANCE_ID: optionalText,
     // Set by Azure to the app's public host name: where citations link to the lecture page, and
@@ -106,7 +120,28 @@ export type Config = Readonly<z.infer<typeof EnvSchema>> & {
   readonly publicOrigin: string | undefined;
   /** The local server's origin, the one host name that `npm start` prints and citations link to locally. */
   readonly localOrigin: string;
+  /** Where "Ask the teaching team" posts questions, or why it is off (see `staffDesk`). */
+  readonly staff: StaffDesk;
 };
+
+/**
+ * Where students' questions for the teaching team go: a Teams channel in Azure, the local `/staff`
+ * page in local runs, or nowhere, with the reason to log once at start.
+ */
+export type StaffDesk =
+  | { mode: 'teams'; channelId: string; serviceUrl: string; tenantId: string | undefined; staffIds: readonly string[] }
+  | { mode: 'local' }
+  | { mode: 'off'; reason: string };
+
+function staffDesk(env: z.infer<typeof EnvSchema>): StaffDesk {
+  // A student's question goes to people: with recording off, nothing a student types is kept.
+  if (!env.RECORD_QUESTIONS) return { mode: 'off', reason: 'RECORD_QUESTIONS is false, which turns tickets off too' };
+  if (env.STAFF_TEAMS_CHANNEL_ID) {
+    return { mode: 'teams', channelId: env.STAFF_TEAMS_CHANNEL_ID, serviceUrl: env.STAFF_TEAMS_SERVICE_URL, tenantId: env.MicrosoftAppTenantId, staffIds: env.STAFF_USER_IDS };
+  }
+  if (env.WEBSITE_INSTANCE_ID) return { mode: 'off', reason: 'STAFF_TEAMS_CHANNEL_ID is not set' };
+  return { mode: 'local' };
+}
 
 /**
  * Every setting the app reads, and where it must be set. `azure`: the deployment sets it;
@@ -133,6 +168,10 @@ export const SETTINGS: Readonly<Record<keyof z.infer<typeof EnvSchema>, 'azure' 
   DIRECT_LINE_SECRET: 'azure',
   DIRECT_LINE_ENDPOINT: 'azure',
   ALLOWED_ORIGINS: 'azure',
+  STAFF_TEAMS_CHANNEL_ID: 'azure',
+  STAFF_TEAMS_SERVICE_URL: 'azure',
+  STAFF_USER_IDS: 'azure',
+  TICKETS_CONTAINER: 'azure',
   WEBSITE_INSTANCE_ID: 'platform',
   WEBSITE_HOSTNAME: 'platform',
 };
@@ -163,6 +202,7 @@ export function checkConfig(env: NodeJS.ProcessEnv): ConfigCheck {
       lectureUrl: functionsOrigin ? `${functionsOrigin}/api/lecture` : `${localOrigin}/lecture`,
       publicOrigin,
       localOrigin,
+      staff: staffDesk(data),
     }),
   };
 }
