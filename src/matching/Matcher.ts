@@ -7,6 +7,7 @@ import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from './matchingOption
 import { committedNeighbourTable, type NeighbourTable } from './neighbourTable';
 import stem from 'wink-porter2-stemmer';
 import { type Reading, readQuestion, type ScaleTerms } from './reading';
+import { STOPWORDS } from './stopwords';
 import { decide } from './rules/index';
 import type { Candidate, Decision, MatchKind, Question, RuleKnowledge } from './rules/types';
 
@@ -73,6 +74,13 @@ export interface MatcherIndex {
   helpId: string | null;
   /** Terms only situations use: they describe a topic but name none ("time", "office"). */
   descriptiveTerms: number[];
+  /**
+   * Keywords that are one function word ("definition"), each with the one entry that has it:
+   * the word frames most questions, but asked about on its own it means that entry.
+   */
+  framingKeywords: [string, string][];
+  /** Smalltalk phrasings by their terms after synonyms ("you are great" is "good"), where only one entry has them. */
+  smalltalkTerms: [string, string][];
 }
 
 function resolveOptions(options: Partial<MatchingOptions>): Readonly<MatchingOptions> {
@@ -116,6 +124,14 @@ export function buildMatcherIndex(
       if (!isTopic(entry)) smalltalkPhrases.set(withoutBotName(key), entry.id);
     }
     if (!isTopic(entry)) for (const text of entry.exact) smalltalkPhrases.set(withoutBotName(normalise(text)), entry.id);
+  }
+  const smalltalkTerms = new Map<string, string | null>();
+  for (const entry of entries) {
+    if (isTopic(entry)) continue;
+    for (const text of [entry.title, ...entry.alternates, ...entry.exact]) {
+      const key = analyzer.analyse(text).terms.join(' ');
+      if (key !== '') smalltalkTerms.set(key, smalltalkTerms.has(key) && smalltalkTerms.get(key) !== entry.id ? null : entry.id);
+    }
   }
   const exactPhrasings = [...phrasings].flatMap(([key, id]): [string, string][] => (id !== null && !id.startsWith('smalltalk.') ? [[key, id]] : []));
 
@@ -175,6 +191,8 @@ export function buildMatcherIndex(
     })),
     helpId: kb.smalltalk.find((entry) => entry.helps)?.id ?? null,
     descriptiveTerms: [...describing].filter((term) => !naming.has(term)),
+    framingKeywords: framingKeywords(entries),
+    smalltalkTerms: [...smalltalkTerms].flatMap(([key, id]): [string, string][] => (id === null ? [] : [[key, id]])),
   };
 }
 
@@ -215,6 +233,8 @@ export class Matcher implements RuleKnowledge {
   private readonly names: ReadonlyMap<string, readonly (readonly number[])[]>;
   private readonly scales: readonly ScaleTerms[];
   private readonly descriptiveTerms: ReadonlySet<number>;
+  private readonly framingKeywords: ReadonlyMap<string, string>;
+  private readonly smalltalkTerms: ReadonlyMap<string, string>;
   /** `rank`'s working arrays, by document and by entry; all zero (`bestDoc` all -1) between calls. */
   private readonly scratch: { dots: Float64Array; hits: Uint16Array; bestScore: Float64Array; bestDoc: Int32Array };
 
@@ -240,6 +260,8 @@ export class Matcher implements RuleKnowledge {
     this.names = new Map(index.names);
     this.scales = index.scales;
     this.descriptiveTerms = new Set(index.descriptiveTerms);
+    this.framingKeywords = new Map(index.framingKeywords);
+    this.smalltalkTerms = new Map(index.smalltalkTerms);
     this.distinctive = new Map(
       index.distinctive.map(([parent, children]) => [parent, children.map((child) => ({ id: child.id, title: new Set(child.title), words: new Set(child.words) }))]),
     );
@@ -332,11 +354,16 @@ export class Matcher implements RuleKnowledge {
   }
 
   namesOnly(text: string): boolean {
-    const terms = this.analyzer.analyse(text).terms;
-    return terms.length > 0 && terms.every((term) => {
+    const ids: number[] = [];
+    for (const term of this.analyzer.analyse(text).terms) {
       const id = this.termIds.get(term);
-      return id !== undefined && !this.descriptiveTerms.has(id);
-    });
+      if (id === undefined) return false;
+      ids.push(id);
+    }
+    // "hybrid cloud" is a name whole; "good" is a word of a phrasing ("what is good about…"), no name.
+    const present = new Set(ids);
+    const named = new Set(this.named(present).flatMap((id) => (this.names.get(id) ?? []).filter((name) => name.every((term) => present.has(term))).flat()));
+    return ids.length > 0 && ids.every((id) => named.has(id));
   }
 
   titleTerms(id: string): readonly number[] {
@@ -345,6 +372,15 @@ export class Matcher implements RuleKnowledge {
 
   negationTerm(): number | undefined {
     return this.termIds.get(NEGATION_TERM);
+  }
+
+  smalltalkSaying(terms: readonly string[]): string | undefined {
+    return this.smalltalkTerms.get(terms.join(' '));
+  }
+
+  framingKeyword(normalised: string): string | undefined {
+    const ids = new Set(normalised.split(' ').flatMap((word) => this.framingKeywords.get(word) ?? []));
+    return ids.size === 1 ? [...ids][0] : undefined;
   }
 
   /** Whether a term is one only situations use: it describes a topic without naming one. */
@@ -644,6 +680,22 @@ function distinctiveWords(entries: readonly Entry[], termsOf: (text: string) => 
     );
   }
   return families;
+}
+
+/**
+ * Keywords that analyse to no term because they are one function word ("definition"), with the
+ * entry that has them, when only one entry does.
+ */
+function framingKeywords(entries: readonly Entry[]): [string, string][] {
+  const owners = new Map<string, Set<string>>();
+  for (const entry of entries) {
+    if (!isTopic(entry)) continue;
+    for (const keyword of entry.keywords) {
+      const word = normalise(keyword);
+      if (STOPWORDS.has(word)) (owners.get(word) ?? owners.set(word, new Set()).get(word))?.add(entry.id);
+    }
+  }
+  return [...owners].flatMap(([word, ids]): [string, string][] => (ids.size === 1 ? [[word, [...ids][0] ?? '']] : []));
 }
 
 /** Whether a message's terms leave nothing to ask about: none, or only a negation. */

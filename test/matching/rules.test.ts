@@ -53,6 +53,17 @@ describeRule('greetingBeforeQuestion', () => {
     expect(matcher.match('thanks, that made sense')).toMatchObject({ rule: 'greetingBeforeQuestion', kind: 'smalltalk', id: 'smalltalk.thanks' });
   });
 
+  it.each(['thanks, you are awesome', 'thanks, that was awesome'])(
+    'when thanks open praise that asks nothing ("%s"), replies to the thanks, though "awesome" is "good" and walking is good',
+    (text) => {
+      expect(matcher.match(text)).toMatchObject({ kind: 'smalltalk', id: 'smalltalk.thanks' });
+    },
+  );
+
+  it('when a greeting is followed by a topic\'s name alone ("hi, the bike"), answers it', () => {
+    expect(matcher.match('hi, the bike')).toMatchObject({ rule: 'greetingBeforeQuestion', kind: 'answer', id: 'vehicles.bike' });
+  });
+
   it('when a greeting is followed by another smalltalk phrase ("hi, help"), replies to the second', () => {
     expect(matcher.match('hi, help')).toMatchObject({ rule: 'greetingBeforeQuestion', kind: 'smalltalk', id: 'smalltalk.help' });
   });
@@ -71,6 +82,38 @@ describeRule('thanksAfterQuestion', () => {
 
   it('when what comes before the thanks is not asked as a question ("the bike thanks"), leaves the thanks to scoring', () => {
     expect(matcher.match('the bike thanks')).toMatchObject({ rule: 'smalltalkOverTopics', kind: 'smalltalk', id: 'smalltalk.thanks' });
+  });
+});
+
+describeRule('remarkToBot', () => {
+  it('when a statement about the bot says what a smalltalk phrasing says ("you are awesome", as "you are great"), replies with that smalltalk', () => {
+    expect(matcher.match('you are awesome')).toMatchObject({ rule: 'remarkToBot', kind: 'smalltalk', id: 'smalltalk.thanks' });
+  });
+
+  it('when a statement about the bot matches no smalltalk ("you are slow"), declines, though "slow" is a keyword of a topic', () => {
+    expect(matcher.match('you are slow')).toMatchObject({ rule: 'remarkToBot', kind: 'fallback', id: null });
+  });
+
+  it('when the statement names a topic ("you said the bus is cheap"), passes it on', () => {
+    expect(matcher.match('you said the bus is cheap').rule).not.toBe('remarkToBot');
+  });
+
+  it('when it asks a question ("you know why people walk"), passes it on', () => {
+    expect(matcher.match('you know why people walk').rule).not.toBe('remarkToBot');
+  });
+});
+
+describeRule('framingKeywordAlone', () => {
+  it('when the only words are function words and one is an entry\'s own keyword ("i do not understand the overview"), answers that entry', () => {
+    expect(matcher.match('i do not understand the overview')).toMatchObject({ rule: 'framingKeywordAlone', kind: 'answer', id: 'vehicles' });
+  });
+
+  it('when the message also names a topic ("the overview of the bike"), passes it on to scoring', () => {
+    expect(matcher.match('the overview of the bike')).toMatchObject({ kind: 'answer', id: 'vehicles.bike' });
+  });
+
+  it('when the message has a word the lecture never uses ("the overview of pizza"), passes it on, and it is declined', () => {
+    expect(matcher.match('the overview of pizza')).toMatchObject({ rule: 'nothingAsked', kind: 'fallback' });
   });
 });
 

@@ -1,4 +1,4 @@
-import { greetingBeforeQuestion, nothingAsked, ownPhrasing, smalltalkPhrase, thanksAfterQuestion } from './messageRules';
+import { framingKeywordAlone, greetingBeforeQuestion, nothingAsked, ownPhrasing, remarkToBot, smalltalkPhrase, thanksAfterQuestion } from './messageRules';
 import { choiceWithinNamedFamily, comparisonAlongScale, listMeansOverview, sideOfNamedTopic } from './readingRules';
 import {
   askBetween,
@@ -25,9 +25,11 @@ export const DECISION_RULES: readonly Rule[] = Object.freeze([
   smalltalkPhrase,
   greetingBeforeQuestion,
   thanksAfterQuestion,
+  remarkToBot,
   comparisonAlongScale,
   sideOfNamedTopic,
   ownPhrasing,
+  framingKeywordAlone,
   nothingAsked,
   listMeansOverview,
   choiceWithinNamedFamily,
@@ -65,7 +67,7 @@ export function unnamedWhatIs(decision: Decision, ctx: RuleContext): Decision {
 }
 
 /** Rules whose answers are certain or already checked: a topic's own phrasing, a part matched on its own, a fact. */
-const UNSCORED: ReadonlySet<Rule> = new Set([smalltalkPhrase, greetingBeforeQuestion, thanksAfterQuestion, ownPhrasing, nothingAsked, comparisonAlongScale, sideOfNamedTopic]);
+const UNSCORED: ReadonlySet<Rule> = new Set([smalltalkPhrase, greetingBeforeQuestion, thanksAfterQuestion, ownPhrasing, framingKeywordAlone, nothingAsked, comparisonAlongScale, sideOfNamedTopic]);
 
 /** Runs the rules in order; the name of the one that decided goes with the decision. */
 export function decide(ctx: RuleContext): Decision & { rule: string } {

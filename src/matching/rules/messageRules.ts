@@ -38,6 +38,22 @@ export const greetingBeforeQuestion: Rule = ({ q, k, o }) => {
   return certain('smalltalk', opening.id, q.analysis.normalised);
 };
 
+/** What a statement to the bot opens with: "you are…", "u r…", "you have been…". */
+const ADDRESSED = /^(?:you|u)\b/;
+const WH_WORD = /\b(?:what|why|how|which|who|where|when)\b/;
+
+/**
+ * Students praise or scold the bot ("you are great", "you're brilliant"): a statement about
+ * "you" that names no topic says nothing about the lecture, however a word of it ("great", a
+ * synonym of "good") scores. It gets the smalltalk that says the same ("you are great"), or nothing.
+ */
+export const remarkToBot: Rule = ({ q, k }) => {
+  const { normalised, terms } = q.analysis;
+  if (!ADDRESSED.test(normalised) || WH_WORD.test(normalised) || k.named(q.terms).length > 0) return undefined;
+  const id = k.smalltalkSaying(terms);
+  return id === undefined ? { kind: 'fallback', id: null, confidence: 0, candidates: [] } : certain('smalltalk', id, normalised);
+};
+
 /** Students end a question with thanks ("what is paas thanks"): thanks after a question does not replace it. */
 export const thanksAfterQuestion: Rule = ({ q, k }) => {
   const before = k.smalltalkClosing(q.analysis.normalised);
@@ -49,6 +65,17 @@ export const thanksAfterQuestion: Rule = ({ q, k }) => {
 /** A student who types an entry's own phrasing word for word needs no scoring. */
 export const ownPhrasing: Rule = ({ q, k }) => {
   const id = k.ownPhrasing(q.analysis.normalised);
+  return id === undefined ? undefined : certain('answer', id, q.analysis.normalised);
+};
+
+/**
+ * "I don't understand the definition": a message of function words only, with nothing the
+ * lecture does not know, asks about the one entry that has one of them as a keyword of its own
+ * (the lecture's definition). With a topic named ("the definition of X"), scoring decides.
+ */
+export const framingKeywordAlone: Rule = ({ q, k }) => {
+  if (q.ranked.length > 0 || q.terms.size < q.analysis.terms.length) return undefined;
+  const id = k.framingKeyword(q.analysis.normalised);
   return id === undefined ? undefined : certain('answer', id, q.analysis.normalised);
 };
 

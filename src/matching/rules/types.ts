@@ -56,15 +56,19 @@ export interface RuleKnowledge {
   matchPart(text: string): Decision;
   /** The smalltalk entry a whole normalised message is, phrase for phrase. */
   smalltalkPhrase(normalised: string): string | undefined;
+  /** The smalltalk entry one of whose phrasings says the same after synonyms: "you're brilliant" as "you are great". */
+  smalltalkSaying(terms: readonly string[]): string | undefined;
   /** The smalltalk entry that questions about the bot itself get (`helps: true`), if any. */
   helpEntry(): string | undefined;
   /** A smalltalk phrase the message opens with, and the rest of the message. */
   smalltalkOpening(normalised: string): { id: string; rest: string } | undefined;
   /** What comes before a smalltalk phrase that ends the message. */
   smalltalkClosing(normalised: string): string | undefined;
+  /** The one entry that has, as a whole keyword, a function word of the message ("definition"). */
+  framingKeyword(normalised: string): string | undefined;
   /** The topic a normalised message is word for word. */
   ownPhrasing(normalised: string): string | undefined;
-  /** Whether every term of a text is one the knowledge base names topics with: "paas", "hybrid cloud". */
+  /** Whether every term of a text belongs to a topic's name the text gives whole: "paas", "hybrid cloud", not "good". */
   namesOnly(text: string): boolean;
   /** The terms of an entry's title, as term ids. */
   titleTerms(id: string): readonly number[];
