@@ -4,13 +4,15 @@ import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { areSiblings, isTopic } from '../knowledge/KnowledgeBase';
 import type { Matcher, MatchResult } from '../matching/Matcher';
 import { emptyProgress, type Progress } from '../quiz/progress';
-import type { Quiz, QuizTurn } from '../quiz/Quiz';
+import type { GradedAnswer, Quiz, QuizTurn } from '../quiz/Quiz';
 import { type ConversationMemory, type MemoryUpdate, SEEN_TOPICS_KEPT } from './memory';
 
 export interface TurnResult {
   reply: Reply;
   /** The student's quiz progress after this turn, when the turn changed it. */
   progress?: Progress;
+  /** The quiz answer this turn graded, if any, for the staff dashboard (`Recorder.quizAnswer`). */
+  quizAnswer?: GradedAnswer;
   /** The memory to keep for the next turn. */
   memory: ConversationMemory;
   /** The same change as a function, to re-apply on top of a concurrent turn's memory. */
@@ -100,7 +102,7 @@ export class Conversation {
       ...(turn.reply.facts ? { facts: turn.reply.facts } : {}),
     };
     const update: MemoryUpdate = (base) => ({ ...base, pendingClarification: [], pendingExample: false, quiz: turn.session });
-    return { reply, memory: update(memory), update, progress: turn.progress };
+    return { reply, memory: update(memory), update, progress: turn.progress, ...(turn.graded ? { quizAnswer: turn.graded } : {}) };
   }
 
   private replyTo(text: string, memory: ConversationMemory): Reply {

@@ -51,10 +51,19 @@ function progressText(sheet: FactSheet): string {
   return [`**${sheet.heading}**`, '', ...sheet.rows.map((row) => `- ${row.title}: ${row.value}`), '', sheet.note].join('\n');
 }
 
+/** One answer the quiz graded: which question, about which entry, and whether it was right. */
+export interface GradedAnswer {
+  questionId: string;
+  entryId: string;
+  correct: boolean;
+}
+
 export interface QuizTurn {
   reply: QuizReply;
   session: QuizSession | null;
   progress: Progress;
+  /** The answer this turn graded, if it graded one: for the teaching team's quiz results. */
+  graded?: GradedAnswer;
 }
 
 export const ROUND_SIZE = 10;
@@ -218,7 +227,8 @@ export class Quiz {
     const verdict = right ? '✅ Right!' : `❌ Not quite: the answer is **${item.options[item.correct] ?? ''}**.`;
     const explanation = `${verdict}\n\n> ${item.because}${section ? `\n\n${this.cite(section)}` : ''}`;
     const next = { ...session, index: session.index + 1, answered: session.answered + 1, right: session.right + (right ? 1 : 0), paused: false };
-    return this.advance(next, grade(progress, item.entryId, right, now), explanation);
+    const graded: GradedAnswer = { questionId: item.id, entryId: item.entryId, correct: right };
+    return { ...this.advance(next, grade(progress, item.entryId, right, now), explanation), graded };
   }
 
   /** Asks the next question, or ends the round with the score. */

@@ -1,5 +1,6 @@
 import type { Reply } from '../answering/Answerer';
-import type { RecordSink } from './records';
+import type { GradedAnswer } from '../quiz/Quiz';
+import type { RecordSink, TurnOutcome } from './records';
 
 export interface RecorderOptions {
   /** Answers below this confidence are recorded for review, as well as fallbacks and clarifications. */
@@ -16,6 +17,9 @@ export interface Vote {
   confidence: number;
 }
 
+/** How the dashboard names each kind of reply to a question. */
+const OUTCOMES: Readonly<Record<Reply['kind'], TurnOutcome>> = { answer: 'answered', clarify: 'clarified', fallback: 'declined', smalltalk: 'smalltalk' };
+
 /**
  * Decides what is worth keeping from a turn and hands it to the sink. Channel-free, so the bot,
  * the tests and any other host record the same things.
@@ -30,8 +34,37 @@ export class Recorder {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Records a reply that did not answer, or answered with little confidence. */
+  /**
+   * Records every question turn for the staff dashboard (how it ended, the entry), and, for
+   * `kb:review`, the words of a question that did not get an answer, or got one with little confidence.
+   */
   async reply(reply: Reply, conversationId: string): Promise<void> {
+    await Promise.all([this.turn(reply, conversationId), this.unanswered(reply, conversationId)]);
+  }
+
+  /** One graded quiz answer (`TurnResult.quizAnswer`), for the dashboard's quiz results by topic. */
+  async quizAnswer(answer: GradedAnswer, conversationId: string): Promise<void> {
+    await this.sink.add({ kind: 'quiz-answer', ...answer, at: this.now().toISOString(), conversation: this.options.hash(conversationId) });
+  }
+
+  private async turn(reply: Reply, conversationId: string): Promise<void> {
+    // A reply with neither a match nor an entry is the quiz's (its questions, verdicts and
+    // progress), counted by `quizAnswer`. Smalltalk is answered from the words without a match;
+    // any other reply without one was chosen by id (a topic button, a suggestion's title, a pick
+    // from "Did you mean").
+    if (reply.match?.normalised === '' || (!reply.match && reply.id === null)) return;
+    const via = reply.match || reply.kind === 'smalltalk' ? 'typed' : 'button';
+    await this.sink.add({
+      kind: 'turn',
+      outcome: OUTCOMES[reply.kind],
+      entryId: reply.id,
+      via,
+      at: this.now().toISOString(),
+      conversation: this.options.hash(conversationId),
+    });
+  }
+
+  private async unanswered(reply: Reply, conversationId: string): Promise<void> {
     const match = reply.match;
     if (!match) return; // A button press: nothing was matched.
     const outcome =

@@ -55,7 +55,8 @@ describe('feedback and unanswered questions in Azure Table Storage (Azurite)', (
     const raw = TableClient.fromConnectionString(sharedAzurite(), name, { allowInsecureConnection: true });
     const entities: string[] = [];
     for await (const entity of raw.listEntities()) entities.push(JSON.stringify(entity));
-    expect(entities).toHaveLength(4);
+    // Four turns for the dashboard; three questions answered badly and one 👎 for kb:review.
+    expect(entities).toHaveLength(8);
     for (const entity of entities) expect(entity).not.toMatch(/Convo1|user1/);
 
     const report = review(await records.list(), (text) => realMatcher().termsOf(text));
@@ -77,6 +78,29 @@ describe('feedback and unanswered questions in Azure Table Storage (Azurite)', (
     expect(first).toBeGreaterThan(-1);
     expect(second).toBeGreaterThan(first);
     expect(cli.stdout).toMatch(/service-models\.iaas: 1 👎, 0 👍/);
+  });
+
+  it('reads back the dashboard\'s records of a period, newest first, each kind up to a limit, and kb:review\'s without them', async () => {
+    const name = table();
+    const records = new TableRecords({ connectionString: sharedAzurite(), table: name, timeoutMs: 5000 }, capturingLogger());
+    const at = (day: number) => `2026-12-${String(day).padStart(2, '0')}T09:00:00.000Z`;
+    for (const day of [1, 2, 3, 4]) await records.add({ kind: 'turn', outcome: day === 2 ? 'declined' : 'answered', entryId: day === 2 ? null : 'service-models.iaas', via: 'typed', at: at(day), conversation: 'h' });
+    await records.add({ kind: 'quiz-answer', entryId: 'service-models.paas', questionId: 'service-models.paas#0', correct: false, at: at(3), conversation: 'h' });
+    await records.add({ kind: 'feedback', vote: 'up', entryId: 'service-models.iaas', question: 'what is iaas', confidence: 0.9, at: at(4), user: 'u' });
+
+    const recent = await records.since(new Date(at(2)), 2);
+    expect(recent.records.map((record) => `${record.kind} ${record.at.slice(8, 10)}`)).toEqual(['feedback 04', 'turn 04', 'turn 03', 'quiz-answer 03']);
+    expect(recent.truncated).toEqual(['turn']);
+    const all = await records.since(new Date(at(1)), 100);
+    // A turn that answered nothing comes back with a null entry, though Table Storage keeps no nulls.
+    expect(all.records).toContainEqual(expect.objectContaining({ kind: 'turn', outcome: 'declined', entryId: null }));
+    expect(all.records.filter((record) => record.kind === 'turn')).toHaveLength(4);
+    expect((await records.list()).map((record) => record.kind)).toEqual(['feedback']);
+  });
+
+  it('reads an empty period from a table never written', async () => {
+    const records = new TableRecords({ connectionString: sharedAzurite(), table: table(), timeoutMs: 5000 }, capturingLogger());
+    await expect(records.since(new Date(0), 10)).resolves.toEqual({ records: [], truncated: [] });
   });
 
   it('stores nothing when RECORD_QUESTIONS=false', async () => {

@@ -31,7 +31,7 @@ export function capturedConsole(): string[] {
 export const INSTANCE_START_NOTICES = [
   'info: No state storage configured: conversation memory lives in this process only.',
   'warn: MicrosoftAppId is not set: CloudBot accepts unauthenticated requests (local use and the Emulator only).',
-  'info: No storage configured: feedback and unanswered questions are not kept.',
+  'info: No storage configured: records are kept in this process only, for the local staff dashboard.',
 ];
 
 /** Lines other than the instance's start notices: none are expected from a test of the instance's routes. */
