@@ -400,6 +400,11 @@ export class Answerer {
     });
   }
 
+  /** An entry's title, as a reply names the entry to someone who has not seen it. */
+  titleOf(id: string): string | undefined {
+    return this.kb.get(id)?.title;
+  }
+
   /** Finds an entry by its exact title, case aside: how a Teams `imBack` button comes back. */
   entryIdByTitle(text: string): string | undefined {
     return this.idsByTitle.get(text.trim().toLowerCase());

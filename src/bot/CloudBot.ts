@@ -2,7 +2,7 @@ import { ActivityHandler, ActivityTypes, ConversationState, type Storage, TurnCo
 import { z } from 'zod';
 import type { Answerer } from '../answering/Answerer';
 import type { Conversation } from '../conversation/Conversation';
-import { freshMemory, type MemoryUpdate, readConversationMemory } from '../conversation/memory';
+import { type ConversationMemory, freshMemory, type MemoryUpdate, readConversationMemory } from '../conversation/memory';
 import { canCreate } from './CreatingStorage';
 import { isETagConflict, StorageUnavailableError } from './storageErrors';
 import { type Logger, silentLogger } from '../logger';
@@ -12,6 +12,7 @@ import { emptyProgress, type Progress, readProgress } from '../quiz/progress';
 import { discardRecords, idHasher } from '../records/records';
 import { Recorder } from '../records/Recorder';
 import { replyActivity, WEB_CHAT_FEEDBACK } from './replyActivity';
+import { RECENT_EXCHANGES, type TeachingTeam } from './TeachingTeam';
 
 export interface CloudBotDeps {
   answerer: Answerer;
@@ -23,6 +24,8 @@ export interface CloudBotDeps {
   logger?: Logger;
   /** Longer messages are cut to this many characters before matching. */
   maxMessageChars: number;
+  /** "Ask the teaching team"; without it, the offer is not made. */
+  teachingTeam?: TeachingTeam;
 }
 
 const TEAMS = 'msteams';
@@ -95,6 +98,7 @@ export class CloudBot extends ActivityHandler {
   private readonly recorder: Recorder;
   private readonly logger: Logger;
   private readonly maxMessageChars: number;
+  private readonly teachingTeam: TeachingTeam | undefined;
 
   constructor(deps: CloudBotDeps) {
     super();
@@ -104,6 +108,7 @@ export class CloudBot extends ActivityHandler {
     this.recorder = deps.recorder ?? new Recorder(discardRecords, { lowConfidence: 0, hash: idHasher() });
     this.logger = deps.logger ?? silentLogger;
     this.maxMessageChars = deps.maxMessageChars;
+    this.teachingTeam = deps.teachingTeam;
     this.conversationState = new ConversationState(deps.storage);
     this.userState = new UserState(deps.storage);
 
@@ -114,7 +119,10 @@ export class CloudBot extends ActivityHandler {
 
     // Web Chat posts this event when it connects, so the welcome shows before the student types.
     this.onEvent(async (context, next) => {
-      if (context.activity.name === WEB_CHAT_JOIN) await context.sendActivity(replyActivity(this.answerer.welcome(), context.activity.channelId));
+      if (context.activity.name === WEB_CHAT_JOIN) {
+        if (this.teachingTeam?.isStaff(context)) await this.teachingTeam.staffJoined(context);
+        else await context.sendActivity(replyActivity(this.answerer.welcome(), context.activity.channelId));
+      }
       if (context.activity.name === WEB_CHAT_FEEDBACK) {
         const feedback = FeedbackEventSchema.safeParse(context.activity);
         if (feedback.success) await this.vote(context, feedback.data.entities[0].value);
@@ -134,7 +142,15 @@ export class CloudBot extends ActivityHandler {
   }
 
   protected override async onMessageActivity(context: TurnContext): Promise<void> {
+    // A press on a ticket card in the staff channel carries no @mention, yet is meant for the bot.
+    if (this.teachingTeam && context.activity.value !== undefined && (await this.teachingTeam.handle(context, this.memoryOf(context), ''))) return;
     if (this.addressed(context)) await this.answer(context);
+  }
+
+  /** The conversation's memory as this turn read it; a fresh one when storage was unavailable. */
+  private memoryOf(context: TurnContext): ConversationMemory {
+    const stored = context.turnState.get<TurnStorage | undefined>(STATE);
+    return stored ? readConversationMemory(stored.conversation[MEMORY_PROPERTY]) : freshMemory();
   }
 
   /** In Teams channels and group chats the bot speaks only when @mentioned; elsewhere, always. */
@@ -189,23 +205,41 @@ export class CloudBot extends ActivityHandler {
       return;
     }
     const stored = context.turnState.get<TurnStorage | undefined>(STATE);
-    const memory = stored ? readConversationMemory(stored.conversation[MEMORY_PROPERTY]) : freshMemory();
+    const memory = this.memoryOf(context);
     const progress = stored ? readProgress(stored.user[PROGRESS_PROPERTY]) : emptyProgress();
     const pressed = value === undefined ? undefined : ButtonValueSchema.safeParse(value);
     const chosen = value === undefined ? undefined : QuizChoiceSchema.safeParse(value);
+    const text = this.questionText(context);
+    if (value === undefined && this.teachingTeam && (await this.teachingTeam.handle(context, memory, text))) return;
     const turn =
       (pressed?.success ? this.conversation.respondToButton(pressed.data.entryId, memory) : undefined) ??
       (chosen?.success ? this.conversation.respondToQuizChoice(chosen.data.quiz.question, chosen.data.quiz.choice, memory, progress) : undefined) ??
-      this.conversation.respond(this.questionText(context), memory, progress);
-    await context.sendActivity(replyActivity(turn.reply, context.activity.channelId));
-    context.turnState.set(UPDATE, turn.update);
+      this.conversation.respond(text, memory, progress);
+    const activity = replyActivity(turn.reply, context.activity.channelId);
+    const team = this.teachingTeam;
+    let update = turn.update;
+    if (team && value === undefined) {
+      // A typed question the lecture could not answer, or a "Did you mean" the student may not want: a person can help.
+      const reason = turn.reply.kind === 'fallback' ? 'fallback' : turn.reply.kind === 'clarify' ? 'clarify' : undefined;
+      if (reason !== undefined && text !== '') activity.attachments = [...(activity.attachments ?? []), team.offer(reason, text, turn.reply.text)];
+      const exchange = team.exchange(text, turn.reply.text);
+      update = (base) => ({ ...turn.update(base), recent: [...base.recent, exchange].slice(-RECENT_EXCHANGES) });
+    }
+    await context.sendActivity(activity);
+    context.turnState.set(UPDATE, update);
     if (turn.progress && stored) context.turnState.set(PROGRESS, turn.progress);
     await this.recorder.reply(turn.reply, context.activity.conversation.id);
   }
 
   /** A 👍 or 👎 on an answer, from a card button or a Web Chat thumb: thanks, and the vote recorded against its entry. */
   private async vote(context: TurnContext, vote: z.infer<typeof VoteSchema>): Promise<void> {
-    await context.sendActivity(replyActivity(this.answerer.thanksForVote(vote.vote, vote.entryId), context.activity.channelId));
+    const thanks = replyActivity(this.answerer.thanksForVote(vote.vote, vote.entryId), context.activity.channelId);
+    // A 👎 says the lecture's answer did not help: a person may.
+    const title = this.answerer.titleOf(vote.entryId);
+    if (vote.vote === 'down' && this.teachingTeam && vote.question !== '') {
+      thanks.attachments = [...(thanks.attachments ?? []), this.teachingTeam.offer('thumbs-down', vote.question, title === undefined ? null : `The lecture's answer on ${title}`)];
+    }
+    await context.sendActivity(thanks);
     await this.recorder.feedback(vote, context.activity.from.id);
   }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EntryIdSchema } from '../knowledge/schema';
 import { QuizSessionSchema } from '../quiz/Quiz';
+import { ExchangeSchema } from '../tickets/ticket';
 
 /**
  * What CloudBot remembers about a conversation between turns. The bot keeps it in botbuilder's
@@ -20,6 +21,11 @@ export const ConversationMemorySchema = z.object({
   seenTopics: z.array(EntryIdSchema).default([]),
   /** The quiz round in progress, if any. */
   quiz: QuizSessionSchema.nullable().default(null),
+  /**
+   * The last few exchanges, oldest first, for the card a question to the teaching team carries.
+   * Kept only while asking the teaching team is on; `RECORD_QUESTIONS=false` keeps none.
+   */
+  recent: z.array(ExchangeSchema).max(5).catch([]).default([]),
 });
 
 export const SEEN_TOPICS_KEPT = 12;
@@ -34,7 +40,7 @@ export type ConversationMemory = z.infer<typeof ConversationMemorySchema>;
 export type MemoryUpdate = (memory: ConversationMemory) => ConversationMemory;
 
 export function freshMemory(): ConversationMemory {
-  return { lastTopic: null, afterDecline: false, pendingClarification: [], pendingExample: false, seenTopics: [], quiz: null };
+  return { lastTopic: null, afterDecline: false, pendingClarification: [], pendingExample: false, seenTopics: [], quiz: null, recent: [] };
 }
 
 export function readConversationMemory(stored: unknown): ConversationMemory {

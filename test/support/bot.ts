@@ -5,6 +5,7 @@ import { Conversation } from '../../src/conversation/Conversation';
 import type { Logger } from '../../src/logger';
 import { Quiz } from '../../src/quiz/Quiz';
 import type { Recorder } from '../../src/records/Recorder';
+import type { TeachingTeam } from '../../src/bot/TeachingTeam';
 import { realAnswerer, realKnowledgeBase, realMatcher } from './knowledge';
 
 export interface TestBotOptions {
@@ -13,6 +14,7 @@ export interface TestBotOptions {
   answerer?: Answerer;
   recorder?: Recorder;
   logger?: Logger;
+  teachingTeam?: TeachingTeam;
 }
 
 /** The bot as `createRuntime` wires it, over the real knowledge base, behind botbuilder's TestAdapter. */
@@ -26,6 +28,7 @@ export function testBot(options: TestBotOptions = {}): TestAdapter {
     maxMessageChars: 500,
     ...(options.recorder ? { recorder: options.recorder } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.teachingTeam ? { teachingTeam: options.teachingTeam } : {}),
   });
   return new TestAdapter(async (context) => bot.run(context));
 }
