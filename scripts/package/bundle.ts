@@ -10,6 +10,8 @@ import { buildKnowledgeBase, LECTURE_FILE, parseYamlFile, readKnowledgeDir } fro
 import { compileKnowledge, COMPILED_KNOWLEDGE_FILE } from '../../src/knowledge/compiledKnowledge';
 import { buildMatcherIndex } from '../../src/matching/Matcher';
 import { indexFingerprint, MATCHER_INDEX_FILE, serialiseMatcherIndex } from '../../src/matching/matcherIndex';
+import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from '../../src/matching/matchingOptions';
+import { NEIGHBOUR_TABLE_FILE } from '../../src/matching/neighbourTable';
 import { compressWebChat, WEB_CHAT_ASSET_DIR, WEB_CHAT_ASSET_FILES, webChatBundle, webChatPackageDir, type WebChatVersion } from '../../src/web/webChatAsset';
 import { APP_FILE_NAME, CODE_CACHE_FILE_NAME } from './codeCache';
 
@@ -28,6 +30,8 @@ import { APP_FILE_NAME, CODE_CACHE_FILE_NAME } from './codeCache';
  *                        and the matcher's index for it (matcher-index.json)
  * assets/webchat/        the Web Chat bundle the chat page serves (a file, not a dependency), its
  *                        Brotli and gzip forms, and its version (src/web/webChatAsset.ts)
+ * src/matching/neighbours.json
+ *                        only when the meaning-level signal is on (src/matching/neighbourTable.ts)
  * .funcignore            ignores nothing the app needs (see PACKAGE_FUNCIGNORE)
  * ```
  *
@@ -274,6 +278,10 @@ export async function bundleApp(options: BundleOptions): Promise<BundleResult> {
   const { name, version } = PackageJsonSchema.parse(JSON.parse(readFileSync(join(rootDir, 'package.json'), 'utf8')));
   writeFileSync(join(outDir, 'package.json'), `${JSON.stringify({ name, version, private: true, main: MAIN_GLOB }, null, 2)}\n`);
   writeKnowledge(join(rootDir, 'knowledge'), join(outDir, 'knowledge'));
+  for (const file of matcherDataFiles()) {
+    mkdirSync(join(outDir, posix.dirname(file)), { recursive: true });
+    cpSync(join(rootDir, file), join(outDir, file));
+  }
   writeWebChatAssets(rootDir, join(outDir, WEB_CHAT_ASSET_DIR));
   writeFileSync(join(outDir, '.funcignore'), PACKAGE_FUNCIGNORE);
 
@@ -300,6 +308,15 @@ function writeKnowledge(sourceDir: string, targetDir: string): void {
   writeFileSync(join(targetDir, COMPILED_KNOWLEDGE_FILE), compileKnowledge(parsed));
   writeFileSync(join(targetDir, MATCHER_INDEX_FILE), serialiseMatcherIndex(buildMatcherIndex(kb), indexFingerprint(kb)));
   cpSync(join(sourceDir, LECTURE_FILE), join(targetDir, LECTURE_FILE));
+}
+
+/**
+ * Files the matcher reads by path, relative to the app's root: the table of neighbours by
+ * meaning, only when the options turn that signal on. Off (the default), no instance reads it,
+ * so the package leaves its 53 kB out.
+ */
+export function matcherDataFiles(options: Readonly<MatchingOptions> = DEFAULT_MATCHING_OPTIONS): string[] {
+  return options.neighbourSimilarity === null ? [] : [NEIGHBOUR_TABLE_FILE];
 }
 
 /**

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
-import committed from './neighbours.json';
+import { locateAppRoot } from '../knowledge/locateKnowledgeDir';
 
 /**
  * Words the knowledge base never uses, each with the knowledge base's closest word by meaning
@@ -24,9 +26,17 @@ export const NeighbourTableSchema = z.object({
 
 export type NeighbourTable = z.infer<typeof NeighbourTableSchema>;
 
+/**
+ * The committed table, relative to the app's root. It is read from disk, not imported: the
+ * signal is off by default (`neighbourSimilarity: null`), and an import would put its 53 kB in
+ * every instance's memory and in the deployment package's bundle for nothing. The package holds
+ * the file, at this path, only when the signal is on (scripts/package/bundle.ts).
+ */
+export const NEIGHBOUR_TABLE_FILE = 'src/matching/neighbours.json';
+
 let parsed: NeighbourTable | undefined;
 
-/** The committed table, validated on first use: only an index built with the signal on reads it. */
-export function committedNeighbourTable(): NeighbourTable {
-  return (parsed ??= NeighbourTableSchema.parse(committed));
+/** The committed table, read and validated on first use: only an index built with the signal on reads it. */
+export function committedNeighbourTable(root: string = locateAppRoot()): NeighbourTable {
+  return (parsed ??= NeighbourTableSchema.parse(JSON.parse(readFileSync(join(root, NEIGHBOUR_TABLE_FILE), 'utf8'))));
 }
