@@ -59,6 +59,24 @@ param allowedOrigins string = ''
 @description('Whether unanswered questions are recorded, hashed, in the records table (RECORD_QUESTIONS).')
 param recordQuestions bool = true
 
+// "Ask the teaching team". main.parameters.json maps each to the azd environment variable of the
+// same name, so `azd env set STAFF_TEAMS_CHANNEL_ID 19:…@thread.tacv2` then `azd provision` turns it on.
+@description('The Teams channel that receives students\' questions for the teaching team (STAFF_TEAMS_CHANNEL_ID): its id, 19:…@thread.tacv2, with CloudBot added to that team. Empty: the offer is off, which the app logs once at start.')
+param staffTeamsChannelId string = ''
+
+@description('The Bot Connector base URL of the staff team\'s region (STAFF_TEAMS_SERVICE_URL), as Teams sends it in serviceUrl.')
+param staffTeamsServiceUrl string = 'https://smba.trafficmanager.net/teams/'
+
+@description('Entra object ids of the teaching team, comma-separated (STAFF_USER_IDS): who may take and answer questions in the channel and open the dashboard. Empty: anyone in the staff channel may answer, and the dashboard is off.')
+param staffUserIds string = ''
+
+@description('Client id of an Entra app registration for staff sign-in to /api/staff/dashboard (App Service authentication). Empty: no sign-in is configured and the dashboard stays off.')
+param staffSignInClientId string = ''
+
+@secure()
+@description('That registration\'s client secret, kept as the app setting App Service authentication reads (MICROSOFT_PROVIDER_AUTHENTICATION_SECRET).')
+param staffSignInClientSecret string = ''
+
 @minValue(100)
 @maxValue(10000)
 @description('Upper bound on every storage call, in milliseconds (STORAGE_TIMEOUT_MS).')
@@ -84,6 +102,7 @@ var tags = {
 // The app reads these names; src/config.ts has the same defaults.
 var stateContainerName = 'cloudbot-state'
 var recordsTableName = 'cloudbotrecords'
+var ticketsContainerName = 'cloudbot-tickets'
 
 resource rg 'Microsoft.Resources/resourceGroups@2022-09-01' = {
   name: 'rg-${environmentName}'
@@ -120,6 +139,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     stateContainerName: stateContainerName
+    ticketsContainerName: ticketsContainerName
     recordsTableName: recordsTableName
     principalId: identity.outputs.principalId
   }
@@ -175,7 +195,26 @@ module appSettings 'modules/appSettings.bicep' = {
     recordQuestions: recordQuestions
     storageTimeoutMs: storageTimeoutMs
     allowedOrigins: allowedOrigins
+    ticketsContainerName: ticketsContainerName
+    staffTeamsChannelId: staffTeamsChannelId
+    staffTeamsServiceUrl: staffTeamsServiceUrl
+    staffUserIds: staffUserIds
+    staffSignInClientSecret: staffSignInClientSecret
   }
+}
+
+// Staff sign-in in front of the dashboard, only when a registration is given. Every other route
+// (the bot's endpoint, the chat page) stays anonymous: the dashboard itself asks for a principal.
+module staffSignIn 'modules/staffSignIn.bicep' = if (!empty(staffSignInClientId)) {
+  name: 'staffSignIn'
+  scope: rg
+  params: {
+    functionAppName: functionApp.outputs.name
+    clientId: staffSignInClientId
+  }
+  dependsOn: [
+    appSettings
+  ]
 }
 
 // azd writes these outputs to the environment (`azd env get-values`). None of them is a secret.

@@ -26,6 +26,9 @@ describe('configuration', () => {
     [{ MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId'],
     [{ MAX_BODY_BYTES: '10' }, 'MAX_BODY_BYTES'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
+    [{ STAFF_TEAMS_CHANNEL_ID: 'general' }, 'STAFF_TEAMS_CHANNEL_ID'],
+    [{ STAFF_USER_IDS: 'ana@example.org' }, 'STAFF_USER_IDS'],
+    [{ TICKETS_CONTAINER: 'Tickets' }, 'TICKETS_CONTAINER'],
   ])('when given %j it names %s as the bad variable', (env, variable) => {
     const result = checkConfig(env);
     expect(result.ok).toBe(false);
@@ -37,6 +40,34 @@ describe('configuration', () => {
     expect(loadConfig({}).LOG_LEVEL).toBe('info');
     expect(loadConfig({ LOG_LEVEL: 'debug' }).LOG_LEVEL).toBe('debug');
     expect(loadConfig({ LOG_LEVEL: 'warn' }).LOG_LEVEL).toBe('warn');
+  });
+
+  describe('where questions for the teaching team go', () => {
+    const AZURE = { WEBSITE_INSTANCE_ID: 'i', MicrosoftAppId: 'a', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 't', AzureWebJobsStorage: 'x', HASH_SALT: 's' };
+
+    it('is the local /staff page in local runs', () => {
+      expect(loadConfig({}).staff).toEqual({ mode: 'local' });
+    });
+
+    it('is the configured Teams channel, with the staff ids lower-cased', () => {
+      const config = loadConfig({ ...AZURE, STAFF_TEAMS_CHANNEL_ID: '19:abc@thread.tacv2', STAFF_USER_IDS: ' 0000000A-0000-4000-8000-000000000001 ,' });
+      expect(config.staff).toEqual({
+        mode: 'teams',
+        channelId: '19:abc@thread.tacv2',
+        serviceUrl: 'https://smba.trafficmanager.net/teams/',
+        tenantId: 't',
+        staffIds: ['0000000a-0000-4000-8000-000000000001'],
+      });
+    });
+
+    it('is off in Azure without a channel, saying why', () => {
+      expect(loadConfig(AZURE).staff).toEqual({ mode: 'off', reason: 'STAFF_TEAMS_CHANNEL_ID is not set' });
+    });
+
+    it('is off whenever questions are not recorded, channel or not', () => {
+      expect(loadConfig({ RECORD_QUESTIONS: 'false' }).staff.mode).toBe('off');
+      expect(loadConfig({ ...AZURE, RECORD_QUESTIONS: 'false', STAFF_TEAMS_CHANNEL_ID: '19:abc@thread.tacv2' }).staff).toMatchObject({ mode: 'off', reason: expect.stringContaining('RECORD_QUESTIONS') as unknown });
+    });
   });
 
   describe('the local server\'s one host name, for what npm start prints and where citations link', () => {

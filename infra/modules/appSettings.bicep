@@ -25,6 +25,14 @@ param storageTimeoutMs int
 @description('Other sites allowed to embed the chat and ask for Direct Line tokens, comma-separated origins (ALLOWED_ORIGINS). Empty: only the app itself.')
 param allowedOrigins string
 
+param ticketsContainerName string
+param staffTeamsChannelId string
+param staffTeamsServiceUrl string
+param staffUserIds string
+
+@secure()
+param staffSignInClientSecret string
+
 // The Direct Line endpoint of a global bot (bot.bicep keeps it global).
 var directLineEndpoint = 'https://directline.botframework.com'
 
@@ -89,5 +97,13 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     DIRECT_LINE_SECRET: bot::directLine.listChannelWithKeys().setting.sites[0].key
     DIRECT_LINE_ENDPOINT: directLineEndpoint
     ALLOWED_ORIGINS: allowedOrigins
+
+    // "Ask the teaching team": tickets next to the state, the staff channel, and who is staff.
+    TICKETS_CONTAINER: ticketsContainerName
+    STAFF_TEAMS_CHANNEL_ID: staffTeamsChannelId
+    STAFF_TEAMS_SERVICE_URL: staffTeamsServiceUrl
+    STAFF_USER_IDS: staffUserIds
+    // Read by App Service authentication (staffSignIn.bicep), not by the app.
+    MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: staffSignInClientSecret
   }
 }

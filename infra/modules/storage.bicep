@@ -6,6 +6,7 @@ param location string
 param tags object
 param stateContainerName string
 param recordsTableName string
+param ticketsContainerName string
 
 @description('Principal id of the identity that the app runs as.')
 param principalId string
@@ -49,6 +50,14 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
 
     resource stateContainer 'containers' = {
       name: stateContainerName
+      properties: {
+        publicAccess: 'None'
+      }
+    }
+
+    // Questions for the teaching team and the conversation references that answer them.
+    resource ticketsContainer 'containers' = {
+      name: ticketsContainerName
       properties: {
         publicAccess: 'None'
       }

@@ -20,7 +20,7 @@ const MAX_FILES = 50;
 
 // Settings that Azure or the Functions host reads, not the app: allowed although SETTINGS
 // does not list them.
-const PLATFORM_SETTINGS = new Set(['APPLICATIONINSIGHTS_CONNECTION_STRING', 'FUNCTIONS_REQUEST_BODY_SIZE_LIMIT']);
+const PLATFORM_SETTINGS = new Set(['APPLICATIONINSIGHTS_CONNECTION_STRING', 'FUNCTIONS_REQUEST_BODY_SIZE_LIMIT', 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET']);
 const IDENTITY_BASED_HOST_STORAGE = /^AzureWebJobsStorage__[A-Za-z]+$/;
 
 // Deprecated on Flex Consumption (functionAppConfig replaces them); some make the deployment fail.
