@@ -5,7 +5,9 @@ import type { StaffDesk } from '../../src/config';
 import { idHasher } from '../../src/records/records';
 import { LOCAL_STAFF_MARK } from '../../src/tickets/localStaff';
 import { TicketDesk } from '../../src/tickets/TicketDesk';
+import { BlobTicketStore } from '../../src/tickets/BlobTicketStore';
 import { MemoryTicketStore, type TicketStore, TicketStoreUnavailableError } from '../../src/tickets/TicketStore';
+import { sharedAzurite } from '../support/azurite';
 import type { StoredConversationReference } from '../../src/tickets/ticket';
 import { testBot } from '../support/bot';
 import { capturingLogger } from '../support/logger';
@@ -36,7 +38,17 @@ interface Setup {
   logger: ReturnType<typeof capturingLogger>;
 }
 
-function setUp(staff: Exclude<StaffDesk, { mode: 'off' }> = { mode: 'local' }, store: TicketStore = new MemoryTicketStore()): Setup {
+let containers = 0;
+
+/** The stores the flow runs over: memory, as `npm start` keeps tickets, and Blob Storage on Azurite, as Azure does. */
+const STORES: [string, () => TicketStore][] = [
+  ['memory', () => new MemoryTicketStore()],
+  ['Blob Storage (Azurite)', () => new BlobTicketStore({ connectionString: sharedAzurite(), container: `tickets-flow-${String(process.pid)}-${String(++containers)}`, timeoutMs: 5000 })],
+];
+
+let newStore: () => TicketStore = () => new MemoryTicketStore();
+
+function setUp(staff: Exclude<StaffDesk, { mode: 'off' }> = { mode: 'local' }, store: TicketStore = newStore()): Setup {
   const channel = new FakeChannel();
   const logger = capturingLogger();
   const teachingTeam = new TeachingTeam({ desk: new TicketDesk(store), staff, proactive: channel, hash: idHasher('test-salt'), logger });
@@ -89,7 +101,11 @@ function ticketIdOf(activity: Partial<Activity> | undefined): string {
   return take.ticket.id;
 }
 
-describe('Ask the teaching team', () => {
+describe.each(STORES)('Ask the teaching team, tickets in %s', (_name, store) => {
+  beforeAll(() => {
+    newStore = store;
+  });
+
   it('offers a person under a fallback, and a confirmed question reaches the staff page with the chat before it', async () => {
     const { adapter, channel, store } = setUp();
     await turn(adapter, { ...STAFF_ANA, type: 'event', name: 'webchat/join' });
