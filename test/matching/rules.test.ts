@@ -276,6 +276,12 @@ describeRule('listMeansOverview', () => {
     expect(matcher.match('the vehicles for hills with a helmet')).toMatchObject({ rule: 'clearWinner', kind: 'answer', id: 'vehicles.bike' });
   });
 
+  it('when a list names the family and none of its parts ("list the vehicles for a wedding in a castle"), answers the overview, though every score is weak', () => {
+    const question = 'list the vehicles for a wedding in a castle';
+    expect(matcher.match(question)).toMatchObject({ rule: 'listMeansOverview', kind: 'answer', id: 'vehicles' });
+    expect(matcher.match(question.replace('list ', ''))).toMatchObject({ kind: 'fallback' });
+  });
+
   it('when the list question names the part ("…with a bike helmet"), answers the part', () => {
     expect(matcher.match('list the vehicles for hills with a bike helmet')).toMatchObject({ rule: 'clearWinner', kind: 'answer', id: 'vehicles.bike' });
   });

@@ -97,6 +97,14 @@ export const sideOfNamedTopic: Rule = (ctx) => {
  */
 export const listMeansOverview: Rule = (ctx) => {
   if (!ctx.q.reading.asksList) return undefined;
+  // "Outline two disadvantages of cloud computing": a list of a family the question names, and
+  // none of whose parts it names, is that family's overview, however weakly the other words score.
+  const families = ctx.k.named(ctx.q.terms).filter((id) => ctx.k.childrenOf(id).length > 0);
+  const [family] = families;
+  if (family !== undefined && families.length === 1 && ctx.k.mentioned(family, ctx.q.terms).length === 0) {
+    const overview = ctx.q.topics.find((candidate) => candidate.id === family);
+    if (overview !== undefined) return { kind: 'answer', id: family, confidence: overview.score, candidates: shortlist(ctx) };
+  }
   const top = ctx.q.topics[0];
   if (top === undefined || top.score < ctx.o.clarifyThreshold) return undefined;
   const parent = ctx.k.parentOf(top.id);
