@@ -229,6 +229,7 @@ export class CloudBot extends ActivityHandler {
     context.turnState.set(UPDATE, update);
     if (turn.progress && stored) context.turnState.set(PROGRESS, turn.progress);
     await this.recorder.reply(turn.reply, context.activity.conversation.id);
+    if (turn.quizAnswer) await this.recorder.quizAnswer(turn.quizAnswer, context.activity.conversation.id);
   }
 
   /** A 👍 or 👎 on an answer, from a card button or a Web Chat thumb: thanks, and the vote recorded against its entry. */
