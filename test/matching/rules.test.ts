@@ -189,6 +189,14 @@ describeRule('comparisonAlongScale', () => {
       expect(matcher.match('which is cheaper, walking or vehicles')).toMatchObject({ rule: 'comparisonAlongScale', id: 'vehicles' });
     });
 
+    it('and the question mentions sub-topics of the family ("does the bus or the bike cost less…"), answers the family: the sub-topics are what it compares', () => {
+      // The walking entry scores 0.40 and the vehicles 0.28 here: a lower clarify threshold makes both count.
+      const lower = withOptions({ clarifyThreshold: 0.25 });
+      const question = 'does the bus or the bike cost less than healthy walking';
+      expect(lower.match(question)).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id: 'vehicles' });
+      expect(lower.match(question).candidates[0]?.id).toBe('reasons-to-walk');
+    });
+
     it('and is strong, passes it on, so the best entry is answered', () => {
       // The walking entry scores 0.41 here: a lower answer threshold makes it "strong" without bending the data.
       expect(withOptions({ answerThreshold: 0.4 }).match(question)).toMatchObject({ rule: 'clearWinner', kind: 'answer', id: 'reasons-to-walk' });

@@ -41,7 +41,10 @@ export const comparisonAlongScale: Rule = (ctx) => {
   // "Which …" asks to choose, so reaching the family at all will do; any other question must be
   // about the family more than about anything else.
   const choosing = ctx.q.reading.choosing;
-  const outranked = !inFamily(top.id) && top.score >= (choosing ? ctx.o.answerThreshold : ctx.o.clarifyThreshold);
+  // A question that mentions sub-topics of the family ("does saas or iaas give less control") is
+  // about them, however well an entry of another family scores on the scale's word.
+  const mentioned = ctx.k.mentioned(family, ctx.q.terms);
+  const outranked = mentioned.length === 0 && !inFamily(top.id) && top.score >= (choosing ? ctx.o.answerThreshold : ctx.o.clarifyThreshold);
   if (outranked || (!choosing && familyBest.score < ctx.o.clarifyThreshold)) return undefined;
   const facts = onScale(family);
   const confidence = familyBest.score;
@@ -55,7 +58,6 @@ export const comparisonAlongScale: Rule = (ctx) => {
   // "PaaS or rent a VM, which means less setup?": a choice between two sub-topics the question
   // mentions, when the end asked for is neither of them, is answered with their overview, which
   // compares them, and what the lecture ranks of the two said first (IaaS takes the most effort).
-  const mentioned = ctx.k.mentioned(family, ctx.q.terms);
   if (mentioned.length === 2 && (hit === undefined || !mentioned.includes(hit.id))) {
     const ranked = facts.filter(({ id }) => mentioned.includes(id)).map(({ fact }) => fact.says);
     if (ranked.length > 0) return answer(family, ranked);
