@@ -130,11 +130,14 @@ describe('the Teams app manifest', () => {
       expect(bot?.supportsFiles).toBe(false);
     });
 
-    it('has one command list for each of its scopes, all with the same commands', () => {
+    it('has one command list for each of its scopes, the lecture\'s commands in each, and the teaching team\'s only where they work', () => {
       const lists = commandLists(manifest);
       expect(lists.map((list) => list.scopes)).toEqual([['personal'], ['team'], ['groupChat']]);
-      const [first, ...others] = lists;
-      for (const list of others) expect(list.commands).toEqual(first?.commands);
+      const [personal, team, group] = lists.map((list) => list.commands.map((command) => command.title));
+      // "my questions" lists a student's own tickets, asked in their personal chat; "open questions"
+      // is for staff, in the team whose channel receives the tickets.
+      expect(personal).toEqual([...(group ?? []), 'my questions']);
+      expect(team).toEqual([...(group ?? []), 'open questions']);
     });
 
     // Newer schemas allow 12 commands of 128 characters, but Teams' command menu documents 10
