@@ -4,7 +4,7 @@ import type { Logger } from '../logger';
 import { messagesHandler } from '../hosting/instance';
 import { LocalDirectLine } from './localDirectLine';
 import { createLocalServer } from './localServer';
-import { chatRoute, directLineTokenRoute, lectureRoute, routes } from '../hosting/routes';
+import { chatRoute, directLineTokenRoute, lectureRoute, routes, staffDashboardRoute } from '../hosting/routes';
 import { standardResponse } from '../hosting/standardResponse';
 import { createDirectLineTokenHandler } from '../web/directLineToken';
 import { RateLimiter, TOKEN_RATE } from '../web/rateLimiter';
@@ -27,7 +27,7 @@ export function createAppServer(config: Config, logger: Logger): Server {
     logger,
     maxBodyBytes: config.MAX_BODY_BYTES,
     // Relative links between the two pages work both here and under Azure's /api prefix.
-    aliases: { '/': chatRoute.name, '/chat': chatRoute.name, '/lecture': lectureRoute.name },
+    aliases: { '/': chatRoute.name, '/chat': chatRoute.name, '/lecture': lectureRoute.name, '/staff/dashboard': staffDashboardRoute.name },
     directLine,
   });
 }

@@ -17,6 +17,9 @@ import { createLecturePageHandler, renderLecturePage } from '../web/lecturePage'
 import { createDirectLineTokenHandler, directLineTokenSource } from '../web/directLineToken';
 import { RateLimiter, TOKEN_RATE } from '../web/rateLimiter';
 import { createWebChatAssetHandler, webChatBundle } from '../web/webChatAsset';
+import { entryNamesOf, type EntryNames } from '../web/dashboard/dashboardStats';
+import { type DashboardAccess, dashboardAccess } from '../web/dashboard/staffAccess';
+import { createStaffDashboardHandler, type DashboardSource } from '../web/dashboard/staffDashboard';
 
 /**
  * What this process built, once, on first use: the knowledge base and the runtime, or the
@@ -157,3 +160,34 @@ export const lecturePageHandler: HttpHandler = (request, context) => webHandlers
 export const chatPageHandler: HttpHandler = (request, context) => webHandlers().page(request, context);
 export const webChatAssetHandler: HttpHandler = (request, context) => webHandlers().asset(request, context);
 export const directLineTokenHandler: HttpHandler = (request, context) => webHandlers().token(request, context);
+
+let dashboard: HttpHandler | undefined;
+
+/**
+ * The staff dashboard, built on first use. Who may open it is decided from the configuration
+ * alone, so that a refusal reads nothing; with a configuration that does not parse, no one can
+ * be told to be staff, and the dashboard is off.
+ */
+function dashboardHandler(): HttpHandler {
+  if (dashboard) return dashboard;
+  const check = processConfig();
+  const access: DashboardAccess = check.ok ? dashboardAccess(check.config) : { mode: 'off', reason: 'the configuration is invalid' };
+  let names: EntryNames | undefined;
+  const source = (): DashboardSource => {
+    const runtime = instanceRuntime();
+    names ??= entryNamesOf(runtime.kb);
+    const { staff } = runtime.config;
+    return {
+      records: runtime.records,
+      tickets: runtime.tickets,
+      ticketsOff: staff.mode === 'off' ? staff.reason : undefined,
+      names,
+      lectureTitle: runtime.kb.lecture.title,
+      recording: runtime.config.RECORD_QUESTIONS,
+    };
+  };
+  dashboard = createStaffDashboardHandler({ access, source, logger: consoleLogger });
+  return dashboard;
+}
+
+export const staffDashboardHandler: HttpHandler = (request, context) => dashboardHandler()(request, context);

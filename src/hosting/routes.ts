@@ -1,5 +1,5 @@
 import type { HttpFunctionOptions, HttpMethod } from '@azure/functions';
-import { chatPageHandler, directLineTokenHandler, healthHandler, lecturePageHandler, messagesHandler, webChatAssetHandler } from './instance';
+import { chatPageHandler, directLineTokenHandler, healthHandler, lecturePageHandler, messagesHandler, staffDashboardHandler, webChatAssetHandler } from './instance';
 import { standardResponse } from './standardResponse';
 import { PAGE_RATE, RateLimiter, rateLimited } from '../web/rateLimiter';
 
@@ -34,7 +34,7 @@ export const healthRoute: RouteDefinition = {
   handler: standardResponse(healthHandler),
 };
 
-/** One limiter per instance for both pages; see `RateLimiter` for why per instance is enough. */
+/** One limiter per instance for the pages; see `RateLimiter` for why per instance is enough. */
 const pageLimiter = new RateLimiter(PAGE_RATE);
 
 /** The Web Chat page. `npm start` also serves it at `/`. */
@@ -73,4 +73,17 @@ export const lectureRoute: RouteDefinition = {
   handler: standardResponse(rateLimited(lecturePageHandler, pageLimiter)),
 };
 
-export const routes: readonly RouteDefinition[] = [messagesRoute, healthRoute, chatRoute, webChatAssetRoute, directLineTokenRoute, lectureRoute];
+/**
+ * The teaching team's dashboard. Anonymous to the Functions host: in Azure, App Service
+ * authentication signs staff in and the handler lets in only `STAFF_USER_IDS`; `npm start` also
+ * serves it at `/staff/dashboard`.
+ */
+export const staffDashboardRoute: RouteDefinition = {
+  name: 'staffDashboard',
+  route: 'staff/dashboard',
+  methods: READ,
+  authLevel: 'anonymous',
+  handler: standardResponse(rateLimited(staffDashboardHandler, pageLimiter)),
+};
+
+export const routes: readonly RouteDefinition[] = [messagesRoute, healthRoute, chatRoute, webChatAssetRoute, directLineTokenRoute, lectureRoute, staffDashboardRoute];

@@ -33,7 +33,7 @@ describe('Azure Functions registrations', () => {
   beforeAll(() => {
     // Required after the mock above exists; a dynamic import() would stay an ES import under
     // "module": "node20", which Jest runs only with --experimental-vm-modules.
-    for (const file of ['messages', 'health', 'chat', 'webchatAsset', 'directlineToken', 'lecture']) {
+    for (const file of ['messages', 'health', 'chat', 'webchatAsset', 'directlineToken', 'lecture', 'staffDashboard']) {
       jest.requireActual(`../../functions/${file}`);
     }
   });
@@ -59,8 +59,12 @@ describe('Azure Functions registrations', () => {
     expect(triggerOf('lecture')).toMatchObject({ route: 'lecture', methods: ['GET', 'HEAD'], authLevel: 'anonymous' });
   });
 
+  it('registers GET /api/staff/dashboard, the teaching team\'s dashboard, anonymous to the host: the handler checks App Service\'s sign-in', () => {
+    expect(triggerOf('staffDashboard')).toMatchObject({ route: 'staff/dashboard', methods: ['GET', 'HEAD'], authLevel: 'anonymous' });
+  });
+
   it('registers nothing else, so that every function has a file of its own', () => {
-    expect(registered.map((entry) => entry.metadata.name).sort()).toEqual(['chat', 'directlineToken', 'health', 'lecture', 'messages', 'webchatAsset']);
+    expect(registered.map((entry) => entry.metadata.name).sort()).toEqual(['chat', 'directlineToken', 'health', 'lecture', 'messages', 'staffDashboard', 'webchatAsset']);
   });
 
   it('builds the runtime when the app starts, not at the first message', () => {
