@@ -219,9 +219,8 @@ export class CloudBot extends ActivityHandler {
     const team = this.teachingTeam;
     let update = turn.update;
     if (team && value === undefined) {
-      // A typed question the lecture could not answer, or a "Did you mean" the student may not want: a person can help.
-      const reason = turn.reply.kind === 'fallback' ? 'fallback' : turn.reply.kind === 'clarify' ? 'clarify' : undefined;
-      if (reason !== undefined && text !== '') activity.attachments = [...(activity.attachments ?? []), team.offer(reason, text, turn.reply.text)];
+      const offer = team.offerFor(turn.reply, text);
+      if (offer) activity.attachments = [...(activity.attachments ?? []), offer];
       const exchange = team.exchange(text, turn.reply.text);
       update = (base) => ({ ...turn.update(base), recent: [...base.recent, exchange].slice(-RECENT_EXCHANGES) });
     }

@@ -1,6 +1,7 @@
 import { type Activity, type Attachment, MessageFactory, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { StaffDesk } from '../config';
+import type { Reply } from '../answering/Answerer';
 import type { ConversationMemory } from '../conversation/memory';
 import { toError } from '../errors';
 import type { Logger } from '../logger';
@@ -72,6 +73,9 @@ const MY_QUESTIONS = /^(?:show |list |see )?(?:me )?(?:my|all my) (?:questions|t
 /** "open questions": staff ask for the tickets waiting for an answer. */
 const WAITING_QUESTIONS = /^(?:show |list )?(?:the )?(?:open|waiting|unanswered) (?:questions|tickets)\??$/i;
 
+/** A message of fewer words that the bot declined without reading a question ("ok", "what?") asked nothing a person could answer. */
+const MIN_QUESTION_WORDS = 3;
+
 /** How many recent exchanges a conversation keeps for the staff card: the question's own and the two before it. */
 export const RECENT_EXCHANGES = 3;
 const RECENT_CHARS = 300;
@@ -88,6 +92,19 @@ export class TeachingTeam {
   /** The offer to attach under a reply that did not help. */
   offer(reason: TicketReason, question: string, answered: string | null): Attachment {
     return offerCard(reason, question, answered);
+  }
+
+  /**
+   * The offer under a reply to a typed message, if a person could help: a question the lecture
+   * does not answer, or a "Did you mean" the student may not want. Not under the prompt that
+   * answers "ok" or "hmm": only a declined question, or a message of a few words, asked something.
+   */
+  offerFor(reply: Reply, text: string): Attachment | undefined {
+    // "Did you mean" comes with the match behind it; "More about what?" asks back, and has none.
+    if (reply.kind === 'clarify') return reply.match?.kind === 'clarify' ? offerCard('clarify', text, reply.text) : undefined;
+    if (reply.kind !== 'fallback') return undefined;
+    const asked = reply.declined === true || text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length >= MIN_QUESTION_WORDS;
+    return asked ? offerCard('fallback', text, reply.text) : undefined;
   }
 
   /** The exchange to remember for a later ticket's card: what the student said and the start of the reply. */

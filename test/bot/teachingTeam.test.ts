@@ -38,6 +38,9 @@ interface Setup {
   logger: ReturnType<typeof capturingLogger>;
 }
 
+/** A question the real knowledge base answers with "Did you mean" (checked below, so a change to the matcher shows here). */
+const CLARIFIED = 'models';
+
 let containers = 0;
 
 /** The stores the flow runs over: memory, as `npm start` keeps tickets, and Blob Storage on Azurite, as Azure does. */
@@ -218,9 +221,12 @@ describe.each(STORES)('Ask the teaching team, tickets in %s', (_name, store) => 
     expect(joined.some((reply) => actionsOf(reply.attachments?.[0]).some((action) => action.title === "I'll take it"))).toBe(true);
   });
 
-  it('offers a person after a 👎, but not under an answer', async () => {
+  it('offers a person after a 👎 and under a "Did you mean", but not under an answer, a prompt or "More about what?"', async () => {
     const { adapter } = setUp();
     expect(offerOf(await turn(adapter, { ...STUDENT, text: 'what is paas' }))).toBeUndefined();
+    expect(offerOf(await turn(adapter, { ...STUDENT, text: 'ok' }))).toBeUndefined();
+    expect(offerOf(await turn(adapter, { ...STUDENT, text: 'tell me more' }))).toBeUndefined();
+    expect(offerOf(await turn(adapter, { ...STUDENT, text: CLARIFIED }))?.value).toMatchObject({ handoff: { reason: 'clarify', question: CLARIFIED } });
     const down = await turn(adapter, { ...STUDENT, value: { vote: 'down', entryId: 'service-models.paas', question: 'what is paas', confidence: 0.9 } });
     expect(offerOf(down)?.value).toMatchObject({ handoff: { reason: 'thumbs-down', question: 'what is paas' } });
   });
