@@ -221,11 +221,14 @@ describe.each(STORES)('Ask the teaching team, tickets in %s', (_name, store) => 
     expect(joined.some((reply) => actionsOf(reply.attachments?.[0]).some((action) => action.title === "I'll take it"))).toBe(true);
   });
 
-  it('offers a person after a 👎 and under a "Did you mean", but not under an answer, a prompt or "More about what?"', async () => {
+  it('offers a person after a 👎, under a "Did you mean" and where the lecture says no more, but not under an answer, a prompt or "More about what?"', async () => {
     const { adapter } = setUp();
+    const fresh = { ...STUDENT, conversation: { ...STUDENT.conversation, id: 'another-chat' } };
+    expect(offerOf(await turn(adapter, { ...fresh, text: 'tell me more' }))).toBeUndefined();
     expect(offerOf(await turn(adapter, { ...STUDENT, text: 'what is paas' }))).toBeUndefined();
     expect(offerOf(await turn(adapter, { ...STUDENT, text: 'ok' }))).toBeUndefined();
-    expect(offerOf(await turn(adapter, { ...STUDENT, text: 'tell me more' }))).toBeUndefined();
+    // The lecture has nothing more on PaaS; a person may.
+    expect(offerOf(await turn(adapter, { ...STUDENT, text: 'tell me more' }))).toBeDefined();
     expect(offerOf(await turn(adapter, { ...STUDENT, text: CLARIFIED }))?.value).toMatchObject({ handoff: { reason: 'clarify', question: CLARIFIED } });
     const down = await turn(adapter, { ...STUDENT, value: { vote: 'down', entryId: 'service-models.paas', question: 'what is paas', confidence: 0.9 } });
     expect(offerOf(down)?.value).toMatchObject({ handoff: { reason: 'thumbs-down', question: 'what is paas' } });
