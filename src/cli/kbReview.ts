@@ -7,7 +7,7 @@ import { silentLogger } from '../logger';
 import { Matcher } from '../matching/Matcher';
 import { readKnowledgeFolder } from '../records/proposals';
 import type { RecordSource } from '../records/records';
-import { type AnsweredQuestion, formatReview, review, withProposals } from '../records/review';
+import { type AnsweredQuestion, count, formatReview, review, withProposals } from '../records/review';
 import { TableRecords } from '../records/tableRecords';
 import { BlobTicketStore } from '../tickets/BlobTicketStore';
 import type { TicketStore } from '../tickets/TicketStore';
@@ -46,28 +46,25 @@ export function answeredQuestions(tickets: readonly Ticket[]): AnsweredQuestion[
  * The knowledge folder is only read: a person applies the patch after reading it.
  */
 export async function reviewKnowledge(options: { patch: string | undefined }, deps: KbReviewDependencies): Promise<number> {
-  const patchFile = options.patch === undefined ? undefined : resolve(options.patch);
-  if (patchFile !== undefined && isInside(patchFile, deps.knowledgeDir)) {
-    throw new UsageError(`--patch ${options.patch ?? ''} is inside the knowledge folder: write the patch elsewhere, the knowledge base changes only when a person applies it`);
+  const { patch: patchFile } = options;
+  if (patchFile !== undefined && isInside(resolve(patchFile), deps.knowledgeDir)) {
+    throw new UsageError(`--patch ${patchFile} is inside the knowledge folder: write the patch elsewhere, the knowledge base changes only when a person applies it`);
   }
   const folder = readKnowledgeFolder(deps.knowledgeDir);
   const matcher = new Matcher(buildKnowledgeBase([...folder.files].map(([name, text]) => ({ name, text })), folder.lecture));
   const [records, tickets] = await Promise.all([deps.records.list(), deps.tickets.list({ status: ['answered'] })]);
-  const { review: report, patch } = withProposals(
-    review(records, (text) => matcher.termsOf(text), answeredQuestions(tickets)),
-    folder,
-  );
+  const { review: report, patch } = withProposals(review(records, (text) => matcher.termsOf(text), answeredQuestions(tickets)), folder);
   const passing = [...report.questions, ...report.answered].filter(({ proposal }) => proposal !== undefined && proposal.kind !== 'none' && proposal.problems.length === 0).length;
-
-  let footer: string;
-  if (passing === 0) footer = patchFile === undefined ? 'No proposal passes kb:lint.' : `No proposal passes kb:lint: nothing written to ${options.patch ?? ''}.`;
-  else if (patchFile === undefined) footer = `${String(passing)} proposals pass kb:lint; run with --patch <file> to write them as a patch to review.`;
-  else {
-    writeFileSync(patchFile, patch);
-    footer = `${String(passing)} proposals written to ${options.patch ?? ''}: read it, then \`git apply ${options.patch ?? ''}\` from the repository root and \`npm test\`.`;
-  }
-  deps.print(`${formatReview(report)}\n\n${footer}\n`);
+  if (patchFile !== undefined && passing > 0) writeFileSync(patchFile, patch);
+  deps.print(`${formatReview(report)}\n\n${footer(passing, patchFile)}\n`);
   return EXIT.ok;
+}
+
+/** What to do with the proposals that pass. */
+function footer(passing: number, patchFile: string | undefined): string {
+  if (passing === 0) return patchFile === undefined ? 'No proposal passes kb:lint.' : `No proposal passes kb:lint: nothing written to ${patchFile}.`;
+  if (patchFile === undefined) return `${count(passing, 'proposal')} ${passing === 1 ? 'passes' : 'pass'} kb:lint; run with --patch <file> to write them as a patch to review.`;
+  return `${count(passing, 'proposal')} written to ${patchFile}: read it, then \`git apply ${patchFile}\` from the repository root and \`npm test\`.`;
 }
 
 function isInside(file: string, dir: string): boolean {

@@ -133,6 +133,11 @@ export function withProposals(report: Review, folder: KnowledgeFolder, options: 
 
 const RATINGS = { up: 'rated 👍', down: 'rated 👎' } as const;
 
+/** "1 record", "2 records". */
+export function count(n: number, noun: string): string {
+  return `${String(n)} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** The first `max` characters of a text on one line, cut at a word. */
 function excerpt(text: string, max = 160): string {
   const line = text.replace(/\s+/g, ' ').trim();
@@ -150,7 +155,7 @@ function formatProposal(proposal: Proposal | undefined): string[] {
 }
 
 export function formatReview(report: Review): string {
-  const out = [`${String(report.records)} records, ${String(report.answered.length)} answered tickets.`, '', 'Unanswered and low-confidence questions, most frequent first:'];
+  const out = [`${count(report.records, 'record')}, ${count(report.answered.length, 'answered ticket')}.`, '', 'Unanswered and low-confidence questions, most frequent first:'];
   if (report.questions.length === 0) out.push('  none');
   for (const group of report.questions) {
     const how = Object.entries(group.outcomes)
