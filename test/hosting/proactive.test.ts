@@ -94,3 +94,17 @@ describe('proactive messages through the adapter', () => {
     expect((await tickets.get(ticket?.id ?? ''))?.ticket).toMatchObject({ status: 'answered', delivered: true });
   });
 });
+
+describe('when asking the teaching team is off', () => {
+  const AZURE = { WEBSITE_INSTANCE_ID: 'i', MicrosoftAppId: 'a', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 't', HASH_SALT: 's' };
+
+  it.each([
+    ['recording is off', { RECORD_QUESTIONS: 'false' }, 'RECORD_QUESTIONS is false, which turns tickets off too'],
+    ['Azure has no staff channel', { ...AZURE, STATE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }, 'STAFF_TEAMS_CHANNEL_ID is not set'],
+  ])('has no ticket store and says why once at start: %s', (_case, env, reason) => {
+    const logger = capturingLogger();
+    const runtime = createRuntime({ config: loadConfig(env), kb: realKnowledgeBase(), logger });
+    expect(runtime.tickets).toBeUndefined();
+    expect(logger.lines.filter((line) => line.text.includes('"Ask the teaching team" is off'))).toEqual([{ level: 'info', text: `"Ask the teaching team" is off: ${reason}.` }]);
+  });
+});
