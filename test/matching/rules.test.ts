@@ -422,6 +422,13 @@ describeRule('closeCallSettled', () => {
     expect(wide.match('bus or bike?')).toMatchObject({ rule: 'closeCallSettled', kind: 'answer', id: 'vehicles' });
   });
 
+  it('when the best is an overview and the question names one of its parts among close options of other families ("transport on the bus is slow"), answers the part', () => {
+    // A lower clarify threshold brings the bus (0.32) into a close call with the overview (0.59) and walking's drawbacks (0.46).
+    const closer = withOptions({ margin: 0.4, clarifyThreshold: 0.3 });
+    expect(closer.match('transport on the bus is slow')).toMatchObject({ rule: 'closeCallSettled', kind: 'answer', id: 'vehicles.bus' });
+    expect(closer.match('transport on a slow seat').rule).not.toBe('closeCallSettled');
+  });
+
   it('when only the best entry explains every word ("a seat for students": the bus pass is cheap for students), answers it', () => {
     expect(wide.match('a seat for students')).toMatchObject({ rule: 'closeCallSettled', kind: 'answer', id: 'vehicles.bus' });
   });

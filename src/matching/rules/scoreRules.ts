@@ -109,13 +109,26 @@ export const loneCandidate: Rule = (ctx) => {
 };
 
 /**
+ * "What does the provider not do for you in IaaS": the best is an overview, whose vocabulary
+ * holds all its parts' words, and the question names exactly one of its parts, close behind it.
+ * That part is what is asked about.
+ */
+function namedPartOfBest(ctx: Parameters<Rule>[0], options: readonly Decision['candidates'][number][]): string | undefined {
+  const [top] = options;
+  if (top === undefined) return undefined;
+  const parts = ctx.k.named(ctx.q.terms).filter((id) => ctx.k.parentOf(id) === top.id);
+  const [part] = parts;
+  return part !== undefined && parts.length === 1 && options.some((option) => option.id === part) ? part : undefined;
+}
+
+/**
  * A close call that is not one: between an overview and its own sub-topics, what the question
  * names settles it ("public vs hybrid?" is the comparison); otherwise, the best entry is the
  * answer when its vocabulary explains every word and the others' only some ("does iaas cost more").
  */
 export const closeCallSettled: Rule = (ctx) => {
   const options = closeOptions(ctx);
-  const settled = ctx.k.withinFamily(options, ctx.q.terms) ?? ctx.k.explainsAll(options, ctx.q.terms);
+  const settled = ctx.k.withinFamily(options, ctx.q.terms) ?? namedPartOfBest(ctx, options) ?? ctx.k.explainsAll(options, ctx.q.terms);
   const top = ctx.q.topics[0];
   return settled === undefined || top === undefined ? undefined : { kind: 'answer', id: settled, confidence: top.score, candidates: shortlist(ctx) };
 };
