@@ -95,9 +95,11 @@ function lineEndAfter(text: string, offset: number): number {
   return newline < 0 ? text.length : newline + 1;
 }
 
+/** Inserts `line` (its own line breaks as `\n`) at a line start, ending lines as the file does. */
 function insertLine(text: string, at: number, line: string): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const before = text.slice(0, at);
-  return `${before}${before === '' || before.endsWith('\n') ? '' : '\n'}${line}\n${text.slice(at)}`;
+  return `${before}${before === '' || before.endsWith('\n') ? '' : eol}${line.replaceAll('\n', eol)}${eol}${text.slice(at)}`;
 }
 
 /** The phrasing as one YAML scalar on one line; quoted anyway where plain would not read back the same. */

@@ -38,9 +38,9 @@ export interface KnowledgeFolder {
   lecture: string;
 }
 
-/** Reads every `*.yaml` file and the lecture; nothing else of the folder is looked at, and nothing is written. */
+/** Reads every YAML file (as the loader does) and the lecture; nothing else of the folder is looked at, and nothing is written. */
 export function readKnowledgeFolder(dir: string): KnowledgeFolder {
-  const names = readdirSync(dir).filter((name) => name.endsWith('.yaml')).sort();
+  const names = readdirSync(dir).filter((name) => name.endsWith('.yaml') || name.endsWith('.yml')).sort();
   return {
     name: basename(dir),
     files: new Map(names.map((name) => [name, readFileSync(join(dir, name), 'utf8')])),

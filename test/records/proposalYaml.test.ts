@@ -77,6 +77,13 @@ describe('adding a phrasing to a knowledge file', () => {
     }
   });
 
+  it('ends the new lines as the file ends its lines', () => {
+    const crlf = VEHICLES_YAML.replaceAll('\n', '\r\n');
+    const after = addPhrasing(crlf, 'vehicles.car', 'situations', 'how much does it cost to run') ?? '';
+    expect(after.split('\n').filter((line) => !line.endsWith('\r'))).toEqual(['']);
+    expect(after.replaceAll('\r\n', '\n')).toBe(addPhrasing(VEHICLES_YAML, 'vehicles.car', 'situations', 'how much does it cost to run'));
+  });
+
   it('answers undefined for an entry the file does not hold', () => {
     expect(addPhrasing(VEHICLES_YAML, 'vehicles.train', 'alternates', 'what about the train')).toBeUndefined();
   });
