@@ -178,6 +178,17 @@ describeRule('comparisonAlongScale', () => {
     });
   });
 
+  it('when a comparison ("more", not "the most") mentions one sub-topic only ("with the car, which takes more effort, me or the driver"), answers that sub-topic, what the lecture ranks said first', () => {
+    expect(matcher.match('with the car, which takes more effort, me or the driver')).toMatchObject({
+      rule: 'comparisonAlongScale',
+      kind: 'answer',
+      id: 'vehicles.car',
+      direct: { kind: 'facts', says: [SAYS.bikeMostEffort] },
+    });
+    // "The most" picks one of all, so the sub-topic the lecture ranks there is the answer.
+    expect(matcher.match('with the car, which takes the most effort')).toMatchObject({ rule: 'comparisonAlongScale', id: 'vehicles.bike' });
+  });
+
   describe('when the best entry is outside the family that ranks on the scale', () => {
     const question = 'is walking healthy and cheaper than vehicles';
 

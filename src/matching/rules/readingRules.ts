@@ -62,6 +62,12 @@ export const comparisonAlongScale: Rule = (ctx) => {
     const ranked = facts.filter(({ id }) => mentioned.includes(id)).map(({ fact }) => fact.says);
     if (ranked.length > 0) return answer(family, ranked);
   }
+  // "In SaaS, who has more control, me or the provider?": a comparison ("more", not "the most")
+  // within the one sub-topic it mentions is about that sub-topic, whatever another one ranks.
+  const [only] = mentioned;
+  if (only !== undefined && mentioned.length === 1 && asked.between === true && hit !== undefined && hit.id !== only) {
+    return answer(only, [hit.fact.says]);
+  }
   if (hit !== undefined) return answer(hit.id, [hit.fact.says]);
   return {
     kind: 'answer',
