@@ -2,6 +2,7 @@ import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { type HttpHandler, HttpRequest, InvocationContext } from '@azure/functions';
 import { z } from 'zod';
 import type { Logger } from '../logger';
+import { LOCAL_STAFF_MARK } from '../tickets/localStaff';
 import { decodePathSegment } from './decodePathSegment';
 import type { TokenSource } from '../web/directLineToken';
 
@@ -24,6 +25,13 @@ interface LocalConversation {
    */
   connectorKey: string;
   activities: Record<string, unknown>[];
+  /** Set for a conversation of the `/staff` page: the member of staff, by the name the page gave. */
+  staff?: { name: string };
+}
+
+/** Who a conversation is for: a student (the chat page), or a named member of staff (the `/staff` page). */
+export interface LocalAudience {
+  staffName?: string;
 }
 
 export interface LocalReply {
@@ -35,6 +43,8 @@ const MALFORMED_PATH: LocalReply = { status: 400, body: { error: { code: 'BadArg
 
 /** An activity as Web Chat posts it: we keep its fields and add the ones a channel adds. */
 const IncomingActivitySchema = z.looseObject({ type: z.string().min(1) });
+/** `channelData`, when a page sends an object; anything else is dropped, as a channel would not pass it on. */
+const ChannelDataSchema = z.record(z.string(), z.unknown()).catch({});
 
 /**
  * A Direct Line 3.0-compatible endpoint for `npm start`, so that the chat page works on a laptop
@@ -52,11 +62,20 @@ export class LocalDirectLine {
     private readonly logger: Logger,
   ) {}
 
-  /** The token source behind `POST /api/directline/token` when there is no Direct Line secret. */
-  tokenSource(): TokenSource {
+  /**
+   * The token source behind `POST /api/directline/token` when there is no Direct Line secret, and,
+   * with a staff name, behind the `/staff` page's local-only token endpoint.
+   */
+  tokenSource(audience: LocalAudience = {}): TokenSource {
     return (userId, origin) => {
       const conversationId = randomUUID();
-      this.conversations.set(conversationId, { id: conversationId, userId, connectorKey: randomBytes(24).toString('base64url'), activities: [] });
+      this.conversations.set(conversationId, {
+        id: conversationId,
+        userId,
+        connectorKey: randomBytes(24).toString('base64url'),
+        activities: [],
+        ...(audience.staffName === undefined ? {} : { staff: { name: audience.staffName } }),
+      });
       if (this.conversations.size > MAX_CONVERSATIONS) {
         const oldest = this.conversations.keys().next().value;
         if (oldest !== undefined) this.conversations.delete(oldest);
@@ -124,16 +143,23 @@ export class LocalDirectLine {
     return id;
   }
 
-  /** The student's activity: recorded (Web Chat waits for its echo), then handed to the bot. */
+  /**
+   * The student's (or staff member's) activity: recorded (Web Chat waits for its echo), then handed
+   * to the bot. The staff mark is the emulation's to set, as only Teams can say who is in the staff
+   * channel: a page's own is removed, and a `/staff` conversation's activities all carry it.
+   */
   private async fromUser(conversation: LocalConversation, body: Buffer, origin: string): Promise<LocalReply> {
     const incoming = parseActivity(body);
     if (!incoming.ok) return incoming.reply;
+    const sent = ChannelDataSchema.parse(incoming.activity.channelData ?? {});
+    const channelData = Object.fromEntries(Object.entries(sent).filter(([name]) => name !== LOCAL_STAFF_MARK));
     const activity = {
       ...incoming.activity,
       channelId: 'directline',
       serviceUrl: `${origin}${CONNECTOR_PREFIX}/${conversation.connectorKey}`,
       conversation: { id: conversation.id },
-      from: { id: conversation.userId, name: 'Student', role: 'user' },
+      channelData: conversation.staff ? { ...channelData, [LOCAL_STAFF_MARK]: true } : channelData,
+      from: { id: conversation.userId, name: conversation.staff?.name ?? 'Student', role: 'user' },
       recipient: { id: 'cloudbot', name: 'CloudBot', role: 'bot' },
     };
     const id = this.append(conversation, activity);

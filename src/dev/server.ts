@@ -37,6 +37,8 @@ function main(): void {
     const base = origin.origin;
     logger.info(`CloudBot is listening on ${base}`);
     logger.info(`Chat page: ${base}/`);
+    if (check.config.staff.mode === 'local' && !check.config.DIRECT_LINE_SECRET) logger.info(`Teaching team's page: ${base}/staff?name=Your+Name`);
+    logger.info(`Staff dashboard: ${base}/staff/dashboard`);
     logger.info(`Bot Framework endpoint: ${base}/api/messages`);
   });
   const stop = () => server.close(() => process.exit(0));

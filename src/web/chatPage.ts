@@ -12,7 +12,28 @@ export interface ChatPageOptions {
   lectureTitle: string;
   /** Other sites allowed to embed the page in a frame. */
   frameOrigins?: readonly string[];
+  /** Another audience for the same page: by default, the students' chat. */
+  variant?: ChatPageVariant;
 }
+
+/**
+ * What differs between the students' chat page and the teaching team's local `/staff` page,
+ * which talks to the same bot through the same Web Chat.
+ */
+export interface ChatPageVariant {
+  /** The page's title and heading. */
+  title: string;
+  /** Where the page gets its Direct Line token. */
+  tokenPath: string;
+  /** A line shown above the chat, saying whose page it is. */
+  banner: string;
+  /** The page's `?name=` goes to the token endpoint, which names the person in the conversation. */
+  sendsName: boolean;
+  userAvatarInitials: string;
+}
+
+/** The students' page. */
+const STUDENTS: Omit<ChatPageVariant, 'title'> = { tokenPath: '/api/directline/token', banner: '', sendsName: false, userAvatarInitials: 'You' };
 
 /** The CSP hash of an empty string. */
 const EMPTY_STYLE_HASH = 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
@@ -28,7 +49,6 @@ const FAVICON =
  */
 const STYLE_OPTIONS = {
   botAvatarInitials: 'CB',
-  userAvatarInitials: 'You',
   accent: '#0F6CBD',
   hideUploadButton: true,
   suggestedActionLayout: 'flow',
@@ -54,7 +74,11 @@ const LOCALIZED_STRINGS = {
 };
 
 /** Everything the page itself does: fetch a token, connect, greet, render. */
-function pageScript(joinEvent: string, nonce: string): string {
+function pageScript(joinEvent: string, nonce: string, variant: Omit<ChatPageVariant, 'title'>): string {
+  const tokenUrl = variant.sendsName
+    ? `${JSON.stringify(`${variant.tokenPath}?name=`)} + encodeURIComponent(new URLSearchParams(location.search).get('name') || '')`
+    : JSON.stringify(variant.tokenPath);
+  const styleOptions = { ...STYLE_OPTIONS, userAvatarInitials: variant.userAvatarInitials };
   return `
 (async function () {
   // The bot's 👍/👎 card becomes Web Chat's thumbs in the line under the answer: the message
@@ -76,7 +100,7 @@ function pageScript(joinEvent: string, nonce: string): string {
   var target = document.getElementById('webchat');
   var fail = function (message) { target.textContent = message; target.setAttribute('role', 'alert'); };
   try {
-    var response = await fetch('/api/directline/token', { method: 'POST' });
+    var response = await fetch(${tokenUrl}, { method: 'POST' });
     if (!response.ok) {
       var problem = await response.json().catch(function () { return {}; });
       return fail(problem.error || 'CloudBot is not available right now. Please try again later.');
@@ -105,7 +129,7 @@ function pageScript(joinEvent: string, nonce: string): string {
         store: store,
         locale: 'en-GB',
         nonce: ${JSON.stringify(nonce)},
-        styleOptions: ${JSON.stringify(STYLE_OPTIONS)},
+        styleOptions: ${JSON.stringify(styleOptions)},
         overrideLocalizedStrings: ${JSON.stringify(LOCALIZED_STRINGS)}
       },
       target
@@ -122,7 +146,9 @@ function pageScript(joinEvent: string, nonce: string): string {
  * per-response nonce, and nothing from a CDN, so it works offline and behind strict networks.
  */
 export function createChatPageHandler(options: ChatPageOptions): HttpHandler {
-  const title = `CloudBot · ${options.lectureTitle}`;
+  const variant = options.variant ?? STUDENTS;
+  const title = options.variant?.title ?? `CloudBot · ${options.lectureTitle}`;
+  const banner = variant.banner === '' ? '' : `\n  <p class="banner" role="note">${escapeHtml(variant.banner)}</p>`;
   return (): Promise<HttpResponseInit> => {
     const nonce = randomBytes(16).toString('base64');
     const csp = [
@@ -156,6 +182,7 @@ export function createChatPageHandler(options: ChatPageOptions): HttpHandler {
   header { background: #0F6CBD; color: white; padding: 0.75rem 1rem; }
   header h1 { font-size: 1.1rem; margin: 0; }
   header p { font-size: 0.85rem; margin: 0.2rem 0 0; opacity: 0.9; }
+  header .banner { display: inline-block; margin-top: 0.4rem; padding: 0.15rem 0.6rem; border-radius: 999px; background: #FCE7B2; color: #3D2A00; font-weight: 600; opacity: 1; }
   main { flex: 1; min-height: 0; max-width: 60rem; width: 100%; margin: 0 auto; background: white; }
   #webchat { height: 100%; }
   /* Adaptive Cards lays a table out as rows of equal flex cells, and breaks a word that does not
@@ -181,12 +208,12 @@ export function createChatPageHandler(options: ChatPageOptions): HttpHandler {
 </head>
 <body>
 <header>
-  <h1>CloudBot</h1>
-  <p>Questions and answers on ${escapeHtml(options.lectureTitle)}</p>
+  <h1>${escapeHtml(options.variant?.title ?? 'CloudBot')}</h1>
+  <p>Questions and answers on ${escapeHtml(options.lectureTitle)}</p>${banner}
 </header>
 <main><div id="webchat" aria-live="polite">Connecting to CloudBot…</div></main>
 <script nonce="${nonce}" src="${options.bundle.path}"></script>
-<script nonce="${nonce}">${pageScript(WEB_CHAT_JOIN, nonce)}</script>
+<script nonce="${nonce}">${pageScript(WEB_CHAT_JOIN, nonce, variant)}</script>
 </body>
 </html>`;
     return Promise.resolve({
