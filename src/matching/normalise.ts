@@ -58,6 +58,7 @@ const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['hes', 'he is'], ['shes', 'she is'], ['thats', 'that is'], ['theres', 'there is'], ['whos', 'who is'], ['hows', 'how is'],
   ['theyre', 'they are'], ['youre', 'you are'],
   ['y', 'why'], ['hw', 'how'], ['shud', 'should'], ['shd', 'should'], ['n', 'and'], ['btwn', 'between'], ['diff', 'difference'], ['def', 'definition'], ['defn', 'definition'],
+  ['v', 'vs'],
 ]);
 
 /** Words that carry politeness or hesitation, never meaning. Greetings are not filler: they are smalltalk. */
@@ -67,8 +68,8 @@ const FILLER = new Set([
   'anyway', 'anyways', 'anyhow',
   // Hesitations and asides: "bye, oh wait, what is hybrid cloud", "whats good abt cloud tbh".
   'oh', 'ohh', 'ah', 'ahh', 'wait', 'tbh', 'ngl', 'btw',
-  // Whom the student is talking to: "what is saas mate".
-  'mate', 'm8', 'bro', 'dude', 'pal',
+  // Whom the student is talking to: "what is saas mate", "hey cloudbot, …".
+  'mate', 'm8', 'bro', 'dude', 'pal', 'cloudbot',
   // Acknowledgements: "k", "cool", "yes" say the student is listening, not what they want to know.
   'k', 'kk', 'cool', 'yes', 'yeah', 'yep', 'yup', 'alright', 'noted', 'understood',
 ]);

@@ -41,7 +41,7 @@ export const comparisonAlongScale: Rule = (ctx) => {
   // "Which …" asks to choose, so reaching the family at all will do; any other question must be
   // about the family more than about anything else.
   const choosing = ctx.q.reading.choosing;
-  // A question that mentions sub-topics of the family ("does saas or iaas give less control") is
+  // A question that mentions sub-topics of the family ("is paas or saas less effort") is
   // about them, however well an entry of another family scores on the scale's word.
   const mentioned = ctx.k.mentioned(family, ctx.q.terms);
   const outranked = mentioned.length === 0 && !inFamily(top.id) && top.score >= (choosing ? ctx.o.answerThreshold : ctx.o.clarifyThreshold);
@@ -62,7 +62,7 @@ export const comparisonAlongScale: Rule = (ctx) => {
     const ranked = facts.filter(({ id }) => mentioned.includes(id)).map(({ fact }) => fact.says);
     if (ranked.length > 0) return answer(family, ranked);
   }
-  // "In SaaS, who has more control, me or the provider?": a comparison ("more", not "the most")
+  // "With PaaS, do I or does the provider do more of the work?": a comparison ("more", not "the most")
   // within the one sub-topic it mentions is about that sub-topic, whatever another one ranks.
   const [only] = mentioned;
   if (only !== undefined && mentioned.length === 1 && asked.between === true && hit !== undefined && hit.id !== only) {
@@ -105,7 +105,7 @@ export const sideOfNamedTopic: Rule = (ctx) => {
  */
 export const listMeansOverview: Rule = (ctx) => {
   if (!ctx.q.reading.asksList) return undefined;
-  // "Outline two disadvantages of cloud computing": a list of a family the question names, and
+  // "Name two drawbacks of the cloud for a bank": a list of a family the question names, and
   // none of whose parts it names, is that family's overview, however weakly the other words score.
   const families = ctx.k.named(ctx.q.terms).filter((id) => ctx.k.childrenOf(id).length > 0);
   const [family] = families;

@@ -109,7 +109,7 @@ export const loneCandidate: Rule = (ctx) => {
 };
 
 /**
- * "What does the provider not do for you in IaaS": the best is an overview, whose vocabulary
+ * "What is left to me in IaaS": the best is an overview, whose vocabulary
  * holds all its parts' words, and the question names exactly one of its parts, close behind it.
  * That part is what is asked about.
  */
