@@ -102,7 +102,8 @@ function sections(stats: DashboardStats, view: DashboardView, now: Date): string
       id: 'votes',
       title: 'Ratings by answer',
       summary: stats.votes.length === 0 ? 'No answer has been rated yet.' : `Most rated down: ${stats.votes.slice(0, 3).map((vote) => `${vote.title} (${String(vote.down)} not helpful, ${String(vote.up)} helpful)`).join('; ')}.`,
-      series: [{ name: '👍 Helpful', colour: GOOD }, { name: '👎 Not helpful', colour: BAD }],
+      // Words, not 👍/👎: a chart's text must not depend on an emoji font.
+      series: [{ name: 'Helpful', colour: GOOD }, { name: 'Not helpful', colour: BAD }],
       rows: stats.votes.map((vote) => ({ label: vote.title, values: [vote.up, vote.down] })),
       rowHeading: 'Answer',
     },
@@ -142,7 +143,7 @@ function sections(stats: DashboardStats, view: DashboardView, now: Date): string
     section('h-per-day', 'Questions per day', perDay),
     section('h-shares', 'Answered, clarified, declined', shares),
     section('h-topics', 'Topics asked most', topics),
-    section('h-votes', '👍 and 👎 by answer', votes),
+    section('h-votes', 'Helpful and not helpful, by answer', votes),
     section('h-quiz', 'Quiz results by topic', quiz),
     section('h-tickets', 'Open questions for the teaching team', tickets),
   ].join('\n');

@@ -47,7 +47,7 @@ function niceMax(rows: readonly ChartRow[]): number {
 }
 
 function svgOpen(spec: ChartSpec, width: number, height: number): string {
-  return `<svg class="chart" viewBox="0 0 ${String(width)} ${String(height)}" width="100%" role="img" aria-labelledby="${spec.id}-title ${spec.id}-desc" ${FONT} font-size="12">` +
+  return `<svg class="chart" viewBox="0 0 ${String(width)} ${String(height)}" width="100%" role="img" aria-labelledby="${spec.id}-title ${spec.id}-desc" ${FONT} font-size="13">` +
     `<title id="${spec.id}-title">${escapeHtml(spec.title)}</title><desc id="${spec.id}-desc">${escapeHtml(spec.summary)}</desc>`;
 }
 
@@ -56,7 +56,7 @@ function legend(series: readonly Series[], y: number, x = 0): string {
   return series
     .map((entry) => {
       const item = `<rect x="${String(at)}" y="${String(y - 10)}" width="12" height="12" fill="${entry.colour}"/><text x="${String(at + 17)}" y="${String(y)}" fill="#333">${escapeHtml(entry.name)}</text>`;
-      at += 30 + entry.name.length * 7;
+      at += 30 + entry.name.length * 7.5;
       return item;
     })
     .join('');
@@ -94,8 +94,8 @@ export function columnChart(spec: ChartSpec): string {
       return `<line x1="${String(left)}" x2="${String(width)}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" stroke="#e3e3e3"/><text x="${String(left - 6)}" y="${(y + 4).toFixed(1)}" text-anchor="end" fill="#555">${String(Math.round(max * fraction))}</text>`;
     })
     .join('');
-  // Every label when they fit, otherwise every few, so that they never overlap.
-  const labelEvery = Math.max(1, Math.ceil(48 / slot));
+  // Every label when they fit, otherwise every few counted back from the last (today), so that they never overlap.
+  const labelEvery = Math.max(1, Math.ceil(60 / slot));
   const columns = spec.rows
     .map((row, index) => {
       const x = left + index * slot + (slot - bar) / 2;
@@ -108,22 +108,25 @@ export function columnChart(spec: ChartSpec): string {
           return value === 0 || !series ? '' : `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${bar.toFixed(1)}" height="${h.toFixed(1)}" fill="${series.colour}"><title>${escapeHtml(`${row.label}: ${String(value)} ${series.name.toLowerCase()}`)}</title></rect>`;
         })
         .join('');
-      const label = index % labelEvery === 0 ? `<text x="${(x + bar / 2).toFixed(1)}" y="${String(top + plot + 16)}" text-anchor="middle" fill="#555">${escapeHtml(row.label)}</text>` : '';
+      const label = (spec.rows.length - 1 - index) % labelEvery === 0 ? `<text x="${(x + bar / 2).toFixed(1)}" y="${String(top + plot + 16)}" text-anchor="middle" fill="#555">${escapeHtml(row.label)}</text>` : '';
       return parts + label;
     })
     .join('');
   return `${svgOpen(spec, width, height)}${legend(spec.series, 14, left)}${grid}${columns}</svg>`;
 }
 
-/** Horizontal bars, one per row, stacked by series, each with its total at its end. */
+/**
+ * Horizontal bars, one per row, stacked by series, each with its total at its end. Drawn narrow,
+ * as they sit two to a row on a laptop, so that their text stays as large as the page's.
+ */
 export function barChart(spec: ChartSpec): string {
-  const width = 720;
-  const labelWidth = 250;
+  const width = 460;
+  const labelWidth = 180;
   const rowHeight = 26;
   const top = 28;
   const height = top + Math.max(1, spec.rows.length) * rowHeight + 8;
   const max = niceMax(spec.rows);
-  const room = width - labelWidth - 60;
+  const room = width - labelWidth - 36;
   const bars = spec.rows
     .map((row, index) => {
       const y = top + index * rowHeight;
@@ -137,7 +140,7 @@ export function barChart(spec: ChartSpec): string {
           return rect;
         })
         .join('');
-      return `<text x="${String(labelWidth - 8)}" y="${String(y + rowHeight / 2 + 4)}" text-anchor="end" fill="#222">${escapeHtml(clip(row.label, 38))}</text>${parts}<text x="${(x + 6).toFixed(1)}" y="${String(y + rowHeight / 2 + 4)}" fill="#333">${String(total(row))}</text>`;
+      return `<text x="${String(labelWidth - 8)}" y="${String(y + rowHeight / 2 + 4)}" text-anchor="end" fill="#222">${escapeHtml(clip(row.label, 22))}</text>${parts}<text x="${(x + 6).toFixed(1)}" y="${String(y + rowHeight / 2 + 4)}" fill="#333">${String(total(row))}</text>`;
     })
     .join('');
   const empty = spec.rows.length === 0 ? `<text x="${String(labelWidth)}" y="${String(top + 17)}" fill="#555">Nothing yet.</text>` : '';
