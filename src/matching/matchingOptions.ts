@@ -84,7 +84,7 @@ export const DEFAULT_MATCHING_OPTIONS: Readonly<MatchingOptions> = Object.freeze
   longQuestionTerms: 5,
   descriptivePenalty: 0.7,
   familyChoiceFloor: 0.2,
-  familyChoiceLead: 1.2,
+  familyChoiceLead: 1.25,
   longQuestionFloor: 0.25,
   longQuestionLead: 1.4,
   shortSubjectTerms: 2,

@@ -226,6 +226,13 @@ describeRule('choiceWithinNamedFamily', () => {
     expect(matcher.match('walking is too slow for the distance and my bag is heavy').rule).not.toBe('choiceWithinNamedFamily');
   });
 
+  it('when the family\'s best sub-topic is not far enough ahead of the next, passes it on', () => {
+    // The bus scores 0.31 and the car 0.15 here: a lead of 2.5 asks for more, without bending the data.
+    const question = 'my bag is heavy and i want to arrive on time with some exercise, which vehicle';
+    expect(matcher.match(question)).toMatchObject({ rule: 'choiceWithinNamedFamily', id: 'vehicles.bus' });
+    expect(withOptions({ familyChoiceLead: 2.5 }).match(question).rule).not.toBe('choiceWithinNamedFamily');
+  });
+
   it('when the family\'s best sub-topic scores below the floor, passes it on', () => {
     // The bus scores 0.22 here: a floor of 0.3 puts it below, without bending the data.
     expect(withOptions({ familyChoiceFloor: 0.3 }).match('walking is too slow for the distance and my bag is heavy, which vehicle then').rule).not.toBe('choiceWithinNamedFamily');
