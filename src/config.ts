@@ -68,6 +68,10 @@ const EnvSchema = z
       .pipe(z.array(z.uuid('must be Entra object ids (GUIDs), comma-separated'))),
     // Tickets and the conversation references that answer them, one blob each.
     TICKETS_CONTAINER: z.string().trim().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a valid blob container name').default('cloudbot-tickets'),
+    // Set by App Service to "True" while its authentication (Easy Auth) is on: only then does the
+    // platform strip a client's own x-ms-client-principal header, so only then can the staff
+    // dashboard trust it (see src/web/dashboard/staffAccess.ts).
+    WEBSITE_AUTH_ENABLED: z.stringbool().default(false),
     // Set by Azure App Service and Functions on every instance: how the app knows it is in Azure.
     WEBSITE_INSTANCE_ID: optionalText,
     // Set by Azure to the app's public host name: where citations link to the lecture page, and
@@ -172,6 +176,7 @@ export const SETTINGS: Readonly<Record<keyof z.infer<typeof EnvSchema>, 'azure' 
   STAFF_TEAMS_SERVICE_URL: 'azure',
   STAFF_USER_IDS: 'azure',
   TICKETS_CONTAINER: 'azure',
+  WEBSITE_AUTH_ENABLED: 'platform',
   WEBSITE_INSTANCE_ID: 'platform',
   WEBSITE_HOSTNAME: 'platform',
 };

@@ -12,6 +12,8 @@ export type DashboardAccess = { mode: 'open' } | { mode: 'staff'; staffIds: read
 /** The settings that decide access, as `src/config.ts` parsed them. */
 export interface AccessSettings {
   WEBSITE_INSTANCE_ID?: string | undefined;
+  /** App Service authentication is on: the principal header is the platform's, not the client's. */
+  WEBSITE_AUTH_ENABLED?: boolean;
   /** Entra object ids, lower-cased. */
   STAFF_USER_IDS: readonly string[];
 }
@@ -19,6 +21,8 @@ export interface AccessSettings {
 export function dashboardAccess(settings: AccessSettings): DashboardAccess {
   if (settings.WEBSITE_INSTANCE_ID === undefined) return { mode: 'open' };
   if (settings.STAFF_USER_IDS.length === 0) return { mode: 'off', reason: 'STAFF_USER_IDS is empty, so no one counts as staff' };
+  // Without the platform's sign-in in front, anyone could send the principal header themselves.
+  if (settings.WEBSITE_AUTH_ENABLED !== true) return { mode: 'off', reason: 'App Service authentication is not on (staffSignInClientId in the Bicep), so no sign-in can be trusted' };
   return { mode: 'staff', staffIds: settings.STAFF_USER_IDS };
 }
 

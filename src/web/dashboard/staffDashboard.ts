@@ -66,7 +66,7 @@ export function createStaffDashboardHandler(deps: StaffDashboardDeps): HttpHandl
     if (!decision.allowed) {
       if (deps.access.mode === 'off' && !offLogged) {
         offLogged = true;
-        deps.logger.warn(`The staff dashboard is off: ${deps.access.reason}. Set STAFF_USER_IDS to the teaching team's Entra object ids.`);
+        deps.logger.warn(`The staff dashboard is off: ${deps.access.reason}.`);
       }
       return { status: decision.status, headers: { ...HEADERS, 'content-security-policy': "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'" }, body: renderRefusal(decision.status, SIGN_IN_PATH) };
     }

@@ -11,7 +11,7 @@ import { quizAnswer, ticket, tinyNames, turn, vote } from './fixtures';
 const NOW = new Date('2026-12-10T15:00:00.000Z');
 const STAFF = '6f1c2b9e-4d3a-4f7e-9b1a-2c3d4e5f6a7b';
 const STUDENT = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
-const AZURE = { WEBSITE_INSTANCE_ID: 'instance-1' };
+const AZURE = { WEBSITE_INSTANCE_ID: 'instance-1', WEBSITE_AUTH_ENABLED: true };
 
 /** The header App Service's authentication sets for a signed-in person: base64 JSON with their claims. */
 function principal(objectId: string | undefined, extra: Record<string, unknown> = {}): string {
@@ -92,7 +92,13 @@ describe('who may open the staff dashboard', () => {
     const { get, logger } = setUp({ ...AZURE, STAFF_USER_IDS: [] }, () => { throw new Error('must not be read'); });
     expect((await get()).status).toBe(404);
     expect((await get({ 'x-ms-client-principal': principal(STAFF) })).status).toBe(404);
-    expect(logger.lines).toEqual([{ level: 'warn', text: expect.stringMatching(/^The staff dashboard is off: STAFF_USER_IDS is empty.*Set STAFF_USER_IDS/) as unknown }]);
+    expect(logger.lines).toEqual([{ level: 'warn', text: expect.stringMatching(/^The staff dashboard is off: STAFF_USER_IDS is empty/) as unknown }]);
+  });
+
+  it('in Azure without App Service authentication, is off even for a staff principal: the header could be the client\'s own', async () => {
+    const { get, logger } = setUp({ WEBSITE_INSTANCE_ID: 'instance-1', WEBSITE_AUTH_ENABLED: false, STAFF_USER_IDS: [STAFF] }, () => { throw new Error('must not be read'); });
+    expect((await get({ 'x-ms-client-principal': principal(STAFF) })).status).toBe(404);
+    expect(logger.lines).toEqual([{ level: 'warn', text: expect.stringMatching(/^The staff dashboard is off: App Service authentication is not on/) as unknown }]);
   });
 });
 
