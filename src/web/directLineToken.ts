@@ -59,8 +59,29 @@ export function directLineTokenSource(secret: string, endpoint: string, timeoutM
 }
 
 /**
+ * The cookie that keeps a student's user id across visits, so that "my questions" finds the
+ * questions they sent the teaching team last time, and an answer that came while they were away.
+ * The id is made here and only ever read back from this cookie, which scripts cannot read
+ * (`HttpOnly`) and other sites cannot send (`SameSite=Strict`): the page still cannot choose an id.
+ */
+export const STUDENT_COOKIE = 'cloudbot_student';
+const USER_ID = /^dl_[0-9a-f]{24}$/;
+/** A term's worth and more: long enough to ask before an exam about a question sent in week one. */
+const STUDENT_COOKIE_SECONDS = 180 * 24 * 3600;
+
+/** The user id a student's earlier visit was given, if their browser sent it back. */
+function rememberedUserId(cookieHeader: string | null): string | undefined {
+  for (const pair of (cookieHeader ?? '').split(';')) {
+    const [name, value] = pair.trim().split('=');
+    if (name === STUDENT_COOKIE && value !== undefined && USER_ID.test(value)) return value;
+  }
+  return undefined;
+}
+
+/**
  * `POST /api/directline/token`: a token for the chat page, for a user id created here (the page
- * cannot choose one to impersonate), rate-limited per client. 503 when no secret is configured.
+ * cannot choose one to impersonate) or the one this browser was given before, rate-limited per
+ * client. 503 when no secret is configured.
  */
 export function createDirectLineTokenHandler(
   source: TokenSource | undefined,
@@ -99,10 +120,13 @@ export function createDirectLineTokenHandler(
         jsonBody: { error: 'Too many chat sessions started from here; please wait a moment.' },
       };
     }
-    const userId = `dl_${randomBytes(12).toString('hex')}`;
+    const userId = rememberedUserId(request.headers.get('cookie')) ?? `dl_${randomBytes(12).toString('hex')}`;
     try {
       const session: ChatSession = { ...(await source(userId, own)), userId };
-      return { status: 200, jsonBody: session };
+      // Secure wherever the app is served over HTTPS; the local server is plain HTTP on loopback.
+      const secure = own.startsWith('https:') ? '; Secure' : '';
+      const cookie = `${STUDENT_COOKIE}=${userId}; Path=/api/directline; Max-Age=${String(STUDENT_COOKIE_SECONDS)}; HttpOnly; SameSite=Strict${secure}`;
+      return { status: 200, headers: { 'set-cookie': cookie }, jsonBody: session };
     } catch (error) {
       logger.error('Could not get a Direct Line token.', error);
       return { status: 502, jsonBody: { error: 'CloudBot could not start a chat just now. Please try again shortly.' } };

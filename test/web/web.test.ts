@@ -173,6 +173,23 @@ describe('POST /api/directline/token', () => {
     expect(JSON.parse(call?.body ?? '{}')).toEqual({ user: { id: body.userId } });
   });
 
+  it('keeps a student\'s user id across visits in an HttpOnly, same-site cookie, and never takes an id it did not make', async () => {
+    const handler = createDirectLineTokenHandler(directLineTokenSource('the-secret', base), new RateLimiter({ burst: 5, perMinute: 10 }), capturingLogger(), [], 'https://cloudbot.example');
+    const first = await run(handler, post('https://cloudbot.example/api/directline/token'));
+    const { userId } = first.jsonBody as { userId: string };
+    const cookie = headerOf(first, 'set-cookie');
+    expect(cookie).toBe(`cloudbot_student=${userId}; Path=/api/directline; Max-Age=15552000; HttpOnly; SameSite=Strict; Secure`);
+
+    const again = await run(handler, post('https://cloudbot.example/api/directline/token', { cookie: `theme=dark; ${cookie.split(';')[0] ?? ''}` }));
+    expect((again.jsonBody as { userId: string }).userId).toBe(userId);
+    expect(JSON.parse(seen.at(-1)?.body ?? '{}')).toEqual({ user: { id: userId } });
+
+    // A cookie the page or anyone else wrote, in any other shape, is ignored: a new id is made.
+    const forged = await run(handler, post('https://cloudbot.example/api/directline/token', { cookie: 'cloudbot_student=teacher-1' }));
+    expect((forged.jsonBody as { userId: string }).userId).toMatch(/^dl_[0-9a-f]{24}$/);
+    expect((forged.jsonBody as { userId: string }).userId).not.toBe('teacher-1');
+  });
+
   it('limits each client, answering 429 with Retry-After, while other clients still get tokens', async () => {
     const handler = createDirectLineTokenHandler(directLineTokenSource('the-secret', base), new RateLimiter({ burst: 2, perMinute: 2 }), capturingLogger());
     // As Azure's front end sends them: the client's address and port, which it overwrites if the client sets it.
