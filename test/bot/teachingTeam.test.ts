@@ -8,6 +8,7 @@ import { TicketDesk } from '../../src/tickets/TicketDesk';
 import { BlobTicketStore } from '../../src/tickets/BlobTicketStore';
 import { MemoryTicketStore, type TicketStore, TicketStoreUnavailableError } from '../../src/tickets/TicketStore';
 import { sharedAzurite } from '../support/azurite';
+import { freePort } from '../support/servers';
 import type { StoredConversationReference } from '../../src/tickets/ticket';
 import { testBot } from '../support/bot';
 import { capturingLogger } from '../support/logger';
@@ -208,6 +209,23 @@ describe.each(STORES)('Ask the teaching team, tickets in %s', (_name, store) => 
     expect(offerOf(replies)).toBeDefined();
     expect(channel.sent.filter((sent) => sent.conversation === 'staff-desk')).toHaveLength(0);
     expect(logger.lines.some((line) => line.level === 'error' && line.text.includes('could not be stored'))).toBe(true);
+  });
+
+  it('tells the student nothing was sent when Blob Storage cannot be reached at all', async () => {
+    // A port nothing listens on: every connection is refused, as with storage down.
+    const port = await freePort();
+    const unreachable = new BlobTicketStore({
+      connectionString: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${Buffer.from('k').toString('base64')};BlobEndpoint=http://127.0.0.1:${String(port)}/devstoreaccount1;`,
+      container: 'tickets-down',
+      timeoutMs: 1500,
+    });
+    const { adapter, logger } = setUp({ mode: 'local' }, unreachable);
+    const replies = await askTeam(adapter);
+    expect(texts(replies)).toMatch(/not answering right now\. \*\*Nothing was sent\.\*\*/);
+    expect(offerOf(replies)?.value).toMatchObject({ handoff: { step: 'offer', question: 'when is the exam for this module (for the May exam)' } });
+    expect(logger.lines.filter((line) => line.level === 'error').map((line) => line.text)).toEqual([expect.stringContaining('could not be stored') as unknown]);
+    // "my questions" says it cannot reach them, rather than "you have asked nothing".
+    expect(texts(await turn(adapter, { ...STUDENT, text: 'my questions' }))).toMatch(/cannot reach your questions/);
   });
 
   it('saves the question and says so when no staff page is open to receive it', async () => {
