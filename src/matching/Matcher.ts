@@ -234,6 +234,8 @@ export class Matcher implements RuleKnowledge {
   private readonly scales: readonly ScaleTerms[];
   private readonly descriptiveTerms: ReadonlySet<number>;
   private readonly framingKeywords: ReadonlyMap<string, string>;
+  /** The overviews that list the advantages and the disadvantages (`lists`), by what they list. */
+  private readonly listings: ReadonlyMap<string, string>;
   private readonly smalltalkTerms: ReadonlyMap<string, string>;
   /** `rank`'s working arrays, by document and by entry; all zero (`bestDoc` all -1) between calls. */
   private readonly scratch: { dots: Float64Array; hits: Uint16Array; bestScore: Float64Array; bestDoc: Int32Array };
@@ -261,6 +263,7 @@ export class Matcher implements RuleKnowledge {
     this.scales = index.scales;
     this.descriptiveTerms = new Set(index.descriptiveTerms);
     this.framingKeywords = new Map(index.framingKeywords);
+    this.listings = new Map(kb.topics.flatMap((entry) => (entry.lists === undefined ? [] : [[entry.lists, entry.id] as const])));
     this.smalltalkTerms = new Map(index.smalltalkTerms);
     this.distinctive = new Map(
       index.distinctive.map(([parent, children]) => [parent, children.map((child) => ({ id: child.id, title: new Set(child.title), words: new Set(child.words) }))]),
@@ -399,6 +402,10 @@ export class Matcher implements RuleKnowledge {
   facts(id: string): readonly Fact[] {
     const entry = this.entries[this.entryIndex.get(id) ?? -1];
     return entry !== undefined && isTopic(entry) ? entry.facts : [];
+  }
+
+  listing(side: 'advantage' | 'disadvantage'): string | undefined {
+    return this.listings.get(side === 'advantage' ? 'advantages' : 'disadvantages');
   }
 
   parentOf(id: string): string | undefined {

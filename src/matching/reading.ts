@@ -17,6 +17,8 @@ export interface Reading {
   yesNo: boolean;
   /** "Which one…", "which of them…": the question asks to choose between things. */
   choosing: boolean;
+  /** "The biggest", "the main", "the worst": one of a kind asked to be ranked first, on whatever scale. */
+  superlative: boolean;
 }
 
 /** A scale's words as normalised words, phrase by phrase (matched before synonyms, which would merge "cheaper" into "costs"). */
@@ -40,6 +42,7 @@ const OF_SOMETHING = /\b(of|about|with|to|for|using|in)\b/;
 const PLURAL_PARTS = '(?:reasons|benefits|advantages|disadvantages|drawbacks|pros|cons|models|types|kinds|ways|points|problems|issues|risks)';
 const LIST = new RegExp(`\\blist\\b|\\b(?:full|whole|complete) list\\b|\\ball (?:the |of the )?(?:\\w+ )?${PLURAL_PARTS}\\b|\\b(?:\\d+|two|three|four|five|six|seven) (?:\\w+ )?${PLURAL_PARTS}\\b`);
 const CHOOSING = /\bwhich\b/;
+const SUPERLATIVE = /\b(?:most|biggest|greatest|largest|main|worst|best|top|primary|number one)\b/;
 const YES_NO = /^(is|are|does|do|can|could|would|will|should|was|were|has|have|did)\b/;
 
 /** "More" that asks for more words, not more of something: "tell me more about saas costs". */
@@ -92,5 +95,6 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
     asksList: LIST.test(normalised),
     yesNo: YES_NO.test(normalised),
     choosing: CHOOSING.test(normalised),
+    superlative: SUPERLATIVE.test(normalised),
   };
 }

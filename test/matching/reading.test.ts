@@ -98,7 +98,7 @@ describe('readQuestion', () => {
   });
 
   it('reads a plain question as asking for nothing besides its topic', () => {
-    expect(read('what is the bus')).toEqual({ asksList: false, yesNo: false, choosing: false });
+    expect(read('what is the bus')).toEqual({ asksList: false, yesNo: false, choosing: false, superlative: false });
   });
 
   it.each([['which is cheaper'], ['so which one should i take'], ['the bus or the bike, which of them is easier']])('reads "%s" as asking to choose', (question) => {
@@ -106,6 +106,10 @@ describe('readQuestion', () => {
   });
 
   it('reads a yes/no comparison as both ("does the bike cost more")', () => {
-    expect(read('does the bike cost more')).toEqual({ comparison: { scale: 'cost', rank: 'most', between: true }, asksList: false, yesNo: true, choosing: false });
+    expect(read('does the bike cost more')).toEqual({ comparison: { scale: 'cost', rank: 'most', between: true }, asksList: false, yesNo: true, choosing: false, superlative: false });
+  });
+
+  it.each([['what is the biggest drawback'], ['the main advantage of walking'], ['what is the worst thing about the bus']])('reads "%s" as ranking one first', (question) => {
+    expect(read(question).superlative).toBe(true);
   });
 });

@@ -290,6 +290,24 @@ describeRule('sideOfNamedTopic', () => {
   });
 });
 
+describeRule('unrankedSuperlative', () => {
+  it('when a superlative asks for one side the lecture does not rank ("what is the biggest drawback of walking"), answers the overview that lists that side', () => {
+    expect(matcher.match('what is the biggest drawback of walking')).toMatchObject({ rule: 'unrankedSuperlative', kind: 'answer', id: 'reasons-not-to-walk' });
+  });
+
+  it('when it asks to choose ("which is the biggest drawback…"), passes it on', () => {
+    expect(matcher.match('which is the biggest drawback of walking').rule).not.toBe('unrankedSuperlative');
+  });
+
+  it('when the best entry is of no family that lists the side ("the biggest drawback of pedalling up hills in a helmet"), passes it on', () => {
+    expect(matcher.match('what is the biggest drawback of pedalling up hills in a helmet')).toMatchObject({ kind: 'answer', id: 'vehicles.bike' });
+  });
+
+  it('when the question names a sub-topic ("the main drawback of walking and the bike"), passes it on', () => {
+    expect(matcher.match('the main drawback of walking and the bike').rule).not.toBe('unrankedSuperlative');
+  });
+});
+
 describeRule('listMeansOverview', () => {
   it('when a list is asked for and one part scores best ("list the vehicles for hills with a helmet"), answers the overview', () => {
     const result = matcher.match('list the vehicles for hills with a helmet');

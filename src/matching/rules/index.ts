@@ -1,5 +1,5 @@
 import { framingKeywordAlone, greetingBeforeQuestion, nothingAsked, ownPhrasing, remarkToBot, smalltalkPhrase, thanksAfterQuestion } from './messageRules';
-import { choiceWithinNamedFamily, comparisonAlongScale, listMeansOverview, sideOfNamedTopic } from './readingRules';
+import { choiceWithinNamedFamily, comparisonAlongScale, listMeansOverview, sideOfNamedTopic, unrankedSuperlative } from './readingRules';
 import {
   askBetween,
   clearLeadInLongQuestion,
@@ -28,6 +28,7 @@ export const DECISION_RULES: readonly Rule[] = Object.freeze([
   remarkToBot,
   comparisonAlongScale,
   sideOfNamedTopic,
+  unrankedSuperlative,
   ownPhrasing,
   framingKeywordAlone,
   nothingAsked,
@@ -67,7 +68,7 @@ export function unnamedWhatIs(decision: Decision, ctx: RuleContext): Decision {
 }
 
 /** Rules whose answers are certain or already checked: a topic's own phrasing, a part matched on its own, a fact. */
-const UNSCORED: ReadonlySet<Rule> = new Set([smalltalkPhrase, greetingBeforeQuestion, thanksAfterQuestion, ownPhrasing, framingKeywordAlone, nothingAsked, comparisonAlongScale, sideOfNamedTopic]);
+const UNSCORED: ReadonlySet<Rule> = new Set([smalltalkPhrase, greetingBeforeQuestion, thanksAfterQuestion, ownPhrasing, framingKeywordAlone, nothingAsked, comparisonAlongScale, sideOfNamedTopic, unrankedSuperlative]);
 
 /** Runs the rules in order; the name of the one that decided goes with the decision. */
 export function decide(ctx: RuleContext): Decision & { rule: string } {

@@ -100,6 +100,28 @@ export const sideOfNamedTopic: Rule = (ctx) => {
 };
 
 /**
+ * "What's the single biggest risk of the cloud", "the main advantage": a superlative on a side
+ * that the lecture does not rank is answered with the overview that lists that side, when the
+ * question names or mentions none of its parts (a named one is `sideOfNamedTopic`'s) and does
+ * not ask to choose, never with one part that happens to score best.
+ */
+export const unrankedSuperlative: Rule = (ctx) => {
+  const { side, superlative, comparison, choosing } = ctx.q.reading;
+  // "Which benefit matters most here?" after a situation asks to choose the one it describes.
+  if (side === undefined || !superlative || comparison !== undefined || choosing) return undefined;
+  const listing = ctx.k.listing(side);
+  if (listing === undefined || ctx.k.named(ctx.q.terms).some((id) => ctx.k.parentOf(id) !== undefined)) return undefined;
+  // "The main disadvantage when it comes to large data transfers" mentions a part by its keywords.
+  if (ctx.k.mentioned(listing, ctx.q.terms).length > 0) return undefined;
+  // The question must be about that side at all: "the biggest drawback of pedalling up hills"
+  // is best matched by the bike, which no list of drawbacks holds.
+  const top = ctx.q.topics[0];
+  const overview = ctx.q.topics.find((candidate) => candidate.id === listing);
+  if (top === undefined || overview === undefined || (ctx.k.parentOf(top.id) ?? top.id) !== listing) return undefined;
+  return { kind: 'answer', id: listing, confidence: overview.score, candidates: shortlist(ctx) };
+};
+
+/**
  * "List the 7 reasons to use the cloud", "what are all the drawbacks": a list is the overview,
  * even when one of its parts scores best, unless the question names that part.
  */
