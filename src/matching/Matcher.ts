@@ -302,7 +302,7 @@ export class Matcher implements RuleKnowledge {
 
   /** Scores a question against every entry and decides, by the first rule that does: answer, clarify, smalltalk or fallback. */
   match(question: string): MatchResult {
-    const analysis = this.analyzer.analyse(question);
+    const analysis = this.analyzer.analyse(withoutExcluded(question));
     const { known, unknown, norm } = this.weigh(analysis.terms, analysis.termWeights);
     const reading = readQuestion(analysis.normalised, this.scales);
     // Ranked on first use, once: smalltalk and a topic's own phrasing need no scores.
@@ -703,6 +703,18 @@ function framingKeywords(entries: readonly Entry[]): [string, string][] {
     }
   }
   return [...owners].flatMap(([word, ids]): [string, string][] => (ids.size === 1 ? [[word, [...ids][0] ?? '']] : []));
+}
+
+/** "Rather than …", "instead of …" up to the end of its clause: what the question sets aside. */
+const EXCLUDED = /\b(?:rather than|instead of)\b[^,.;:!?]*/gi;
+
+/**
+ * The question without what it sets aside: "reacting to demand rather than just spending more"
+ * asks about reacting to demand, and "spending more" would point to another entry.
+ */
+export function withoutExcluded(question: string): string {
+  const kept = question.replace(EXCLUDED, ' ');
+  return kept.trim() === '' ? question : kept;
 }
 
 /** Whether a message's terms leave nothing to ask about: none, or only a negation. */
