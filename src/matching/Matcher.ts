@@ -602,7 +602,10 @@ export class Matcher implements RuleKnowledge {
     const hits = (words: Iterable<number>) => [...words].some((word) => terms.has(word));
     const byExample = family.filter((child) => hits([...child.words].filter((word) => !child.title.has(word))));
     const byTitle = family.filter((child) => hits(child.title));
-    const chosen = byExample.length === 1 ? byExample[0]?.id : byTitle.length >= 2 ? parent.id : byTitle.length === 1 ? byTitle[0]?.id : undefined;
+    // "I keep mixing up public and private, what's the difference": two named to be compared are
+    // the overview's, though a word of the question ("mix") is an example of a third.
+    const comparing = byTitle.length >= 2 && COMPARING.some((word) => terms.has(this.termIds.get(word) ?? -1));
+    const chosen = comparing ? parent.id : byExample.length === 1 ? byExample[0]?.id : byTitle.length >= 2 ? parent.id : byTitle.length === 1 ? byTitle[0]?.id : undefined;
     return chosen !== undefined && (chosen === parent.id || options.some((option) => option.id === chosen)) ? chosen : undefined;
   }
 
@@ -704,6 +707,9 @@ function framingKeywords(entries: readonly Entry[]): [string, string][] {
   }
   return [...owners].flatMap(([word, ids]): [string, string][] => (ids.size === 1 ? [[word, [...ids][0] ?? '']] : []));
 }
+
+/** The terms of a request to compare: "the difference between", "compare", "vs". */
+const COMPARING = ['differ', 'compar', 'vs', 'versus'].map((word) => stem(word));
 
 /** "Rather than …", "instead of …" up to the end of its clause: what the question sets aside. */
 const EXCLUDED = /\b(?:rather than|instead of)\b[^,.;:!?]*/gi;

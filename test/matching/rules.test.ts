@@ -465,6 +465,11 @@ describeRule('closeCallSettled', () => {
     expect(closer.match('transport on a slow seat').rule).not.toBe('closeCallSettled');
   });
 
+  it('when two sub-topics named by title are to be compared ("compare the bus and the car…"), answers the overview, though an example of a third is there ("helmet")', () => {
+    expect(wide.match('compare the bus and the car with a helmet')).toMatchObject({ rule: 'closeCallSettled', kind: 'answer', id: 'vehicles' });
+    expect(wide.match('the bus or the car with a helmet')).toMatchObject({ rule: 'closeCallSettled', kind: 'answer', id: 'vehicles.bike' });
+  });
+
   it('when only the best entry explains every word ("a seat for students": the bus pass is cheap for students), answers it', () => {
     expect(wide.match('a seat for students')).toMatchObject({ rule: 'closeCallSettled', kind: 'answer', id: 'vehicles.bus' });
   });
