@@ -2,6 +2,7 @@ import { ContainerClient, RestError, type StoragePipelineOptions } from '@azure/
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { CreatingStorage } from '../bot/CreatingStorage';
 import { eTagConflict } from '../bot/storageErrors';
+import { onceUntilFailure } from '../onceUntilFailure';
 
 /**
  * botbuilder's Blob Storage state, which reads, writes and deletes, plus `create`: an upload with
@@ -12,11 +13,13 @@ import { eTagConflict } from '../bot/storageErrors';
  */
 export class BlobStateStorage extends BlobsStorage implements CreatingStorage {
   private readonly container: ContainerClient;
-  private ready: Promise<unknown> | undefined;
+  /** The container is made on first use, as BlobsStorage makes it; a failure is not kept, so the next call tries again. */
+  private readonly containerReady: () => Promise<void>;
 
   constructor(connectionString: string, containerName: string, options: { storagePipelineOptions?: StoragePipelineOptions } = {}) {
     super(connectionString, containerName, options);
     this.container = new ContainerClient(connectionString, containerName, options.storagePipelineOptions);
+    this.containerReady = onceUntilFailure(() => this.container.createIfNotExists());
   }
 
   async create(items: Readonly<Record<string, Readonly<Record<string, unknown>>>>): Promise<void> {
@@ -39,14 +42,6 @@ export class BlobStateStorage extends BlobsStorage implements CreatingStorage {
     );
   }
 
-  /** The container is made on first use, as BlobsStorage makes it; a failure is not kept, so the next call tries again. */
-  private async containerReady(): Promise<void> {
-    this.ready ??= this.container.createIfNotExists().catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
-    await this.ready;
-  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { odata, TableClient } from '@azure/data-tables';
 import type { Logger } from '../logger';
+import { onceUntilFailure } from '../onceUntilFailure';
 import { withTimeout } from '../timeout';
 import {
   type AnyRecord,
@@ -36,7 +37,8 @@ function timeKey(at: Date | string): string {
  */
 export class TableRecords implements RecordSink, RecordSource, RecordHistory {
   private readonly client: TableClient;
-  private ready: Promise<void> | undefined;
+  /** The table is made on first write; a failure is not kept, so the next write tries again. */
+  private readonly ensureTable: () => Promise<void>;
 
   constructor(
     private readonly options: TableRecordsOptions,
@@ -46,6 +48,7 @@ export class TableRecords implements RecordSink, RecordSource, RecordHistory {
     this.client = TableClient.fromConnectionString(options.connectionString, options.table, {
       allowInsecureConnection: /^DefaultEndpointsProtocol=http;|TableEndpoint=http:\/\/|UseDevelopmentStorage=true/i.test(options.connectionString),
     });
+    this.ensureTable = onceUntilFailure(() => this.client.createTable());
   }
 
   async add(record: AnyRecord): Promise<void> {
@@ -107,14 +110,6 @@ export class TableRecords implements RecordSink, RecordSource, RecordHistory {
       if ((error as { statusCode?: number }).statusCode === 404) return;
       throw error;
     }
-  }
-
-  private ensureTable(): Promise<void> {
-    this.ready ??= this.client.createTable().catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
-    return this.ready;
   }
 }
 

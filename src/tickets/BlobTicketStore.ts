@@ -1,4 +1,5 @@
 import { ContainerClient, RestError, type StoragePipelineOptions } from '@azure/storage-blob';
+import { onceUntilFailure } from '../onceUntilFailure';
 import { withTimeout } from '../timeout';
 import {
   DEFAULT_TICKET_LIST_LIMIT,
@@ -29,13 +30,15 @@ const ROOM_BLOB = 'staff/room.json';
  */
 export class BlobTicketStore implements TicketStore {
   private readonly container: ContainerClient;
-  private ready: Promise<unknown> | undefined;
+  /** The container is made on first use; a failure is not kept, so the next call tries again. */
+  private readonly containerReady: () => Promise<void>;
 
   constructor(
     private readonly options: BlobTicketStoreOptions,
     pipeline: StoragePipelineOptions = { retryOptions: { maxTries: 2, tryTimeoutInMs: options.timeoutMs } },
   ) {
     this.container = new ContainerClient(options.connectionString, options.container, pipeline);
+    this.containerReady = onceUntilFailure(() => this.container.createIfNotExists());
   }
 
   create(ticket: Ticket): Promise<StoredTicket> {
@@ -129,14 +132,6 @@ export class BlobTicketStore implements TicketStore {
     }
   }
 
-  /** The container is made on first use; a failure is not kept, so the next call tries again. */
-  private async containerReady(): Promise<void> {
-    this.ready ??= this.container.createIfNotExists().catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
-    await this.ready;
-  }
 
   /** Every call bounded in time; a fault other than a conflict becomes `TicketStoreUnavailableError`, its cause kept. */
   private async bounded<T>(operation: string, call: () => Promise<T>): Promise<T> {

@@ -7,10 +7,10 @@ import { LOCAL_STAFF_MARK } from '../../src/tickets/localStaff';
 import { TicketDesk } from '../../src/tickets/TicketDesk';
 import { BlobTicketStore } from '../../src/tickets/BlobTicketStore';
 import { MemoryTicketStore, type TicketStore, TicketStoreUnavailableError } from '../../src/tickets/TicketStore';
-import { sharedAzurite } from '../support/azurite';
-import { freePort } from '../support/servers';
+import { sharedAzurite, unreachableStorage } from '../support/azurite';
 import type { StoredConversationReference } from '../../src/tickets/ticket';
 import { testBot } from '../support/bot';
+import { clarifyingQuestion } from '../support/knowledge';
 import { capturingLogger } from '../support/logger';
 
 /** A channel that records what CloudBot sends outside a turn, and can be made to refuse. */
@@ -39,8 +39,7 @@ interface Setup {
   logger: ReturnType<typeof capturingLogger>;
 }
 
-/** A question the real knowledge base answers with "Did you mean" (checked below, so a change to the matcher shows here). */
-const CLARIFIED = 'models';
+const CLARIFIED = clarifyingQuestion();
 
 let containers = 0;
 
@@ -212,13 +211,7 @@ describe.each(STORES)('Ask the teaching team, tickets in %s', (_name, store) => 
   });
 
   it('tells the student nothing was sent when Blob Storage cannot be reached at all', async () => {
-    // A port nothing listens on: every connection is refused, as with storage down.
-    const port = await freePort();
-    const unreachable = new BlobTicketStore({
-      connectionString: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${Buffer.from('k').toString('base64')};BlobEndpoint=http://127.0.0.1:${String(port)}/devstoreaccount1;`,
-      container: 'tickets-down',
-      timeoutMs: 1500,
-    });
+    const unreachable = new BlobTicketStore({ connectionString: await unreachableStorage(), container: 'tickets-down', timeoutMs: 1500 });
     const { adapter, logger } = setUp({ mode: 'local' }, unreachable);
     const replies = await askTeam(adapter);
     expect(texts(replies)).toMatch(/not answering right now\. \*\*Nothing was sent\.\*\*/);

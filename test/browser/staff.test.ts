@@ -1,15 +1,13 @@
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { loadConfig } from '../../src/config';
-import { createAppServer } from '../../src/dev/appServer';
 import { Quiz } from '../../src/quiz/Quiz';
 import { besidesInstanceNotices, capturedConsole } from '../support/console';
-import { realKnowledgeBase, realMatcher } from '../support/knowledge';
-import { capturingLogger } from '../support/logger';
-import { close, freePort } from '../support/servers';
+import { clarifyingQuestion, realKnowledgeBase, realMatcher } from '../support/knowledge';
+import { launchChromium, startLocalApp } from '../support/browser';
+import { close } from '../support/servers';
 
 /**
  * The teaching team's side in a real browser, over `npm start`'s server: a student's page and the
@@ -23,8 +21,6 @@ afterAll(() => {
   expect(besidesInstanceNotices(consoleLines).filter((line) => line !== HANDOFF_NOTICE)).toEqual([]);
 });
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const LAUNCH_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const OUTPUT = join(__dirname, '../../test-output');
 const WAIT = { timeout: 15_000 };
 const PAGE = { width: 640, height: 900 };
@@ -51,13 +47,8 @@ describe('the student\'s page and the teaching team\'s page, side by side in Chr
   const problems: string[] = [];
 
   beforeAll(async () => {
-    const port = await freePort();
-    process.env.PORT = String(port);
-    server = createAppServer(loadConfig({ PORT: String(port) }), capturingLogger());
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${String(port)}`;
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's: sudo apt-get install chromium (or set CHROMIUM_PATH).`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_FLAGS });
+    ({ server, origin } = await startLocalApp());
+    browser = await launchChromium();
     // Two people: separate contexts, as two browsers would be.
     contexts = [await browser.newContext({ viewport: PAGE }), await browser.newContext({ viewport: PAGE })];
     const [first, second] = contexts;
@@ -138,7 +129,7 @@ describe('the student\'s page and the teaching team\'s page, side by side in Chr
     await typeInto(student, 'what is paas');
     await student.getByText('departmental Jupyter', { exact: false }).first().waitFor(WAIT);
     await typeInto(student, 'hello');
-    await typeInto(student, 'cloud model');
+    await typeInto(student, clarifyingQuestion());
     await student.getByText('Did you mean', { exact: false }).last().waitFor(WAIT);
     const [item] = new Quiz(realKnowledgeBase(), realMatcher()).itemsIn('benefits.reach');
     if (!item) throw new Error('no question on reach');

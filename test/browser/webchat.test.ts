@@ -1,15 +1,13 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { z } from 'zod';
-import { loadConfig } from '../../src/config';
-import { createAppServer } from '../../src/dev/appServer';
 import { besidesInstanceNotices, capturedConsole } from '../support/console';
-import { capturingLogger } from '../support/logger';
 import { Quiz } from '../../src/quiz/Quiz';
 import { realKnowledgeBase, realMatcher } from '../support/knowledge';
-import { close, freePort } from '../support/servers';
+import { launchChromium, startLocalApp } from '../support/browser';
+import { close } from '../support/servers';
 
 /** The instance the pages reach says its start notices once; nothing else may reach the console. */
 const consoleLines = capturedConsole();
@@ -24,9 +22,6 @@ afterAll(() => {
  * Without Chromium it fails, saying how to install it: a browser test that silently skips
  * proves nothing.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Quiet, reproducible and offline: no sandbox (CI runs as root), no GPU, no background traffic. */
-const LAUNCH_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const OUTPUT = join(__dirname, '../../test-output');
 const WAIT = { timeout: 15_000 };
@@ -73,17 +68,8 @@ describe('the Web Chat page in Chromium', () => {
   const requests: string[] = [];
 
   beforeAll(async () => {
-    // The port goes into the configuration, because citations link to the lecture page by URL.
-    const port = await freePort();
-    // The functions read their settings from the environment once, as on a Functions instance.
-    process.env.PORT = String(port);
-    server = createAppServer(loadConfig({ PORT: String(port) }), capturingLogger());
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${String(port)}`;
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's: sudo apt-get install chromium (or set CHROMIUM_PATH). .ci/run does this.`);
-    }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_FLAGS });
+    ({ server, origin } = await startLocalApp());
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: WIDTHS[0], height: HEIGHT } });
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());

@@ -104,3 +104,12 @@ export function sharedAzurite(): string {
   if (connection === undefined) throw new Error('Azurite was not started by the global setup');
   return connection;
 }
+
+/**
+ * A connection string for a storage account on a loopback port nothing listens on: every call is
+ * refused at once, as with storage down.
+ */
+export async function unreachableStorage(): Promise<string> {
+  const port = await freePort();
+  return `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${KEY};BlobEndpoint=http://127.0.0.1:${String(port)}/${ACCOUNT};TableEndpoint=http://127.0.0.1:${String(port)}/${ACCOUNT};`;
+}

@@ -2,8 +2,7 @@ import { BlobTicketStore } from '../../src/tickets/BlobTicketStore';
 import { TicketDesk, type TicketDraft } from '../../src/tickets/TicketDesk';
 import { MemoryTicketStore, TicketConflictError, type TicketStore, TicketStoreUnavailableError } from '../../src/tickets/TicketStore';
 import { answer, rate, take, type Ticket } from '../../src/tickets/ticket';
-import { sharedAzurite } from '../support/azurite';
-import { freePort } from '../support/servers';
+import { sharedAzurite, unreachableStorage } from '../support/azurite';
 
 const ANA = { key: 'ana', name: 'Ana' };
 const BEN = { key: 'ben', name: 'Ben' };
@@ -113,13 +112,7 @@ describe.each(STORES)('tickets in %s', (_name, newStore) => {
 
 describe('a ticket store that cannot be reached', () => {
   it('fails with TicketStoreUnavailableError within its timeout, the cause kept', async () => {
-    // A port nothing listens on: every connection is refused.
-    const port = await freePort();
-    const store = new BlobTicketStore({
-      connectionString: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${Buffer.from('k').toString('base64')};BlobEndpoint=http://127.0.0.1:${String(port)}/devstoreaccount1;`,
-      container: 'tickets-down',
-      timeoutMs: 1500,
-    });
+    const store = new BlobTicketStore({ connectionString: await unreachableStorage(), container: 'tickets-down', timeoutMs: 1500 });
     const started = Date.now();
     const failure = await new TicketDesk(store).open(draft()).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(TicketStoreUnavailableError);
