@@ -58,7 +58,7 @@ const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['hes', 'he is'], ['shes', 'she is'], ['thats', 'that is'], ['theres', 'there is'], ['whos', 'who is'], ['hows', 'how is'],
   ['theyre', 'they are'], ['youre', 'you are'],
   ['y', 'why'], ['hw', 'how'], ['shud', 'should'], ['shd', 'should'], ['n', 'and'], ['btwn', 'between'], ['diff', 'difference'], ['def', 'definition'], ['defn', 'definition'],
-  ['v', 'vs'],
+  ['v', 'vs'], ['w', 'with'],
 ]);
 
 /** Words that carry politeness or hesitation, never meaning. Greetings are not filler: they are smalltalk. */

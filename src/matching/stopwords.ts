@@ -25,6 +25,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'bother', 'bothering', 'call', 'stuff', 'whatever', 'somebody', 'anybody', 'everybody', 'somewhere', 'everything',
   'nothing', 'after', 'before', 'instead', 'right', 'maybe', 'perhaps', 'probably', 'literally', 'honestly',
   'kinda', 'sorta', 'gonna', 'wanna', 'gotta', 'later',
+  // "What's the deal with X", "when it comes to X", "what comes with X".
+  'deal', 'come', 'comes',
   // What the question is for, not what it is about: "which one should i use for my project". Left
   // in, "project" was corrected to "protect", a disaster-mitigation keyword.
   'project', 'projects', 'assignment', 'coursework', 'homework', 'revision', 'revising', 'exam', 'exams',

@@ -15,6 +15,7 @@ describe('normalise', () => {
     ['heyyy cloudbot', 'hey'],
     ['Hi CloudBot! what is agility', 'hi what is agility'],
     ['public v private cloud', 'public vs private cloud'],
+    ['the bus w a bike', 'the bus with a bike'],
     ['thanksss, goood answer', 'thanks good answer'],
     ['y shud i use the cloud n hw', 'why should i use the cloud and how'],
     ['diff btwn iaas n paas', 'difference between iaas and paas'],
