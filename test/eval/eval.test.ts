@@ -75,7 +75,7 @@ const FIXTURES = join(__dirname, '../fixtures');
  * `seen` says whether the set's figures were seen while the matcher or the knowledge base was
  * tuned: those are optimistic. In the second session of 2026-12-03 every set here was a
  * development set: changes were chosen on development set 5 and held-out set 5 and checked on
- * the others, set 6 among them. The targets (95% in scope, at most 1% confidently wrong) are not
+ * the others, set 6 among them; set 7 stayed sealed and was scored once at the end. The targets (95% in scope, at most 1% confidently wrong) are not
  * met on the held-out sets; these are the figures measured, not the targets.
  */
 const OTHER_SETS = [
@@ -87,6 +87,10 @@ const OTHER_SETS = [
   { file: 'heldout4-questions.tsv', seen: true, inScopeCorrect: 47, declined: 16, wrongAtMost: 0, smalltalk: 6 },
   { file: 'heldout5-questions.tsv', seen: true, inScopeCorrect: 134, declined: 28, wrongAtMost: 4, smalltalk: 7 },
   { file: 'heldout6-questions.tsv', seen: true, inScopeCorrect: 149, declined: 26, wrongAtMost: 7, smalltalk: 10 },
+  // Written blind (the lecture and the entry ids only) before the second session's tuning, sealed
+  // through it, and scored once at its end: the one unbiased figure of that session. From now on
+  // it is seen too; a further change needs a new sealed set.
+  { file: 'heldout7-questions.tsv', seen: false, inScopeCorrect: 128, declined: 33, wrongAtMost: 12, smalltalk: 9 },
 ] as const;
 
 describe.each(OTHER_SETS)('answer quality on $file', ({ file, inScopeCorrect, declined, wrongAtMost, smalltalk }) => {
