@@ -8,19 +8,24 @@ export const DEFAULT_MEMORY_RECORDS = 10_000;
  * dashboard shows what was asked since `npm start`. Bounded: past `limit`, the oldest go.
  */
 export class MemoryRecords implements RecordStore {
-  private readonly records: AnyRecord[] = [];
+  /**
+   * A ring: past `limit`, each new record overwrites the oldest. Every turn adds one, so dropping
+   * the oldest must not shift the whole array (which `splice(0, 1)` on 10,000 records would).
+   */
+  private readonly ring: AnyRecord[] = [];
+  private next = 0;
 
   constructor(private readonly limit = DEFAULT_MEMORY_RECORDS) {}
 
   add(record: AnyRecord): Promise<void> {
-    this.records.push(record);
-    if (this.records.length > this.limit) this.records.splice(0, this.records.length - this.limit);
+    this.ring[this.next] = record;
+    this.next = (this.next + 1) % this.limit;
     return Promise.resolve();
   }
 
   since(from: Date, limit: number): Promise<RecentRecords> {
     const start = from.getTime();
-    const newestFirst = this.records.filter((record) => Date.parse(record.at) >= start).reverse();
+    const newestFirst = this.newestFirst().filter((record) => Date.parse(record.at) >= start);
     const records: AnyRecord[] = [];
     const truncated: RecordKind[] = [];
     for (const kind of RECORD_KINDS) {
@@ -29,5 +34,12 @@ export class MemoryRecords implements RecordStore {
       records.push(...ofKind.slice(0, limit));
     }
     return Promise.resolve({ records, truncated });
+  }
+
+  /** The kept records, newest first. */
+  private newestFirst(): AnyRecord[] {
+    const full = this.ring.length === this.limit;
+    const oldestFirst = full ? [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)] : this.ring;
+    return [...oldestFirst].reverse();
   }
 }
