@@ -144,6 +144,8 @@ export class Answerer {
   private directAnswer(match: MatchResult, entry: TopicEntry): string | undefined {
     const direct = match.direct;
     if (direct?.kind === 'facts') return direct.says.join(' ');
+    // Said so, rather than letting the first of the list pass for the biggest.
+    if (direct?.kind === 'unranked') return `The lecture does not rank its ${direct.side}s: it gives them all, none as the biggest.`;
     if (direct?.kind === 'not-stated') {
       const asked = direct.asked;
       const name = entry.title.replace(/\s*\([^)]*\)$/, '').replace(/^\p{Lu}(?=\p{Ll})/u, (letter) => letter.toLowerCase());

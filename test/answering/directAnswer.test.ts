@@ -33,6 +33,12 @@ describe('a direct sentence before the answer', () => {
     expect(parts('does the bike get wet in the rain')[0]).toBe('**In short:** A bike gets wet in the rain.');
   });
 
+  it('says the lecture does not rank a side before the overview that lists it, when asked for the biggest', () => {
+    const reply = answerer.answerQuestion('what is the biggest drawback of walking');
+    expect(reply.id).toBe('reasons-not-to-walk');
+    expect(parts('what is the biggest drawback of walking')[0]).toBe('**In short:** The lecture does not rank its disadvantages: it gives them all, none as the biggest.');
+  });
+
   it('adds nothing to an open question', () => {
     expect(parts('tell me about buses')[0]).toBe(kb.get('vehicles.bus')?.answer);
   });

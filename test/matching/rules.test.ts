@@ -292,7 +292,7 @@ describeRule('sideOfNamedTopic', () => {
 
 describeRule('unrankedSuperlative', () => {
   it('when a superlative asks for one side the lecture does not rank ("what is the biggest drawback of walking"), answers the overview that lists that side', () => {
-    expect(matcher.match('what is the biggest drawback of walking')).toMatchObject({ rule: 'unrankedSuperlative', kind: 'answer', id: 'reasons-not-to-walk' });
+    expect(matcher.match('what is the biggest drawback of walking')).toMatchObject({ rule: 'unrankedSuperlative', kind: 'answer', id: 'reasons-not-to-walk', direct: { kind: 'unranked', side: 'disadvantage' } });
   });
 
   it('when it asks to choose ("which is the biggest drawback…"), passes it on', () => {

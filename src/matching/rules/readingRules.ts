@@ -118,7 +118,7 @@ export const unrankedSuperlative: Rule = (ctx) => {
   const top = ctx.q.topics[0];
   const overview = ctx.q.topics.find((candidate) => candidate.id === listing);
   if (top === undefined || overview === undefined || (ctx.k.parentOf(top.id) ?? top.id) !== listing) return undefined;
-  return { kind: 'answer', id: listing, confidence: overview.score, candidates: shortlist(ctx) };
+  return { kind: 'answer', id: listing, confidence: overview.score, candidates: shortlist(ctx), direct: { kind: 'unranked', side } };
 };
 
 /**

@@ -19,7 +19,9 @@ export interface Candidate {
  */
 export type Direct =
   | { kind: 'facts'; says: string[] }
-  | { kind: 'not-stated'; asked: { side: 'advantage' | 'disadvantage' } | { scale: string; rank: 'most' | 'least' }; instead: string[] };
+  | { kind: 'not-stated'; asked: { side: 'advantage' | 'disadvantage' } | { scale: string; rank: 'most' | 'least' }; instead: string[] }
+  /** "The biggest drawback": the lecture lists that side without ranking it; the overview lists them all. */
+  | { kind: 'unranked'; side: 'advantage' | 'disadvantage' };
 
 /** What a rule decides: the kind of reply, the entry, and the candidates behind it. */
 export interface Decision {
