@@ -251,6 +251,16 @@ describeRule('namedSubjectOfLongQuestion', () => {
     });
   });
 
+  it('when another entry is the strong, clear best, passes it on: the name\'s words may have been met apart', () => {
+    const question = 'is walking a bad idea? my flatmate says it is slow over long distances and there are other ways to get around';
+    // Scores kept low by the many words: the named topic is answered.
+    expect(noLead.match(question)).toMatchObject({ rule: 'namedSubjectOfLongQuestion', id: 'vehicles' });
+    // The same scores, with "strong" set below the best (why not walk, 0.40): that best is what the question describes.
+    const strongAt035 = withOptions({ longQuestionLead: 100, answerThreshold: 0.35 });
+    expect(strongAt035.scores(question)[0]?.id).toBe('reasons-not-to-walk');
+    expect(strongAt035.match(question).rule).not.toBe('namedSubjectOfLongQuestion');
+  });
+
   it('when the long message names it only by one word ("vehicles"), passes it on', () => {
     expect(noLead.match('my flatmate keeps talking about vehicles and i am confused about all of it honestly').rule).not.toBe('namedSubjectOfLongQuestion');
   });

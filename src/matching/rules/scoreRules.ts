@@ -37,6 +37,12 @@ export const namedSubjectOfLongQuestion: Rule = (ctx) => {
   if (subject === undefined || specific.length > 1) return undefined;
   const candidate = ctx.q.topics.slice(0, ctx.o.maxClarifyOptions).find((option) => option.id === subject);
   if (candidate === undefined || candidate.score < ctx.o.longQuestionFloor) return undefined;
+  // The rule is for scores that the many words keep low and close. A strong, clear best of
+  // another family ("we just deploy code … which model": PaaS) is what the question describes;
+  // the name's words were met apart ("deploy", "model").
+  const [top] = ctx.q.topics;
+  const elsewhere = top !== undefined && top.id !== subject && ctx.k.parentOf(top.id) !== subject;
+  if (elsewhere && top.score >= ctx.o.answerThreshold && isClear(ctx)) return undefined;
   return { kind: 'answer', id: subject, confidence: candidate.score, candidates: shortlist(ctx) };
 };
 
