@@ -7,16 +7,9 @@ import { isTopic } from '../../src/knowledge/KnowledgeBase';
 import { lintKnowledgeBase } from '../../src/lint/lintKnowledgeBase';
 import { Matcher } from '../../src/matching/Matcher';
 import { DEFAULT_PROPOSAL_OPTIONS, type KnowledgeFolder, NO_ENTRY_FITS, type Proposal, propose, readKnowledgeFolder } from '../../src/records/proposals';
-import { PROPOSAL_LECTURE, SMALLTALK_YAML, VEHICLES_YAML, writeProposalKnowledge } from './fixtures/proposalKnowledge';
+import { PROPOSAL_FOLDER, writeProposalKnowledge } from './fixtures/proposalKnowledge';
 
-const folder: KnowledgeFolder = {
-  name: 'knowledge',
-  files: new Map([
-    ['smalltalk.yaml', SMALLTALK_YAML],
-    ['vehicles.yaml', VEHICLES_YAML],
-  ]),
-  lecture: PROPOSAL_LECTURE,
-};
+const folder: KnowledgeFolder = PROPOSAL_FOLDER;
 
 function only(proposals: Proposal[]): Proposal {
   expect(proposals).toHaveLength(1);

@@ -3,16 +3,9 @@ import { Matcher } from '../../src/matching/Matcher';
 import type { KnowledgeFolder } from '../../src/records/proposals';
 import type { QuestionRecord } from '../../src/records/records';
 import { type AnsweredQuestion, formatReview, review, withProposals } from '../../src/records/review';
-import { PROPOSAL_LECTURE, SMALLTALK_YAML, VEHICLES_YAML } from './fixtures/proposalKnowledge';
+import { PROPOSAL_FOLDER } from './fixtures/proposalKnowledge';
 
-const folder: KnowledgeFolder = {
-  name: 'knowledge',
-  files: new Map([
-    ['smalltalk.yaml', SMALLTALK_YAML],
-    ['vehicles.yaml', VEHICLES_YAML],
-  ]),
-  lecture: PROPOSAL_LECTURE,
-};
+const folder: KnowledgeFolder = PROPOSAL_FOLDER;
 const matcher = new Matcher(buildKnowledgeBase([...folder.files].map(([name, text]) => ({ name, text })), folder.lecture));
 const termsOf = (text: string) => matcher.termsOf(text);
 
