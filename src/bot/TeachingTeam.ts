@@ -264,6 +264,8 @@ export class TeachingTeam {
         await context.sendActivity(
           outcome.ok ? `${member.name} is taking this one: “${outcome.ticket.question}”. Press "Answer" on its card to reply.` : `Not taken: ${outcome.reason}.`,
         );
+        // The student learns that a person has it; if their chat cannot be reached, "my questions" says so too.
+        if (outcome.ok && outcome.changed) await this.tell(outcome.ticket, `${member.name} from the teaching team is looking at your question “${outcome.ticket.question}”. The answer will come here.`);
         return;
       }
       const text = (payload.answer ?? '').trim();
@@ -293,6 +295,15 @@ export class TeachingTeam {
     } catch (error) {
       this.deps.logger.error(`Ticket ${id}: the ${action} could not be stored.`, toError(error));
       await context.sendActivity(`Sorry, that did not go through: the place questions are kept is not answering. Nothing changed; please try again in a moment.`);
+    }
+  }
+
+  /** A note into the student's conversation that nothing depends on: a failure is logged, not told. */
+  private async tell(ticket: Ticket, text: string): Promise<void> {
+    try {
+      await this.deps.proactive.send(ticket.reference, MessageFactory.text(text));
+    } catch (error) {
+      this.deps.logger.warn(`Ticket ${ticket.id}: the student's chat could not be told it was taken.`, toError(error));
     }
   }
 

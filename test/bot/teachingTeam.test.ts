@@ -138,11 +138,17 @@ describe.each(STORES)('Ask the teaching team, tickets in %s', (_name, store) => 
     const id = ticketIdOf(channel.sent.find((sent) => sent.conversation === 'staff-desk')?.activity);
 
     expect(texts(await turn(adapter, { ...STAFF_ANA, value: { ticket: { id, action: 'take' } } }))).toMatch(/Ana is taking this one/);
+    expect(channel.sent.filter((sent) => sent.conversation === 'student-chat').map((sent) => sent.activity.text)).toEqual([
+      'Ana from the teaching team is looking at your question “when is the exam for this module (for the May exam)”. The answer will come here.',
+    ]);
+    // Taking it again changes nothing, and tells the student nothing more.
+    await turn(adapter, { ...STAFF_ANA, value: { ticket: { id, action: 'take' } } });
+    expect(channel.sent.filter((sent) => sent.conversation === 'student-chat')).toHaveLength(1);
     expect(texts(await turn(adapter, { ...STUDENT, text: 'my questions' }))).toMatch(/\*\*taken\*\*.*Taken by Ana/);
 
     const sentBack = await turn(adapter, { ...STAFF_ANA, value: { ticket: { id, action: 'answer' }, answer: 'The exam is on 12 May; check the module page.' } });
     expect(texts(sentBack)).toMatch(/Sent to the student/);
-    const delivered = channel.sent.find((sent) => sent.conversation === 'student-chat');
+    const delivered = channel.sent.filter((sent) => sent.conversation === 'student-chat').at(-1);
     expect(delivered?.activity.text).toMatch(/^\*\*From the teaching team\*\* \(Ana\)/);
     expect(delivered?.activity.text).toContain('12 May');
     expect((await store.get(id))?.ticket).toMatchObject({ status: 'answered', delivered: true });
