@@ -264,8 +264,11 @@ export class TeachingTeam {
         await context.sendActivity(
           outcome.ok ? `${member.name} is taking this one: “${outcome.ticket.question}”. Press "Answer" on its card to reply.` : `Not taken: ${outcome.reason}.`,
         );
-        // The student learns that a person has it; if their chat cannot be reached, "my questions" says so too.
-        if (outcome.ok && outcome.changed) await this.tell(outcome.ticket, `${member.name} from the teaching team is looking at your question “${outcome.ticket.question}”. The answer will come here.`);
+        if (outcome.ok && outcome.changed) {
+          await this.refreshCard(context, outcome.ticket);
+          // The student learns that a person has it; if their chat cannot be reached, "my questions" says so too.
+          await this.tell(outcome.ticket, `${member.name} from the teaching team is looking at your question “${outcome.ticket.question}”. The answer will come here.`);
+        }
         return;
       }
       const text = (payload.answer ?? '').trim();
@@ -286,6 +289,7 @@ export class TeachingTeam {
         await context.sendActivity('This question was answered already.');
         return;
       }
+      await this.refreshCard(context, outcome.ticket);
       const delivered = await this.deliver(outcome.ticket);
       await context.sendActivity(
         delivered
@@ -295,6 +299,21 @@ export class TeachingTeam {
     } catch (error) {
       this.deps.logger.error(`Ticket ${id}: the ${action} could not be stored.`, toError(error));
       await context.sendActivity(`Sorry, that did not go through: the place questions are kept is not answering. Nothing changed; please try again in a moment.`);
+    }
+  }
+
+  /**
+   * The card a button was pressed on, redrawn with the ticket's new status, so that the staff
+   * channel shows who has it without opening the thread. Teams lets a bot update its own card in
+   * place; Direct Line has no update, so the `/staff` page reads the reply instead.
+   */
+  private async refreshCard(context: TurnContext, ticket: Ticket): Promise<void> {
+    const { channelId, replyToId } = context.activity;
+    if (channelId !== 'msteams' || replyToId === undefined) return;
+    try {
+      await context.updateActivity({ ...MessageFactory.attachment(staffCard(ticket)), id: replyToId });
+    } catch (error) {
+      this.deps.logger.warn(`Ticket ${ticket.id}: its card could not be updated.`, toError(error));
     }
   }
 

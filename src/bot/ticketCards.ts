@@ -89,8 +89,10 @@ export function staffCard(ticket: Ticket): Attachment {
       { type: 'TextBlock', text: 'CloudBot replied', weight: 'Bolder', spacing: 'Medium' },
       { type: 'TextBlock', text: ticket.botAnswer ?? '(nothing: the student asked directly)', wrap: true, isSubtle: true },
       { type: 'TextBlock', text: statusLine(ticket), wrap: true, spacing: 'Medium', color: ticket.status === 'open' ? 'Attention' : 'Good' },
+      ...(ticket.answer ? [{ type: 'TextBlock', text: ticket.answer.text, wrap: true }] : []),
     ],
-    actions: [
+    // Once answered, there is nothing left to press.
+    actions: ticket.status === 'answered' ? [] : [
       { type: 'Action.Submit', title: "I'll take it", data: { ticket: { id: ticket.id, action: 'take' } } },
       {
         type: 'Action.ShowCard',

@@ -270,6 +270,53 @@ describe.each(STORES)('Ask the teaching team, tickets in %s', (_name, store) => 
     expect((await store.get(id))?.ticket.status).toBe('taken');
   });
 
+  it('in Teams, redraws the card that was pressed with who has it, then with the answer and no buttons', async () => {
+    const staffIds = ['00000000-0000-4000-8000-000000000001'];
+    const { adapter, channel } = setUp({ mode: 'teams', channelId: '19:staff@thread.tacv2', serviceUrl: 'https://smba.example/teams/', tenantId: 'tenant', staffIds });
+    const updates: Partial<Activity>[] = [];
+    adapter.use(async (context, next) => {
+      context.onUpdateActivity(async (_context, activity, update) => {
+        updates.push(activity);
+        await update();
+      });
+      await next();
+    });
+    await askTeam(adapter);
+    const id = ticketIdOf(channel.channelPosts[0]?.activity);
+    const press = (value: unknown) => ({
+      channelId: 'msteams',
+      replyToId: 'card-1',
+      conversation: { id: '19:staff@thread.tacv2;messageid=card-1', isGroup: true, conversationType: 'channel', name: '' },
+      from: { id: '29:ana', name: 'Ana', aadObjectId: staffIds[0] ?? '' },
+      channelData: { channel: { id: '19:staff@thread.tacv2' } },
+      value,
+    });
+    await turn(adapter, press({ ticket: { id, action: 'take' } }));
+    await turn(adapter, press({ ticket: { id, action: 'answer' }, answer: 'On 12 May.' }));
+    expect(updates.map((update) => update.id)).toEqual(['card-1', 'card-1']);
+    expect(JSON.stringify(updates[0]?.attachments?.[0]?.content)).toContain('Taken by Ana');
+    const answered = updates[1]?.attachments?.[0]?.content as { body: { text?: string }[]; actions: unknown[] };
+    expect(answered.body.map((element) => element.text)).toEqual(expect.arrayContaining(['Answered by Ana', 'On 12 May.']));
+    expect(answered.actions).toEqual([]);
+  });
+
+  it('on the local staff page, which cannot update a card, says who has it in a reply instead', async () => {
+    const { adapter, channel } = setUp();
+    const updates: Partial<Activity>[] = [];
+    adapter.use(async (context, next) => {
+      context.onUpdateActivity(async (_context, activity, update) => {
+        updates.push(activity);
+        await update();
+      });
+      await next();
+    });
+    await turn(adapter, { ...STAFF_ANA, type: 'event', name: 'webchat/join' });
+    await askTeam(adapter);
+    const id = ticketIdOf(channel.sent.find((sent) => sent.conversation === 'staff-desk')?.activity);
+    expect(texts(await turn(adapter, { ...STAFF_ANA, replyToId: 'card-1', value: { ticket: { id, action: 'take' } } }))).toMatch(/Ana is taking this one/);
+    expect(updates).toEqual([]);
+  });
+
   it('makes no offer when asking the teaching team is off', async () => {
     const adapter = testBot();
     expect(offerOf(await turn(adapter, { ...STUDENT, text: 'when is the exam for this module' }))).toBeUndefined();
