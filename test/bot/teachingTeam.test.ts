@@ -62,6 +62,19 @@ const STUDENT = { conversation: { id: 'student-chat', isGroup: false, conversati
 const STAFF_ANA = { conversation: { id: 'staff-desk', isGroup: false, conversationType: 'personal', name: '' }, from: { id: 'ta-ana', name: 'Ana' }, channelData: { [LOCAL_STAFF_MARK]: true } };
 const STAFF_BEN = { ...STAFF_ANA, from: { id: 'ta-ben', name: 'Ben' } };
 
+/** The activities the bot updates in place from now on (botbuilder's `updateActivity`). */
+function capturedUpdates(adapter: TestAdapter): Partial<Activity>[] {
+  const updates: Partial<Activity>[] = [];
+  adapter.use(async (context, next) => {
+    context.onUpdateActivity(async (_context, activity, update) => {
+      updates.push(activity);
+      await update();
+    });
+    await next();
+  });
+  return updates;
+}
+
 /** One turn: the activity in, the replies it produced out. */
 async function turn(adapter: TestAdapter, activity: Partial<Activity>): Promise<Partial<Activity>[]> {
   adapter.activeQueue.splice(0);
@@ -273,14 +286,7 @@ describe.each(STORES)('Ask the teaching team, tickets in %s', (_name, store) => 
   it('in Teams, redraws the card that was pressed with who has it, then with the answer and no buttons', async () => {
     const staffIds = ['00000000-0000-4000-8000-000000000001'];
     const { adapter, channel } = setUp({ mode: 'teams', channelId: '19:staff@thread.tacv2', serviceUrl: 'https://smba.example/teams/', tenantId: 'tenant', staffIds });
-    const updates: Partial<Activity>[] = [];
-    adapter.use(async (context, next) => {
-      context.onUpdateActivity(async (_context, activity, update) => {
-        updates.push(activity);
-        await update();
-      });
-      await next();
-    });
+    const updates = capturedUpdates(adapter);
     await askTeam(adapter);
     const id = ticketIdOf(channel.channelPosts[0]?.activity);
     const press = (value: unknown) => ({
@@ -302,14 +308,7 @@ describe.each(STORES)('Ask the teaching team, tickets in %s', (_name, store) => 
 
   it('on the local staff page, which cannot update a card, says who has it in a reply instead', async () => {
     const { adapter, channel } = setUp();
-    const updates: Partial<Activity>[] = [];
-    adapter.use(async (context, next) => {
-      context.onUpdateActivity(async (_context, activity, update) => {
-        updates.push(activity);
-        await update();
-      });
-      await next();
-    });
+    const updates = capturedUpdates(adapter);
     await turn(adapter, { ...STAFF_ANA, type: 'event', name: 'webchat/join' });
     await askTeam(adapter);
     const id = ticketIdOf(channel.sent.find((sent) => sent.conversation === 'staff-desk')?.activity);
