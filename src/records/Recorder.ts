@@ -39,7 +39,9 @@ export class Recorder {
    * `kb:review`, the words of a question that did not get an answer, or got one with little confidence.
    */
   async reply(reply: Reply, conversationId: string): Promise<void> {
-    await Promise.all([this.turn(reply, conversationId), this.unanswered(reply, conversationId)]);
+    // Hashed once: both records name the same conversation, and a hash per record is work per turn.
+    const conversation = this.options.hash(conversationId);
+    await Promise.all([this.turn(reply, conversation), this.unanswered(reply, conversation)]);
   }
 
   /** One graded quiz answer (`TurnResult.quizAnswer`), for the dashboard's quiz results by topic. */
@@ -47,7 +49,7 @@ export class Recorder {
     await this.sink.add({ kind: 'quiz-answer', ...answer, at: this.now().toISOString(), conversation: this.options.hash(conversationId) });
   }
 
-  private async turn(reply: Reply, conversationId: string): Promise<void> {
+  private async turn(reply: Reply, conversation: string): Promise<void> {
     // A reply with neither a match nor an entry is the quiz's (its questions, verdicts and
     // progress), counted by `quizAnswer`. Smalltalk is answered from the words without a match;
     // any other reply without one was chosen by id (a topic button, a suggestion's title, a pick
@@ -60,11 +62,11 @@ export class Recorder {
       entryId: reply.id,
       via,
       at: this.now().toISOString(),
-      conversation: this.options.hash(conversationId),
+      conversation,
     });
   }
 
-  private async unanswered(reply: Reply, conversationId: string): Promise<void> {
+  private async unanswered(reply: Reply, conversation: string): Promise<void> {
     const match = reply.match;
     if (!match) return; // A button press: nothing was matched.
     const outcome =
@@ -81,7 +83,7 @@ export class Recorder {
       confidence: reply.confidence,
       candidates: match.candidates.slice(0, 3).map(({ id, score }) => ({ id, score })),
       at: this.now().toISOString(),
-      conversation: this.options.hash(conversationId),
+      conversation,
     });
   }
 
