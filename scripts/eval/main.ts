@@ -1,9 +1,10 @@
-import { relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../../src/knowledge/loadKnowledgeBase';
 import { defaultKnowledgeDir } from '../../src/knowledge/locateKnowledgeDir';
+import { LABELLED_SETS_DIR, trainingSetFiles } from '../model/trainingData';
 import { loadEvalSet } from './evalSet';
-import { EVAL_SET_PATH, formatTable, runEval } from './runEval';
+import { committedQuestionModel, EVAL_SET_PATH, formatTable, runEval } from './runEval';
 
 /**
  * `npm run eval`: the table for the docs, then every miss of CloudBot's with what was expected.
@@ -14,8 +15,12 @@ function main(): void {
   const { values } = parseArgs({ options: { set: { type: 'string' }, quiet: { type: 'boolean' } } });
   const path = values.set === undefined ? EVAL_SET_PATH : resolve(values.set);
   const kb = loadKnowledgeBase(defaultKnowledgeDir());
-  const { cloudbot, baselines } = runEval(kb, loadEvalSet(path));
+  const { cloudbot, baselines } = runEval(kb, loadEvalSet(path), committedQuestionModel(kb));
+  const trained = trainingSetFiles().includes(basename(path)) && dirname(path) === LABELLED_SETS_DIR;
   const out: string[] = [
+    ...(trained
+      ? [`Note: the question model learns from this set, so CloudBot's figures below are its fit to its own training data; \`npm run eval:cv\` scores each set with a model that never saw it.`, '']
+      : []),
     `Evaluation set ${relative(process.cwd(), path)}: ${cloudbot.questions} questions (${cloudbot.inScope} in scope, ${cloudbot.outOfScope} out of scope, ${cloudbot.smalltalk} smalltalk)`,
     '',
     formatTable([cloudbot, ...baselines]),

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { Answerer } from '../../src/answering/Answerer';
 import type { KnowledgeBase } from '../../src/knowledge/KnowledgeBase';
+import { defaultKnowledgeDir } from '../../src/knowledge/locateKnowledgeDir';
 import { Matcher } from '../../src/matching/Matcher';
+import { QuestionClassifier, type QuestionModel, readQuestionModel } from '../../src/matching/questionModel';
 import { bm25, plainFuse } from './baselines';
 import { type EvalQuestion, loadEvalSet } from './evalSet';
 import { type EvalReport, type EvalSystem, evaluate, rates } from './evaluate';
@@ -12,11 +14,18 @@ export const HELDOUT_SET_PATH = join(__dirname, '../../test/fixtures/heldout-que
 /** A second held-out set, written by someone else after all the tuning on the two sets above. */
 export const HELDOUT2_SET_PATH = join(__dirname, '../../test/fixtures/heldout2-questions.tsv');
 
-/** CloudBot through the same Answerer as `ask` and the bot. */
-export function cloudBot(kb: KnowledgeBase): EvalSystem {
-  const answerer = new Answerer(kb, new Matcher(kb));
+/** The question model committed beside the knowledge base, which the bot uses; a model that does not fit is an error here. */
+export function committedQuestionModel(kb: KnowledgeBase, dir: string = defaultKnowledgeDir()): QuestionModel {
+  const result = readQuestionModel(dir, kb);
+  if (!result.ok) throw new Error(`The committed question model cannot be used: ${result.reason}`);
+  return result.model;
+}
+
+/** CloudBot through the same Answerer as `ask` and the bot; with `model` as the bot has it, or the rules alone. */
+export function cloudBot(kb: KnowledgeBase, model?: QuestionModel): EvalSystem {
+  const answerer = new Answerer(kb, new Matcher(kb, {}, undefined, model === undefined ? undefined : new QuestionClassifier(model)));
   return {
-    name: 'CloudBot',
+    name: model === undefined ? 'CloudBot, rules alone' : 'CloudBot',
     reply(question) {
       const reply = answerer.answerQuestion(question);
       return { kind: reply.kind, id: reply.id, suggestions: reply.suggestions.map((s) => s.id) };
@@ -28,16 +37,16 @@ export function cloudBot(kb: KnowledgeBase): EvalSystem {
 const BM25_THRESHOLDS = [0, 2, 4, 6, 8, 10, 12, 15, 20, 25, 30];
 
 /** Scores CloudBot and both baselines on the same set, in one run. */
-export function runEval(kb: KnowledgeBase, set: readonly EvalQuestion[] = loadEvalSet(EVAL_SET_PATH)) {
+export function runEval(kb: KnowledgeBase, set: readonly EvalQuestion[] = loadEvalSet(EVAL_SET_PATH), model?: QuestionModel) {
   // The timed instances are built first, as an instance builds its index at start, long before
   // its first message. One untimed pass on throwaway instances then warms the JIT, as a few
   // messages warm a live instance, and lets the timed instances' indexes settle in the old
   // generation: built just before the pass, they made its first garbage collections copy them,
   // and those pauses were the p99. The timed instances have answered nothing, so no cache
   // carries over.
-  const timedCloudBot = cloudBot(kb);
+  const timedCloudBot = cloudBot(kb, model);
   const timedFuse = plainFuse(kb);
-  evaluate(cloudBot(kb), set);
+  evaluate(cloudBot(kb, model), set);
   evaluate(plainFuse(kb), set);
   const cloudbot = evaluate(timedCloudBot, set);
   const fuse = evaluate(timedFuse, set);

@@ -6,6 +6,7 @@ import { emptyProgress } from '../quiz/progress';
 import { Quiz } from '../quiz/Quiz';
 import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
 import { defaultKnowledgeDir } from '../knowledge/locateKnowledgeDir';
+import { QuestionClassifier, readQuestionModel } from '../matching/questionModel';
 import { Matcher } from '../matching/Matcher';
 import { EXIT, readFlags, runCli, UsageError } from './runCli';
 
@@ -94,8 +95,11 @@ export async function main(args: string[]): Promise<number> {
   const { json, session, question } = readAskArgs(args);
   // Only read when the arguments make sense: a mistyped flag fails before the knowledge base loads.
   if (!json && !session && question === '') throw new UsageError('No question given.');
-  const kb = loadKnowledgeBase(defaultKnowledgeDir());
-  const matcher = new Matcher(kb);
+  const dir = defaultKnowledgeDir();
+  const kb = loadKnowledgeBase(dir);
+  const model = readQuestionModel(dir, kb);
+  // As the bot does: the trained model when it fits, the rules alone otherwise.
+  const matcher = new Matcher(kb, {}, undefined, model.ok ? new QuestionClassifier(model.model) : undefined);
   const answerer = new Answerer(kb, matcher);
 
   if (session) {

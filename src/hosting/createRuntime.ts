@@ -7,6 +7,7 @@ import type { Config } from '../config';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { Logger } from '../logger';
 import { Matcher, type MatcherIndex } from '../matching/Matcher';
+import { QuestionClassifier, type QuestionModel } from '../matching/questionModel';
 import { createAdapter } from './createAdapter';
 import { discardRecords, idHasher, type RecordHistory, type RecordStore } from '../records/records';
 import { MemoryRecords } from '../records/MemoryRecords';
@@ -44,6 +45,8 @@ export interface RuntimeDeps {
   matcherIndex?: MatcherIndex;
   /** Where questions for the teaching team are kept; by default what the configuration says (Blob Storage or memory). */
   tickets?: TicketStore;
+  /** The question model trained for this knowledge base (`npm run kb:train`); without it the matcher's rules decide alone. */
+  questionModel?: QuestionModel;
 }
 
 /** Answers below this confidence are kept for the knowledge-base author to review. */
@@ -72,11 +75,11 @@ function createTicketStore(config: Config): TicketStore {
 }
 
 /** Wires the layers together. Construction only: no environment, no globals; storage connects lazily. */
-export function createRuntime({ config, kb, logger, storage = createStorage(config, logger), recordSink, matcherIndex, tickets }: RuntimeDeps): Runtime {
+export function createRuntime({ config, kb, logger, storage = createStorage(config, logger), recordSink, matcherIndex, tickets, questionModel }: RuntimeDeps): Runtime {
   if (config.unauthenticated) {
     logger.warn('MicrosoftAppId is not set: CloudBot accepts unauthenticated requests (local use and the Emulator only).');
   }
-  const matcher = new Matcher(kb, {}, matcherIndex);
+  const matcher = new Matcher(kb, {}, matcherIndex, questionModel === undefined ? undefined : new QuestionClassifier(questionModel));
   const answerer = new Answerer(kb, matcher, config.lectureUrl);
   const quiz = new Quiz(kb, matcher, (section) => answerer.citation(section));
   const conversation = new Conversation(kb, matcher, answerer, quiz);

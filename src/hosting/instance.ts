@@ -10,6 +10,7 @@ import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { consoleLogger } from '../logger';
 import type { MatcherIndex } from '../matching/Matcher';
 import { indexFingerprint, MATCHER_INDEX_FILE, parseMatcherIndex } from '../matching/matcherIndex';
+import { type QuestionModel, readQuestionModel } from '../matching/questionModel';
 import { createHealthHandler, type HealthReport } from './createHealthHandler';
 import { createRuntime, type Runtime } from './createRuntime';
 import { createChatPageHandler } from '../web/chatPage';
@@ -51,7 +52,14 @@ function build(): Outcome {
   try {
     const dir = defaultKnowledgeDir();
     result.kb = loadKnowledgeBase(dir);
-    result.runtime = createRuntime({ config: loadProcessConfig(), kb: result.kb, logger: consoleLogger, matcherIndex: builtIndex(dir, result.kb) });
+    const questionModel = trainedModel(dir, result.kb);
+    result.runtime = createRuntime({
+      config: loadProcessConfig(),
+      kb: result.kb,
+      logger: consoleLogger,
+      matcherIndex: builtIndex(dir, result.kb),
+      ...(questionModel ? { questionModel } : {}),
+    });
   } catch (thrown) {
     result.error = toError(thrown);
     consoleLogger.error(`CloudBot cannot start: ${result.error.message}`);
@@ -69,6 +77,14 @@ function builtIndex(dir: string, kb: KnowledgeBase): MatcherIndex | undefined {
   const result = parseMatcherIndex(readFileSync(file, 'utf8'), indexFingerprint(kb));
   if (result.ok) return result.index;
   consoleLogger.warn(`Not using ${MATCHER_INDEX_FILE}, which is ${result.reason}: building the matcher's index instead.`);
+  return undefined;
+}
+
+/** The question model trained for this knowledge base, if the folder has one that fits; otherwise the rules decide alone. */
+function trainedModel(dir: string, kb: KnowledgeBase): QuestionModel | undefined {
+  const result = readQuestionModel(dir, kb);
+  if (result.ok) return result.model;
+  consoleLogger.warn(`Not using a question model: ${result.reason}. The matcher's rules decide alone.`);
   return undefined;
 }
 

@@ -9,6 +9,8 @@ import stem from 'wink-porter2-stemmer';
 import { type Reading, readQuestion, type ScaleTerms } from './reading';
 import { STOPWORDS } from './stopwords';
 import { decide } from './rules/index';
+import { type QuestionClassifier, UNKNOWN_MARK } from './questionModel';
+import { secondOpinion } from './secondOpinion';
 import type { Candidate, Decision, MatchKind, Question, RuleKnowledge } from './rules/types';
 
 export type { Candidate, Direct, MatchKind } from './rules/types';
@@ -244,7 +246,13 @@ export class Matcher implements RuleKnowledge {
    * `index` must come from `buildMatcherIndex` with the same knowledge base and options;
    * without it, the matcher builds its own.
    */
-  constructor(kb: KnowledgeBase, options: Partial<MatchingOptions> = {}, index: MatcherIndex = buildMatcherIndex(kb, options)) {
+  constructor(
+    kb: KnowledgeBase,
+    options: Partial<MatchingOptions> = {},
+    index: MatcherIndex = buildMatcherIndex(kb, options),
+    /** A second opinion learnt from students' questions (questionModel.ts); without it, the rules decide alone. */
+    private readonly classifier?: QuestionClassifier,
+  ) {
     this.options = resolveOptions(options);
     this.entries = kb.entries;
     this.entryIndex = new Map(this.entries.map((entry, position) => [entry.id, position]));
@@ -300,8 +308,26 @@ export class Matcher implements RuleKnowledge {
     return this.analyzer.analyse(text).terms;
   }
 
+  /** A question's terms as `match` reads them, what it sets aside left out: what the question model learns from. */
+  questionTerms(question: string): string[] {
+    return this.marked(this.termsOf(withoutExcluded(question)));
+  }
+
+  /**
+   * Terms with those the knowledge base never uses marked (`UNKNOWN_MARK`): a word the lecture
+   * lacks says something by itself ("a hybrid car" is not a hybrid cloud), and the
+   * model learns how much from the questions it had to decline.
+   */
+  private marked(terms: readonly string[]): string[] {
+    return terms.map((term) => (this.termIds.has(term) ? term : `${UNKNOWN_MARK}${term}`));
+  }
+
   /** Scores a question against every entry and decides, by the first rule that does: answer, clarify, smalltalk or fallback. */
   match(question: string): MatchResult {
+    return this.read(question, true);
+  }
+
+  private read(question: string, withOpinion: boolean): MatchResult {
     const analysis = this.analyzer.analyse(withoutExcluded(question));
     const { known, unknown, norm } = this.weigh(analysis.terms, analysis.termWeights);
     const reading = readQuestion(analysis.normalised, this.scales);
@@ -327,7 +353,8 @@ export class Matcher implements RuleKnowledge {
         return rank().chat;
       },
     };
-    const decided = decide({ q, k: this, o: this.options });
+    const ruled = decide({ q, k: this, o: this.options });
+    const decided = this.classifier === undefined || !withOpinion ? ruled : secondOpinion(ruled, this.classifier.classify(this.marked(analysis.terms)), this.options);
     return {
       ...decided,
       normalised: analysis.normalised,
@@ -337,7 +364,8 @@ export class Matcher implements RuleKnowledge {
   }
 
   matchPart(text: string): Decision {
-    return this.match(text);
+    // The rule that asked weighs the part; the model's opinion is of the whole message.
+    return this.read(text, false);
   }
 
   smalltalkPhrase(normalised: string): string | undefined {

@@ -66,6 +66,16 @@ export interface MatchingOptions {
    * `null` turns the signal off. See docs/semantic-signal.md for why it is off.
    */
   neighbourSimilarity: number | null;
+  /**
+   * With a question model (questionModel.ts), its best class answers when the rules did not agree
+   * and its probability is at least `opinionAnswer`; its decline class declines from
+   * `opinionDecline`. See secondOpinion.ts.
+   */
+  opinionAnswer: number;
+  opinionDecline: number;
+  /** A rules' answer scoring at least `opinionTrusted` stands against the model unless it is `opinionOverrule` sure of another class. */
+  opinionTrusted: number;
+  opinionOverrule: number;
 }
 
 export const DEFAULT_MATCHING_OPTIONS: Readonly<MatchingOptions> = Object.freeze({
@@ -92,4 +102,8 @@ export const DEFAULT_MATCHING_OPTIONS: Readonly<MatchingOptions> = Object.freeze
   unknownWeight: 1.2,
   answerVocabularyWeight: 0.5,
   neighbourSimilarity: null,
+  opinionAnswer: 0.7,
+  opinionDecline: 0.5,
+  opinionTrusted: 0.55,
+  opinionOverrule: 0.8,
 });

@@ -1,0 +1,88 @@
+import { parseArgs } from 'node:util';
+import { Answerer } from '../../src/answering/Answerer';
+import type { KnowledgeBase } from '../../src/knowledge/KnowledgeBase';
+import { loadKnowledgeBase } from '../../src/knowledge/loadKnowledgeBase';
+import { defaultKnowledgeDir } from '../../src/knowledge/locateKnowledgeDir';
+import { DEFAULT_MATCHING_OPTIONS } from '../../src/matching/matchingOptions';
+import { Matcher } from '../../src/matching/Matcher';
+import { QuestionClassifier } from '../../src/matching/questionModel';
+import { DEFAULT_TRAINING_OPTIONS, trainQuestionModel, type TrainingOptions } from '../../src/matching/trainQuestionModel';
+import type { EvalQuestion } from '../eval/evalSet';
+import { type EvalReport, evaluate } from '../eval/evaluate';
+import { loadSets, trainingExamples, trainingSetFiles } from './trainingData';
+
+/** One set's scores, the rules alone and with a model that never saw it. */
+export interface FoldReport {
+  set: string;
+  rules: EvalReport;
+  withModel: EvalReport;
+}
+
+function system(kb: KnowledgeBase, matcher: Matcher, name: string) {
+  const answerer = new Answerer(kb, matcher);
+  return {
+    name,
+    reply(question: string) {
+      const reply = answerer.answerQuestion(question);
+      return { kind: reply.kind, id: reply.id, suggestions: reply.suggestions.map((s) => s.id) };
+    },
+  };
+}
+
+/**
+ * Leave-one-set-out cross-validation: for each labelled set, a model trained on the knowledge
+ * base and every other set answers it. The only honest figures for sets the model learns from.
+ */
+export function crossValidate(kb: KnowledgeBase, sets: ReadonlyMap<string, readonly EvalQuestion[]>, training: Readonly<TrainingOptions> = DEFAULT_TRAINING_OPTIONS, matching = DEFAULT_MATCHING_OPTIONS): FoldReport[] {
+  return scoreFolds(kb, sets, foldModels(kb, sets, training), matching);
+}
+
+/** For each set, the model trained without it. */
+export function foldModels(kb: KnowledgeBase, sets: ReadonlyMap<string, readonly EvalQuestion[]>, training: Readonly<TrainingOptions> = DEFAULT_TRAINING_OPTIONS): Map<string, QuestionClassifier> {
+  const rulesOnly = new Matcher(kb);
+  return new Map(
+    [...sets.keys()].map((name) => {
+      const others = [...sets].filter(([other]) => other !== name).map(([, questions]) => questions);
+      return [name, new QuestionClassifier(trainQuestionModel(trainingExamples(kb, rulesOnly, others), 'cross-validation', training))];
+    }),
+  );
+}
+
+/** Each set answered by the rules alone and with its fold's model, under the given matching options. */
+export function scoreFolds(kb: KnowledgeBase, sets: ReadonlyMap<string, readonly EvalQuestion[]>, models: ReadonlyMap<string, QuestionClassifier>, matching = DEFAULT_MATCHING_OPTIONS): FoldReport[] {
+  const rulesOnly = new Matcher(kb, matching);
+  return [...sets].map(([name, set]) => {
+    const withModel = new Matcher(kb, matching, undefined, models.get(name));
+    return { set: name, rules: evaluate(system(kb, rulesOnly, 'rules'), set), withModel: evaluate(system(kb, withModel, 'rules + model'), set) };
+  });
+}
+
+const cell = (r: EvalReport) => `${String(r.inScopeCorrect)}/${String(r.inScope)} (${((100 * r.inScopeCorrect) / Math.max(1, r.inScope)).toFixed(1)}%) | ${String(r.wrongInScope + r.wrongOutOfScope)} | ${String(r.outOfScopeDeclined)}/${String(r.outOfScope)}`;
+
+function main(): void {
+  const { values } = parseArgs({ options: { prune: { type: 'string' }, answer: { type: 'string' }, decline: { type: 'string' } } });
+  const training = { ...DEFAULT_TRAINING_OPTIONS, ...(values.prune === undefined ? {} : { prune: Number(values.prune) }) };
+  const matching = {
+    ...DEFAULT_MATCHING_OPTIONS,
+    ...(values.answer === undefined ? {} : { opinionAnswer: Number(values.answer) }),
+    ...(values.decline === undefined ? {} : { opinionDecline: Number(values.decline) }),
+  };
+  const kb = loadKnowledgeBase(defaultKnowledgeDir());
+  const folds = crossValidate(kb, loadSets(trainingSetFiles()), training, matching);
+  const total = (pick: (fold: FoldReport) => EvalReport, key: keyof EvalReport) => folds.reduce((sum, fold) => sum + Number(pick(fold)[key]), 0);
+  const lines = [
+    '| set | rules: in scope right | wrong | declined | rules + model: in scope right | wrong | declined |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...folds.map((fold) => `| ${fold.set.replace('-questions.tsv', '')} | ${cell(fold.rules)} | ${cell(fold.withModel)} |`),
+    `| all | ${(['rules', 'withModel'] as const)
+      .map((side) => {
+        const pick = (fold: FoldReport) => fold[side];
+        const inScope = total(pick, 'inScope');
+        return `${String(total(pick, 'inScopeCorrect'))}/${String(inScope)} (${((100 * total(pick, 'inScopeCorrect')) / inScope).toFixed(1)}%) | ${String(total(pick, 'wrongInScope') + total(pick, 'wrongOutOfScope'))} of ${String(total(pick, 'questions'))} | ${String(total(pick, 'outOfScopeDeclined'))}/${String(total(pick, 'outOfScope'))}`;
+      })
+      .join(' | ')} |`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+if (require.main === module) main();

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KnowledgeBase } from '../../src/knowledge/KnowledgeBase';
+import { isTopic } from '../../src/knowledge/KnowledgeBase';
+import type { Matcher } from '../../src/matching/Matcher';
+import { DECLINE_CLASS, QUESTION_MODEL_FORMAT } from '../../src/matching/questionModel';
+import type { LabelledTerms, TrainingOptions } from '../../src/matching/trainQuestionModel';
+import { type EvalQuestion, loadEvalSet } from '../eval/evalSet';
+
+/** The labelled question sets: students' questions with the entry each should get, or `-`. */
+export const LABELLED_SETS_DIR = join(__dirname, '../../test/fixtures');
+
+/**
+ * Sets the model must never learn from: a set sealed until the work it measures is done. A new
+ * set goes here first, or a test fails: whether it trains the model is decided, never defaulted.
+ */
+export const SEALED_SETS: readonly string[] = Object.freeze(['heldout8-questions.tsv']);
+
+/** Every labelled set's file name. */
+export function labelledSetFiles(dir: string = LABELLED_SETS_DIR): string[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('-questions.tsv'))
+    .sort();
+}
+
+/** The sets the model learns from: every labelled set that is not sealed. */
+export function trainingSetFiles(dir: string = LABELLED_SETS_DIR): string[] {
+  return labelledSetFiles(dir).filter((name) => !SEALED_SETS.includes(name));
+}
+
+/** What the knowledge base itself teaches: each entry's title, alternates and situations. */
+export function knowledgeExamples(kb: KnowledgeBase, matcher: Matcher): LabelledTerms[] {
+  return kb.entries.flatMap((entry) =>
+    [entry.title, ...entry.alternates, ...(isTopic(entry) ? entry.situations : [])].map((text) => ({ terms: matcher.questionTerms(text), label: entry.id })),
+  );
+}
+
+/** A labelled set's questions, each with its first expected entry, or the decline class. */
+export function setExamples(set: readonly EvalQuestion[], matcher: Matcher): LabelledTerms[] {
+  return set.map((question) => ({
+    terms: matcher.questionTerms(question.question),
+    label: question.expected === 'decline' ? DECLINE_CLASS : (question.expected[0] ?? DECLINE_CLASS),
+  }));
+}
+
+/** Everything in one model's training: the knowledge base and the labelled sets named. */
+export function trainingExamples(kb: KnowledgeBase, matcher: Matcher, sets: readonly (readonly EvalQuestion[])[]): LabelledTerms[] {
+  return [...knowledgeExamples(kb, matcher), ...sets.flatMap((set) => setExamples(set, matcher))];
+}
+
+export function loadSets(files: readonly string[], dir: string = LABELLED_SETS_DIR): Map<string, EvalQuestion[]> {
+  return new Map(files.map((name) => [name, loadEvalSet(join(dir, name))]));
+}
+
+/**
+ * What a model was trained from, as one hash: the knowledge files (the matcher's terms depend on
+ * every synonym and word in them), the training sets, the options and the format. A test
+ * compares the committed model's with the repository's, so an edit that needs a new model says so.
+ */
+export function trainingInputsDigest(knowledgeDir: string, setFiles: readonly string[], options: Readonly<TrainingOptions>, setsDir: string = LABELLED_SETS_DIR): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ format: QUESTION_MODEL_FORMAT, options }));
+  for (const name of readdirSync(knowledgeDir).filter((file) => file.endsWith('.yaml')).sort()) hash.update(`\n${name}\n`).update(readFileSync(join(knowledgeDir, name)));
+  for (const name of setFiles) hash.update(`\n${name}\n`).update(readFileSync(join(setsDir, name)));
+  return hash.digest('hex');
+}

@@ -1,0 +1,130 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
+
+/**
+ * A second opinion on what a question is about, learnt from questions students asked: a
+ * multinomial logistic regression over the matcher's own terms (stems after typo correction and
+ * synonyms) and their adjacent pairs. The rules read words the knowledge base uses; students who
+ * describe a situation use words it does not, in patterns no rule was written for, and a model
+ * trained on a thousand labelled questions generalises to those patterns where rules do not
+ * (docs/understanding.md has the cross-validated comparison).
+ *
+ * It is trained at build time by `npm run kb:train` (scripts/model/train.ts) into
+ * `knowledge/question-model.json`; an instance only reads it and adds up a few weights per
+ * question. Nothing is downloaded or learnt at run time.
+ */
+
+/** The model's file in a knowledge folder, beside the YAML (or, in a package, knowledge.json). */
+export const QUESTION_MODEL_FILE = 'question-model.json';
+
+/** The class of questions the lecture does not answer: students' off-topic and adjacent questions. */
+export const DECLINE_CLASS = '-';
+
+/** Raised whenever the file's shape or the features change, so that an older model is refused. */
+export const QUESTION_MODEL_FORMAT = 1;
+
+export const QuestionModelSchema = z.object({
+  format: z.literal(QUESTION_MODEL_FORMAT),
+  /** SHA-256 of everything it was trained from: knowledge files, labelled questions, options. */
+  inputs: z.string().length(64),
+  /** Entry ids, smalltalk ids and `DECLINE_CLASS`. */
+  classes: z.array(z.string().min(1)).min(2),
+  bias: z.array(z.number()),
+  /** Each feature's non-zero weights, flat: `[class, weight, class, weight, …]`. */
+  weights: z.record(z.string(), z.array(z.number())),
+});
+
+export type QuestionModel = z.infer<typeof QuestionModelSchema>;
+
+/** One class and its probability. */
+export interface Opinion {
+  id: string;
+  p: number;
+}
+
+/** Marks a term the knowledge base never uses (Matcher.questionTerms). */
+export const UNKNOWN_MARK = '?';
+
+/**
+ * A question's features: its terms and each adjacent pair of them, without repeats, and whether
+ * it has one or more words the knowledge base never uses. Pairs carry what single stems lose:
+ * "no server" and "own server" share "server".
+ */
+export function questionFeatures(terms: readonly string[]): string[] {
+  const features = new Set<string>();
+  let unknown = 0;
+  terms.forEach((term, index) => {
+    features.add(term);
+    if (index > 0) features.add(`${terms[index - 1] ?? ''} ${term}`);
+    if (term.startsWith(UNKNOWN_MARK)) unknown += 1;
+  });
+  if (unknown >= 1) features.add(UNKNOWN_MARK);
+  if (unknown >= 2) features.add(UNKNOWN_MARK.repeat(2));
+  return [...features];
+}
+
+/** Reads a model once per instance; built from trusted build output, but checked like any input. */
+export class QuestionClassifier {
+  private readonly logits: Float64Array;
+
+  constructor(private readonly model: QuestionModel) {
+    this.logits = new Float64Array(model.classes.length);
+  }
+
+  get classes(): readonly string[] {
+    return this.model.classes;
+  }
+
+  /** Every class with its probability, best first. */
+  classify(terms: readonly string[]): Opinion[] {
+    const { logits } = this;
+    const { bias, weights, classes } = this.model;
+    for (let c = 0; c < logits.length; c++) logits[c] = bias[c] ?? 0;
+    const features = questionFeatures(terms);
+    // Scaled as in training, so a long question is not more certain for having more words.
+    const scale = 1 / Math.sqrt(Math.max(1, features.length));
+    for (const feature of features) {
+      const row = Object.hasOwn(weights, feature) ? weights[feature] : undefined;
+      if (row === undefined) continue;
+      for (let i = 0; i + 1 < row.length; i += 2) {
+        const c = row[i] ?? 0;
+        logits[c] = (logits[c] ?? 0) + (row[i + 1] ?? 0) * scale;
+      }
+    }
+    return softmax(logits).map((p, c) => ({ id: classes[c] ?? DECLINE_CLASS, p })).sort((a, b) => b.p - a.p);
+  }
+}
+
+/** Probabilities from scores, shifted by the largest first so that no exponential overflows. */
+export function softmax(logits: Float64Array): number[] {
+  const max = logits.reduce((best, value) => Math.max(best, value), -Infinity);
+  const exps = Array.from(logits, (value) => Math.exp(value - max));
+  const sum = exps.reduce((total, value) => total + value, 0);
+  return exps.map((value) => value / sum);
+}
+
+export type QuestionModelResult = { ok: true; model: QuestionModel } | { ok: false; reason: string };
+
+/**
+ * The model in a knowledge folder, if there is one and every class it predicts is an entry of
+ * the knowledge base (or the decline class): a model trained for another knowledge base is refused, so
+ * the matcher never answers with an id that no longer exists.
+ */
+export function readQuestionModel(dir: string, kb: Pick<KnowledgeBase, 'get'>): QuestionModelResult {
+  const path = join(dir, QUESTION_MODEL_FILE);
+  if (!existsSync(path)) return { ok: false, reason: `there is no ${QUESTION_MODEL_FILE}` };
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    return { ok: false, reason: `${QUESTION_MODEL_FILE} is not JSON: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const parsed = QuestionModelSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, reason: `${QUESTION_MODEL_FILE} is not a question model: ${z.prettifyError(parsed.error)}` };
+  const unknown = parsed.data.classes.filter((id) => id !== DECLINE_CLASS && kb.get(id) === undefined);
+  if (unknown.length > 0) return { ok: false, reason: `${QUESTION_MODEL_FILE} predicts entries the knowledge base does not have (${unknown.join(', ')}); run npm run kb:train` };
+  if (parsed.data.bias.length !== parsed.data.classes.length) return { ok: false, reason: `${QUESTION_MODEL_FILE} has ${String(parsed.data.bias.length)} biases for ${String(parsed.data.classes.length)} classes` };
+  return { ok: true, model: parsed.data };
+}
