@@ -10,6 +10,7 @@ import { buildKnowledgeBase, LECTURE_FILE, parseYamlFile, readKnowledgeDir } fro
 import { compileKnowledge, COMPILED_KNOWLEDGE_FILE } from '../../src/knowledge/compiledKnowledge';
 import { buildMatcherIndex } from '../../src/matching/Matcher';
 import { indexFingerprint, MATCHER_INDEX_FILE, serialiseMatcherIndex } from '../../src/matching/matcherIndex';
+import { QUESTION_MODEL_FILE, readQuestionModel } from '../../src/matching/questionModel';
 import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from '../../src/matching/matchingOptions';
 import { NEIGHBOUR_TABLE_FILE } from '../../src/matching/neighbourTable';
 import { compressWebChat, WEB_CHAT_ASSET_DIR, WEB_CHAT_ASSET_FILES, webChatBundle, webChatPackageDir, type WebChatVersion } from '../../src/web/webChatAsset';
@@ -27,7 +28,8 @@ import { APP_FILE_NAME, CODE_CACHE_FILE_NAME } from './codeCache';
  * lib/app.js             the app (src/, @azure/functions, botbuilder, …), once
  * lib/app.js.cache       V8's code cache of lib/app.js after a warm-up conversation (codeCache.ts)
  * knowledge/             the lecture, the knowledge base parsed from YAML into knowledge.json,
- *                        and the matcher's index for it (matcher-index.json)
+ *                        the matcher's index for it (matcher-index.json) and the question
+ *                        model trained for it (question-model.json)
  * assets/webchat/        the Web Chat bundle the chat page serves (a file, not a dependency), its
  *                        Brotli and gzip forms, and its version (src/web/webChatAsset.ts)
  * src/matching/neighbours.json
@@ -295,7 +297,8 @@ export async function bundleApp(options: BundleOptions): Promise<BundleResult> {
 /**
  * The package's knowledge folder: the lecture, the YAML files parsed into one JSON file
  * (src/knowledge/compiledKnowledge.ts), validated here so that an invalid knowledge base fails
- * the build, not the deployment, and the matcher's index for it (src/matching/matcherIndex.ts).
+ * the build, not the deployment, the matcher's index for it (src/matching/matcherIndex.ts) and
+ * the question model (src/matching/questionModel.ts).
  * The app finds its root by walking up from lib/ to this folder.
  */
 function writeKnowledge(sourceDir: string, targetDir: string): void {
@@ -308,6 +311,10 @@ function writeKnowledge(sourceDir: string, targetDir: string): void {
   writeFileSync(join(targetDir, COMPILED_KNOWLEDGE_FILE), compileKnowledge(parsed));
   writeFileSync(join(targetDir, MATCHER_INDEX_FILE), serialiseMatcherIndex(buildMatcherIndex(kb), indexFingerprint(kb)));
   cpSync(join(sourceDir, LECTURE_FILE), join(targetDir, LECTURE_FILE));
+  // The question model is checked like the knowledge base: one that does not fit fails the build, not the bot.
+  const model = readQuestionModel(sourceDir, kb);
+  if (!model.ok) throw new Error(`The question model cannot be packaged: ${model.reason}`);
+  cpSync(join(sourceDir, QUESTION_MODEL_FILE), join(targetDir, QUESTION_MODEL_FILE));
 }
 
 /**

@@ -2,7 +2,8 @@ import { loadEvalSet } from '../../scripts/eval/evalSet';
 import { rates } from '../../scripts/eval/evaluate';
 import { join } from 'node:path';
 import { evaluate } from '../../scripts/eval/evaluate';
-import { cloudBot, EVAL_SET_PATH, HELDOUT2_SET_PATH, HELDOUT_SET_PATH, runEval } from '../../scripts/eval/runEval';
+import { labelledSetFiles } from '../../scripts/model/trainingData';
+import { cloudBot, committedQuestionModel, EVAL_SET_PATH, HELDOUT2_SET_PATH, HELDOUT_SET_PATH, runEval } from '../../scripts/eval/runEval';
 import { TARGETS } from '../../scripts/eval/targets';
 import { realKnowledgeBase } from '../support/knowledge';
 
@@ -15,7 +16,7 @@ import { realKnowledgeBase } from '../support/knowledge';
 describe('answer quality on the evaluation set', () => {
   const kb = realKnowledgeBase();
   const set = loadEvalSet(EVAL_SET_PATH);
-  const { cloudbot, baselines } = runEval(kb, set);
+  const { cloudbot, baselines } = runEval(kb, set, committedQuestionModel(kb));
   const ours = rates(cloudbot);
 
   it('is a set of at least 250 questions, 60 of which must be declined', () => {
@@ -27,7 +28,8 @@ describe('answer quality on the evaluation set', () => {
     for (const item of [...set, ...loadEvalSet(HELDOUT_SET_PATH), ...loadEvalSet(HELDOUT2_SET_PATH)]) {
       if (item.expected !== 'decline') for (const id of item.expected) expect({ line: item.line, id, known: kb.get(id) !== undefined }).toMatchObject({ known: true });
     }
-    for (const item of OTHER_SETS.flatMap(({ file }) => loadEvalSet(join(FIXTURES, file)))) {
+    // Every labelled set, the sealed ones too: a label the knowledge base lacks would be scored as a miss forever.
+    for (const item of labelledSetFiles().flatMap((file) => loadEvalSet(join(FIXTURES, file)))) {
       if (item.expected !== 'decline') for (const id of item.expected) expect({ question: item.question, id, known: kb.get(id) !== undefined }).toMatchObject({ known: true });
     }
   });
@@ -48,11 +50,12 @@ describe('answer quality on the evaluation set', () => {
     expect(ours.smalltalkAccuracy).toBe(TARGETS.smalltalkAccuracy);
   });
 
-  // A ratchet above the targets: the figures measured on 2026-12-03 (docs/understanding.md: 190/193
-  // in scope, 66/66 declined, none confidently wrong of 274), so that a change to the matcher or the
-  // knowledge base cannot quietly give back what was gained. Raise them as CloudBot improves.
+  // A ratchet above the targets. Since the third session of 2026-12-03 the question model learns
+  // from this set, so these are its fit to its training data (193/193, 66/66, none wrong), not a
+  // measure of quality: test/model/committedModel.test.ts holds the cross-validated figures.
+  // The rules alone gave 190/193, 66/66 and none wrong.
   it('does not fall below the quality already reached', () => {
-    expect(cloudbot.inScopeCorrect).toBeGreaterThanOrEqual(190);
+    expect(cloudbot.inScopeCorrect).toBeGreaterThanOrEqual(193);
     expect(cloudbot.outOfScopeDeclined).toBeGreaterThanOrEqual(66);
     expect(cloudbot.wrongInScope + cloudbot.wrongOutOfScope).toBe(0);
   });
@@ -70,31 +73,29 @@ describe('answer quality on the evaluation set', () => {
 const FIXTURES = join(__dirname, '../fixtures');
 
 /**
- * Every other question set, each held at the figures measured on 2026-12-03 (docs/understanding.md),
- * so that a change to the matcher or the knowledge base cannot quietly give back what was gained.
- * `seen` says whether the set's figures were seen while the matcher or the knowledge base was
- * tuned: those are optimistic. In the second session of 2026-12-03 every set here was a
- * development set: changes were chosen on development set 5 and held-out set 5 and checked on
- * the others, set 6 among them; set 7 stayed sealed and was scored once at the end. The targets (95% in scope, at most 1% confidently wrong) are not
- * met on the held-out sets; these are the figures measured, not the targets.
+ * Every other labelled set, each held at the figures measured on 2026-12-03 with the question
+ * model. Since the third session of that day the model learns from all of them, so these are its
+ * fit to its training data: a guard against regressions, not a measure of quality. What
+ * generalises is measured by cross-validation (test/model/committedModel.test.ts, `npm run
+ * eval:cv`) and by held-out set 8, sealed through that session and scored once at its end
+ * (docs/understanding.md). The rules alone had reached, on sets 1 to 7, 84%, 81%, 93%, 90%,
+ * 86%, 81% and 69% in scope; the issue's targets (95% in scope, at most 1% confidently wrong)
+ * are judged on the cross-validated and sealed figures, not on these.
  */
 const OTHER_SETS = [
-  { file: 'dev-questions.tsv', seen: true, inScopeCorrect: 56, declined: 20, wrongAtMost: 1, smalltalk: 3 },
-  { file: 'dev5-questions.tsv', seen: true, inScopeCorrect: 97, declined: 20, wrongAtMost: 0, smalltalk: 5 },
-  { file: 'heldout-questions.tsv', seen: true, inScopeCorrect: 38, declined: 16, wrongAtMost: 1, smalltalk: 3 },
-  { file: 'heldout2-questions.tsv', seen: true, inScopeCorrect: 35, declined: 16, wrongAtMost: 1, smalltalk: 3 },
-  { file: 'heldout3-questions.tsv', seen: true, inScopeCorrect: 39, declined: 14, wrongAtMost: 1, smalltalk: 3 },
-  { file: 'heldout4-questions.tsv', seen: true, inScopeCorrect: 47, declined: 16, wrongAtMost: 0, smalltalk: 6 },
-  { file: 'heldout5-questions.tsv', seen: true, inScopeCorrect: 134, declined: 28, wrongAtMost: 4, smalltalk: 7 },
-  { file: 'heldout6-questions.tsv', seen: true, inScopeCorrect: 149, declined: 26, wrongAtMost: 7, smalltalk: 10 },
-  // Written blind (the lecture and the entry ids only) before the second session's tuning, sealed
-  // through it, and scored once at its end: the one unbiased figure of that session. From now on
-  // it is seen too; a further change needs a new sealed set.
-  { file: 'heldout7-questions.tsv', seen: false, inScopeCorrect: 128, declined: 33, wrongAtMost: 12, smalltalk: 9 },
+  { file: 'dev-questions.tsv', inScopeCorrect: 65, declined: 21, wrongAtMost: 0, smalltalk: 3 },
+  { file: 'dev5-questions.tsv', inScopeCorrect: 105, declined: 20, wrongAtMost: 0, smalltalk: 5 },
+  { file: 'heldout-questions.tsv', inScopeCorrect: 45, declined: 16, wrongAtMost: 0, smalltalk: 3 },
+  { file: 'heldout2-questions.tsv', inScopeCorrect: 43, declined: 16, wrongAtMost: 0, smalltalk: 3 },
+  { file: 'heldout3-questions.tsv', inScopeCorrect: 42, declined: 15, wrongAtMost: 0, smalltalk: 3 },
+  { file: 'heldout4-questions.tsv', inScopeCorrect: 52, declined: 16, wrongAtMost: 0, smalltalk: 6 },
+  { file: 'heldout5-questions.tsv', inScopeCorrect: 156, declined: 29, wrongAtMost: 0, smalltalk: 7 },
+  { file: 'heldout6-questions.tsv', inScopeCorrect: 184, declined: 26, wrongAtMost: 0, smalltalk: 10 },
+  { file: 'heldout7-questions.tsv', inScopeCorrect: 184, declined: 34, wrongAtMost: 0, smalltalk: 9 },
 ] as const;
 
 describe.each(OTHER_SETS)('answer quality on $file', ({ file, inScopeCorrect, declined, wrongAtMost, smalltalk }) => {
-  const report = evaluate(cloudBot(realKnowledgeBase()), loadEvalSet(join(FIXTURES, file)));
+  const report = evaluate(cloudBot(realKnowledgeBase(), committedQuestionModel(realKnowledgeBase())), loadEvalSet(join(FIXTURES, file)));
 
   it(`answers at least ${inScopeCorrect} in-scope questions right, declines at least ${declined}, and is confidently wrong at most ${wrongAtMost} times`, () => {
     expect(report.inScopeCorrect).toBeGreaterThanOrEqual(inScopeCorrect);

@@ -22,6 +22,7 @@ import {
 } from '../../scripts/package/bundle';
 import { createWebChatAssetHandler, WEB_CHAT_ASSET_DIR, WEB_CHAT_ASSET_FILES, webChatBundle } from '../../src/web/webChatAsset';
 import { ignoredBy } from './ignoreFile';
+import { QUESTION_MODEL_FILE } from '../../src/matching/questionModel';
 import { COMPILED_KNOWLEDGE_FILE, readCompiledKnowledge } from '../../src/knowledge/compiledKnowledge';
 import { LECTURE_FILE } from '../../src/knowledge/loadKnowledgeBase';
 import { MATCHER_INDEX_FILE } from '../../src/matching/matcherIndex';
@@ -94,7 +95,9 @@ describe('the deployment package (npm run package)', () => {
     });
 
     it('carries the lecture and every knowledge file, parsed from YAML into one file the app reads at start', () => {
-      expect(readdirSync(inPackage('knowledge')).sort()).toEqual([COMPILED_KNOWLEDGE_FILE, LECTURE_FILE, MATCHER_INDEX_FILE].sort());
+      expect(readdirSync(inPackage('knowledge')).sort()).toEqual([COMPILED_KNOWLEDGE_FILE, LECTURE_FILE, MATCHER_INDEX_FILE, QUESTION_MODEL_FILE].sort());
+      // The question model the repository trained, byte for byte: the package does not retrain it.
+      expect(readFileSync(inPackage(`knowledge/${QUESTION_MODEL_FILE}`), 'utf8')).toBe(readFileSync(join(ROOT, 'knowledge', QUESTION_MODEL_FILE), 'utf8'));
       const compiled = readCompiledKnowledge(readFileSync(inPackage(`knowledge/${COMPILED_KNOWLEDGE_FILE}`), 'utf8'), COMPILED_KNOWLEDGE_FILE);
       const yamlFiles = readdirSync(join(ROOT, 'knowledge')).filter((name) => name.endsWith('.yaml'));
       expect(compiled.map((file) => basename(file.name)).sort()).toEqual(yamlFiles.sort());

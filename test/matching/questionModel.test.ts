@@ -1,0 +1,356 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultKnowledgeDir } from '../../src/knowledge/locateKnowledgeDir';
+import {
+  DECLINE_CLASS,
+  type Opinion,
+  QUESTION_MODEL_FILE,
+  QUESTION_MODEL_FORMAT,
+  QuestionClassifier,
+  type QuestionModel,
+  QuestionModelSchema,
+  questionFeatures,
+  readQuestionModel,
+} from '../../src/matching/questionModel';
+import { DEFAULT_TRAINING_OPTIONS, type LabelledTerms, trainQuestionModel } from '../../src/matching/trainQuestionModel';
+import { realKnowledgeBase } from '../support/knowledge';
+import { tinyKnowledgeBase } from './fixtures/tinyKnowledge';
+
+/**
+ * The question model (questionModel.ts, trainQuestionModel.ts): the features it reads, how a model
+ * classifies, how one is trained, and which model files are refused. The models here are small and
+ * made up, over the tiny transport lecture (fixtures/tinyKnowledge.ts), except the last test, which
+ * loads the committed model against the real knowledge base.
+ */
+
+const INPUTS = createHash('sha256').update('toy inputs').digest('hex');
+const sorted = (values: readonly string[]) => [...values].sort();
+const ids = (opinions: readonly Opinion[]) => opinions.map((opinion) => opinion.id);
+/** How many weights a model keeps: its rows are `[class, weight, class, weight, …]`. */
+const weightCount = (model: QuestionModel) => Object.values(model.weights).reduce((total, row) => total + row.length / 2, 0);
+
+describe('questionFeatures', () => {
+  it('gives each term and each adjacent pair of terms', () => {
+    expect(sorted(questionFeatures(['bus', 'pass', 'cheap']))).toEqual(sorted(['bus', 'pass', 'cheap', 'bus pass', 'pass cheap']));
+  });
+
+  it('gives no pair for a single term, and nothing for no terms', () => {
+    expect(questionFeatures(['bus'])).toEqual(['bus']);
+    expect(questionFeatures([])).toEqual([]);
+  });
+
+  it('gives a repeated term or pair once', () => {
+    const features = questionFeatures(['bus', 'car', 'bus', 'car']);
+    expect(new Set(features).size).toBe(features.length);
+    expect(sorted(features)).toEqual(sorted(['bus', 'car', 'bus car', 'car bus']));
+  });
+
+  it('adds no unknown mark when every term is known', () => {
+    const features = questionFeatures(['bus', 'pass']);
+    expect(features).not.toContain('?');
+    expect(features).not.toContain('??');
+  });
+
+  it('adds "?" once for one marked term, and not "??"', () => {
+    const features = questionFeatures(['?dog', 'bus']);
+    expect(features.filter((feature) => feature === '?')).toHaveLength(1);
+    expect(features).not.toContain('??');
+    expect(sorted(features)).toEqual(sorted(['?dog', 'bus', '?dog bus', '?']));
+  });
+
+  it('adds "?" and "??" for two or more marked terms, each once', () => {
+    const features = questionFeatures(['?dog', 'bus', '?cat', '?pizza']);
+    expect(features.filter((feature) => feature === '?')).toHaveLength(1);
+    expect(features.filter((feature) => feature === '??')).toHaveLength(1);
+  });
+});
+
+/** Four classes; each of three entries has its own words, and the unknown marks point to the decline class. */
+const HAND_MADE: QuestionModel = {
+  format: QUESTION_MODEL_FORMAT,
+  inputs: INPUTS,
+  classes: [DECLINE_CLASS, 'vehicles.bike', 'vehicles.bus', 'vehicles.car'],
+  bias: [0.2, 0, 0, -0.1],
+  weights: {
+    bus: [2, 3],
+    timetabl: [2, 2],
+    'bus pass': [2, 2, 3, -1],
+    pedal: [1, 3],
+    helmet: [1, 2, 0, -0.5],
+    fuel: [3, 3],
+    parking: [3, 2.5],
+    '?': [0, 2],
+    '??': [0, 2],
+  },
+};
+
+describe('QuestionClassifier.classify', () => {
+  const classifier = new QuestionClassifier(HAND_MADE);
+
+  it('gives every class once, with probabilities that add up to 1', () => {
+    const opinions = classifier.classify(['bus', 'pedal', 'fuel']);
+    expect(sorted(ids(opinions))).toEqual(sorted(HAND_MADE.classes));
+    expect(opinions.reduce((total, opinion) => total + opinion.p, 0)).toBeCloseTo(1, 12);
+    for (const opinion of opinions) expect(opinion.p).toBeGreaterThan(0);
+  });
+
+  it('gives the classes best first', () => {
+    const ps = classifier.classify(['bus', 'pedal', 'helmet']).map((opinion) => opinion.p);
+    expect(ps).toEqual([...ps].sort((a, b) => b - a));
+    expect(ps[0]).toBeGreaterThan(ps[ps.length - 1] ?? 1);
+  });
+
+  it.each([
+    [['bus', 'timetabl'], 'vehicles.bus'],
+    [['pedal', 'helmet'], 'vehicles.bike'],
+    [['fuel', 'parking'], 'vehicles.car'],
+    [['?pizza', '?recip'], DECLINE_CLASS],
+  ])('puts the class whose words a question has first (%j: %s)', (terms, id) => {
+    const [top, second] = classifier.classify(terms);
+    expect(top?.id).toBe(id);
+    expect(top?.p).toBeGreaterThan(second?.p ?? 1);
+  });
+
+  it('reads pairs as well as terms: "bus pass" weighs more than "pass bus"', () => {
+    const busOf = (terms: string[]) => classifier.classify(terms).find((opinion) => opinion.id === 'vehicles.bus')?.p ?? 0;
+    expect(busOf(['bus', 'pass'])).toBeGreaterThan(busOf(['pass', 'bus']));
+  });
+
+  it('gives the bias alone for a question of features the model does not have', () => {
+    const exps = HAND_MADE.bias.map((value) => Math.exp(value));
+    const sum = exps.reduce((total, value) => total + value, 0);
+    const byId = new Map(classifier.classify(['zebra', 'giraff']).map((opinion) => [opinion.id, opinion.p]));
+    HAND_MADE.classes.forEach((id, c) => {
+      expect(byId.get(id)).toBeCloseTo((exps[c] ?? 0) / sum, 12);
+    });
+  });
+
+  it('ignores a feature it has no weights for, which only counts towards the scale', () => {
+    // "zebra" and "giraff" have no weights: any two such give the same opinions.
+    const withUnknown = classifier.classify(['bus', 'zebra']);
+    expect(withUnknown).toEqual(classifier.classify(['bus', 'giraff']));
+    expect(withUnknown[0]?.id).toBe('vehicles.bus');
+    // Three features instead of one: "bus" weighs 1/sqrt(3) as much, as in training.
+    const busOf = (opinions: readonly Opinion[]) => opinions.find((opinion) => opinion.id === 'vehicles.bus')?.p ?? 0;
+    expect(busOf(withUnknown)).toBeLessThan(busOf(classifier.classify(['bus'])));
+  });
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('weighs a feature named like an Object prototype property ("%s") as an unknown one, without crashing', (name) => {
+    expect(classifier.classify([name])).toEqual(classifier.classify(['zebra']));
+    expect(classifier.classify(['bus', name])).toEqual(classifier.classify(['bus', 'zebra']));
+  });
+
+  it('counts only the model\'s own weights, not ones its weights object inherits', () => {
+    const inherited = Object.setPrototypeOf({ ...HAND_MADE.weights }, { zebra: [3, 50] }) as Record<string, number[]>;
+    const model: QuestionModel = { ...HAND_MADE, weights: inherited };
+    expect(new QuestionClassifier(model).classify(['zebra'])).toEqual(classifier.classify(['giraff']));
+  });
+
+  it('gives the same opinions when asked twice (its scratch space is reset between questions)', () => {
+    const first = classifier.classify(['fuel', 'parking']);
+    classifier.classify(['bus', 'timetabl', 'bus pass']);
+    expect(classifier.classify(['fuel', 'parking'])).toEqual(first);
+  });
+});
+
+/** Three entries' words and questions the lecture does not answer: separable, so a trained model gets them all right. */
+const TOY: readonly LabelledTerms[] = [
+  { terms: ['bus', 'ticket'], label: 'vehicles.bus' },
+  { terms: ['bus', 'seat'], label: 'vehicles.bus' },
+  { terms: ['timetabl', 'bus'], label: 'vehicles.bus' },
+  { terms: ['ticket', 'timetabl'], label: 'vehicles.bus' },
+  { terms: ['seat', 'ticket'], label: 'vehicles.bus' },
+  { terms: ['bike', 'pedal'], label: 'vehicles.bike' },
+  { terms: ['pedal', 'hill'], label: 'vehicles.bike' },
+  { terms: ['helmet', 'bike'], label: 'vehicles.bike' },
+  { terms: ['hill', 'helmet'], label: 'vehicles.bike' },
+  { terms: ['bike', 'hill'], label: 'vehicles.bike' },
+  { terms: ['car', 'fuel'], label: 'vehicles.car' },
+  { terms: ['park', 'car'], label: 'vehicles.car' },
+  { terms: ['fuel', 'insur'], label: 'vehicles.car' },
+  { terms: ['insur', 'park'], label: 'vehicles.car' },
+  { terms: ['car', 'insur'], label: 'vehicles.car' },
+  { terms: ['?pizza', '?recip'], label: DECLINE_CLASS },
+  { terms: ['?weather'], label: DECLINE_CLASS },
+  { terms: ['?footbal', '?score'], label: DECLINE_CLASS },
+  { terms: ['?holiday'], label: DECLINE_CLASS },
+  { terms: ['?pizza', 'town', '?cheap'], label: DECLINE_CLASS },
+];
+
+/** Questions the training did not see: new combinations of each class's words, and new unknown words. */
+const HELD_BACK: readonly LabelledTerms[] = [
+  { terms: ['timetabl', 'seat'], label: 'vehicles.bus' },
+  { terms: ['pedal', 'helmet'], label: 'vehicles.bike' },
+  { terms: ['fuel', 'park'], label: 'vehicles.car' },
+  { terms: ['?chess', '?rule'], label: DECLINE_CLASS },
+];
+
+describe('trainQuestionModel', () => {
+  const model = trainQuestionModel(TOY, INPUTS);
+
+  it('learns every label as a class, sorted, with one bias each', () => {
+    expect(model.classes).toEqual([DECLINE_CLASS, 'vehicles.bike', 'vehicles.bus', 'vehicles.car']);
+    expect(model.bias).toHaveLength(model.classes.length);
+  });
+
+  it('gives a model that a model file may hold', () => {
+    expect(QuestionModelSchema.safeParse(model).success).toBe(true);
+    expect(model.format).toBe(QUESTION_MODEL_FORMAT);
+  });
+
+  it('carries its inputs through to the model', () => {
+    expect(model.inputs).toBe(INPUTS);
+    const other = createHash('sha256').update('other inputs').digest('hex');
+    expect(trainQuestionModel(TOY, other).inputs).toBe(other);
+  });
+
+  it('classifies the examples it learnt from', () => {
+    const classifier = new QuestionClassifier(model);
+    expect(TOY.map((example) => classifier.classify(example.terms)[0]?.id)).toEqual(TOY.map((example) => example.label));
+  });
+
+  it.each(HELD_BACK.map((example) => [example.terms, example.label] as const))('classifies a question it did not see (%j) as %s', (terms, label) => {
+    expect(new QuestionClassifier(model).classify(terms)[0]?.id).toBe(label);
+  });
+
+  it('gives the same model when trained twice on the same input', () => {
+    expect(trainQuestionModel(TOY, INPUTS)).toEqual(model);
+    expect(JSON.stringify(trainQuestionModel(TOY, INPUTS))).toBe(JSON.stringify(model));
+  });
+
+  it('gives another model with another seed', () => {
+    expect(trainQuestionModel(TOY, INPUTS, { ...DEFAULT_TRAINING_OPTIONS, seed: DEFAULT_TRAINING_OPTIONS.seed + 1 })).not.toEqual(model);
+  });
+
+  it('leaves out weights closer than `prune` to their feature\'s median', () => {
+    const all = trainQuestionModel(TOY, INPUTS, { ...DEFAULT_TRAINING_OPTIONS, prune: 0 });
+    const pruned = trainQuestionModel(TOY, INPUTS, { ...DEFAULT_TRAINING_OPTIONS, prune: 2 });
+    // With no pruning, every class keeps a weight for every feature (the median's own, 0, included).
+    for (const row of Object.values(all.weights)) expect(row).toHaveLength(2 * all.classes.length);
+    expect(weightCount(pruned)).toBeLessThan(weightCount(model));
+    expect(weightCount(model)).toBeLessThan(weightCount(all));
+    for (const row of Object.values(pruned.weights)) {
+      for (let i = 1; i < row.length; i += 2) expect(Math.abs(row[i] ?? 0)).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('leaves out a feature whose every weight is pruned', () => {
+    const pruned = trainQuestionModel(TOY, INPUTS, { ...DEFAULT_TRAINING_OPTIONS, prune: 1000 });
+    expect(pruned.weights).toEqual({});
+    expect(pruned.bias).toEqual(model.bias);
+  });
+});
+
+describe('readQuestionModel', () => {
+  const kb = tinyKnowledgeBase();
+  const valid = (): QuestionModel => ({
+    format: QUESTION_MODEL_FORMAT,
+    inputs: INPUTS,
+    classes: [DECLINE_CLASS, 'vehicles.bus', 'smalltalk.greeting'],
+    bias: [0, 0.5, -0.5],
+    weights: { bus: [1, 2], hi: [2, 3] },
+  });
+  let dir = '';
+  const write = (content: string) => {
+    writeFileSync(join(dir, QUESTION_MODEL_FILE), content);
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cloudbot-question-model-'));
+  });
+
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a folder without a model, naming the file', () => {
+    const result = readQuestionModel(dir, kb);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain(QUESTION_MODEL_FILE);
+  });
+
+  it('refuses a file that is not JSON', () => {
+    write('{"format": 1,');
+    const result = readQuestionModel(dir, kb);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/not JSON/);
+  });
+
+  it.each([
+    ['another format', { ...valid(), format: QUESTION_MODEL_FORMAT + 1 }],
+    ['inputs that are no SHA-256', { ...valid(), inputs: 'abc' }],
+    ['a single class', { ...valid(), classes: ['vehicles.bus'], bias: [0] }],
+    ['weights that are not numbers', { ...valid(), weights: { bus: ['1', '2'] } }],
+    ['no weights', { format: QUESTION_MODEL_FORMAT, inputs: INPUTS, classes: [DECLINE_CLASS, 'vehicles.bus'], bias: [0, 0] }],
+    ['an array', [valid()]],
+  ])('refuses a model of the wrong shape (%s)', (_, content) => {
+    write(JSON.stringify(content));
+    const result = readQuestionModel(dir, kb);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/is not a question model/);
+  });
+
+  it('refuses a model that predicts an entry the knowledge base lacks, naming it and saying how to retrain', () => {
+    write(JSON.stringify({ ...valid(), classes: [DECLINE_CLASS, 'vehicles.bus', 'vehicles.train'] }));
+    const result = readQuestionModel(dir, kb);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.reason).toContain('vehicles.train');
+      expect(result.reason).not.toContain('vehicles.bus');
+      expect(result.reason).toContain('npm run kb:train');
+    }
+  });
+
+  it('asks a minimal knowledge base only for the classes, not the decline class', () => {
+    const asked: string[] = [];
+    const lookup = { get: (id: string) => (asked.push(id), kb.get(id)) };
+    write(JSON.stringify(valid()));
+    expect(readQuestionModel(dir, lookup).ok).toBe(true);
+    expect(sorted(asked)).toEqual(sorted(['vehicles.bus', 'smalltalk.greeting']));
+  });
+
+  it.each([
+    ['fewer', [0, 0.5]],
+    ['more', [0, 0.5, -0.5, 1]],
+  ])('refuses a model with %s biases than classes', (_, bias) => {
+    write(JSON.stringify({ ...valid(), bias }));
+    const result = readQuestionModel(dir, kb);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain(`${String(bias.length)} biases for 3 classes`);
+  });
+
+  it('reads a valid model as it was written', () => {
+    write(JSON.stringify(valid()));
+    expect(readQuestionModel(dir, kb)).toEqual({ ok: true, model: valid() });
+  });
+
+  it('reads a model trained by trainQuestionModel', () => {
+    const trained = trainQuestionModel(
+      TOY.filter((example) => example.label !== 'vehicles.bike'),
+      INPUTS,
+    );
+    write(JSON.stringify(trained));
+    expect(readQuestionModel(dir, kb)).toEqual({ ok: true, model: trained });
+  });
+});
+
+describe('the committed question model', () => {
+  it(`loads from the real knowledge folder's ${QUESTION_MODEL_FILE} against the real knowledge base`, () => {
+    const result = readQuestionModel(defaultKnowledgeDir(), realKnowledgeBase());
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.model.classes).toContain(DECLINE_CLASS);
+    expect(result.model.classes.length).toBeGreaterThan(2);
+  });
+
+  it('has weight rows of class indexes within its classes, each with a weight (the schema does not check this)', () => {
+    const result = readQuestionModel(defaultKnowledgeDir(), realKnowledgeBase());
+    if (!result.ok) throw new Error(result.reason);
+    const { classes, weights } = result.model;
+    const bad = Object.entries(weights).filter(
+      ([, row]) => row.length === 0 || row.length % 2 !== 0 || row.some((value, i) => i % 2 === 0 && !(Number.isInteger(value) && value >= 0 && value < classes.length)),
+    );
+    expect(bad.map(([feature]) => feature)).toEqual([]);
+  });
+});

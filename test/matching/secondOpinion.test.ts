@@ -1,0 +1,259 @@
+import { Matcher } from '../../src/matching/Matcher';
+import { DEFAULT_MATCHING_OPTIONS } from '../../src/matching/matchingOptions';
+import { DECLINE_CLASS, type Opinion, QUESTION_MODEL_FORMAT, QuestionClassifier, type QuestionModel } from '../../src/matching/questionModel';
+import { DECISION_RULES } from '../../src/matching/rules/index';
+import type { Candidate, Decision } from '../../src/matching/rules/types';
+import { RULES_NOT_SECOND_GUESSED, secondOpinion } from '../../src/matching/secondOpinion';
+import { tinyKnowledgeBase } from './fixtures/tinyKnowledge';
+
+/**
+ * `secondOpinion`: the rules' decision weighed against the question model's opinion, one branch at
+ * a time, on hand-made decisions and opinions. The probabilities are derived from the default
+ * thresholds, so that a retune moves them with it. The last tests put a hand-made model into a
+ * `Matcher` over the tiny transport lecture (fixtures/tinyKnowledge.ts).
+ */
+
+const O = DEFAULT_MATCHING_OPTIONS;
+/** A rules' confidence the model may overrule, and one it may not unless it is sure. */
+const UNTRUSTED = O.opinionTrusted - 0.1;
+const TRUSTED = O.opinionTrusted;
+
+type Ruled = Decision & { rule: string };
+
+const candidate = (id: string, score: number): Candidate => ({ id, score, matched: `a phrasing of ${id}` });
+const answer = (id: string, confidence: number, others: Candidate[] = [], rule = 'clearWinner'): Ruled => ({
+  kind: 'answer',
+  id,
+  confidence,
+  candidates: [candidate(id, confidence), ...others],
+  rule,
+});
+const fallback = (candidates: Candidate[] = [candidate('vehicles.bus', 0.3)], rule = 'tooWeak'): Ruled => ({
+  kind: 'fallback',
+  id: null,
+  confidence: candidates[0]?.score ?? 0,
+  candidates,
+  rule,
+});
+const clarify = (candidates: Candidate[], rule = 'askBetween'): Ruled => ({ kind: 'clarify', id: null, confidence: candidates[0]?.score ?? 0, candidates, rule });
+/** The model's opinions, best first as `QuestionClassifier.classify` gives them: the best, then the rest shared out. */
+const thinks = (id: string, p: number, rest: readonly string[] = ['vehicles.bike', 'vehicles.bus', 'vehicles.car', DECLINE_CLASS]): Opinion[] => {
+  const others = rest.filter((other) => other !== id);
+  return [{ id, p }, ...others.map((other) => ({ id: other, p: (1 - p) / others.length }))];
+};
+const ids = (decision: Decision) => decision.candidates.map((option) => option.id);
+
+describe('secondOpinion', () => {
+  describe('when the rules decide alone', () => {
+    it('keeps the decision when there is no opinion', () => {
+      const decision = fallback();
+      expect(secondOpinion(decision, [], O)).toBe(decision);
+    });
+
+    it('keeps a smalltalk decision, whatever the model thinks', () => {
+      const decision: Ruled = { kind: 'smalltalk', id: 'smalltalk.greeting', confidence: 1, candidates: [candidate('smalltalk.greeting', 1)], rule: 'greetingBeforeQuestion' };
+      expect(secondOpinion(decision, thinks('vehicles.car', 0.99), O)).toBe(decision);
+    });
+
+    it.each([...RULES_NOT_SECOND_GUESSED])('keeps what rule %s decided, though a sure model would answer otherwise', (rule) => {
+      const declined = fallback([], rule);
+      const answered = answer('vehicles.bus', UNTRUSTED, [], rule);
+      expect(secondOpinion(declined, thinks('vehicles.car', 0.99), O)).toBe(declined);
+      expect(secondOpinion(answered, thinks('vehicles.car', 0.99), O)).toBe(answered);
+      expect(secondOpinion(answered, thinks(DECLINE_CLASS, 0.99), O)).toBe(answered);
+    });
+
+    it('names only rules that exist among the decision rules', () => {
+      const names = DECISION_RULES.map((rule) => rule.name);
+      expect([...RULES_NOT_SECOND_GUESSED].filter((name) => !names.includes(name))).toEqual([]);
+    });
+  });
+
+  describe('when the model agrees with the answer', () => {
+    it('keeps the decision itself, with what it says first (`direct`), however unsure either is', () => {
+      const decision: Ruled = { ...answer('vehicles.bus', 0.2, [candidate('vehicles.car', 0.19)]), direct: { kind: 'facts', says: ['The bus needs the least effort.'] } };
+      const kept = secondOpinion(decision, thinks('vehicles.bus', O.opinionAnswer - 0.3), O);
+      expect(kept).toBe(decision);
+      expect(kept.direct).toEqual({ kind: 'facts', says: ['The bus needs the least effort.'] });
+    });
+  });
+
+  describe('when the rules answered confidently (at least opinionTrusted)', () => {
+    it('keeps the answer against a model below opinionOverrule', () => {
+      const decision = answer('vehicles.bus', TRUSTED);
+      expect(secondOpinion(decision, thinks('vehicles.car', O.opinionOverrule - 0.01), O)).toBe(decision);
+    });
+
+    it('keeps the answer against the decline class below opinionOverrule, though at or above opinionDecline', () => {
+      const decision = answer('vehicles.bus', TRUSTED);
+      const p = O.opinionOverrule - 0.01;
+      expect(p).toBeGreaterThanOrEqual(O.opinionDecline);
+      expect(secondOpinion(decision, thinks(DECLINE_CLASS, p), O)).toBe(decision);
+    });
+
+    it('gives the model\'s answer when the model is at opinionOverrule', () => {
+      const result = secondOpinion(answer('vehicles.bus', TRUSTED), thinks('vehicles.car', O.opinionOverrule), O);
+      expect(result).toMatchObject({ kind: 'answer', id: 'vehicles.car', rule: 'secondOpinionAnswers', confidence: O.opinionOverrule });
+    });
+
+    it('gives the model\'s answer over an answer just below opinionTrusted, from opinionAnswer', () => {
+      const result = secondOpinion(answer('vehicles.bus', O.opinionTrusted - 0.01), thinks('vehicles.car', O.opinionAnswer), O);
+      expect(result).toMatchObject({ kind: 'answer', id: 'vehicles.car', rule: 'secondOpinionAnswers' });
+    });
+  });
+
+  describe('when the model thinks the lecture does not answer it (the decline class)', () => {
+    it('declines an answer from opinionDecline, keeping the rules\' confidence and candidates', () => {
+      const decision = answer('vehicles.bus', UNTRUSTED, [candidate('vehicles.car', 0.3)]);
+      expect(secondOpinion(decision, thinks(DECLINE_CLASS, O.opinionDecline), O)).toEqual({
+        kind: 'fallback',
+        id: null,
+        confidence: UNTRUSTED,
+        candidates: decision.candidates,
+        rule: 'secondOpinionDeclines',
+      });
+    });
+
+    it('turns an answer into a question about it below opinionDecline', () => {
+      const decision = answer('vehicles.bus', UNTRUSTED, [candidate('vehicles.car', 0.3)]);
+      expect(secondOpinion(decision, thinks(DECLINE_CLASS, O.opinionDecline - 0.01), O)).toEqual({
+        kind: 'clarify',
+        id: null,
+        confidence: UNTRUSTED,
+        candidates: [candidate('vehicles.bus', UNTRUSTED)],
+        rule: 'secondOpinionDoubts',
+      });
+    });
+
+    it.each([
+      ['a clarification', clarify([candidate('vehicles.bus', 0.45), candidate('vehicles.car', 0.44)])],
+      ['a fallback', fallback()],
+    ])('declines %s however unsure the model is', (_, decision) => {
+      expect(secondOpinion(decision, thinks(DECLINE_CLASS, O.opinionDecline / 2), O)).toEqual({
+        kind: 'fallback',
+        id: null,
+        confidence: decision.confidence,
+        candidates: decision.candidates,
+        rule: 'secondOpinionDeclines',
+      });
+    });
+  });
+
+  describe('when the model thinks it is smalltalk', () => {
+    it('turns an answer into a question about it', () => {
+      const decision = answer('vehicles.bus', UNTRUSTED);
+      expect(secondOpinion(decision, thinks('smalltalk.greeting', 0.99), O)).toEqual({
+        kind: 'clarify',
+        id: null,
+        confidence: UNTRUSTED,
+        candidates: [candidate('vehicles.bus', UNTRUSTED)],
+        rule: 'secondOpinionDoubts',
+      });
+    });
+
+    it.each([
+      ['a fallback', fallback()],
+      ['a clarification', clarify([candidate('vehicles.bus', 0.45), candidate('vehicles.car', 0.44)])],
+    ])('keeps %s, and does not answer with smalltalk', (_, decision) => {
+      expect(secondOpinion(decision, thinks('smalltalk.greeting', 0.99), O)).toBe(decision);
+    });
+  });
+
+  describe('when the model is confident (at least opinionAnswer) of another entry', () => {
+    it('answers a fallback with its entry, first among the rules\' candidates', () => {
+      const decision = fallback([candidate('vehicles.bus', 0.3), candidate('vehicles.bike', 0.2)]);
+      expect(secondOpinion(decision, thinks('vehicles.car', O.opinionAnswer), O)).toEqual({
+        kind: 'answer',
+        id: 'vehicles.car',
+        confidence: O.opinionAnswer,
+        candidates: [{ id: 'vehicles.car', score: O.opinionAnswer, matched: '' }, candidate('vehicles.bus', 0.3), candidate('vehicles.bike', 0.2)],
+        rule: 'secondOpinionAnswers',
+      });
+    });
+
+    it('answers a clarification, moving its entry first and keeping the rules\' candidate for it', () => {
+      const decision = clarify([candidate('vehicles.bus', 0.45), candidate('vehicles.car', 0.44), candidate('vehicles.bike', 0.2)]);
+      const result = secondOpinion(decision, thinks('vehicles.car', O.opinionAnswer + 0.01), O);
+      expect(result).toMatchObject({ kind: 'answer', id: 'vehicles.car', rule: 'secondOpinionAnswers', confidence: O.opinionAnswer + 0.01 });
+      expect(result.candidates).toEqual([candidate('vehicles.car', 0.44), candidate('vehicles.bus', 0.45), candidate('vehicles.bike', 0.2)]);
+    });
+
+    it('overrules an answer and drops what it said first (`direct`), which was about the other entry', () => {
+      const decision: Ruled = { ...answer('vehicles.bus', UNTRUSTED), direct: { kind: 'facts', says: ['The bus needs the least effort.'] } };
+      const result = secondOpinion(decision, thinks('vehicles.car', O.opinionAnswer + 0.01), O);
+      expect(result).toMatchObject({ kind: 'answer', id: 'vehicles.car', rule: 'secondOpinionAnswers' });
+      expect(result).not.toHaveProperty('direct');
+      expect(ids(result)).toEqual(['vehicles.car', 'vehicles.bus']);
+    });
+
+    it('offers at most 5 candidates, its own first', () => {
+      const many = ['a', 'b', 'c', 'd', 'e', 'f'].map((id, rank) => candidate(`vehicles.${id}`, 0.35 - rank / 100));
+      const result = secondOpinion(fallback(many), thinks('vehicles.car', O.opinionAnswer + 0.01), O);
+      expect(ids(result)).toEqual(['vehicles.car', 'vehicles.a', 'vehicles.b', 'vehicles.c', 'vehicles.d']);
+    });
+  });
+
+  describe('when the model is unsure (below opinionAnswer) of another entry', () => {
+    it('turns an answer into "Did you mean" offering the rules\' entry and the model\'s', () => {
+      const decision = answer('vehicles.bus', UNTRUSTED, [candidate('vehicles.bike', 0.3)]);
+      const p = O.opinionAnswer - 0.01;
+      expect(secondOpinion(decision, thinks('vehicles.car', p), O)).toEqual({
+        kind: 'clarify',
+        id: null,
+        confidence: UNTRUSTED,
+        candidates: [candidate('vehicles.bus', UNTRUSTED), { id: 'vehicles.car', score: p, matched: '' }],
+        rule: 'secondOpinionDoubts',
+      });
+    });
+
+    it('offers the rules\' own candidate for the model\'s entry when they had one', () => {
+      const decision = answer('vehicles.bus', UNTRUSTED, [candidate('vehicles.car', 0.3)]);
+      expect(secondOpinion(decision, thinks('vehicles.car', O.opinionAnswer - 0.01), O).candidates).toEqual([candidate('vehicles.bus', UNTRUSTED), candidate('vehicles.car', 0.3)]);
+    });
+
+    it.each([
+      ['a fallback', fallback()],
+      ['a clarification', clarify([candidate('vehicles.bus', 0.45), candidate('vehicles.bike', 0.44)])],
+    ])('keeps %s', (_, decision) => {
+      expect(secondOpinion(decision, thinks('vehicles.car', O.opinionAnswer - 0.01), O)).toBe(decision);
+    });
+  });
+});
+
+describe('a Matcher with a question model', () => {
+  const kb = tinyKnowledgeBase();
+  /** A model with the given weights over two classes, the decline class and the car. */
+  const classifierOf = (bias: [number, number], weights: QuestionModel['weights'] = {}) =>
+    new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, 'vehicles.car'], bias, weights });
+  /** Certain, for any question, that it is about the car. */
+  const alwaysCar = classifierOf([0, 50]);
+  const rulesAlone = new Matcher(kb);
+  const withModel = new Matcher(kb, {}, undefined, alwaysCar);
+  /** Off-topic, but with words the tiny lecture uses ("helmet"), so that the rules score it and decline it as too weak. */
+  const declined = 'where can i buy a helmet for my dog';
+
+  it('declines the question by the rules alone', () => {
+    expect(rulesAlone.match(declined)).toMatchObject({ kind: 'fallback', id: null });
+  });
+
+  it('answers it with the model\'s entry', () => {
+    expect(withModel.match(declined)).toMatchObject({ kind: 'answer', id: 'vehicles.car', rule: 'secondOpinionAnswers' });
+  });
+
+  it('still answers a smalltalk phrase as smalltalk', () => {
+    expect(withModel.match('hi')).toMatchObject({ kind: 'smalltalk', id: 'smalltalk.greeting', rule: 'smalltalkPhrase' });
+  });
+
+  it('does not second-guess `matchPart`, the rest of a message matched on its own', () => {
+    const part = withModel.matchPart(declined);
+    expect(part).toMatchObject({ kind: 'fallback', id: null });
+    expect(part).toEqual(rulesAlone.matchPart(declined));
+  });
+
+  it('gives the model the question\'s terms with the unknown ones marked', () => {
+    // "dog" is not a word of the tiny lecture: the model sees "?dog", never "dog".
+    expect(withModel.questionTerms(declined)).toContain('?dog');
+    expect(new Matcher(kb, {}, undefined, classifierOf([0, 0], { '?dog': [1, 50] })).match(declined)).toMatchObject({ kind: 'answer', id: 'vehicles.car' });
+    expect(new Matcher(kb, {}, undefined, classifierOf([0, 0], { dog: [1, 50] })).match(declined)).toMatchObject({ kind: 'fallback', id: null });
+  });
+});
