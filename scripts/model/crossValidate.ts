@@ -59,8 +59,29 @@ export function scoreFolds(kb: KnowledgeBase, sets: ReadonlyMap<string, readonly
 
 const cell = (r: EvalReport) => `${String(r.inScopeCorrect)}/${String(r.inScope)} (${((100 * r.inScopeCorrect) / Math.max(1, r.inScope)).toFixed(1)}%) | ${String(r.wrongInScope + r.wrongOutOfScope)} | ${String(r.outOfScopeDeclined)}/${String(r.outOfScope)}`;
 
+/**
+ * `--sweep`: every combination of the second opinion's thresholds around the defaults, scored on
+ * the same fold models, best first by right answers less three for each confident wrong one.
+ */
+function sweep(kb: KnowledgeBase, sets: ReadonlyMap<string, readonly EvalQuestion[]>, models: ReadonlyMap<string, QuestionClassifier>): string[] {
+  const rows: { merit: number; line: string }[] = [];
+  for (const opinionAnswer of [0.6, 0.7, 0.8])
+    for (const opinionDecline of [0.4, 0.5, 0.7])
+      for (const opinionTrusted of [0.45, 0.55, 0.65])
+        for (const opinionOverrule of [0.8, 0.9]) {
+          const folds = scoreFolds(kb, sets, models, { ...DEFAULT_MATCHING_OPTIONS, opinionAnswer, opinionDecline, opinionTrusted, opinionOverrule });
+          const sum = (key: 'inScopeCorrect' | 'wrongInScope' | 'wrongOutOfScope' | 'outOfScopeDeclined') => folds.reduce((total, fold) => total + fold.withModel[key], 0);
+          const wrong = sum('wrongInScope') + sum('wrongOutOfScope');
+          rows.push({
+            merit: sum('inScopeCorrect') - 3 * wrong,
+            line: `answer ${String(opinionAnswer)} decline ${String(opinionDecline)} trusted ${String(opinionTrusted)} overrule ${String(opinionOverrule)}: right ${String(sum('inScopeCorrect'))}, wrong ${String(wrong)}, declined ${String(sum('outOfScopeDeclined'))}`,
+          });
+        }
+  return rows.sort((a, b) => b.merit - a.merit).map((row) => row.line);
+}
+
 function main(): void {
-  const { values } = parseArgs({ options: { prune: { type: 'string' }, answer: { type: 'string' }, decline: { type: 'string' } } });
+  const { values } = parseArgs({ options: { prune: { type: 'string' }, answer: { type: 'string' }, decline: { type: 'string' }, sweep: { type: 'boolean' } } });
   const training = { ...DEFAULT_TRAINING_OPTIONS, ...(values.prune === undefined ? {} : { prune: Number(values.prune) }) };
   const matching = {
     ...DEFAULT_MATCHING_OPTIONS,
@@ -68,7 +89,12 @@ function main(): void {
     ...(values.decline === undefined ? {} : { opinionDecline: Number(values.decline) }),
   };
   const kb = loadKnowledgeBase(defaultKnowledgeDir());
-  const folds = crossValidate(kb, loadSets(trainingSetFiles()), training, matching);
+  const sets = loadSets(trainingSetFiles());
+  if (values.sweep === true) {
+    process.stdout.write(`${sweep(kb, sets, foldModels(kb, sets, training)).join('\n')}\n`);
+    return;
+  }
+  const folds = crossValidate(kb, sets, training, matching);
   const total = (pick: (fold: FoldReport) => EvalReport, key: keyof EvalReport) => folds.reduce((sum, fold) => sum + Number(pick(fold)[key]), 0);
   const lines = [
     '| set | rules: in scope right | wrong | declined | rules + model: in scope right | wrong | declined |',

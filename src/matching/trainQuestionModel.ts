@@ -26,7 +26,7 @@ export const DEFAULT_TRAINING_OPTIONS: Readonly<TrainingOptions> = Object.freeze
 
 /** A small linear congruential generator: deterministic shuffles without a dependency. */
 function seededRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
+  let state = seed >>> 0;
   return () => {
     state = (Math.imul(state, 1103515245) + 12345) >>> 0;
     return state / 0x100000000;
@@ -84,7 +84,8 @@ export function trainQuestionModel(examples: readonly LabelledTerms[], inputs: s
     }
   }
   const round = (value: number) => Math.round(value * 1e3) / 1e3;
-  const sparse: Record<string, number[]> = {};
+  // Entries, not assignments: a feature named "__proto__" must stay a feature.
+  const sparse: [string, number[]][] = [];
   for (const [feature, f] of [...featureIds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     // Adding one number to all of a feature's weights changes no probability (softmax), so each
     // feature's weights are centred on their median first: most then round to nothing.
@@ -94,7 +95,7 @@ export function trainQuestionModel(examples: readonly LabelledTerms[], inputs: s
       const weight = (weights[f * C + c] ?? 0) - median;
       if (Math.abs(weight) >= options.prune) row.push(c, round(weight));
     }
-    if (row.length > 0) sparse[feature] = row;
+    if (row.length > 0) sparse.push([feature, row]);
   }
-  return { format: QUESTION_MODEL_FORMAT, inputs, classes, bias: [...bias].map(round), weights: sparse };
+  return { format: QUESTION_MODEL_FORMAT, inputs, classes, bias: [...bias].map(round), weights: Object.fromEntries(sparse) };
 }

@@ -53,17 +53,25 @@ describe('questionFeatures', () => {
     expect(features).not.toContain('??');
   });
 
-  it('adds "?" once for one marked term, and not "??"', () => {
+  it('adds "?" when at least a third of the terms are marked, and not "??" below two thirds', () => {
     const features = questionFeatures(['?dog', 'bus']);
     expect(features.filter((feature) => feature === '?')).toHaveLength(1);
     expect(features).not.toContain('??');
     expect(sorted(features)).toEqual(sorted(['?dog', 'bus', '?dog bus', '?']));
+    expect(questionFeatures(['?dog', 'bus', 'pass'])).toContain('?');
   });
 
-  it('adds "?" and "??" for two or more marked terms, each once', () => {
+  it('adds no mark when fewer than a third of the terms are marked: a long scenario has words the lecture lacks', () => {
+    const features = questionFeatures(['?dog', 'bus', 'pass', 'cheap']);
+    expect(features).not.toContain('?');
+    expect(features).not.toContain('??');
+  });
+
+  it('adds "?" and "??" when at least two thirds of the terms are marked, each once', () => {
     const features = questionFeatures(['?dog', 'bus', '?cat', '?pizza']);
     expect(features.filter((feature) => feature === '?')).toHaveLength(1);
     expect(features.filter((feature) => feature === '??')).toHaveLength(1);
+    expect(questionFeatures(['?dog', 'bus', '?cat', 'pass'])).not.toContain('??');
   });
 });
 
@@ -206,6 +214,13 @@ describe('trainQuestionModel', () => {
     expect(trainQuestionModel(TOY, other).inputs).toBe(other);
   });
 
+  it('keeps a feature named "__proto__" as a feature of its own, through JSON too', () => {
+    const trained = trainQuestionModel([...TOY, { terms: ['__proto__'], label: 'vehicles.bike' }, { terms: ['__proto__', 'pedal'], label: 'vehicles.bike' }], INPUTS);
+    expect(Object.hasOwn(trained.weights, '__proto__')).toBe(true);
+    const reread = QuestionModelSchema.parse(JSON.parse(JSON.stringify(trained)));
+    expect(new QuestionClassifier(reread).classify(['__proto__'])[0]?.id).toBe('vehicles.bike');
+  });
+
   it('classifies the examples it learnt from', () => {
     const classifier = new QuestionClassifier(model);
     expect(TOY.map((example) => classifier.classify(example.terms)[0]?.id)).toEqual(TOY.map((example) => example.label));
@@ -319,6 +334,18 @@ describe('readQuestionModel', () => {
     const result = readQuestionModel(dir, kb);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toContain(`${String(bias.length)} biases for 3 classes`);
+  });
+
+  it.each([
+    ['an odd number of values', [0, 1.5, 1]],
+    ['a class number past the last class', [3, 1.5]],
+    ['a negative class number', [-1, 1.5]],
+    ['a fractional class number', [0.5, 1.5]],
+  ])('refuses weights that are not [class, weight] pairs (%s)', (_, row) => {
+    write(JSON.stringify({ ...valid(), weights: { ...valid().weights, bus: row } }));
+    const result = readQuestionModel(dir, kb);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain('"bus"');
   });
 
   it('reads a valid model as it was written', () => {

@@ -58,4 +58,4 @@ describe('cross-validated, each set with a model trained without it', () => {
   });
 });
 
-const RATCHET = { inScopeCorrect: 941, wrongAtMost: 16, declined: 254 };
+const RATCHET = { inScopeCorrect: 958, wrongAtMost: 14, declined: 256 };
