@@ -76,6 +76,8 @@ export interface MatchingOptions {
   /** A rules' answer scoring at least `opinionTrusted` stands against the model unless it is `opinionOverrule` sure of another class. */
   opinionTrusted: number;
   opinionOverrule: number;
+  /** A decline offers the model's best topic first (a button under "I don't know that") from this probability. */
+  opinionOffer: number;
 }
 
 export const DEFAULT_MATCHING_OPTIONS: Readonly<MatchingOptions> = Object.freeze({
@@ -106,4 +108,5 @@ export const DEFAULT_MATCHING_OPTIONS: Readonly<MatchingOptions> = Object.freeze
   opinionDecline: 0.5,
   opinionTrusted: 0.55,
   opinionOverrule: 0.8,
+  opinionOffer: 0.4,
 });

@@ -39,7 +39,7 @@ const isSmalltalk = (id: string) => id.startsWith('smalltalk.');
 export function secondOpinion(
   decision: Decision & { rule: string },
   opinions: readonly Opinion[],
-  options: Pick<MatchingOptions, 'opinionAnswer' | 'opinionDecline' | 'opinionTrusted' | 'opinionOverrule'>,
+  options: Pick<MatchingOptions, 'opinionAnswer' | 'opinionDecline' | 'opinionTrusted' | 'opinionOverrule' | 'opinionOffer'>,
 ): Decision & { rule: string } {
   const top = opinions[0];
   if (top === undefined || decision.kind === 'smalltalk' || RULES_NOT_SECOND_GUESSED.has(decision.rule)) return decision;
@@ -55,6 +55,11 @@ export function secondOpinion(
   }
   if (isSmalltalk(top.id)) return answered === null ? decision : { kind: 'clarify', id: null, confidence: decision.confidence, candidates: candidates(answered), rule: 'secondOpinionDoubts' };
   if (top.p >= options.opinionAnswer) return { kind: 'answer', id: top.id, confidence: top.p, candidates: candidates(top.id, ...decision.candidates.map((candidate) => candidate.id).filter((id) => id !== top.id)).slice(0, 5), rule: 'secondOpinionAnswers' };
-  if (answered === null) return decision;
+  if (answered === null) {
+    if (decision.kind !== 'fallback' || top.p < options.opinionOffer) return decision;
+    // Not sure enough to answer, but the student may well have meant it: the decline offers it first.
+    const offered: Candidate = { id: top.id, score: top.p, matched: '' };
+    return { ...decision, candidates: [offered, ...decision.candidates.filter((candidate) => candidate.id !== top.id)].slice(0, 5), rule: 'secondOpinionOffers' };
+  }
   return { kind: 'clarify', id: null, confidence: decision.confidence, candidates: candidates(answered, top.id), rule: 'secondOpinionDoubts' };
 }

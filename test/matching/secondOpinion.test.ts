@@ -102,6 +102,22 @@ describe('secondOpinion', () => {
     });
   });
 
+  describe('when the rules declined and the model is unsure', () => {
+    it('offers the model\'s topic first under the decline from opinionOffer, with its probability as the score', () => {
+      const result = secondOpinion(fallback([candidate('vehicles.bus', 0.3)]), thinks('vehicles.car', O.opinionOffer), O);
+      expect(result).toMatchObject({ kind: 'fallback', id: null, rule: 'secondOpinionOffers' });
+      expect(result.candidates[0]).toEqual({ id: 'vehicles.car', score: O.opinionOffer, matched: '' });
+      expect(ids(result)).toEqual(['vehicles.car', 'vehicles.bus']);
+    });
+
+    it('offers nothing new below opinionOffer, and leaves a clarification as it is', () => {
+      const decision = fallback();
+      expect(secondOpinion(decision, thinks('vehicles.car', O.opinionOffer - 0.01), O)).toBe(decision);
+      const asked = clarify([candidate('vehicles.bus', 0.45), candidate('vehicles.bike', 0.44)]);
+      expect(secondOpinion(asked, thinks('vehicles.car', O.opinionOffer), O)).toBe(asked);
+    });
+  });
+
   describe('when a trusted rule answered (RULES_TRUSTED), however low its score', () => {
     it.each([...RULES_TRUSTED])('keeps what %s answered against a model below opinionOverrule', (rule) => {
       const decision = answer('vehicles.bus', UNTRUSTED, [], rule);
@@ -233,11 +249,13 @@ describe('secondOpinion', () => {
       expect(secondOpinion(decision, thinks('vehicles.car', O.opinionAnswer - 0.01), O).candidates).toEqual([candidate('vehicles.bus', UNTRUSTED), candidate('vehicles.car', 0.3)]);
     });
 
-    it.each([
-      ['a fallback', fallback()],
-      ['a clarification', clarify([candidate('vehicles.bus', 0.45), candidate('vehicles.bike', 0.44)])],
-    ])('keeps %s', (_, decision) => {
+    it('keeps a clarification', () => {
+      const decision = clarify([candidate('vehicles.bus', 0.45), candidate('vehicles.bike', 0.44)]);
       expect(secondOpinion(decision, thinks('vehicles.car', O.opinionAnswer - 0.01), O)).toBe(decision);
+    });
+
+    it('keeps a fallback a decline, offering the model\'s entry first', () => {
+      expect(secondOpinion(fallback(), thinks('vehicles.car', O.opinionAnswer - 0.01), O)).toMatchObject({ kind: 'fallback', rule: 'secondOpinionOffers', candidates: [{ id: 'vehicles.car' }, { id: 'vehicles.bus' }] });
     });
   });
 });
