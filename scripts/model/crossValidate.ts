@@ -81,7 +81,7 @@ function sweep(kb: KnowledgeBase, sets: ReadonlyMap<string, readonly EvalQuestio
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { prune: { type: 'string' }, answer: { type: 'string' }, decline: { type: 'string' }, sweep: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { prune: { type: 'string' }, answer: { type: 'string' }, decline: { type: 'string' }, sweep: { type: 'boolean' }, neighbours: { type: 'string' } } });
   const training = { ...DEFAULT_TRAINING_OPTIONS, ...(values.prune === undefined ? {} : { prune: Number(values.prune) }) };
   const matching = {
     ...DEFAULT_MATCHING_OPTIONS,
@@ -92,6 +92,16 @@ function main(): void {
   const sets = loadSets(trainingSetFiles());
   if (values.sweep === true) {
     process.stdout.write(`${sweep(kb, sets, foldModels(kb, sets, training)).join('\n')}\n`);
+    return;
+  }
+  if (values.neighbours !== undefined) {
+    // The other meaning-level signal (docs/semantic-signal.md): word neighbours, which learn nothing, on the same sets.
+    const options = { ...matching, neighbourSimilarity: Number(values.neighbours) };
+    const reports = [...sets].map(([name, set]) => [name, evaluate(system(kb, new Matcher(kb, options), 'rules + neighbours'), set)] as const);
+    const sum = (key: 'inScopeCorrect' | 'inScope' | 'wrongInScope' | 'wrongOutOfScope' | 'outOfScopeDeclined' | 'outOfScope') => reports.reduce((total, [, report]) => total + report[key], 0);
+    process.stdout.write(
+      `Rules + word neighbours ≥ ${values.neighbours}: in scope right ${String(sum('inScopeCorrect'))}/${String(sum('inScope'))}, wrong ${String(sum('wrongInScope') + sum('wrongOutOfScope'))}, declined ${String(sum('outOfScopeDeclined'))}/${String(sum('outOfScope'))}\n`,
+    );
     return;
   }
   const folds = crossValidate(kb, sets, training, matching);
