@@ -10,7 +10,7 @@ import { type Reading, readQuestion, type ScaleTerms } from './reading';
 import { STOPWORDS } from './stopwords';
 import { decide } from './rules/index';
 import { type QuestionClassifier, UNKNOWN_MARK } from './questionModel';
-import { secondOpinion } from './secondOpinion';
+import { isSecondGuessed, secondOpinion } from './secondOpinion';
 import type { Candidate, Decision, MatchKind, Question, RuleKnowledge } from './rules/types';
 
 export type { Candidate, Direct, MatchKind } from './rules/types';
@@ -354,7 +354,8 @@ export class Matcher implements RuleKnowledge {
       },
     };
     const ruled = decide({ q, k: this, o: this.options });
-    const decided = this.classifier === undefined || !withOpinion ? ruled : secondOpinion(ruled, this.classifier.classify(this.marked(analysis.terms)), this.options);
+    const decided =
+      this.classifier === undefined || !withOpinion || !isSecondGuessed(ruled) ? ruled : secondOpinion(ruled, this.classifier.classify(this.marked(analysis.terms)), this.options);
     return {
       ...decided,
       normalised: analysis.normalised,

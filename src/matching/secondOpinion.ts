@@ -27,6 +27,11 @@ export const RULES_TRUSTED: ReadonlySet<string> = new Set(['choiceWithinNamedFam
 
 const isSmalltalk = (id: string) => id.startsWith('smalltalk.');
 
+/** Whether the model is asked about a decision at all: the matcher skips classifying when it is not. */
+export function isSecondGuessed(decision: Decision & { rule: string }): boolean {
+  return decision.kind !== 'smalltalk' && !RULES_NOT_SECOND_GUESSED.has(decision.rule);
+}
+
 /**
  * The rules' decision, weighed against the model's opinion of the same question. Agreement
  * stands. A confident model answers what the rules declined or asked about, and overrules what
@@ -42,7 +47,7 @@ export function secondOpinion(
   options: Pick<MatchingOptions, 'opinionAnswer' | 'opinionDecline' | 'opinionTrusted' | 'opinionOverrule' | 'opinionOffer'>,
 ): Decision & { rule: string } {
   const top = opinions[0];
-  if (top === undefined || decision.kind === 'smalltalk' || RULES_NOT_SECOND_GUESSED.has(decision.rule)) return decision;
+  if (top === undefined || !isSecondGuessed(decision)) return decision;
   const answered = decision.kind === 'answer' ? decision.id : null;
   if (answered === top.id) return decision;
   // A strong match by the rules is right far more often than a disagreeing model, unless the model is sure.
