@@ -31,6 +31,8 @@ export interface AskRecord {
     terms: string[];
     corrections: string[];
     unknown: string[];
+    /** The rules' own decision and the question model's likeliest classes, when the model weighed in (secondOpinion.ts). */
+    opinion?: { rule: string; kind: string; id: string | null; classes: { id: string; p: number }[] };
     candidates: { id: string; score: number; matched: string }[];
     /** The decision rule that decided (`src/matching/rules/index.ts`). */
     rule: string;

@@ -9,7 +9,7 @@ import stem from 'wink-porter2-stemmer';
 import { type Reading, readQuestion, type ScaleTerms } from './reading';
 import { STOPWORDS } from './stopwords';
 import { decide } from './rules/index';
-import { type QuestionClassifier, UNKNOWN_MARK } from './questionModel';
+import { type Opinion, type QuestionClassifier, UNKNOWN_MARK } from './questionModel';
 import { isSecondGuessed, secondOpinion } from './secondOpinion';
 import type { Candidate, Decision, MatchKind, Question, RuleKnowledge } from './rules/types';
 
@@ -29,7 +29,13 @@ export interface MatchResult extends Decision {
   reading: Reading;
   normalised: string;
   /** Why: the terms the question was reduced to, corrections made, and words the lecture never uses. */
-  explanation: { terms: string[]; corrections: string[]; unknown: string[] };
+  explanation: {
+    terms: string[];
+    corrections: string[];
+    unknown: string[];
+    /** The rules' own decision and the question model's three likeliest classes, when the model was asked. */
+    opinion?: { rule: string; kind: MatchKind; id: string | null; classes: Opinion[] };
+  };
 }
 
 export interface Doc {
@@ -354,14 +360,11 @@ export class Matcher implements RuleKnowledge {
       },
     };
     const ruled = decide({ q, k: this, o: this.options });
-    const decided =
-      this.classifier === undefined || !withOpinion || !isSecondGuessed(ruled) ? ruled : secondOpinion(ruled, this.classifier.classify(this.marked(analysis.terms)), this.options);
-    return {
-      ...decided,
-      normalised: analysis.normalised,
-      reading,
-      explanation: { terms: analysis.terms, corrections: analysis.corrections, unknown },
-    };
+    const explanation: MatchResult['explanation'] = { terms: analysis.terms, corrections: analysis.corrections, unknown };
+    if (this.classifier === undefined || !withOpinion || !isSecondGuessed(ruled)) return { ...ruled, normalised: analysis.normalised, reading, explanation };
+    const opinions = this.classifier.classify(this.marked(analysis.terms));
+    explanation.opinion = { rule: ruled.rule, kind: ruled.kind, id: ruled.id, classes: opinions.slice(0, 3) };
+    return { ...secondOpinion(ruled, opinions, this.options), normalised: analysis.normalised, reading, explanation };
   }
 
   matchPart(text: string): Decision {
