@@ -76,6 +76,12 @@ export interface MatchingOptions {
   /** A rules' answer scoring at least `opinionTrusted` stands against the model unless it is `opinionOverrule` sure of another class. */
   opinionTrusted: number;
   opinionOverrule: number;
+  /**
+   * When the rules declined or asked, their best candidate is answered if it is also the model's
+   * best class at `opinionAgree` or more, and the model gives the decline class less than `opinionAgreeDecline`.
+   */
+  opinionAgree: number;
+  opinionAgreeDecline: number;
   /** A decline offers the model's best topic first (a button under "I don't know that") from this probability. */
   opinionOffer: number;
 }
@@ -109,4 +115,6 @@ export const DEFAULT_MATCHING_OPTIONS: Readonly<MatchingOptions> = Object.freeze
   opinionTrusted: 0.55,
   opinionOverrule: 0.8,
   opinionOffer: 0.4,
+  opinionAgree: 0.4,
+  opinionAgreeDecline: 0.1,
 });

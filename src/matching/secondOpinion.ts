@@ -37,14 +37,15 @@ export function isSecondGuessed(decision: Decision & { rule: string }): boolean 
  * stands. A confident model answers what the rules declined or asked about, and overrules what
  * they answered; an unsure model that disagrees with an answer turns it into a question ("Did you
  * mean…?"), because two readings that disagree are the mark of a confident wrong answer. A model
- * that is sure the lecture does not answer it declines. Cross-validated on the labelled sets,
+ * that is sure the lecture does not answer it declines. A rules' best candidate that the model
+ * also likes best is answered, though neither was sure alone. Cross-validated on the labelled sets,
  * this gives more right answers and fewer confident wrong ones than either alone
  * (docs/understanding.md).
  */
 export function secondOpinion(
   decision: Decision & { rule: string },
   opinions: readonly Opinion[],
-  options: Pick<MatchingOptions, 'opinionAnswer' | 'opinionDecline' | 'opinionTrusted' | 'opinionOverrule' | 'opinionOffer'>,
+  options: Pick<MatchingOptions, 'opinionAnswer' | 'opinionDecline' | 'opinionTrusted' | 'opinionOverrule' | 'opinionOffer' | 'opinionAgree' | 'opinionAgreeDecline'>,
 ): Decision & { rule: string } {
   const top = opinions[0];
   if (top === undefined || !isSecondGuessed(decision)) return decision;
@@ -60,6 +61,13 @@ export function secondOpinion(
   }
   if (isSmalltalk(top.id)) return answered === null ? decision : { kind: 'clarify', id: null, confidence: decision.confidence, candidates: candidates(answered), rule: 'secondOpinionDoubts' };
   if (top.p >= options.opinionAnswer) return { kind: 'answer', id: top.id, confidence: top.p, candidates: candidates(top.id, ...decision.candidates.map((candidate) => candidate.id).filter((id) => id !== top.id)).slice(0, 5), rule: 'secondOpinionAnswers' };
+  // Two weak readings that agree are stronger than either: the rules' best candidate, though they
+  // declined or asked, is the model's best too, and the model sees little chance that the lecture
+  // does not answer the question at all.
+  const declining = opinions.find((opinion) => opinion.id === DECLINE_CLASS)?.p ?? 0;
+  if (answered === null && decision.candidates[0]?.id === top.id && top.p >= options.opinionAgree && declining < options.opinionAgreeDecline) {
+    return { kind: 'answer', id: top.id, confidence: top.p, candidates: decision.candidates, rule: 'secondOpinionAgrees' };
+  }
   if (answered === null) {
     if (decision.kind !== 'fallback' || top.p < options.opinionOffer) return decision;
     // Not sure enough to answer, but the student may well have meant it: the decline offers it first.

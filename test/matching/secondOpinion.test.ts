@@ -102,6 +102,35 @@ describe('secondOpinion', () => {
     });
   });
 
+  describe('when the rules declined or asked, and their best candidate is the model\'s best too', () => {
+    /** The model likes `id` best at `p`, and gives the decline class `declining`. */
+    const leans = (id: string, p: number, declining: number): Opinion[] => [
+      { id, p },
+      { id: DECLINE_CLASS, p: declining },
+      { id: 'vehicles.bike', p: 1 - p - declining },
+    ];
+
+    it.each([
+      ['a fallback', fallback([candidate('vehicles.car', 0.3), candidate('vehicles.bus', 0.2)])],
+      ['a clarification', clarify([candidate('vehicles.car', 0.45), candidate('vehicles.bus', 0.44)])],
+    ])('answers %s with that candidate from opinionAgree, when the decline class is below opinionAgreeDecline', (_, decision) => {
+      const result = secondOpinion(decision, leans('vehicles.car', O.opinionAgree, O.opinionAgreeDecline - 0.01), O);
+      expect(result).toMatchObject({ kind: 'answer', id: 'vehicles.car', rule: 'secondOpinionAgrees', confidence: O.opinionAgree });
+      expect(result.candidates).toEqual(decision.candidates);
+    });
+
+    it('does not answer below opinionAgree, nor when the model gives the decline class opinionAgreeDecline or more', () => {
+      const decision = fallback([candidate('vehicles.car', 0.3)]);
+      expect(secondOpinion(decision, leans('vehicles.car', O.opinionAgree - 0.01, 0), O).kind).toBe('fallback');
+      expect(secondOpinion(decision, leans('vehicles.car', O.opinionAgree, O.opinionAgreeDecline), O).kind).toBe('fallback');
+    });
+
+    it('does not answer when the model\'s best is only the rules\' second candidate', () => {
+      const decision = clarify([candidate('vehicles.bus', 0.45), candidate('vehicles.car', 0.44)]);
+      expect(secondOpinion(decision, leans('vehicles.car', O.opinionAgree, 0), O)).toBe(decision);
+    });
+  });
+
   describe('when the rules declined and the model is unsure', () => {
     it('offers the model\'s topic first under the decline from opinionOffer, with its probability as the score', () => {
       const result = secondOpinion(fallback([candidate('vehicles.bus', 0.3)]), thinks('vehicles.car', O.opinionOffer), O);

@@ -58,4 +58,4 @@ describe('cross-validated, each set with a model trained without it', () => {
   });
 });
 
-const RATCHET = { inScopeCorrect: 958, wrongAtMost: 14, declined: 256 };
+const RATCHET = { inScopeCorrect: 978, wrongAtMost: 17, declined: 256 };
