@@ -7,6 +7,8 @@ export interface HealthReport {
   /** Which settings are wrong, by name; never their values. */
   configProblems: string[];
   knowledgeValid: boolean;
+  /** Whether the question model is in use; without it the bot still answers, by its rules alone (a 200, with the reason logged at start). */
+  questionModel: boolean;
 }
 
 /** `GET /api/health`: 200 when the bot can answer, 503 with the reason when it cannot. */

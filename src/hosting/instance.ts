@@ -31,6 +31,8 @@ interface Outcome {
   kb?: KnowledgeBase;
   runtime?: Runtime;
   error?: Error;
+  /** Whether the runtime's matcher has the trained question model. */
+  questionModel?: boolean;
 }
 
 let outcome: Outcome | undefined;
@@ -53,6 +55,7 @@ function build(): Outcome {
     const dir = defaultKnowledgeDir();
     result.kb = loadKnowledgeBase(dir);
     const questionModel = trainedModel(dir, result.kb);
+    result.questionModel = questionModel !== undefined;
     result.runtime = createRuntime({
       config: loadProcessConfig(),
       kb: result.kb,
@@ -105,11 +108,12 @@ const PackageSchema = z.object({ version: z.string() });
 /** The health endpoint of this instance. It works even when the runtime could not be built. */
 export const healthHandler: HttpHandler = createHealthHandler((): HealthReport => {
   const config = processConfig();
-  const { kb } = built();
+  const { kb, questionModel } = built();
   return {
     version: appVersion(),
     knowledgeEntries: kb?.size ?? 0,
     knowledgeValid: kb !== undefined,
+    questionModel: questionModel === true,
     configValid: config.ok,
     configProblems: config.ok ? [] : config.problems,
   };

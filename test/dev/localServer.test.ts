@@ -54,7 +54,7 @@ describe('the local server, over real HTTP', () => {
     const response = await fetch(`${base}/api/health`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ status: 'ok', configValid: true, knowledgeValid: true, version: expect.any(String) as unknown });
+    expect(body).toMatchObject({ status: 'ok', configValid: true, knowledgeValid: true, questionModel: true, version: expect.any(String) as unknown });
     expect(body.knowledgeEntries).toBeGreaterThanOrEqual(27);
   });
 
