@@ -92,6 +92,11 @@ const OTHER_SETS = [
   { file: 'heldout5-questions.tsv', inScopeCorrect: 156, declined: 29, wrongAtMost: 0, smalltalk: 7 },
   { file: 'heldout6-questions.tsv', inScopeCorrect: 184, declined: 26, wrongAtMost: 0, smalltalk: 10 },
   { file: 'heldout7-questions.tsv', inScopeCorrect: 184, declined: 34, wrongAtMost: 0, smalltalk: 9 },
+  // Written blind before the third session's work, kept out of the model's training
+  // (SEALED_SETS), and scored once at the session's end: the one unbiased figure of that session
+  // (83.0% in scope, 4 confidently wrong, 32/34 declined). From now on it is seen; the next round
+  // of work may train on it once a new sealed set has been written.
+  { file: 'heldout8-questions.tsv', inScopeCorrect: 156, declined: 32, wrongAtMost: 4, smalltalk: 8 },
 ] as const;
 
 describe.each(OTHER_SETS)('answer quality on $file', ({ file, inScopeCorrect, declined, wrongAtMost, smalltalk }) => {
