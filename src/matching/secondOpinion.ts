@@ -32,47 +32,99 @@ export function isSecondGuessed(decision: Decision & { rule: string }): boolean 
   return decision.kind !== 'smalltalk' && !RULES_NOT_SECOND_GUESSED.has(decision.rule);
 }
 
+type Ruled = Decision & { rule: string };
+type OpinionOptions = Pick<MatchingOptions, 'opinionAnswer' | 'opinionDecline' | 'opinionTrusted' | 'opinionOverrule' | 'opinionOffer' | 'opinionAgree' | 'opinionAgreeDecline'>;
+
+/** What each step of the weighing sees: the rules' decision, what they answered (if they did), and the model's opinions, best first. */
+interface Weighing {
+  decision: Ruled;
+  answered: string | null;
+  top: Opinion;
+  opinions: readonly Opinion[];
+  o: OpinionOptions;
+}
+
+/** One step: decides, or passes (undefined) to the next, like the matcher's rules. */
+type OpinionStep = (w: Weighing) => Ruled | undefined;
+
+/** The rules' candidates for these ids, or, for an id they did not offer, the model's probability as its score. */
+function candidatesFor(w: Weighing, ...ids: string[]): Candidate[] {
+  return ids.map((id) => w.decision.candidates.find((candidate) => candidate.id === id) ?? { id, score: w.opinions.find((opinion) => opinion.id === id)?.p ?? 0, matched: '' });
+}
+
+/** "Did you mean…?" with these entries: two readings that disagree are the mark of a confident wrong answer. */
+function doubt(w: Weighing, ...ids: string[]): Ruled {
+  return { kind: 'clarify', id: null, confidence: w.decision.confidence, candidates: candidatesFor(w, ...ids), rule: 'secondOpinionDoubts' };
+}
+
+/** The model's best is what the rules answered. */
+const agreement: OpinionStep = (w) => (w.answered === w.top.id ? w.decision : undefined);
+
+/** A strong match by the rules, or a trusted rule's, is right far more often than a disagreeing model, unless the model is sure. */
+const trustedAnswer: OpinionStep = (w) =>
+  w.answered !== null && (w.decision.confidence >= w.o.opinionTrusted || RULES_TRUSTED.has(w.decision.rule)) && w.top.p < w.o.opinionOverrule ? w.decision : undefined;
+
+/** The model thinks the lecture does not answer it: decline, or, against a rules' answer it is not sure of, ask. */
+const modelDeclines: OpinionStep = (w) => {
+  if (w.top.id !== DECLINE_CLASS) return undefined;
+  if (w.answered === null || w.top.p >= w.o.opinionDecline) return { kind: 'fallback', id: null, confidence: w.decision.confidence, candidates: w.decision.candidates, rule: 'secondOpinionDeclines' };
+  return doubt(w, w.answered);
+};
+
+/** The model hears smalltalk in what the rules took for a question: ask about the rules' answer, if any. */
+const modelHearsSmalltalk: OpinionStep = (w) => {
+  if (!isSmalltalk(w.top.id)) return undefined;
+  return w.answered === null ? w.decision : doubt(w, w.answered);
+};
+
+/** The model is sure of a topic: it answers. */
+const modelIsSure: OpinionStep = (w) => {
+  if (w.top.p < w.o.opinionAnswer) return undefined;
+  const others = w.decision.candidates.map((candidate) => candidate.id).filter((id) => id !== w.top.id);
+  return { kind: 'answer', id: w.top.id, confidence: w.top.p, candidates: candidatesFor(w, w.top.id, ...others).slice(0, 5), rule: 'secondOpinionAnswers' };
+};
+
 /**
- * The rules' decision, weighed against the model's opinion of the same question. Agreement
- * stands. A confident model answers what the rules declined or asked about, and overrules what
- * they answered; an unsure model that disagrees with an answer turns it into a question ("Did you
- * mean…?"), because two readings that disagree are the mark of a confident wrong answer. A model
- * that is sure the lecture does not answer it declines. A rules' best candidate that the model
- * also likes best is answered, though neither was sure alone. Cross-validated on the labelled sets,
- * this gives more right answers and fewer confident wrong ones than either alone
- * (docs/understanding.md).
+ * Two weak readings that agree are stronger than either: the rules' best candidate, though they
+ * declined or asked, is the model's best too, and the model sees little chance that the lecture
+ * does not answer the question at all.
  */
-export function secondOpinion(
-  decision: Decision & { rule: string },
-  opinions: readonly Opinion[],
-  options: Pick<MatchingOptions, 'opinionAnswer' | 'opinionDecline' | 'opinionTrusted' | 'opinionOverrule' | 'opinionOffer' | 'opinionAgree' | 'opinionAgreeDecline'>,
-): Decision & { rule: string } {
+const weakReadingsAgree: OpinionStep = (w) => {
+  const declining = w.opinions.find((opinion) => opinion.id === DECLINE_CLASS)?.p ?? 0;
+  if (w.answered !== null || w.decision.candidates[0]?.id !== w.top.id || w.top.p < w.o.opinionAgree || declining >= w.o.opinionAgreeDecline) return undefined;
+  return { kind: 'answer', id: w.top.id, confidence: w.top.p, candidates: w.decision.candidates, rule: 'secondOpinionAgrees' };
+};
+
+/** The rules declined or asked and the model is unsure: their decision stands, a decline offering the model's topic first when it leans to one. */
+const unsureModel: OpinionStep = (w) => {
+  if (w.answered !== null) return undefined;
+  if (w.decision.kind !== 'fallback' || w.top.p < w.o.opinionOffer) return w.decision;
+  const offered: Candidate = { id: w.top.id, score: w.top.p, matched: '' };
+  return { ...w.decision, candidates: [offered, ...w.decision.candidates.filter((candidate) => candidate.id !== w.top.id)].slice(0, 5), rule: 'secondOpinionOffers' };
+};
+
+/** The rules answered weakly and the model, unsure, prefers another topic: ask between the two. */
+const disagreement: OpinionStep = (w) => (w.answered === null ? undefined : doubt(w, w.answered, w.top.id));
+
+/** The weighing, in order; the first step that decides wins. */
+const OPINION_STEPS: readonly OpinionStep[] = [agreement, trustedAnswer, modelDeclines, modelHearsSmalltalk, modelIsSure, weakReadingsAgree, unsureModel, disagreement];
+
+/**
+ * The rules' decision, weighed against the model's opinion of the same question, by the steps
+ * above. Agreement stands. A confident model answers what the rules declined or asked about, and
+ * overrules what they answered weakly; an unsure model that disagrees with a weak answer turns it
+ * into a question ("Did you mean…?"). A model that is sure the lecture does not answer it
+ * declines. A rules' best candidate that the model also likes best is answered, though neither
+ * was sure alone. Cross-validated on the labelled sets, this gives more right answers and fewer
+ * confident wrong ones than the rules alone (docs/understanding.md).
+ */
+export function secondOpinion(decision: Ruled, opinions: readonly Opinion[], options: OpinionOptions): Ruled {
   const top = opinions[0];
   if (top === undefined || !isSecondGuessed(decision)) return decision;
-  const answered = decision.kind === 'answer' ? decision.id : null;
-  if (answered === top.id) return decision;
-  // A strong match by the rules is right far more often than a disagreeing model, unless the model is sure.
-  if (answered !== null && (decision.confidence >= options.opinionTrusted || RULES_TRUSTED.has(decision.rule)) && top.p < options.opinionOverrule) return decision;
-  const candidates = (...ids: string[]): Candidate[] =>
-    ids.map((id) => decision.candidates.find((candidate) => candidate.id === id) ?? { id, score: opinions.find((opinion) => opinion.id === id)?.p ?? 0, matched: '' });
-  if (top.id === DECLINE_CLASS) {
-    if (answered === null || top.p >= options.opinionDecline) return { kind: 'fallback', id: null, confidence: decision.confidence, candidates: decision.candidates, rule: 'secondOpinionDeclines' };
-    return { kind: 'clarify', id: null, confidence: decision.confidence, candidates: candidates(answered), rule: 'secondOpinionDoubts' };
+  const weighing: Weighing = { decision, answered: decision.kind === 'answer' ? decision.id : null, top, opinions, o: options };
+  for (const step of OPINION_STEPS) {
+    const decided = step(weighing);
+    if (decided !== undefined) return decided;
   }
-  if (isSmalltalk(top.id)) return answered === null ? decision : { kind: 'clarify', id: null, confidence: decision.confidence, candidates: candidates(answered), rule: 'secondOpinionDoubts' };
-  if (top.p >= options.opinionAnswer) return { kind: 'answer', id: top.id, confidence: top.p, candidates: candidates(top.id, ...decision.candidates.map((candidate) => candidate.id).filter((id) => id !== top.id)).slice(0, 5), rule: 'secondOpinionAnswers' };
-  // Two weak readings that agree are stronger than either: the rules' best candidate, though they
-  // declined or asked, is the model's best too, and the model sees little chance that the lecture
-  // does not answer the question at all.
-  const declining = opinions.find((opinion) => opinion.id === DECLINE_CLASS)?.p ?? 0;
-  if (answered === null && decision.candidates[0]?.id === top.id && top.p >= options.opinionAgree && declining < options.opinionAgreeDecline) {
-    return { kind: 'answer', id: top.id, confidence: top.p, candidates: decision.candidates, rule: 'secondOpinionAgrees' };
-  }
-  if (answered === null) {
-    if (decision.kind !== 'fallback' || top.p < options.opinionOffer) return decision;
-    // Not sure enough to answer, but the student may well have meant it: the decline offers it first.
-    const offered: Candidate = { id: top.id, score: top.p, matched: '' };
-    return { ...decision, candidates: [offered, ...decision.candidates.filter((candidate) => candidate.id !== top.id)].slice(0, 5), rule: 'secondOpinionOffers' };
-  }
-  return { kind: 'clarify', id: null, confidence: decision.confidence, candidates: candidates(answered, top.id), rule: 'secondOpinionDoubts' };
+  return decision;
 }
