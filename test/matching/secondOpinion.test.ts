@@ -42,6 +42,8 @@ const thinks = (id: string, p: number, rest: readonly string[] = ['vehicles.bike
   return [{ id, p }, ...others.map((other) => ({ id: other, p: (1 - p) / others.length }))];
 };
 const ids = (decision: Decision) => decision.candidates.map((option) => option.id);
+/** "Did you mean the bus?", about an untrusted answer of the bus. */
+const doubtAboutBus: Ruled = { kind: 'clarify', id: null, confidence: UNTRUSTED, candidates: [candidate('vehicles.bus', UNTRUSTED)], rule: 'secondOpinionDoubts' };
 
 describe('secondOpinion', () => {
   describe('when the rules decide alone', () => {
@@ -183,13 +185,7 @@ describe('secondOpinion', () => {
 
     it('turns an answer into a question about it below opinionDecline', () => {
       const decision = answer('vehicles.bus', UNTRUSTED, [candidate('vehicles.car', 0.3)]);
-      expect(secondOpinion(decision, thinks(DECLINE_CLASS, O.opinionDecline - 0.01), O)).toEqual({
-        kind: 'clarify',
-        id: null,
-        confidence: UNTRUSTED,
-        candidates: [candidate('vehicles.bus', UNTRUSTED)],
-        rule: 'secondOpinionDoubts',
-      });
+      expect(secondOpinion(decision, thinks(DECLINE_CLASS, O.opinionDecline - 0.01), O)).toEqual(doubtAboutBus);
     });
 
     it.each([
@@ -209,13 +205,7 @@ describe('secondOpinion', () => {
   describe('when the model thinks it is smalltalk', () => {
     it('turns an answer into a question about it', () => {
       const decision = answer('vehicles.bus', UNTRUSTED);
-      expect(secondOpinion(decision, thinks('smalltalk.greeting', 0.99), O)).toEqual({
-        kind: 'clarify',
-        id: null,
-        confidence: UNTRUSTED,
-        candidates: [candidate('vehicles.bus', UNTRUSTED)],
-        rule: 'secondOpinionDoubts',
-      });
+      expect(secondOpinion(decision, thinks('smalltalk.greeting', 0.99), O)).toEqual(doubtAboutBus);
     });
 
     it.each([
