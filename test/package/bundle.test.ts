@@ -218,6 +218,10 @@ describe('the deployment package (npm run package)', () => {
     it("restores the matcher's index from the package instead of building it", () => {
       expect(result.stderr).not.toMatch(/Not using matcher-index\.json/);
     });
+
+    it('uses the question model it carries, not the rules alone', () => {
+      expect(result.stderr).not.toMatch(/Not using a question model/);
+    });
   });
 
   it("still answers, and says why it starts slower, when V8 rejects the code cache and the matcher's index is damaged", () => {
