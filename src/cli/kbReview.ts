@@ -8,6 +8,7 @@ import { Matcher } from '../matching/Matcher';
 import { readKnowledgeFolder } from '../records/proposals';
 import type { RecordSource } from '../records/records';
 import { type AnsweredQuestion, count, formatReview, review, withProposals } from '../records/review';
+import { labelledQuestions } from '../records/labelledQuestions';
 import { TableRecords } from '../records/tableRecords';
 import { BlobTicketStore } from '../tickets/BlobTicketStore';
 import type { TicketStore } from '../tickets/TicketStore';
@@ -16,8 +17,9 @@ import { EXIT, readFlags, runCli, UsageError } from './runCli';
 
 /** How to call `kb:review`, printed after a usage error. */
 export const KB_REVIEW_USAGE = [
-  'Usage: npm run kb:review [-- --patch <file>]',
-  '  --patch <file>   also write the proposals that pass kb:lint to <file>, a patch to review, then `git apply` from the repository root',
+  'Usage: npm run kb:review [-- --patch <file>] [--questions <file>]',
+  '  --patch <file>      also write the proposals that pass kb:lint to <file>, a patch to review, then `git apply` from the repository root',
+  '  --questions <file>  also write the answered tickets, each with its entry, as a labelled question set for the question model (test/fixtures/*-questions.tsv, then npm run kb:train)',
   'Reads the records and tickets in the storage the environment configures; never writes to knowledge/.',
 ].join('\n');
 
@@ -45,10 +47,12 @@ export function answeredQuestions(tickets: readonly Ticket[]): AnsweredQuestion[
  * should join, and with `patch` the proposals that pass `kb:lint` written there as a unified diff.
  * The knowledge folder is only read: a person applies the patch after reading it.
  */
-export async function reviewKnowledge(options: { patch: string | undefined }, deps: KbReviewDependencies): Promise<number> {
-  const { patch: patchFile } = options;
-  if (patchFile !== undefined && isInside(resolve(patchFile), deps.knowledgeDir)) {
-    throw new UsageError(`--patch ${patchFile} is inside the knowledge folder: write the patch elsewhere, the knowledge base changes only when a person applies it`);
+export async function reviewKnowledge(options: { patch: string | undefined; questions?: string | undefined }, deps: KbReviewDependencies): Promise<number> {
+  const { patch: patchFile, questions: questionsFile } = options;
+  for (const [flag, file] of [['--patch', patchFile], ['--questions', questionsFile]] as const) {
+    if (file !== undefined && isInside(resolve(file), deps.knowledgeDir)) {
+      throw new UsageError(`${flag} ${file} is inside the knowledge folder: write it elsewhere, the knowledge base changes only when a person applies it`);
+    }
   }
   const folder = readKnowledgeFolder(deps.knowledgeDir);
   const matcher = new Matcher(buildKnowledgeBase([...folder.files].map(([name, text]) => ({ name, text })), folder.lecture));
@@ -56,8 +60,21 @@ export async function reviewKnowledge(options: { patch: string | undefined }, de
   const { review: report, patch } = withProposals(review(records, (text) => matcher.termsOf(text), answeredQuestions(tickets)), folder);
   const passing = [...report.questions, ...report.answered].filter(({ proposal }) => proposal !== undefined && proposal.kind !== 'none' && proposal.problems.length === 0).length;
   if (patchFile !== undefined && passing > 0) writeFileSync(patchFile, patch);
-  deps.print(`${formatReview(report)}\n\n${footer(passing, patchFile)}\n`);
+  const lines = [formatReview(report), '', footer(passing, patchFile)];
+  if (questionsFile !== undefined) lines.push(writeLabelled(questionsFile, labelledQuestions(report)));
+  deps.print(`${lines.join('\n')}\n`);
   return EXIT.ok;
+}
+
+/** Writes the labelled rows, if any, and says what to do with them. */
+function writeLabelled(file: string, tsv: string): string {
+  const rows = tsv === '' ? 0 : tsv.trimEnd().split('\n').length - 1;
+  if (rows === 0) return `No answered ticket names an entry: nothing written to ${file}.`;
+  writeFileSync(file, tsv);
+  return (
+    `${count(rows, 'labelled question')} written to ${file}: check each entry, save it as test/fixtures/<name>-questions.tsv ` +
+    '(or add its rows to a set there), then `npm run kb:train` and `npm test`.'
+  );
 }
 
 /** What to do with the proposals that pass. */
@@ -93,8 +110,8 @@ function configuredDependencies(): KbReviewDependencies {
  */
 export async function main(args: string[], dependencies: () => KbReviewDependencies = configuredDependencies): Promise<number> {
   // Flags first: a mistyped one is an error before any storage is reached.
-  const { values } = readFlags({ args, options: { patch: { type: 'string' } } });
-  return reviewKnowledge({ patch: values.patch }, dependencies());
+  const { values } = readFlags({ args, options: { patch: { type: 'string' }, questions: { type: 'string' } } });
+  return reviewKnowledge({ patch: values.patch, questions: values.questions }, dependencies());
 }
 
 if (require.main === module) {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type KbReviewDependencies, KB_REVIEW_USAGE, main } from '../../src/cli/kbReview';
 import { EXIT, runCli } from '../../src/cli/runCli';
+import { loadEvalSet } from '../../scripts/eval/evalSet';
 import type { CloudBotRecord, RecordSource } from '../../src/records/records';
 import { TableRecords } from '../../src/records/tableRecords';
 import { BlobTicketStore } from '../../src/tickets/BlobTicketStore';
@@ -120,6 +121,40 @@ describe('the kb:review command', () => {
     expect(patch).toContain('+      - is the bus cheap for students\n');
     expect(patch).toContain('+    situations:\n+      - "how much does it cost to run"\n');
     expect(snapshot(knowledgeDir)).toEqual(before);
+  });
+
+  it('writes the answered tickets whose entry it could name to --questions, as a labelled set the model can learn from', async () => {
+    const deps = await dependencies(
+      [question('is the bus cheap for students')],
+      [
+        ticket('how much does it cost\tto run', 'The car is the most expensive to run: fuel, insurance and parking.', 'down'),
+        ticket('how do volcanoes erupt', 'The lecture does not cover volcanoes; try a geology module.'),
+      ],
+    );
+    const before = snapshot(knowledgeDir);
+    const questionsFile = join(root, 'review-questions.tsv');
+    expect(await main(['--questions', questionsFile], () => deps)).toBe(EXIT.ok);
+
+    // The ticket that names an entry, on one line, with its entry; not the volcano, not the unanswered question.
+    expect(readFileSync(questionsFile, 'utf8')).toBe('question\texpected\tcategory\nhow much does it cost to run\tvehicles.car\tteaching-team\n');
+    expect(loadEvalSet(questionsFile)).toEqual([{ question: 'how much does it cost to run', expected: ['vehicles.car'], category: 'teaching-team', line: 2 }]);
+    expect(printed).toContain(`1 labelled question written to ${questionsFile}`);
+    expect(printed).toContain('npm run kb:train');
+    expect(snapshot(knowledgeDir)).toEqual(before);
+  });
+
+  it('writes no labelled set when no answered ticket names an entry, and refuses one inside the knowledge folder', async () => {
+    const deps = await dependencies([question('is the bus cheap for students')], []);
+    const questionsFile = join(root, 'review-questions.tsv');
+    expect(await main(['--questions', questionsFile], () => deps)).toBe(EXIT.ok);
+    expect(existsSync(questionsFile)).toBe(false);
+    expect(printed).toContain(`No answered ticket names an entry: nothing written to ${questionsFile}.`);
+
+    let stderr = '';
+    const inside = join(knowledgeDir, 'review-questions.tsv');
+    expect(await runCli((args) => main(args, () => deps), ['--questions', inside], KB_REVIEW_USAGE, (text) => (stderr += text))).toBe(EXIT.usage);
+    expect(stderr).toContain('--questions');
+    expect(existsSync(inside)).toBe(false);
   });
 
   it('without --patch writes no file, and says how to get one', async () => {
