@@ -23,9 +23,15 @@ export function committedQuestionModel(kb: KnowledgeBase, dir: string = defaultK
 
 /** CloudBot through the same Answerer as `ask` and the bot; with `model` as the bot has it, or the rules alone. */
 export function cloudBot(kb: KnowledgeBase, model?: QuestionModel): EvalSystem {
-  const answerer = new Answerer(kb, new Matcher(kb, {}, undefined, model === undefined ? undefined : new QuestionClassifier(model)));
+  const matcher = new Matcher(kb, {}, undefined, model === undefined ? undefined : new QuestionClassifier(model));
+  return matcherSystem(kb, matcher, model === undefined ? 'CloudBot, rules alone' : 'CloudBot');
+}
+
+/** Any matcher (other options, another model) answering through the Answerer, as the bot would with it. */
+export function matcherSystem(kb: KnowledgeBase, matcher: Matcher, name: string): EvalSystem {
+  const answerer = new Answerer(kb, matcher);
   return {
-    name: model === undefined ? 'CloudBot, rules alone' : 'CloudBot',
+    name,
     reply(question) {
       const reply = answerer.answerQuestion(question);
       return { kind: reply.kind, id: reply.id, suggestions: reply.suggestions.map((s) => s.id) };

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { Answerer } from '../../src/answering/Answerer';
 import type { KnowledgeBase } from '../../src/knowledge/KnowledgeBase';
 import { loadKnowledgeBase } from '../../src/knowledge/loadKnowledgeBase';
 import { defaultKnowledgeDir } from '../../src/knowledge/locateKnowledgeDir';
@@ -9,6 +8,7 @@ import { QuestionClassifier } from '../../src/matching/questionModel';
 import { DEFAULT_TRAINING_OPTIONS, trainQuestionModel, type TrainingOptions } from '../../src/matching/trainQuestionModel';
 import type { EvalQuestion } from '../eval/evalSet';
 import { type EvalReport, evaluate } from '../eval/evaluate';
+import { matcherSystem } from '../eval/runEval';
 import { loadSets, trainingExamples, trainingSetFiles } from './trainingData';
 
 /** One set's scores, the rules alone and with a model that never saw it. */
@@ -16,17 +16,6 @@ export interface FoldReport {
   set: string;
   rules: EvalReport;
   withModel: EvalReport;
-}
-
-function system(kb: KnowledgeBase, matcher: Matcher, name: string) {
-  const answerer = new Answerer(kb, matcher);
-  return {
-    name,
-    reply(question: string) {
-      const reply = answerer.answerQuestion(question);
-      return { kind: reply.kind, id: reply.id, suggestions: reply.suggestions.map((s) => s.id) };
-    },
-  };
 }
 
 /**
@@ -53,7 +42,7 @@ export function scoreFolds(kb: KnowledgeBase, sets: ReadonlyMap<string, readonly
   const rulesOnly = new Matcher(kb, matching);
   return [...sets].map(([name, set]) => {
     const withModel = new Matcher(kb, matching, undefined, models.get(name));
-    return { set: name, rules: evaluate(system(kb, rulesOnly, 'rules'), set), withModel: evaluate(system(kb, withModel, 'rules + model'), set) };
+    return { set: name, rules: evaluate(matcherSystem(kb, rulesOnly, 'rules'), set), withModel: evaluate(matcherSystem(kb, withModel, 'rules + model'), set) };
   });
 }
 
@@ -97,7 +86,7 @@ function main(): void {
   if (values.neighbours !== undefined) {
     // The other meaning-level signal (docs/semantic-signal.md): word neighbours, which learn nothing, on the same sets.
     const options = { ...matching, neighbourSimilarity: Number(values.neighbours) };
-    const reports = [...sets].map(([name, set]) => [name, evaluate(system(kb, new Matcher(kb, options), 'rules + neighbours'), set)] as const);
+    const reports = [...sets].map(([name, set]) => [name, evaluate(matcherSystem(kb, new Matcher(kb, options), 'rules + neighbours'), set)] as const);
     const sum = (key: 'inScopeCorrect' | 'inScope' | 'wrongInScope' | 'wrongOutOfScope' | 'outOfScopeDeclined' | 'outOfScope') => reports.reduce((total, [, report]) => total + report[key], 0);
     process.stdout.write(
       `Rules + word neighbours ≥ ${values.neighbours}: in scope right ${String(sum('inScopeCorrect'))}/${String(sum('inScope'))}, wrong ${String(sum('wrongInScope') + sum('wrongOutOfScope'))}, declined ${String(sum('outOfScopeDeclined'))}/${String(sum('outOfScope'))}\n`,

@@ -1,6 +1,5 @@
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Answerer } from '../../src/answering/Answerer';
 import type { KnowledgeBase } from '../../src/knowledge/KnowledgeBase';
 import { loadKnowledgeBase } from '../../src/knowledge/loadKnowledgeBase';
 import { defaultKnowledgeDir } from '../../src/knowledge/locateKnowledgeDir';
@@ -8,6 +7,7 @@ import { Matcher } from '../../src/matching/Matcher';
 import type { MatchingOptions } from '../../src/matching/matchingOptions';
 import { loadEvalSet } from '../eval/evalSet';
 import { type EvalSystem, evaluate, rates } from '../eval/evaluate';
+import { matcherSystem } from '../eval/runEval';
 
 /**
  * `tsx scripts/semantic/compare.ts [--thresholds 0.6,0.7] [--misses]`: the development sets
@@ -17,14 +17,7 @@ import { type EvalSystem, evaluate, rates } from '../eval/evaluate';
 const DEVELOPMENT_SETS = ['eval-questions.tsv', 'dev-questions.tsv', 'dev5-questions.tsv'].map((file) => join(__dirname, '../../test/fixtures', file));
 
 function cloudBot(kb: KnowledgeBase, options: Partial<MatchingOptions>): EvalSystem {
-  const answerer = new Answerer(kb, new Matcher(kb, options));
-  return {
-    name: `CloudBot, neighbours ${options.neighbourSimilarity ?? 'off'}`,
-    reply(question) {
-      const reply = answerer.answerQuestion(question);
-      return { kind: reply.kind, id: reply.id, suggestions: reply.suggestions.map((s) => s.id) };
-    },
-  };
+  return matcherSystem(kb, new Matcher(kb, options), `CloudBot, neighbours ${options.neighbourSimilarity ?? 'off'}`);
 }
 
 function main(): void {
