@@ -19,6 +19,11 @@ const Entity = z
   .refine((entity) => !isMention(entity) || Account.safeParse(entity.mentioned).success, {
     error: 'a mention must name who it mentions (mentioned.id)',
     path: ['mentioned'],
+  })
+  // …and cuts a mention's `text` out of the message as a string: any other type fails the turn.
+  .refine((entity) => !isMention(entity) || entity.text === undefined || typeof entity.text === 'string', {
+    error: "a mention's text must be a string",
+    path: ['text'],
   });
 
 /** Any JSON object, whatever its fields (not an array). */

@@ -49,6 +49,12 @@ describe('POST /api/messages handler', () => {
       ['a form post', postRequest('type=message', { 'content-type': 'application/x-www-form-urlencoded' }), 415, /json/],
       ['an adaptiveCard/action invoke without an action', postRequest(messageActivity('', { type: 'invoke', name: 'adaptiveCard/action', value: { data: 1 } })), 400, /value\.action/],
       ['an adaptiveCard/action invoke whose value is text', postRequest(messageActivity('', { type: 'invoke', name: 'adaptiveCard/action', value: 'x' })), 400, /value\.action/],
+      [
+        "a mention whose text is not a string (found by the fuzzer)",
+        postRequest(messageActivity('<at>CloudBot</at> hi', { channelId: 'msteams', entities: [{ type: 'mention', mentioned: { id: 'bot' }, text: { toString: {} } }] })),
+        400,
+        /mention's text must be a string/,
+      ],
       ['a Teams application/search invoke whose value is text', postRequest(messageActivity('', { type: 'invoke', name: 'application/search', channelId: 'msteams', value: 'x' })), 400, /value/],
     ] as const).map(([name, request, status, reason]) => [name, status, request, reason] as const))('%s gets %i with a reason', async (_case, status, request, reason) => {
       const { context } = invocation();
