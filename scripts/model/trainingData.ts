@@ -16,9 +16,11 @@ export const LABELLED_SETS_DIR = join(__dirname, '../../test/fixtures');
  * set goes here first, or a test fails: whether it trains the model is decided, never defaulted.
  * Set 8 was sealed through the third session of 2026-12-03 and scored once at its end; it stays
  * out of training as a check on the committed model. Set 9 was written blind at the end of that
- * session and committed unread and unscored: the sealed set for the next round of work.
+ * session and committed unread and unscored: the sealed set for the fourth session, scored once at
+ * its end. Set 10 was written blind at the start of the fourth session, committed unread and
+ * unscored, for the round after it.
  */
-export const SEALED_SETS: readonly string[] = Object.freeze(['heldout8-questions.tsv', 'heldout9-questions.tsv']);
+export const SEALED_SETS: readonly string[] = Object.freeze(['heldout8-questions.tsv', 'heldout9-questions.tsv', 'heldout10-questions.tsv']);
 
 /** Every labelled set's file name. */
 export function labelledSetFiles(dir: string = LABELLED_SETS_DIR): string[] {
