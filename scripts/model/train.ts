@@ -24,7 +24,7 @@ function main(): void {
   writeFileSync(path, text);
   process.stdout.write(
     `Trained on ${String(examples.length)} examples (the knowledge base and ${files.join(', ')}): ` +
-      `${String(model.classes.length)} classes, ${String(Object.keys(model.weights).length)} features; ` +
+      `${String(model.classes.length)} classes, ${String(model.features.length)} features; ` +
       `wrote ${relative(process.cwd(), path)} (${(text.length / 1024).toFixed(0)} kB).\n`,
   );
 }

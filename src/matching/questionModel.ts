@@ -23,20 +23,73 @@ export const QUESTION_MODEL_FILE = 'question-model.json';
 export const DECLINE_CLASS = '-';
 
 /** Raised whenever the file's shape or the features change, so that an older model is refused. */
-export const QUESTION_MODEL_FORMAT = 2;
+export const QUESTION_MODEL_FORMAT = 3;
 
+/** Whether every element is a finite number: checked in one loop, see `QuestionModelSchema`. */
+const finiteNumbers = z.custom<number[]>((value) => Array.isArray(value) && value.every((item) => typeof item === 'number' && Number.isFinite(item)), 'expected an array of numbers');
+const strings = z.custom<string[]>((value) => Array.isArray(value) && value.every((item) => typeof item === 'string'), 'expected an array of strings');
+
+/**
+ * The model, as its file holds it and the classifier reads it: the features, and their
+ * `[class, weight, …]` pairs laid end to end, feature `i`'s ending at `ends[i]`. Flat arrays, each
+ * checked in one loop, rather than an object keyed by feature checked element by element: with
+ * 17,000 features that took 50 ms of an instance's start, this takes about 15 (docs/performance.md).
+ */
 export const QuestionModelSchema = z.object({
   format: z.literal(QUESTION_MODEL_FORMAT),
   /** SHA-256 of everything it was trained from: knowledge files, labelled questions, options. */
   inputs: z.string().length(64),
   /** Entry ids, smalltalk ids and `DECLINE_CLASS`. */
   classes: z.array(z.string().min(1)).min(2),
-  bias: z.array(z.number()),
-  /** Each feature's non-zero weights, flat: `[class, weight, class, weight, …]`. */
-  weights: z.record(z.string(), z.array(z.number())),
+  bias: finiteNumbers,
+  features: strings,
+  ends: finiteNumbers,
+  pairs: finiteNumbers,
 });
 
 export type QuestionModel = z.infer<typeof QuestionModelSchema>;
+
+/** A model's features and weights, from each feature's `[class, weight, …]` row, in the order given. */
+export function flattenWeights(rows: Iterable<readonly [string, readonly number[]]>): Pick<QuestionModel, 'features' | 'ends' | 'pairs'> {
+  const features: string[] = [];
+  const ends: number[] = [];
+  const pairs: number[] = [];
+  for (const [feature, row] of rows) {
+    features.push(feature);
+    pairs.push(...row);
+    ends.push(pairs.length);
+  }
+  return { features, ends, pairs };
+}
+
+/** Each feature with its `[class, weight, …]` row: what `flattenWeights` took. */
+export function weightRows(model: Pick<QuestionModel, 'features' | 'ends' | 'pairs'>): [string, number[]][] {
+  return model.features.map((feature, i) => [feature, model.pairs.slice(i === 0 ? 0 : (model.ends[i - 1] ?? 0), model.ends[i] ?? 0)]);
+}
+
+/**
+ * What the schema's types cannot say: one bias a class, one end a feature, no feature twice, and
+ * each feature's run of values `[class, weight]` pairs of its classes. Undefined when all hold.
+ */
+export function modelFault(model: QuestionModel): string | undefined {
+  const classCount = model.classes.length;
+  if (model.bias.length !== classCount) return `${String(model.bias.length)} biases for ${String(classCount)} classes`;
+  if (model.ends.length !== model.features.length || (model.ends.at(-1) ?? 0) !== model.pairs.length) {
+    return `${String(model.ends.length)} ends for ${String(model.features.length)} features and ${String(model.pairs.length)} values`;
+  }
+  if (new Set(model.features).size !== model.features.length) return 'a feature listed twice';
+  let start = 0;
+  for (const [i, end] of model.ends.entries()) {
+    let fault = !Number.isInteger(end) || end < start || (end - start) % 2 !== 0;
+    for (let at = start; !fault && at < end; at += 2) {
+      const c = model.pairs[at] ?? -1;
+      fault = !Number.isInteger(c) || c < 0 || c >= classCount;
+    }
+    if (fault) return `weights for "${model.features[i] ?? ''}" that are not [class, weight] pairs of its ${String(classCount)} classes`;
+    start = end;
+  }
+  return undefined;
+}
 
 /** One class and its probability. */
 export interface Opinion {
@@ -71,9 +124,12 @@ export function questionFeatures(terms: readonly string[]): string[] {
 /** Reads a model once per instance; built from trusted build output, but checked like any input. */
 export class QuestionClassifier {
   private readonly logits: Float64Array;
+  /** Each feature's place in `ends`, indexed once per instance. */
+  private readonly featureIndex: ReadonlyMap<string, number>;
 
   constructor(private readonly model: QuestionModel) {
     this.logits = new Float64Array(model.classes.length);
+    this.featureIndex = new Map(model.features.map((feature, i) => [feature, i]));
   }
 
   get classes(): readonly string[] {
@@ -83,17 +139,17 @@ export class QuestionClassifier {
   /** Every class with its probability, best first. */
   classify(terms: readonly string[]): Opinion[] {
     const { logits } = this;
-    const { bias, weights, classes } = this.model;
+    const { bias, ends, pairs, classes } = this.model;
     for (let c = 0; c < logits.length; c++) logits[c] = bias[c] ?? 0;
     const features = questionFeatures(terms);
     // Scaled as in training, so a long question is not more certain for having more words.
     const scale = 1 / Math.sqrt(Math.max(1, features.length));
     for (const feature of features) {
-      const row = Object.hasOwn(weights, feature) ? weights[feature] : undefined;
-      if (row === undefined) continue;
-      for (let i = 0; i + 1 < row.length; i += 2) {
-        const c = row[i] ?? 0;
-        logits[c] = (logits[c] ?? 0) + (row[i + 1] ?? 0) * scale;
+      const f = this.featureIndex.get(feature);
+      if (f === undefined) continue;
+      for (let i = f === 0 ? 0 : (ends[f - 1] ?? 0), end = ends[f] ?? 0; i + 1 < end; i += 2) {
+        const c = pairs[i] ?? 0;
+        logits[c] = (logits[c] ?? 0) + (pairs[i + 1] ?? 0) * scale;
       }
     }
     return softmax(logits).map((p, c) => ({ id: classes[c] ?? DECLINE_CLASS, p })).sort((a, b) => b.p - a.p);
@@ -128,10 +184,7 @@ export function readQuestionModel(dir: string, kb: Pick<KnowledgeBase, 'get'>): 
   if (!parsed.success) return { ok: false, reason: `${QUESTION_MODEL_FILE} is not a question model: ${z.prettifyError(parsed.error)}` };
   const unknown = parsed.data.classes.filter((id) => id !== DECLINE_CLASS && kb.get(id) === undefined);
   if (unknown.length > 0) return { ok: false, reason: `${QUESTION_MODEL_FILE} predicts entries the knowledge base does not have (${unknown.join(', ')}); run npm run kb:train` };
-  const classCount = parsed.data.classes.length;
-  if (parsed.data.bias.length !== classCount) return { ok: false, reason: `${QUESTION_MODEL_FILE} has ${String(parsed.data.bias.length)} biases for ${String(classCount)} classes` };
-  const isClass = (value: number | undefined) => value !== undefined && Number.isInteger(value) && value >= 0 && value < classCount;
-  const malformed = Object.entries(parsed.data.weights).find(([, row]) => row.length % 2 !== 0 || row.some((value, index) => index % 2 === 0 && !isClass(value)));
-  if (malformed !== undefined) return { ok: false, reason: `${QUESTION_MODEL_FILE} has weights for "${malformed[0]}" that are not [class, weight] pairs of its ${String(classCount)} classes` };
+  const fault = modelFault(parsed.data);
+  if (fault !== undefined) return { ok: false, reason: `${QUESTION_MODEL_FILE} has ${fault}` };
   return { ok: true, model: parsed.data };
 }

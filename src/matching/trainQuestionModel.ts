@@ -1,4 +1,4 @@
-import { questionFeatures, type QuestionModel, QUESTION_MODEL_FORMAT, softmax } from './questionModel';
+import { flattenWeights, questionFeatures, type QuestionModel, QUESTION_MODEL_FORMAT, softmax } from './questionModel';
 
 /** One labelled question: its terms as the matcher reads them, and the class it belongs to. */
 export interface LabelledTerms {
@@ -84,7 +84,6 @@ export function trainQuestionModel(examples: readonly LabelledTerms[], inputs: s
     }
   }
   const round = (value: number) => Math.round(value * 1e3) / 1e3;
-  // Entries, not assignments: a feature named "__proto__" must stay a feature.
   const sparse: [string, number[]][] = [];
   for (const [feature, f] of [...featureIds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     // Adding one number to all of a feature's weights changes no probability (softmax), so each
@@ -97,5 +96,5 @@ export function trainQuestionModel(examples: readonly LabelledTerms[], inputs: s
     }
     if (row.length > 0) sparse.push([feature, row]);
   }
-  return { format: QUESTION_MODEL_FORMAT, inputs, classes, bias: [...bias].map(round), weights: Object.fromEntries(sparse) };
+  return { format: QUESTION_MODEL_FORMAT, inputs, classes, bias: [...bias].map(round), ...flattenWeights(sparse) };
 }

@@ -10,7 +10,9 @@ import {
   QUESTION_MODEL_FORMAT,
   QuestionClassifier,
   type QuestionModel,
+  flattenWeights,
   QuestionModelSchema,
+  weightRows,
   questionFeatures,
   readQuestionModel,
 } from '../../src/matching/questionModel';
@@ -29,7 +31,7 @@ const INPUTS = createHash('sha256').update('toy inputs').digest('hex');
 const sorted = (values: readonly string[]) => [...values].sort();
 const ids = (opinions: readonly Opinion[]) => opinions.map((opinion) => opinion.id);
 /** How many weights a model keeps: its rows are `[class, weight, class, weight, …]`. */
-const weightCount = (model: QuestionModel) => Object.values(model.weights).reduce((total, row) => total + row.length / 2, 0);
+const weightCount = (model: QuestionModel) => model.pairs.length / 2;
 
 describe('questionFeatures', () => {
   it('gives each term and each adjacent pair of terms', () => {
@@ -81,17 +83,19 @@ const HAND_MADE: QuestionModel = {
   inputs: INPUTS,
   classes: [DECLINE_CLASS, 'vehicles.bike', 'vehicles.bus', 'vehicles.car'],
   bias: [0.2, 0, 0, -0.1],
-  weights: {
-    bus: [2, 3],
-    timetabl: [2, 2],
-    'bus pass': [2, 2, 3, -1],
-    pedal: [1, 3],
-    helmet: [1, 2, 0, -0.5],
-    fuel: [3, 3],
-    parking: [3, 2.5],
-    '?': [0, 2],
-    '??': [0, 2],
-  },
+  ...flattenWeights(
+    Object.entries({
+      bus: [2, 3],
+      timetabl: [2, 2],
+      'bus pass': [2, 2, 3, -1],
+      pedal: [1, 3],
+      helmet: [1, 2, 0, -0.5],
+      fuel: [3, 3],
+      parking: [3, 2.5],
+      '?': [0, 2],
+      '??': [0, 2],
+    }),
+  ),
 };
 
 describe('QuestionClassifier.classify', () => {
@@ -150,10 +154,9 @@ describe('QuestionClassifier.classify', () => {
     expect(classifier.classify(['bus', name])).toEqual(classifier.classify(['bus', 'zebra']));
   });
 
-  it('counts only the model\'s own weights, not ones its weights object inherits', () => {
-    const inherited = Object.setPrototypeOf({ ...HAND_MADE.weights }, { zebra: [3, 50] }) as Record<string, number[]>;
-    const model: QuestionModel = { ...HAND_MADE, weights: inherited };
-    expect(new QuestionClassifier(model).classify(['zebra'])).toEqual(classifier.classify(['giraff']));
+  it('weighs a feature named like an Object prototype property when the model has one', () => {
+    const model: QuestionModel = { ...HAND_MADE, ...flattenWeights([...weightRows(HAND_MADE), ['constructor', [3, 50]]]) };
+    expect(new QuestionClassifier(model).classify(['constructor'])[0]?.id).toBe('vehicles.car');
   });
 
   it('gives the same opinions when asked twice (its scratch space is reset between questions)', () => {
@@ -204,7 +207,7 @@ describe('trainQuestionModel', () => {
   });
 
   it('gives a model that a model file may hold', () => {
-    expect(QuestionModelSchema.safeParse(model).success).toBe(true);
+    expect(QuestionModelSchema.safeParse(JSON.parse(JSON.stringify(model))).success).toBe(true);
     expect(model.format).toBe(QUESTION_MODEL_FORMAT);
   });
 
@@ -216,7 +219,7 @@ describe('trainQuestionModel', () => {
 
   it('keeps a feature named "__proto__" as a feature of its own, through JSON too', () => {
     const trained = trainQuestionModel([...TOY, { terms: ['__proto__'], label: 'vehicles.bike' }, { terms: ['__proto__', 'pedal'], label: 'vehicles.bike' }], INPUTS);
-    expect(Object.hasOwn(trained.weights, '__proto__')).toBe(true);
+    expect(trained.features).toContain('__proto__');
     const reread = QuestionModelSchema.parse(JSON.parse(JSON.stringify(trained)));
     expect(new QuestionClassifier(reread).classify(['__proto__'])[0]?.id).toBe('vehicles.bike');
   });
@@ -243,34 +246,37 @@ describe('trainQuestionModel', () => {
     const all = trainQuestionModel(TOY, INPUTS, { ...DEFAULT_TRAINING_OPTIONS, prune: 0 });
     const pruned = trainQuestionModel(TOY, INPUTS, { ...DEFAULT_TRAINING_OPTIONS, prune: 2 });
     // With no pruning, every class keeps a weight for every feature (the median's own, 0, included).
-    for (const row of Object.values(all.weights)) expect(row).toHaveLength(2 * all.classes.length);
+    for (const [, row] of weightRows(all)) expect(row).toHaveLength(2 * all.classes.length);
     expect(weightCount(pruned)).toBeLessThan(weightCount(model));
     expect(weightCount(model)).toBeLessThan(weightCount(all));
-    for (const row of Object.values(pruned.weights)) {
+    for (const [, row] of weightRows(pruned)) {
       for (let i = 1; i < row.length; i += 2) expect(Math.abs(row[i] ?? 0)).toBeGreaterThanOrEqual(2);
     }
   });
 
   it('leaves out a feature whose every weight is pruned', () => {
     const pruned = trainQuestionModel(TOY, INPUTS, { ...DEFAULT_TRAINING_OPTIONS, prune: 1000 });
-    expect(pruned.weights).toEqual({});
+    expect(pruned.features).toEqual([]);
+    expect(pruned.pairs).toEqual([]);
     expect(pruned.bias).toEqual(model.bias);
   });
 });
 
 describe('readQuestionModel', () => {
   const kb = tinyKnowledgeBase();
+  const WEIGHTS: Record<string, number[]> = { bus: [1, 2], hi: [2, 3] };
   const valid = (): QuestionModel => ({
     format: QUESTION_MODEL_FORMAT,
     inputs: INPUTS,
     classes: [DECLINE_CLASS, 'vehicles.bus', 'smalltalk.greeting'],
     bias: [0, 0.5, -0.5],
-    weights: { bus: [1, 2], hi: [2, 3] },
+    ...flattenWeights(Object.entries(WEIGHTS)),
   });
   let dir = '';
   const write = (content: string) => {
     writeFileSync(join(dir, QUESTION_MODEL_FILE), content);
   };
+  const file = (model: QuestionModel) => JSON.stringify(model);
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'cloudbot-question-model-'));
@@ -295,9 +301,12 @@ describe('readQuestionModel', () => {
 
   it.each([
     ['another format', { ...valid(), format: QUESTION_MODEL_FORMAT + 1 }],
+    ['the format before features were flat arrays', { format: QUESTION_MODEL_FORMAT - 1, inputs: INPUTS, classes: valid().classes, bias: valid().bias, weights: WEIGHTS }],
     ['inputs that are no SHA-256', { ...valid(), inputs: 'abc' }],
     ['a single class', { ...valid(), classes: ['vehicles.bus'], bias: [0] }],
-    ['weights that are not numbers', { ...valid(), weights: { bus: ['1', '2'] } }],
+    ['weights that are not numbers', { ...valid(), pairs: ['1', '2', '2', '3'] }],
+    ['a weight that is not finite', { ...valid(), pairs: [1, 2, 2, null] }],
+    ['features that are not strings', { ...valid(), features: [1, 2] }],
     ['no weights', { format: QUESTION_MODEL_FORMAT, inputs: INPUTS, classes: [DECLINE_CLASS, 'vehicles.bus'], bias: [0, 0] }],
     ['an array', [valid()]],
   ])('refuses a model of the wrong shape (%s)', (_, content) => {
@@ -308,7 +317,7 @@ describe('readQuestionModel', () => {
   });
 
   it('refuses a model that predicts an entry the knowledge base lacks, naming it and saying how to retrain', () => {
-    write(JSON.stringify({ ...valid(), classes: [DECLINE_CLASS, 'vehicles.bus', 'vehicles.train'] }));
+    write(file({ ...valid(), classes: [DECLINE_CLASS, 'vehicles.bus', 'vehicles.train'] }));
     const result = readQuestionModel(dir, kb);
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -321,7 +330,7 @@ describe('readQuestionModel', () => {
   it('asks a minimal knowledge base only for the classes, not the decline class', () => {
     const asked: string[] = [];
     const lookup = { get: (id: string) => (asked.push(id), kb.get(id)) };
-    write(JSON.stringify(valid()));
+    write(file(valid()));
     expect(readQuestionModel(dir, lookup).ok).toBe(true);
     expect(sorted(asked)).toEqual(sorted(['vehicles.bus', 'smalltalk.greeting']));
   });
@@ -330,7 +339,7 @@ describe('readQuestionModel', () => {
     ['fewer', [0, 0.5]],
     ['more', [0, 0.5, -0.5, 1]],
   ])('refuses a model with %s biases than classes', (_, bias) => {
-    write(JSON.stringify({ ...valid(), bias }));
+    write(file({ ...valid(), bias }));
     const result = readQuestionModel(dir, kb);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toContain(`${String(bias.length)} biases for 3 classes`);
@@ -342,14 +351,27 @@ describe('readQuestionModel', () => {
     ['a negative class number', [-1, 1.5]],
     ['a fractional class number', [0.5, 1.5]],
   ])('refuses weights that are not [class, weight] pairs (%s)', (_, row) => {
-    write(JSON.stringify({ ...valid(), weights: { ...valid().weights, bus: row } }));
+    write(file({ ...valid(), ...flattenWeights(Object.entries({ ...WEIGHTS, bus: row })) }));
     const result = readQuestionModel(dir, kb);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toContain('"bus"');
   });
 
+  it.each([
+    ['fewer ends than features', (m: QuestionModel) => ({ ...m, ends: m.ends.slice(1) })],
+    ['values past the last end', (m: QuestionModel) => ({ ...m, pairs: [...m.pairs, 1, 2] })],
+    ['ends that go backwards', (m: QuestionModel) => ({ ...m, ends: [4, 2, 4] , features: ['bus', 'hi', 'car'] })],
+    ['an end that is not a whole number', (m: QuestionModel) => ({ ...m, ends: [1.5, 4] })],
+    ['a feature listed twice', (m: QuestionModel) => ({ ...m, features: ['bus', 'bus'] })],
+  ])('refuses a file whose arrays do not fit together (%s)', (_, spoil) => {
+    write(JSON.stringify(spoil(valid())));
+    const result = readQuestionModel(dir, kb);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain(QUESTION_MODEL_FILE);
+  });
+
   it('reads a valid model as it was written', () => {
-    write(JSON.stringify(valid()));
+    write(file(valid()));
     expect(readQuestionModel(dir, kb)).toEqual({ ok: true, model: valid() });
   });
 
@@ -358,7 +380,7 @@ describe('readQuestionModel', () => {
       TOY.filter((example) => example.label !== 'vehicles.bike'),
       INPUTS,
     );
-    write(JSON.stringify(trained));
+    write(file(trained));
     expect(readQuestionModel(dir, kb)).toEqual({ ok: true, model: trained });
   });
 });
@@ -374,8 +396,8 @@ describe('the committed question model', () => {
   it('has weight rows of class indexes within its classes, each with a weight (the schema does not check this)', () => {
     const result = readQuestionModel(defaultKnowledgeDir(), realKnowledgeBase());
     if (!result.ok) throw new Error(result.reason);
-    const { classes, weights } = result.model;
-    const bad = Object.entries(weights).filter(
+    const { classes } = result.model;
+    const bad = weightRows(result.model).filter(
       ([, row]) => row.length === 0 || row.length % 2 !== 0 || row.some((value, i) => i % 2 === 0 && !(Number.isInteger(value) && value >= 0 && value < classes.length)),
     );
     expect(bad.map(([feature]) => feature)).toEqual([]);

@@ -1,6 +1,6 @@
 import { Matcher } from '../../src/matching/Matcher';
 import { DEFAULT_MATCHING_OPTIONS } from '../../src/matching/matchingOptions';
-import { DECLINE_CLASS, type Opinion, QUESTION_MODEL_FORMAT, QuestionClassifier, type QuestionModel } from '../../src/matching/questionModel';
+import { DECLINE_CLASS, flattenWeights, type Opinion, QUESTION_MODEL_FORMAT, QuestionClassifier } from '../../src/matching/questionModel';
 import { DECISION_RULES } from '../../src/matching/rules/index';
 import type { Candidate, Decision } from '../../src/matching/rules/types';
 import { RULES_NOT_SECOND_GUESSED, RULES_TRUSTED, secondOpinion } from '../../src/matching/secondOpinion';
@@ -282,8 +282,8 @@ describe('secondOpinion', () => {
 describe('a Matcher with a question model', () => {
   const kb = tinyKnowledgeBase();
   /** A model with the given weights over two classes, the decline class and the car. */
-  const classifierOf = (bias: [number, number], weights: QuestionModel['weights'] = {}) =>
-    new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, 'vehicles.car'], bias, weights });
+  const classifierOf = (bias: [number, number], weights: Record<string, number[]> = {}) =>
+    new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, 'vehicles.car'], bias, ...flattenWeights(Object.entries(weights)) });
   /** Certain, for any question, that it is about the car. */
   const alwaysCar = classifierOf([0, 50]);
   const rulesAlone = new Matcher(kb);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { foldModels, scoreFolds } from '../../scripts/model/crossValidate';
-import { labelledSetFiles, loadSets, SEALED_SETS, trainingExamples, trainingInputsDigest, trainingSetFiles } from '../../scripts/model/trainingData';
+import { type FoldReport, foldModels, scoreFolds } from '../../scripts/model/crossValidate';
+import { isTrainingOnlySet, labelledSetFiles, loadSets, SEALED_SETS, trainingExamples, trainingInputsDigest, trainingSetFiles } from '../../scripts/model/trainingData';
 import type { EvalReport } from '../../scripts/eval/evaluate';
 import { defaultKnowledgeDir } from '../../src/knowledge/locateKnowledgeDir';
 import { Matcher } from '../../src/matching/Matcher';
@@ -34,6 +34,16 @@ describe('the labelled sets', () => {
 });
 
 /**
+ * Measured on 2026-12-03 in the fourth session (docs/understanding.md). `scored` is the sets
+ * written to score the bot, held-out set 8 among them; `all` adds the sets written to teach the
+ * model (`train-*`).
+ */
+const RATCHET = {
+  scored: { inScopeCorrect: 1174, wrongAtMost: 21, declined: 287 },
+  all: { inScopeCorrect: 3446, wrongAtMost: 136, declined: 736 },
+};
+
+/**
  * Leave-one-set-out cross-validation (`npm run eval:cv`): each set answered with a model that
  * never saw it. Held at the figures measured on 2026-12-03 (docs/understanding.md), so that a
  * change to the model, the rules or the knowledge base cannot quietly give back what was gained.
@@ -42,20 +52,22 @@ describe('cross-validated, each set with a model trained without it', () => {
   const kb = realKnowledgeBase();
   const sets = loadSets(trainingSetFiles());
   const folds = scoreFolds(kb, sets, foldModels(kb, sets));
-  const total = (side: 'rules' | 'withModel', key: keyof Pick<EvalReport, 'inScopeCorrect' | 'wrongInScope' | 'wrongOutOfScope' | 'outOfScopeDeclined'>) =>
-    folds.reduce((sum, fold) => sum + fold[side][key], 0);
-  const wrong = (side: 'rules' | 'withModel') => total(side, 'wrongInScope') + total(side, 'wrongOutOfScope');
+  const scored = folds.filter((fold) => !isTrainingOnlySet(fold.set));
+  const total = (of: readonly FoldReport[], side: 'rules' | 'withModel', key: keyof Pick<EvalReport, 'inScopeCorrect' | 'wrongInScope' | 'wrongOutOfScope' | 'outOfScopeDeclined'>) =>
+    of.reduce((sum, fold) => sum + fold[side][key], 0);
+  const wrong = (of: readonly FoldReport[], side: 'rules' | 'withModel') => total(of, side, 'wrongInScope') + total(of, side, 'wrongOutOfScope');
 
   it('answers more in-scope questions right than the rules alone, with fewer confident wrong answers', () => {
-    expect(total('withModel', 'inScopeCorrect')).toBeGreaterThan(total('rules', 'inScopeCorrect'));
-    expect(wrong('withModel')).toBeLessThan(wrong('rules'));
+    expect(total(folds, 'withModel', 'inScopeCorrect')).toBeGreaterThan(total(folds, 'rules', 'inScopeCorrect'));
+    expect(wrong(folds, 'withModel')).toBeLessThan(wrong(folds, 'rules'));
   });
 
-  it('does not fall below the figures measured', () => {
-    expect(total('withModel', 'inScopeCorrect')).toBeGreaterThanOrEqual(RATCHET.inScopeCorrect);
-    expect(wrong('withModel')).toBeLessThanOrEqual(RATCHET.wrongAtMost);
-    expect(total('withModel', 'outOfScopeDeclined')).toBeGreaterThanOrEqual(RATCHET.declined);
+  it.each([
+    ['the evaluation and held-out sets', () => scored, RATCHET.scored],
+    ['every training set', () => folds, RATCHET.all],
+  ] as const)('does not fall below the figures measured on %s', (_name, of, ratchet) => {
+    expect(total(of(), 'withModel', 'inScopeCorrect')).toBeGreaterThanOrEqual(ratchet.inScopeCorrect);
+    expect(wrong(of(), 'withModel')).toBeLessThanOrEqual(ratchet.wrongAtMost);
+    expect(total(of(), 'withModel', 'outOfScopeDeclined')).toBeGreaterThanOrEqual(ratchet.declined);
   });
 });
-
-const RATCHET = { inScopeCorrect: 978, wrongAtMost: 17, declined: 256 };
