@@ -26,21 +26,26 @@ export function crossValidate(kb: KnowledgeBase, sets: ReadonlyMap<string, reado
   return scoreFolds(kb, sets, foldModels(kb, sets, training), matching);
 }
 
-/** For each set, the model trained without it. */
-export function foldModels(kb: KnowledgeBase, sets: ReadonlyMap<string, readonly EvalQuestion[]>, training: Readonly<TrainingOptions> = DEFAULT_TRAINING_OPTIONS): Map<string, QuestionClassifier> {
+/** For each set named in `folds` (by default every set), the model trained on the knowledge base and all the other sets. */
+export function foldModels(
+  kb: KnowledgeBase,
+  sets: ReadonlyMap<string, readonly EvalQuestion[]>,
+  training: Readonly<TrainingOptions> = DEFAULT_TRAINING_OPTIONS,
+  folds: readonly string[] = [...sets.keys()],
+): Map<string, QuestionClassifier> {
   const rulesOnly = new Matcher(kb);
   return new Map(
-    [...sets.keys()].map((name) => {
+    folds.map((name) => {
       const others = [...sets].filter(([other]) => other !== name).map(([, questions]) => questions);
       return [name, new QuestionClassifier(trainQuestionModel(trainingExamples(kb, rulesOnly, others), 'cross-validation', training))];
     }),
   );
 }
 
-/** Each set answered by the rules alone and with its fold's model, under the given matching options. */
+/** Each set that has a fold's model, answered by the rules alone and with that model, under the given matching options. */
 export function scoreFolds(kb: KnowledgeBase, sets: ReadonlyMap<string, readonly EvalQuestion[]>, models: ReadonlyMap<string, QuestionClassifier>, matching = DEFAULT_MATCHING_OPTIONS): FoldReport[] {
   const rulesOnly = new Matcher(kb, matching);
-  return [...sets].map(([name, set]) => {
+  return [...sets].filter(([name]) => models.has(name)).map(([name, set]) => {
     const withModel = new Matcher(kb, matching, undefined, models.get(name));
     return { set: name, rules: evaluate(matcherSystem(kb, rulesOnly, 'rules'), set), withModel: evaluate(matcherSystem(kb, withModel, 'rules + model'), set) };
   });

@@ -52,7 +52,7 @@ export const RankSchema = z.enum(['most', 'least']);
  * A comparative or evaluative fact about an entry, cited like an answer: what the lecture says
  * makes it the most or least of something among its siblings (`scale` and `rank`), or an
  * advantage or disadvantage of it (`side`). `says` is the one sentence a direct question
- * ("which needs the least effort?", "what is the advantage of a private cloud?") is answered
+ * ("which needs the least effort?", "the upside of a private cloud?") is answered
  * with first; `quote` is the lecture's own words for it.
  */
 export const FactSchema = z

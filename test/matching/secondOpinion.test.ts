@@ -3,7 +3,7 @@ import { DEFAULT_MATCHING_OPTIONS } from '../../src/matching/matchingOptions';
 import { DECLINE_CLASS, flattenWeights, type Opinion, QUESTION_MODEL_FORMAT, QuestionClassifier } from '../../src/matching/questionModel';
 import { DECISION_RULES } from '../../src/matching/rules/index';
 import type { Candidate, Decision } from '../../src/matching/rules/types';
-import { RULES_NOT_SECOND_GUESSED, RULES_TRUSTED, secondOpinion } from '../../src/matching/secondOpinion';
+import { RULES_NOT_SECOND_GUESSED, secondOpinion } from '../../src/matching/secondOpinion';
 import { tinyKnowledgeBase } from './fixtures/tinyKnowledge';
 
 /**
@@ -149,25 +149,15 @@ describe('secondOpinion', () => {
     });
   });
 
-  describe('when a trusted rule answered (RULES_TRUSTED), however low its score', () => {
-    it.each([...RULES_TRUSTED])('keeps what %s answered against a model below opinionOverrule', (rule) => {
-      const decision = answer('vehicles.bus', UNTRUSTED, [], rule);
-      expect(secondOpinion(decision, thinks('vehicles.car', O.opinionOverrule - 0.01), O)).toBe(decision);
-      expect(secondOpinion(decision, thinks(DECLINE_CLASS, O.opinionOverrule - 0.01), O)).toBe(decision);
-    });
-
-    it.each([...RULES_TRUSTED])('gives the model\'s answer over %s when the model is at opinionOverrule', (rule) => {
-      expect(secondOpinion(answer('vehicles.bus', UNTRUSTED, [], rule), thinks('vehicles.car', O.opinionOverrule), O)).toMatchObject({ kind: 'answer', id: 'vehicles.car' });
-    });
-
-    it('names only rules that exist', () => {
-      const names = DECISION_RULES.map((rule) => rule.name);
-      expect([...RULES_TRUSTED].filter((name) => !names.includes(name))).toEqual([]);
-    });
-
-    it('does not trust the same rule\'s low score when it is not in the list', () => {
-      const result = secondOpinion(answer('vehicles.bus', UNTRUSTED, [], 'clearLeadInLongQuestion'), thinks('vehicles.car', O.opinionAnswer), O);
+  describe('when a rule answered with a low score, whichever rule it was', () => {
+    it.each(['choiceWithinNamedFamily', 'greetingBeforeQuestion', 'clearLeadInLongQuestion'])('gives the model\'s answer over %s when the model is at opinionAnswer', (rule) => {
+      const result = secondOpinion(answer('vehicles.bus', UNTRUSTED, [], rule), thinks('vehicles.car', O.opinionAnswer), O);
       expect(result).toMatchObject({ kind: 'answer', id: 'vehicles.car' });
+    });
+
+    it('names rules that exist', () => {
+      const names = DECISION_RULES.map((rule) => rule.name);
+      expect(['choiceWithinNamedFamily', 'greetingBeforeQuestion', 'clearLeadInLongQuestion'].filter((name) => !names.includes(name))).toEqual([]);
     });
   });
 

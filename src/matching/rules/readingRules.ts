@@ -79,7 +79,7 @@ export const comparisonAlongScale: Rule = (ctx) => {
 };
 
 /**
- * "What is the advantage of a private cloud", "what's bad about the hybrid cloud": a side of one
+ * "The upside of a private cloud?", "what's bad about the hybrid cloud": a side of one
  * named sub-topic is answered with that sub-topic, its facts on that side said first, or an
  * honest "the lecture names none" with the sub-topic's answer. Overviews are left to scoring:
  * "the downsides of the cloud" are the drawbacks.
