@@ -17,8 +17,9 @@ export const LABELLED_SETS_DIR = join(__dirname, '../../test/fixtures');
  * Set 8 was sealed through the third session of 2026-12-03 and scored once at its end; it stays
  * out of training as a check on the committed model. Set 9 was written blind at the end of that
  * session and committed unread and unscored: the sealed set for the fourth session, scored once at
- * its end. Set 10 was written blind at the start of the fourth session, committed unread and
- * unscored, for the round after it.
+ * its end and kept out of training as a check on the committed model, as set 8 was before it. Set
+ * 10 was written blind at the start of the fourth session, committed unread and unscored: the
+ * sealed set for the next round, which may then train on set 9.
  */
 export const SEALED_SETS: readonly string[] = Object.freeze(['heldout9-questions.tsv', 'heldout10-questions.tsv']);
 
