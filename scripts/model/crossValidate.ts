@@ -107,7 +107,7 @@ function main(): void {
  * students' questions to score the bot (not `train-*`, written to teach the model), so that the
  * figures compare with those measured before the training sets were added.
  */
-export function foldTable(folds: readonly FoldReport[]): string[] {
+function foldTable(folds: readonly FoldReport[]): string[] {
   const scored = folds.filter((fold) => !isTrainingOnlySet(fold.set));
   return [
     '| set | rules: in scope right | wrong | declined | rules + model: in scope right | wrong | declined |',

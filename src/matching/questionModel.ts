@@ -32,8 +32,9 @@ const strings = z.custom<string[]>((value) => Array.isArray(value) && value.ever
 /**
  * The model, as its file holds it and the classifier reads it: the features, and their
  * `[class, weight, …]` pairs laid end to end, feature `i`'s ending at `ends[i]`. Flat arrays, each
- * checked in one loop, rather than an object keyed by feature checked element by element: with
- * 17,000 features that took 50 ms of an instance's start, this takes about 15 (docs/performance.md).
+ * checked in one loop, rather than an object keyed by feature checked element by element: such an
+ * object of 12,000 features took 40 ms of an instance's start to validate, these arrays of 17,000
+ * about 6 (docs/understanding.md, fourth session).
  */
 export const QuestionModelSchema = z.object({
   format: z.literal(QUESTION_MODEL_FORMAT),
