@@ -14,8 +14,8 @@ export const LABELLED_SETS_DIR = join(__dirname, '../../test/fixtures');
 /**
  * Sets the model must never learn from: a set sealed until the work it measures is done. A new
  * set goes here first, or a test fails: whether it trains the model is decided, never defaulted.
- * Set 8 was sealed through the third session of 2026-12-03 and scored once at its end; it stays
- * out of training as a check on the committed model. Set 9 was written blind at the end of that
+ * Set 8 was sealed through the third session of 2026-12-03 and scored once at its end, then kept
+ * out of training until the fourth session, which trains on it. Set 9 was written blind at the end of that
  * session and committed unread and unscored: the sealed set for the fourth session, scored once at
  * its end and kept out of training as a check on the committed model, as set 8 was before it. Set
  * 10 was written blind at the start of the fourth session, committed unread and unscored: the
