@@ -75,8 +75,8 @@ function sweep(kb: KnowledgeBase, sets: ReadonlyMap<string, readonly EvalQuestio
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { prune: { type: 'string' }, answer: { type: 'string' }, decline: { type: 'string' }, sweep: { type: 'boolean' }, neighbours: { type: 'string' } } });
-  const training = { ...DEFAULT_TRAINING_OPTIONS, ...(values.prune === undefined ? {} : { prune: Number(values.prune) }) };
+  const { values } = parseArgs({ options: { prune: { type: 'string' }, l2: { type: 'string' }, answer: { type: 'string' }, decline: { type: 'string' }, sweep: { type: 'boolean' }, neighbours: { type: 'string' } } });
+  const training = { ...DEFAULT_TRAINING_OPTIONS, ...(values.prune === undefined ? {} : { prune: Number(values.prune) }), ...(values.l2 === undefined ? {} : { l2: Number(values.l2) }) };
   const matching = {
     ...DEFAULT_MATCHING_OPTIONS,
     ...(values.answer === undefined ? {} : { opinionAnswer: Number(values.answer) }),

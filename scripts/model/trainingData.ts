@@ -15,13 +15,13 @@ export const LABELLED_SETS_DIR = join(__dirname, '../../test/fixtures');
  * Sets the model must never learn from: a set sealed until the work it measures is done. A new
  * set goes here first, or a test fails: whether it trains the model is decided, never defaulted.
  * Set 8 was sealed through the third session of 2026-12-03 and scored once at its end, then kept
- * out of training until the fourth session, which trains on it. Set 9 was written blind at the end of that
- * session and committed unread and unscored: the sealed set for the fourth session, scored once at
- * its end and kept out of training as a check on the committed model, as set 8 was before it. Set
- * 10 was written blind at the start of the fourth session, committed unread and unscored: the
- * sealed set for the next round, which may then train on set 9.
+ * out of training until the fourth session, which trains on it; set 9 likewise, sealed through the
+ * fourth session and trained on from the fifth. Set 10 was written blind at the start of the
+ * fourth session, committed unread and unscored: the fifth session's sealed set, scored once at
+ * its end. Set 11 was written blind at the start of the fifth session the same way: the sealed
+ * set for the next round.
  */
-export const SEALED_SETS: readonly string[] = Object.freeze(['heldout9-questions.tsv', 'heldout10-questions.tsv']);
+export const SEALED_SETS: readonly string[] = Object.freeze(['heldout10-questions.tsv', 'heldout11-questions.tsv']);
 
 /**
  * Sets written to teach the model, not to score the bot: `train-*-questions.tsv`. They are
@@ -47,14 +47,14 @@ export function trainingSetFiles(dir: string = LABELLED_SETS_DIR): string[] {
 /** What the knowledge base itself teaches: each entry's title, alternates and situations. */
 export function knowledgeExamples(kb: KnowledgeBase, matcher: Matcher): LabelledTerms[] {
   return kb.entries.flatMap((entry) =>
-    [entry.title, ...entry.alternates, ...(isTopic(entry) ? entry.situations : [])].map((text) => ({ terms: matcher.questionTerms(text), label: entry.id })),
+    [entry.title, ...entry.alternates, ...(isTopic(entry) ? entry.situations : [])].map((text) => ({ ...matcher.questionText(text), label: entry.id })),
   );
 }
 
 /** A labelled set's questions, each with its first expected entry, or the decline class. */
 export function setExamples(set: readonly EvalQuestion[], matcher: Matcher): LabelledTerms[] {
   return set.map((question) => ({
-    terms: matcher.questionTerms(question.question),
+    ...matcher.questionText(question.question),
     label: question.expected === 'decline' ? DECLINE_CLASS : (question.expected[0] ?? DECLINE_CLASS),
   }));
 }

@@ -129,6 +129,14 @@ export class Analyzer {
     return this.run(text, false);
   }
 
+  /**
+   * A normalised text's words, stemmed, none set aside and nothing corrected or rewritten: what
+   * the question model reads beside the terms (questionModel.ts).
+   */
+  words(normalised: string): string[] {
+    return normalised === '' ? [] : normalised.split(' ').map((word) => this.stem(spelt(word)));
+  }
+
   /** Whether a surface word occurs anywhere in the knowledge base or the synonym table. */
   isKnownWord(word: string): boolean {
     return this.known.has(word);

@@ -314,9 +314,10 @@ export class Matcher implements RuleKnowledge {
     return this.analyzer.analyse(text).terms;
   }
 
-  /** A question's terms as `match` reads them, what it sets aside left out: what the question model learns from. */
-  questionTerms(question: string): string[] {
-    return this.marked(this.termsOf(withoutExcluded(question)));
+  /** A question's terms as `match` reads them, what it sets aside left out, and its own words: what the question model learns from. */
+  questionText(question: string): { terms: string[]; words: string[] } {
+    const analysis = this.analyzer.analyse(withoutExcluded(question));
+    return { terms: this.marked(analysis.terms), words: this.analyzer.words(analysis.normalised) };
   }
 
   /**
@@ -362,7 +363,7 @@ export class Matcher implements RuleKnowledge {
     const ruled = decide({ q, k: this, o: this.options });
     const explanation: MatchResult['explanation'] = { terms: analysis.terms, corrections: analysis.corrections, unknown };
     if (this.classifier === undefined || !withOpinion || !isSecondGuessed(ruled)) return { ...ruled, normalised: analysis.normalised, reading, explanation };
-    const opinions = this.classifier.classify(this.marked(analysis.terms));
+    const opinions = this.classifier.classify(this.marked(analysis.terms), this.analyzer.words(analysis.normalised));
     explanation.opinion = { rule: ruled.rule, kind: ruled.kind, id: ruled.id, classes: opinions.slice(0, 3) };
     return { ...secondOpinion(ruled, opinions, this.options), normalised: analysis.normalised, reading, explanation };
   }

@@ -1,8 +1,10 @@
 import { flattenWeights, questionFeatures, type QuestionModel, QUESTION_MODEL_FORMAT, softmax } from './questionModel';
 
-/** One labelled question: its terms as the matcher reads them, and the class it belongs to. */
+/** One labelled question: its terms as the matcher reads them, its own words, and the class it belongs to. */
 export interface LabelledTerms {
   terms: readonly string[];
+  /** The message's words, stemmed, function words kept (`Matcher.questionText`); none for a toy model of terms alone. */
+  words?: readonly string[];
   label: string;
 }
 
@@ -42,7 +44,7 @@ export function trainQuestionModel(examples: readonly LabelledTerms[], inputs: s
   const classes = [...new Set(examples.map((example) => example.label))].sort();
   const featureIds = new Map<string, number>();
   const rows = examples.map((example) => {
-    const features = questionFeatures(example.terms).map((feature) => {
+    const features = questionFeatures(example.terms, example.words).map((feature) => {
       let id = featureIds.get(feature);
       if (id === undefined) {
         id = featureIds.size;

@@ -14,6 +14,7 @@ import {
   QuestionModelSchema,
   weightRows,
   questionFeatures,
+  WORD_MARK,
   readQuestionModel,
 } from '../../src/matching/questionModel';
 import { DEFAULT_TRAINING_OPTIONS, type LabelledTerms, trainQuestionModel } from '../../src/matching/trainQuestionModel';
@@ -74,6 +75,18 @@ describe('questionFeatures', () => {
     expect(features.filter((feature) => feature === '?')).toHaveLength(1);
     expect(features.filter((feature) => feature === '??')).toHaveLength(1);
     expect(questionFeatures(['?dog', 'bus', '?cat', 'pass'])).not.toContain('??');
+  });
+
+  it('adds each of the message\'s own words and each adjacent pair, marked apart from the terms', () => {
+    const features = questionFeatures(['bus'], ['not', 'the', 'bus']);
+    expect(sorted(features)).toEqual(sorted(['bus', `${WORD_MARK}not`, `${WORD_MARK}the`, `${WORD_MARK}bus`, `${WORD_MARK}not the`, `${WORD_MARK}the bus`]));
+  });
+
+  it('gives a repeated word or pair of words once, and does not count words towards the unknown mark', () => {
+    const features = questionFeatures(['?dog', 'bus', 'pass'], ['the', 'bus', 'the', 'bus']);
+    expect(new Set(features).size).toBe(features.length);
+    expect(features.filter((feature) => feature.startsWith(WORD_MARK))).toEqual([`${WORD_MARK}the`, `${WORD_MARK}bus`, `${WORD_MARK}the bus`, `${WORD_MARK}bus the`]);
+    expect(questionFeatures(['bus', 'pass', 'cheap'], ['?dog', '?cat'])).not.toContain('?');
   });
 });
 

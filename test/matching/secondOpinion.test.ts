@@ -1,6 +1,6 @@
 import { Matcher } from '../../src/matching/Matcher';
 import { DEFAULT_MATCHING_OPTIONS } from '../../src/matching/matchingOptions';
-import { DECLINE_CLASS, flattenWeights, type Opinion, QUESTION_MODEL_FORMAT, QuestionClassifier } from '../../src/matching/questionModel';
+import { DECLINE_CLASS, flattenWeights, type Opinion, QUESTION_MODEL_FORMAT, QuestionClassifier, WORD_MARK } from '../../src/matching/questionModel';
 import { DECISION_RULES } from '../../src/matching/rules/index';
 import type { Candidate, Decision } from '../../src/matching/rules/types';
 import { RULES_NOT_SECOND_GUESSED, secondOpinion } from '../../src/matching/secondOpinion';
@@ -301,8 +301,15 @@ describe('a Matcher with a question model', () => {
 
   it('gives the model the question\'s terms with the unknown ones marked', () => {
     // "dog" is not a word of the tiny lecture: the model sees "?dog", never "dog".
-    expect(withModel.questionTerms(declined)).toContain('?dog');
+    expect(withModel.questionText(declined).terms).toContain('?dog');
     expect(new Matcher(kb, {}, undefined, classifierOf([0, 0], { '?dog': [1, 50] })).match(declined)).toMatchObject({ kind: 'answer', id: 'vehicles.car' });
     expect(new Matcher(kb, {}, undefined, classifierOf([0, 0], { dog: [1, 50] })).match(declined)).toMatchObject({ kind: 'fallback', id: null });
+  });
+
+  it('gives the model the question\'s own words too, stemmed, the ones the rules set aside kept', () => {
+    const { words } = withModel.questionText('Do the dogs not ride trains?');
+    expect(words).toEqual(['do', 'the', 'dog', 'not', 'ride', 'train']);
+    // Read at run time as in training: a weight on a word pair decides the match.
+    expect(new Matcher(kb, {}, undefined, classifierOf([0, 0], { [`${WORD_MARK}my dog`]: [1, 50] })).match(declined)).toMatchObject({ kind: 'answer', id: 'vehicles.car' });
   });
 });
