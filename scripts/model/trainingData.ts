@@ -18,8 +18,8 @@ export const LABELLED_SETS_DIR = join(__dirname, '../../test/fixtures');
  * out of training until the fourth session, which trains on it; set 9 likewise, sealed through the
  * fourth session and trained on from the fifth. Set 10 was written blind at the start of the
  * fourth session, committed unread and unscored: the fifth session's sealed set, scored once at
- * its end. Set 11 was written blind at the start of the fifth session the same way: the sealed
- * set for the next round.
+ * its end and kept out of training as a check on the committed model until the next round. Set
+ * 11 was written blind at the start of the fifth session the same way: the next round's sealed set.
  */
 export const SEALED_SETS: readonly string[] = Object.freeze(['heldout10-questions.tsv', 'heldout11-questions.tsv']);
 

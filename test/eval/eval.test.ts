@@ -74,7 +74,7 @@ const FIXTURES = join(__dirname, '../fixtures');
 
 /**
  * Every other labelled set, each held at the figures measured on 2026-12-03 with the question
- * model. The model learns from all of them, so these are its fit to its training data: a
+ * model. The model learns from all of them but set 10, so these are its fit to its training data: a
  * guard against regressions, not a measure of quality. What generalises is measured by
  * cross-validation (test/model/committedModel.test.ts, `npm run eval:cv`) and by the sealed sets,
  * each scored once at the end of a session: set 8 at the third's, set 9 at the fourth's, set 10
@@ -101,6 +101,11 @@ const OTHER_SETS = [
   // fourth and scored once at its end: 89.9% in scope, 4 confidently wrong, 34/34 declined
   // (docs/understanding.md). It trains the model from the fifth session, like set 8 before it.
   { file: 'heldout9-questions.tsv', inScopeCorrect: 188, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  // Written blind at the start of the fourth session, kept out of the model's training (SEALED_SETS)
+  // through the fifth, and scored once at its end: 92.6% in scope, 6 confidently wrong, 34/34
+  // declined (docs/understanding.md). Seen from now on; the next round may train on it, with set
+  // 11 as its sealed set.
+  { file: 'heldout10-questions.tsv', inScopeCorrect: 174, declined: 34, wrongAtMost: 6, smalltalk: 8 },
 ] as const;
 
 describe.each(OTHER_SETS)('answer quality on $file', ({ file, inScopeCorrect, declined, wrongAtMost, smalltalk }) => {
