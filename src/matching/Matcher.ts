@@ -1,7 +1,7 @@
 import type { Entry, KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { Fact, TopicEntry } from '../knowledge/schema';
 import { isTopic } from '../knowledge/KnowledgeBase';
-import { Analyzer, type AnalyzerIndex, buildAnalyzerIndex } from './Analyzer';
+import { type Analysis, Analyzer, type AnalyzerIndex, buildAnalyzerIndex } from './Analyzer';
 import { normalise } from './normalise';
 import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from './matchingOptions';
 import { committedNeighbourTable, type NeighbourTable } from './neighbourTable';
@@ -316,7 +316,11 @@ export class Matcher implements RuleKnowledge {
 
   /** A question's terms as `match` reads them, what it sets aside left out, and its own words: what the question model learns from. */
   questionText(question: string): { terms: string[]; words: string[] } {
-    const analysis = this.analyzer.analyse(withoutExcluded(question));
+    return this.modelInput(this.analyzer.analyse(withoutExcluded(question)));
+  }
+
+  /** What the model reads of an analysis: the same in training (`questionText`) as at run time (`read`). */
+  private modelInput(analysis: Analysis): { terms: string[]; words: string[] } {
     return { terms: this.marked(analysis.terms), words: this.analyzer.words(analysis.normalised) };
   }
 
@@ -363,7 +367,8 @@ export class Matcher implements RuleKnowledge {
     const ruled = decide({ q, k: this, o: this.options });
     const explanation: MatchResult['explanation'] = { terms: analysis.terms, corrections: analysis.corrections, unknown };
     if (this.classifier === undefined || !withOpinion || !isSecondGuessed(ruled)) return { ...ruled, normalised: analysis.normalised, reading, explanation };
-    const opinions = this.classifier.classify(this.marked(analysis.terms), this.analyzer.words(analysis.normalised));
+    const { terms, words } = this.modelInput(analysis);
+    const opinions = this.classifier.classify(terms, words);
     explanation.opinion = { rule: ruled.rule, kind: ruled.kind, id: ruled.id, classes: opinions.slice(0, 3) };
     return { ...secondOpinion(ruled, opinions, this.options), normalised: analysis.normalised, reading, explanation };
   }

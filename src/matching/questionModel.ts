@@ -6,10 +6,11 @@ import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 /**
  * A second opinion on what a question is about, learnt from questions students asked: a
  * multinomial logistic regression over the matcher's own terms (stems after typo correction and
- * synonyms), the message's own stemmed words, and the adjacent pairs of each. The rules read words the knowledge base uses; students who
- * describe a situation use words it does not, in patterns no rule was written for, and a model
- * trained on a thousand labelled questions generalises to those patterns where rules do not
- * (docs/understanding.md has the cross-validated comparison).
+ * synonyms), the message's own stemmed words, and the adjacent pairs of each. The rules read
+ * words the knowledge base uses; students who describe a situation use words it does not, in
+ * patterns no rule was written for, and a model trained on thousands of labelled questions
+ * generalises to those patterns where rules do not (docs/understanding.md has the
+ * cross-validated comparison).
  *
  * It is trained at build time by `npm run kb:train` (scripts/model/train.ts) into
  * `knowledge/question-model.json`; an instance only reads it and adds up a few weights per
@@ -116,7 +117,7 @@ export const WORD_MARK = '~';
  * words the matcher sets aside say much to a model that weighs them ("not want to", "the most",
  * "do i need"), and a word's pair with its neighbour says it before synonyms and typo correction
  * rewrite either. Cross-validated over every labelled set, the words took the model alone from
- * 94.0% to 96.5% right and its confident wrong answers from 131 to 44 (docs/understanding.md,
+ * 94.0% to 96.5% right and its confident wrong answers from 131 to 67 (docs/understanding.md,
  * fifth session).
  */
 export function questionFeatures(terms: readonly string[], words: readonly string[] = []): string[] {
