@@ -5,7 +5,7 @@ import type { KnowledgeBase } from '../../src/knowledge/KnowledgeBase';
 import { isTopic } from '../../src/knowledge/KnowledgeBase';
 import type { Matcher } from '../../src/matching/Matcher';
 import { DECLINE_CLASS, QUESTION_MODEL_FORMAT } from '../../src/matching/questionModel';
-import type { LabelledTerms, TrainingOptions } from '../../src/matching/trainQuestionModel';
+import type { LabelledQuestion, TrainingOptions } from '../../src/matching/trainQuestionModel';
 import { type EvalQuestion, loadEvalSet } from '../eval/evalSet';
 
 /** The labelled question sets: students' questions with the entry each should get, or `-`. */
@@ -45,14 +45,14 @@ export function trainingSetFiles(dir: string = LABELLED_SETS_DIR): string[] {
 }
 
 /** What the knowledge base itself teaches: each entry's title, alternates and situations. */
-export function knowledgeExamples(kb: KnowledgeBase, matcher: Matcher): LabelledTerms[] {
+export function knowledgeExamples(kb: KnowledgeBase, matcher: Matcher): LabelledQuestion[] {
   return kb.entries.flatMap((entry) =>
     [entry.title, ...entry.alternates, ...(isTopic(entry) ? entry.situations : [])].map((text) => ({ ...matcher.questionText(text), label: entry.id })),
   );
 }
 
 /** A labelled set's questions, each with its first expected entry, or the decline class. */
-export function setExamples(set: readonly EvalQuestion[], matcher: Matcher): LabelledTerms[] {
+export function setExamples(set: readonly EvalQuestion[], matcher: Matcher): LabelledQuestion[] {
   return set.map((question) => ({
     ...matcher.questionText(question.question),
     label: question.expected === 'decline' ? DECLINE_CLASS : (question.expected[0] ?? DECLINE_CLASS),
@@ -60,7 +60,7 @@ export function setExamples(set: readonly EvalQuestion[], matcher: Matcher): Lab
 }
 
 /** Everything in one model's training: the knowledge base and the labelled sets named. */
-export function trainingExamples(kb: KnowledgeBase, matcher: Matcher, sets: readonly (readonly EvalQuestion[])[]): LabelledTerms[] {
+export function trainingExamples(kb: KnowledgeBase, matcher: Matcher, sets: readonly (readonly EvalQuestion[])[]): LabelledQuestion[] {
   return [...knowledgeExamples(kb, matcher), ...sets.flatMap((set) => setExamples(set, matcher))];
 }
 

@@ -9,7 +9,7 @@ import stem from 'wink-porter2-stemmer';
 import { type Reading, readQuestion, type ScaleTerms } from './reading';
 import { STOPWORDS } from './stopwords';
 import { decide } from './rules/index';
-import { type Opinion, type QuestionClassifier, UNKNOWN_MARK } from './questionModel';
+import { type Opinion, type QuestionClassifier, type QuestionText, UNKNOWN_MARK } from './questionModel';
 import { isSecondGuessed, secondOpinion } from './secondOpinion';
 import type { Candidate, Decision, MatchKind, Question, RuleKnowledge } from './rules/types';
 
@@ -315,12 +315,12 @@ export class Matcher implements RuleKnowledge {
   }
 
   /** A question's terms as `match` reads them, what it sets aside left out, and its own words: what the question model learns from. */
-  questionText(question: string): { terms: string[]; words: string[] } {
+  questionText(question: string): QuestionText {
     return this.modelInput(this.analyzer.analyse(withoutExcluded(question)));
   }
 
   /** What the model reads of an analysis: the same in training (`questionText`) as at run time (`read`). */
-  private modelInput(analysis: Analysis): { terms: string[]; words: string[] } {
+  private modelInput(analysis: Analysis): QuestionText {
     return { terms: this.marked(analysis.terms), words: this.analyzer.words(analysis.normalised) };
   }
 

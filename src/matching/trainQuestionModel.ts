@@ -1,7 +1,7 @@
 import { flattenWeights, questionFeatures, type QuestionModel, QUESTION_MODEL_FORMAT, softmax } from './questionModel';
 
 /** One labelled question: its terms as the matcher reads them, its own words, and the class it belongs to. */
-export interface LabelledTerms {
+export interface LabelledQuestion {
   terms: readonly string[];
   /** The message's words, stemmed, function words kept (`Matcher.questionText`); none for a toy model of terms alone. */
   words?: readonly string[];
@@ -40,7 +40,7 @@ function seededRandom(seed: number): () => number {
  * scaled by one over the square root of their count, as `QuestionClassifier` does. The bias
  * learns at a tenth of the rate, so that a class with many examples does not win on prior alone.
  */
-export function trainQuestionModel(examples: readonly LabelledTerms[], inputs: string, options: Readonly<TrainingOptions> = DEFAULT_TRAINING_OPTIONS): QuestionModel {
+export function trainQuestionModel(examples: readonly LabelledQuestion[], inputs: string, options: Readonly<TrainingOptions> = DEFAULT_TRAINING_OPTIONS): QuestionModel {
   const classes = [...new Set(examples.map((example) => example.label))].sort();
   const featureIds = new Map<string, number>();
   const rows = examples.map((example) => {

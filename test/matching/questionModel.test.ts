@@ -17,7 +17,7 @@ import {
   WORD_MARK,
   readQuestionModel,
 } from '../../src/matching/questionModel';
-import { DEFAULT_TRAINING_OPTIONS, type LabelledTerms, trainQuestionModel } from '../../src/matching/trainQuestionModel';
+import { DEFAULT_TRAINING_OPTIONS, type LabelledQuestion, trainQuestionModel } from '../../src/matching/trainQuestionModel';
 import { realKnowledgeBase } from '../support/knowledge';
 import { tinyKnowledgeBase } from './fixtures/tinyKnowledge';
 
@@ -180,7 +180,7 @@ describe('QuestionClassifier.classify', () => {
 });
 
 /** Three entries' words and questions the lecture does not answer: separable, so a trained model gets them all right. */
-const TOY: readonly LabelledTerms[] = [
+const TOY: readonly LabelledQuestion[] = [
   { terms: ['bus', 'ticket'], label: 'vehicles.bus' },
   { terms: ['bus', 'seat'], label: 'vehicles.bus' },
   { terms: ['timetabl', 'bus'], label: 'vehicles.bus' },
@@ -204,7 +204,7 @@ const TOY: readonly LabelledTerms[] = [
 ];
 
 /** Questions the training did not see: new combinations of each class's words, and new unknown words. */
-const HELD_BACK: readonly LabelledTerms[] = [
+const HELD_BACK: readonly LabelledQuestion[] = [
   { terms: ['timetabl', 'seat'], label: 'vehicles.bus' },
   { terms: ['pedal', 'helmet'], label: 'vehicles.bike' },
   { terms: ['fuel', 'park'], label: 'vehicles.car' },
