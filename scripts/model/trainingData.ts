@@ -17,11 +17,12 @@ export const LABELLED_SETS_DIR = join(__dirname, '../../test/fixtures');
  * Set 8 was sealed through the third session of 2026-12-03 and scored once at its end, then kept
  * out of training until the fourth session, which trains on it; set 9 likewise, sealed through the
  * fourth session and trained on from the fifth. Set 10 was written blind at the start of the
- * fourth session, committed unread and unscored: the fifth session's sealed set, scored once at
- * its end and kept out of training as a check on the committed model until the next round. Set
- * 11 was written blind at the start of the fifth session the same way: the next round's sealed set.
+ * fourth session, committed unread: the fifth session's sealed set, scored once at its end, and
+ * trained on from the sixth. Set 11 was written blind at the start of the fifth session the same
+ * way: the sixth session's sealed set, scored once at its end. Set 12 was written blind at the
+ * start of the sixth session, committed unread and unscored: the next round's sealed set.
  */
-export const SEALED_SETS: readonly string[] = Object.freeze(['heldout10-questions.tsv', 'heldout11-questions.tsv']);
+export const SEALED_SETS: readonly string[] = Object.freeze(['heldout11-questions.tsv', 'heldout12-questions.tsv']);
 
 /**
  * Sets written to teach the model, not to score the bot: `train-*-questions.tsv`. They are
