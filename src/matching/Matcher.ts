@@ -6,7 +6,7 @@ import { normalise } from './normalise';
 import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from './matchingOptions';
 import { committedNeighbourTable, type NeighbourTable } from './neighbourTable';
 import stem from 'wink-porter2-stemmer';
-import { type Reading, readQuestion, type ScaleTerms } from './reading';
+import { type Reading, readingSignals, readQuestion, type ScaleTerms } from './reading';
 import { STOPWORDS } from './stopwords';
 import { decide } from './rules/index';
 import { type Opinion, type QuestionClassifier, type QuestionText, UNKNOWN_MARK } from './questionModel';
@@ -320,8 +320,8 @@ export class Matcher implements RuleKnowledge {
   }
 
   /** What the model reads of an analysis: the same in training (`questionText`) as at run time (`read`). */
-  private modelInput(analysis: Analysis): QuestionText {
-    return { terms: this.marked(analysis.terms), words: this.analyzer.words(analysis.normalised) };
+  private modelInput(analysis: Analysis, reading: Reading = readQuestion(analysis.normalised, this.scales)): QuestionText {
+    return { terms: this.marked(analysis.terms), words: this.analyzer.words(analysis.normalised), signals: readingSignals(reading) };
   }
 
   /**
@@ -367,8 +367,8 @@ export class Matcher implements RuleKnowledge {
     const ruled = decide({ q, k: this, o: this.options });
     const explanation: MatchResult['explanation'] = { terms: analysis.terms, corrections: analysis.corrections, unknown };
     if (this.classifier === undefined || !withOpinion || !isSecondGuessed(ruled)) return { ...ruled, normalised: analysis.normalised, reading, explanation };
-    const { terms, words } = this.modelInput(analysis);
-    const opinions = this.classifier.classify(terms, words);
+    const { terms, words, signals } = this.modelInput(analysis, reading);
+    const opinions = this.classifier.classify(terms, words, signals);
     explanation.opinion = { rule: ruled.rule, kind: ruled.kind, id: ruled.id, classes: opinions.slice(0, 3) };
     return { ...secondOpinion(ruled, opinions, this.options), normalised: analysis.normalised, reading, explanation };
   }

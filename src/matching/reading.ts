@@ -48,6 +48,21 @@ const YES_NO = /^(is|are|does|do|can|could|would|will|should|was|were|has|have|d
 /** "More" that asks for more words, not more of something: "tell me more about saas costs". */
 const MORE_TALK = /\b(?:tell me|tell us|know|learn|say|explain|hear|read|anything|something|any|some|bit|little|much) (?:more|less)\b|\b(?:more|less) (?:about|on|info|information|detail|details)\b/g;
 
+/**
+ * A scale is measured from the student's side: "the most work" is the most work for me. These say
+ * the other party bears it, which turns the direction round: "the provider does the most work",
+ * "puts the most work on the provider", "which one does the most work for me". Only where the
+ * party is tied to the direction word: "the least effort, where the provider does everything"
+ * is still my least effort.
+ */
+const OTHER_PARTY = new RegExp(
+  [
+    '\\b(?:provider|vendor|supplier)s? (?:does|do|doing|did|handles?|handling|takes?|taking|manages?|managing) (?:the )?(?:most|least|more|less|fewest|fewer)\\b',
+    '\\b(?:most|least|more|less|fewest|fewer) (?:\\w+ ){0,2}(?:on|to|onto|over to) (?:the |a |your |our )?(?:provider|vendor|supplier)s?\\b',
+    '\\b(?:does|do|doing) (?:the )?(?:most|least|more|less) (?:\\w+ ){0,3}for (?:me|us|you)\\b',
+  ].join('|'),
+);
+
 /** A comparative or superlative form: "cheaper", "easiest", "pricier". */
 const COMPARATIVE_FORM = /(?:est|ier|er)$/;
 
@@ -67,6 +82,7 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
   };
   const direction = words.some((word) => MOST.has(word)) ? 1 : words.some((word) => LEAST.has(word)) ? -1 : 0;
   let comparison: Reading['comparison'];
+  const bearer = OTHER_PARTY.test(normalised) ? -1 : 1;
   for (const scale of scales) {
     // "the cheapest" is the least cost, "the most expensive" and "pricier" the most; "the most
     // effort" needs its direction word, and "the fewest constraints" turns "constraints" round.
@@ -78,7 +94,7 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
     const comparative = found.phrase.some((word) => COMPARATIVE_FORM.test(word));
     // "is the cloud cheap" and "cloud costs" name the scale but compare nothing.
     if (direction === 0 && !comparative) continue;
-    const sign = polarity === 0 ? direction : direction === 0 ? polarity : polarity * direction;
+    const sign = bearer * (polarity === 0 ? direction : direction === 0 ? polarity : polarity * direction);
     if (sign !== 0) {
       // "Which needs less effort" after two topics asks which of those two; "the least", of all.
       const between = words.some((word) => BETWEEN.has(word)) || found.phrase.some((word) => COMPARATIVE_ONLY.test(word));
@@ -97,4 +113,24 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
     choosing: CHOOSING.test(normalised),
     superlative: SUPERLATIVE.test(normalised),
   };
+}
+
+/**
+ * The reading as the question model's features (`questionFeatures`): the direction along a scale,
+ * the side, and the kind of question, named apart from any word. The scales gather students'
+ * many words for one end ("hands-off", "lazy", "the fewest responsibilities" are all the least
+ * effort), so the model learns one weight for the end where it would need one for each wording,
+ * and the direction reaches it as the reading resolved it ("the fewest constraints" is the most
+ * control), not as words a bag of words cannot put together.
+ */
+export function readingSignals(reading: Reading): string[] {
+  const { comparison, side } = reading;
+  return [
+    ...(comparison === undefined ? [] : [`${comparison.scale} ${comparison.rank}`, comparison.rank, ...(comparison.between ? ['between'] : [])]),
+    ...(side === undefined ? [] : [side]),
+    ...(reading.asksList ? ['list'] : []),
+    ...(reading.yesNo ? ['yes or no'] : []),
+    ...(reading.choosing ? ['choosing'] : []),
+    ...(reading.superlative ? ['superlative'] : []),
+  ];
 }

@@ -1,10 +1,12 @@
-import { flattenWeights, questionFeatures, type QuestionModel, QUESTION_MODEL_FORMAT, softmax } from './questionModel';
+import { featureScale, flattenWeights, questionFeatures, type QuestionModel, QUESTION_MODEL_FORMAT, softmax } from './questionModel';
 
 /** One labelled question: its terms as the matcher reads them, its own words, and the class it belongs to. */
 export interface LabelledQuestion {
   terms: readonly string[];
   /** The message's words, stemmed, function words kept (`Matcher.questionText`); none for a toy model of terms alone. */
   words?: readonly string[];
+  /** The matcher's reading of it (`readingSignals`); none for a toy model. */
+  signals?: readonly string[];
   label: string;
 }
 
@@ -37,14 +39,14 @@ function seededRandom(seed: number): () => number {
 
 /**
  * Multinomial logistic regression by stochastic gradient descent. Each question's features are
- * scaled by one over the square root of their count, as `QuestionClassifier` does. The bias
+ * scaled by `featureScale` of their count, as `QuestionClassifier` does. The bias
  * learns at a tenth of the rate, so that a class with many examples does not win on prior alone.
  */
 export function trainQuestionModel(examples: readonly LabelledQuestion[], inputs: string, options: Readonly<TrainingOptions> = DEFAULT_TRAINING_OPTIONS): QuestionModel {
   const classes = [...new Set(examples.map((example) => example.label))].sort();
   const featureIds = new Map<string, number>();
   const rows = examples.map((example) => {
-    const features = questionFeatures(example.terms, example.words).map((feature) => {
+    const features = questionFeatures(example.terms, example.words, example.signals).map((feature) => {
       let id = featureIds.get(feature);
       if (id === undefined) {
         id = featureIds.size;
@@ -68,7 +70,7 @@ export function trainQuestionModel(examples: readonly LabelledQuestion[], inputs
     for (const index of order) {
       const row = rows[index];
       if (row === undefined) continue;
-      const scale = 1 / Math.sqrt(Math.max(1, row.features.length));
+      const scale = featureScale(row.features.length);
       for (let c = 0; c < C; c++) {
         let z = bias[c] ?? 0;
         for (const f of row.features) z += (weights[f * C + c] ?? 0) * scale;

@@ -15,7 +15,9 @@ import {
   weightRows,
   questionFeatures,
   WORD_MARK,
+  SIGNAL_MARK,
   readQuestionModel,
+  featureScale,
 } from '../../src/matching/questionModel';
 import { DEFAULT_TRAINING_OPTIONS, type LabelledQuestion, trainQuestionModel } from '../../src/matching/trainQuestionModel';
 import { realKnowledgeBase } from '../support/knowledge';
@@ -80,6 +82,12 @@ describe('questionFeatures', () => {
   it('adds each of the message\'s own words and each adjacent pair, marked apart from the terms', () => {
     const features = questionFeatures(['bus'], ['not', 'the', 'bus']);
     expect(sorted(features)).toEqual(sorted(['bus', `${WORD_MARK}not`, `${WORD_MARK}the`, `${WORD_MARK}bus`, `${WORD_MARK}not the`, `${WORD_MARK}the bus`]));
+  });
+
+  it('adds the matcher\'s reading of the question, each signal marked apart from terms and words', () => {
+    const features = questionFeatures(['bus'], ['least'], ['effort least', 'least', 'choosing']);
+    expect(sorted(features)).toEqual(sorted(['bus', `${WORD_MARK}least`, `${SIGNAL_MARK}effort least`, `${SIGNAL_MARK}least`, `${SIGNAL_MARK}choosing`]));
+    expect(questionFeatures(['bus'], [], [])).toEqual(['bus']);
   });
 
   it('gives a repeated word or pair of words once, and does not count words towards the unknown mark', () => {
@@ -157,9 +165,28 @@ describe('QuestionClassifier.classify', () => {
     const withUnknown = classifier.classify(['bus', 'zebra']);
     expect(withUnknown).toEqual(classifier.classify(['bus', 'giraff']));
     expect(withUnknown[0]?.id).toBe('vehicles.bus');
-    // Three features instead of one: "bus" weighs 1/sqrt(3) as much, as in training.
+    // Three features instead of one: "bus" weighs featureScale(3) as much, as in training.
     const busOf = (opinions: readonly Opinion[]) => opinions.find((opinion) => opinion.id === 'vehicles.bus')?.p ?? 0;
     expect(busOf(withUnknown)).toBeLessThan(busOf(classifier.classify(['bus'])));
+  });
+
+  it('weighs each feature by featureScale of the question\'s count: a logit is the bias plus the weights, scaled', () => {
+    // One feature with a weight for one class: its logit is the bias plus the weight times featureScale(n).
+    const model: QuestionModel = { ...HAND_MADE, bias: [0, 0, 0, 0], ...flattenWeights([['bus', [2, 3]]]) };
+    const terms = ['bus', 'zebra', 'giraff', 'okapi'];
+    const [bus, ...rest] = new QuestionClassifier(model).classify(terms);
+    // Seven features: the four terms and their three pairs.
+    const logit = 3 * featureScale(questionFeatures(terms).length);
+    expect(bus?.id).toBe('vehicles.bus');
+    expect(bus?.p).toBeCloseTo(Math.exp(logit) / (Math.exp(logit) + rest.length), 12);
+  });
+
+  it('scales features less than one over the square root of their count, so a long question\'s telling words are not drowned', () => {
+    expect(featureScale(0)).toBe(1);
+    expect(featureScale(1)).toBe(1);
+    expect(featureScale(32)).toBeCloseTo(0.25, 12);
+    expect(featureScale(40)).toBeGreaterThan(1 / Math.sqrt(40));
+    expect(featureScale(40)).toBeLessThan(featureScale(10));
   });
 
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('weighs a feature named like an Object prototype property ("%s") as an unknown one, without crashing', (name) => {

@@ -1,5 +1,5 @@
 import { normalise } from '../../src/matching/normalise';
-import { type Reading, readQuestion, type ScaleTerms } from '../../src/matching/reading';
+import { type Reading, readingSignals, readQuestion, type ScaleTerms } from '../../src/matching/reading';
 
 /**
  * Two scales as `buildMatcherIndex` hands them to `readQuestion` (normalised words, phrase by
@@ -36,6 +36,26 @@ describe('readQuestion', () => {
 
     it.each([['which needs the least effort'], ['which is the cheapest'], ['which costs the most']])('reads "%s" as picking one of all', (question) => {
       expect(read(question).comparison?.between).toBeUndefined();
+    });
+  });
+
+  describe('when the other party bears the scale, not the student', () => {
+    it.each([
+      ['which one has the provider doing the most work', 'least', 'the provider doing the most'],
+      ['where does the provider do the least work for us', 'most', 'the provider doing the least'],
+      ['which puts the most work on the provider', 'least', 'the most put on the provider'],
+      ['which hands the most effort over to the provider', 'least', 'the most handed over to the provider'],
+      ['which one does the most work for me', 'least', 'the most done for me'],
+    ])('reads "%s" as the %s effort for the student (%s)', (question, rank) => {
+      expect(read(question).comparison).toMatchObject({ scale: 'effort', rank });
+    });
+
+    it.each([
+      ['which needs the least effort from us, where the provider does everything', 'least'],
+      ['which is the most work for me', 'most'],
+      ['which needs less work for me than the bus', 'least'],
+    ])('keeps the student\'s side when the party is not tied to the direction ("%s")', (question, rank) => {
+      expect(read(question).comparison).toMatchObject({ scale: 'effort', rank });
     });
   });
 
@@ -111,5 +131,18 @@ describe('readQuestion', () => {
 
   it.each([['what is the biggest drawback'], ['the main advantage of walking'], ['what is the worst thing about the bus']])('reads "%s" as ranking one first', (question) => {
     expect(read(question).superlative).toBe(true);
+  });
+});
+
+describe('readingSignals', () => {
+  it('names the direction along its scale, the direction alone, and what else the question asks', () => {
+    expect(readingSignals(read('which needs the least effort'))).toEqual(['effort least', 'least', 'choosing']);
+    expect(readingSignals(read('does the bike cost more'))).toEqual(['cost most', 'most', 'between', 'yes or no']);
+    expect(readingSignals(read('what are the pros of cycling'))).toEqual(['advantage']);
+    expect(readingSignals(read('list the 3 reasons'))).toEqual(['list']);
+  });
+
+  it('gives nothing for a question that asks for nothing besides its topic', () => {
+    expect(readingSignals(read('what is the bus'))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { Matcher } from '../../src/matching/Matcher';
 import { DEFAULT_MATCHING_OPTIONS } from '../../src/matching/matchingOptions';
-import { DECLINE_CLASS, flattenWeights, type Opinion, QUESTION_MODEL_FORMAT, QuestionClassifier, WORD_MARK } from '../../src/matching/questionModel';
+import { DECLINE_CLASS, flattenWeights, type Opinion, QUESTION_MODEL_FORMAT, QuestionClassifier, SIGNAL_MARK, WORD_MARK } from '../../src/matching/questionModel';
 import { DECISION_RULES } from '../../src/matching/rules/index';
 import type { Candidate, Decision } from '../../src/matching/rules/types';
 import { RULES_NOT_SECOND_GUESSED, secondOpinion } from '../../src/matching/secondOpinion';
@@ -311,5 +311,13 @@ describe('a Matcher with a question model', () => {
     expect(words).toEqual(['do', 'the', 'dog', 'not', 'ride', 'train']);
     // Read at run time as in training: a weight on a word pair decides the match.
     expect(new Matcher(kb, {}, undefined, classifierOf([0, 0], { [`${WORD_MARK}my dog`]: [1, 50] })).match(declined)).toMatchObject({ kind: 'answer', id: 'vehicles.car' });
+  });
+
+  it('gives the model the matcher\'s reading of the question, in training as at run time', () => {
+    const cheapest = 'where can i buy the cheapest helmet for my dog';
+    expect(withModel.questionText(cheapest).signals).toContain('cost least');
+    expect(withModel.questionText(declined).signals).toEqual([]);
+    expect(new Matcher(kb, {}, undefined, classifierOf([0, 0], { [`${SIGNAL_MARK}cost least`]: [1, 50] })).match(cheapest)).toMatchObject({ kind: 'answer', id: 'vehicles.car' });
+    expect(new Matcher(kb, {}, undefined, classifierOf([0, 0], { [`${SIGNAL_MARK}cost least`]: [1, 50] })).match(declined)).toMatchObject({ kind: 'fallback', id: null });
   });
 });

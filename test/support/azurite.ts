@@ -37,8 +37,8 @@ async function accepting(port: number): Promise<boolean> {
   });
 }
 
-/** Waits, at most `attempts` × 100 ms, until every port accepts connections. */
-async function waitFor(ports: number[], attempts = 100): Promise<void> {
+/** Waits, at most `attempts` × 100 ms, until every port accepts connections: Azurite has taken over 10 s to start on a busy 2-core machine. */
+async function waitFor(ports: number[], attempts = 300): Promise<void> {
   for (let attempt = 0; attempt < attempts; attempt++) {
     const ready = await Promise.all(ports.map(accepting));
     if (ready.every(Boolean)) return;
