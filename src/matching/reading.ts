@@ -82,7 +82,8 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
   };
   const direction = words.some((word) => MOST.has(word)) ? 1 : words.some((word) => LEAST.has(word)) ? -1 : 0;
   let comparison: Reading['comparison'];
-  const bearer = OTHER_PARTY.test(normalised) ? -1 : 1;
+  // Read only for a question that names a scale: most questions name none.
+  let bearer: number | undefined;
   for (const scale of scales) {
     // "the cheapest" is the least cost, "the most expensive" and "pricier" the most; "the most
     // effort" needs its direction word, and "the fewest constraints" turns "constraints" round.
@@ -94,6 +95,7 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
     const comparative = found.phrase.some((word) => COMPARATIVE_FORM.test(word));
     // "is the cloud cheap" and "cloud costs" name the scale but compare nothing.
     if (direction === 0 && !comparative) continue;
+    bearer ??= OTHER_PARTY.test(normalised) ? -1 : 1;
     const sign = bearer * (polarity === 0 ? direction : direction === 0 ? polarity : polarity * direction);
     if (sign !== 0) {
       // "Which needs less effort" after two topics asks which of those two; "the least", of all.
