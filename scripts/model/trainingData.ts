@@ -19,10 +19,12 @@ export const LABELLED_SETS_DIR = join(__dirname, '../../test/fixtures');
  * fourth session and trained on from the fifth. Set 10 was written blind at the start of the
  * fourth session, committed unread: the fifth session's sealed set, scored once at its end, and
  * trained on from the sixth. Set 11 was written blind at the start of the fifth session the same
- * way: the sixth session's sealed set, scored once at its end. Set 12 was written blind at the
- * start of the sixth session, committed unread and unscored: the next round's sealed set.
+ * way: the sixth session's sealed set, scored once at its end, and trained on from the seventh.
+ * Set 12 was written blind at the start of the sixth session, committed unread and unscored: the
+ * seventh session's sealed set. Set 13 was written blind at the start of the seventh session the
+ * same way, committed unread and unscored: the next round's sealed set.
  */
-export const SEALED_SETS: readonly string[] = Object.freeze(['heldout11-questions.tsv', 'heldout12-questions.tsv']);
+export const SEALED_SETS: readonly string[] = Object.freeze(['heldout12-questions.tsv', 'heldout13-questions.tsv']);
 
 /**
  * Sets written to teach the model, not to score the bot: `train-*-questions.tsv`. They are

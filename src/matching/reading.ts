@@ -63,6 +63,20 @@ const OTHER_PARTY = new RegExp(
   ].join('|'),
 );
 
+/**
+ * A verb that takes away what a scale measures turns the direction round: "saves me the most
+ * hassle", "lets me skip the most configuration", "avoids the most work" ask for the least effort.
+ * Only where the verb governs the direction word, with at most three small words between:
+ * "the least effort, which saves money" is still the least effort.
+ */
+const REDUCING = new RegExp(
+  '\\b(?:avoid|save|spare|skip|dodge|escape|cut|reduce|minimi[sz]e|free|eliminate|remove)(?:s|es|d|ed|ing|ping|ting)?' +
+    '(?: (?:me|us|you|them|from|of|off|with|on|a|my|our|your|doing|having|to)){0,3} (?:the )?(?:most|more|max|maximum|greatest|biggest|least|less|fewest|fewer)\\b',
+);
+
+/** How many words may stand between a direction word and the scale's word it governs: "the least to configure", "the most of the setting up". */
+const DIRECTION_REACH = 3;
+
 /** A comparative or superlative form: "cheaper", "easiest", "pricier". */
 const COMPARATIVE_FORM = /(?:est|ier|er)$/;
 
@@ -74,36 +88,54 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
     phrase.every((word, offset) => words[start + offset] === word || words[start + offset] === `${word}s`);
   // Most questions have none of a scale's words: a phrase whose first word is absent is passed over unscanned.
   const present = new Set(words);
-  const contains = (phrase: readonly string[]) => {
+  const startOf = (phrase: readonly string[]) => {
     const first = phrase[0];
-    if (first === undefined || (!present.has(first) && !present.has(`${first}s`))) return false;
-    for (let start = 0; start + phrase.length <= words.length; start += 1) if (at(phrase, start)) return true;
-    return false;
+    if (first === undefined || (!present.has(first) && !present.has(`${first}s`))) return -1;
+    for (let start = 0; start + phrase.length <= words.length; start += 1) if (at(phrase, start)) return start;
+    return -1;
   };
-  const direction = words.some((word) => MOST.has(word)) ? 1 : words.some((word) => LEAST.has(word)) ? -1 : 0;
-  let comparison: Reading['comparison'];
+  const directions = words.flatMap((word, place) => (MOST.has(word) ? [{ place, sign: 1 }] : LEAST.has(word) ? [{ place, sign: -1 }] : []));
   // Read only for a question that names a scale: most questions name none.
   let bearer: number | undefined;
+  let best: { scale: string; sign: number; between: boolean; gap: number } | undefined;
   for (const scale of scales) {
     // "the cheapest" is the least cost, "the most expensive" and "pricier" the most; "the most
     // effort" needs its direction word, and "the fewest constraints" turns "constraints" round.
     const found = ([[1, scale.most], [-1, scale.less], [0, scale.more]] as const)
-      .map(([polarity, phrases]) => ({ polarity, phrase: phrases.find(contains) }))
-      .find(({ phrase }) => phrase !== undefined);
-    if (found?.phrase === undefined) continue;
-    const { polarity } = found;
-    const comparative = found.phrase.some((word) => COMPARATIVE_FORM.test(word));
+      .map(([polarity, phrases]) => {
+        for (const phrase of phrases) {
+          const start = startOf(phrase);
+          if (start >= 0) return { polarity, phrase, start };
+        }
+        return undefined;
+      })
+      .find((candidate) => candidate !== undefined);
+    if (found === undefined) continue;
+    const { polarity, phrase, start } = found;
+    const end = start + phrase.length - 1;
+    // The direction word that governs the phrase is the nearest one, a few words at most away:
+    // in "nobody looks after it at weekends, which benefit is most relevant", "most" is relevance's.
+    const gapTo = (place: number) => (place < start ? start - place - 1 : place - end - 1);
+    // Both within reach ("more or less effort", "from most to least work") reads as the most, as
+    // any "most" in the question did before the reach was measured.
+    const inReach = directions.filter(({ place }) => gapTo(place) <= DIRECTION_REACH);
+    const near = inReach.find(({ sign }) => sign > 0) ?? inReach[0];
+    const direction = near?.sign ?? 0;
+    const comparative = phrase.some((word) => COMPARATIVE_FORM.test(word));
     // "is the cloud cheap" and "cloud costs" name the scale but compare nothing.
     if (direction === 0 && !comparative) continue;
-    bearer ??= OTHER_PARTY.test(normalised) ? -1 : 1;
+    bearer ??= (OTHER_PARTY.test(normalised) ? -1 : 1) * (REDUCING.test(normalised) ? -1 : 1);
     const sign = bearer * (polarity === 0 ? direction : direction === 0 ? polarity : polarity * direction);
-    if (sign !== 0) {
+    // Of two scales named, the one its direction word sits nearest: "the fewest restrictions on what I can install".
+    const gap = Math.min(...inReach.map(({ place }) => gapTo(place)), comparative ? 0 : DIRECTION_REACH + 1);
+    if (sign !== 0 && (best === undefined || gap < best.gap)) {
       // "Which needs less effort" after two topics asks which of those two; "the least", of all.
-      const between = words.some((word) => BETWEEN.has(word)) || found.phrase.some((word) => COMPARATIVE_ONLY.test(word));
-      comparison = { scale: scale.id, rank: sign > 0 ? 'most' : 'least', ...(between ? { between: true as const } : {}) };
-      break;
+      const between = words.some((word) => BETWEEN.has(word)) || phrase.some((word) => COMPARATIVE_ONLY.test(word));
+      best = { scale: scale.id, sign, between, gap };
     }
   }
+  const comparison: Reading['comparison'] =
+    best === undefined ? undefined : { scale: best.scale, rank: best.sign > 0 ? 'most' : 'least', ...(best.between ? { between: true as const } : {}) };
   const disadvantage = DISADVANTAGE.test(normalised);
   const advantage = ADVANTAGE.test(normalised);
   const side = disadvantage && !advantage ? 'disadvantage' : advantage && !disadvantage ? 'advantage' : undefined;

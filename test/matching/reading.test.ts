@@ -59,6 +59,40 @@ describe('readQuestion', () => {
     });
   });
 
+  describe('when a verb takes away what the scale measures', () => {
+    it.each([
+      ['which saves me the most work', 'least'],
+      ['which one lets us skip the most effort', 'least'],
+      ['which avoids the most work', 'least'],
+      ['which cuts the least effort', 'most'],
+    ])('reads "%s" as the %s effort, turned round', (question, rank) => {
+      expect(read(question).comparison).toMatchObject({ scale: 'effort', rank });
+    });
+
+    it.each([
+      ['which needs the most work, to save time later', 'most'],
+      ['which needs the least effort and saves money', 'least'],
+    ])('keeps the direction when the verb does not govern it ("%s")', (question, rank) => {
+      expect(read(question).comparison).toMatchObject({ scale: 'effort', rank });
+    });
+  });
+
+  describe('when the direction word is near one scale\'s word', () => {
+    it('reads the scale whose word the direction word governs, not the first one listed', () => {
+      expect(read('which is the most expensive for all the work it saves')).toMatchObject({ comparison: { scale: 'cost', rank: 'most' } });
+      expect(read('the bike costs a lot; which is the least effort')).toMatchObject({ comparison: { scale: 'effort', rank: 'least' } });
+    });
+
+    it('reads a direction word three words from the scale\'s word, not four', () => {
+      expect(read('which leaves me the least to do in work').comparison).toMatchObject({ scale: 'effort', rank: 'least' });
+      expect(read('nobody does the work at weekends, so which matters most').comparison).toBeUndefined();
+    });
+
+    it('reads "more or less" as the most, whichever word is nearer', () => {
+      expect(read('is the bike more or less work than the bus').comparison).toMatchObject({ scale: 'effort', rank: 'most', between: true });
+    });
+  });
+
   describe('when a question names a scale but compares nothing', () => {
     it.each([
       ['is the bus cheap', 'a word for less of it, not comparative'],
