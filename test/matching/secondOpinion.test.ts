@@ -198,10 +198,24 @@ describe('secondOpinion', () => {
       expect(secondOpinion(decision, thinks('smalltalk.greeting', 0.99), O)).toEqual(doubtAboutBus);
     });
 
-    it.each([
-      ['a fallback', fallback()],
-      ['a clarification', clarify([candidate('vehicles.bus', 0.45), candidate('vehicles.car', 0.44)])],
-    ])('keeps %s, and does not answer with smalltalk', (_, decision) => {
+    it('answers a fallback with the smalltalk when sure enough to overrule (opinionOverrule)', () => {
+      const decision = fallback();
+      expect(secondOpinion(decision, thinks('smalltalk.help', O.opinionOverrule), O)).toEqual({
+        kind: 'smalltalk',
+        id: 'smalltalk.help',
+        confidence: O.opinionOverrule,
+        candidates: decision.candidates,
+        rule: 'secondOpinionSmalltalk',
+      });
+    });
+
+    it('keeps a fallback when less sure than that', () => {
+      const decision = fallback();
+      expect(secondOpinion(decision, thinks('smalltalk.help', O.opinionOverrule - 0.05), O)).toBe(decision);
+    });
+
+    it('keeps a clarification, and does not answer with smalltalk', () => {
+      const decision = clarify([candidate('vehicles.bus', 0.45), candidate('vehicles.car', 0.44)]);
       expect(secondOpinion(decision, thinks('smalltalk.greeting', 0.99), O)).toBe(decision);
     });
   });
