@@ -15,6 +15,7 @@ import {
   weightRows,
   questionFeatures,
   WORD_MARK,
+  NEGATED_MARK,
   SIGNAL_MARK,
   readQuestionModel,
   featureScale,
@@ -80,8 +81,15 @@ describe('questionFeatures', () => {
   });
 
   it('adds each of the message\'s own words and each adjacent pair, marked apart from the terms', () => {
-    const features = questionFeatures(['bus'], ['not', 'the', 'bus']);
-    expect(sorted(features)).toEqual(sorted(['bus', `${WORD_MARK}not`, `${WORD_MARK}the`, `${WORD_MARK}bus`, `${WORD_MARK}not the`, `${WORD_MARK}the bus`]));
+    const features = questionFeatures(['bus'], ['take', 'the', 'bus']);
+    expect(sorted(features)).toEqual(sorted(['bus', `${WORD_MARK}take`, `${WORD_MARK}the`, `${WORD_MARK}bus`, `${WORD_MARK}take the`, `${WORD_MARK}the bus`]));
+  });
+
+  it('marks the three words after a negation apart, and no word before it or further on', () => {
+    const negated = questionFeatures([], ['why', 'not', 'take', 'the', 'bus', 'today']).filter((feature) => feature.startsWith(NEGATED_MARK));
+    expect(sorted(negated)).toEqual(sorted([`${NEGATED_MARK}take`, `${NEGATED_MARK}the`, `${NEGATED_MARK}bus`]));
+    expect(questionFeatures([], ['without', 'a', 'car']).filter((feature) => feature.startsWith(NEGATED_MARK))).toEqual([`${NEGATED_MARK}a`, `${NEGATED_MARK}car`]);
+    expect(questionFeatures([], ['take', 'the', 'bus']).filter((feature) => feature.startsWith(NEGATED_MARK))).toEqual([]);
   });
 
   it('adds the matcher\'s reading of the question, each signal marked apart from terms and words', () => {
