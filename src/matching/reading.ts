@@ -80,7 +80,10 @@ const DIRECTION_REACH = 3;
 /** A comparative or superlative form: "cheaper", "easiest", "pricier". */
 const COMPARATIVE_FORM = /(?:est|ier|er)$/;
 
-/** Reads a normalised question against the knowledge base's scales. */
+/**
+ * Reads a normalised question against the knowledge base's scales. A scale's word is read with the
+ * direction word nearest it, within `DIRECTION_REACH` words; of two scales, the nearer wins.
+ */
 export function readQuestion(normalised: string, scales: readonly ScaleTerms[]): Reading {
   const words = normalised.replace(MORE_TALK, ' ').split(' ');
   // A phrase's words in a row, each as written or with a plural "s": "costs" is "cost".
@@ -113,8 +116,8 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
     if (found === undefined) continue;
     const { polarity, phrase, start } = found;
     const end = start + phrase.length - 1;
-    // The direction word that governs the phrase is the nearest one, a few words at most away:
-    // in "nobody looks after it at weekends, which benefit is most relevant", "most" is relevance's.
+    // The direction word that governs the phrase is the nearest one, a few words at most away: in
+    // "the driver does the work on weekdays, but which trip matters most", "most" is mattering's.
     const gapTo = (place: number) => (place < start ? start - place - 1 : place - end - 1);
     // Both within reach ("more or less effort", "from most to least work") reads as the most, as
     // any "most" in the question did before the reach was measured.
@@ -126,7 +129,7 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
     if (direction === 0 && !comparative) continue;
     bearer ??= (OTHER_PARTY.test(normalised) ? -1 : 1) * (REDUCING.test(normalised) ? -1 : 1);
     const sign = bearer * (polarity === 0 ? direction : direction === 0 ? polarity : polarity * direction);
-    // Of two scales named, the one its direction word sits nearest: "the fewest restrictions on what I can install".
+    // Of two scales named, the one its direction word sits nearest: "the fewest restrictions on what gets installed" is about restrictions.
     const gap = Math.min(...inReach.map(({ place }) => gapTo(place)), comparative ? 0 : DIRECTION_REACH + 1);
     if (sign !== 0 && (best === undefined || gap < best.gap)) {
       // "Which needs less effort" after two topics asks which of those two; "the least", of all.

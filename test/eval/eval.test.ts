@@ -90,8 +90,8 @@ const OTHER_SETS = [
   { file: 'heldout3-questions.tsv', inScopeCorrect: 42, declined: 15, wrongAtMost: 0, smalltalk: 3 },
   { file: 'heldout4-questions.tsv', inScopeCorrect: 52, declined: 16, wrongAtMost: 0, smalltalk: 6 },
   { file: 'heldout5-questions.tsv', inScopeCorrect: 156, declined: 29, wrongAtMost: 0, smalltalk: 7 },
-  { file: 'heldout6-questions.tsv', inScopeCorrect: 184, declined: 26, wrongAtMost: 0, smalltalk: 10 },
-  { file: 'heldout7-questions.tsv', inScopeCorrect: 184, declined: 34, wrongAtMost: 0, smalltalk: 9 },
+  { file: 'heldout6-questions.tsv', inScopeCorrect: 185, declined: 26, wrongAtMost: 0, smalltalk: 10 },
+  { file: 'heldout7-questions.tsv', inScopeCorrect: 185, declined: 34, wrongAtMost: 0, smalltalk: 10 },
   // Written blind before the third session's work, kept out of the model's training through it,
   // and scored once at its end: 83.0% in scope, 4 confidently wrong, 32/34 declined. Since the
   // fourth session it trains the model like the others, so these are its fit; its honest figure
@@ -104,11 +104,11 @@ const OTHER_SETS = [
   // Written blind at the start of the fourth session, kept out of the model's training (SEALED_SETS)
   // through the fifth, and scored once at its end: 92.6% in scope, 6 confidently wrong, 34/34
   // declined (docs/understanding.md). It trains the model from the sixth session, like set 9 before it.
-  { file: 'heldout10-questions.tsv', inScopeCorrect: 187, declined: 34, wrongAtMost: 1, smalltalk: 8 },
+  { file: 'heldout10-questions.tsv', inScopeCorrect: 188, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the fifth session, kept out of the model's training (SEALED_SETS)
   // through the sixth, and scored once at its end: 96.8% in scope, 3 confidently wrong, 34/34
   // declined, 7/8 smalltalk (docs/understanding.md). It trains the model from the seventh session.
-  { file: 'heldout11-questions.tsv', inScopeCorrect: 187, declined: 34, wrongAtMost: 0, smalltalk: 7 },
+  { file: 'heldout11-questions.tsv', inScopeCorrect: 188, declined: 34, wrongAtMost: 0, smalltalk: 8 },
 ] as const;
 
 describe.each(OTHER_SETS)('answer quality on $file', ({ file, inScopeCorrect, declined, wrongAtMost, smalltalk }) => {
