@@ -71,7 +71,7 @@ const modelDeclines: OpinionStep = (w) => {
  * The model hears smalltalk in what the rules took for a question: ask about the rules' answer, if
  * any. Where the rules declined, a model sure enough to overrule them answers the smalltalk (a
  * student asking what they may ask, a goodbye in a long sentence): cross-validated over every
- * labelled set, 14 right answers for none wrong; at opinionAnswer, 17 for one wrong, a greeting
+ * labelled set, 14 right answers for none wrong; at 0.6, 17 for one wrong, a greeting
  * answered in place of a question (docs/understanding.md, seventh session).
  */
 const modelHearsSmalltalk: OpinionStep = (w) => {
