@@ -85,7 +85,7 @@ describe('readQuestion', () => {
 
     it('reads a direction word three words from the scale\'s word, not four', () => {
       expect(read('which leaves me the least to do in work').comparison).toMatchObject({ scale: 'effort', rank: 'least' });
-      expect(read('nobody does the work at weekends, so which matters most').comparison).toBeUndefined();
+      expect(read('nobody does the work at weekends, which matters most').comparison).toBeUndefined();
     });
 
     it('reads "more or less" as the most, whichever word is nearer', () => {
