@@ -90,6 +90,10 @@ export interface MatchingOptions {
   /**
    * When the rules declined or asked, their best candidate is answered if it is also the model's
    * best class at `opinionAgree` or more, and the model gives the decline class less than `opinionAgreeDecline`.
+   * 0.5 since the eighth session (0.4 before): over every labelled set, cross-validated, 15 fewer
+   * right answers for 8 fewer confident wrong ones, one of each on the sets written to score the
+   * bot. Where the model gave the rules' candidate from 0.4 to 0.5, the two together were wrong
+   * 8 times in 23.
    */
   opinionAgree: number;
   opinionAgreeDecline: number;
@@ -126,6 +130,6 @@ export const DEFAULT_MATCHING_OPTIONS: Readonly<MatchingOptions> = Object.freeze
   opinionTrusted: 0.65,
   opinionOverrule: 0.7,
   opinionOffer: 0.4,
-  opinionAgree: 0.4,
+  opinionAgree: 0.5,
   opinionAgreeDecline: 0.1,
 });
