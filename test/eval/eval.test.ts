@@ -74,13 +74,13 @@ const FIXTURES = join(__dirname, '../fixtures');
 
 /**
  * Every other labelled set, each held at the figures measured on 2026-12-03 with the question
- * model. The model learns from all of them, so these are its fit to its training data: a guard
- * against regressions, not a measure of quality. What generalises is measured by
+ * model. The model learns from all of them but set 13, so the others' are its fit to its training
+ * data: a guard against regressions, not a measure of quality. What generalises is measured by
  * cross-validation (test/model/committedModel.test.ts, `npm run eval:cv`) and by the sealed sets,
  * each scored once at the end of a session and trained on from the next: set 8 at the third's,
- * set 9 at the fourth's, set 10 at the fifth's, set 11 at the sixth's, set 12 at the seventh's
- * (docs/understanding.md). The rules alone had reached, on sets 1 to 7, 84%, 81%, 93%, 90%,
- * 86%, 81% and 69% in scope; the issue's targets (95% in scope, at most 1% confidently wrong)
+ * set 9 at the fourth's, set 10 at the fifth's, set 11 at the sixth's, set 12 at the seventh's,
+ * set 13 at the eighth's (docs/understanding.md). The rules alone had reached, on sets 1 to 7,
+ * 84%, 81%, 93%, 90%, 86%, 81% and 69% in scope; the issue's targets (95% in scope, at most 1% confidently wrong)
  * are judged on the cross-validated and sealed figures, not on these.
  */
 const OTHER_SETS = [
@@ -120,6 +120,11 @@ const OTHER_SETS = [
   // through the seventh, and scored once at its end: 97.9% in scope, none confidently wrong, 34/34
   // declined, 8/8 smalltalk (docs/understanding.md). It trains the model from the eighth session.
   { file: 'heldout12-questions.tsv', inScopeCorrect: 188, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  // Written blind at the start of the seventh session, kept out of the model's training (SEALED_SETS)
+  // through the eighth, and scored once at its end: 97.9% in scope, none confidently wrong, 34/34
+  // declined, 8/8 smalltalk (docs/understanding.md). Seen from now on; the next round may train on
+  // it, with set 14 as its sealed set.
+  { file: 'heldout13-questions.tsv', inScopeCorrect: 184, declined: 34, wrongAtMost: 0, smalltalk: 8 },
 ] as const;
 
 describe.each(OTHER_SETS)('answer quality on $file', ({ file, inScopeCorrect, declined, wrongAtMost, smalltalk }) => {
