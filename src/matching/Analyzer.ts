@@ -213,7 +213,7 @@ export class Analyzer {
       .sort((a, b) => (a.score ?? 1) - (b.score ?? 1));
   }
 
-  /** Rewrites variants to their terms, twice, so that one rewrite can complete another: "reasons to shift to the cloud" → "reasons to use the cloud" → "benefits the cloud". */
+  /** Rewrites variants to their terms, twice, so that one rewrite can complete another: "reasons to shift to the cloud" → "reasons to use …" → "benefits …". */
   private applySynonyms(text: Weighted): Weighted {
     return this.rewrite(this.rewrite(text));
   }

@@ -122,7 +122,7 @@ export const unrankedSuperlative: Rule = (ctx) => {
 };
 
 /**
- * "List the 7 reasons to use the cloud", "what are all the drawbacks": a list is the overview,
+ * "List the 7 reasons for using the cloud", "what are all the drawbacks": a list is the overview,
  * even when one of its parts scores best, unless the question names that part.
  */
 export const listMeansOverview: Rule = (ctx) => {
