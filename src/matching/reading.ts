@@ -74,6 +74,19 @@ const REDUCING = new RegExp(
     '(?: (?:me|us|you|them|from|of|off|with|on|a|my|our|your|doing|having|to)){0,3} (?:the )?(?:most|more|max|maximum|greatest|biggest|least|less|fewest|fewer)\\b',
 );
 
+/**
+ * A quantity wished for is a direction: "as little work as possible" and "hardly any setup" ask
+ * for the least of it, "as much say as we can get" for the most. Rewritten to the direction word
+ * before the words are read, so that the reach and the nearest-word rule apply as to "the least
+ * work". Bare "much" and "a lot of" are left alone: "does SaaS need much upkeep" ranks nothing.
+ */
+const QUANTITY: readonly (readonly [RegExp, string])[] = [
+  [/\bas (?:little|few) ((?:\w+ ){0,2}\w+) as (?:possible|we can|i can|you can|can be|we could|i could)\b/g, 'least $1'],
+  [/\bas (?:much|many) ((?:\w+ ){0,2}\w+) as (?:possible|we can|i can|you can|can be|we could|i could)\b/g, 'most $1'],
+  [/\b(?:hardly|barely|next to|little or|little to|close to) (?:any|no|zero)\b/g, 'least'],
+  [/\bthe bare minimum(?: of)?\b/g, 'least'],
+];
+
 /** How many words may stand between a direction word and the scale's word it governs: "the least to configure", "the most of the setting up". */
 const DIRECTION_REACH = 3;
 
@@ -85,7 +98,9 @@ const COMPARATIVE_FORM = /(?:est|ier|er)$/;
  * direction word nearest it, within `DIRECTION_REACH` words; of two scales, the nearer wins.
  */
 export function readQuestion(normalised: string, scales: readonly ScaleTerms[]): Reading {
-  const words = normalised.replace(MORE_TALK, ' ').split(' ');
+  const words = QUANTITY.reduce((text, [phrase, direction]) => text.replace(phrase, direction), normalised.replace(MORE_TALK, ' '))
+    .split(' ')
+    .filter((word) => word !== '');
   // A phrase's words in a row, each as written or with a plural "s": "costs" is "cost".
   const at = (phrase: readonly string[], start: number) =>
     phrase.every((word, offset) => words[start + offset] === word || words[start + offset] === `${word}s`);

@@ -26,6 +26,10 @@ describe('readQuestion', () => {
       ['which is the cheapest', 'cost', 'least', 'a superlative for less of it, on its own'],
       ['which is the least expensive', 'cost', 'least', '"least" turning a word for the most round'],
       ['which is the least cheap', 'cost', 'most', '"least" turning a word for less round'],
+      ['which vehicle means as little work as possible', 'effort', 'least', 'a quantity wished for, as small as can be'],
+      ['we can put in as much effort as we can, which vehicle suits', 'effort', 'most', 'a quantity wished for, as large as can be'],
+      ['i want one that needs hardly any work', 'effort', 'least', '"hardly any" of a word for more of it'],
+      ['which vehicle needs next to no effort', 'effort', 'least', '"next to no" of a word for more of it'],
     ])('reads "%s" as the %s scale at its %s end (%s)', (question, scale, rank) => {
       expect(read(question).comparison).toMatchObject({ scale, rank });
     });
@@ -101,6 +105,8 @@ describe('readQuestion', () => {
       ['what is the most popular vehicle', 'a direction, but no word of any scale'],
       ['tell me more about the bus costs', '"more" that asks for more words'],
       ['i want to know more about the effort of cycling', '"more" that asks for more words'],
+      ['does the bus need much work', '"much" on its own, which ranks nothing'],
+      ['is there a lot of work in cycling', '"a lot of", which ranks nothing'],
     ])('reads no comparison in "%s" (%s)', (question) => {
       expect(read(question).comparison).toBeUndefined();
     });
