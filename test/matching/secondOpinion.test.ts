@@ -239,12 +239,24 @@ describe('secondOpinion', () => {
       expect(result.candidates).toEqual([candidate('vehicles.car', 0.44), candidate('vehicles.bus', 0.45), candidate('vehicles.bike', 0.2)]);
     });
 
-    it('overrules an answer and drops what it said first (`direct`), which was about the other entry', () => {
+    it('overrules an answer from a fact only at opinionOverrule, and drops what it said first (`direct`), which was about the other entry', () => {
       const decision: Ruled = { ...answer('vehicles.bus', UNTRUSTED), direct: { kind: 'facts', says: ['The bus needs the least effort.'] } };
-      const result = secondOpinion(decision, thinks('vehicles.car', O.opinionAnswer + 0.01), O);
+      const result = secondOpinion(decision, thinks('vehicles.car', O.opinionOverrule), O);
       expect(result).toMatchObject({ kind: 'answer', id: 'vehicles.car', rule: 'secondOpinionAnswers' });
       expect(result).not.toHaveProperty('direct');
       expect(ids(result)).toEqual(['vehicles.car', 'vehicles.bus']);
+    });
+
+    it('asks between an answer from a fact and its own entry below opinionOverrule, though at opinionAnswer', () => {
+      const decision: Ruled = { ...answer('vehicles.bus', UNTRUSTED), direct: { kind: 'facts', says: ['The bus needs the least effort.'] } };
+      const result = secondOpinion(decision, thinks('vehicles.car', Math.max(O.opinionAnswer, O.opinionOverrule - 0.01)), O);
+      expect(result).toMatchObject({ kind: 'clarify', id: null, rule: 'secondOpinionDoubts' });
+      expect(ids(result)).toEqual(['vehicles.bus', 'vehicles.car']);
+    });
+
+    it('overrules an answer that no fact supports from opinionAnswer', () => {
+      const result = secondOpinion(answer('vehicles.bus', UNTRUSTED), thinks('vehicles.car', O.opinionAnswer), O);
+      expect(result).toMatchObject({ kind: 'answer', id: 'vehicles.car', rule: 'secondOpinionAnswers' });
     });
 
     it('offers at most 5 candidates, its own first', () => {
