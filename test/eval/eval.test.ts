@@ -74,12 +74,12 @@ const FIXTURES = join(__dirname, '../fixtures');
 
 /**
  * Every other labelled set, each held at the figures measured on 2026-12-03 with the question
- * model. The model learns from all of them but set 13, so the others' are its fit to its training
+ * model. The model learns from all of them but set 14, so the others' are its fit to its training
  * data: a guard against regressions, not a measure of quality. What generalises is measured by
  * cross-validation (test/model/committedModel.test.ts, `npm run eval:cv`) and by the sealed sets,
  * each scored once at the end of a session and trained on from the next: set 8 at the third's,
  * set 9 at the fourth's, set 10 at the fifth's, set 11 at the sixth's, set 12 at the seventh's,
- * set 13 at the eighth's (docs/understanding.md). The rules alone had reached, on sets 1 to 7,
+ * set 13 at the eighth's, set 14 at the ninth's (docs/understanding.md). The rules alone had reached, on sets 1 to 7,
  * 84%, 81%, 93%, 90%, 86%, 81% and 69% in scope; the issue's targets (95% in scope, at most 1%
  * confidently wrong) are judged on the cross-validated and sealed figures, not on these.
  */
@@ -122,9 +122,13 @@ const OTHER_SETS = [
   { file: 'heldout12-questions.tsv', inScopeCorrect: 188, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the seventh session, kept out of the model's training (SEALED_SETS)
   // through the eighth, and scored once at its end: 97.9% in scope, none confidently wrong, 34/34
+  // declined, 8/8 smalltalk (docs/understanding.md). It trains the model from the ninth session.
+  { file: 'heldout13-questions.tsv', inScopeCorrect: 188, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  // Written blind at the start of the eighth session, kept out of the model's training (SEALED_SETS)
+  // through the ninth, and scored once at its end: 96.3% in scope, 3 confidently wrong (1.3%), 33/34
   // declined, 8/8 smalltalk (docs/understanding.md). Seen from now on; the next round may train on
-  // it, with set 14 as its sealed set.
-  { file: 'heldout13-questions.tsv', inScopeCorrect: 184, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  // it, with set 15 as its sealed set.
+  { file: 'heldout14-questions.tsv', inScopeCorrect: 181, declined: 33, wrongAtMost: 3, smalltalk: 8 },
 ] as const;
 
 describe.each(OTHER_SETS)('answer quality on $file', ({ file, inScopeCorrect, declined, wrongAtMost, smalltalk }) => {
