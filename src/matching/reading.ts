@@ -84,7 +84,6 @@ const QUANTITY: readonly (readonly [RegExp, string])[] = [
   [/\bas (?:little|few) ((?:\w+ ){0,2}\w+) as (?:possible|we can|i can|you can|can be|we could|i could)\b/g, 'least $1'],
   [/\bas (?:much|many) ((?:\w+ ){0,2}\w+) as (?:possible|we can|i can|you can|can be|we could|i could)\b/g, 'most $1'],
   [/\b(?:hardly|barely|next to|little or|little to|close to) (?:any|no|zero)\b/g, 'least'],
-  [/\bthe bare minimum(?: of)?\b/g, 'least'],
 ];
 
 /** How many words may stand between a direction word and the scale's word it governs: "the least to configure", "the most of the setting up". */
