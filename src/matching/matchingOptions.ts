@@ -84,7 +84,10 @@ export interface MatchingOptions {
    */
   opinionAnswer: number;
   opinionDecline: number;
-  /** A rules' answer scoring at least `opinionTrusted` stands against the model unless it is `opinionOverrule` sure of another class. */
+  /**
+   * A rules' answer scoring at least `opinionTrusted` stands against the model unless it is `opinionOverrule` sure of another class.
+   * One from a lecture fact scoring less is asked about, not overruled, below `opinionOverrule` (`factDisputed`).
+   */
   opinionTrusted: number;
   opinionOverrule: number;
   /**

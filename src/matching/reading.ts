@@ -97,6 +97,7 @@ const COMPARATIVE_FORM = /(?:est|ier|er)$/;
  * direction word nearest it, within `DIRECTION_REACH` words; of two scales, the nearer wins.
  */
 export function readQuestion(normalised: string, scales: readonly ScaleTerms[]): Reading {
+  // Without the empty words a replaced phrase leaves behind, which would count as words between a direction and its scale.
   const words = QUANTITY.reduce((text, [phrase, direction]) => text.replace(phrase, direction), normalised.replace(MORE_TALK, ' '))
     .split(' ')
     .filter((word) => word !== '');

@@ -128,8 +128,8 @@ const OPINION_STEPS: readonly OpinionStep[] = [agreement, trustedAnswer, modelDe
  * The rules' decision, weighed against the model's opinion of the same question, by the steps
  * above. Agreement stands. A confident model answers what the rules declined or asked about, and
  * overrules what they answered weakly; an unsure model that disagrees with a weak answer turns it
- * into a question ("Did you mean…?"). A model that is sure the lecture does not answer it
- * declines. A rules' best candidate that the model also likes best is answered, though neither
+ * into a question ("Did you mean…?"), as does one not sure enough to overrule an answer the
+ * lecture's facts give. A model that is sure the lecture does not answer it declines. A rules' best candidate that the model also likes best is answered, though neither
  * was sure alone. Cross-validated on the labelled sets, this gives more right answers and fewer
  * confident wrong ones than the rules alone (docs/understanding.md).
  */
