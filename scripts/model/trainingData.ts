@@ -24,10 +24,12 @@ export const LABELLED_SETS_DIR = join(__dirname, '../../test/fixtures');
  * seventh session's sealed set, scored once at its end, and trained on from the eighth. Set 13 was
  * written blind at the start of the seventh session the same way: the eighth session's sealed set,
  * scored once at its end, and trained on from the ninth. Set 14 was written blind at the start of
- * the eighth session the same way: the ninth session's sealed set. Set 15 was written blind at the
- * start of the ninth session the same way, for the round after.
+ * the eighth session the same way: the ninth session's sealed set, scored once at its end, and
+ * trained on from the tenth. Set 15 was written blind at the start of the ninth session the same
+ * way: the tenth session's sealed set. Set 16 was written blind at the start of the tenth session
+ * the same way, for the round after.
  */
-export const SEALED_SETS: readonly string[] = Object.freeze(['heldout14-questions.tsv', 'heldout15-questions.tsv']);
+export const SEALED_SETS: readonly string[] = Object.freeze(['heldout14-questions.tsv', 'heldout15-questions.tsv', 'heldout16-questions.tsv']);
 
 /**
  * Sets written to teach the model, not to score the bot: `train-*-questions.tsv`. They are
