@@ -29,7 +29,7 @@ export const LABELLED_SETS_DIR = join(__dirname, '../../test/fixtures');
  * way: the tenth session's sealed set. Set 16 was written blind at the start of the tenth session
  * the same way, for the round after.
  */
-export const SEALED_SETS: readonly string[] = Object.freeze(['heldout14-questions.tsv', 'heldout15-questions.tsv', 'heldout16-questions.tsv']);
+export const SEALED_SETS: readonly string[] = Object.freeze(['heldout15-questions.tsv', 'heldout16-questions.tsv']);
 
 /**
  * Sets written to teach the model, not to score the bot: `train-*-questions.tsv`. They are
