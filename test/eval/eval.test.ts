@@ -92,8 +92,13 @@ const OTHER_SETS = [
   { file: 'heldout3-questions.tsv', inScopeCorrect: 42, declined: 15, wrongAtMost: 0, smalltalk: 3 },
   { file: 'heldout4-questions.tsv', inScopeCorrect: 52, declined: 16, wrongAtMost: 0, smalltalk: 6 },
   { file: 'heldout5-questions.tsv', inScopeCorrect: 156, declined: 29, wrongAtMost: 0, smalltalk: 7 },
-  { file: 'heldout6-questions.tsv', inScopeCorrect: 185, declined: 26, wrongAtMost: 0, smalltalk: 10 },
-  { file: 'heldout7-questions.tsv', inScopeCorrect: 185, declined: 34, wrongAtMost: 0, smalltalk: 10 },
+  // Sets 6 and 7 one below their full fit since the tenth session: both ask "is PaaS more or less
+  // work for me than IaaS?", which the rules answer from the lecture's fact (IaaS the most effort)
+  // and the model, trained on more two-model comparisons labelled with the overview first,
+  // disputes, so the bot asks between IaaS and the overview (`factDisputed`). Answering the
+  // overview there instead was measured and not kept (docs/understanding.md, tenth session).
+  { file: 'heldout6-questions.tsv', inScopeCorrect: 184, declined: 26, wrongAtMost: 0, smalltalk: 10 },
+  { file: 'heldout7-questions.tsv', inScopeCorrect: 184, declined: 34, wrongAtMost: 0, smalltalk: 10 },
   // Written blind before the third session's work, kept out of the model's training through it,
   // and scored once at its end: 83.0% in scope, 4 confidently wrong, 32/34 declined. Since the
   // fourth session it trains the model like the others, so these are its fit; its honest figure
