@@ -26,8 +26,8 @@ export const LABELLED_SETS_DIR = join(__dirname, '../../test/fixtures');
  * scored once at its end, and trained on from the ninth. Set 14 was written blind at the start of
  * the eighth session the same way: the ninth session's sealed set, scored once at its end, and
  * trained on from the tenth. Set 15 was written blind at the start of the ninth session the same
- * way: the tenth session's sealed set, scored once at its end. Set 16 was written blind at the start of the tenth session
- * the same way, for the round after.
+ * way: the tenth session's sealed set, scored once at its end. Set 16 was written blind at the
+ * start of the tenth session the same way, for the round after.
  */
 export const SEALED_SETS: readonly string[] = Object.freeze(['heldout15-questions.tsv', 'heldout16-questions.tsv']);
 

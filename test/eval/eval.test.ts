@@ -110,7 +110,7 @@ const OTHER_SETS = [
   // One question below its full fit since the eighth session: which of two benefits matters more,
   // labelled with the overview; later writers label such questions with the two benefits, and the
   // model now asks between one of them and the overview. Asked, not answered wrong, until the
-  // tenth session: with its four new training sets, which label such questions with the two
+  // tenth session: with its six new training sets, which label such questions with the two
   // benefits, the model answers scalability, counted wrong here. Cross-validated, those sets took
   // 3 confident wrong answers off the scored sets (docs/understanding.md, tenth session).
   { file: 'heldout9-questions.tsv', inScopeCorrect: 187, declined: 34, wrongAtMost: 1, smalltalk: 8 },
