@@ -24,71 +24,165 @@ export const QUESTION_MODEL_FILE = 'question-model.json';
 export const DECLINE_CLASS = '-';
 
 /** Raised whenever the file's shape or the features change, so that an older model is refused. */
-export const QUESTION_MODEL_FORMAT = 6;
-
-/** Whether every element is a finite number: checked in one loop, see `QuestionModelSchema`. */
-const finiteNumbers = z.custom<number[]>((value) => Array.isArray(value) && value.every((item) => typeof item === 'number' && Number.isFinite(item)), 'expected an array of numbers');
-const strings = z.custom<string[]>((value) => Array.isArray(value) && value.every((item) => typeof item === 'string'), 'expected an array of strings');
+export const QUESTION_MODEL_FORMAT = 7;
 
 /**
- * The model, as its file holds it and the classifier reads it: the features, and their
- * `[class, weight, …]` pairs laid end to end, feature `i`'s ending at `ends[i]`. Flat arrays, each
- * checked in one loop, rather than an object keyed by feature checked element by element: such an
- * object of 12,000 features took 40 ms of an instance's start to validate, these arrays of 17,000
- * about 6 (docs/understanding.md, fourth session).
+ * Weights are trained to thousandths (trainQuestionModel.ts) and the file holds each as a whole
+ * number of them, so that reading gives back exactly the weight that was written.
  */
-export const QuestionModelSchema = z.object({
-  format: z.literal(QUESTION_MODEL_FORMAT),
+const WEIGHT_UNIT = 1000;
+
+/** Joins the features in the file. No feature holds it: they are words, stems and marks. */
+const FEATURE_SEPARATOR = '\n';
+
+/**
+ * The model as the classifier reads it. `features` are sorted, each once, and found by binary
+ * search; feature `i`'s weights are `weights[ends[i - 1] … ends[i])`, each for the class of the
+ * same index in `targets`.
+ */
+export interface QuestionModel {
+  format: number;
   /** SHA-256 of everything it was trained from: knowledge files, labelled questions, options. */
-  inputs: z.string().length(64),
+  inputs: string;
   /** Entry ids, smalltalk ids and `DECLINE_CLASS`. */
-  classes: z.array(z.string().min(1)).min(2),
+  classes: string[];
+  bias: number[];
+  features: string[];
+  ends: Uint32Array;
+  targets: Uint8Array;
+  weights: Float64Array;
+}
+
+/** Whether every element is a finite number: checked in one loop. */
+const finiteNumbers = z.custom<number[]>((value) => Array.isArray(value) && value.every((item) => typeof item === 'number' && Number.isFinite(item)), 'expected an array of numbers');
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64');
+
+/**
+ * The model's file: a few strings rather than arrays of 70,000 features and 190,000 numbers.
+ * An instance reads it at start, and an array that size took about 200 ms of a cold start to
+ * parse, validate and index, where these strings take a few (docs/performance.md, eleventh
+ * session). The features are one string, sorted; the numbers are binary, in base64: each
+ * feature's number of weights (`counts`) and each weight's class (`targets`) as bytes, and the
+ * weights in thousandths as little-endian 32-bit integers.
+ */
+export const QuestionModelFileSchema = z.object({
+  format: z.literal(QUESTION_MODEL_FORMAT),
+  inputs: z.string().length(64),
+  classes: z.array(z.string().min(1)).min(2).max(255),
   bias: finiteNumbers,
-  features: strings,
-  ends: finiteNumbers,
-  pairs: finiteNumbers,
+  features: z.string(),
+  counts: base64,
+  targets: base64,
+  weights: base64,
 });
 
-export type QuestionModel = z.infer<typeof QuestionModelSchema>;
+export type QuestionModelFile = z.infer<typeof QuestionModelFileSchema>;
 
-/** A model's features and weights, from each feature's `[class, weight, …]` row, in the order given. */
-export function flattenWeights(rows: Iterable<readonly [string, readonly number[]]>): Pick<QuestionModel, 'features' | 'ends' | 'pairs'> {
+/** Bytes as base64, and back. */
+const toBase64 = (bytes: Buffer) => bytes.toString('base64');
+const fromBase64 = (text: string) => Buffer.from(text, 'base64');
+
+/** The file of a model. Throws on a model the file cannot hold exactly: a weight finer than a thousandth, a feature with a separator. */
+export function encodeQuestionModel(model: QuestionModel): QuestionModelFile {
+  const fault = modelFault(model);
+  if (fault !== undefined) throw new Error(`Cannot write a question model with ${fault}`);
+  const counts = Buffer.from(model.ends.map((end, i) => end - (i === 0 ? 0 : (model.ends[i - 1] ?? 0))));
+  if (counts.some((count, i) => count !== (model.ends[i] ?? 0) - (i === 0 ? 0 : (model.ends[i - 1] ?? 0)))) throw new Error('Cannot write a feature with more than 255 weights');
+  const weights = Buffer.alloc(4 * model.weights.length);
+  model.weights.forEach((weight, i) => {
+    const units = Math.round(weight * WEIGHT_UNIT);
+    if (units / WEIGHT_UNIT !== weight || Math.abs(units) > 0x7fffffff) throw new Error(`Cannot write the weight ${String(weight)} in whole thousandths`);
+    weights.writeInt32LE(units, 4 * i);
+  });
+  return {
+    format: QUESTION_MODEL_FORMAT,
+    inputs: model.inputs,
+    classes: model.classes,
+    bias: model.bias,
+    features: model.features.join(FEATURE_SEPARATOR),
+    counts: toBase64(counts),
+    targets: toBase64(Buffer.from(model.targets)),
+    weights: toBase64(weights),
+  };
+}
+
+/** The model a file holds, or what is wrong with it. */
+export function decodeQuestionModel(file: QuestionModelFile): { ok: true; model: QuestionModel } | { ok: false; reason: string } {
+  const counts = fromBase64(file.counts);
+  const weights = fromBase64(file.weights);
+  if (weights.length % 4 !== 0) return { ok: false, reason: 'weights that are not whole 32-bit numbers' };
+  const model: QuestionModel = {
+    format: file.format,
+    inputs: file.inputs,
+    classes: file.classes,
+    bias: file.bias,
+    features: file.features === '' ? [] : file.features.split(FEATURE_SEPARATOR),
+    ends: new Uint32Array(counts.length),
+    targets: new Uint8Array(fromBase64(file.targets)),
+    weights: new Float64Array(weights.length / 4),
+  };
+  for (let i = 0, end = 0; i < counts.length; i++) model.ends[i] = end += counts[i] ?? 0;
+  // A DataView reads little-endian on any machine, and faster than Buffer's read methods.
+  const weightsView = new DataView(weights.buffer, weights.byteOffset, weights.byteLength);
+  for (let i = 0; i < model.weights.length; i++) model.weights[i] = weightsView.getInt32(4 * i, true) / WEIGHT_UNIT;
+  const fault = modelFault(model);
+  return fault === undefined ? { ok: true, model } : { ok: false, reason: fault };
+}
+
+/**
+ * A model's features and weights from each feature's `[class, weight, …]` row, sorted by
+ * feature: how the trainer and tests write a model down.
+ */
+export function flattenWeights(rows: Iterable<readonly [string, readonly number[]]>): Pick<QuestionModel, 'features' | 'ends' | 'targets' | 'weights'> {
+  const sorted = [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const features: string[] = [];
-  const ends: number[] = [];
-  const pairs: number[] = [];
-  for (const [feature, row] of rows) {
+  const ends = new Uint32Array(sorted.length);
+  const targets: number[] = [];
+  const weights: number[] = [];
+  sorted.forEach(([feature, row], i) => {
     features.push(feature);
-    pairs.push(...row);
-    ends.push(pairs.length);
-  }
-  return { features, ends, pairs };
+    for (let at = 0; at < row.length; at += 2) {
+      const target = row[at] ?? Number.NaN;
+      if (!Number.isInteger(target) || target < 0 || target > 0xff) throw new Error(`"${feature}" has weights that are not [class, weight] pairs`);
+      targets.push(target);
+      weights.push(row[at + 1] ?? Number.NaN);
+    }
+    ends[i] = targets.length;
+  });
+  return { features, ends, targets: Uint8Array.from(targets), weights: Float64Array.from(weights) };
 }
 
 /** Each feature with its `[class, weight, …]` row: what `flattenWeights` took. */
-export function weightRows(model: Pick<QuestionModel, 'features' | 'ends' | 'pairs'>): [string, number[]][] {
-  return model.features.map((feature, i) => [feature, model.pairs.slice(i === 0 ? 0 : (model.ends[i - 1] ?? 0), model.ends[i] ?? 0)]);
+export function weightRows(model: Pick<QuestionModel, 'features' | 'ends' | 'targets' | 'weights'>): [string, number[]][] {
+  return model.features.map((feature, i) => {
+    const row: number[] = [];
+    for (let at = i === 0 ? 0 : (model.ends[i - 1] ?? 0); at < (model.ends[i] ?? 0); at++) row.push(model.targets[at] ?? 0, model.weights[at] ?? 0);
+    return [feature, row];
+  });
 }
 
 /**
- * What the schema's types cannot say: one bias a class, one end a feature, no feature twice, and
- * each feature's run of values `[class, weight]` pairs of its classes. Undefined when all hold.
+ * What the types cannot say: one bias a class, one end a feature, ends that never go back and
+ * end with the weights, a class for each weight among the model's classes, finite weights, and
+ * features in strictly ascending order (so none twice, and binary search finds each). Undefined
+ * when all hold.
  */
 export function modelFault(model: QuestionModel): string | undefined {
   const classCount = model.classes.length;
   if (model.bias.length !== classCount) return `${String(model.bias.length)} biases for ${String(classCount)} classes`;
-  if (model.ends.length !== model.features.length || (model.ends.at(-1) ?? 0) !== model.pairs.length) {
-    return `${String(model.ends.length)} ends for ${String(model.features.length)} features and ${String(model.pairs.length)} values`;
+  const count = model.weights.length;
+  if (model.ends.length !== model.features.length || (model.ends.at(-1) ?? 0) !== count || model.targets.length !== count) {
+    return `${String(model.ends.length)} ends for ${String(model.features.length)} features, and ${String(model.targets.length)} classes for ${String(count)} weights`;
   }
-  if (new Set(model.features).size !== model.features.length) return 'a feature listed twice';
-  let start = 0;
-  for (const [i, end] of model.ends.entries()) {
-    let fault = !Number.isInteger(end) || end < start || (end - start) % 2 !== 0;
-    for (let at = start; !fault && at < end; at += 2) {
-      const c = model.pairs[at] ?? -1;
-      fault = !Number.isInteger(c) || c < 0 || c >= classCount;
-    }
-    if (fault) return `weights for "${model.features[i] ?? ''}" that are not [class, weight] pairs of its ${String(classCount)} classes`;
-    start = end;
+  for (let i = 0; i < model.features.length; i++) {
+    const feature = model.features[i] ?? '';
+    if (i > 0 && !((model.features[i - 1] ?? '') < feature)) return `features out of order, or a feature listed twice ("${feature}")`;
+    if (feature.includes(FEATURE_SEPARATOR)) return `a feature with a line break`;
+    if ((model.ends[i] ?? 0) < (i === 0 ? 0 : (model.ends[i - 1] ?? 0))) return `ends that go backwards at "${feature}"`;
+  }
+  for (let at = 0; at < count; at++) {
+    if ((model.targets[at] ?? classCount) >= classCount) return `a weight for class ${String(model.targets[at])} of ${String(classCount)} classes`;
+    if (!Number.isFinite(model.weights[at])) return 'a weight that is not a finite number';
   }
   return undefined;
 }
@@ -185,12 +279,9 @@ export function featureScale(count: number): number {
 /** Reads a model once per instance; built from trusted build output, but checked like any input. */
 export class QuestionClassifier {
   private readonly logits: Float64Array;
-  /** Each feature's place in `ends`, indexed once per instance. */
-  private readonly featureIndex: ReadonlyMap<string, number>;
 
   constructor(private readonly model: QuestionModel) {
     this.logits = new Float64Array(model.classes.length);
-    this.featureIndex = new Map(model.features.map((feature, i) => [feature, i]));
   }
 
   get classes(): readonly string[] {
@@ -200,20 +291,38 @@ export class QuestionClassifier {
   /** Every class with its probability, best first, from a question's terms and its own words (`questionFeatures`). */
   classify(terms: readonly string[], words: readonly string[] = [], signals: readonly string[] = []): Opinion[] {
     const { logits } = this;
-    const { bias, ends, pairs, classes } = this.model;
+    const { bias, ends, targets, weights, classes } = this.model;
     for (let c = 0; c < logits.length; c++) logits[c] = bias[c] ?? 0;
     const features = questionFeatures(terms, words, signals);
     // Scaled as in training (`featureScale`).
     const scale = featureScale(features.length);
     for (const feature of features) {
-      const f = this.featureIndex.get(feature);
-      if (f === undefined) continue;
-      for (let i = f === 0 ? 0 : (ends[f - 1] ?? 0), end = ends[f] ?? 0; i + 1 < end; i += 2) {
-        const c = pairs[i] ?? 0;
-        logits[c] = (logits[c] ?? 0) + (pairs[i + 1] ?? 0) * scale;
+      const f = this.find(feature);
+      if (f < 0) continue;
+      for (let at = f === 0 ? 0 : (ends[f - 1] ?? 0), end = ends[f] ?? 0; at < end; at++) {
+        const c = targets[at] ?? 0;
+        logits[c] = (logits[c] ?? 0) + (weights[at] ?? 0) * scale;
       }
     }
     return softmax(logits).map((p, c) => ({ id: classes[c] ?? DECLINE_CLASS, p })).sort((a, b) => b.p - a.p);
+  }
+
+  /**
+   * A feature's index, or -1: binary search of the sorted features. Indexing 70,000 features in a
+   * Map took 40 ms of each instance's start, for lookups about 0.5 µs faster (docs/performance.md).
+   */
+  private find(feature: string): number {
+    const { features } = this.model;
+    let low = 0;
+    let high = features.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const at = features[middle] ?? '';
+      if (at < feature) low = middle + 1;
+      else if (at > feature) high = middle - 1;
+      else return middle;
+    }
+    return -1;
   }
 }
 
@@ -241,11 +350,10 @@ export function readQuestionModel(dir: string, kb: Pick<KnowledgeBase, 'get'>): 
   } catch (error) {
     return { ok: false, reason: `${QUESTION_MODEL_FILE} is not JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
-  const parsed = QuestionModelSchema.safeParse(json);
+  const parsed = QuestionModelFileSchema.safeParse(json);
   if (!parsed.success) return { ok: false, reason: `${QUESTION_MODEL_FILE} is not a question model: ${z.prettifyError(parsed.error)}` };
   const unknown = parsed.data.classes.filter((id) => id !== DECLINE_CLASS && kb.get(id) === undefined);
   if (unknown.length > 0) return { ok: false, reason: `${QUESTION_MODEL_FILE} predicts entries the knowledge base does not have (${unknown.join(', ')}); run npm run kb:train` };
-  const fault = modelFault(parsed.data);
-  if (fault !== undefined) return { ok: false, reason: `${QUESTION_MODEL_FILE} has ${fault}` };
-  return { ok: true, model: parsed.data };
+  const decoded = decodeQuestionModel(parsed.data);
+  return decoded.ok ? decoded : { ok: false, reason: `${QUESTION_MODEL_FILE} has ${decoded.reason}` };
 }

@@ -11,7 +11,9 @@ import {
   QuestionClassifier,
   type QuestionModel,
   flattenWeights,
-  QuestionModelSchema,
+  QuestionModelFileSchema,
+  encodeQuestionModel,
+  decodeQuestionModel,
   weightRows,
   questionFeatures,
   WORD_MARK,
@@ -34,8 +36,14 @@ import { tinyKnowledgeBase } from './fixtures/tinyKnowledge';
 const INPUTS = createHash('sha256').update('toy inputs').digest('hex');
 const sorted = (values: readonly string[]) => [...values].sort();
 const ids = (opinions: readonly Opinion[]) => opinions.map((opinion) => opinion.id);
-/** How many weights a model keeps: its rows are `[class, weight, class, weight, …]`. */
-const weightCount = (model: QuestionModel) => model.pairs.length / 2;
+/** How many weights a model keeps. */
+const weightCount = (model: QuestionModel) => model.weights.length;
+/** A model through its file and back, as `npm run kb:train` writes it and an instance reads it. */
+const throughFile = (model: QuestionModel) => {
+  const decoded = decodeQuestionModel(QuestionModelFileSchema.parse(JSON.parse(JSON.stringify(encodeQuestionModel(model)))));
+  if (!decoded.ok) throw new Error(decoded.reason);
+  return decoded.model;
+};
 
 describe('questionFeatures', () => {
   it('gives each term and each adjacent pair of terms', () => {
@@ -254,9 +262,13 @@ describe('trainQuestionModel', () => {
     expect(model.bias).toHaveLength(model.classes.length);
   });
 
-  it('gives a model that a model file may hold', () => {
-    expect(QuestionModelSchema.safeParse(JSON.parse(JSON.stringify(model))).success).toBe(true);
+  it('gives a model that a model file holds exactly', () => {
+    expect(throughFile(model)).toEqual(model);
     expect(model.format).toBe(QUESTION_MODEL_FORMAT);
+  });
+
+  it('gives its features sorted, each once, as the classifier\'s binary search needs', () => {
+    expect(model.features).toEqual([...new Set(model.features)].sort());
   });
 
   it('carries its inputs through to the model', () => {
@@ -268,8 +280,7 @@ describe('trainQuestionModel', () => {
   it('keeps a feature named "__proto__" as a feature of its own, through JSON too', () => {
     const trained = trainQuestionModel([...TOY, { terms: ['__proto__'], label: 'vehicles.bike' }, { terms: ['__proto__', 'pedal'], label: 'vehicles.bike' }], INPUTS);
     expect(trained.features).toContain('__proto__');
-    const reread = QuestionModelSchema.parse(JSON.parse(JSON.stringify(trained)));
-    expect(new QuestionClassifier(reread).classify(['__proto__'])[0]?.id).toBe('vehicles.bike');
+    expect(new QuestionClassifier(throughFile(trained)).classify(['__proto__'])[0]?.id).toBe('vehicles.bike');
   });
 
   it('classifies the examples it learnt from', () => {
@@ -305,8 +316,43 @@ describe('trainQuestionModel', () => {
   it('leaves out a feature whose every weight is pruned', () => {
     const pruned = trainQuestionModel(TOY, INPUTS, { ...DEFAULT_TRAINING_OPTIONS, prune: 1000 });
     expect(pruned.features).toEqual([]);
-    expect(pruned.pairs).toEqual([]);
+    expect(weightCount(pruned)).toBe(0);
     expect(pruned.bias).toEqual(model.bias);
+  });
+});
+
+describe('the model file', () => {
+  const model: QuestionModel = { format: QUESTION_MODEL_FORMAT, inputs: INPUTS, classes: [DECLINE_CLASS, 'vehicles.bus'], bias: [0.125, -2], ...flattenWeights([['pass', [1, 0.001, 0, -12.345]], ['bus', [1, 3]]]) };
+
+  it('holds a model exactly, weights in thousandths included', () => {
+    expect(throughFile(model)).toEqual(model);
+    expect(throughFile(HAND_MADE)).toEqual(HAND_MADE);
+  });
+
+  it('holds a model with no features', () => {
+    const empty = { ...model, ...flattenWeights([]) };
+    expect(throughFile(empty)).toEqual(empty);
+  });
+
+  it('refuses to write a weight finer than a thousandth, which it could not give back', () => {
+    expect(() => encodeQuestionModel({ ...model, ...flattenWeights([['bus', [1, 0.0005]]]) })).toThrow(/0.0005/);
+  });
+
+  it('refuses to write a feature with a line break, which separates features in the file', () => {
+    expect(() => encodeQuestionModel({ ...model, ...flattenWeights([['bus\npass', [1, 1]]]) })).toThrow(/line break/);
+  });
+
+  it('sorts the rows it is given by feature', () => {
+    expect(flattenWeights([['pass', [1, 2]], ['bus', [0, 1, 1, 3]]])).toEqual({ features: ['bus', 'pass'], ends: Uint32Array.of(2, 3), targets: Uint8Array.of(0, 1, 1), weights: Float64Array.of(1, 3, 2) });
+    expect(weightRows(flattenWeights([['pass', [1, 2]], ['bus', [0, 1, 1, 3]]]))).toEqual([['bus', [0, 1, 1, 3]], ['pass', [1, 2]]]);
+  });
+
+  it.each([
+    ['a fractional class number', [0.5, 1.5]],
+    ['a negative class number', [-1, 1.5]],
+    ['no class number', [Number.NaN, 1.5]],
+  ])('refuses rows that are not [class, weight] pairs (%s)', (_, row) => {
+    expect(() => flattenWeights([['bus', row]])).toThrow(/"bus"/);
   });
 });
 
@@ -324,7 +370,10 @@ describe('readQuestionModel', () => {
   const write = (content: string) => {
     writeFileSync(join(dir, QUESTION_MODEL_FILE), content);
   };
-  const file = (model: QuestionModel) => JSON.stringify(model);
+  const file = (model: QuestionModel) => JSON.stringify(encodeQuestionModel(model));
+  /** The valid model's file with some of its fields replaced: what no encoder would write. */
+  const spoilt = (fields: Record<string, unknown>) => JSON.stringify({ ...encodeQuestionModel(valid()), ...fields });
+  const bytes = (...values: number[]) => Buffer.from(values).toString('base64');
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'cloudbot-question-model-'));
@@ -348,17 +397,18 @@ describe('readQuestionModel', () => {
   });
 
   it.each([
-    ['another format', { ...valid(), format: QUESTION_MODEL_FORMAT + 1 }],
-    ['the format before features were flat arrays', { format: QUESTION_MODEL_FORMAT - 1, inputs: INPUTS, classes: valid().classes, bias: valid().bias, weights: WEIGHTS }],
-    ['inputs that are no SHA-256', { ...valid(), inputs: 'abc' }],
-    ['a single class', { ...valid(), classes: ['vehicles.bus'], bias: [0] }],
-    ['weights that are not numbers', { ...valid(), pairs: ['1', '2', '2', '3'] }],
-    ['a weight that is not finite', { ...valid(), pairs: [1, 2, 2, null] }],
-    ['features that are not strings', { ...valid(), features: [1, 2] }],
-    ['no weights', { format: QUESTION_MODEL_FORMAT, inputs: INPUTS, classes: [DECLINE_CLASS, 'vehicles.bus'], bias: [0, 0] }],
-    ['an array', [valid()]],
+    ['another format', spoilt({ format: QUESTION_MODEL_FORMAT + 1 })],
+    ['the format before the file held binary', JSON.stringify({ format: QUESTION_MODEL_FORMAT - 1, inputs: INPUTS, classes: valid().classes, bias: valid().bias, features: ['bus', 'hi'], ends: [2, 4], pairs: [1, 2, 2, 3] })],
+    ['more classes than a byte can number', spoilt({ classes: Array.from({ length: 256 }, (_, i) => `class${String(i)}`), bias: Array.from({ length: 256 }, () => 0) })],
+    ['inputs that are no SHA-256', spoilt({ inputs: 'abc' })],
+    ['a single class', spoilt({ classes: ['vehicles.bus'], bias: [0] })],
+    ['weights that are not base64', spoilt({ weights: 'not base64!' })],
+    ['a bias that is not finite', spoilt({ bias: [0, null, 0] })],
+    ['features that are not one string', spoilt({ features: ['bus', 'hi'] })],
+    ['no weights', JSON.stringify({ ...encodeQuestionModel(valid()), weights: undefined })],
+    ['an array', JSON.stringify([encodeQuestionModel(valid())])],
   ])('refuses a model of the wrong shape (%s)', (_, content) => {
-    write(JSON.stringify(content));
+    write(content);
     const result = readQuestionModel(dir, kb);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(/is not a question model/);
@@ -387,32 +437,23 @@ describe('readQuestionModel', () => {
     ['fewer', [0, 0.5]],
     ['more', [0, 0.5, -0.5, 1]],
   ])('refuses a model with %s biases than classes', (_, bias) => {
-    write(file({ ...valid(), bias }));
+    write(spoilt({ bias }));
     const result = readQuestionModel(dir, kb);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toContain(`${String(bias.length)} biases for 3 classes`);
   });
 
   it.each([
-    ['an odd number of values', [0, 1.5, 1]],
-    ['a class number past the last class', [3, 1.5]],
-    ['a negative class number', [-1, 1.5]],
-    ['a fractional class number', [0.5, 1.5]],
-  ])('refuses weights that are not [class, weight] pairs (%s)', (_, row) => {
-    write(file({ ...valid(), ...flattenWeights(Object.entries({ ...WEIGHTS, bus: row })) }));
-    const result = readQuestionModel(dir, kb);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toContain('"bus"');
-  });
-
-  it.each([
-    ['fewer ends than features', (m: QuestionModel) => ({ ...m, ends: m.ends.slice(1) })],
-    ['values past the last end', (m: QuestionModel) => ({ ...m, pairs: [...m.pairs, 1, 2] })],
-    ['ends that go backwards', (m: QuestionModel) => ({ ...m, ends: [4, 2, 4] , features: ['bus', 'hi', 'car'] })],
-    ['an end that is not a whole number', (m: QuestionModel) => ({ ...m, ends: [1.5, 4] })],
-    ['a feature listed twice', (m: QuestionModel) => ({ ...m, features: ['bus', 'bus'] })],
-  ])('refuses a file whose arrays do not fit together (%s)', (_, spoil) => {
-    write(JSON.stringify(spoil(valid())));
+    ['fewer counts than features', { counts: bytes(1) }],
+    ['weights past the last count', { counts: bytes(1, 0) }],
+    ['counts past the last weight', { counts: bytes(1, 2) }],
+    ['fewer classes than weights', { targets: bytes(1) }],
+    ['a class number past the last class', { targets: bytes(1, 3) }],
+    ['weights that are not whole 32-bit numbers', { weights: bytes(1, 0, 0, 0, 2, 0) }],
+    ['a feature listed twice', { features: 'bus\nbus' }],
+    ['features out of order', { features: 'hi\nbus' }],
+  ])('refuses a file whose parts do not fit together (%s)', (_, fields) => {
+    write(spoilt(fields));
     const result = readQuestionModel(dir, kb);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toContain(QUESTION_MODEL_FILE);

@@ -1,15 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type FoldReport, foldModels, scoreFolds } from '../../scripts/model/crossValidate';
 import { isTrainingOnlySet, labelledSetFiles, loadSets, SEALED_SETS, trainingExamples, trainingInputsDigest, trainingSetFiles } from '../../scripts/model/trainingData';
 import type { EvalReport } from '../../scripts/eval/evaluate';
 import { defaultKnowledgeDir } from '../../src/knowledge/locateKnowledgeDir';
 import { Matcher } from '../../src/matching/Matcher';
-import { QUESTION_MODEL_FILE, QuestionModelSchema } from '../../src/matching/questionModel';
+import { readQuestionModel } from '../../src/matching/questionModel';
 import { DEFAULT_TRAINING_OPTIONS, trainQuestionModel } from '../../src/matching/trainQuestionModel';
 import { realKnowledgeBase } from '../support/knowledge';
 
-const committed = () => QuestionModelSchema.parse(JSON.parse(readFileSync(join(defaultKnowledgeDir(), QUESTION_MODEL_FILE), 'utf8')));
+const committed = () => {
+  const result = readQuestionModel(defaultKnowledgeDir(), realKnowledgeBase());
+  if (!result.ok) throw new Error(result.reason);
+  return result.model;
+};
 
 describe('the committed question model', () => {
   it('was trained from the knowledge files and labelled sets as they are now (else run npm run kb:train)', () => {
