@@ -370,7 +370,23 @@ export class Matcher implements RuleKnowledge {
     const { terms, words, signals } = this.modelInput(analysis, reading);
     const opinions = this.classifier.classify(terms, words, signals);
     explanation.opinion = { rule: ruled.rule, kind: ruled.kind, id: ruled.id, classes: opinions.slice(0, 3) };
-    return { ...secondOpinion(ruled, opinions, this.options), normalised: analysis.normalised, reading, explanation };
+    return { ...this.comparisonFactsKept(ruled, secondOpinion(ruled, opinions, this.options), q), normalised: analysis.normalised, reading, explanation };
+  }
+
+  /**
+   * A comparison the rules answered from the lecture's facts ("IaaS takes the most effort", or
+   * "the lecture does not say which is cheapest"), which the model answers with another entry the
+   * question compares, or with their overview: the facts still answer what was asked, so they
+   * are said first. Without them, a question whether PaaS is less effort than IaaS could get
+   * PaaS's answer and not a word on the comparison. Another entry, which the question does not compare, is answered
+   * without them: they would not be about it.
+   */
+  private comparisonFactsKept<T extends Decision>(ruled: Decision, weighed: T, q: Question): T {
+    const { direct } = ruled;
+    if (weighed.kind !== 'answer' || weighed.id === null || ruled.kind !== 'answer' || ruled.id === null || weighed.id === ruled.id) return weighed;
+    if (q.reading.comparison === undefined || direct === undefined || direct.kind === 'unranked') return weighed;
+    const family = this.parentOf(ruled.id) ?? ruled.id;
+    return [family, ...this.mentioned(family, q.terms)].includes(weighed.id) ? { ...weighed, direct } : weighed;
   }
 
   matchPart(text: string): Decision {

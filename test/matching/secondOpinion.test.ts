@@ -4,7 +4,7 @@ import { DECLINE_CLASS, flattenWeights, type Opinion, QUESTION_MODEL_FORMAT, Que
 import { DECISION_RULES } from '../../src/matching/rules/index';
 import type { Candidate, Decision } from '../../src/matching/rules/types';
 import { RULES_NOT_SECOND_GUESSED, secondOpinion } from '../../src/matching/secondOpinion';
-import { tinyKnowledgeBase } from './fixtures/tinyKnowledge';
+import { SAYS, tinyKnowledgeBase } from './fixtures/tinyKnowledge';
 
 /**
  * `secondOpinion`: the rules' decision weighed against the question model's opinion, one branch at
@@ -337,6 +337,35 @@ describe('a Matcher with a question model', () => {
     expect(words).toEqual(['do', 'the', 'dog', 'not', 'ride', 'train']);
     // Read at run time as in training: a weight on a word pair decides the match.
     expect(new Matcher(kb, {}, undefined, classifierOf([0, 0], { [`${WORD_MARK}my dog`]: [1, 50] })).match(declined)).toMatchObject({ kind: 'answer', id: 'vehicles.car' });
+  });
+
+  describe('a comparison the rules answered from a lecture fact, which a sure model answers otherwise', () => {
+    /** Certain, for any question, that it is about this entry. */
+    const sureOf = (id: string) =>
+      new Matcher(kb, {}, undefined, new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, id], bias: [0, 50], ...flattenWeights([]) }));
+    const compared = 'which takes the most effort, the bus or the bike?';
+
+    it('is answered from the fact by the rules alone', () => {
+      expect(rulesAlone.match(compared)).toMatchObject({ kind: 'answer', id: 'vehicles.bike', direct: { kind: 'facts', says: [SAYS.bikeMostEffort] } });
+    });
+
+    it.each(['vehicles.bus', 'vehicles'])('keeps the fact, said first, when the model answers another entry it compares or their overview (%s)', (id) => {
+      expect(sureOf(id).match(compared)).toMatchObject({ kind: 'answer', id, rule: 'secondOpinionAnswers', direct: { kind: 'facts', says: [SAYS.bikeMostEffort] } });
+    });
+
+    it('drops the fact when the model answers an entry the question does not compare', () => {
+      const answered = sureOf('vehicles.car').match(compared);
+      expect(answered).toMatchObject({ kind: 'answer', id: 'vehicles.car', rule: 'secondOpinionAnswers' });
+      expect(answered.direct).toBeUndefined();
+    });
+
+    it('drops a side\'s fact, which is about the entry named, not a comparison', () => {
+      const side = 'what is the disadvantage of the bike?';
+      expect(rulesAlone.match(side)).toMatchObject({ id: 'vehicles.bike', direct: { kind: 'facts', says: [SAYS.bikeDisadvantage] } });
+      const answered = sureOf('vehicles.bus').match(side);
+      expect(answered).toMatchObject({ kind: 'answer', id: 'vehicles.bus' });
+      expect(answered.direct).toBeUndefined();
+    });
   });
 
   it('gives the model the matcher\'s reading of the question, in training as at run time', () => {
