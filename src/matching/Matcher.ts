@@ -9,6 +9,7 @@ import stem from 'wink-porter2-stemmer';
 import { type Reading, readingSignals, readQuestion, type ScaleTerms } from './reading';
 import { STOPWORDS } from './stopwords';
 import { decide } from './rules/index';
+import { comparisonAlongScale } from './rules/readingRules';
 import { type Opinion, type QuestionClassifier, type QuestionText, UNKNOWN_MARK } from './questionModel';
 import { isSecondGuessed, secondOpinion } from './secondOpinion';
 import type { Candidate, Decision, MatchKind, Question, RuleKnowledge } from './rules/types';
@@ -374,18 +375,20 @@ export class Matcher implements RuleKnowledge {
   }
 
   /**
-   * A comparison the rules answered from the lecture's facts ("IaaS takes the most effort", or
-   * "the lecture does not say which is cheapest"), which the model answers with another entry the
-   * question compares, or with their overview: the facts still answer what was asked, so they
-   * are said first. Without them, a question whether PaaS is less effort than IaaS could get
-   * PaaS's answer and not a word on the comparison. Another entry, which the question does not compare, is answered
-   * without them: they would not be about it.
+   * A comparison along a scale that the rules answered from the lecture's facts ("IaaS takes the
+   * most effort", or "the lecture does not say which is cheapest"), which the model answers with
+   * another entry the question compares, or with their overview: the facts still answer what was
+   * asked, so they are said first. Without them, a question whether PaaS is less effort than IaaS
+   * could get PaaS's answer and not a word on the comparison. Only `comparisonAlongScale`'s facts
+   * are kept: another rule's (a side of one named entry) are about that entry alone. Another
+   * entry, which the question does not compare, is answered without them.
    */
-  private comparisonFactsKept<T extends Decision>(ruled: Decision, weighed: T, q: Question): T {
+  private comparisonFactsKept<T extends Decision>(ruled: Decision & { rule: string }, weighed: T, q: Question): T {
     const { direct } = ruled;
-    if (weighed.kind !== 'answer' || weighed.id === null || ruled.kind !== 'answer' || ruled.id === null || weighed.id === ruled.id) return weighed;
-    if (q.reading.comparison === undefined || direct === undefined || direct.kind === 'unranked') return weighed;
-    const family = this.parentOf(ruled.id) ?? ruled.id;
+    if (ruled.rule !== comparisonAlongScale.name || direct === undefined || ruled.kind !== 'answer' || ruled.id === null) return weighed;
+    if (weighed.kind !== 'answer' || weighed.id === null || weighed.id === ruled.id) return weighed;
+    // The rule answers either the family's overview or one of its sub-topics.
+    const family = this.childrenOf(ruled.id).length > 0 ? ruled.id : (this.parentOf(ruled.id) ?? ruled.id);
     return [family, ...this.mentioned(family, q.terms)].includes(weighed.id) ? { ...weighed, direct } : weighed;
   }
 

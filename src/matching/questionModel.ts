@@ -55,10 +55,11 @@ export interface QuestionModel {
 
 /** Whether every element is a finite number: checked in one loop. */
 const finiteNumbers = z.custom<number[]>((value) => Array.isArray(value) && value.every((item) => typeof item === 'number' && Number.isFinite(item)), 'expected an array of numbers');
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64');
+/** Canonical base64 only: whole groups of four, padding only at the end, so that no corrupt length decodes quietly. */
+const base64 = z.string().regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, 'expected base64');
 
 /**
- * The model's file: a few strings rather than arrays of 70,000 features and 190,000 numbers.
+ * The model's file: a few strings rather than arrays of 70,000 features and 390,000 numbers.
  * An instance reads it at start, and an array that size took about 200 ms of a cold start to
  * parse, validate and index, where these strings take a few (docs/performance.md, eleventh
  * session). The features are one string, sorted; the numbers are binary, in base64: each
@@ -82,7 +83,10 @@ export type QuestionModelFile = z.infer<typeof QuestionModelFileSchema>;
 const toBase64 = (bytes: Buffer) => bytes.toString('base64');
 const fromBase64 = (text: string) => Buffer.from(text, 'base64');
 
-/** The file of a model. Throws on a model the file cannot hold exactly: a weight finer than a thousandth, a feature with a separator. */
+/**
+ * The file of a model. Throws on a model the file cannot hold exactly (a weight finer than a
+ * thousandth, a feature with more than 255 weights) or that `modelFault` finds wrong.
+ */
 export function encodeQuestionModel(model: QuestionModel): QuestionModelFile {
   const fault = modelFault(model);
   if (fault !== undefined) throw new Error(`Cannot write a question model with ${fault}`);
@@ -169,6 +173,8 @@ export function weightRows(model: Pick<QuestionModel, 'features' | 'ends' | 'tar
  */
 export function modelFault(model: QuestionModel): string | undefined {
   const classCount = model.classes.length;
+  // Each weight's class is one byte in the file.
+  if (classCount > 0xff) return `${String(classCount)} classes, more than the file can number`;
   if (model.bias.length !== classCount) return `${String(model.bias.length)} biases for ${String(classCount)} classes`;
   const count = model.weights.length;
   if (model.ends.length !== model.features.length || (model.ends.at(-1) ?? 0) !== count || model.targets.length !== count) {
@@ -177,7 +183,7 @@ export function modelFault(model: QuestionModel): string | undefined {
   for (let i = 0; i < model.features.length; i++) {
     const feature = model.features[i] ?? '';
     if (i > 0 && !((model.features[i - 1] ?? '') < feature)) return `features out of order, or a feature listed twice ("${feature}")`;
-    if (feature.includes(FEATURE_SEPARATOR)) return `a feature with a line break`;
+    if (feature === '' || feature.includes(FEATURE_SEPARATOR)) return 'an empty feature, or one with a line break';
     if ((model.ends[i] ?? 0) < (i === 0 ? 0 : (model.ends[i - 1] ?? 0))) return `ends that go backwards at "${feature}"`;
   }
   for (let at = 0; at < count; at++) {

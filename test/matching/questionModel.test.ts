@@ -338,6 +338,11 @@ describe('the model file', () => {
     expect(() => encodeQuestionModel({ ...model, ...flattenWeights([['bus', [1, 0.0005]]]) })).toThrow(/0.0005/);
   });
 
+  it('refuses to write more classes than a byte numbers', () => {
+    const classes = Array.from({ length: 256 }, (_, i) => `class${String(i)}`);
+    expect(() => encodeQuestionModel({ ...model, classes, bias: classes.map(() => 0) })).toThrow(/256 classes/);
+  });
+
   it('refuses to write a feature with a line break, which separates features in the file', () => {
     expect(() => encodeQuestionModel({ ...model, ...flattenWeights([['bus\npass', [1, 1]]]) })).toThrow(/line break/);
   });
@@ -403,6 +408,8 @@ describe('readQuestionModel', () => {
     ['inputs that are no SHA-256', spoilt({ inputs: 'abc' })],
     ['a single class', spoilt({ classes: ['vehicles.bus'], bias: [0] })],
     ['weights that are not base64', spoilt({ weights: 'not base64!' })],
+    ['base64 cut short of a whole group of four', spoilt({ targets: 'AQ' })],
+    ['base64 padded in the middle', spoilt({ targets: 'AQ==AQ==' })],
     ['a bias that is not finite', spoilt({ bias: [0, null, 0] })],
     ['features that are not one string', spoilt({ features: ['bus', 'hi'] })],
     ['no weights', JSON.stringify({ ...encodeQuestionModel(valid()), weights: undefined })],
@@ -444,19 +451,23 @@ describe('readQuestionModel', () => {
   });
 
   it.each([
-    ['fewer counts than features', { counts: bytes(1) }],
-    ['weights past the last count', { counts: bytes(1, 0) }],
-    ['counts past the last weight', { counts: bytes(1, 2) }],
-    ['fewer classes than weights', { targets: bytes(1) }],
-    ['a class number past the last class', { targets: bytes(1, 3) }],
-    ['weights that are not whole 32-bit numbers', { weights: bytes(1, 0, 0, 0, 2, 0) }],
-    ['a feature listed twice', { features: 'bus\nbus' }],
-    ['features out of order', { features: 'hi\nbus' }],
-  ])('refuses a file whose parts do not fit together (%s)', (_, fields) => {
+    ['fewer counts than features', { counts: bytes(1) }, /1 ends for 2 features/],
+    ['weights past the last count', { counts: bytes(1, 0) }, /2 ends for 2 features, and 2 classes for 2 weights/],
+    ['counts past the last weight', { counts: bytes(1, 2) }, /2 ends for 2 features/],
+    ['fewer classes than weights', { targets: bytes(1) }, /1 classes for 2 weights/],
+    ['a class number past the last class', { targets: bytes(1, 3) }, /a weight for class 3 of 3 classes/],
+    ['weights that are not whole 32-bit numbers', { weights: bytes(1, 0, 0, 0, 2, 0) }, /not whole 32-bit numbers/],
+    ['a feature listed twice', { features: 'bus\nbus' }, /features out of order, or a feature listed twice/],
+    ['features out of order', { features: 'hi\nbus' }, /features out of order/],
+    ['an empty feature', { features: '\nbus', counts: bytes(1, 1) }, /an empty feature/],
+  ])('refuses a file whose parts do not fit together (%s), saying what is wrong', (_, fields, reason) => {
     write(spoilt(fields));
     const result = readQuestionModel(dir, kb);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toContain(QUESTION_MODEL_FILE);
+    if (!result.ok) {
+      expect(result.reason).toContain(`${QUESTION_MODEL_FILE} has `);
+      expect(result.reason).toMatch(reason);
+    }
   });
 
   it('reads a valid model as it was written', () => {

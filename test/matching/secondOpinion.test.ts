@@ -359,6 +359,17 @@ describe('a Matcher with a question model', () => {
       expect(answered.direct).toBeUndefined();
     });
 
+    it.each([
+      ['a fact', 'what is the disadvantage of the bike, the one that takes the most effort?', { kind: 'facts', says: [SAYS.bikeDisadvantage] }],
+      ['a side the lecture does not state', 'any disadvantage of the bus being the least effort', { kind: 'not-stated', asked: { side: 'disadvantage' }, instead: [] }],
+    ])('drops a side\'s direct answer (%s) when the question also reads as a comparison: it is about the entry named', (_, question, direct) => {
+      const ruled = rulesAlone.match(question);
+      expect(ruled).toMatchObject({ rule: 'sideOfNamedTopic', direct, reading: { comparison: { scale: 'effort' } } });
+      const answered = sureOf('vehicles').match(question);
+      expect(answered).toMatchObject({ kind: 'answer', id: 'vehicles', rule: 'secondOpinionAnswers' });
+      expect(answered.direct).toBeUndefined();
+    });
+
     it('drops a side\'s fact, which is about the entry named, not a comparison', () => {
       const side = 'what is the disadvantage of the bike?';
       expect(rulesAlone.match(side)).toMatchObject({ id: 'vehicles.bike', direct: { kind: 'facts', says: [SAYS.bikeDisadvantage] } });
