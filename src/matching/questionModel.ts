@@ -68,7 +68,7 @@ const base64 = z
 /**
  * The model's file: a few strings rather than arrays of 70,000 features and 390,000 numbers.
  * An instance reads it at start, and an array that size took about 200 ms of a cold start to
- * parse, validate and index, where these strings take about 75 (docs/performance.md, eleventh
+ * parse, validate and index, where these strings take about 90 (docs/performance.md, eleventh
  * session). The features are one string, sorted; the numbers are binary, in base64: each
  * feature's number of weights (`counts`) and each weight's class (`targets`) as bytes, and the
  * weights in thousandths as little-endian 32-bit integers.
@@ -97,8 +97,8 @@ const fromBase64 = (text: string) => Buffer.from(text, 'base64');
 export function encodeQuestionModel(model: QuestionModel): QuestionModelFile {
   const fault = modelFault(model);
   if (fault !== undefined) throw new Error(`Cannot write a question model with ${fault}`);
-  const counts = Buffer.from(model.ends.map((end, i) => end - (i === 0 ? 0 : (model.ends[i - 1] ?? 0))));
-  if (counts.some((count, i) => count !== (model.ends[i] ?? 0) - (i === 0 ? 0 : (model.ends[i - 1] ?? 0)))) throw new Error('Cannot write a feature with more than 255 weights');
+  const counts = Array.from(model.ends, (end, i) => end - (i === 0 ? 0 : (model.ends[i - 1] ?? 0)));
+  if (counts.some((count) => count > 0xff)) throw new Error('Cannot write a feature with more than 255 weights');
   const weights = Buffer.alloc(4 * model.weights.length);
   model.weights.forEach((weight, i) => {
     const units = Math.round(weight * WEIGHT_UNIT);
@@ -111,7 +111,7 @@ export function encodeQuestionModel(model: QuestionModel): QuestionModelFile {
     classes: model.classes,
     bias: model.bias,
     features: model.features.join(FEATURE_SEPARATOR),
-    counts: toBase64(counts),
+    counts: toBase64(Buffer.from(counts)),
     targets: toBase64(Buffer.from(model.targets)),
     weights: toBase64(weights),
   };

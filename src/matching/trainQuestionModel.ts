@@ -89,7 +89,8 @@ export function trainQuestionModel(examples: readonly LabelledQuestion[], inputs
   }
   const round = (value: number) => Math.round(value * 1e3) / 1e3;
   const sparse: [string, number[]][] = [];
-  for (const [feature, f] of [...featureIds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  // In the order first seen: `flattenWeights` sorts the features.
+  for (const [feature, f] of featureIds) {
     // Adding one number to all of a feature's weights changes no probability (softmax), so each
     // feature's weights are centred on their median first: most then round to nothing.
     const median = [...weights.subarray(f * C, f * C + C)].sort((a, b) => a - b)[Math.floor(C / 2)] ?? 0;
