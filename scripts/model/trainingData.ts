@@ -28,10 +28,11 @@ export const LABELLED_SETS_DIR = join(__dirname, '../../test/fixtures');
  * trained on from the tenth. Set 15 was written blind at the start of the ninth session the same
  * way: the tenth session's sealed set, scored once at its end, and trained on from the eleventh.
  * Set 16 was written blind at the start of the tenth session the same way: the eleventh session's
- * sealed set. Set 17 was written blind at the start of the eleventh session the same way, for the
- * round after.
+ * sealed set. Set 17 was written blind at the start of the eleventh session the same way: the
+ * twelfth session's sealed set. Set 18 was written blind at the start of the twelfth session the
+ * same way, for the round after.
  */
-export const SEALED_SETS: readonly string[] = Object.freeze(['heldout16-questions.tsv', 'heldout17-questions.tsv']);
+export const SEALED_SETS: readonly string[] = Object.freeze(['heldout16-questions.tsv', 'heldout17-questions.tsv', 'heldout18-questions.tsv']);
 
 /**
  * Sets written to teach the model, not to score the bot: `train-*-questions.tsv`. They are
