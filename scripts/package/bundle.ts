@@ -15,6 +15,7 @@ import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from '../../src/matchi
 import { NEIGHBOUR_TABLE_FILE } from '../../src/matching/neighbourTable';
 import { compressWebChat, WEB_CHAT_ASSET_DIR, WEB_CHAT_ASSET_FILES, webChatBundle, webChatPackageDir, type WebChatVersion } from '../../src/web/webChatAsset';
 import { APP_FILE_NAME, CODE_CACHE_FILE_NAME } from './codeCache';
+import { dedupePlugin } from './dedupe';
 
 /**
  * The deployment package: every Azure Function in `functions/` bundled with its dependencies, so
@@ -266,7 +267,7 @@ export async function bundleApp(options: BundleOptions): Promise<BundleResult> {
       loader: 'js',
     },
     outfile: join(outDir, APP_FILE),
-    plugins: [requireBuildPlugin()],
+    plugins: [requireBuildPlugin(), dedupePlugin(join(rootDir, 'node_modules'))],
   });
   writeFileSync(join(outDir, APP_FILE), asciiOnly(readFileSync(join(outDir, APP_FILE), 'utf8')));
   await build({
