@@ -47,7 +47,9 @@ beforeAll(() => {
   write('entry.js', 'module.exports = [require("a"), require("b"), require("c"), require("@s/d")];');
 });
 
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
 
 describe('duplicatePackages', () => {
   it('maps each second copy of the same name and version to the copy nearest the top, scoped ones too', () => {
