@@ -189,6 +189,17 @@ describeRule('comparisonAlongScale', () => {
     expect(matcher.match('with the car, which takes the most effort')).toMatchObject({ rule: 'comparisonAlongScale', id: 'vehicles.bike' });
   });
 
+  it('when it compares two sub-topics on a scale the lecture ranks none of them on ("is the bus comfier than the car"), answers their overview, saying the lecture does not say', () => {
+    expect(matcher.match('is the bus comfier than the car')).toMatchObject({
+      rule: 'comparisonAlongScale',
+      kind: 'answer',
+      id: 'vehicles',
+      direct: { kind: 'not-stated', asked: { scale: 'comfort', rank: 'most' }, instead: [] },
+    });
+    // One sub-topic is a question about it, not a comparison the lecture leaves open.
+    expect(matcher.match('is the bus comfier').rule).not.toBe('comparisonAlongScale');
+  });
+
   describe('when the best entry is outside the family that ranks on the scale', () => {
     const question = 'is walking healthy and cheaper than vehicles';
 

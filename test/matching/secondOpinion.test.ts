@@ -254,6 +254,17 @@ describe('secondOpinion', () => {
       expect(ids(result)).toEqual(['vehicles.bus', 'vehicles.car']);
     });
 
+    it('asks, the same way, between an answer saying the lecture ranks none of the things compared and its own entry', () => {
+      const decision: Ruled = { ...answer('vehicles', UNTRUSTED), direct: { kind: 'not-stated', asked: { scale: 'comfort', rank: 'most' }, instead: [] } };
+      expect(secondOpinion(decision, thinks('vehicles.car', Math.max(O.opinionAnswer, O.opinionOverrule - 0.01)), O)).toMatchObject({ kind: 'clarify', rule: 'secondOpinionDoubts' });
+      expect(secondOpinion(decision, thinks('vehicles.car', O.opinionOverrule), O)).toMatchObject({ kind: 'answer', id: 'vehicles.car', rule: 'secondOpinionAnswers' });
+    });
+
+    it('overrules an answer saying the lecture names no side of a thing from opinionAnswer: a side is not a ranking the model could read the wrong way', () => {
+      const decision: Ruled = { ...answer('vehicles.bus', UNTRUSTED), direct: { kind: 'not-stated', asked: { side: 'disadvantage' }, instead: [] } };
+      expect(secondOpinion(decision, thinks('vehicles.car', O.opinionAnswer), O)).toMatchObject({ kind: 'answer', id: 'vehicles.car', rule: 'secondOpinionAnswers' });
+    });
+
     it('overrules an answer that no fact supports from opinionAnswer', () => {
       const result = secondOpinion(answer('vehicles.bus', UNTRUSTED), thinks('vehicles.car', O.opinionAnswer), O);
       expect(result).toMatchObject({ kind: 'answer', id: 'vehicles.car', rule: 'secondOpinionAnswers' });

@@ -1,4 +1,4 @@
-import type { Fact } from '../../knowledge/schema';
+import type { Fact, Rank } from '../../knowledge/schema';
 import { type Decision, type Rule, type RuleContext, shortlist } from './types';
 
 /**
@@ -28,6 +28,8 @@ export const comparisonAlongScale: Rule = (ctx) => {
   // Families with facts on this scale, the one the question reaches first winning.
   const onScale = (family: string) =>
     ctx.k.childrenOf(family).flatMap((id) => ctx.k.facts(id).filter((fact) => fact.scale === asked.scale).map((fact) => ({ id, fact })));
+  const unranked = unrankedComparison(ctx, asked, (family) => onScale(family).length > 0);
+  if (unranked !== undefined) return unranked;
   const reached = familiesReached(ctx).filter((family) => onScale(family).length > 0);
   const family = reached[0];
   const top = ctx.q.topics[0];
@@ -77,6 +79,31 @@ export const comparisonAlongScale: Rule = (ctx) => {
     direct: { kind: 'not-stated', asked, instead: facts.map(({ fact }) => fact.says) },
   };
 };
+
+/**
+ * "Is a private cloud cheaper than a public one?": a comparison between sub-topics of one family
+ * the question mentions, along a scale on which the lecture ranks none of them. The family's
+ * overview answers, with "the lecture does not say" first, where the rules would otherwise
+ * answer the overview (or one of the two) as if the question had asked only what they are, or
+ * pick one of them with nothing in the lecture to go on. Only when it mentions two sub-topics of
+ * that one family, however weakly its words score, and no sub-topic of a family the lecture does
+ * rank on the scale.
+ */
+function unrankedComparison(ctx: RuleContext, asked: { scale: string; rank: Rank }, ranks: (family: string) => boolean): Decision | undefined {
+  const families = familiesReached(ctx).filter((family) => ctx.k.childrenOf(family).length > 0);
+  // A family the lecture ranks on this scale, if the question mentions any of it, is answered from its facts.
+  if (families.some((family) => ranks(family) && ctx.k.mentioned(family, ctx.q.terms).length > 0)) return undefined;
+  const compared = families.filter((family) => !ranks(family) && ctx.k.mentioned(family, ctx.q.terms).length >= 2);
+  const [family] = compared;
+  if (family === undefined || compared.length > 1) return undefined;
+  return {
+    kind: 'answer',
+    id: family,
+    confidence: ctx.q.topics.find((candidate) => (ctx.k.parentOf(candidate.id) ?? candidate.id) === family)?.score ?? 0,
+    candidates: shortlist(ctx),
+    direct: { kind: 'not-stated', asked: { scale: asked.scale, rank: asked.rank }, instead: [] },
+  };
+}
 
 /**
  * "The upside of a private cloud?", "what's bad about the hybrid cloud": a side of one
