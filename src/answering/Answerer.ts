@@ -153,7 +153,13 @@ export class Answerer {
       const what = 'side' in asked ? `name ${asked.side === 'advantage' ? 'an advantage' : 'a disadvantage'} of ${the}${name} in particular` : `say which has the ${asked.rank} ${asked.scale}`;
       return direct.instead.length > 0 ? `The lecture does not ${what}. What it does say: ${direct.instead.join(' ')}` : `The lecture does not ${what}.`;
     }
-    if (match.reading.yesNo) return this.sentenceAbout(entry, match.explanation.terms);
+    if (match.reading.yesNo) {
+      // A yes or no about two sub-topics of an overview ("is a private cloud more secure than a
+      // public one") has no one sentence of it to answer: each is about one sub-topic, and the one
+      // sharing the most words is the one naming both (the hybrid cloud), which answers nothing asked.
+      if (this.matcher.subTopicsMentioned(entry.id, match.normalised).length >= 2) return undefined;
+      return this.sentenceAbout(entry, match.explanation.terms);
+    }
     return undefined;
   }
 

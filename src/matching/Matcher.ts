@@ -315,6 +315,12 @@ export class Matcher implements RuleKnowledge {
     return this.analyzer.analyse(text).terms;
   }
 
+  /** The sub-topics of an overview a text mentions, as `mentioned` finds them in a question. */
+  subTopicsMentioned(family: string, text: string): string[] {
+    const terms = new Set(this.analyzer.analyse(text).terms.flatMap((term) => this.termIds.get(term) ?? []));
+    return this.mentioned(family, terms);
+  }
+
   /** A question's terms as `match` reads them, what it sets aside left out, and its own words: what the question model learns from. */
   questionText(question: string): QuestionText {
     return this.modelInput(this.analyzer.analyse(withoutExcluded(question)));

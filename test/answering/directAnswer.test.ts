@@ -33,6 +33,12 @@ describe('a direct sentence before the answer', () => {
     expect(parts('does the bike get wet in the rain')[0]).toBe('**In short:** A bike gets wet in the rain.');
   });
 
+  it('gives no one sentence to a yes-or-no question about two sub-topics answered with their overview: each sentence of an overview is about one, or names them all', () => {
+    const question = 'is the bus or the car a way to get around town';
+    expect(answerer.answerQuestion(question).id).toBe('vehicles');
+    expect(parts(question)[0]).toBe(kb.get('vehicles')?.answer);
+  });
+
   it('says the lecture does not rank a side before the overview that lists it, when asked for the biggest', () => {
     const reply = answerer.answerQuestion('what is the biggest drawback of walking');
     expect(reply.id).toBe('reasons-not-to-walk');
