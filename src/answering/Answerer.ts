@@ -6,6 +6,19 @@ import { type FollowUpCue, FollowUpCues } from './followUpCues';
 import { sentencesOf } from './sentencesOf';
 
 /** Study mode is driven by commands, which students cannot guess: the welcome and help name them. */
+/**
+ * An entry's answer under its title in bold. Many answers open with their title ("Scalability:
+ * spend more, get more"), which is then the one put in bold, rather than said twice.
+ */
+function titled(entry: TopicEntry): string {
+  const answer = entry.answer.trim();
+  const opening = `${entry.title}:`;
+  return answer.toLowerCase().startsWith(opening.toLowerCase()) ? `**${answer.slice(0, entry.title.length)}**${answer.slice(entry.title.length)}` : `**${entry.title}**: ${answer}`;
+}
+
+/** A question that asks how two things differ, or whether they are the same. */
+const DIFFERENCE_ASKED = /\b(?:differences?|different|differ|differs|distinguish|versus|vs|compare|compared|comparison|same as|same thing)\b/;
+
 const STUDY_MODE = 'Say "quiz me" to test yourself, and "my progress" to see how you are doing.';
 
 /** The question back to a follow-up that has no topic to follow. */
@@ -106,6 +119,8 @@ export class Answerer {
     if ((match.kind === 'answer' || match.kind === 'smalltalk') && match.id !== null) {
       const entry = this.kb.get(match.id);
       if (entry) {
+        const both = match.kind === 'answer' ? this.differenceAsked(match, entry.id) : undefined;
+        if (both !== undefined) return { ...both, match };
         const reply = this.replyFor(entry, match.kind, match.confidence);
         const direct = match.kind === 'answer' && isTopic(entry) ? this.directAnswer(match, entry) : undefined;
         return { ...(direct === undefined ? reply : saidFirst(reply, direct)), match };
@@ -134,6 +149,21 @@ export class Answerer {
       .slice(0, 1)
       .map((candidate) => candidate.id);
     return { ...this.fallback(nearMiss), confidence: match.confidence, match, declined: true };
+  }
+
+  /**
+   * "What's the difference between scalability and elasticity?": a question that asks how the topic
+   * it was matched to differs from one sibling it names gets both answers, as the follow-up "what's
+   * the difference" does after two topics. Not for siblings whose overview compares them in a
+   * table (the service and deployment models): their overview answers such a question.
+   */
+  private differenceAsked(match: MatchResult, id: string): Reply | undefined {
+    const parent = this.kb.parentOf(id);
+    if (parent === undefined || !isTopic(parent) || parent.comparison !== undefined || !DIFFERENCE_ASKED.test(match.normalised)) return undefined;
+    const named = this.matcher.subTopicsMentioned(parent.id, match.normalised);
+    const other = named.find((sibling) => sibling !== id);
+    if (named.length !== 2 || other === undefined || !named.includes(id)) return undefined;
+    return this.compareTwo(id, other, undefined, id);
   }
 
   /**
@@ -226,9 +256,10 @@ export class Answerer {
 
   /**
    * "What's the difference?" after two topics: both answers, one after the other, with their
-   * overview's comparison table when they share one.
+   * overview's comparison table when they share one. The reply's id is the overview's, the
+   * second topic's, or `id` when given: the topic the question was matched to.
    */
-  compareTwo(first: string, second: string, overview?: string): Reply | undefined {
+  compareTwo(first: string, second: string, overview?: string, id?: string): Reply | undefined {
     const a = this.kb.get(first);
     const b = this.kb.get(second);
     if (!a || !b || !isTopic(a) || !isTopic(b)) return undefined;
@@ -237,9 +268,9 @@ export class Answerer {
     const citation = section ? `\n\n${this.citation(section)}` : '';
     return {
       kind: 'answer',
-      id: overview ?? second,
+      id: id ?? overview ?? second,
       confidence: 1,
-      text: `The difference between "${a.title}" and "${b.title}", in the lecture's words:\n\n**${a.title}**: ${a.answer.trim()}\n\n**${b.title}**: ${b.answer.trim()}${citation}`,
+      text: `The difference between "${a.title}" and "${b.title}", in the lecture's words:\n\n${titled(a)}\n\n${titled(b)}${citation}`,
       suggestions: this.suggestionsFor([...new Set([...(overview === undefined ? [] : [overview]), ...a.related, ...b.related])].filter((id) => id !== first && id !== second)),
       source: section ? { section: section.title, anchor: section.anchor } : null,
       ...(table && isTopic(table) && table.comparison ? { comparison: table.comparison } : {}),
