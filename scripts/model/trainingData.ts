@@ -12,8 +12,9 @@ import { type EvalQuestion, loadEvalSet } from '../eval/evalSet';
 export const LABELLED_SETS_DIR = join(__dirname, '../../test/fixtures');
 
 /**
- * Sets the model must never learn from: a set sealed until the work it measures is done. A new
- * set goes here first, or a test fails: whether it trains the model is decided, never defaulted.
+ * Sets the model does not learn from: a set sealed until the work it measures is done, or one
+ * scored once and then kept out of training because training on it did not pay. A new set goes
+ * here first, or a test fails: whether it trains the model is decided, never defaulted.
  * Set 8 was sealed through the third session of 2026-12-03 and scored once at its end, then kept
  * out of training until the fourth session, which trains on it; set 9 likewise, sealed through the
  * fourth session and trained on from the fifth. Set 10 was written blind at the start of the
@@ -28,9 +29,11 @@ export const LABELLED_SETS_DIR = join(__dirname, '../../test/fixtures');
  * trained on from the tenth. Set 15 was written blind at the start of the ninth session the same
  * way: the tenth session's sealed set, scored once at its end, and trained on from the eleventh.
  * Set 16 was written blind at the start of the tenth session the same way: the eleventh session's
- * sealed set. Set 17 was written blind at the start of the eleventh session the same way: the
- * twelfth session's sealed set. Set 18 was written blind at the start of the twelfth session the
- * same way, for the round after.
+ * sealed set, scored once at its end; trained on, it cost the other sets right answers
+ * (docs/understanding.md, twelfth session), so it is still left out. Set 17 was written blind at
+ * the start of the eleventh session the same way: the twelfth session's sealed set, scored once
+ * at its end. Set 18 was written blind at the start of the twelfth session the same way, for the
+ * round after. A set scored once is a development set from then on, whether or not it trains.
  */
 export const SEALED_SETS: readonly string[] = Object.freeze(['heldout16-questions.tsv', 'heldout17-questions.tsv', 'heldout18-questions.tsv']);
 

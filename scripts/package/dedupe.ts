@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Plugin } from 'esbuild';
 import { z } from 'zod';
@@ -61,19 +61,21 @@ export function duplicatePackages(nodeModules: string): Map<string, string> {
  * have had its dependencies installed in different places.
  */
 export function keptCopyOf(file: string, duplicates: ReadonlyMap<string, string>): string | undefined {
-  for (const [dir, kept] of duplicates) {
-    if (!file.startsWith(dir + sep)) continue;
-    const inside = relative(dir, file);
-    if (inside.split(sep).includes('node_modules')) return undefined;
-    const twin = join(kept, inside);
-    return existsSync(twin) ? twin : undefined;
-  }
-  return undefined;
+  // The duplicate the file belongs to is the deepest folder holding it: a duplicate may sit in another's node_modules.
+  let owner: string | undefined;
+  for (const dir of duplicates.keys()) if (file.startsWith(dir + sep) && (owner === undefined || dir.length > owner.length)) owner = dir;
+  const kept = owner === undefined ? undefined : duplicates.get(owner);
+  if (owner === undefined || kept === undefined) return undefined;
+  const inside = relative(owner, file);
+  if (inside.split(sep).includes('node_modules')) return undefined;
+  const twin = join(kept, inside);
+  return existsSync(twin) ? twin : undefined;
 }
 
 /** Resolves every import into a duplicate package to the same file in its kept copy. */
 export function dedupePlugin(nodeModules: string): Plugin {
-  const duplicates = duplicatePackages(nodeModules);
+  // esbuild resolves to real paths, so the folders are compared as real paths too (a checkout under a symlink).
+  const duplicates = existsSync(nodeModules) ? duplicatePackages(realpathSync.native(nodeModules)) : new Map<string, string>();
   return {
     name: 'dedupe-packages',
     setup(pluginBuild) {
@@ -84,7 +86,7 @@ export function dedupePlugin(nodeModules: string): Plugin {
         const resolved = await pluginBuild.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: dedupePlugin });
         if (resolved.errors.length > 0 || resolved.external) return undefined;
         const kept = keptCopyOf(resolved.path, duplicates);
-        return kept === undefined ? undefined : { path: kept };
+        return kept === undefined ? undefined : { path: kept, sideEffects: resolved.sideEffects };
       });
     },
   };

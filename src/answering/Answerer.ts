@@ -2,23 +2,11 @@ import type { Entry, KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { Comparison, TopicEntry } from '../knowledge/schema';
 import { isTopic } from '../knowledge/KnowledgeBase';
 import { asksNothing, type Matcher, type MatchKind, type MatchResult } from '../matching/Matcher';
+import { asksDifference } from '../matching/reading';
 import { type FollowUpCue, FollowUpCues } from './followUpCues';
 import { sentencesOf } from './sentencesOf';
 
 /** Study mode is driven by commands, which students cannot guess: the welcome and help name them. */
-/**
- * An entry's answer under its title in bold. Many answers open with their title ("Scalability:
- * spend more, get more"), which is then the one put in bold, rather than said twice.
- */
-function titled(entry: TopicEntry): string {
-  const answer = entry.answer.trim();
-  const opening = `${entry.title}:`;
-  return answer.toLowerCase().startsWith(opening.toLowerCase()) ? `**${answer.slice(0, entry.title.length)}**${answer.slice(entry.title.length)}` : `**${entry.title}**: ${answer}`;
-}
-
-/** A question that asks how two things differ, or whether they are the same. */
-const DIFFERENCE_ASKED = /\b(?:differences?|different|differ|differs|distinguish|versus|vs|compare|compared|comparison|same as|same thing)\b/;
-
 const STUDY_MODE = 'Say "quiz me" to test yourself, and "my progress" to see how you are doing.';
 
 /** The question back to a follow-up that has no topic to follow. */
@@ -30,6 +18,16 @@ const WHAT_ABOUT: Readonly<Record<FollowUpCue, string>> = {
   drawback: 'Downsides of what?',
   benefit: 'Benefits of what?',
 };
+
+/**
+ * An entry's answer under its title in bold. Many answers open with their title ("Scalability:
+ * spend more, get more"), which is then the one put in bold, rather than said twice.
+ */
+function titled(entry: TopicEntry): string {
+  const answer = entry.answer.trim();
+  const opening = `${entry.title}:`;
+  return answer.toLowerCase().startsWith(opening.toLowerCase()) ? `**${answer.slice(0, entry.title.length)}**${answer.slice(entry.title.length)}` : `**${entry.title}**: ${answer}`;
+}
 
 /** A button the user can press: it carries the entry id, so pressing it never re-matches its title. */
 export interface Suggestion {
@@ -120,7 +118,7 @@ export class Answerer {
       const entry = this.kb.get(match.id);
       if (entry) {
         const both = match.kind === 'answer' ? this.differenceAsked(match, entry.id) : undefined;
-        if (both !== undefined) return { ...both, match };
+        if (both !== undefined) return { ...both, confidence: match.confidence, match };
         const reply = this.replyFor(entry, match.kind, match.confidence);
         const direct = match.kind === 'answer' && isTopic(entry) ? this.directAnswer(match, entry) : undefined;
         return { ...(direct === undefined ? reply : saidFirst(reply, direct)), match };
@@ -152,18 +150,20 @@ export class Answerer {
   }
 
   /**
-   * "What's the difference between scalability and elasticity?": a question that asks how the topic
+   * "What is the difference between X and Y?": a question that asks how the topic
    * it was matched to differs from one sibling it names gets both answers, as the follow-up "what's
-   * the difference" does after two topics. Not for siblings whose overview compares them in a
-   * table (the service and deployment models): their overview answers such a question.
+   * the difference" does after two topics, with their overview's comparison table when it has one.
+   * The reply keeps the matched topic's id and confidence.
    */
   private differenceAsked(match: MatchResult, id: string): Reply | undefined {
     const parent = this.kb.parentOf(id);
-    if (parent === undefined || !isTopic(parent) || parent.comparison !== undefined || !DIFFERENCE_ASKED.test(match.normalised)) return undefined;
+    // A sentence said first ("the lecture does not say which costs least") answers what was asked; both answers would lose it.
+    if (match.direct !== undefined || parent === undefined || !isTopic(parent) || !asksDifference(match.normalised)) return undefined;
     const named = this.matcher.subTopicsMentioned(parent.id, match.normalised);
     const other = named.find((sibling) => sibling !== id);
     if (named.length !== 2 || other === undefined || !named.includes(id)) return undefined;
-    return this.compareTwo(id, other, undefined, id);
+    // With their overview's comparison table, when it has one (the service and deployment models).
+    return this.compareTwo(id, other, parent.comparison === undefined ? undefined : parent.id, id);
   }
 
   /**

@@ -241,6 +241,8 @@ export class Matcher implements RuleKnowledge {
   /** Each topic's names, as term sets: see `namesIt`. */
   private readonly names: ReadonlyMap<string, readonly (readonly number[])[]>;
   private readonly scales: readonly ScaleTerms[];
+  /** Each scale's words as term ids, worked out on first use (`mentionedBesides`). */
+  private readonly scaleTermIds = new Map<string, ReadonlySet<number>>();
   private readonly descriptiveTerms: ReadonlySet<number>;
   private readonly framingKeywords: ReadonlyMap<string, string>;
   /** The overviews that list the advantages and the disadvantages (`lists`), by what they list. */
@@ -313,6 +315,17 @@ export class Matcher implements RuleKnowledge {
   /** A text's stemmed content terms, after typo correction and synonyms: what the matcher sees. */
   termsOf(text: string): string[] {
     return this.analyzer.analyse(text).terms;
+  }
+
+  mentionedBesides(family: string, terms: ReadonlySet<number>, scale: string): string[] {
+    let own = this.scaleTermIds.get(scale);
+    if (own === undefined) {
+      const phrases = this.scales.filter((candidate) => candidate.id === scale).flatMap((candidate) => [...candidate.more, ...candidate.less, ...candidate.most]);
+      own = new Set(phrases.flatMap((phrase) => this.analyzer.analyseKnown(phrase.join(' ')).terms.flatMap((term) => this.termIds.get(term) ?? [])));
+      this.scaleTermIds.set(scale, own);
+    }
+    const words = own;
+    return this.mentioned(family, new Set([...terms].filter((term) => !words.has(term))));
   }
 
   /** The sub-topics of an overview a text mentions, as `mentioned` finds them in a question. */

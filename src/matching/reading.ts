@@ -168,6 +168,17 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
 }
 
 /**
+ * "What's the difference between X and Y", "X vs Y", "is X the same as Y": a question that asks
+ * how two things differ. Not a bare "different": "the different benefits" asks for a list.
+ */
+const DIFFERENCE = /\b(?:differences?|differ|differs|differentiate|distinguish|contrast|versus|vs|compare|compared|comparison|same as|same thing)\b|\bdifferent (?:from|than|to)\b/;
+
+/** Whether a normalised question asks how two things differ (`DIFFERENCE`). */
+export function asksDifference(normalised: string): boolean {
+  return DIFFERENCE.test(normalised);
+}
+
+/**
  * The reading as the question model's features (`questionFeatures`): the direction along a scale,
  * the side, and the kind of question, named apart from any word. The scales gather students'
  * many words for one end ("hands-off", "lazy", "the fewest responsibilities" are all the least

@@ -97,8 +97,9 @@ function fromLecture(direct: Decision['direct']): boolean {
  * read them; where the two disagree, either may have read the direction wrong, and the wrong end
  * is the worst answer a student can get. Cross-validated over every labelled set (ninth session):
  * 11 fewer right answers for 5 fewer confident wrong ones, 2 for 1 on the sets written to score
- * the bot; with the comparisons the lecture leaves open (twelfth session), 2 fewer wrong answers
- * for none fewer right (docs/understanding.md).
+ * the bot. With the comparisons the lecture leaves open (twelfth session), this step and the rule
+ * that answers them (`comparisonAlongScale`), measured together: 2 fewer wrong answers for none
+ * fewer right (docs/understanding.md).
  */
 const factDisputed: OpinionStep = (w) => (w.answered !== null && fromLecture(w.decision.direct) && w.top.p < w.o.opinionOverrule ? doubt(w, w.answered, w.top.id) : undefined);
 

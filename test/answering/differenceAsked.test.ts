@@ -14,9 +14,9 @@ describe('a question asking how the topic it was matched to differs from a sibli
   const answerer = new Answerer(kb, matcher);
   const matchedTo = (question: string, id: string) => answerer.answerMatch({ ...matcher.match(question), kind: 'answer', id, confidence: 0.9 });
 
-  it('gets both answers, the matched topic first, with its id', () => {
+  it('gets both answers, the matched topic first, with its id and confidence', () => {
     const reply = matchedTo('what is the difference between the bus and the bike', 'vehicles.bike');
-    expect(reply.id).toBe('vehicles.bike');
+    expect(reply).toMatchObject({ id: 'vehicles.bike', confidence: 0.9 });
     expect(reply.text.split('\n\n').slice(0, 3)).toEqual([
       'The difference between "The bike" and "The bus", in the lecture\'s words:',
       `**The bike**: ${kb.get('vehicles.bike')?.answer.trim() ?? ''}`,
@@ -27,6 +27,7 @@ describe('a question asking how the topic it was matched to differs from a sibli
   it.each([
     ['it names two siblings but asks no difference', 'tell me about the bus and the bike', 'vehicles.bus'],
     ['it names only one', 'how is the bus different', 'vehicles.bus'],
+    ['it asks about the different ones, not a difference', 'the different ones, the bus and the bike', 'vehicles.bus'],
     ['it was matched to a topic it does not name', 'what is the difference between the bus and the bike', 'vehicles.car'],
   ])('gets the one answer when %s', (_, question, id) => {
     const reply = matchedTo(question, id);
@@ -34,11 +35,20 @@ describe('a question asking how the topic it was matched to differs from a sibli
     expect(reply.text.startsWith('The difference between')).toBe(false);
   });
 
-  it('gets the one answer for siblings whose overview compares them in a table: the overview answers such a question', () => {
+  it('keeps the overview\'s comparison table for siblings it compares in one (the service models)', () => {
     const real = realKnowledgeBase();
     const realMatcher = new Matcher(real);
-    const reply = new Answerer(real, realMatcher).answerMatch({ ...realMatcher.match('is saas different from paas'), kind: 'answer', id: 'service-models.saas', confidence: 0.9 });
-    expect(real.get('service-models')).toHaveProperty('comparison');
-    expect(reply.text.startsWith('The difference between')).toBe(false);
+    const question = 'is saas different from paas';
+    const matched = realMatcher.match(question);
+    expect(realMatcher.subTopicsMentioned('service-models', matched.normalised).sort()).toEqual(['service-models.paas', 'service-models.saas']);
+    const reply = new Answerer(real, realMatcher).answerMatch({ ...matched, kind: 'answer', id: 'service-models.saas', confidence: 0.9 });
+    expect(reply).toMatchObject({ id: 'service-models.saas', confidence: 0.9 });
+    expect(reply.text.startsWith('The difference between "Software as a service (SaaS)" and "Platform as a service (PaaS)"')).toBe(true);
+    expect(reply.comparison).toEqual((real.get('service-models') as { comparison?: unknown }).comparison);
+  });
+
+  it('leaves a sentence said first alone: it answers what was asked', () => {
+    const reply = answerer.answerMatch({ ...matcher.match('is the bus comfier than the car'), kind: 'answer', id: 'vehicles.bus', confidence: 0.9 });
+    expect(reply.text.startsWith('**In short:** The lecture does not say')).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runInNewContext } from 'node:vm';
@@ -32,7 +32,8 @@ const pkg = (dir: string, name: string, version: string, main: string) => {
 };
 
 beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'cloudbot-dedupe-'));
+  // A real path: where the temporary folder is under a symlink (macOS), the map's folders are real paths too.
+  root = realpathSync.native(mkdtempSync(join(tmpdir(), 'cloudbot-dedupe-')));
   nodeModules = join(root, 'node_modules');
   // Each copy counts how often it was set up, so that the bundle shows how many copies it runs.
   const counted = (label: string) => `globalThis.setUps = (globalThis.setUps || []).concat(${JSON.stringify(label)}); module.exports = ${JSON.stringify(label)};`;
@@ -69,6 +70,9 @@ describe('keptCopyOf', () => {
     expect(keptCopyOf(join(nodeModules, 'c/node_modules/a/index.js'), duplicates)).toBeUndefined();
     expect(keptCopyOf(join(nodeModules, 'b/node_modules/a/node_modules/x/index.js'), duplicates)).toBeUndefined();
     expect(keptCopyOf(join(nodeModules, 'b/node_modules/a/missing.js'), duplicates)).toBeUndefined();
+    // The deepest duplicate holding a file is the one it belongs to.
+    const nested = new Map([[join(nodeModules, 'b'), join(nodeModules, 'c')], [join(nodeModules, 'b/node_modules/a'), join(nodeModules, 'a')]]);
+    expect(keptCopyOf(join(nodeModules, 'b/node_modules/a/index.js'), nested)).toBe(join(nodeModules, 'a/index.js'));
   });
 });
 
@@ -79,6 +83,16 @@ describe('dedupePlugin', () => {
     const exported = runInNewContext(`${result.outputFiles[0]?.text ?? ''}; module.exports`, { ...context, globalThis: context }) as unknown;
     return { exported, setUps: context.setUps };
   };
+
+  it('finds the duplicates through a symlinked path, as esbuild resolves to real paths', async () => {
+    const link = `${root}-link`;
+    symlinkSync(root, link, 'dir');
+    try {
+      expect((await bundle([dedupePlugin(join(link, 'node_modules'))])).setUps?.sort()).toEqual(['a1', 'a2', 'd']);
+    } finally {
+      rmSync(link, { force: true });
+    }
+  });
 
   it('sets up one copy of each package at each version, and the app gets the same exports', async () => {
     const plain = await bundle([]);

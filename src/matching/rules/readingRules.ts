@@ -93,7 +93,9 @@ function unrankedComparison(ctx: RuleContext, asked: { scale: string; rank: Rank
   const families = familiesReached(ctx).filter((family) => ctx.k.childrenOf(family).length > 0);
   // A family the lecture ranks on this scale, if the question mentions any of it, is answered from its facts.
   if (families.some((family) => ranks(family) && ctx.k.mentioned(family, ctx.q.terms).length > 0)) return undefined;
-  const compared = families.filter((family) => !ranks(family) && ctx.k.mentioned(family, ctx.q.terms).length >= 2);
+  // Not by the scale's own words: in "is cost a bigger problem than latency", "cost" names the
+  // costs drawback and is the scale, so the question names one drawback, not two compared on cost.
+  const compared = families.filter((family) => !ranks(family) && ctx.k.mentionedBesides(family, ctx.q.terms, asked.scale).length >= 2);
   const [family] = compared;
   if (family === undefined || compared.length > 1) return undefined;
   return {

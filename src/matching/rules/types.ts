@@ -90,6 +90,8 @@ export interface RuleKnowledge {
   facts(id: string): readonly Fact[];
   /** The sub-topics of an overview the question mentions: by name, or by one of their keyword phrases whole. */
   mentioned(family: string, terms: ReadonlySet<number>): string[];
+  /** As `mentioned`, leaving out the words of a scale: "is cost a bigger problem than latency" mentions latency alone. */
+  mentionedBesides(family: string, terms: ReadonlySet<number>, scale: string): string[];
   describesOnly(term: number): boolean;
   /** The term id of a negation ("not"), if the knowledge base uses it. */
   negationTerm(): number | undefined;
