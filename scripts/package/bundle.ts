@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { basename, join, posix, relative, resolve, sep } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import JSZip from 'jszip';
-import { z } from 'zod';
 import { compileProbe, runProbe } from '../bench/coldstartProbe';
 import { buildKnowledgeBase, LECTURE_FILE, parseYamlFile, readKnowledgeDir } from '../../src/knowledge/loadKnowledgeBase';
 import { compileKnowledge, COMPILED_KNOWLEDGE_FILE } from '../../src/knowledge/compiledKnowledge';
@@ -15,7 +14,7 @@ import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from '../../src/matchi
 import { NEIGHBOUR_TABLE_FILE } from '../../src/matching/neighbourTable';
 import { compressWebChat, WEB_CHAT_ASSET_DIR, WEB_CHAT_ASSET_FILES, webChatBundle, webChatPackageDir, type WebChatVersion } from '../../src/web/webChatAsset';
 import { APP_FILE_NAME, CODE_CACHE_FILE_NAME } from './codeCache';
-import { dedupePlugin } from './dedupe';
+import { dedupePlugin, PackageJsonSchema } from './dedupe';
 
 /**
  * The deployment package: every Azure Function in `functions/` bundled with its dependencies, so
@@ -119,8 +118,6 @@ export interface BundleResult {
   /** Every file in the package, sorted. */
   files: PackageFile[];
 }
-
-const PackageJsonSchema = z.object({ name: z.string(), version: z.string() });
 
 const ESBUILD_OPTIONS = {
   bundle: true,

@@ -11,7 +11,8 @@ import { z } from 'zod';
  * same code, so the bundle takes one copy for all of them.
  */
 
-const PackageJsonSchema = z.looseObject({ name: z.string(), version: z.string() });
+/** What a package.json says of the package: its name and version. */
+export const PackageJsonSchema = z.object({ name: z.string(), version: z.string() });
 
 /** Every package folder under a node_modules folder, nested ones included, with its name and version. */
 function installedPackages(nodeModules: string): { dir: string; key: string }[] {

@@ -159,7 +159,7 @@ export class Answerer {
     const parent = this.kb.parentOf(id);
     // A sentence said first ("the lecture does not say which costs least") answers what was asked; both answers would lose it.
     if (match.direct !== undefined || parent === undefined || !isTopic(parent) || !asksDifference(match.normalised)) return undefined;
-    const named = this.matcher.subTopicsMentioned(parent.id, match.normalised);
+    const named = this.matcher.subTopicsMentioned(parent.id, match.explanation.terms);
     const other = named.find((sibling) => sibling !== id);
     if (named.length !== 2 || other === undefined || !named.includes(id)) return undefined;
     // With their overview's comparison table, when it has one (the service and deployment models).
@@ -187,7 +187,7 @@ export class Answerer {
       // A yes or no about two sub-topics of an overview ("is a private cloud more secure than a
       // public one") has no one sentence of it to answer: each is about one sub-topic, and the one
       // sharing the most words is the one naming both (the hybrid cloud), which answers nothing asked.
-      if (this.matcher.subTopicsMentioned(entry.id, match.normalised).length >= 2) return undefined;
+      if (this.matcher.subTopicsMentioned(entry.id, match.explanation.terms).length >= 2) return undefined;
       return this.sentenceAbout(entry, match.explanation.terms);
     }
     return undefined;

@@ -318,20 +318,27 @@ export class Matcher implements RuleKnowledge {
   }
 
   mentionedBesides(family: string, terms: ReadonlySet<number>, scale: string): string[] {
-    let own = this.scaleTermIds.get(scale);
-    if (own === undefined) {
-      const phrases = this.scales.filter((candidate) => candidate.id === scale).flatMap((candidate) => [...candidate.more, ...candidate.less, ...candidate.most]);
-      own = new Set(phrases.flatMap((phrase) => this.analyzer.analyseKnown(phrase.join(' ')).terms.flatMap((term) => this.termIds.get(term) ?? [])));
-      this.scaleTermIds.set(scale, own);
-    }
-    const words = own;
-    return this.mentioned(family, new Set([...terms].filter((term) => !words.has(term))));
+    const own = this.scaleTerms(scale);
+    return this.mentioned(family, new Set([...terms].filter((term) => !own.has(term))));
   }
 
-  /** The sub-topics of an overview a text mentions, as `mentioned` finds them in a question. */
-  subTopicsMentioned(family: string, text: string): string[] {
-    const terms = new Set(this.analyzer.analyse(text).terms.flatMap((term) => this.termIds.get(term) ?? []));
-    return this.mentioned(family, terms);
+  /** A scale's words as term ids, worked out on first use and kept. */
+  private scaleTerms(scale: string): ReadonlySet<number> {
+    const known = this.scaleTermIds.get(scale);
+    if (known !== undefined) return known;
+    const phrases = this.scales.filter((candidate) => candidate.id === scale).flatMap((candidate) => [...candidate.more, ...candidate.less, ...candidate.most]);
+    const own = new Set(phrases.flatMap((phrase) => this.analyzer.analyseKnown(phrase.join(' ')).terms.flatMap((term) => this.termIds.get(term) ?? [])));
+    this.scaleTermIds.set(scale, own);
+    return own;
+  }
+
+  /**
+   * The sub-topics of an overview a match mentions, from the terms the match read
+   * (`explanation.terms`), as `mentioned` finds them: the answerer asks after a question is read,
+   * and need not read it again.
+   */
+  subTopicsMentioned(family: string, terms: readonly string[]): string[] {
+    return this.mentioned(family, new Set(terms.flatMap((term) => this.termIds.get(term) ?? [])));
   }
 
   /** A question's terms as `match` reads them, what it sets aside left out, and its own words: what the question model learns from. */

@@ -40,7 +40,7 @@ describe('a question asking how the topic it was matched to differs from a sibli
     const realMatcher = new Matcher(real);
     const question = 'is saas different from paas';
     const matched = realMatcher.match(question);
-    expect(realMatcher.subTopicsMentioned('service-models', matched.normalised).sort()).toEqual(['service-models.paas', 'service-models.saas']);
+    expect(realMatcher.subTopicsMentioned('service-models', matched.explanation.terms).sort()).toEqual(['service-models.paas', 'service-models.saas']);
     const reply = new Answerer(real, realMatcher).answerMatch({ ...matched, kind: 'answer', id: 'service-models.saas', confidence: 0.9 });
     expect(reply).toMatchObject({ id: 'service-models.saas', confidence: 0.9 });
     expect(reply.text.startsWith('The difference between "Software as a service (SaaS)" and "Platform as a service (PaaS)"')).toBe(true);

@@ -28,9 +28,11 @@ export const comparisonAlongScale: Rule = (ctx) => {
   // Families with facts on this scale, the one the question reaches first winning.
   const onScale = (family: string) =>
     ctx.k.childrenOf(family).flatMap((id) => ctx.k.facts(id).filter((fact) => fact.scale === asked.scale).map((fact) => ({ id, fact })));
-  const unranked = unrankedComparison(ctx, asked, (family) => onScale(family).length > 0);
+  const families = familiesReached(ctx);
+  const ranked = new Set(families.filter((family) => onScale(family).length > 0));
+  const unranked = unrankedComparison(ctx, asked, families, ranked);
   if (unranked !== undefined) return unranked;
-  const reached = familiesReached(ctx).filter((family) => onScale(family).length > 0);
+  const reached = [...ranked];
   const family = reached[0];
   const top = ctx.q.topics[0];
   if (family === undefined || top === undefined) return undefined;
@@ -89,13 +91,12 @@ export const comparisonAlongScale: Rule = (ctx) => {
  * that one family, however weakly its words score, and no sub-topic of a family the lecture does
  * rank on the scale.
  */
-function unrankedComparison(ctx: RuleContext, asked: { scale: string; rank: Rank }, ranks: (family: string) => boolean): Decision | undefined {
-  const families = familiesReached(ctx).filter((family) => ctx.k.childrenOf(family).length > 0);
+function unrankedComparison(ctx: RuleContext, asked: { scale: string; rank: Rank }, reached: readonly string[], ranked: ReadonlySet<string>): Decision | undefined {
   // A family the lecture ranks on this scale, if the question mentions any of it, is answered from its facts.
-  if (families.some((family) => ranks(family) && ctx.k.mentioned(family, ctx.q.terms).length > 0)) return undefined;
+  if ([...ranked].some((family) => ctx.k.mentioned(family, ctx.q.terms).length > 0)) return undefined;
   // Not by the scale's own words: in "is cost a bigger problem than latency", "cost" names the
   // costs drawback and is the scale, so the question names one drawback, not two compared on cost.
-  const compared = families.filter((family) => !ranks(family) && ctx.k.mentionedBesides(family, ctx.q.terms, asked.scale).length >= 2);
+  const compared = reached.filter((family) => !ranked.has(family) && ctx.k.childrenOf(family).length > 0 && ctx.k.mentionedBesides(family, ctx.q.terms, asked.scale).length >= 2);
   const [family] = compared;
   if (family === undefined || compared.length > 1) return undefined;
   return {
