@@ -231,9 +231,15 @@ export class Conversation {
     return hit === undefined ? undefined : this.answerer.answerWithFirst(hit.id, hit.fact.says);
   }
 
-  /** "What's the difference?" after two topics: the last two, compared; after one, nothing to compare. */
+  /**
+   * "What's the difference?" after two topics: the last two, compared; after one, nothing to
+   * compare. An overview and one of its own parts are not two things to tell apart (the overview
+   * describes the part): after the private cloud, the three deployment models and then the hybrid
+   * cloud, the question is about the private and the hybrid cloud.
+   */
   private differenceOf(lastTopic: string, seen: readonly string[]): Reply | undefined {
-    const previous = [...seen].reverse().find((id) => id !== lastTopic);
+    const related = (id: string) => id === lastTopic || this.kb.parentOf(id)?.id === lastTopic || this.kb.parentOf(lastTopic)?.id === id;
+    const previous = [...seen].reverse().find((id) => !related(id));
     if (previous === undefined) return undefined;
     const parent = this.kb.parentOf(lastTopic);
     const shared = parent !== undefined && this.kb.parentOf(previous)?.id === parent.id ? parent.id : undefined;

@@ -245,6 +245,30 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('"what\'s the difference" passes over an overview and its own part: after private, the deployment models and hybrid, it compares private and hybrid', async () => {
+    await conversation()
+      .send('what is a private cloud')
+      .assertReply(() => undefined)
+      .send('what are the deployment models')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture describes three ways to run a cloud/); })
+      .send('and hybrid')
+      .assertReply(() => undefined)
+      .send('whats the difference')
+      .assertReply((reply) => { expect(head(reply)).toBe('The difference between "Private cloud" and "Hybrid cloud", in the lecture\'s words:'); })
+      .startTest();
+  });
+
+  it('"what\'s the difference" after only an overview and its part has nothing to compare', async () => {
+    await conversation()
+      .send('what are the deployment models')
+      .assertReply(() => undefined)
+      .send('what is a hybrid cloud')
+      .assertReply(() => undefined)
+      .send('whats the difference')
+      .assertReply((reply) => { expect(reply.text).not.toMatch(/^The difference between/); })
+      .startTest();
+  });
+
   it('a comparison that names no topic is about the family just discussed: "which gives more control" after the public and private clouds', async () => {
     await conversation()
       .send('what is a public cloud')
