@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { loadKnowledgeBase } from '../../src/knowledge/loadKnowledgeBase';
 import { defaultKnowledgeDir } from '../../src/knowledge/locateKnowledgeDir';
 import { Matcher } from '../../src/matching/Matcher';
-import { encodeQuestionModel, QUESTION_MODEL_FILE } from '../../src/matching/questionModel';
+import { encodeQuestionModel, QUESTION_MODEL_FILE, serialiseQuestionModel } from '../../src/matching/questionModel';
 import { DEFAULT_TRAINING_OPTIONS, trainQuestionModel } from '../../src/matching/trainQuestionModel';
 import { loadSets, trainingExamples, trainingInputsDigest, trainingSetFiles } from './trainingData';
 
@@ -20,12 +20,12 @@ function main(): void {
   const examples = trainingExamples(kb, matcher, [...loadSets(files).values()]);
   const model = trainQuestionModel(examples, trainingInputsDigest(dir, files, DEFAULT_TRAINING_OPTIONS));
   const path = join(dir, QUESTION_MODEL_FILE);
-  const text = `${JSON.stringify(encodeQuestionModel(model))}\n`;
-  writeFileSync(path, text);
+  const bytes = serialiseQuestionModel(encodeQuestionModel(model));
+  writeFileSync(path, bytes);
   process.stdout.write(
     `Trained on ${String(examples.length)} examples (the knowledge base and ${files.join(', ')}): ` +
       `${String(model.classes.length)} classes, ${String(model.features.length)} features; ` +
-      `wrote ${relative(process.cwd(), path)} (${(text.length / 1024).toFixed(0)} kB).\n`,
+      `wrote ${relative(process.cwd(), path)} (${(bytes.length / 1024).toFixed(0)} kB).\n`,
   );
 }
 

@@ -29,7 +29,7 @@ import { dedupePlugin, PackageJsonSchema } from './dedupe';
  * lib/app.js.cache       V8's code cache of lib/app.js after a warm-up conversation (codeCache.ts)
  * knowledge/             the lecture, the knowledge base parsed from YAML into knowledge.json,
  *                        the matcher's index for it (matcher-index.json) and the question
- *                        model trained for it (question-model.json)
+ *                        model trained for it (question-model.bin)
  * assets/webchat/        the Web Chat bundle the chat page serves (a file, not a dependency), its
  *                        Brotli and gzip forms, and its version (src/web/webChatAsset.ts)
  * src/matching/neighbours.json

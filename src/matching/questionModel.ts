@@ -13,18 +13,18 @@ import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
  * cross-validated comparison).
  *
  * It is trained at build time by `npm run kb:train` (scripts/model/train.ts) into
- * `knowledge/question-model.json`; an instance only reads it and adds up a few weights per
+ * `knowledge/question-model.bin`; an instance only reads it and adds up a few weights per
  * question. Nothing is downloaded or learnt at run time.
  */
 
 /** The model's file in a knowledge folder, beside the YAML (or, in a package, knowledge.json). */
-export const QUESTION_MODEL_FILE = 'question-model.json';
+export const QUESTION_MODEL_FILE = 'question-model.bin';
 
 /** The class of questions the lecture does not answer: students' off-topic and adjacent questions. */
 export const DECLINE_CLASS = '-';
 
 /** Raised whenever the file's shape or the features change, so that an older model is refused. */
-export const QUESTION_MODEL_FORMAT = 7;
+export const QUESTION_MODEL_FORMAT = 8;
 
 /**
  * Weights are trained to thousandths (trainQuestionModel.ts) and the file holds each as a whole
@@ -55,40 +55,98 @@ export interface QuestionModel {
 
 /** Whether every element is a finite number: checked in one loop. */
 const finiteNumbers = z.custom<number[]>((value) => Array.isArray(value) && value.every((item) => typeof item === 'number' && Number.isFinite(item)), 'expected an array of numbers');
-/**
- * Base64 in whole groups of four, padded only at the end, so that no cut-short part decodes
- * quietly. A character class and a length, not a regular expression of groups, which took 90 ms
- * over the model's 1 MB of weights.
- */
-const base64 = z
-  .string()
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64')
-  .refine((text) => text.length % 4 === 0, 'expected base64 in whole groups of four characters');
+
+/** The binary parts of the file, in the order they follow the header. */
+const SECTIONS = ['features', 'counts', 'targets', 'weights'] as const;
+type Section = (typeof SECTIONS)[number];
 
 /**
- * The model's file: a few strings rather than arrays of 70,000 features and 390,000 numbers.
- * An instance reads it at start, and an array that size took about 200 ms of a cold start to
- * parse, validate and index, where these strings take about 90 (docs/performance.md, eleventh
- * session). The features are one string, sorted; the numbers are binary, in base64: each
- * feature's number of weights (`counts`) and each weight's class (`targets`) as bytes, and the
- * weights in thousandths as little-endian 32-bit integers.
+ * The file's header: what is small and read as JSON, and the length in bytes of each binary part
+ * that follows it.
  */
-export const QuestionModelFileSchema = z.object({
+const byteLength = z.number().int().nonnegative();
+const HeaderSchema = z.object({
   format: z.literal(QUESTION_MODEL_FORMAT),
   inputs: z.string().length(64),
   classes: z.array(z.string().min(1)).min(2).max(255),
   bias: finiteNumbers,
-  features: z.string(),
-  counts: base64,
-  targets: base64,
-  weights: base64,
+  lengths: z.object({ features: byteLength, counts: byteLength, targets: byteLength, weights: byteLength }),
 });
 
-export type QuestionModelFile = z.infer<typeof QuestionModelFileSchema>;
+/**
+ * The model's file as its parts: the header's fields, the features as one string, sorted, and
+ * the numbers as bytes: each feature's number of weights (`counts`) and each weight's class
+ * (`targets`) one byte each, and the weights in thousandths as little-endian 32-bit integers.
+ */
+export interface QuestionModelFile {
+  format: number;
+  inputs: string;
+  classes: string[];
+  bias: number[];
+  features: string;
+  counts: Uint8Array;
+  targets: Uint8Array;
+  weights: Uint8Array;
+}
 
-/** Bytes as base64, and back. */
-const toBase64 = (bytes: Buffer) => bytes.toString('base64');
-const fromBase64 = (text: string) => Buffer.from(text, 'base64');
+/**
+ * The file: `MAGIC`, the header's length as a little-endian 32-bit integer, the header as
+ * JSON, then the binary parts. Binary, because an instance reads the model at start: as JSON with
+ * the numbers in base64 it took about 100 ms of a cold start to read as text, parse, validate and
+ * decode; read as bytes, the numbers are used where they lie (docs/performance.md, thirteenth
+ * session). A file that is not one says so in its first bytes.
+ */
+const MAGIC = Buffer.from('CBQM');
+const HEADER_AT = MAGIC.length + 4;
+
+/** A model's parts as the bytes of its file. */
+export function serialiseQuestionModel(file: QuestionModelFile): Buffer {
+  const features = Buffer.from(file.features, 'utf8');
+  const parts: Record<Section, Uint8Array> = { features, counts: file.counts, targets: file.targets, weights: file.weights };
+  const header = Buffer.from(
+    JSON.stringify({
+      format: file.format,
+      inputs: file.inputs,
+      classes: file.classes,
+      bias: file.bias,
+      lengths: Object.fromEntries(SECTIONS.map((section) => [section, parts[section].length])),
+    }),
+  );
+  const headerLength = Buffer.alloc(4);
+  headerLength.writeUInt32LE(header.length);
+  return Buffer.concat([MAGIC, headerLength, header, ...SECTIONS.map((section) => parts[section])]);
+}
+
+/** The parts of a model's file, or what is wrong with its shape. The binary parts are views of `bytes`, not copies. */
+export function parseQuestionModelFile(bytes: Buffer): { ok: true; file: QuestionModelFile } | { ok: false; reason: string } {
+  if (bytes.length < HEADER_AT || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { ok: false, reason: 'it does not start with the model\'s mark' };
+  const headerEnd = HEADER_AT + bytes.readUInt32LE(MAGIC.length);
+  if (headerEnd > bytes.length) return { ok: false, reason: 'its header runs past the end of the file' };
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8', HEADER_AT, headerEnd));
+  } catch (error) {
+    return { ok: false, reason: `its header is not JSON: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const header = HeaderSchema.safeParse(json);
+  if (!header.success) return { ok: false, reason: `its header is not a question model's: ${z.prettifyError(header.error)}` };
+  const { lengths, ...fields } = header.data;
+  const total = SECTIONS.reduce((sum, section) => sum + lengths[section], 0);
+  if (headerEnd + total !== bytes.length) return { ok: false, reason: `its parts come to ${String(total)} bytes after the header, where the file has ${String(bytes.length - headerEnd)}` };
+  const countsAt = headerEnd + lengths.features;
+  const targetsAt = countsAt + lengths.counts;
+  const weightsAt = targetsAt + lengths.targets;
+  return {
+    ok: true,
+    file: {
+      ...fields,
+      features: bytes.toString('utf8', headerEnd, countsAt),
+      counts: bytes.subarray(countsAt, targetsAt),
+      targets: bytes.subarray(targetsAt, weightsAt),
+      weights: bytes.subarray(weightsAt),
+    },
+  };
+}
 
 /**
  * The file of a model. Throws on a model the file cannot hold exactly (a weight finer than a
@@ -111,16 +169,15 @@ export function encodeQuestionModel(model: QuestionModel): QuestionModelFile {
     classes: model.classes,
     bias: model.bias,
     features: model.features.join(FEATURE_SEPARATOR),
-    counts: toBase64(Buffer.from(counts)),
-    targets: toBase64(Buffer.from(model.targets)),
-    weights: toBase64(weights),
+    counts: Uint8Array.from(counts),
+    targets: Uint8Array.from(model.targets),
+    weights,
   };
 }
 
 /** The model a file holds, or what is wrong with it. */
 export function decodeQuestionModel(file: QuestionModelFile): { ok: true; model: QuestionModel } | { ok: false; reason: string } {
-  const counts = fromBase64(file.counts);
-  const weights = fromBase64(file.weights);
+  const { counts, weights } = file;
   if (weights.length % 4 !== 0) return { ok: false, reason: 'weights that are not whole 32-bit numbers' };
   const model: QuestionModel = {
     format: file.format,
@@ -129,7 +186,7 @@ export function decodeQuestionModel(file: QuestionModelFile): { ok: true; model:
     bias: file.bias,
     features: file.features === '' ? [] : file.features.split(FEATURE_SEPARATOR),
     ends: new Uint32Array(counts.length),
-    targets: new Uint8Array(fromBase64(file.targets)),
+    targets: new Uint8Array(file.targets),
     weights: new Float64Array(weights.length / 4),
   };
   for (let i = 0, end = 0; i < counts.length; i++) model.ends[i] = end += counts[i] ?? 0;
@@ -357,16 +414,10 @@ export type QuestionModelResult = { ok: true; model: QuestionModel } | { ok: fal
 export function readQuestionModel(dir: string, kb: Pick<KnowledgeBase, 'get'>): QuestionModelResult {
   const path = join(dir, QUESTION_MODEL_FILE);
   if (!existsSync(path)) return { ok: false, reason: `there is no ${QUESTION_MODEL_FILE}` };
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    return { ok: false, reason: `${QUESTION_MODEL_FILE} is not JSON: ${error instanceof Error ? error.message : String(error)}` };
-  }
-  const parsed = QuestionModelFileSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, reason: `${QUESTION_MODEL_FILE} is not a question model: ${z.prettifyError(parsed.error)}` };
-  const unknown = parsed.data.classes.filter((id) => id !== DECLINE_CLASS && kb.get(id) === undefined);
+  const parsed = parseQuestionModelFile(readFileSync(path));
+  if (!parsed.ok) return { ok: false, reason: `${QUESTION_MODEL_FILE} is not a question model: ${parsed.reason}` };
+  const unknown = parsed.file.classes.filter((id) => id !== DECLINE_CLASS && kb.get(id) === undefined);
   if (unknown.length > 0) return { ok: false, reason: `${QUESTION_MODEL_FILE} predicts entries the knowledge base does not have (${unknown.join(', ')}); run npm run kb:train` };
-  const decoded = decodeQuestionModel(parsed.data);
+  const decoded = decodeQuestionModel(parsed.file);
   return decoded.ok ? decoded : { ok: false, reason: `${QUESTION_MODEL_FILE} has ${decoded.reason}` };
 }

@@ -10,8 +10,10 @@ import {
   QUESTION_MODEL_FORMAT,
   QuestionClassifier,
   type QuestionModel,
+  type QuestionModelFile,
   flattenWeights,
-  QuestionModelFileSchema,
+  parseQuestionModelFile,
+  serialiseQuestionModel,
   encodeQuestionModel,
   decodeQuestionModel,
   weightRows,
@@ -40,7 +42,9 @@ const ids = (opinions: readonly Opinion[]) => opinions.map((opinion) => opinion.
 const weightCount = (model: QuestionModel) => model.weights.length;
 /** A model through its file and back, as `npm run kb:train` writes it and an instance reads it. */
 const throughFile = (model: QuestionModel) => {
-  const decoded = decodeQuestionModel(QuestionModelFileSchema.parse(JSON.parse(JSON.stringify(encodeQuestionModel(model)))));
+  const parsed = parseQuestionModelFile(serialiseQuestionModel(encodeQuestionModel(model)));
+  if (!parsed.ok) throw new Error(parsed.reason);
+  const decoded = decodeQuestionModel(parsed.file);
   if (!decoded.ok) throw new Error(decoded.reason);
   return decoded.model;
 };
@@ -372,13 +376,24 @@ describe('readQuestionModel', () => {
     ...flattenWeights(Object.entries(WEIGHTS)),
   });
   let dir = '';
-  const write = (content: string) => {
+  const write = (content: Uint8Array | string) => {
     writeFileSync(join(dir, QUESTION_MODEL_FILE), content);
   };
-  const file = (model: QuestionModel) => JSON.stringify(encodeQuestionModel(model));
-  /** The valid model's file with some of its fields replaced: what no encoder would write. */
-  const spoilt = (fields: Record<string, unknown>) => JSON.stringify({ ...encodeQuestionModel(valid()), ...fields });
-  const bytes = (...values: number[]) => Buffer.from(values).toString('base64');
+  const file = (model: QuestionModel) => serialiseQuestionModel(encodeQuestionModel(model));
+  /** The valid model's file with some of its parts replaced: what no encoder would write. */
+  const spoilt = (fields: Partial<QuestionModelFile>) => serialiseQuestionModel({ ...encodeQuestionModel(valid()), ...fields });
+  /** A file of the given header, as JSON text, and binary parts. */
+  const withHeader = (header: string, parts: Uint8Array = Buffer.alloc(0)) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(Buffer.byteLength(header));
+    return Buffer.concat([Buffer.from('CBQM'), length, Buffer.from(header), parts]);
+  };
+  /** The valid model's header as an object, to spoil one field of it. */
+  const header = () => {
+    const bytes = file(valid());
+    return JSON.parse(bytes.toString('utf8', 8, 8 + bytes.readUInt32LE(4))) as Record<string, unknown>;
+  };
+  const bytes = (...values: number[]) => Uint8Array.from(values);
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'cloudbot-question-model-'));
@@ -394,31 +409,43 @@ describe('readQuestionModel', () => {
     if (!result.ok) expect(result.reason).toContain(QUESTION_MODEL_FILE);
   });
 
-  it('refuses a file that is not JSON', () => {
-    write('{"format": 1,');
-    const result = readQuestionModel(dir, kb);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toMatch(/not JSON/);
-  });
-
   it.each([
-    ['another format', spoilt({ format: QUESTION_MODEL_FORMAT + 1 })],
-    ['the format before the file held binary', JSON.stringify({ format: QUESTION_MODEL_FORMAT - 1, inputs: INPUTS, classes: valid().classes, bias: valid().bias, features: ['bus', 'hi'], ends: [2, 4], pairs: [1, 2, 2, 3] })],
-    ['more classes than a byte can number', spoilt({ classes: Array.from({ length: 256 }, (_, i) => `class${String(i)}`), bias: Array.from({ length: 256 }, () => 0) })],
-    ['inputs that are no SHA-256', spoilt({ inputs: 'abc' })],
-    ['a single class', spoilt({ classes: ['vehicles.bus'], bias: [0] })],
-    ['weights that are not base64', spoilt({ weights: 'not base64!' })],
-    ['base64 cut short of a whole group of four', spoilt({ targets: 'AQ' })],
-    ['base64 padded in the middle', spoilt({ targets: 'AQ==AQ==' })],
-    ['a bias that is not finite', spoilt({ bias: [0, null, 0] })],
-    ['features that are not one string', spoilt({ features: ['bus', 'hi'] })],
-    ['no weights', JSON.stringify({ ...encodeQuestionModel(valid()), weights: undefined })],
-    ['an array', JSON.stringify([encodeQuestionModel(valid())])],
-  ])('refuses a model of the wrong shape (%s)', (_, content) => {
+    ['a JSON model of the formats before the file was binary', JSON.stringify({ format: QUESTION_MODEL_FORMAT - 1, inputs: INPUTS }), /does not start with the model's mark/],
+    ['an empty file', '', /does not start with the model's mark/],
+    ['a header running past the end of the file', withHeader('{"format":8}').subarray(0, 12), /header runs past the end of the file/],
+    ['a header that is not JSON', withHeader('{"format": 8,'), /header is not JSON/],
+    ['parts shorter than the header says', file(valid()).subarray(0, file(valid()).length - 1), /parts come to \d+ bytes after the header, where the file has \d+/],
+    ['parts longer than the header says', Buffer.concat([file(valid()), Buffer.from([0])]), /parts come to/],
+  ])('refuses a file that is not a question model (%s), saying why', (_, content, reason) => {
     write(content);
     const result = readQuestionModel(dir, kb);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toMatch(/is not a question model/);
+    if (!result.ok) {
+      expect(result.reason).toContain(`${QUESTION_MODEL_FILE} is not a question model`);
+      expect(result.reason).toMatch(reason);
+    }
+  });
+
+  it.each([
+    ['another format', { format: QUESTION_MODEL_FORMAT + 1 }],
+    ['more classes than a byte can number', { classes: Array.from({ length: 256 }, (_, i) => `class${String(i)}`), bias: Array.from({ length: 256 }, () => 0) }],
+    ['inputs that are no SHA-256', { inputs: 'abc' }],
+    ['a single class', { classes: ['vehicles.bus'], bias: [0] }],
+    ['a bias that is not finite', { bias: [0, null, 0] }],
+    ['no lengths of its parts', { lengths: undefined }],
+    ['a negative length', { lengths: { features: -1, counts: 0, targets: 0, weights: 0 } }],
+  ])('refuses a header of the wrong shape (%s)', (_, fields) => {
+    write(withHeader(JSON.stringify({ ...header(), ...fields })));
+    const result = readQuestionModel(dir, kb);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/is not a question model: its header is not a question model's/);
+  });
+
+  it('refuses a header that is an array', () => {
+    write(withHeader(JSON.stringify([header()])));
+    const result = readQuestionModel(dir, kb);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/header is not a question model's/);
   });
 
   it('refuses a model that predicts an entry the knowledge base lacks, naming it and saying how to retrain', () => {

@@ -97,7 +97,7 @@ describe('the deployment package (npm run package)', () => {
     it('carries the lecture and every knowledge file, parsed from YAML into one file the app reads at start', () => {
       expect(readdirSync(inPackage('knowledge')).sort()).toEqual([COMPILED_KNOWLEDGE_FILE, LECTURE_FILE, MATCHER_INDEX_FILE, QUESTION_MODEL_FILE].sort());
       // The question model the repository trained, byte for byte: the package does not retrain it.
-      expect(readFileSync(inPackage(`knowledge/${QUESTION_MODEL_FILE}`), 'utf8')).toBe(readFileSync(join(ROOT, 'knowledge', QUESTION_MODEL_FILE), 'utf8'));
+      expect(readFileSync(inPackage(`knowledge/${QUESTION_MODEL_FILE}`)).equals(readFileSync(join(ROOT, 'knowledge', QUESTION_MODEL_FILE)))).toBe(true);
       const compiled = readCompiledKnowledge(readFileSync(inPackage(`knowledge/${COMPILED_KNOWLEDGE_FILE}`), 'utf8'), COMPILED_KNOWLEDGE_FILE);
       const yamlFiles = readdirSync(join(ROOT, 'knowledge')).filter((name) => name.endsWith('.yaml'));
       expect(compiled.map((file) => basename(file.name)).sort()).toEqual(yamlFiles.sort());
