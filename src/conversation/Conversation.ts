@@ -19,9 +19,24 @@ export interface TurnResult {
   update: MemoryUpdate;
 }
 
+/** An ordinal up to the seventh, the longest list the lecture gives (the reasons to use the cloud), or "last". */
+const ORDINAL_WORD = '(\\d|first|second|third|fourth|fifth|sixth|seventh|1st|2nd|3rd|4th|5th|6th|7th|last)';
 /** "The first one", "2", "option 3", "the last": a pick from the "Did you mean" list. */
-const ORDINAL = /^(?:(?:the|option|number|no)\s+)*(\d|first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)(?:\s+(?:one|option))?$/;
-const ORDINAL_WORDS: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5 };
+const ORDINAL = new RegExp(`^(?:(?:the|option|number|no)\\s+)*${ORDINAL_WORD}(?:\\s+(?:one|option))?$`);
+const ORDINAL_WORDS: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5, '6th': 6, '7th': 7 };
+/**
+ * "Tell me more about the 3rd one", "what about the second", "the last reason": after an
+ * overview, which lists its parts in order, one of them by its place in the list. The whole
+ * message, so that a question that mentions an ordinal ("the first cloud model to use") is not one.
+ */
+const PART_ORDINAL = new RegExp(
+  `^(?:and |so |ok |okay )?(?:(?:can you )?(?:tell me |say |explain )?more (?:about|on) |what about |how about |explain |what is |whats )?(?:the |number |no )?${ORDINAL_WORD}(?: (?:one|reason|benefit|advantage|drawback|disadvantage|model|point|item|option|part))?$`,
+);
+
+/** The place `ordinal` names in a list of `length`, from 1; `last` is the length. */
+function placeOf(ordinal: string, length: number): number {
+  return ordinal === 'last' ? length : (ORDINAL_WORDS[ordinal] ?? Number(ordinal));
+}
 
 /** Words that point back at the last topic: "what are its disadvantages?". */
 const BACK_REFERENCE = /\b(it|its|this|that|they|them|their|these|those)\b/;
@@ -142,10 +157,7 @@ export class Conversation {
   private pick(text: string, fresh: MatchResult, options: readonly string[]): string | undefined {
     if (options.length === 0) return undefined;
     const ordinal = ORDINAL.exec(fresh.normalised)?.[1];
-    if (ordinal !== undefined) {
-      const index = ordinal === 'last' ? options.length : (ORDINAL_WORDS[ordinal] ?? Number(ordinal));
-      return options[index - 1];
-    }
+    if (ordinal !== undefined) return options[placeOf(ordinal, options.length) - 1];
     // A new question that the matcher answers with another entry is not a pick.
     if (fresh.kind === 'answer' && fresh.id !== null && !options.includes(fresh.id)) return undefined;
     const [top, second] = this.matcher.scores(text).filter((candidate) => options.includes(candidate.id));
@@ -163,6 +175,8 @@ export class Conversation {
   private followUp(text: string, match: MatchResult, lastTopic: string, seen: readonly string[]): Reply | undefined {
     const entry = this.kb.get(lastTopic);
     if (!entry || !isTopic(entry)) return undefined;
+    const part = this.partByPlace(lastTopic, match);
+    if (part !== undefined) return part;
     const ranked = this.rankedInContext(lastTopic, match, seen);
     if (ranked !== undefined) return ranked;
     const compared = this.comparedIn(lastTopic, match);
@@ -229,6 +243,14 @@ export class Conversation {
     // The matcher's answer stands when it is already of this family.
     if (answeredFamily === family) return undefined;
     return hit === undefined ? undefined : this.answerer.answerWithFirst(hit.id, hit.fact.says);
+  }
+
+  /** "Tell me more about the 3rd one" after an overview: its third part, in the order the overview lists them. */
+  private partByPlace(lastTopic: string, match: MatchResult): Reply | undefined {
+    const children = this.kb.childrenOf(lastTopic);
+    const ordinal = children.length === 0 ? undefined : PART_ORDINAL.exec(match.normalised)?.[1];
+    const child = ordinal === undefined ? undefined : children[placeOf(ordinal, children.length) - 1];
+    return child === undefined ? undefined : this.answerer.answerEntry(child.id);
   }
 
   /**

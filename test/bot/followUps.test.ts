@@ -245,6 +245,43 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it.each([
+    ['what are the benefits of the cloud', 'tell me more about the 3rd one', /^Reach: /],
+    ['why not use the cloud', 'what about the second reason', /^Costs: /],
+    ['what are the 3 service models', 'the last one', /^Software as a service \(SaaS\)/],
+    ['what are the deployment models', 'and the first one?', /^A public cloud|^In a public cloud|^Public cloud/],
+  ])('after the overview "%s", "%s" is its part at that place in the list', async (overview, ordinal, answer) => {
+    await conversation()
+      .send(overview)
+      .assertReply(() => undefined)
+      .send(ordinal)
+      .assertReply((reply) => { expect(reply.text).toMatch(answer); })
+      .startTest();
+  });
+
+  it('an ordinal after a topic with no parts is no pick: "the 7th one" after costs', async () => {
+    await conversation()
+      .send('why not use the cloud')
+      .assertReply(() => undefined)
+      .send('the second one')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Costs: /); })
+      .send('the 7th one')
+      .assertReply((reply) => { expect(reply.text).not.toMatch(/^Costs: |^Elasticity/); })
+      .startTest();
+  });
+
+  it('every overview of the real knowledge base names its parts in the order they are numbered: "the 3rd one" is the third it lists', () => {
+    const kb = realKnowledgeBase();
+    const overviews = kb.entries.filter((entry) => kb.childrenOf(entry.id).length > 0);
+    expect(overviews.length).toBeGreaterThan(0);
+    for (const overview of overviews) {
+      const listed = [...('answer' in overview ? overview.answer : '').matchAll(/\*\*([^*]+)\*\*/g)].map((bold) => (bold[1] ?? '').toLowerCase());
+      const titles = kb.childrenOf(overview.id).map((child) => child.title.toLowerCase());
+      expect({ id: overview.id, listed: listed.length }).toEqual({ id: overview.id, listed: titles.length });
+      listed.forEach((name, place) => { expect(titles[place]).toContain(name); });
+    }
+  });
+
   it('"what\'s the difference" passes over an overview and its own part: after private, the deployment models and hybrid, it compares private and hybrid', async () => {
     await conversation()
       .send('what is a private cloud')
