@@ -17,6 +17,8 @@ const WHAT_ABOUT: Readonly<Record<FollowUpCue, string>> = {
   why: 'More about what?',
   drawback: 'Downsides of what?',
   benefit: 'Benefits of what?',
+  unclear: 'What is unclear?',
+  again: 'Say what again?',
 };
 
 /**
@@ -114,6 +116,8 @@ export class Answerer {
   answerMatch(match: MatchResult): Reply {
     const cue = this.followUpCue(match);
     if (cue === 'more' || cue === 'why' || cue === 'example') return this.askWhatAbout(cue);
+    // Not understanding, or asking to hear it again, with nothing before it: what can be asked.
+    if (cue === 'unclear' || cue === 'again') return this.prompt();
     if ((match.kind === 'answer' || match.kind === 'smalltalk') && match.id !== null) {
       const entry = this.kb.get(match.id);
       if (entry) {
@@ -312,6 +316,24 @@ export class Answerer {
       id: null,
       confidence: 1,
       text: `The lecture says no more about "${entry.title}" than that.${suggestions.length > 0 ? ' Related topics:' : ''}`,
+      suggestions,
+      source: null,
+    };
+  }
+
+  /**
+   * "I don't understand" after an answer: the lecture has nothing simpler to give, so the reply
+   * says how to ask again and keeps the topic, with its related topics on offer.
+   */
+  unclearAbout(id: string): Reply | undefined {
+    const entry = this.kb.get(id);
+    if (!entry) return undefined;
+    const suggestions = this.suggestionsFor(entry.related);
+    return {
+      kind: 'fallback',
+      id: null,
+      confidence: 1,
+      text: `Which part of "${entry.title}" is unclear? Ask about it in your own words, or ask "why?" or "give an example".${suggestions.length > 0 ? ' Related topics:' : ''}`,
       suggestions,
       source: null,
     };

@@ -1,7 +1,7 @@
 import type { Matcher } from '../matching/Matcher';
 
 /** What a message made only of follow-up words asks for about the topic before it. */
-export type FollowUpCue = 'example' | 'more' | 'why' | 'drawback' | 'benefit';
+export type FollowUpCue = 'example' | 'more' | 'why' | 'drawback' | 'benefit' | 'unclear' | 'again';
 
 /**
  * Phrases that ask to go on but are made only of stop words, so they leave the matcher no terms
@@ -10,6 +10,14 @@ export type FollowUpCue = 'example' | 'more' | 'why' | 'drawback' | 'benefit';
 const MORE_PHRASES = new Set(['go on', 'go on then', 'carry on', 'keep going', 'and', 'and then', 'explain']);
 /** Phrases that ask for the reason, made only of stop words. */
 const WHY_PHRASES = new Set(['how come', 'how so', 'but why', 'why is that', 'why so']);
+/**
+ * "I don't understand", "I'm confused", "that makes no sense": the answer did not help, which is
+ * no new question. The whole message, after `normalise` has spelt out "don't" and "I'm".
+ */
+const UNCLEAR =
+  /^(?:sorry |but |hmm |um |still )*(?:i (?:still )?(?:do not|did not) (?:really |quite |fully )?(?:understand|get|follow)(?: it| that| this| you| what you mean)?|i am (?:still |a bit |so |very )?(?:confused|lost)|(?:that|this|it) (?:makes|made) no sense|(?:that|this|it) does not make (?:any )?sense|(?:i am )?not sure i (?:understand|follow|get it)|huh|what do you mean|confused|confusing)$/;
+/** "Say that again", "can you repeat that": the same answer once more. */
+const AGAIN = /^(?:can you |could you |please )*(?:say (?:that|it) again|repeat (?:that|it)|explain (?:that|it) again|explain again|again|come again|one more time)(?: please)?$/;
 
 /**
  * Recognises follow-ups such as "tell me more", "why?", "give an example" or "any downsides?",
@@ -17,7 +25,8 @@ const WHY_PHRASES = new Set(['how come', 'how so', 'but why', 'why is that', 'wh
  * terms, so typos and synonyms ("cons") count too.
  */
 export class FollowUpCues {
-  private readonly terms: Readonly<Record<FollowUpCue, ReadonlySet<string>>>;
+  /** The cues told by the matcher's terms; "unclear" and "again" are told by their whole phrase. */
+  private readonly terms: Readonly<Record<Exclude<FollowUpCue, 'unclear' | 'again'>, ReadonlySet<string>>>;
   /** "Point" is in both "good point" and "bad point": on its own it says neither. */
   private readonly pointTerm: string | undefined;
 
@@ -38,6 +47,8 @@ export class FollowUpCues {
    * question of its own, so it is not one. Example and "more" are checked before the others.
    */
   cueIn(normalised: string, terms: readonly string[]): FollowUpCue | undefined {
+    if (UNCLEAR.test(normalised)) return 'unclear';
+    if (AGAIN.test(normalised)) return 'again';
     if (MORE_PHRASES.has(normalised)) return 'more';
     if (WHY_PHRASES.has(normalised)) return 'why';
     if (terms.length === 0 || terms.every((term) => term === this.pointTerm)) return undefined;

@@ -183,6 +183,8 @@ export class Conversation {
     if (compared !== undefined) return this.answerer.answerEntry(compared);
     if (DIFFERENCE.test(match.normalised)) return this.differenceOf(lastTopic, seen);
     const cue = this.answerer.followUpCue(match);
+    if (cue === 'unclear') return this.answerer.unclearAbout(lastTopic);
+    if (cue === 'again') return this.answerer.answerEntry(lastTopic);
     if (cue === 'example') return this.exampleOf(lastTopic, entry.answer);
     if (cue === 'why') return this.kb.childrenOf(lastTopic).length > 0 ? this.answerer.offerChildren(lastTopic) : this.answerer.reasonFor(lastTopic);
     // More of this topic, never another topic's answer passed off as more of this one.

@@ -30,7 +30,7 @@ describe('the Answerer\'s own sentences', () => {
 
     // "i don't know" leaves only "not", which is in "Why not use the cloud?": it used to get the drawbacks.
     // "i see" used to match "see you" and get a goodbye.
-    it.each(['ok', 'hmm', '', 'okay?', "i don't know", 'i do not understand', 'i dont get it', 'i see', 'k', 'cool', 'yes', 'got it'])('prompts for a question after "%s", without the apology', (text) => {
+    it.each(['ok', 'hmm', '', 'okay?', "i don't know", 'i do not understand', 'i dont get it', 'i see', 'k', 'cool', 'yes', 'got it', "I'm confused", 'that makes no sense', 'say that again'])('prompts for a question after "%s", without the apology', (text) => {
       const reply = conversation.respond(text, freshMemory()).reply;
       expect(reply.text).toBe('What would you like to know about Lecture 5? Ask in your own words, for example "What is PaaS?", or pick a topic below.');
       expect(reply.suggestions.map((suggestion) => suggestion.title)).toEqual(overviewTitles());
@@ -39,6 +39,19 @@ describe('the Answerer\'s own sentences', () => {
     it('still answers a question whose "not" means something, and still says goodbye to "see you"', () => {
       expect(conversation.respond('why not use the cloud', freshMemory()).reply.id).toBe('drawbacks');
       expect(conversation.respond('see you', freshMemory()).reply.id).toBe('smalltalk.goodbye');
+    });
+
+    it.each(["I don't understand", 'i still dont get it', "I'm confused", 'that makes no sense', 'what do you mean?', 'hmm, not sure I follow'])('after a topic, "%s" asks which part is unclear, keeps the topic and offers its related topics', (text) => {
+      const turn = conversation.respond(text, { ...freshMemory(), lastTopic: 'service-models.paas' });
+      expect(turn.reply.text).toMatch(/^Which part of "Platform as a service \(PaaS\)" is unclear\?/);
+      expect(turn.reply.suggestions.map((suggestion) => suggestion.id)).toEqual(realKnowledgeBase().get('service-models.paas')?.related);
+      expect(turn.memory.lastTopic).toBe('service-models.paas');
+    });
+
+    it.each(['say that again', 'can you repeat that', 'explain it again please'])('after a topic, "%s" gives its answer again', (text) => {
+      const turn = conversation.respond(text, { ...freshMemory(), lastTopic: 'service-models.paas' });
+      expect(turn.reply.id).toBe('service-models.paas');
+      expect(turn.reply.text).toMatch(/^Platform as a service \(PaaS\) is the intermediate model/);
     });
 
     it('keeps the last topic, so that "ok" then "give me an example" is still about it', () => {
