@@ -281,6 +281,14 @@ export class Answerer {
     };
   }
 
+  /** Two topics asked to be ranked on no scale the lecture ranks them on: said so first, then both answers. */
+  compareUnranked(first: string, second: string, overview?: string): Reply | undefined {
+    const both = this.compareTwo(first, second, overview, second);
+    const a = this.kb.get(first);
+    const b = this.kb.get(second);
+    return both === undefined || !a || !b ? undefined : saidFirst(both, `The lecture does not rank "${a.title}" and "${b.title}" against each other.`);
+  }
+
   /** An entry answered with a sentence said first: a comparison resolved against the topics discussed. */
   answerWithFirst(id: string, first: string): Reply | undefined {
     const reply = this.answerEntry(id);

@@ -44,6 +44,12 @@ const BACK_REFERENCE = /\b(it|its|this|that|they|them|their|these|those)\b/;
 /** Words that choose between topics without naming one: the overview's table answers them. */
 const CHOOSING_WORDS = 'cheap cheaper cheapest cost costs price expensive better best good use pick choose recommend suit suits suitable';
 
+/**
+ * Words that rank without a scale: "which is more important", "which one matters most", "which is
+ * better". The lecture ranks its topics only on its scales (effort, control, cost).
+ */
+const RANKING_WORDS = 'more most less least important importance matter matters better best worse worst good bad useful significant relevant prefer preferable pick choose recommend';
+
 /** "Which is cheaper", "which one should i use": a choice between the topics just discussed. */
 const WHICH = /^which(?: one| of them| model| cloud)?(?: is| would be| should i| do i| would you)\b/;
 
@@ -65,6 +71,7 @@ export class Conversation {
   private readonly overviews: Readonly<Record<'benefit' | 'drawback', string | undefined>>;
   /** The terms of words that only choose between topics: "which is cheaper", "which should i use". */
   private readonly choosing: ReadonlySet<string>;
+  private readonly ranking: ReadonlySet<string>;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -75,6 +82,7 @@ export class Conversation {
   ) {
     this.overviews = { benefit: kb.listOf('advantages')?.id, drawback: kb.listOf('disadvantages')?.id };
     this.choosing = new Set(matcher.termsOf(CHOOSING_WORDS));
+    this.ranking = new Set(matcher.termsOf(RANKING_WORDS));
   }
 
   /**
@@ -181,6 +189,8 @@ export class Conversation {
     if (ranked !== undefined) return ranked;
     const compared = this.comparedIn(lastTopic, match);
     if (compared !== undefined) return this.answerer.answerEntry(compared);
+    const unranked = this.unrankedPair(lastTopic, match, seen);
+    if (unranked !== undefined) return unranked;
     if (DIFFERENCE.test(match.normalised)) return this.differenceOf(lastTopic, seen);
     const cue = this.answerer.followUpCue(match);
     if (cue === 'unclear') return this.answerer.unclearAbout(lastTopic);
@@ -262,12 +272,33 @@ export class Conversation {
    * cloud, the question is about the private and the hybrid cloud.
    */
   private differenceOf(lastTopic: string, seen: readonly string[]): Reply | undefined {
+    const pair = this.lastPair(lastTopic, seen);
+    return pair === undefined ? undefined : this.answerer.compareTwo(...pair, lastTopic);
+  }
+
+  /**
+   * "Which is more important?" or "which one matters most?" after two topics the lecture does not
+   * rank against each other (scalability and elasticity): said so, then what it says of each. The
+   * words alone would match some other entry, as "matters most" did the service models.
+   */
+  private unrankedPair(lastTopic: string, match: MatchResult, seen: readonly string[]): Reply | undefined {
+    const terms = match.explanation.terms;
+    if (!match.reading.choosing || match.reading.comparison !== undefined || terms.length === 0 || !terms.every((term) => this.ranking.has(term))) return undefined;
+    const pair = this.lastPair(lastTopic, seen);
+    return pair === undefined ? undefined : this.answerer.compareUnranked(...pair);
+  }
+
+  /**
+   * The last two topics discussed, the latest second, with their overview when they share one.
+   * Replies that compare them keep the latest as their id, so that the conversation stays on the
+   * pair: "which is better" after "what's the difference" is still about the two.
+   */
+  private lastPair(lastTopic: string, seen: readonly string[]): [string, string, string | undefined] | undefined {
     const related = (id: string) => id === lastTopic || this.kb.parentOf(id)?.id === lastTopic || this.kb.parentOf(lastTopic)?.id === id;
     const previous = [...seen].reverse().find((id) => !related(id));
     if (previous === undefined) return undefined;
     const parent = this.kb.parentOf(lastTopic);
-    const shared = parent !== undefined && this.kb.parentOf(previous)?.id === parent.id ? parent.id : undefined;
-    return this.answerer.compareTwo(previous, lastTopic, shared);
+    return [previous, lastTopic, parent !== undefined && this.kb.parentOf(previous)?.id === parent.id ? parent.id : undefined];
   }
 
   /**

@@ -282,6 +282,33 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
     }
   });
 
+  it('"which is more important" after two topics the lecture does not rank says so, then gives both, and stays on the pair', async () => {
+    await conversation()
+      .send('what is scalability')
+      .assertReply(() => undefined)
+      .send('what is elasticity')
+      .assertReply(() => undefined)
+      .send('which is more important')
+      .assertReply((reply) => {
+        expect(head(reply)).toBe('**In short:** The lecture does not rank "Scalability" and "Elasticity" against each other.');
+        expect(reply.text).toMatch(/\*\*Scalability\*\*: spend more, get more[\s\S]*\*\*Elasticity\*\*: the cloud reacts dynamically/);
+      })
+      .send('which one matters most')
+      .assertReply((reply) => { expect(head(reply)).toBe('**In short:** The lecture does not rank "Scalability" and "Elasticity" against each other.'); })
+      .send("what's the difference")
+      .assertReply((reply) => { expect(head(reply)).toBe('The difference between "Scalability" and "Elasticity", in the lecture\'s words:'); })
+      .startTest();
+  });
+
+  it('"which is more important" after one topic is no comparison of two', async () => {
+    await conversation()
+      .send('what is scalability')
+      .assertReply(() => undefined)
+      .send('which is more important')
+      .assertReply((reply) => { expect(reply.text).not.toMatch(/does not rank/); })
+      .startTest();
+  });
+
   it('"what\'s the difference" passes over an overview and its own part: after private, the deployment models and hybrid, it compares private and hybrid', async () => {
     await conversation()
       .send('what is a private cloud')
