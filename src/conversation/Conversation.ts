@@ -204,7 +204,13 @@ export class Conversation {
       // The part of this answer if it has one; else the question about this topic, if that
       // leads somewhere new ("downsides" of the cloud are the drawbacks); else an honest no.
       const elsewhere = this.inContext(text, entry.title);
+      // "Its advantages" after what the cloud is: the lecture's list of them, not the one benefit
+      // its definition names ("lowers operating costs"). Only for a topic outside every overview
+      // with none of its own; a part's advantages are the part's.
+      const list = this.overviews[cue];
+      const wholeList = list !== undefined && elsewhere?.id === list && this.kb.parentOf(lastTopic) === undefined && this.kb.childrenOf(lastTopic).length === 0;
       return (
+        (wholeList ? elsewhere : undefined) ??
         this.part(lastTopic, entry.answer, cue) ??
         // A sibling is another topic: "any downsides?" after the public cloud is not the hybrid
         // cloud's, though the hybrid answer names the public cloud and a drawback.

@@ -282,6 +282,18 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
     }
   });
 
+  it.each([
+    ['what are its advantages', /^The lecture gives seven reasons to use the cloud/],
+    ['and the downsides?', /^The lecture gives five reasons not to use the cloud/],
+  ])('after what the cloud is, "%s" gives the lecture\'s whole list, not one sentence of the definition', async (followUp, answer) => {
+    await conversation()
+      .send('what is the cloud')
+      .assertReply(() => undefined)
+      .send(followUp)
+      .assertReply((reply) => { expect(reply.text).toMatch(answer); })
+      .startTest();
+  });
+
   it('"which is more important" after two topics the lecture does not rank says so, then gives both, and stays on the pair', async () => {
     await conversation()
       .send('what is scalability')
