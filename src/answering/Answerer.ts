@@ -188,6 +188,10 @@ export class Answerer {
       return direct.instead.length > 0 ? `The lecture does not ${what}. What it does say: ${direct.instead.join(' ')}` : `The lecture does not ${what}.`;
     }
     if (match.reading.yesNo) {
+      // "Is security the biggest drawback?": the lecture lists its reasons for and against the
+      // cloud without ranking them, so neither yes nor no is the lecture's.
+      const listed = this.kb.parentOf(entry.id)?.lists;
+      if (listed !== undefined && RANKED_FIRST.test(match.normalised)) return `The lecture does not rank its ${listed}: it gives them all, none as the biggest.`;
       // A yes or no about two sub-topics of an overview ("is a private cloud more secure than a
       // public one") has no one sentence of it to answer: each is about one sub-topic, and the one
       // sharing the most words is the one naming both (the hybrid cloud), which answers nothing asked.
@@ -501,6 +505,9 @@ export class Answerer {
 }
 
 /** A reply with one direct sentence before it: what a comparison, a side or a yes or no asked for. */
+/** Asks whether one thing is first of all: "the biggest", "the main", "the most important". */
+const RANKED_FIRST = /\b(?:biggest|greatest|largest|main|worst|best|top|primary|number one|most (?:important|significant|serious|common))\b/;
+
 function saidFirst(reply: Reply, sentence: string): Reply {
   return { ...reply, text: `**In short:** ${sentence}\n\n${reply.text}` };
 }

@@ -60,6 +60,21 @@ describe('the Answerer\'s own sentences', () => {
     });
   });
 
+  describe('a yes or no about whether one listed reason is first of all', () => {
+    it.each([
+      ['is security the biggest drawback?', 'drawbacks.security', 'disadvantages'],
+      ['is availability the main benefit of the cloud?', 'benefits.availability', 'advantages'],
+    ])('"%s" is told the lecture ranks none of them, then gets that reason', (question, id, side) => {
+      const reply = realAnswerer().answerQuestion(question);
+      expect(reply.id).toBe(id);
+      expect(reply.text.split('\n\n')[0]).toBe(`**In short:** The lecture does not rank its ${side}: it gives them all, none as the biggest.`);
+    });
+
+    it('keeps the answer\'s own sentence for a yes or no that ranks nothing: "is latency a problem for hybrid clouds?"', () => {
+      expect(realAnswerer().answerQuestion('is latency a problem for hybrid clouds?').text).toMatch(/^\*\*In short:\*\* This is particularly a problem with the hybrid cloud\./);
+    });
+  });
+
   describe('study mode', () => {
     it('is named in the welcome', () => {
       const text = realAnswerer().welcome().text;
