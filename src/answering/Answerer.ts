@@ -2,7 +2,6 @@ import type { Entry, KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { Comparison, TopicEntry } from '../knowledge/schema';
 import { isTopic } from '../knowledge/KnowledgeBase';
 import { asksNothing, type Matcher, type MatchKind, type MatchResult } from '../matching/Matcher';
-import { asksDifference } from '../matching/reading';
 import { type FollowUpCue, FollowUpCues } from './followUpCues';
 import { sentencesOf } from './sentencesOf';
 
@@ -162,7 +161,7 @@ export class Answerer {
   private differenceAsked(match: MatchResult, id: string): Reply | undefined {
     const parent = this.kb.parentOf(id);
     // A sentence said first ("the lecture does not say which costs least") answers what was asked; both answers would lose it.
-    if (match.direct !== undefined || parent === undefined || !isTopic(parent) || !asksDifference(match.normalised)) return undefined;
+    if (match.direct !== undefined || parent === undefined || !isTopic(parent) || !match.reading.comparing) return undefined;
     const named = this.matcher.subTopicsMentioned(parent.id, match.explanation.terms);
     const other = named.find((sibling) => sibling !== id);
     if (named.length !== 2 || other === undefined || !named.includes(id)) return undefined;

@@ -19,7 +19,7 @@ export interface TurnResult {
   update: MemoryUpdate;
 }
 
-/** An ordinal up to the seventh, the longest list the lecture gives (the reasons to use the cloud), or "last". */
+/** An ordinal up to the seventh, the longest list the lecture gives (the cloud's seven benefits), or "last". */
 const ORDINAL_WORD = '(\\d|first|second|third|fourth|fifth|sixth|seventh|1st|2nd|3rd|4th|5th|6th|7th|last)';
 /** "The first one", "2", "option 3", "the last": a pick from the "Did you mean" list. */
 const ORDINAL = new RegExp(`^(?:(?:the|option|number|no)\\s+)*${ORDINAL_WORD}(?:\\s+(?:one|option))?$`);

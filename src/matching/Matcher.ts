@@ -678,7 +678,7 @@ export class Matcher implements RuleKnowledge {
    * overview, which compares them; one by title ("the public cloud model") means that one.
    * Anything else still asks.
    */
-  withinFamily(options: readonly Candidate[], terms: ReadonlySet<number>): string | undefined {
+  withinFamily(options: readonly Candidate[], terms: ReadonlySet<number>, comparing: boolean): string | undefined {
     const parent = options.find((option) => options.every((other) => other === option || other.id.startsWith(`${option.id}.`)));
     if (!parent) return undefined;
     const family = this.distinctive.get(parent.id) ?? [];
@@ -687,8 +687,7 @@ export class Matcher implements RuleKnowledge {
     const byTitle = family.filter((child) => hits(child.title));
     // "I keep mixing up public and private, what's the difference": two named to be compared are
     // the overview's, though a word of the question ("mix") is an example of a third.
-    const comparing = byTitle.length >= 2 && COMPARING.some((word) => terms.has(this.termIds.get(word) ?? -1));
-    const chosen = comparing ? parent.id : byExample.length === 1 ? byExample[0]?.id : byTitle.length >= 2 ? parent.id : byTitle.length === 1 ? byTitle[0]?.id : undefined;
+    const chosen = comparing && byTitle.length >= 2 ? parent.id : byExample.length === 1 ? byExample[0]?.id : byTitle.length >= 2 ? parent.id : byTitle.length === 1 ? byTitle[0]?.id : undefined;
     return chosen !== undefined && (chosen === parent.id || options.some((option) => option.id === chosen)) ? chosen : undefined;
   }
 
@@ -792,7 +791,6 @@ function framingKeywords(entries: readonly Entry[]): [string, string][] {
 }
 
 /** The terms of a request to compare: "the difference between", "compare", "vs". */
-const COMPARING = ['differ', 'compar', 'vs', 'versus'].map((word) => stem(word));
 
 /** "Rather than …", "instead of …" up to the end of its clause: what the question sets aside. */
 const EXCLUDED = /\b(?:rather than|instead of)\b[^,.;:!?]*/gi;

@@ -19,6 +19,8 @@ export interface Reading {
   choosing: boolean;
   /** "The biggest", "the main", "the worst": one of a kind asked to be ranked first, on whatever scale. */
   superlative: boolean;
+  /** "What's the difference between X and Y", "X vs Y", "compare X and Y": how things differ (`COMPARING`). */
+  comparing: boolean;
 }
 
 /** A scale's words as normalised words, phrase by phrase (matched before synonyms, which would merge "cheaper" into "costs"). */
@@ -44,6 +46,12 @@ const LIST = new RegExp(`\\blist\\b|\\b(?:full|whole|complete) list\\b|\\ball (?
 const CHOOSING = /\bwhich\b/;
 const SUPERLATIVE = /\b(?:most|biggest|greatest|largest|main|worst|best|top|primary|number one)\b/;
 const YES_NO = /^(is|are|does|do|can|could|would|will|should|was|were|has|have|did)\b/;
+/**
+ * "What's the difference between X and Y", "X vs Y", "how do X and Y compare", "is X the same as
+ * Y": a question that asks how things differ. Not a bare "different": "the different benefits"
+ * asks for a list.
+ */
+const COMPARING = /\b(?:differences?|differ|differs|differing|differently|differentiate|distinguish|contrast|versus|vs|compare|compared|compares|comparing|comparison|same as|same thing)\b|\bdifferent (?:from|than|to)\b/;
 
 /** "More" that asks for more words, not more of something: "tell me more about saas costs". */
 const MORE_TALK = /\b(?:tell me|tell us|know|learn|say|explain|hear|read|anything|something|any|some|bit|little|much) (?:more|less)\b|\b(?:more|less) (?:about|on|info|information|detail|details)\b/g;
@@ -164,19 +172,10 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
     yesNo: YES_NO.test(normalised),
     choosing: CHOOSING.test(normalised),
     superlative: SUPERLATIVE.test(normalised),
+    comparing: COMPARING.test(normalised),
   };
 }
 
-/**
- * "What's the difference between X and Y", "X vs Y", "is X the same as Y": a question that asks
- * how two things differ. Not a bare "different": "the different benefits" asks for a list.
- */
-const DIFFERENCE = /\b(?:differences?|differ|differs|differentiate|distinguish|contrast|versus|vs|compare|compared|comparison|same as|same thing)\b|\bdifferent (?:from|than|to)\b/;
-
-/** Whether a normalised question asks how two things differ (`DIFFERENCE`). */
-export function asksDifference(normalised: string): boolean {
-  return DIFFERENCE.test(normalised);
-}
 
 /**
  * The reading as the question model's features (`questionFeatures`): the direction along a scale,

@@ -158,15 +158,30 @@ describe('readQuestion', () => {
   });
 
   it('reads a plain question as asking for nothing besides its topic', () => {
-    expect(read('what is the bus')).toEqual({ asksList: false, yesNo: false, choosing: false, superlative: false });
+    expect(read('what is the bus')).toEqual({ asksList: false, yesNo: false, choosing: false, superlative: false, comparing: false });
   });
 
   it.each([['which is cheaper'], ['so which one should i take'], ['the bus or the bike, which of them is easier']])('reads "%s" as asking to choose', (question) => {
     expect(read(question).choosing).toBe(true);
   });
 
+  it.each([
+    ['what is the difference between the bus and the bike'],
+    ['bus vs bike'],
+    ['how do the bus and the bike compare'],
+    ['is the bus the same as the bike'],
+    ['how is the bus different from the bike'],
+    ['comparing the bus and the bike'],
+  ])('reads "%s" as asking how things differ', (question) => {
+    expect(read(question).comparing).toBe(true);
+  });
+
+  it.each([['the different kinds of vehicle'], ['which is cheaper'], ['what is the bus']])('reads "%s" as asking no difference', (question) => {
+    expect(read(question).comparing).toBe(false);
+  });
+
   it('reads a yes/no comparison as both ("does the bike cost more")', () => {
-    expect(read('does the bike cost more')).toEqual({ comparison: { scale: 'cost', rank: 'most', between: true }, asksList: false, yesNo: true, choosing: false, superlative: false });
+    expect(read('does the bike cost more')).toEqual({ comparison: { scale: 'cost', rank: 'most', between: true }, asksList: false, yesNo: true, choosing: false, superlative: false, comparing: false });
   });
 
   it.each([['what is the biggest drawback'], ['the main advantage of walking'], ['what is the worst thing about the bus']])('reads "%s" as ranking one first', (question) => {

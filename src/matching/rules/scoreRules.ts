@@ -134,7 +134,7 @@ function namedPartOfBest(ctx: Parameters<Rule>[0], options: readonly Decision['c
  */
 export const closeCallSettled: Rule = (ctx) => {
   const options = closeOptions(ctx);
-  const settled = ctx.k.withinFamily(options, ctx.q.terms) ?? namedPartOfBest(ctx, options) ?? ctx.k.explainsAll(options, ctx.q.terms);
+  const settled = ctx.k.withinFamily(options, ctx.q.terms, ctx.q.reading.comparing) ?? namedPartOfBest(ctx, options) ?? ctx.k.explainsAll(options, ctx.q.terms);
   const top = ctx.q.topics[0];
   return settled === undefined || top === undefined ? undefined : { kind: 'answer', id: settled, confidence: top.score, candidates: shortlist(ctx) };
 };

@@ -84,7 +84,7 @@ export interface RuleKnowledge {
   explained(id: string, terms: ReadonlySet<number>): number;
   explainsAll(options: readonly Candidate[], terms: ReadonlySet<number>): string | undefined;
   shareAnyTerm(first: string | undefined, second: string | undefined, terms: ReadonlySet<number>): boolean;
-  withinFamily(options: readonly Candidate[], terms: ReadonlySet<number>): string | undefined;
+  withinFamily(options: readonly Candidate[], terms: ReadonlySet<number>, comparing: boolean): string | undefined;
   namedSiblings(id: string, terms: ReadonlySet<number>): string[];
   namedElsewhere(topId: string, terms: ReadonlySet<number>, topics: readonly Candidate[]): Candidate | undefined;
   facts(id: string): readonly Fact[];
