@@ -178,6 +178,11 @@ export class Answerer {
     const direct = match.direct;
     if (direct?.kind === 'facts') return direct.says.join(' ');
     // Said so, rather than letting the first of the list pass for the biggest.
+    if (direct?.kind === 'odd-one-out') {
+      const named = this.kb.get(direct.family);
+      const own = this.kb.parentOf(entry.id);
+      return named && own ? `${entry.title} is not under "${named.title}": the lecture gives it under "${own.title}".` : undefined;
+    }
     if (direct?.kind === 'unranked') return `The lecture does not rank its ${direct.side}s: it gives them all, none as the biggest.`;
     if (direct?.kind === 'not-stated') {
       const asked = direct.asked;

@@ -21,6 +21,11 @@ export interface MatchingOptions {
   smalltalkThreshold: number;
   /** How many entries a clarification offers at most. */
   maxClarifyOptions: number;
+  /**
+   * "Which of these is not a benefit: availability, agility, control?" is an odd one out when the
+   * question mentions at least this many parts of the family it names besides the one that is not.
+   */
+  oddOneOutOthers: number;
   /** Weight of a match on an entry's keywords, relative to a match on an alternate question or the title. */
   keywordWeight: number;
   /** Weight of a match on a situation the entry answers ("we just want to deploy our code"), relative to an alternate. */
@@ -113,6 +118,7 @@ export const DEFAULT_MATCHING_OPTIONS: Readonly<MatchingOptions> = Object.freeze
   margin: 0.12,
   smalltalkThreshold: 0.6,
   maxClarifyOptions: 3,
+  oddOneOutOthers: 2,
   keywordWeight: 0.9,
   situationWeight: 1,
   openingQuestionTerms: 3,

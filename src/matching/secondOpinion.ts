@@ -14,6 +14,7 @@ export const RULES_NOT_SECOND_GUESSED: ReadonlySet<string> = new Set([
   'framingKeywordAlone',
   'nothingAsked',
   'smalltalkOverTopics',
+  'oddOneOut',
 ]);
 
 const isSmalltalk = (id: string) => id.startsWith('smalltalk.');

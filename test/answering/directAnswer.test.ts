@@ -1,6 +1,7 @@
 import { Answerer } from '../../src/answering/Answerer';
 import { Matcher } from '../../src/matching/Matcher';
 import { SAYS, tinyKnowledgeBase } from '../matching/fixtures/tinyKnowledge';
+import { twoFamiliesKnowledgeBase } from '../matching/fixtures/twoFamilies';
 
 /**
  * What a direct question gets before the entry's answer, on the tiny made-up lecture of the
@@ -27,6 +28,13 @@ describe('a direct sentence before the answer', () => {
   it('gives a named sub-topic\'s facts on the side asked for, or says the lecture names none', () => {
     expect(parts('what is the advantage of the bus')[0]).toBe(`**In short:** ${SAYS.busAdvantage}`);
     expect(parts('the advantage of the car')[0]).toBe('**In short:** The lecture does not name an advantage of the car in particular.');
+  });
+
+  it('says under which overview the odd one out is, and under which it is not, before its answer', () => {
+    const grocer = twoFamiliesKnowledgeBase();
+    const reply = new Answerer(grocer, new Matcher(grocer)).answerQuestion('which of these is not a fruit: apple, pear, carrot?');
+    expect(reply.id).toBe('vegetables.carrot');
+    expect(reply.text.split('\n\n').slice(0, 2)).toEqual(['**In short:** The carrot is not under "Fruit": the lecture gives it under "Vegetables".', grocer.get('vegetables.carrot')?.answer]);
   });
 
   it('answers a yes-or-no question with the answer\'s sentence that shares its words first', () => {

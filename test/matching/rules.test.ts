@@ -2,6 +2,7 @@ import { Matcher, type MatchResult } from '../../src/matching/Matcher';
 import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from '../../src/matching/matchingOptions';
 import { DECISION_RULES } from '../../src/matching/rules/index';
 import { SAYS, tinyKnowledgeBase } from './fixtures/tinyKnowledge';
+import { twoFamiliesKnowledgeBase } from './fixtures/twoFamilies';
 
 /**
  * Each decision rule of `DECISION_RULES`, on a tiny made-up lecture (fixtures/tinyKnowledge.ts):
@@ -326,6 +327,30 @@ describeRule('unrankedSuperlative', () => {
 
   it('when the question names a sub-topic ("the main drawback of walking and the bike"), passes it on', () => {
     expect(matcher.match('the main drawback of walking and the bike').rule).not.toBe('unrankedSuperlative');
+  });
+});
+
+describeRule('oddOneOut', () => {
+  // The tiny transport lecture has one family; telling one family from another needs two.
+  const grocer = new Matcher(twoFamiliesKnowledgeBase());
+
+  it.each([
+    ['which of these is not a fruit: apple, pear, carrot?', 'vegetables.carrot', 'fruit'],
+    ['which is not a vegetable: carrot, leek, pear', 'fruit.pear', 'vegetables'],
+  ])('answers "%s" with the one part of another family, saying which family it is not in', (question, id, family) => {
+    expect(grocer.match(question)).toMatchObject({ rule: 'oddOneOut', kind: 'answer', id, direct: { kind: 'odd-one-out', family } });
+  });
+
+  it.each([
+    ['two parts of another family', 'which of these is not a fruit: apple, carrot, leek?'],
+    ['fewer than oddOneOutOthers parts of the family named', 'which is not a fruit: apple, carrot'],
+    ['no "not a"', 'which of these is a fruit: apple, pear, carrot?'],
+  ])('passes on a question with %s', (_, question) => {
+    expect(grocer.match(question).rule).not.toBe('oddOneOut');
+  });
+
+  it('takes the number of the family\'s own parts from matchingOptions', () => {
+    expect(new Matcher(twoFamiliesKnowledgeBase(), { oddOneOutOthers: 1 }).match('which is not a fruit: apple, carrot')).toMatchObject({ rule: 'oddOneOut', id: 'vegetables.carrot' });
   });
 });
 

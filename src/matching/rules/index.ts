@@ -1,5 +1,5 @@
 import { framingKeywordAlone, greetingBeforeQuestion, nothingAsked, ownPhrasing, remarkToBot, smalltalkPhrase, thanksAfterQuestion } from './messageRules';
-import { choiceWithinNamedFamily, comparisonAlongScale, listMeansOverview, sideOfNamedTopic, unrankedSuperlative } from './readingRules';
+import { choiceWithinNamedFamily, comparisonAlongScale, listMeansOverview, oddOneOut, sideOfNamedTopic, unrankedSuperlative } from './readingRules';
 import {
   askBetween,
   clearLeadInLongQuestion,
@@ -26,6 +26,7 @@ export const DECISION_RULES: readonly Rule[] = Object.freeze([
   greetingBeforeQuestion,
   thanksAfterQuestion,
   remarkToBot,
+  oddOneOut,
   comparisonAlongScale,
   sideOfNamedTopic,
   unrankedSuperlative,
@@ -68,7 +69,7 @@ export function unnamedWhatIs(decision: Decision, ctx: RuleContext): Decision {
 }
 
 /** Rules whose answers are certain or already checked: a topic's own phrasing, a part matched on its own, a fact. */
-const UNSCORED: ReadonlySet<Rule> = new Set([smalltalkPhrase, greetingBeforeQuestion, thanksAfterQuestion, ownPhrasing, framingKeywordAlone, nothingAsked, comparisonAlongScale, sideOfNamedTopic, unrankedSuperlative]);
+const UNSCORED: ReadonlySet<Rule> = new Set([smalltalkPhrase, greetingBeforeQuestion, thanksAfterQuestion, ownPhrasing, framingKeywordAlone, nothingAsked, oddOneOut, comparisonAlongScale, sideOfNamedTopic, unrankedSuperlative]);
 
 /** Runs the rules in order; the name of the one that decided goes with the decision. */
 export function decide(ctx: RuleContext): Decision & { rule: string } {

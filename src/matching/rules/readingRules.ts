@@ -197,3 +197,26 @@ export const choiceWithinNamedFamily: Rule = (ctx) => {
   if (ctx.q.topics[0]?.id === family) return undefined;
   return { kind: 'answer', id: first.id, confidence: first.score, candidates: shortlist(ctx) };
 };
+
+/** "Which is not a benefit", "which of these isn't a service model": the odd one out of a family, asked for. */
+const NOT_ONE_OF = /\bnot (?:a|an|one of)\b/;
+
+/**
+ * "Which of these is not a benefit of the cloud: availability, agility, control?": an exam's odd
+ * one out. The question names one family and mentions parts of it with one part of another
+ * family among them; that one is the answer, though the family's own parts outnumber it.
+ */
+export const oddOneOut: Rule = (ctx) => {
+  if (!ctx.q.reading.choosing || !NOT_ONE_OF.test(ctx.q.analysis.normalised)) return undefined;
+  const families = ctx.k.named(ctx.q.terms).filter((id) => ctx.k.parentOf(id) === undefined && ctx.k.childrenOf(id).length > 0);
+  const family = families.length === 1 ? families[0] : undefined;
+  if (family === undefined) return undefined;
+  const inside = ctx.k.mentioned(family, ctx.q.terms);
+  const outside = familiesReached(ctx)
+    .filter((other) => other !== family)
+    .flatMap((other) => ctx.k.mentioned(other, ctx.q.terms));
+  const odd = outside.length === 1 ? outside[0] : undefined;
+  if (odd === undefined || inside.length < ctx.o.oddOneOutOthers) return undefined;
+  const confidence = ctx.q.topics.find((candidate) => candidate.id === odd)?.score ?? 0;
+  return { kind: 'answer', id: odd, confidence, candidates: shortlist(ctx), direct: { kind: 'odd-one-out', family } };
+};

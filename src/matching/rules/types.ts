@@ -21,7 +21,9 @@ export type Direct =
   | { kind: 'facts'; says: string[] }
   | { kind: 'not-stated'; asked: { side: 'advantage' | 'disadvantage' } | { scale: string; rank: 'most' | 'least' }; instead: string[] }
   /** "The biggest drawback": the lecture lists that side without ranking it; the overview lists them all. */
-  | { kind: 'unranked'; side: 'advantage' | 'disadvantage' };
+  | { kind: 'unranked'; side: 'advantage' | 'disadvantage' }
+  /** "Which of these is not a benefit: …": the odd one out is not in `family`, the overview the question named. */
+  | { kind: 'odd-one-out'; family: string };
 
 /** What a rule decides: the kind of reply, the entry, and the candidates behind it. */
 export interface Decision {
