@@ -790,8 +790,6 @@ function framingKeywords(entries: readonly Entry[]): [string, string][] {
   return [...owners].flatMap(([word, ids]): [string, string][] => (ids.size === 1 ? [[word, [...ids][0] ?? '']] : []));
 }
 
-/** The terms of a request to compare: "the difference between", "compare", "vs". */
-
 /** "Rather than …", "instead of …" up to the end of its clause: what the question sets aside. */
 const EXCLUDED = /\b(?:rather than|instead of)\b[^,.;:!?]*/gi;
 
