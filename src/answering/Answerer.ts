@@ -324,17 +324,7 @@ export class Answerer {
    * follow-ups to choose from, rather than answering one of them as if it were more of this one.
    */
   nothingMore(id: string): Reply | undefined {
-    const entry = this.kb.get(id);
-    if (!entry) return undefined;
-    const suggestions = this.suggestionsFor(entry.related);
-    return {
-      kind: 'fallback',
-      id: null,
-      confidence: 1,
-      text: `The lecture says no more about "${entry.title}" than that.${suggestions.length > 0 ? ' Related topics:' : ''}`,
-      suggestions,
-      source: null,
-    };
+    return this.withRelated(id, (title) => `The lecture says no more about "${title}" than that.`);
   }
 
   /**
@@ -342,6 +332,11 @@ export class Answerer {
    * says how to ask again and keeps the topic, with its related topics on offer.
    */
   unclearAbout(id: string): Reply | undefined {
+    return this.withRelated(id, (title) => `Which part of "${title}" is unclear? Ask about it in your own words, or ask "why?" or "give an example".`);
+  }
+
+  /** A reply about a topic that answers nothing new, keeping the topic, with its related topics as buttons. */
+  private withRelated(id: string, say: (title: string) => string): Reply | undefined {
     const entry = this.kb.get(id);
     if (!entry) return undefined;
     const suggestions = this.suggestionsFor(entry.related);
@@ -349,7 +344,7 @@ export class Answerer {
       kind: 'fallback',
       id: null,
       confidence: 1,
-      text: `Which part of "${entry.title}" is unclear? Ask about it in your own words, or ask "why?" or "give an example".${suggestions.length > 0 ? ' Related topics:' : ''}`,
+      text: `${say(entry.title)}${suggestions.length > 0 ? ' Related topics:' : ''}`,
       suggestions,
       source: null,
     };
