@@ -33,8 +33,9 @@ export const LABELLED_SETS_DIR = join(__dirname, '../../test/fixtures');
  * (docs/understanding.md, twelfth session), so it is still left out. Set 17 was written blind at
  * the start of the eleventh session the same way: the twelfth session's sealed set, scored once
  * at its end. Set 18 was written blind at the start of the twelfth session the same way: the
- * thirteenth session's sealed set, scored once at its end. Set 19 was written blind at the start of the thirteenth session
- * the same way, for the round after. A set scored once is a development set from then on, whether or not it trains.
+ * thirteenth session's sealed set, scored once at its end. Set 19 was written blind at the start
+ * of the thirteenth session the same way, for the round after. A set scored once is a development
+ * set from then on, whether or not it trains.
  */
 export const SEALED_SETS: readonly string[] = Object.freeze(['heldout16-questions.tsv', 'heldout17-questions.tsv', 'heldout18-questions.tsv', 'heldout19-questions.tsv']);
 
