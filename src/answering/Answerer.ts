@@ -127,21 +127,7 @@ export class Answerer {
         return { ...(direct === undefined ? reply : saidFirst(reply, direct)), match };
       }
     }
-    if (match.kind === 'clarify') {
-      const suggestions = this.suggestionsFor(match.candidates.map((candidate) => candidate.id));
-      return {
-        kind: 'clarify',
-        id: null,
-        confidence: match.confidence,
-        text: [
-          "I'm not sure which topic you mean. Did you mean:",
-          ...suggestions.map((option, index) => `${index + 1}. ${option.title}`),
-        ].join('\n'),
-        suggestions,
-        source: null,
-        match,
-      };
-    }
+    if (match.kind === 'clarify') return { ...this.didYouMean(match.candidates.map((candidate) => candidate.id), match.confidence), match };
     // "ok", "hmm", "i don't know" or nothing at all asked nothing, so there is nothing to apologise for.
     if (asksNothing(match.explanation.terms)) return this.prompt();
     // A near miss (one weak candidate) is offered first: the student may have meant it.
@@ -183,7 +169,7 @@ export class Answerer {
       const own = this.kb.parentOf(entry.id);
       return named && own ? `${entry.title} is not under "${named.title}": the lecture gives it under "${own.title}".` : undefined;
     }
-    if (direct?.kind === 'unranked') return `The lecture does not rank its ${direct.side}s: it gives them all, none as the biggest.`;
+    if (direct?.kind === 'unranked') return noneRanked(`${direct.side}s`);
     if (direct?.kind === 'not-stated') {
       const asked = direct.asked;
       const name = entry.title.replace(/\s*\([^)]*\)$/, '').replace(/^\p{Lu}(?=\p{Ll})/u, (letter) => letter.toLowerCase());
@@ -195,7 +181,7 @@ export class Answerer {
       // "Is security the biggest drawback?": the lecture lists its reasons for and against the
       // cloud without ranking them, so neither yes nor no is the lecture's.
       const listed = this.kb.parentOf(entry.id)?.lists;
-      if (listed !== undefined && RANKED_FIRST.test(match.normalised)) return `The lecture does not rank its ${listed}: it gives them all, none as the biggest.`;
+      if (listed !== undefined && RANKED_FIRST.test(match.normalised)) return noneRanked(listed);
       // A yes or no about two sub-topics of an overview ("is a private cloud more secure than a
       // public one") has no one sentence of it to answer: each is about one sub-topic, and the one
       // sharing the most words is the one naming both (the hybrid cloud), which answers nothing asked.
@@ -289,12 +275,12 @@ export class Answerer {
     };
   }
 
-  /** Two topics asked to be ranked on no scale the lecture ranks them on: said so first, then both answers. */
+  /** Two topics asked which matters more, which the lecture never says: said so first, then both answers. */
   compareUnranked(first: string, second: string, overview?: string): Reply | undefined {
     const both = this.compareTwo(first, second, overview, second);
     const a = this.kb.get(first);
     const b = this.kb.get(second);
-    return both === undefined || !a || !b ? undefined : saidFirst(both, `The lecture does not rank "${a.title}" and "${b.title}" against each other.`);
+    return both === undefined || !a || !b ? undefined : saidFirst(both, `The lecture does not say which of "${a.title}" and "${b.title}" matters more.`);
   }
 
   /** An entry answered with a sentence said first: a comparison resolved against the topics discussed. */
@@ -345,6 +331,19 @@ export class Answerer {
       id: null,
       confidence: 1,
       text: `${say(entry.title)}${suggestions.length > 0 ? ' Related topics:' : ''}`,
+      suggestions,
+      source: null,
+    };
+  }
+
+  /** "Did you mean…?" with these entries, numbered so that "2" or "the first one" picks one. */
+  didYouMean(ids: readonly string[], confidence = 1): Reply {
+    const suggestions = this.suggestionsFor(ids);
+    return {
+      kind: 'clarify',
+      id: null,
+      confidence,
+      text: ["I'm not sure which topic you mean. Did you mean:", ...suggestions.map((option, index) => `${index + 1}. ${option.title}`)].join('\n'),
       suggestions,
       source: null,
     };
@@ -504,9 +503,17 @@ export class Answerer {
 }
 
 /** A reply with one direct sentence before it: what a comparison, a side or a yes or no asked for. */
-/** Asks whether one thing is first of all: "the biggest", "the main", "the most important". */
-const RANKED_FIRST = /\b(?:biggest|greatest|largest|main|worst|best|top|primary|number one|most (?:important|significant|serious|common))\b/;
-
 function saidFirst(reply: Reply, sentence: string): Reply {
   return { ...reply, text: `**In short:** ${sentence}\n\n${reply.text}` };
+}
+
+/**
+ * Asks whether one of a list is first of all: "the biggest drawback", "the main benefit", "the
+ * biggest one". Not "the best thing about elasticity", which ranks nothing.
+ */
+const RANKED_FIRST = /\b(?:biggest|greatest|largest|main|worst|best|top|primary|number one|most (?:important|significant|serious|common)) (?:one|benefit|advantage|drawback|disadvantage|reason|problem|issue|risk|concern|downside|upside)s?\b/;
+
+/** The lecture lists its advantages and its disadvantages without ranking them. */
+function noneRanked(sides: string): string {
+  return `The lecture does not rank its ${sides}: it gives them all, none as the biggest.`;
 }

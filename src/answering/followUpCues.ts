@@ -16,7 +16,7 @@ const WHY_PHRASES = new Set(['how come', 'how so', 'but why', 'why is that', 'wh
  */
 const UNCLEAR =
   /^(?:sorry |but |hmm |um |still )*(?:i (?:still )?(?:do not|did not) (?:really |quite |fully )?(?:understand|get|follow)(?: it| that| this| you| what you mean)?|i am (?:still |a bit |so |very )?(?:confused|lost)|(?:that|this|it) (?:makes|made) no sense|(?:that|this|it) does not make (?:any )?sense|(?:i am )?not sure i (?:understand|follow|get it)|huh|what do you mean|confused|confusing)$/;
-/** "Say that again", "can you repeat that": the same answer once more. */
+/** "Say that again", "can you repeat that": the last topic's answer once more (the whole answer, not the part last given). */
 const AGAIN = /^(?:can you |could you |please )*(?:say (?:that|it) again|repeat (?:that|it)|explain (?:that|it) again|explain again|again|come again|one more time)(?: please)?$/;
 
 /**
@@ -44,7 +44,8 @@ export class FollowUpCues {
 
   /**
    * The follow-up a message is, when it is nothing else: "example of paas" names a topic and is a
-   * question of its own, so it is not one. Example and "more" are checked before the others.
+   * question of its own, so it is not one. "Unclear" and "again", whole phrases, are checked first,
+   * then example and "more", then the others.
    */
   cueIn(normalised: string, terms: readonly string[]): FollowUpCue | undefined {
     if (UNCLEAR.test(normalised)) return 'unclear';

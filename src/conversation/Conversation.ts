@@ -131,6 +131,10 @@ export class Conversation {
   private replyTo(text: string, memory: ConversationMemory): Reply {
     // Matched once: the pick, the follow-up and the answer all read the same analysis.
     const match = this.matcher.match(text);
+    // "Say that again" or "I don't understand" after "Did you mean…?" is about that question, not
+    // the topic before it, and picks none of its options.
+    const cue = this.answerer.followUpCue(match);
+    if ((cue === 'again' || cue === 'unclear') && memory.pendingClarification.length > 0) return this.answerer.didYouMean(memory.pendingClarification);
     const chosen = this.answerer.entryIdByTitle(text) ?? this.pick(text, match, memory.pendingClarification);
     const picked = chosen === undefined ? undefined : this.answerPicked(chosen, memory);
     if (picked) return picked;
@@ -263,9 +267,14 @@ export class Conversation {
     return hit === undefined ? undefined : this.answerer.answerWithFirst(hit.id, hit.fact.says);
   }
 
-  /** "Tell me more about the 3rd one" after an overview: its third part, in the order the overview lists them. */
+  /**
+   * "Tell me more about the 3rd one" after an overview: its third part, in the order the overview
+   * lists them. After one of its parts, the list is still the overview's: "and the fourth one?"
+   * after the third walks on down it.
+   */
   private partByPlace(lastTopic: string, match: MatchResult): Reply | undefined {
-    const children = this.kb.childrenOf(lastTopic);
+    const own = this.kb.childrenOf(lastTopic);
+    const children = own.length > 0 ? own : this.kb.childrenOf(this.kb.parentOf(lastTopic)?.id ?? lastTopic);
     const ordinal = children.length === 0 ? undefined : PART_ORDINAL.exec(match.normalised)?.[1];
     const child = ordinal === undefined ? undefined : children[placeOf(ordinal, children.length) - 1];
     return child === undefined ? undefined : this.answerer.answerEntry(child.id);
@@ -283,15 +292,17 @@ export class Conversation {
   }
 
   /**
-   * "Which is more important?" or "which one matters most?" after two topics the lecture does not
-   * rank against each other (scalability and elasticity): said so, then what it says of each. The
-   * words alone would match some other entry, as "matters most" did the service models.
+   * "Which is more important?" or "which one matters most?" after two parts of one overview: the
+   * lecture says which needs more effort or costs more (its scales), never which matters more, so
+   * that is said, then what it says of each. The words alone would match some other entry, as
+   * "matters most" did the service models.
    */
   private unrankedPair(lastTopic: string, match: MatchResult, seen: readonly string[]): Reply | undefined {
     const terms = match.explanation.terms;
     if (!match.reading.choosing || match.reading.comparison !== undefined || terms.length === 0 || !terms.every((term) => this.ranking.has(term))) return undefined;
+    // Two parts of one overview: "which matters more" of IaaS and what the cloud is compares nothing.
     const pair = this.lastPair(lastTopic, seen);
-    return pair === undefined ? undefined : this.answerer.compareUnranked(...pair);
+    return pair?.[2] === undefined ? undefined : this.answerer.compareUnranked(...pair);
   }
 
   /**

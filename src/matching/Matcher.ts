@@ -510,6 +510,11 @@ export class Matcher implements RuleKnowledge {
     return this.named(new Set(ids));
   }
 
+  namedBy(text: string): string[] {
+    if (!this.namesOnly(text)) return [];
+    return this.named(new Set(this.analyzer.analyse(text).terms.flatMap((term) => this.termIds.get(term) ?? [])));
+  }
+
   named(terms: ReadonlySet<number>): string[] {
     return [...this.names.keys()].filter((id) => this.namesIt(id, terms));
   }

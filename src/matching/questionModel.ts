@@ -93,10 +93,11 @@ export interface QuestionModelFile {
  * The file: `MAGIC`, the header's length as a little-endian 32-bit integer, the header as
  * JSON, then the binary parts. Binary, because an instance reads the model at start: as JSON with
  * the numbers in base64 it took about 100 ms of a cold start to read as text, parse, validate and
- * decode; as bytes, about 43, with no text to parse and no base64 to decode (docs/performance.md,
+ * decode; as bytes, about 45, with no text to parse and no base64 to decode (docs/performance.md,
  * thirteenth session). A file that is not one says so in its first bytes.
  */
 const MAGIC = Buffer.from('CBQM');
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 const HEADER_AT = MAGIC.length + 4;
 
 /** A model's parts as the bytes of its file. */
@@ -119,7 +120,7 @@ export function serialiseQuestionModel(file: QuestionModelFile): Buffer {
 
 /** The parts of a model's file, or what is wrong with its shape. The binary parts are views of `bytes`, not copies. */
 export function parseQuestionModelFile(bytes: Buffer): { ok: true; file: QuestionModelFile } | { ok: false; reason: string } {
-  if (bytes.length < HEADER_AT || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { ok: false, reason: 'it does not start with the model\'s mark' };
+  if (bytes.length < HEADER_AT || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { ok: false, reason: 'it does not start with the model\'s mark (a model of an older format? run npm run kb:train)' };
   const headerEnd = HEADER_AT + bytes.readUInt32LE(MAGIC.length);
   if (headerEnd > bytes.length) return { ok: false, reason: 'its header runs past the end of the file' };
   let json: unknown;
@@ -136,11 +137,18 @@ export function parseQuestionModelFile(bytes: Buffer): { ok: true; file: Questio
   const countsAt = headerEnd + lengths.features;
   const targetsAt = countsAt + lengths.counts;
   const weightsAt = targetsAt + lengths.targets;
+  let features: string;
+  try {
+    // Strict: a damaged byte would otherwise become U+FFFD quietly, a feature no question has.
+    features = STRICT_UTF8.decode(bytes.subarray(headerEnd, countsAt));
+  } catch {
+    return { ok: false, reason: 'its features are not UTF-8' };
+  }
   return {
     ok: true,
     file: {
       ...fields,
-      features: bytes.toString('utf8', headerEnd, countsAt),
+      features,
       counts: bytes.subarray(countsAt, targetsAt),
       targets: bytes.subarray(targetsAt, weightsAt),
       weights: bytes.subarray(weightsAt),

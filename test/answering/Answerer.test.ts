@@ -73,6 +73,10 @@ describe('the Answerer\'s own sentences', () => {
     it('keeps the answer\'s own sentence for a yes or no that ranks nothing: "is latency a problem for hybrid clouds?"', () => {
       expect(realAnswerer().answerQuestion('is latency a problem for hybrid clouds?').text).toMatch(/^\*\*In short:\*\* This is particularly a problem with the hybrid cloud\./);
     });
+
+    it('does not read "the best thing about" as ranking the list', () => {
+      expect(realAnswerer().answerQuestion('is the best thing about elasticity that you only pay for what you use?').text).not.toMatch(/does not rank its/);
+    });
   });
 
   describe('study mode', () => {

@@ -259,6 +259,34 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('walks on down the list: "and the fourth one?" after the third is the fourth of the same overview', async () => {
+    await conversation()
+      .send('what are the benefits of the cloud')
+      .assertReply(() => undefined)
+      .send('tell me more about the 3rd one')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Reach: /); })
+      .send('and the fourth one?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Agility: /); })
+      .send('what about the last one')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Elasticity: /); })
+      .startTest();
+  });
+
+  it('"say that again" or "I don\'t understand" after "Did you mean…?" offers the same choice again, not the topic before it', async () => {
+    await conversation()
+      .send('what is paas')
+      .assertReply(() => undefined)
+      .send('cloud model')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^I'm not sure which topic you mean/); })
+      .send('say that again')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^I'm not sure which topic you mean. Did you mean:\n1\. /); })
+      .send("i don't understand")
+      .assertReply((reply) => { expect(reply.text).toMatch(/^I'm not sure which topic you mean/); })
+      .send('the first one')
+      .assertReply((reply) => { expect(reply.text).not.toMatch(/^I'm not sure/); })
+      .startTest();
+  });
+
   it('an ordinal after a topic with no parts is no pick: "the 7th one" after costs', async () => {
     await conversation()
       .send('why not use the cloud')
@@ -294,7 +322,7 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
-  it('"which is more important" after two topics the lecture does not rank says so, then gives both, and stays on the pair', async () => {
+  it('"which is more important" after two parts of one overview says the lecture does not say, then gives both, and stays on the pair', async () => {
     await conversation()
       .send('what is scalability')
       .assertReply(() => undefined)
@@ -302,22 +330,24 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .assertReply(() => undefined)
       .send('which is more important')
       .assertReply((reply) => {
-        expect(head(reply)).toBe('**In short:** The lecture does not rank "Scalability" and "Elasticity" against each other.');
+        expect(head(reply)).toBe('**In short:** The lecture does not say which of "Scalability" and "Elasticity" matters more.');
         expect(reply.text).toMatch(/\*\*Scalability\*\*: spend more, get more[\s\S]*\*\*Elasticity\*\*: the cloud reacts dynamically/);
       })
       .send('which one matters most')
-      .assertReply((reply) => { expect(head(reply)).toBe('**In short:** The lecture does not rank "Scalability" and "Elasticity" against each other.'); })
+      .assertReply((reply) => { expect(head(reply)).toBe('**In short:** The lecture does not say which of "Scalability" and "Elasticity" matters more.'); })
       .send("what's the difference")
       .assertReply((reply) => { expect(head(reply)).toBe('The difference between "Scalability" and "Elasticity", in the lecture\'s words:'); })
       .startTest();
   });
 
-  it('"which is more important" after one topic is no comparison of two', async () => {
-    await conversation()
-      .send('what is scalability')
-      .assertReply(() => undefined)
+  it.each([
+    ['one topic', ['what is scalability']],
+    ['two topics of no one overview', ['what is the cloud', 'what is iaas']],
+  ])('"which is more important" after %s is no comparison of two', async (_, before) => {
+    const test = before.reduce((flow, question) => flow.send(question).assertReply(() => undefined), conversation().send('hi').assertReply(() => undefined));
+    await test
       .send('which is more important')
-      .assertReply((reply) => { expect(reply.text).not.toMatch(/does not rank/); })
+      .assertReply((reply) => { expect(reply.text).not.toMatch(/does not say which of/); })
       .startTest();
   });
 

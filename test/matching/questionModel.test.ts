@@ -416,6 +416,11 @@ describe('readQuestionModel', () => {
     ['a header that is not JSON', withHeader('{"format": 8,'), /header is not JSON/],
     ['parts shorter than the header says', file(valid()).subarray(0, file(valid()).length - 1), /parts come to \d+ bytes after the header, where the file has \d+/],
     ['parts longer than the header says', Buffer.concat([file(valid()), Buffer.from([0])]), /parts come to/],
+    ['a feature that is not UTF-8', (() => {
+      const damaged = Buffer.from(file(valid()));
+      damaged[damaged.indexOf('bus\nhi')] = 0xff;
+      return damaged;
+    })(), /features are not UTF-8/],
   ])('refuses a file that is not a question model (%s), saying why', (_, content, reason) => {
     write(content);
     const result = readQuestionModel(dir, kb);

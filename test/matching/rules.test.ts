@@ -345,6 +345,7 @@ describeRule('oddOneOut', () => {
     ['two parts of another family', 'which of these is not a fruit: apple, carrot, leek?'],
     ['fewer than oddOneOutOthers parts of the family named', 'which is not a fruit: apple, carrot'],
     ['no "not a"', 'which of these is a fruit: apple, pear, carrot?'],
+    ['no family right after "not a"', 'which is not a good choice if you want something crisp: apple, pear, carrot?'],
   ])('passes on a question with %s', (_, question) => {
     expect(grocer.match(question).rule).not.toBe('oddOneOut');
   });

@@ -198,18 +198,31 @@ export const choiceWithinNamedFamily: Rule = (ctx) => {
   return { kind: 'answer', id: first.id, confidence: first.score, candidates: shortlist(ctx) };
 };
 
-/** "Which is not a benefit", "which of these isn't a service model": the odd one out of a family, asked for. */
-const NOT_ONE_OF = /\bnot (?:a|an|one of)\b/;
+/**
+ * "Which is not a benefit", "which of these isn't a service model": the odd one out of a family,
+ * asked for. The family is named by the words right after it, and by nothing else: "not a good fit
+ * if latency matters" names none.
+ */
+const NOT_ONE_OF = /\bnot (?:a|an|one of(?: the)?) ((?:\w+ ?){1,3})/;
+
+/** The family the words after "not a" name: the longest run of them, up to three, that is nothing but its name. */
+function familyAfterNot(ctx: RuleContext, words: string): string | undefined {
+  const run = words.trim().split(' ');
+  for (let length = run.length; length > 0; length -= 1) {
+    const families = ctx.k.namedBy(run.slice(0, length).join(' ')).filter((id) => ctx.k.parentOf(id) === undefined && ctx.k.childrenOf(id).length > 0);
+    if (families.length === 1) return families[0];
+  }
+  return undefined;
+}
 
 /**
  * "Which of these is not a benefit of the cloud: availability, agility, control?": an exam's odd
- * one out. The question names one family and mentions parts of it with one part of another
- * family among them; that one is the answer, though the family's own parts outnumber it.
+ * one out. The question names one family right after "not a", mentions parts of it, and one part
+ * of another family among them; that one is the answer, though the family's own parts outnumber it.
  */
 export const oddOneOut: Rule = (ctx) => {
-  if (!ctx.q.reading.choosing || !NOT_ONE_OF.test(ctx.q.analysis.normalised)) return undefined;
-  const families = ctx.k.named(ctx.q.terms).filter((id) => ctx.k.parentOf(id) === undefined && ctx.k.childrenOf(id).length > 0);
-  const family = families.length === 1 ? families[0] : undefined;
+  const after = ctx.q.reading.choosing ? NOT_ONE_OF.exec(ctx.q.analysis.normalised)?.[1] : undefined;
+  const family = after === undefined ? undefined : familyAfterNot(ctx, after);
   if (family === undefined) return undefined;
   const inside = ctx.k.mentioned(family, ctx.q.terms);
   const outside = familiesReached(ctx)

@@ -74,6 +74,8 @@ export interface RuleKnowledge {
   ownPhrasing(normalised: string): string | undefined;
   /** Whether every term of a text belongs to a topic's name the text gives whole: "paas", "hybrid cloud", not "good". */
   namesOnly(text: string): boolean;
+  /** The topics a text names, when it is nothing but names (`namesOnly`); none otherwise. */
+  namedBy(text: string): string[];
   /** The terms of an entry's title, as term ids. */
   titleTerms(id: string): readonly number[];
   /** How many content terms a text has. */
