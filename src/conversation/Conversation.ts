@@ -273,11 +273,13 @@ export class Conversation {
    * after the third walks on down it.
    */
   private partByPlace(lastTopic: string, match: MatchResult): Reply | undefined {
-    const own = this.kb.childrenOf(lastTopic);
-    const children = own.length > 0 ? own : this.kb.childrenOf(this.kb.parentOf(lastTopic)?.id ?? lastTopic);
+    const list = this.kb.childrenOf(lastTopic).length > 0 ? lastTopic : this.kb.parentOf(lastTopic)?.id;
+    const children = list === undefined ? [] : this.kb.childrenOf(list);
     const ordinal = children.length === 0 ? undefined : PART_ORDINAL.exec(match.normalised)?.[1];
-    const child = ordinal === undefined ? undefined : children[placeOf(ordinal, children.length) - 1];
-    return child === undefined ? undefined : this.answerer.answerEntry(child.id);
+    if (list === undefined || ordinal === undefined) return undefined;
+    const child = children[placeOf(ordinal, children.length) - 1];
+    // A place past the end of the list ("the 7th one" of five drawbacks): the list, to pick from.
+    return child === undefined ? this.answerer.offerChildren(list) : this.answerer.answerEntry(child.id);
   }
 
   /**

@@ -287,14 +287,25 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
-  it('an ordinal after a topic with no parts is no pick: "the 7th one" after costs', async () => {
+  it('a place past the end of the list offers the list to pick from: "the 7th one" of five drawbacks', async () => {
     await conversation()
       .send('why not use the cloud')
       .assertReply(() => undefined)
       .send('the second one')
       .assertReply((reply) => { expect(reply.text).toMatch(/^Costs: /); })
       .send('the 7th one')
-      .assertReply((reply) => { expect(reply.text).not.toMatch(/^Costs: |^Elasticity/); })
+      .assertReply((reply) => { expect(reply.text).toMatch(/^There is more on each part of "Why not use the cloud\?"\. Which one\?\n1\. Latency/); })
+      .send('5')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Intellectual property/); })
+      .startTest();
+  });
+
+  it('an ordinal after a topic in no list and with no parts is no pick: "the second one" after what the cloud is', async () => {
+    await conversation()
+      .send('what is the cloud')
+      .assertReply(() => undefined)
+      .send('the second one')
+      .assertReply((reply) => { expect(reply.text).not.toMatch(/^There is more on each part|^Public cloud|^In a public cloud/); })
       .startTest();
   });
 
