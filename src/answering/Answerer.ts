@@ -299,7 +299,7 @@ export class Answerer {
       kind: 'clarify',
       id: null,
       confidence: 1,
-      text: [`There is more on each part of "${entry.title}". Which one?`, ...suggestions.map((s, i) => `${i + 1}. ${s.title}`)].join('\n'),
+      text: numbered(`There is more on each part of "${entry.title}". Which one?`, suggestions),
       suggestions,
       source: null,
     };
@@ -343,7 +343,7 @@ export class Answerer {
       kind: 'clarify',
       id: null,
       confidence,
-      text: ["I'm not sure which topic you mean. Did you mean:", ...suggestions.map((option, index) => `${index + 1}. ${option.title}`)].join('\n'),
+      text: numbered("I'm not sure which topic you mean. Did you mean:", suggestions),
       suggestions,
       source: null,
     };
@@ -356,10 +356,7 @@ export class Answerer {
       kind: 'clarify',
       id: null,
       confidence: 0,
-      text: [
-        `${WHAT_ABOUT[cue]} Pick a topic, or ask about one in your own words:`,
-        ...suggestions.map((option, index) => `${index + 1}. ${option.title}`),
-      ].join('\n'),
+      text: numbered(`${WHAT_ABOUT[cue]} Pick a topic, or ask about one in your own words:`, suggestions),
       suggestions,
       source: null,
       ...(cue === 'example' ? { asksForExample: true as const } : {}),
@@ -500,6 +497,11 @@ export class Answerer {
       ...(isTopic(entry) && entry.comparison ? { comparison: entry.comparison } : {}),
     };
   }
+}
+
+/** A question, then the options numbered on lines of their own, so that "2" or "the first one" picks one. */
+function numbered(question: string, options: readonly Suggestion[]): string {
+  return [question, ...options.map((option, index) => `${index + 1}. ${option.title}`)].join('\n');
 }
 
 /** A reply with one direct sentence before it: what a comparison, a side or a yes or no asked for. */

@@ -1,4 +1,5 @@
 import type { Answerer, Reply } from '../answering/Answerer';
+import type { FollowUpCue } from '../answering/followUpCues';
 import { answerPart, type AnswerPart } from '../answering/answerPart';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { areSiblings, isTopic } from '../knowledge/KnowledgeBase';
@@ -129,16 +130,17 @@ export class Conversation {
   }
 
   private replyTo(text: string, memory: ConversationMemory): Reply {
-    // Matched once: the pick, the follow-up and the answer all read the same analysis.
+    // Matched once, and its follow-up cue read once: the pick, the follow-up and the answer all
+    // read the same analysis.
     const match = this.matcher.match(text);
+    const cue = this.answerer.followUpCue(match);
     // "Say that again" or "I don't understand" after "Did you mean…?" is about that question, not
     // the topic before it, and picks none of its options.
-    const cue = this.answerer.followUpCue(match);
     if ((cue === 'again' || cue === 'unclear') && memory.pendingClarification.length > 0) return this.answerer.didYouMean(memory.pendingClarification);
     const chosen = this.answerer.entryIdByTitle(text) ?? this.pick(text, match, memory.pendingClarification);
     const picked = chosen === undefined ? undefined : this.answerPicked(chosen, memory);
     if (picked) return picked;
-    const followUp = memory.lastTopic === null ? this.afterDecline(text, match, memory) : this.followUp(text, match, memory.lastTopic, memory.seenTopics);
+    const followUp = memory.lastTopic === null ? this.afterDecline(text, match, cue, memory) : this.followUp(text, match, cue, memory.lastTopic, memory.seenTopics);
     return followUp ?? this.answerer.answerMatch(match);
   }
 
@@ -184,7 +186,7 @@ export class Conversation {
   }
 
   /** "Give me an example", "any downsides?", "tell me more", "why?" about the last topic. */
-  private followUp(text: string, match: MatchResult, lastTopic: string, seen: readonly string[]): Reply | undefined {
+  private followUp(text: string, match: MatchResult, cue: FollowUpCue | undefined, lastTopic: string, seen: readonly string[]): Reply | undefined {
     const entry = this.kb.get(lastTopic);
     if (!entry || !isTopic(entry)) return undefined;
     const part = this.partByPlace(lastTopic, match);
@@ -196,7 +198,6 @@ export class Conversation {
     const unranked = this.unrankedPair(lastTopic, match, seen);
     if (unranked !== undefined) return unranked;
     if (DIFFERENCE.test(match.normalised)) return this.differenceOf(lastTopic, seen);
-    const cue = this.answerer.followUpCue(match);
     if (cue === 'unclear') return this.answerer.unclearAbout(lastTopic);
     if (cue === 'again') return this.answerer.answerEntry(lastTopic);
     if (cue === 'example') return this.exampleOf(lastTopic, entry.answer);
@@ -338,9 +339,8 @@ export class Conversation {
    * was declined, not about the cloud: it asks which topic is meant, as "tell me more" does with
    * no topic before it. A bare "downsides" is a new question.
    */
-  private afterDecline(text: string, match: MatchResult, memory: ConversationMemory): Reply | undefined {
+  private afterDecline(text: string, match: MatchResult, cue: FollowUpCue | undefined, memory: ConversationMemory): Reply | undefined {
     if (!memory.afterDecline) return undefined;
-    const cue = this.answerer.followUpCue(match);
     return (cue === 'drawback' || cue === 'benefit') && continues(text, match) ? this.answerer.askWhatAbout(cue) : undefined;
   }
 

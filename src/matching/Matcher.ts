@@ -440,16 +440,7 @@ export class Matcher implements RuleKnowledge {
   }
 
   namesOnly(text: string): boolean {
-    const ids: number[] = [];
-    for (const term of this.analyzer.analyse(text).terms) {
-      const id = this.termIds.get(term);
-      if (id === undefined) return false;
-      ids.push(id);
-    }
-    // "hybrid cloud" is a name whole; "good" is a word of a phrasing ("what is good about…"), no name.
-    const present = new Set(ids);
-    const named = new Set(this.named(present).flatMap((id) => (this.names.get(id) ?? []).filter((name) => name.every((term) => present.has(term))).flat()));
-    return ids.length > 0 && ids.every((id) => named.has(id));
+    return this.namedBy(text).length > 0;
   }
 
   titleTerms(id: string): readonly number[] {
@@ -511,8 +502,17 @@ export class Matcher implements RuleKnowledge {
   }
 
   namedBy(text: string): string[] {
-    if (!this.namesOnly(text)) return [];
-    return this.named(new Set(this.analyzer.analyse(text).terms.flatMap((term) => this.termIds.get(term) ?? [])));
+    const ids: number[] = [];
+    for (const term of this.analyzer.analyse(text).terms) {
+      const id = this.termIds.get(term);
+      if (id === undefined) return [];
+      ids.push(id);
+    }
+    // "hybrid cloud" is a name whole; "good" is a word of a phrasing ("what is good about…"), no name.
+    const present = new Set(ids);
+    const topics = this.named(present);
+    const named = new Set(topics.flatMap((id) => (this.names.get(id) ?? []).filter((name) => name.every((term) => present.has(term))).flat()));
+    return ids.length > 0 && ids.every((id) => named.has(id)) ? topics : [];
   }
 
   named(terms: ReadonlySet<number>): string[] {
