@@ -34,10 +34,12 @@ export const LABELLED_SETS_DIR = join(__dirname, '../../test/fixtures');
  * the start of the eleventh session the same way: the twelfth session's sealed set, scored once
  * at its end. Set 18 was written blind at the start of the twelfth session the same way: the
  * thirteenth session's sealed set, scored once at its end. Set 19 was written blind at the start
- * of the thirteenth session the same way, for the round after. A set scored once is a development
+ * of the thirteenth session the same way: the fourteenth session's sealed set, scored once at its
+ * end. Set 20 was written blind at the start of the fourteenth session the same way, for the round
+ * after. A set scored once is a development
  * set from then on, whether or not it trains.
  */
-export const SEALED_SETS: readonly string[] = Object.freeze(['heldout16-questions.tsv', 'heldout17-questions.tsv', 'heldout18-questions.tsv', 'heldout19-questions.tsv']);
+export const SEALED_SETS: readonly string[] = Object.freeze(['heldout16-questions.tsv', 'heldout17-questions.tsv', 'heldout18-questions.tsv', 'heldout19-questions.tsv', 'heldout20-questions.tsv']);
 
 /**
  * Sets written to teach the model, not to score the bot: `train-*-questions.tsv`. They are
