@@ -146,6 +146,8 @@ export function buildKnowledgeBase(files: readonly SourceFile[], lectureMarkdown
     if (scaleIds.has(scale.id)) problems.push(`scales: scale "${scale.id}" is defined twice`);
     scaleIds.add(scale.id);
   }
+  const implied = scales.filter((scale) => scale.impliedByWhoDoesIt).map((scale) => scale.id);
+  if (implied.length > 1) problems.push(`scales: only one scale can be implied by who does it, not ${implied.join(', ')}`);
 
   const topicIds = new Set(topics.map(({ entry }) => entry.id));
   for (const { file, entry } of topics) {

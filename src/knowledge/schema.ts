@@ -79,6 +79,12 @@ export const ScaleSchema = z.strictObject({
   less: z.array(Text).default([]),
   /** Words for having more of it, on their own: "the most expensive" needs no "most" to be read as most. */
   mostWords: z.array(Text).default([]),
+  /**
+   * Whether this is what a question compares when it says only who does the most, naming nothing
+   * else: "the provider does the most for me", "which one leaves the least to the provider", "the
+   * most on my plate" compare the work each side does. At most one scale says so.
+   */
+  impliedByWhoDoesIt: z.boolean().default(false),
 });
 
 export const TopicEntrySchema = z.strictObject({

@@ -197,6 +197,7 @@ export function buildMatcherIndex(
       more: scale.more.map((text) => normalise(text).split(' ')),
       less: scale.less.map((text) => normalise(text).split(' ')),
       most: scale.mostWords.map((text) => normalise(text).split(' ')),
+      impliedByWhoDoesIt: scale.impliedByWhoDoesIt,
     })),
     helpId: kb.smalltalk.find((entry) => entry.helps)?.id ?? null,
     descriptiveTerms: [...describing].filter((term) => !naming.has(term)),
@@ -795,8 +796,21 @@ function framingKeywords(entries: readonly Entry[]): [string, string][] {
   return [...owners].flatMap(([word, ids]): [string, string][] => (ids.size === 1 ? [[word, [...ids][0] ?? '']] : []));
 }
 
-/** "Rather than …", "instead of …" up to the end of its clause: what the question sets aside. */
-const EXCLUDED = /\b(?:rather than|instead of)\b[^,.;:!?]*/gi;
+/**
+ * What the question sets aside, up to the end of its clause: "rather than …", "instead of …"
+ * anywhere; "apart from …", "never mind …", "not the …", "nothing about …" and "… aside" only
+ * opening a clause, as in "apart from scalability, what other reasons are there". Inside one, they
+ * describe the situation asked about: "we know nothing about servers", "housed somewhere other
+ * than our building".
+ */
+const EXCLUDED = new RegExp(
+  [
+    '\\b(?:rather than|instead of)\\b[^,.;:!?]*',
+    '(?:^|(?<=[,.;:!?]))\\s*(?:but\\s+)?(?:apart from|aside from|other than|besides|never mind|forget about|forget|setting aside|leaving aside|not the|not about|nothing about)\\b[^,.;:!?]*',
+    '(?:^|(?<=[,.;:!?]))[^,.;:!?]{1,40}?\\baside(?=\\s*[,.;:!?])',
+  ].join('|'),
+  'gi',
+);
 
 /**
  * The question without what it sets aside: "reacting to demand rather than just spending more"

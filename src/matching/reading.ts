@@ -29,6 +29,8 @@ export interface ScaleTerms {
   more: string[][];
   less: string[][];
   most: string[][];
+  /** What a question compares when it says only who does the most (`WHO_DOES_IT`). */
+  impliedByWhoDoesIt?: boolean;
 }
 
 const MOST = new Set(['most', 'more', 'max', 'maximum', 'highest', 'higher', 'greatest', 'greater', 'biggest', 'bigger', 'largest']);
@@ -68,8 +70,34 @@ const OTHER_PARTY = new RegExp(
     '\\b(?:provider|vendor|supplier)s? (?:does|do|doing|did|handles?|handling|takes?|taking|manages?|managing) (?:the )?(?:most|least|more|less|fewest|fewer)\\b',
     '\\b(?:most|least|more|less|fewest|fewer) (?:\\w+ ){0,2}(?:on|to|onto|over to) (?:the |a |your |our )?(?:provider|vendor|supplier)s?\\b',
     '\\b(?:does|do|doing) (?:the )?(?:most|least|more|less) (?:\\w+ ){0,3}for (?:me|us|you)\\b',
+    '\\b(?:most|least|more|less|fewest|fewer) (?:\\w+ )?(?:managed|handled|run|done|looked after|taken care of|maintained|set up) by (?:the |a |your |our |my )?(?:cloud )?(?:provider|vendor|supplier)s?\\b',
   ].join('|'),
 );
+
+/**
+ * Who does the work, with no word for what they do: "the provider does the most for me", "which
+ * one leaves the least to the provider", "the most managed by the provider", "the most on my
+ * plate", "the least to do". Such a question compares the scale the knowledge base marks as
+ * implied by who does it, and `OTHER_PARTY` or `OFF_MY_PLATE` turn it round as for a named scale.
+ * Only where the direction word is tied to the party: "pay more to the provider" is not about
+ * who does the work, and "the most to do with security" is not work to do.
+ */
+const DIRECTION = '(?:most|least|more|less|fewest|fewer)';
+const PARTY = '(?:the |a |your |our |my )?(?:cloud )?(?:provider|vendor|supplier)s?';
+const WHO_DOES_IT = new RegExp(
+  [
+    `\\b(?:provider|vendor|supplier)s? (?:does|do|doing|did|handles?|handling|manages?|managing|takes? care of|looks? after) (?:the )?(${DIRECTION})\\b`,
+    `\\b(?:leaves?|leaving|hands?|handing|puts?|putting|pass(?:es)?|passing|shifts?|shifting|offloads?|offloading) (?:\\w+ ){0,2}?(${DIRECTION}) (?:\\w+ ){0,2}(?:to|on|onto|over to) ${PARTY}\\b`,
+    `\\b(${DIRECTION}) (?:\\w+ )?(?:managed|handled|run|done|looked after|taken care of|maintained|set up) by ${PARTY}\\b`,
+    `\\b(?:does|do|doing) (?:the )?(${DIRECTION}) (?:\\w+ ){0,3}for (?:me|us|you)\\b`,
+    `\\b(${DIRECTION}) (?:\\w+ ){0,3}(?:on|off) (?:my|our|your) (?:plate|hands|shoulders)\\b`,
+    `\\b(${DIRECTION}) (?:\\w+ ){0,3}off (?:me|us)\\b`,
+    `\\b(${DIRECTION}) (?:for (?:me|us|you) )?(?:left )?(?:for (?:me|us|you) )?to do\\b(?! with)`,
+  ].join('|'),
+);
+
+/** Work taken off the student: "takes the most off my plate" is the least work for me. */
+const OFF_MY_PLATE = new RegExp(`\\b${DIRECTION} (?:\\w+ ){0,3}off (?:(?:my|our|your) (?:plate|hands|shoulders)|me|us)\\b`);
 
 /**
  * A verb that takes away what a scale measures turns the direction round: "saves me the most
@@ -109,6 +137,8 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
   const words = QUANTITY.reduce((text, [phrase, direction]) => text.replace(phrase, direction), normalised.replace(MORE_TALK, ' '))
     .split(' ')
     .filter((word) => word !== '');
+  // The question as read, "as little work as possible" as "least work": who bears it is read on this.
+  const text = words.join(' ');
   // A phrase's words in a row, each as written or with a plural "s": "costs" is "cost".
   const at = (phrase: readonly string[], start: number) =>
     phrase.every((word, offset) => words[start + offset] === word || words[start + offset] === `${word}s`);
@@ -150,7 +180,7 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
     const comparative = phrase.some((word) => COMPARATIVE_FORM.test(word));
     // "is the cloud cheap" and "cloud costs" name the scale but compare nothing.
     if (direction === 0 && !comparative) continue;
-    bearer ??= (OTHER_PARTY.test(normalised) ? -1 : 1) * (REDUCING.test(normalised) ? -1 : 1);
+    bearer ??= (OTHER_PARTY.test(text) ? -1 : 1) * (REDUCING.test(text) ? -1 : 1);
     const sign = bearer * (polarity === 0 ? direction : direction === 0 ? polarity : polarity * direction);
     // Of two scales named, the one its direction word sits nearest: "the fewest restrictions on what gets installed" is about restrictions.
     const gap = Math.min(...inReach.map(({ place }) => gapTo(place)), comparative ? 0 : DIRECTION_REACH + 1);
@@ -160,8 +190,9 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
       best = { scale: scale.id, sign, between, gap };
     }
   }
+  const read = best ?? byWhoDoesIt(text, scales);
   const comparison: Reading['comparison'] =
-    best === undefined ? undefined : { scale: best.scale, rank: best.sign > 0 ? 'most' : 'least', ...(best.between ? { between: true as const } : {}) };
+    read === undefined ? undefined : { scale: read.scale, rank: read.sign > 0 ? 'most' : 'least', ...(read.between ? { between: true as const } : {}) };
   const disadvantage = DISADVANTAGE.test(normalised);
   const advantage = ADVANTAGE.test(normalised);
   const side = disadvantage && !advantage ? 'disadvantage' : advantage && !disadvantage ? 'advantage' : undefined;
@@ -176,6 +207,17 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
   };
 }
 
+
+/** A comparison of who does the work (`WHO_DOES_IT`), on the scale that implies it, if the knowledge base has one. */
+function byWhoDoesIt(text: string, scales: readonly ScaleTerms[]): { scale: string; sign: number; between: boolean } | undefined {
+  const scale = scales.find((candidate) => candidate.impliedByWhoDoesIt === true);
+  const found = scale === undefined ? null : WHO_DOES_IT.exec(text);
+  const word = found?.slice(1).find((group) => group !== undefined);
+  if (scale === undefined || word === undefined) return undefined;
+  const direction = MOST.has(word) ? 1 : -1;
+  const bearer = (OTHER_PARTY.test(text) ? -1 : 1) * (REDUCING.test(text) || OFF_MY_PLATE.test(text) ? -1 : 1);
+  return { scale: scale.id, sign: bearer * direction, between: BETWEEN.has(word) };
+}
 
 /**
  * The reading as the question model's features (`questionFeatures`): the direction along a scale,

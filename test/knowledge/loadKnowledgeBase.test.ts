@@ -81,6 +81,15 @@ describe('knowledge validation', () => {
     expect(message).toContain('knowledge/bad.yaml: not valid YAML');
   });
 
+  it('when two scales are implied by who does the work, names both', () => {
+    const scales = (id: string) => `  - id: ${id}\n    more: [${id}]\n    impliedByWhoDoesIt: true\n`;
+    const files = [
+      { name: 'valid.yaml', text: valid },
+      { name: 'scales.yaml', text: `kind: scales\nscales:\n${scales('effort')}${scales('bother')}` },
+    ];
+    expect(problemsOf(files)).toMatch(/only one scale can be implied by who does it, not effort, bother/);
+  });
+
   it('reports every problem at once, not just the first', () => {
     const message = problemsOf(
       broken((doc) => {

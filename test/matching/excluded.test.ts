@@ -2,8 +2,9 @@ import { Matcher, withoutExcluded } from '../../src/matching/Matcher';
 import { tinyKnowledgeBase } from './fixtures/tinyKnowledge';
 
 /**
- * What a question sets aside ("rather than …", "instead of …", to the end of its clause) is not
- * what it asks about, so it is left out before the question is read.
+ * What a question sets aside ("rather than …", "instead of …", to the end of its clause; "apart
+ * from …", "not the …", "… aside" opening a clause) is not what it asks about, so it is left out
+ * before the question is read.
  */
 describe('withoutExcluded', () => {
   it.each([
@@ -12,6 +13,25 @@ describe('withoutExcluded', () => {
     ['is the bus cheap', 'is the bus cheap'],
   ])('turns %j into %j', (question, kept) => {
     expect(withoutExcluded(question)).toBe(kept);
+  });
+
+  it.each([
+    ['apart from the bus, what else is there?', ' , what else is there?'],
+    ['Besides the bike, which vehicle is cheap?', ' , which vehicle is cheap?'],
+    ['which is cheap? not the bike please', 'which is cheap? '],
+    ['the bike aside, which is cheap?', ' , which is cheap?'],
+    ['tell me the upsides, nothing about the bike.', 'tell me the upsides, .'],
+  ])('turns %j, which sets something aside as it opens a clause, into %j', (question, kept) => {
+    expect(withoutExcluded(question)).toBe(kept);
+  });
+
+  it.each([
+    ['we know the bus but nothing about the bike'],
+    ['a vehicle other than the bus, is there one?'],
+    ['we have money set aside for the bus'],
+    ['why is the bike not the cheapest'],
+  ])('keeps %j, where the words describe the situation, not what is set aside', (question) => {
+    expect(withoutExcluded(question)).toBe(question);
   });
 
   it('keeps a question that is nothing but what it sets aside', () => {
@@ -25,5 +45,9 @@ describe('a Matcher reading a question that sets something aside', () => {
   it('answers what is asked about ("the bus rather than the bike"), not the overview of both', () => {
     expect(matcher.match('tell me about the bus rather than the bike')).toMatchObject({ kind: 'answer', id: 'vehicles.bus' });
     expect(matcher.match('tell me about the bus and the bike')).toMatchObject({ kind: 'answer', id: 'vehicles' });
+  });
+
+  it.each([['apart from the bike, tell me about the bus'], ['the bike aside, tell me about the bus']])('answers what is asked about in %j, not the overview of both', (question) => {
+    expect(matcher.match(question)).toMatchObject({ kind: 'answer', id: 'vehicles.bus' });
   });
 });

@@ -6,7 +6,7 @@ import { type Reading, readingSignals, readQuestion, type ScaleTerms } from '../
  * phrase): the tiny knowledge base's `effort` and `cost` (fixtures/tinyKnowledge.ts).
  */
 const SCALES: readonly ScaleTerms[] = [
-  { id: 'effort', more: [['effort'], ['work']], less: [['easy'], ['easiest']], most: [] },
+  { id: 'effort', more: [['effort'], ['work']], less: [['easy'], ['easiest']], most: [], impliedByWhoDoesIt: true },
   { id: 'cost', more: [['cost']], less: [['cheap'], ['cheaper'], ['cheapest']], most: [['expensive']] },
 ];
 
@@ -60,6 +60,39 @@ describe('readQuestion', () => {
       ['which needs less work for me than the bus', 'least'],
     ])('keeps the student\'s side when the party is not tied to the direction ("%s")', (question, rank) => {
       expect(read(question).comparison).toMatchObject({ scale: 'effort', rank });
+    });
+  });
+
+  describe('when a question says only who does the most, naming no scale', () => {
+    it.each([
+      ['which vehicle leaves the most to the provider', 'least', 'the most left to the provider'],
+      ['which vehicle leaves the least to the provider', 'most', 'the least left to the provider'],
+      ['where does the provider do the least for me', 'most', 'the provider doing the least'],
+      ['which is the least managed by the provider', 'most', 'the least managed by the provider'],
+      ['which is the most managed by the provider', 'least', 'the most managed by the provider'],
+      ['which takes the most off my plate', 'least', 'the most taken off the student'],
+      ['which puts the most on my plate', 'most', 'the most put on the student'],
+      ['which leaves me the most to do', 'most', 'the most left to do'],
+      ['which has the provider handle as much of the job as possible', 'least', 'a quantity wished for, done by the provider'],
+    ])('reads "%s" as the %s of the implied scale (%s)', (question, rank) => {
+      expect(read(question).comparison).toMatchObject({ scale: 'effort', rank });
+    });
+
+    it.each([
+      ['if we pay more to the provider do we get more', 'money paid, not work handed over'],
+      ['which has the most to do with the weather', '"to do with" is about, not work to do'],
+      ['the provider is the most famous one', 'no party doing anything'],
+    ])('reads no comparison in "%s" (%s)', (question) => {
+      expect(read(question).comparison).toBeUndefined();
+    });
+
+    it('reads nothing when no scale is implied by who does it', () => {
+      const named = SCALES.map((scale) => ({ ...scale, impliedByWhoDoesIt: false }));
+      expect(readQuestion(normalise('which leaves the most to the provider'), named).comparison).toBeUndefined();
+    });
+
+    it('reads a scale the question names before the implied one', () => {
+      expect(read('which leaves the most to do and is the cheapest').comparison).toMatchObject({ scale: 'cost', rank: 'least' });
     });
   });
 
