@@ -344,7 +344,7 @@ export class Matcher implements RuleKnowledge {
 
   /** A question's terms as `match` reads them, what it sets aside left out, and its own words: what the question model learns from. */
   questionText(question: string): QuestionText {
-    return this.modelInput(this.analyzer.analyse(withoutExcluded(question)));
+    return this.modelInput(this.analyzer.analyse(this.asked(question)));
   }
 
   /** What the model reads of an analysis: the same in training (`questionText`) as at run time (`read`). */
@@ -367,7 +367,7 @@ export class Matcher implements RuleKnowledge {
   }
 
   private read(question: string, withOpinion: boolean): MatchResult {
-    const analysis = this.analyzer.analyse(withoutExcluded(question));
+    const analysis = this.analyzer.analyse(this.asked(question));
     const { known, unknown, norm } = this.weigh(analysis.terms, analysis.termWeights);
     const reading = readQuestion(analysis.normalised, this.scales);
     // Ranked on first use, once: smalltalk and a topic's own phrasing need no scores.
@@ -417,6 +417,43 @@ export class Matcher implements RuleKnowledge {
     // The rule answers either the family's overview or one of its sub-topics.
     const family = this.childrenOf(ruled.id).length > 0 ? ruled.id : (this.parentOf(ruled.id) ?? ruled.id);
     return [family, ...this.mentioned(family, q.terms)].includes(weighed.id) ? { ...weighed, direct } : weighed;
+  }
+
+  /**
+   * What the message asks: without what it sets aside (`withoutExcluded`), and, after a statement
+   * of what the student has already, the question alone: "I follow SaaS fine, but what is IaaS?",
+   * "elasticity is about demand, so what's reach then?". Read with the question, the part already
+   * understood competes with the one asked about, and often wins. Only where
+   * - the statement says it is understood ("I understand", "is clear", "got it") or the break
+   *   turns away from it ("but", "so"): "on the bus, what is the bike like" asks about both;
+   * - the statement is not a question itself: "what is PaaS, and how does it differ from IaaS";
+   * - the question does not point back at it: "we can't oversee the machines any more, which
+   *   drawback is that?" is about the statement;
+   * - the question names a part of a family the statement names, and not the statement's topics:
+   *   "the public cloud is cheap, but what is bad about the public cloud" is about the public cloud.
+   */
+  private asked(question: string): string {
+    const text = withoutExcluded(question);
+    const split = STATEMENT_THEN_QUESTION.exec(text);
+    if (split === null) return text;
+    const [, statement = '', boundary = '', asked = ''] = split;
+    if (QUESTION_OPENING.test(statement.trim()) || REFERS_BACK.test(asked)) return text;
+    if (!ALREADY_KNOWN.test(statement) && !CONTRASTING.test(boundary)) return text;
+    // Only topics of a family: "the cloud" names the lecture's subject in most messages.
+    const said = this.mostSpecific(this.namesIn(statement)).filter((id) => this.parentOf(id) !== undefined || this.childrenOf(id).length > 0);
+    const family = (id: string) => this.parentOf(id) ?? id;
+    const families = new Set(said.map(family));
+    // Only parts of a family the statement names: "I understand IaaS, but how much control do I
+    // get" is about IaaS, not the control drawback.
+    const named = said.length === 0 ? [] : this.mostSpecific(this.namesIn(asked)).filter((id) => this.parentOf(id) !== undefined);
+    const related = (a: string, b: string) => a === b || this.parentOf(a) === b || this.parentOf(b) === a;
+    const apart = named.length > 0 && named.every((id) => families.has(family(id)) && !said.some((other) => related(id, other)));
+    return apart ? asked : text;
+  }
+
+  /** Topics without the overview of one of the others: "iaas" names IaaS and, by it, the service models. */
+  private mostSpecific(ids: readonly string[]): string[] {
+    return ids.filter((id) => !ids.some((other) => this.parentOf(other) === id));
   }
 
   matchPart(text: string): Decision {
@@ -811,6 +848,18 @@ const EXCLUDED = new RegExp(
   ].join('|'),
   'gi',
 );
+
+/** Words that open a question or a request: "what", "can you", "explain". */
+const QUESTION_WORDS = "(?:what|whats|what's|which|how|why|when|where|who|can|could|would|will|is|are|does|do|did|explain|tell|define|describe|go over|give|list)";
+const QUESTION_OPENING = new RegExp(`^${QUESTION_WORDS}\\b`, 'i');
+/** A statement, then a question at the last clause break: "SaaS I get. and PaaS, what's that?", "I follow SaaS but what is IaaS". */
+const STATEMENT_THEN_QUESTION = new RegExp(`^([^]*\\S)([,.;:!?]+\\s*(?:(?:but|so|and|then|now|ok|okay)\\s+)?|\\s+(?:but|so)\\s+)(${QUESTION_WORDS}\\b[^]*)$`, 'i');
+/** A statement that says what the student has already: "I understand SaaS", "latency is clear", "got it". */
+const ALREADY_KNOWN = /\b(?:understand|understood|get|got|know|clear|makes sense|make sense|clicked|done with|i see|fine with|ok with|okay with)\b/i;
+/** A break that turns from one thing to another: ", but", "so". */
+const CONTRASTING = /\b(?:but|so)\s*$/i;
+/** A question that points back at the statement: "what does it gain", "which drawback is that". */
+const REFERS_BACK = /\b(?:it|its|that|this|these|those|they|them|the one)\b/i;
 
 /**
  * The question without what it sets aside: "reacting to demand rather than just spending more"

@@ -1,0 +1,36 @@
+import { Matcher } from '../../src/matching/Matcher';
+import { tinyKnowledgeBase } from './fixtures/tinyKnowledge';
+
+/**
+ * "I understand IaaS, but what is PaaS?": a statement of what the student has already, then a
+ * question naming another part of the same family, is read as the question alone, so that the
+ * part already understood does not compete with the one asked about.
+ */
+describe('a Matcher reading a statement, then a question', () => {
+  const matcher = new Matcher(tinyKnowledgeBase());
+  const reads = (question: string) => matcher.questionText(question).terms;
+
+  it.each([['I understand the bus, but what is the bike?'], ['the bus is clear, what is the bike?'], ['the bus makes sense, so what is the bike?'], ['got the bus. what is the bike?']])(
+    'reads only the question of %j',
+    (question) => {
+      expect(reads(question)).toContain('bike');
+      expect(reads(question)).not.toContain('bus');
+      expect(matcher.match(question)).toMatchObject({ kind: 'answer', id: 'vehicles.bike' });
+    },
+  );
+
+  it('answers the overview when both are asked about in one clause', () => {
+    expect(matcher.match('I understand the bus and the bike')).toMatchObject({ kind: 'answer', id: 'vehicles' });
+  });
+
+  it.each([
+    ['what is the bus, and what is the bike?', 'the statement is a question too'],
+    ['I understand the bus, but what is it like?', 'the question points back at the statement'],
+    ['on the bus, what is the bike like?', 'nothing says the bus is understood, and no "but" turns away from it'],
+    ['we took the bus. what is the bike?', 'nothing says the bus is understood'],
+    ['I understand the bus, but why walk?', 'the question names no part of the family the statement names'],
+    ['the bus makes sense, so how cheap is the bus?', 'the question is about what the statement names'],
+  ])('reads the whole of %j (%s)', (question) => {
+    expect(reads(question)).toContain('bus');
+  });
+});
