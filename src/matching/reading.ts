@@ -86,7 +86,8 @@ const DIRECTION = '(?:most|least|more|less|fewest|fewer)';
 const PARTY = '(?:the |a |your |our |my )?(?:cloud )?(?:provider|vendor|supplier)s?';
 const WHO_DOES_IT = new RegExp(
   [
-    `\\b(?:provider|vendor|supplier)s? (?:does|do|doing|did|handles?|handling|manages?|managing|takes? care of|looks? after) (?:the )?(${DIRECTION})\\b`,
+    // "The most", not "most of it": "letting the provider do most of it" describes one end, it does not compare.
+    `\\b(?:provider|vendor|supplier)s? (?:does|do|doing|did|handles?|handling|manages?|managing|takes? care of|looks? after) (?:the (${DIRECTION})|(more|less))\\b`,
     `\\b(?:leaves?|leaving|hands?|handing|puts?|putting|pass(?:es)?|passing|shifts?|shifting|offloads?|offloading) (?:\\w+ ){0,2}?(${DIRECTION}) (?:\\w+ ){0,2}(?:to|on|onto|over to) ${PARTY}\\b`,
     `\\b(${DIRECTION}) (?:\\w+ )?(?:managed|handled|run|done|looked after|taken care of|maintained|set up) by ${PARTY}\\b`,
     `\\b(?:does|do|doing) (?:the )?(${DIRECTION}) (?:\\w+ ){0,3}for (?:me|us|you)\\b`,
@@ -112,14 +113,14 @@ const REDUCING = new RegExp(
 
 /**
  * A quantity wished for is a direction: "as little work as possible" and "hardly any setup" ask
- * for the least of it, "as much say as we can get" for the most. Rewritten to the direction word
- * before the words are read, so that the reach and the nearest-word rule apply as to "the least
- * work". Bare "much" and "a lot of" are left alone: "does SaaS need much upkeep" ranks nothing.
+ * for the least of it, "as much say as we can get" for the most. Rewritten to "the least" or "the
+ * most" before the words are read, so that the reach and the nearest-word rule apply as to "the
+ * least work", and who does it reads as for "the provider does the most". Bare "much" and "a lot of" are left alone: "does SaaS need much upkeep" ranks nothing.
  */
 const QUANTITY: readonly (readonly [RegExp, string])[] = [
-  [/\bas (?:little|few) ((?:\w+ ){0,2}\w+) as (?:possible|we can|i can|you can|can be|we could|i could)\b/g, 'least $1'],
-  [/\bas (?:much|many) ((?:\w+ ){0,2}\w+) as (?:possible|we can|i can|you can|can be|we could|i could)\b/g, 'most $1'],
-  [/\b(?:hardly|barely|next to|little or|little to|close to) (?:any|no|zero)\b/g, 'least'],
+  [/\bas (?:little|few) ((?:\w+ ){0,2}\w+) as (?:possible|we can|i can|you can|can be|we could|i could)\b/g, 'the least $1'],
+  [/\bas (?:much|many) ((?:\w+ ){0,2}\w+) as (?:possible|we can|i can|you can|can be|we could|i could)\b/g, 'the most $1'],
+  [/\b(?:hardly|barely|next to|little or|little to|close to) (?:any|no|zero)\b/g, 'the least'],
 ];
 
 /** How many words may stand between a direction word and the scale's word it governs: "the least to configure", "the most of the setting up". */
@@ -212,7 +213,9 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
 function byWhoDoesIt(text: string, scales: readonly ScaleTerms[]): { scale: string; sign: number; between: boolean } | undefined {
   const scale = scales.find((candidate) => candidate.impliedByWhoDoesIt === true);
   const found = scale === undefined ? null : WHO_DOES_IT.exec(text);
-  const word = found?.slice(1).find((group) => group !== undefined);
+  // The one group that matched: the others are undefined, though the type says string.
+  const groups: (string | undefined)[] = found === null ? [] : found.slice(1);
+  const word = groups.find((group) => group !== undefined);
   if (scale === undefined || word === undefined) return undefined;
   const direction = MOST.has(word) ? 1 : -1;
   const bearer = (OTHER_PARTY.test(text) ? -1 : 1) * (REDUCING.test(text) || OFF_MY_PLATE.test(text) ? -1 : 1);
