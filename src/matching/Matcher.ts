@@ -867,7 +867,8 @@ const REFERS_BACK = /\b(?:it|its|that|this|these|those|they|them|the one)\b/i;
  */
 export function withoutExcluded(question: string): string {
   const kept = question.replace(EXCLUDED, ' ');
-  return kept.trim() === '' ? question : kept;
+  // Nothing but punctuation left: the set-aside clause ran to the end ("besides X what else is there?").
+  return /[\p{L}\p{N}]/u.test(kept) ? kept : question;
 }
 
 /** Whether a message's terms leave nothing to ask about: none, or only a negation. */

@@ -36,6 +36,7 @@ describe('withoutExcluded', () => {
 
   it('keeps a question that is nothing but what it sets aside', () => {
     expect(withoutExcluded('instead of the bus')).toBe('instead of the bus');
+    expect(withoutExcluded('besides the bus what else is there?')).toBe('besides the bus what else is there?');
   });
 });
 
