@@ -424,8 +424,9 @@ export class Matcher implements RuleKnowledge {
    * of what the student has already, the question alone: "I follow SaaS fine, but what is IaaS?",
    * "elasticity is about demand, so what's reach then?". Read with the question, the part already
    * understood competes with the one asked about, and often wins. Only where
-   * - the statement says it is understood ("I understand", "is clear", "got it") or the break
-   *   turns away from it ("but", "so"): "on the bus, what is the bike like" asks about both;
+   * - the statement says it is understood ("I understand", "is clear", "got it"), and not "I
+   *   don't understand": "we keep records in a private cloud, so can the website go on a public
+   *   one?" describes a hybrid cloud, and "on the bus, what is the bike like" asks about both;
    * - the statement is not a question itself: "what is PaaS, and how does it differ from IaaS";
    * - the question does not point back at it: "we can't oversee the machines any more, which
    *   drawback is that?" is about the statement;
@@ -436,9 +437,9 @@ export class Matcher implements RuleKnowledge {
     const text = withoutExcluded(question);
     const split = STATEMENT_THEN_QUESTION.exec(text);
     if (split === null) return text;
-    const [, statement = '', boundary = '', asked = ''] = split;
+    const [, statement = '', , asked = ''] = split;
     if (QUESTION_OPENING.test(statement.trim()) || REFERS_BACK.test(asked)) return text;
-    if (!ALREADY_KNOWN.test(statement) && !CONTRASTING.test(boundary)) return text;
+    if (!ALREADY_KNOWN.test(statement) || NOT_KNOWN.test(statement)) return text;
     // Only topics of a family: "the cloud" names the lecture's subject in most messages.
     const said = this.mostSpecific(this.namesIn(statement)).filter((id) => this.parentOf(id) !== undefined || this.childrenOf(id).length > 0);
     const family = (id: string) => this.parentOf(id) ?? id;
@@ -834,17 +835,22 @@ function framingKeywords(entries: readonly Entry[]): [string, string][] {
 }
 
 /**
- * What the question sets aside, up to the end of its clause: "rather than …", "instead of …"
- * anywhere; "apart from …", "never mind …", "not the …", "nothing about …" and "… aside" only
- * opening a clause, as in "apart from scalability, what other reasons are there". Inside one, they
- * describe the situation asked about: "we know nothing about servers", "housed somewhere other
- * than our building".
+ * What the question sets aside: "rather than …" and "instead of …" up to the end of their clause,
+ * anywhere; and a short clause that opens by setting something aside, up to five words closed by
+ * a comma or the end ("apart from scalability, what other reasons are there", "never mind the
+ * drawbacks, …", "forget public versus private for a second, …", "setting security aside, …",
+ * "not the bad stuff", "nothing about latency"), or up to three words before "aside" ("IP
+ * concerns aside, …"). Longer, or inside a clause, the words describe the situation: "apart from
+ * the price the public cloud seems great, what are its drawbacks?", "we know nothing about
+ * servers", "somewhere other than our building", "not the sort of people who patch servers",
+ * "nothing about it needs special hardware", "our company sets a server aside".
  */
+const SET_ASIDE = '(?:apart from|aside from|other than|besides|never mind|forget about|forget|setting aside|leaving aside|not the(?! (?:sort|sorts|kind|kinds|type|types)\\b)|not about|nothing about(?! (?:it|this|that|them)\\b))';
 const EXCLUDED = new RegExp(
   [
     '\\b(?:rather than|instead of)\\b[^,.;:!?]*',
-    '(?:^|(?<=[,.;:!?]))\\s*(?:but\\s+)?(?:apart from|aside from|other than|besides|never mind|forget about|forget|setting aside|leaving aside|not the|not about|nothing about)\\b[^,.;:!?]*',
-    '(?:^|(?<=[,.;:!?]))[^,.;:!?]{1,40}?\\baside(?=\\s*[,.;:!?])',
+    `(?:^|(?<=[,.;:!?]))\\s*(?:but\\s+)?${SET_ASIDE}(?:\\s+[^\\s,.;:!?]+){1,5}\\s*(?=[,.;:!?]|$)`,
+    '(?:^|(?<=[,.;:!?]))\\s*(?:[^\\s,.;:!?]+\\s+){1,3}aside(?=\\s*[,.;:!?])',
   ].join('|'),
   'gi',
 );
@@ -854,10 +860,13 @@ const QUESTION_WORDS = "(?:what|whats|what's|which|how|why|when|where|who|can|co
 const QUESTION_OPENING = new RegExp(`^${QUESTION_WORDS}\\b`, 'i');
 /** A statement, then a question at the last clause break: "SaaS I get. and PaaS, what's that?", "I follow SaaS but what is IaaS". */
 const STATEMENT_THEN_QUESTION = new RegExp(`^([^]*\\S)([,.;:!?]+\\s*(?:(?:but|so|and|then|now|ok|okay)\\s+)?|\\s+(?:but|so)\\s+)(${QUESTION_WORDS}\\b[^]*)$`, 'i');
-/** A statement that says what the student has already: "I understand SaaS", "latency is clear", "got it". */
-const ALREADY_KNOWN = /\b(?:understand|understood|get|got|know|clear|makes sense|make sense|clicked|done with|i see|fine with|ok with|okay with)\b/i;
-/** A break that turns from one thing to another: ", but", "so". */
-const CONTRASTING = /\b(?:but|so)\s*$/i;
+/**
+ * A statement that says the student has it already: "I understand SaaS", "I get PaaS", "latency
+ * is clear", "got it", "makes sense". Not "we get a spike every Friday", which describes.
+ */
+const ALREADY_KNOWN = /\b(?:(?:i|we)(?:'ve| have)? (?:understand|understood|know|follow)|i(?:'ve| have)? (?:get|got)|(?:is|are) (?:clear|fine)|makes? sense|got it|clicked|done with)\b/i;
+/** "I don't understand IaaS, so how is PaaS different?" asks about both. */
+const NOT_KNOWN = /\b(?:not|never|no longer)\b|n't\b|\bdont\b/i;
 /** A question that points back at the statement: "what does it gain", "which drawback is that". */
 const REFERS_BACK = /\b(?:it|its|that|this|these|those|they|them|the one)\b/i;
 

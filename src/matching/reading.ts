@@ -56,7 +56,7 @@ const YES_NO = /^(is|are|does|do|can|could|would|will|should|was|were|has|have|d
 const COMPARING = /\b(?:differences?|differ|differs|differing|differently|differentiate|distinguish|contrast|versus|vs|compare|compared|compares|comparing|comparison|same as|same thing)\b|\bdifferent (?:from|than|to)\b/;
 
 /** "More" that asks for more words, not more of something: "tell me more about saas costs". */
-const MORE_TALK = /\b(?:tell me|tell us|know|learn|say|explain|hear|read|anything|something|any|some|bit|little|much) (?:more|less)\b|\b(?:more|less) (?:about|on|info|information|detail|details)\b/g;
+const MORE_TALK = /\b(?:tell me|tell us|know|learn|say|explain|hear|read|anything|something|any|some|bit|little|much) (?:more|less)\b|\b(?:more|less) (?:about|on(?! (?:my|our|your) (?:plate|hands|shoulders))|info|information|detail|details)\b/g;
 
 /**
  * A scale is measured from the student's side: "the most work" is the most work for me. These say
@@ -78,9 +78,11 @@ const OTHER_PARTY = new RegExp(
  * Who does the work, with no word for what they do: "the provider does the most for me", "which
  * one leaves the least to the provider", "the most managed by the provider", "the most on my
  * plate", "the least to do". Such a question compares the scale the knowledge base marks as
- * implied by who does it, and `OTHER_PARTY` or `OFF_MY_PLATE` turn it round as for a named scale.
- * Only where the direction word is tied to the party: "pay more to the provider" is not about
- * who does the work, and "the most to do with security" is not work to do.
+ * implied by who does it, turned round once where the provider does it or it is taken off the
+ * student (`OTHER_PARTY`, `REDUCING`, `OFF_MY_PLATE`). Only where the direction word is tied to the
+ * party, with nothing but "me" or "of it" between: "pay more money to the provider" and "the most
+ * data on the provider's servers" are not about who does the work, nor "the most to do with
+ * security" about work to do. And only in a question that asks to choose ("which").
  */
 const DIRECTION = '(?:most|least|more|less|fewest|fewer)';
 const PARTY = '(?:the |a |your |our |my )?(?:cloud )?(?:provider|vendor|supplier)s?';
@@ -88,7 +90,8 @@ const WHO_DOES_IT = new RegExp(
   [
     // "The most", not "most of it": "letting the provider do most of it" describes one end, it does not compare.
     `\\b(?:provider|vendor|supplier)s? (?:does|do|doing|did|handles?|handling|manages?|managing|takes? care of|looks? after) (?:the (${DIRECTION})|(more|less))\\b`,
-    `\\b(?:leaves?|leaving|hands?|handing|puts?|putting|pass(?:es)?|passing|shifts?|shifting|offloads?|offloading) (?:\\w+ ){0,2}?(${DIRECTION}) (?:\\w+ ){0,2}(?:to|on|onto|over to) ${PARTY}\\b`,
+    // Nothing but "me" or "of it" around the direction word: "puts the most data on the provider's servers" is about data.
+    `\\b(?:leaves?|leaving|hands?|handing|puts?|putting|pass(?:es)?|passing|shifts?|shifting|offloads?|offloading) (?:(?:me|us|you) )?(?:the )?(${DIRECTION}) (?:of (?:it|that|them) )?(?:over )?(?:to|on|onto) ${PARTY}\\b`,
     `\\b(${DIRECTION}) (?:\\w+ )?(?:managed|handled|run|done|looked after|taken care of|maintained|set up) by ${PARTY}\\b`,
     `\\b(?:does|do|doing) (?:the )?(${DIRECTION}) (?:\\w+ ){0,3}for (?:me|us|you)\\b`,
     `\\b(${DIRECTION}) (?:\\w+ ){0,3}(?:on|off) (?:my|our|your) (?:plate|hands|shoulders)\\b`,
@@ -191,7 +194,8 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
       best = { scale: scale.id, sign, between, gap };
     }
   }
-  const read = best ?? byWhoDoesIt(text, scales);
+  // Who does the work only where a question asks to choose: "the provider does the most in SaaS, so what are its drawbacks?" says it, it does not ask it.
+  const read = best ?? (CHOOSING.test(normalised) ? byWhoDoesIt(text, scales) : undefined);
   const comparison: Reading['comparison'] =
     read === undefined ? undefined : { scale: read.scale, rank: read.sign > 0 ? 'most' : 'least', ...(read.between ? { between: true as const } : {}) };
   const disadvantage = DISADVANTAGE.test(normalised);
@@ -218,7 +222,8 @@ function byWhoDoesIt(text: string, scales: readonly ScaleTerms[]): { scale: stri
   const word = groups.find((group) => group !== undefined);
   if (scale === undefined || word === undefined) return undefined;
   const direction = MOST.has(word) ? 1 : -1;
-  const bearer = (OTHER_PARTY.test(text) ? -1 : 1) * (REDUCING.test(text) || OFF_MY_PLATE.test(text) ? -1 : 1);
+  // One turn, however many say it: in "the provider takes the most off my plate" the provider and the plate are one party's doing.
+  const bearer = OTHER_PARTY.test(text) || REDUCING.test(text) || OFF_MY_PLATE.test(text) ? -1 : 1;
   return { scale: scale.id, sign: bearer * direction, between: BETWEEN.has(word) };
 }
 

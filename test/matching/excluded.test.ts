@@ -30,6 +30,10 @@ describe('withoutExcluded', () => {
     ['a vehicle other than the bus, is there one?'],
     ['we have money set aside for the bus'],
     ['why is the bike not the cheapest'],
+    ['apart from the price the bus seems great, what is bad about it?'],
+    ['we are not the sort of people who ride a bike, which vehicle?'],
+    ['the trip is short, nothing about it needs a car, which vehicle?'],
+    ['our office sets a bike aside, is that cheap?'],
   ])('keeps %j, where the words describe the situation, not what is set aside', (question) => {
     expect(withoutExcluded(question)).toBe(question);
   });

@@ -67,7 +67,8 @@ describe('readQuestion', () => {
     it.each([
       ['which vehicle leaves the most to the provider', 'least', 'the most left to the provider'],
       ['which vehicle leaves the least to the provider', 'most', 'the least left to the provider'],
-      ['where does the provider do the least for me', 'most', 'the provider doing the least'],
+      ['in which one does the provider do the least for me', 'most', 'the provider doing the least'],
+      ['in which one does the provider take the most off my plate', 'least', 'the provider taking it off the student, turned round once'],
       ['which is the least managed by the provider', 'most', 'the least managed by the provider'],
       ['which is the most managed by the provider', 'least', 'the most managed by the provider'],
       ['which takes the most off my plate', 'least', 'the most taken off the student'],
@@ -82,6 +83,8 @@ describe('readQuestion', () => {
       ['if we pay more to the provider do we get more', 'money paid, not work handed over'],
       ['which has the most to do with the weather', '"to do with" is about, not work to do'],
       ['the provider is the most famous one', 'no party doing anything'],
+      ['which puts the most data on the provider', 'something besides the work put on the provider'],
+      ['the provider does the most for the bus, so what is bad about it', 'a statement, not a choice asked'],
     ])('reads no comparison in "%s" (%s)', (question) => {
       expect(read(question).comparison).toBeUndefined();
     });
