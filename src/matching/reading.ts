@@ -118,7 +118,8 @@ const REDUCING = new RegExp(
  * A quantity wished for is a direction: "as little work as possible" and "hardly any setup" ask
  * for the least of it, "as much say as we can get" for the most. Rewritten to "the least" or "the
  * most" before the words are read, so that the reach and the nearest-word rule apply as to "the
- * least work", and who does it reads as for "the provider does the most". Bare "much" and "a lot of" are left alone: "does SaaS need much upkeep" ranks nothing.
+ * least work", and who does it reads as for "the provider does the most". Bare "much" and "a lot
+ * of" are left alone: "does SaaS need much upkeep" ranks nothing.
  */
 const QUANTITY: readonly (readonly [RegExp, string])[] = [
   [/\bas (?:little|few) ((?:\w+ ){0,2}\w+) as (?:possible|we can|i can|you can|can be|we could|i could)\b/g, 'the least $1'],
@@ -141,7 +142,7 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
   const words = QUANTITY.reduce((text, [phrase, direction]) => text.replace(phrase, direction), normalised.replace(MORE_TALK, ' '))
     .split(' ')
     .filter((word) => word !== '');
-  // The question as read, "as little work as possible" as "least work": who bears it is read on this.
+  // The question as read, "as little work as possible" as "the least work": who bears it is read on this.
   const text = words.join(' ');
   // A phrase's words in a row, each as written or with a plural "s": "costs" is "cost".
   const at = (phrase: readonly string[], start: number) =>
