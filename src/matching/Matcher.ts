@@ -422,7 +422,7 @@ export class Matcher implements RuleKnowledge {
   /**
    * What the message asks: without what it sets aside (`withoutExcluded`), and, after a statement
    * of what the student has already, the question alone: "I follow SaaS fine, but what is IaaS?",
-   * "elasticity is about demand, so what's reach then?". Read with the question, the part already
+   * "elasticity makes sense now, so what's reach then?". Read with the question, the part already
    * understood competes with the one asked about, and often wins. Only where
    * - the statement says it is understood ("I understand", "is clear", "got it"), and not "I
    *   don't understand": "we keep records in a private cloud, so can the website go on a public
@@ -858,7 +858,7 @@ const EXCLUDED = new RegExp(
 /** Words that open a question or a request: "what", "can you", "explain". */
 const QUESTION_WORDS = "(?:what|whats|what's|which|how|why|when|where|who|can|could|would|will|is|are|does|do|did|explain|tell|define|describe|go over|give|list)";
 const QUESTION_OPENING = new RegExp(`^${QUESTION_WORDS}\\b`, 'i');
-/** A statement, then a question at the last clause break: "SaaS I get. and PaaS, what's that?", "I follow SaaS but what is IaaS". */
+/** A statement, then a question at the last clause break: "SaaS I get. what's PaaS then?", "I follow SaaS but what is IaaS". */
 const STATEMENT_THEN_QUESTION = new RegExp(`^([^]*\\S)([,.;:!?]+\\s*(?:(?:but|so|and|then|now|ok|okay)\\s+)?|\\s+(?:but|so)\\s+)(${QUESTION_WORDS}\\b[^]*)$`, 'i');
 /**
  * A statement that says the student has it already: "I understand SaaS", "I get PaaS", "latency
