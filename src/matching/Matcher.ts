@@ -437,7 +437,7 @@ export class Matcher implements RuleKnowledge {
     const text = withoutExcluded(question);
     const split = STATEMENT_THEN_QUESTION.exec(text);
     if (split === null) return text;
-    const [, statement = '', , asked = ''] = split;
+    const [, statement = '', asked = ''] = split;
     if (QUESTION_OPENING.test(statement.trim()) || REFERS_BACK.test(asked)) return text;
     if (!ALREADY_KNOWN.test(statement) || NOT_KNOWN.test(statement)) return text;
     // Only topics of a family: "the cloud" names the lecture's subject in most messages.
@@ -859,7 +859,7 @@ const EXCLUDED = new RegExp(
 const QUESTION_WORDS = "(?:what|whats|what's|which|how|why|when|where|who|can|could|would|will|is|are|does|do|did|explain|tell|define|describe|go over|give|list)";
 const QUESTION_OPENING = new RegExp(`^${QUESTION_WORDS}\\b`, 'i');
 /** A statement, then a question at the last clause break: "SaaS I get. what's PaaS then?", "I follow SaaS but what is IaaS". */
-const STATEMENT_THEN_QUESTION = new RegExp(`^([^]*\\S)([,.;:!?]+\\s*(?:(?:but|so|and|then|now|ok|okay)\\s+)?|\\s+(?:but|so)\\s+)(${QUESTION_WORDS}\\b[^]*)$`, 'i');
+const STATEMENT_THEN_QUESTION = new RegExp(`^([^]*\\S)(?:[,.;:!?]+\\s*(?:(?:but|so|and|then|now|ok|okay)\\s+)?|\\s+(?:but|so)\\s+)(${QUESTION_WORDS}\\b[^]*)$`, 'i');
 /**
  * A statement that says the student has it already: "I understand SaaS", "I get PaaS", "latency
  * is clear", "got it", "makes sense". Not "we get a spike every Friday", which describes.

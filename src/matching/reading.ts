@@ -58,6 +58,12 @@ const COMPARING = /\b(?:differences?|differ|differs|differing|differently|differ
 /** "More" that asks for more words, not more of something: "tell me more about saas costs". */
 const MORE_TALK = /\b(?:tell me|tell us|know|learn|say|explain|hear|read|anything|something|any|some|bit|little|much) (?:more|less)\b|\b(?:more|less) (?:about|on(?! (?:my|our|your) (?:plate|hands|shoulders))|info|information|detail|details)\b/g;
 
+/** Direction words and the other party, as both `OTHER_PARTY` and `WHO_DOES_IT` read them. */
+const DIRECTION = '(?:most|least|more|less|fewest|fewer)';
+const PARTY = '(?:the |a |your |our |my )?(?:cloud )?(?:provider|vendor|supplier)s?';
+/** "The most managed by the provider", with the direction word as given (a group, where it is read). */
+const managedBy = (direction: string) => `\\b${direction} (?:\\w+ )?(?:managed|handled|run|done|looked after|taken care of|maintained|set up) by ${PARTY}\\b`;
+
 /**
  * A scale is measured from the student's side: "the most work" is the most work for me. These say
  * the other party bears it, which turns the direction round: "the provider does the most work",
@@ -67,10 +73,10 @@ const MORE_TALK = /\b(?:tell me|tell us|know|learn|say|explain|hear|read|anythin
  */
 const OTHER_PARTY = new RegExp(
   [
-    '\\b(?:provider|vendor|supplier)s? (?:does|do|doing|did|handles?|handling|takes?|taking|manages?|managing) (?:the )?(?:most|least|more|less|fewest|fewer)\\b',
-    '\\b(?:most|least|more|less|fewest|fewer) (?:\\w+ ){0,2}(?:on|to|onto|over to) (?:the |a |your |our )?(?:provider|vendor|supplier)s?\\b',
+    `\\b(?:provider|vendor|supplier)s? (?:does|do|doing|did|handles?|handling|takes?|taking|manages?|managing) (?:the )?${DIRECTION}\\b`,
+    `\\b${DIRECTION} (?:\\w+ ){0,2}(?:on|to|onto|over to) (?:the |a |your |our )?(?:provider|vendor|supplier)s?\\b`,
     '\\b(?:does|do|doing) (?:the )?(?:most|least|more|less) (?:\\w+ ){0,3}for (?:me|us|you)\\b',
-    '\\b(?:most|least|more|less|fewest|fewer) (?:\\w+ )?(?:managed|handled|run|done|looked after|taken care of|maintained|set up) by (?:the |a |your |our |my )?(?:cloud )?(?:provider|vendor|supplier)s?\\b',
+    managedBy(DIRECTION),
   ].join('|'),
 );
 
@@ -84,15 +90,13 @@ const OTHER_PARTY = new RegExp(
  * data on the provider's servers" are not about who does the work, nor "the most to do with
  * security" about work to do. And only in a question that asks to choose ("which").
  */
-const DIRECTION = '(?:most|least|more|less|fewest|fewer)';
-const PARTY = '(?:the |a |your |our |my )?(?:cloud )?(?:provider|vendor|supplier)s?';
 const WHO_DOES_IT = new RegExp(
   [
     // "The most", not "most of it": "letting the provider do most of it" describes one end, it does not compare.
     `\\b(?:provider|vendor|supplier)s? (?:does|do|doing|did|handles?|handling|manages?|managing|takes? care of|looks? after) (?:the (${DIRECTION})|(more|less))\\b`,
     // Nothing but "me" or "of it" around the direction word: "puts the most data on the provider's servers" is about data.
     `\\b(?:leaves?|leaving|hands?|handing|puts?|putting|pass(?:es)?|passing|shifts?|shifting|offloads?|offloading) (?:(?:me|us|you) )?(?:the )?(${DIRECTION}) (?:of (?:it|that|them) )?(?:over )?(?:to|on|onto) ${PARTY}\\b`,
-    `\\b(${DIRECTION}) (?:\\w+ )?(?:managed|handled|run|done|looked after|taken care of|maintained|set up) by ${PARTY}\\b`,
+    managedBy(`(${DIRECTION})`),
     `\\b(?:does|do|doing) (?:the )?(${DIRECTION}) (?:\\w+ ){0,3}for (?:me|us|you)\\b`,
     `\\b(${DIRECTION}) (?:\\w+ ){0,3}(?:on|off) (?:my|our|your) (?:plate|hands|shoulders)\\b`,
     `\\b(${DIRECTION}) (?:\\w+ ){0,3}off (?:me|us)\\b`,
@@ -196,7 +200,8 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
     }
   }
   // Who does the work only where a question asks to choose: "the provider does the most in SaaS, so what are its drawbacks?" says it, it does not ask it.
-  const read = best ?? (CHOOSING.test(normalised) ? byWhoDoesIt(text, scales) : undefined);
+  const choosing = CHOOSING.test(normalised);
+  const read = best ?? (choosing ? byWhoDoesIt(text, scales) : undefined);
   const comparison: Reading['comparison'] =
     read === undefined ? undefined : { scale: read.scale, rank: read.sign > 0 ? 'most' : 'least', ...(read.between ? { between: true as const } : {}) };
   const disadvantage = DISADVANTAGE.test(normalised);
@@ -207,7 +212,7 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
     ...(side !== undefined && OF_SOMETHING.test(normalised) ? { side } : {}),
     asksList: LIST.test(normalised),
     yesNo: YES_NO.test(normalised),
-    choosing: CHOOSING.test(normalised),
+    choosing,
     superlative: SUPERLATIVE.test(normalised),
     comparing: COMPARING.test(normalised),
   };
