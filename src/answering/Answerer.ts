@@ -174,7 +174,7 @@ export class Answerer {
       const asked = direct.asked;
       const name = entry.title.replace(/\s*\([^)]*\)$/, '').replace(/^\p{Lu}(?=\p{Ll})/u, (letter) => letter.toLowerCase());
       const the = name.startsWith('the ') ? '' : 'the ';
-      const what = 'side' in asked ? `name ${asked.side === 'advantage' ? 'an advantage' : 'a disadvantage'} of ${the}${name} in particular` : `say which has the ${asked.rank} ${asked.scale}`;
+      const what = 'side' in asked ? `name ${asked.side === 'advantage' ? 'an advantage' : 'a disadvantage'} of ${the}${name} in particular` : `say which ${direct.othersOnly === true ? 'of the others ' : ''}has the ${asked.rank} ${asked.scale}`;
       return direct.instead.length > 0 ? `The lecture does not ${what}. What it does say: ${direct.instead.join(' ')}` : `The lecture does not ${what}.`;
     }
     if (match.reading.yesNo) {

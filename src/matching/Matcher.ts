@@ -370,6 +370,7 @@ export class Matcher implements RuleKnowledge {
     const analysis = this.analyzer.analyse(this.asked(question));
     const { known, unknown, norm } = this.weigh(analysis.terms, analysis.termWeights);
     const reading = readQuestion(analysis.normalised, this.scales);
+    const setAside = this.setAside(question);
     // Ranked on first use, once: smalltalk and a topic's own phrasing need no scores.
     let ranked: { all: Candidate[]; topics: Candidate[]; chat: Candidate | undefined } | undefined;
     const rank = () => {
@@ -381,6 +382,7 @@ export class Matcher implements RuleKnowledge {
     const q: Question = {
       analysis,
       reading,
+      setAside,
       terms: new Set(known.map(({ term }) => term)),
       get ranked() {
         return rank().all;
@@ -398,6 +400,11 @@ export class Matcher implements RuleKnowledge {
     const { terms, words, signals } = this.modelInput(analysis, reading);
     const opinions = this.classifier.classify(terms, words, signals);
     explanation.opinion = { rule: ruled.rule, kind: ruled.kind, id: ruled.id, classes: opinions.slice(0, 3) };
+    // The model reads only what the question keeps. In a choice ("apart from SaaS, which one…")
+    // its best being what was set aside says it could not read the choice, so the rules decide.
+    // Elsewhere a name set aside may be part of the answer: "apart from machine hire, what else costs money".
+    const top = opinions[0];
+    if (reading.choosing && top !== undefined && setAside.includes(top.id)) return { ...ruled, normalised: analysis.normalised, reading, explanation };
     return { ...this.comparisonFactsKept(ruled, secondOpinion(ruled, opinions, this.options), q), normalised: analysis.normalised, reading, explanation };
   }
 
@@ -450,6 +457,14 @@ export class Matcher implements RuleKnowledge {
     const related = (a: string, b: string) => a === b || this.parentOf(a) === b || this.parentOf(b) === a;
     const apart = named.length > 0 && named.every((id) => families.has(family(id)) && !said.some((other) => related(id, other)));
     return apart ? asked : text;
+  }
+
+  /** The topics named in what a question sets aside (`EXCLUDED`): "apart from SaaS, which needs the least work?" sets SaaS aside. */
+  private setAside(question: string): string[] {
+    const parts = question.match(EXCLUDED);
+    // Nothing set aside where the whole question was kept (`withoutExcluded`).
+    if (parts === null || withoutExcluded(question) === question) return [];
+    return this.mostSpecific(parts.flatMap((part) => this.namesIn(part)));
   }
 
   /** Topics without the overview of one of the others: "iaas" names IaaS and, by it, the service models. */

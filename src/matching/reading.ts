@@ -189,7 +189,7 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
     const comparative = phrase.some((word) => COMPARATIVE_FORM.test(word));
     // "is the cloud cheap" and "cloud costs" name the scale but compare nothing.
     if (direction === 0 && !comparative) continue;
-    bearer ??= (OTHER_PARTY.test(text) ? -1 : 1) * (REDUCING.test(text) ? -1 : 1);
+    bearer ??= bearerOf(text);
     const sign = bearer * (polarity === 0 ? direction : direction === 0 ? polarity : polarity * direction);
     // Of two scales named, the one its direction word sits nearest: "the fewest restrictions on what gets installed" is about restrictions.
     const gap = Math.min(...inReach.map(({ place }) => gapTo(place)), comparative ? 0 : DIRECTION_REACH + 1);
@@ -228,9 +228,17 @@ function byWhoDoesIt(text: string, scales: readonly ScaleTerms[]): { scale: stri
   const word = groups.find((group) => group !== undefined);
   if (scale === undefined || word === undefined) return undefined;
   const direction = MOST.has(word) ? 1 : -1;
-  // One turn, however many say it: in "the provider takes the most off my plate" the provider and the plate are one party's doing.
-  const bearer = OTHER_PARTY.test(text) || REDUCING.test(text) || OFF_MY_PLATE.test(text) ? -1 : 1;
-  return { scale: scale.id, sign: bearer * direction, between: BETWEEN.has(word) };
+  return { scale: scale.id, sign: bearerOf(text) * direction, between: BETWEEN.has(word) };
+}
+
+/**
+ * -1 where the question says the student does not bear what it compares: the provider does it
+ * (`OTHER_PARTY`), it is taken away (`REDUCING`) or off the student's plate (`OFF_MY_PLATE`).
+ * One turn, however many say it: in "the provider takes the most work off my plate" the provider
+ * and the plate are one party's doing, not two turns that cancel.
+ */
+function bearerOf(text: string): number {
+  return OTHER_PARTY.test(text) || REDUCING.test(text) || OFF_MY_PLATE.test(text) ? -1 : 1;
 }
 
 /**

@@ -55,6 +55,15 @@ describe('readQuestion', () => {
     });
 
     it.each([
+      ['which one takes the most work off my plate', 'least', 'the most work taken off the student'],
+      ['which takes the least effort off our hands', 'most', 'the least effort taken off the student'],
+      ['where does the provider take the most work off my plate', 'least', 'the provider and the plate, one party\'s doing, turned round once'],
+      ['which does the most work for me and saves me the most effort', 'least', 'done for me and saved, turned round once'],
+    ])('reads "%s", naming the scale, as the %s effort for the student (%s)', (question, rank) => {
+      expect(read(question).comparison).toMatchObject({ scale: 'effort', rank });
+    });
+
+    it.each([
       ['which needs the least effort from us, where the provider does everything', 'least'],
       ['which is the most work for me', 'most'],
       ['which needs less work for me than the bus', 'least'],

@@ -170,12 +170,43 @@ describeRule('comparisonAlongScale', () => {
     expect(result.direct).toBeUndefined();
   });
 
-  it('when a choice between two sub-topics excludes the one at the end asked for ("the car or the bike, which needs less effort"), answers their overview with what the lecture ranks of the two', () => {
+  it('when a choice between two sub-topics excludes the one at the end asked for and ranks the other at the other end ("the car or the bike, which needs less effort"), answers the one left, with both ends said first', () => {
     expect(matcher.match('the car or the bike, which needs less effort')).toMatchObject({
       rule: 'comparisonAlongScale',
       kind: 'answer',
+      id: 'vehicles.car',
+      direct: { kind: 'facts', says: [SAYS.busLeastEffort, SAYS.bikeMostEffort] },
+    });
+  });
+
+  it('when a choice between two sub-topics ranks neither at either end ("the bus or the bike, which is cheaper"), answers their overview, the lecture not saying', () => {
+    expect(matcher.match('the bus or the bike, which is cheaper')).toMatchObject({
+      rule: 'comparisonAlongScale',
+      kind: 'answer',
       id: 'vehicles',
-      direct: { kind: 'facts', says: [SAYS.bikeMostEffort] },
+      direct: { kind: 'not-stated', asked: { scale: 'cost', rank: 'least' }, instead: [SAYS.carMostCost] },
+    });
+  });
+
+  describe('when the question sets aside the sub-topic at the end asked for', () => {
+    it.each([
+      ['apart from the bus, which vehicle needs the least effort?', 'vehicles.car', [SAYS.busLeastEffort, SAYS.bikeMostEffort]],
+      ['the bike aside, which vehicle takes the most effort?', 'vehicles.car', [SAYS.bikeMostEffort, SAYS.busLeastEffort]],
+    ])('("%s"), answers the one left that the other end does not rank, both ends said first', (question, id, says) => {
+      expect(matcher.match(question)).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id, direct: { kind: 'facts', says } });
+    });
+
+    it('and the lecture ranks neither of the others at the other end ("apart from the car, which is the priciest"), answers the overview, saying it does not say which of the others', () => {
+      expect(matcher.match('apart from the car, which vehicle is the most expensive?')).toMatchObject({
+        rule: 'comparisonAlongScale',
+        kind: 'answer',
+        id: 'vehicles',
+        direct: { kind: 'not-stated', asked: { scale: 'cost', rank: 'most' }, instead: [SAYS.carMostCost], othersOnly: true },
+      });
+    });
+
+    it('but not the one asked for ("apart from the car, which vehicle needs the least effort"), answers the end as before', () => {
+      expect(matcher.match('apart from the car, which vehicle needs the least effort?')).toMatchObject({ rule: 'comparisonAlongScale', id: 'vehicles.bus' });
     });
   });
 

@@ -59,6 +59,8 @@ export const comparisonAlongScale: Rule = (ctx) => {
   }
   const answer = (id: string, says: string[]): Decision => ({ kind: 'answer', id, confidence, candidates: shortlist(ctx), direct: { kind: 'facts', says } });
   const hit = facts.find(({ fact }) => fact.rank === asked.rank);
+  const eliminated = byElimination(ctx, facts, hit, mentioned, asked.rank, family);
+  if (eliminated !== undefined) return answer(eliminated.id, eliminated.says);
   // "PaaS or rent a VM, which means less setup?": a choice between two sub-topics the question
   // mentions, when the end asked for is neither of them, is answered with their overview, which
   // compares them, and what the lecture ranks of the two said first (IaaS takes the most effort).
@@ -72,6 +74,10 @@ export const comparisonAlongScale: Rule = (ctx) => {
   if (only !== undefined && mentioned.length === 1 && asked.between === true && hit !== undefined && hit.id !== only) {
     return answer(only, [hit.fact.says]);
   }
+  // Set aside, and the others not told apart by elimination: the lecture does not say which of them.
+  if (hit !== undefined && ctx.q.setAside.includes(hit.id)) {
+    return { kind: 'answer', id: family, confidence, candidates: shortlist(ctx), direct: { kind: 'not-stated', asked, instead: [hit.fact.says], othersOnly: true } };
+  }
   if (hit !== undefined) return answer(hit.id, [hit.fact.says]);
   return {
     kind: 'answer',
@@ -81,6 +87,31 @@ export const comparisonAlongScale: Rule = (ctx) => {
     direct: { kind: 'not-stated', asked, instead: facts.map(({ fact }) => fact.says) },
   };
 };
+
+/**
+ * Two left to choose from, the end asked for not among them, and the other end one of them: the
+ * answer is the one that is not. "Apart from SaaS, which needs the least work?" leaves IaaS and
+ * PaaS, and IaaS takes the most effort, so PaaS; "which is more work, PaaS or SaaS?" is PaaS, as
+ * SaaS needs the least. The two are the sub-topics the question mentions, or, where it sets some
+ * aside, the family's others. What the lecture ranks is said first, the end asked for with it.
+ */
+function byElimination(
+  ctx: RuleContext,
+  facts: readonly { id: string; fact: Fact }[],
+  hit: { id: string; fact: Fact } | undefined,
+  mentioned: readonly string[],
+  rank: Rank,
+  family: string,
+): { id: string; says: string[] } | undefined {
+  const { setAside } = ctx.q;
+  let left = mentioned;
+  if (mentioned.length !== 2 && setAside.length > 0) left = ctx.k.childrenOf(family).filter((id) => !setAside.includes(id));
+  if (left.length !== 2 || (hit !== undefined && left.includes(hit.id))) return undefined;
+  const other = facts.find(({ id, fact }) => left.includes(id) && fact.rank !== rank);
+  const answer = left.find((id) => id !== other?.id);
+  if (other === undefined || answer === undefined) return undefined;
+  return { id: answer, says: [...(hit === undefined ? [] : [hit.fact.says]), other.fact.says] };
+}
 
 /**
  * "Is a private cloud cheaper than a public one?": a comparison between sub-topics of one family

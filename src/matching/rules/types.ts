@@ -19,7 +19,13 @@ export interface Candidate {
  */
 export type Direct =
   | { kind: 'facts'; says: string[] }
-  | { kind: 'not-stated'; asked: { side: 'advantage' | 'disadvantage' } | { scale: string; rank: 'most' | 'least' }; instead: string[] }
+  | {
+      kind: 'not-stated';
+      asked: { side: 'advantage' | 'disadvantage' } | { scale: string; rank: 'most' | 'least' };
+      instead: string[];
+      /** The question set aside the one the lecture ranks there ("apart from SaaS, …"): it does not say which of the others. */
+      othersOnly?: true;
+    }
   /** "The biggest drawback": the lecture lists that side without ranking it; the overview lists them all. */
   | { kind: 'unranked'; side: 'advantage' | 'disadvantage' }
   /** "Which of these is not a benefit: …": the odd one out is not in `family`, the overview the question named. */
@@ -49,6 +55,8 @@ export interface Question {
   readonly topics: readonly Candidate[];
   /** The best smalltalk candidate, if any. */
   readonly chat: Candidate | undefined;
+  /** Topics the question names in what it sets aside ("apart from SaaS, …"): left out of its answer, not out of its reading. */
+  readonly setAside: readonly string[];
 }
 
 /**
