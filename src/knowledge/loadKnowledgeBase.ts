@@ -146,6 +146,9 @@ export function buildKnowledgeBase(files: readonly SourceFile[], lectureMarkdown
     if (scaleIds.has(scale.id)) problems.push(`scales: scale "${scale.id}" is defined twice`);
     scaleIds.add(scale.id);
   }
+  for (const { file, entry } of smalltalk) {
+    if (entry.wholeLecture.length > 0 && !entry.helps) problems.push(`${where(file, entry.id, 'wholeLecture')}: only the entry with \`helps: true\` answers the whole lecture`);
+  }
   const implied = scales.filter((scale) => scale.impliedByWhoDoesIt).map((scale) => scale.id);
   if (implied.length > 1) problems.push(`scales: only one scale can be implied by who does it, not ${implied.join(', ')}`);
 

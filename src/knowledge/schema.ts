@@ -133,6 +133,11 @@ export const SmalltalkEntrySchema = z.strictObject({
   exact: z.array(Text).default([]),
   /** The entry that questions about the bot itself get ("what are you for"): one at most. */
   helps: z.boolean().default(false),
+  /**
+   * Words that name the lecture itself, on the `helps` entry: a message that names it and asks
+   * about nothing in it ("what was the lecture about?", "summarise lecture 5") gets that entry.
+   */
+  wholeLecture: z.array(Text).default([]),
   answer: Text,
   related: z.array(EntryIdSchema).default([]),
 });

@@ -81,6 +81,8 @@ export interface MatcherIndex {
   scales: ScaleTerms[];
   /** The smalltalk entry that questions about the bot itself get (`helps: true`). */
   helpId: string | null;
+  /** Words that name the lecture itself (the help entry's `wholeLecture`), normalised. */
+  lectureWords: string[];
   /** Terms only situations use: they describe a topic but name none ("time", "office"). */
   descriptiveTerms: number[];
   /**
@@ -200,6 +202,7 @@ export function buildMatcherIndex(
       impliedByWhoDoesIt: scale.impliedByWhoDoesIt,
     })),
     helpId: kb.smalltalk.find((entry) => entry.helps)?.id ?? null,
+    lectureWords: kb.smalltalk.flatMap((entry) => (entry.helps ? entry.wholeLecture.map(normalise) : [])),
     descriptiveTerms: [...describing].filter((term) => !naming.has(term)),
     framingKeywords: framingKeywords(entries),
     smalltalkTerms: [...smalltalkTerms].flatMap(([key, id]): [string, string][] => (id === null ? [] : [[key, id]])),
@@ -237,6 +240,7 @@ export class Matcher implements RuleKnowledge {
   private readonly distinctive: ReadonlyMap<string, Naming[]>;
   /** The smalltalk entry that questions about the bot itself get, if the knowledge base has one. */
   private readonly helpId: string | undefined;
+  private readonly lectureWords: ReadonlySet<string>;
   /** A topic's own phrasings, normalised: asked word for word, they need no scoring. */
   private readonly exactPhrasings: ReadonlyMap<string, string>;
   /** Each topic's names, as term sets: see `namesIt`. */
@@ -268,6 +272,8 @@ export class Matcher implements RuleKnowledge {
     this.entryIndex = new Map(this.entries.map((entry, position) => [entry.id, position]));
     this.helpId = index.helpId ?? undefined;
     this.analyzer = new Analyzer(index.analyzer);
+    // As written ("lecture", which the analyser drops as framing) and as the analyser's terms ("slide").
+    this.lectureWords = new Set(index.lectureWords.flatMap((word) => [word, ...this.analyzer.analyse(word).terms]));
     this.termIds = new Map(index.terms.map((term, id) => [term, id]));
     this.idf = index.idf;
     this.docs = index.docs;
@@ -483,6 +489,10 @@ export class Matcher implements RuleKnowledge {
 
   helpEntry(): string | undefined {
     return this.helpId;
+  }
+
+  namesTheLecture(word: string): boolean {
+    return this.lectureWords.has(word);
   }
 
   ownPhrasing(normalised: string): string | undefined {

@@ -15,7 +15,7 @@ import { committedNeighbourTable } from './neighbourTable';
 export const MATCHER_INDEX_FILE = 'matcher-index.json';
 
 /** Raised whenever `MatcherIndex` changes shape, so that an index from older code is refused. */
-const FORMAT = 6;
+const FORMAT = 7;
 
 /**
  * What the index was built from: the knowledge base's entries and synonyms, the options, and,

@@ -90,6 +90,17 @@ describe('knowledge validation', () => {
     expect(problemsOf(files)).toMatch(/only one scale can be implied by who does it, not effort, bother/);
   });
 
+  it('when a smalltalk entry other than the help entry names the whole lecture, says only the help entry can', () => {
+    const smalltalk = (id: string, helps: boolean) => `  - id: smalltalk.${id}\n    title: ${id}\n    alternates: [a, b, c, d, e, f]\n    helps: ${String(helps)}\n    wholeLecture: [lecture]\n    answer: ${id}.\n`;
+    const files = [
+      { name: 'valid.yaml', text: valid },
+      { name: 'smalltalk.yaml', text: `kind: smalltalk\nentries:\n${smalltalk('help', true)}${smalltalk('hello', false)}` },
+    ];
+    const message = problemsOf(files);
+    expect(message).toMatch(/smalltalk\.hello.*only the entry with `helps: true` answers the whole lecture/);
+    expect(message).not.toMatch(/smalltalk\.help\b.*only the entry/);
+  });
+
   it('reports every problem at once, not just the first', () => {
     const message = problemsOf(
       broken((doc) => {

@@ -39,6 +39,17 @@ describeRule('smalltalkPhrase', () => {
   it('when a smalltalk phrase only opens the message, passes it on', () => {
     expect(matcher.match('hi, what is the bus?').rule).toBe('greetingBeforeQuestion');
   });
+
+  it.each(['what was the lesson about?', 'summarise the lesson', 'summarise lesson 3 for me'])(
+    'when a message names the lecture itself and asks about nothing in it ("%s"), replies with the help entry',
+    (text) => {
+      expect(matcher.match(text)).toMatchObject({ rule: 'smalltalkPhrase', kind: 'smalltalk', id: 'smalltalk.help' });
+    },
+  );
+
+  it.each(['what did the lesson say about the bus?', 'which room is the lesson in', 'who gives the lesson?', 'when is the lesson'])('when a message names the lecture and asks about something ("%s"), passes it on', (text) => {
+    expect(matcher.match(text).rule).not.toBe('smalltalkPhrase');
+  });
 });
 
 describeRule('greetingBeforeQuestion', () => {

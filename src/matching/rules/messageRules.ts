@@ -9,11 +9,23 @@ import { certain, type Decision, type Rule } from './types';
 const QUESTION_WORD = /\b(?:what|why|how|which|who|where|when|is|are|can|could|does|do|should|would|explain|define|describe|list|compare)\b/;
 const QUESTION_START = /^(?:what|why|how|which|who|where|when|is|are|can|could|does|do|should|would|tell|explain|define|describe|give|show|list|outline|state|compare)\b/;
 
-/** Students say "hi", "thanks", "what do you know": the whole message is a smalltalk phrase. */
+/** When, where and who ask about the lecture as an event ("who gives the course?"), which the lecture does not answer. */
+const ABOUT_THE_EVENT = /\b(?:when|where|who|whom|whos|time|room)\b/;
+
+/** Numbers a message may give besides the lecture's name: "lecture 5", "the lecture on the 3rd". */
+const NUMBER_TERMS: ReadonlySet<string> = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'third']);
+
+/**
+ * Students say "hi", "thanks", "what do you know": the whole message is a smalltalk phrase. A
+ * question about the bot with no topic in it ("what are you for") is a request for help, and one
+ * about the lecture itself ("what was the lecture about?", "summarise lecture 5") gets the help
+ * entry too, which gives the lecture in brief: "nothing asked" would answer it with a question.
+ */
 export const smalltalkPhrase: Rule = ({ q, k }) => {
   const { normalised, terms } = q.analysis;
-  // "what are you for": a question about the bot with no topic in it is a request for help.
-  const id = k.smalltalkPhrase(normalised) ?? (terms.length === 0 && /\byou\b/.test(normalised) ? k.helpEntry() : undefined);
+  const aboutTheBot = terms.length === 0 && /\byou\b/.test(normalised);
+  const aboutTheLecture = !ABOUT_THE_EVENT.test(normalised) && normalised.split(' ').some((word) => k.namesTheLecture(word)) && terms.every((term) => NUMBER_TERMS.has(term) || k.namesTheLecture(term));
+  const id = k.smalltalkPhrase(normalised) ?? (aboutTheBot || aboutTheLecture ? k.helpEntry() : undefined);
   return id === undefined ? undefined : certain('smalltalk', id, normalised);
 };
 

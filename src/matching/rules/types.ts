@@ -72,6 +72,8 @@ export interface RuleKnowledge {
   smalltalkSaying(terms: readonly string[]): string | undefined;
   /** The smalltalk entry that questions about the bot itself get (`helps: true`), if any. */
   helpEntry(): string | undefined;
+  /** Whether a normalised word, or a term, names the lecture itself ("lecture", "slides"). */
+  namesTheLecture(word: string): boolean;
   /** A smalltalk phrase the message opens with, and the rest of the message. */
   smalltalkOpening(normalised: string): { id: string; rest: string } | undefined;
   /** What comes before a smalltalk phrase that ends the message. */
