@@ -162,7 +162,11 @@ export class Answerer {
    */
   private directAnswer(match: MatchResult, entry: TopicEntry): string | undefined {
     const direct = match.direct;
-    if (direct?.kind === 'facts') return direct.says.join(' ');
+    if (direct?.kind === 'facts') {
+      // Named first: the facts are about the others, and the entry answered may be their overview.
+      const chosen = direct.chosen === undefined ? undefined : this.kb.get(direct.chosen);
+      return chosen === undefined ? direct.says.join(' ') : `By elimination, ${shortName(chosen.title)}: ${direct.says.join(' ')}`;
+    }
     // Said so, rather than letting the first of the list pass for the biggest.
     if (direct?.kind === 'odd-one-out') {
       const named = this.kb.get(direct.family);
@@ -502,6 +506,12 @@ export class Answerer {
 /** A question, then the options numbered on lines of their own, so that "2" or "the first one" picks one. */
 function numbered(question: string, options: readonly Suggestion[]): string {
   return [question, ...options.map((option, index) => `${index + 1}. ${option.title}`)].join('\n');
+}
+
+/** What a title is called in a sentence: its abbreviation ("PaaS"), or the title itself, lower-cased where it opens with a plain word ("the car"). */
+function shortName(title: string): string {
+  const abbreviation = /\(([^)]+)\)\s*$/.exec(title)?.[1];
+  return abbreviation ?? title.replace(/^\p{Lu}(?=\p{Ll})/u, (letter) => letter.toLowerCase());
 }
 
 /** A reply with one direct sentence before it: what a comparison, a side or a yes or no asked for. */

@@ -25,6 +25,16 @@ describe('a direct sentence before the answer', () => {
     expect(parts('which vehicle is cheapest')[0]).toBe(`**In short:** The lecture does not say which has the least cost. What it does say: ${SAYS.carMostCost}`);
   });
 
+  it('names the one the facts leave, by elimination, before the facts that rank the others and its answer', () => {
+    const question = 'apart from the bus, which vehicle needs the least effort?';
+    expect(answerer.answerQuestion(question).id).toBe('vehicles.car');
+    expect(parts(question).slice(0, 2)).toEqual([`**In short:** By elimination, the car: ${SAYS.busLeastEffort} ${SAYS.bikeMostEffort}`, kb.get('vehicles.car')?.answer]);
+  });
+
+  it('says the lecture does not say which of the others, when the one it ranks at that end is set aside', () => {
+    expect(parts('apart from the car, which vehicle is the most expensive?')[0]).toBe(`**In short:** The lecture does not say which of the others has the most cost. What it does say: ${SAYS.carMostCost}`);
+  });
+
   it('gives a named sub-topic\'s facts on the side asked for, or says the lecture names none', () => {
     expect(parts('what is the advantage of the bus')[0]).toBe(`**In short:** ${SAYS.busAdvantage}`);
     expect(parts('the advantage of the car')[0]).toBe('**In short:** The lecture does not name an advantage of the car in particular.');

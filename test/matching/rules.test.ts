@@ -186,7 +186,7 @@ describeRule('comparisonAlongScale', () => {
       rule: 'comparisonAlongScale',
       kind: 'answer',
       id: 'vehicles.car',
-      direct: { kind: 'facts', says: [SAYS.busLeastEffort, SAYS.bikeMostEffort] },
+      direct: { kind: 'facts', says: [SAYS.busLeastEffort, SAYS.bikeMostEffort], chosen: 'vehicles.car' },
     });
   });
 
@@ -204,7 +204,7 @@ describeRule('comparisonAlongScale', () => {
       ['apart from the bus, which vehicle needs the least effort?', 'vehicles.car', [SAYS.busLeastEffort, SAYS.bikeMostEffort]],
       ['the bike aside, which vehicle takes the most effort?', 'vehicles.car', [SAYS.bikeMostEffort, SAYS.busLeastEffort]],
     ])('("%s"), answers the one left that the other end does not rank, both ends said first', (question, id, says) => {
-      expect(matcher.match(question)).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id, direct: { kind: 'facts', says } });
+      expect(matcher.match(question)).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id, direct: { kind: 'facts', says, chosen: id } });
     });
 
     it('and the lecture ranks neither of the others at the other end ("apart from the car, which is the priciest"), answers the overview, saying it does not say which of the others', () => {

@@ -24,7 +24,7 @@ describe('a question that sets a topic aside', () => {
     expect(matcher.match('apart from the bus, which vehicle needs the least effort?')).toMatchObject({
       kind: 'answer',
       id: 'vehicles.car',
-      direct: { kind: 'facts', says: [SAYS.busLeastEffort, SAYS.bikeMostEffort] },
+      direct: { kind: 'facts', says: [SAYS.busLeastEffort, SAYS.bikeMostEffort], chosen: 'vehicles.car' },
     });
   });
 

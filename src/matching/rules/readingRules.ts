@@ -60,7 +60,7 @@ export const comparisonAlongScale: Rule = (ctx) => {
   const answer = (id: string, says: string[]): Decision => ({ kind: 'answer', id, confidence, candidates: shortlist(ctx), direct: { kind: 'facts', says } });
   const hit = facts.find(({ fact }) => fact.rank === asked.rank);
   const eliminated = byElimination(ctx, facts, hit, mentioned, asked.rank, family);
-  if (eliminated !== undefined) return answer(eliminated.id, eliminated.says);
+  if (eliminated !== undefined) return { ...answer(eliminated.id, eliminated.says), direct: { kind: 'facts', says: eliminated.says, chosen: eliminated.id } };
   // "PaaS or rent a VM, which means less setup?": a choice between two sub-topics the question
   // mentions, when the end asked for is neither of them, is answered with their overview, which
   // compares them, and what the lecture ranks of the two said first (IaaS takes the most effort).

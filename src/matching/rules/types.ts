@@ -18,7 +18,8 @@ export interface Candidate {
  * "the lecture does not say" with what it does say instead.
  */
 export type Direct =
-  | { kind: 'facts'; says: string[] }
+  /** `chosen`: the entry the facts leave, where they rank the others ("apart from SaaS, which is the least work?"). */
+  | { kind: 'facts'; says: string[]; chosen?: string }
   | {
       kind: 'not-stated';
       asked: { side: 'advantage' | 'disadvantage' } | { scale: string; rank: 'most' | 'least' };
