@@ -9,6 +9,7 @@ import stem from 'wink-porter2-stemmer';
 import { type Reading, readingSignals, readQuestion, type ScaleTerms } from './reading';
 import { STOPWORDS } from './stopwords';
 import { decide } from './rules/index';
+import { setAsideParts, statementThenQuestion, withoutExcluded } from './asking';
 import { comparisonAlongScale } from './rules/readingRules';
 import { type Opinion, type QuestionClassifier, type QuestionText, UNKNOWN_MARK } from './questionModel';
 import { isSecondGuessed, secondOpinion } from './secondOpinion';
@@ -448,11 +449,9 @@ export class Matcher implements RuleKnowledge {
    */
   private asked(question: string): string {
     const text = withoutExcluded(question);
-    const split = STATEMENT_THEN_QUESTION.exec(text);
-    if (split === null) return text;
-    const [, statement = '', asked = ''] = split;
-    if (QUESTION_OPENING.test(statement.trim()) || REFERS_BACK.test(asked)) return text;
-    if (!ALREADY_KNOWN.test(statement) || NOT_KNOWN.test(statement)) return text;
+    const split = statementThenQuestion(text);
+    if (split === undefined) return text;
+    const { statement, asked } = split;
     // Only topics of a family: "the cloud" names the lecture's subject in most messages.
     const said = this.mostSpecific(this.namesIn(statement)).filter((id) => this.parentOf(id) !== undefined || this.childrenOf(id).length > 0);
     const family = (id: string) => this.parentOf(id) ?? id;
@@ -465,12 +464,9 @@ export class Matcher implements RuleKnowledge {
     return apart ? asked : text;
   }
 
-  /** The topics named in what a question sets aside (`EXCLUDED`): "apart from SaaS, which needs the least work?" sets SaaS aside. */
+  /** The topics named in what a question sets aside (`setAsideParts`): "apart from SaaS, which needs the least work?" sets SaaS aside. */
   private setAside(question: string): string[] {
-    const parts = question.match(EXCLUDED);
-    // Nothing set aside where the whole question was kept (`withoutExcluded`).
-    if (parts === null || withoutExcluded(question) === question) return [];
-    return this.mostSpecific(parts.flatMap((part) => this.namesIn(part)));
+    return this.mostSpecific(setAsideParts(question).flatMap((part) => this.namesIn(part)));
   }
 
   /** Topics without the overview of one of the others: "iaas" names IaaS and, by it, the service models. */
@@ -857,52 +853,6 @@ function framingKeywords(entries: readonly Entry[]): [string, string][] {
     }
   }
   return [...owners].flatMap(([word, ids]): [string, string][] => (ids.size === 1 ? [[word, [...ids][0] ?? '']] : []));
-}
-
-/**
- * What the question sets aside: "rather than …" and "instead of …" up to the end of their clause,
- * anywhere; and a short clause that opens by setting something aside, up to five words closed by
- * a comma or the end ("apart from scalability, what other reasons are there", "never mind the
- * drawbacks, …", "forget public versus private for a second, …", "setting security aside, …",
- * "not the bad stuff", "nothing about latency"), or up to three words before "aside" ("IP
- * concerns aside, …"). Longer, or inside a clause, the words describe the situation: "apart from
- * the price the public cloud seems great, what are its drawbacks?", "we know nothing about
- * servers", "somewhere other than our building", "not the sort of people who patch servers",
- * "nothing about it needs special hardware", "our company sets a server aside".
- */
-const SET_ASIDE = '(?:apart from|aside from|other than|besides|never mind|forget about|forget|setting aside|leaving aside|not the(?! (?:sort|sorts|kind|kinds|type|types)\\b)|not about|nothing about(?! (?:it|this|that|them)\\b))';
-const EXCLUDED = new RegExp(
-  [
-    '\\b(?:rather than|instead of)\\b[^,.;:!?]*',
-    `(?:^|(?<=[,.;:!?]))\\s*(?:but\\s+)?${SET_ASIDE}(?:\\s+[^\\s,.;:!?]+){1,5}\\s*(?=[,.;:!?]|$)`,
-    '(?:^|(?<=[,.;:!?]))\\s*(?:[^\\s,.;:!?]+\\s+){1,3}aside(?=\\s*[,.;:!?])',
-  ].join('|'),
-  'gi',
-);
-
-/** Words that open a question or a request: "what", "can you", "explain". */
-const QUESTION_WORDS = "(?:what|whats|what's|which|how|why|when|where|who|can|could|would|will|is|are|does|do|did|explain|tell|define|describe|go over|give|list)";
-const QUESTION_OPENING = new RegExp(`^${QUESTION_WORDS}\\b`, 'i');
-/** A statement, then a question at the last clause break: "SaaS I get. what's PaaS then?", "I follow SaaS but what is IaaS". */
-const STATEMENT_THEN_QUESTION = new RegExp(`^([^]*\\S)(?:[,.;:!?]+\\s*(?:(?:but|so|and|then|now|ok|okay)\\s+)?|\\s+(?:but|so)\\s+)(${QUESTION_WORDS}\\b[^]*)$`, 'i');
-/**
- * A statement that says the student has it already: "I understand SaaS", "I get PaaS", "latency
- * is clear", "got it", "makes sense". Not "we get a spike every Friday", which describes.
- */
-const ALREADY_KNOWN = /\b(?:(?:i|we)(?:'ve| have)? (?:understand|understood|know|follow)|i(?:'ve| have)? (?:get|got)|(?:is|are) (?:clear|fine)|makes? sense|got it|clicked|done with)\b/i;
-/** "I don't understand IaaS, so how is PaaS different?" asks about both. */
-const NOT_KNOWN = /\b(?:not|never|no longer)\b|n't\b|\bdont\b/i;
-/** A question that points back at the statement: "what does it gain", "which drawback is that". */
-const REFERS_BACK = /\b(?:it|its|that|this|these|those|they|them|the one)\b/i;
-
-/**
- * The question without what it sets aside: "reacting to demand rather than just spending more"
- * asks about reacting to demand, and "spending more" would point to another entry.
- */
-export function withoutExcluded(question: string): string {
-  const kept = question.replace(EXCLUDED, ' ');
-  // Nothing but punctuation left: the set-aside clause ran to the end ("besides X what else is there?").
-  return /[\p{L}\p{N}]/u.test(kept) ? kept : question;
 }
 
 /** Whether a message's terms leave nothing to ask about: none, or only a negation. */

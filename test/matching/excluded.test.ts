@@ -1,4 +1,5 @@
-import { Matcher, withoutExcluded } from '../../src/matching/Matcher';
+import { withoutExcluded } from '../../src/matching/asking';
+import { Matcher } from '../../src/matching/Matcher';
 import { tinyKnowledgeBase } from './fixtures/tinyKnowledge';
 
 /**
