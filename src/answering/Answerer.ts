@@ -165,7 +165,8 @@ export class Answerer {
     if (direct?.kind === 'facts') {
       // Named first: the facts are about the others, and the entry answered may be their overview.
       const chosen = direct.chosen === undefined ? undefined : this.kb.get(direct.chosen);
-      return chosen === undefined ? direct.says.join(' ') : `By elimination, ${shortName(chosen.title)}: ${direct.says.join(' ')}`;
+      if (chosen === undefined) return direct.says.join(' ');
+      return direct.says.length === 0 ? `By elimination, ${shortName(chosen.title)}.` : `By elimination, ${shortName(chosen.title)}: ${direct.says.join(' ')}`;
     }
     // Said so, rather than letting the first of the list pass for the biggest.
     if (direct?.kind === 'odd-one-out') {

@@ -82,7 +82,7 @@ export interface MatcherIndex {
   scales: ScaleTerms[];
   /** The smalltalk entry that questions about the bot itself get (`helps: true`). */
   helpId: string | null;
-  /** Words that name the lecture itself (the help entry's `wholeLecture`), normalised. */
+  /** What names the lecture itself (the help entry's `wholeLecture`), normalised: "lecture", "lecture 5". */
   lectureWords: string[];
   /** Terms only situations use: they describe a topic but name none ("time", "office"). */
   descriptiveTerms: number[];
@@ -241,7 +241,10 @@ export class Matcher implements RuleKnowledge {
   private readonly distinctive: ReadonlyMap<string, Naming[]>;
   /** The smalltalk entry that questions about the bot itself get, if the knowledge base has one. */
   private readonly helpId: string | undefined;
-  private readonly lectureWords: ReadonlySet<string>;
+  /** The one-word names of the lecture ("lecture"): the analyser drops them as framing. */
+  private readonly lectureNames: ReadonlySet<string>;
+  /** The terms of all its names: "lecture 5" leaves the term "five", which a message naming it may have. */
+  private readonly lectureTerms: ReadonlySet<string>;
   /** A topic's own phrasings, normalised: asked word for word, they need no scoring. */
   private readonly exactPhrasings: ReadonlyMap<string, string>;
   /** Each topic's names, as term sets: see `namesIt`. */
@@ -273,8 +276,8 @@ export class Matcher implements RuleKnowledge {
     this.entryIndex = new Map(this.entries.map((entry, position) => [entry.id, position]));
     this.helpId = index.helpId ?? undefined;
     this.analyzer = new Analyzer(index.analyzer);
-    // As written ("lecture", which the analyser drops as framing) and as the analyser's terms ("slide").
-    this.lectureWords = new Set(index.lectureWords.flatMap((word) => [word, ...this.analyzer.analyse(word).terms]));
+    this.lectureNames = new Set(index.lectureWords.filter((name) => !name.includes(' ')));
+    this.lectureTerms = new Set(index.lectureWords.flatMap((name) => this.analyzer.analyse(name).terms));
     this.termIds = new Map(index.terms.map((term, id) => [term, id]));
     this.idf = index.idf;
     this.docs = index.docs;
@@ -407,12 +410,14 @@ export class Matcher implements RuleKnowledge {
     const { terms, words, signals } = this.modelInput(analysis, reading);
     const opinions = this.classifier.classify(terms, words, signals);
     explanation.opinion = { rule: ruled.rule, kind: ruled.kind, id: ruled.id, classes: opinions.slice(0, 3) };
-    // The model reads only what the question keeps. In a choice ("apart from SaaS, which one…")
-    // its best being what was set aside says it could not read the choice, so the rules decide.
-    // Elsewhere a name set aside may be part of the answer: "apart from machine hire, what else costs money".
+    // The model reads only what the question keeps. In a choice or a comparison ("apart from SaaS,
+    // which one…", "…, what is the easiest?") its best being what was set aside says it could not
+    // read the question, so the rules decide. Elsewhere a name set aside may be part of the
+    // answer: "apart from machine hire, what else costs money".
     const top = opinions[0];
-    if (reading.choosing && top !== undefined && setAside.includes(top.id)) return { ...ruled, normalised: analysis.normalised, reading, explanation };
-    return { ...this.comparisonFactsKept(ruled, secondOpinion(ruled, opinions, this.options), q), normalised: analysis.normalised, reading, explanation };
+    const choice = reading.choosing || reading.comparison !== undefined;
+    if (choice && top !== undefined && setAside.includes(top.id)) return { ...ruled, normalised: analysis.normalised, reading, explanation };
+    return { ...this.comparisonFactsKept(ruled, secondOpinion(ruled, opinions, this.options, (id) => this.parentOf(id)), q), normalised: analysis.normalised, reading, explanation };
   }
 
   /**
@@ -422,7 +427,9 @@ export class Matcher implements RuleKnowledge {
    * asked, so they are said first. Without them, a question whether PaaS is less effort than IaaS
    * could get PaaS's answer and not a word on the comparison. Only `comparisonAlongScale`'s facts
    * are kept: another rule's (a side of one named entry) are about that entry alone. Another
-   * entry, which the question does not compare, is answered without them.
+   * entry, which the question does not compare, is answered without them. Over another part of
+   * the family, the facts are kept without what names the rule's own answer ("by elimination,
+   * PaaS", "which of the others"), which would contradict the entry below them.
    */
   private comparisonFactsKept<T extends Decision>(ruled: Decision & { rule: string }, weighed: T, q: Question): T {
     const { direct } = ruled;
@@ -430,7 +437,10 @@ export class Matcher implements RuleKnowledge {
     if (weighed.kind !== 'answer' || weighed.id === null || weighed.id === ruled.id) return weighed;
     // The rule answers either the family's overview or one of its sub-topics.
     const family = this.childrenOf(ruled.id).length > 0 ? ruled.id : (this.parentOf(ruled.id) ?? ruled.id);
-    return [family, ...this.mentioned(family, q.terms)].includes(weighed.id) ? { ...weighed, direct } : weighed;
+    if (weighed.id === family) return { ...weighed, direct };
+    if (!this.mentioned(family, q.terms).includes(weighed.id)) return weighed;
+    if (direct.kind === 'facts') return { ...weighed, direct: { kind: 'facts', says: direct.says } };
+    return direct.kind === 'not-stated' && direct.othersOnly === true ? weighed : { ...weighed, direct };
   }
 
   /**
@@ -487,8 +497,8 @@ export class Matcher implements RuleKnowledge {
     return this.helpId;
   }
 
-  namesTheLecture(word: string): boolean {
-    return this.lectureWords.has(word);
+  asksAboutTheLecture(normalised: string, terms: readonly string[]): boolean {
+    return normalised.split(' ').some((word) => this.lectureNames.has(word)) && terms.every((term) => this.lectureTerms.has(term));
   }
 
   ownPhrasing(normalised: string): string | undefined {
@@ -577,6 +587,11 @@ export class Matcher implements RuleKnowledge {
 
   named(terms: ReadonlySet<number>): string[] {
     return [...this.names.keys()].filter((id) => this.namesIt(id, terms));
+  }
+
+  namedBesides(terms: ReadonlySet<number>, scale: string): string[] {
+    const own = this.scaleTerms(scale);
+    return this.named(new Set([...terms].filter((term) => !own.has(term))));
   }
 
   namedInFull(terms: ReadonlySet<number>): string[] {

@@ -8,7 +8,8 @@
 /**
  * What the question sets aside: "rather than …" and "instead of …" up to the end of their clause,
  * anywhere; and a short clause that opens by setting something aside, up to five words closed by
- * a comma or the end ("apart from scalability, what other reasons are there", "never mind the
+ * a comma, the end or a question word ("apart from scalability, what other reasons are there",
+ * "except latency what else", "never mind the
  * drawbacks, …", "forget public versus private for a second, …", "setting security aside, …",
  * "not the bad stuff", "nothing about latency"), or up to three words before "aside" ("IP
  * concerns aside, …"). Longer, or inside a clause, the words describe the situation: "apart from
@@ -16,11 +17,13 @@
  * servers", "somewhere other than our building", "not the sort of people who patch servers",
  * "nothing about it needs special hardware", "our company sets a server aside".
  */
-const SET_ASIDE = '(?:apart from|aside from|other than|besides|never mind|forget about|forget|setting aside|leaving aside|not the(?! (?:sort|sorts|kind|kinds|type|types)\\b)|not about|nothing about(?! (?:it|this|that|them)\\b))';
+const SET_ASIDE = '(?:apart from|aside from|other than|besides|except for|except|excluding|ignoring|not counting|never mind|forget about|forget|setting aside|leaving aside|leaving out|not the(?! (?:sort|sorts|kind|kinds|type|types)\\b)|not about|nothing about(?! (?:it|this|that|them)\\b))';
+/** A question word that ends a set-aside clause with no comma: "other than SaaS which one is easiest?". */
+const ASKING = '(?:which|what|whats|how|why|where|who|can|could|should|would|tell|give)';
 const EXCLUDED = new RegExp(
   [
     '\\b(?:rather than|instead of)\\b[^,.;:!?]*',
-    `(?:^|(?<=[,.;:!?]))\\s*(?:but\\s+)?${SET_ASIDE}(?:\\s+[^\\s,.;:!?]+){1,5}\\s*(?=[,.;:!?]|$)`,
+    `(?:^|(?<=[,.;:!?]))\\s*(?:but\\s+)?${SET_ASIDE}(?:\\s+(?!${ASKING}\\b)[^\\s,.;:!?]+){1,5}\\s*(?=[,.;:!?]|$|\\s+${ASKING}\\b)`,
     '(?:^|(?<=[,.;:!?]))\\s*(?:[^\\s,.;:!?]+\\s+){1,3}aside(?=\\s*[,.;:!?])',
   ].join('|'),
   'gi',

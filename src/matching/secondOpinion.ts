@@ -1,5 +1,6 @@
 import type { MatchingOptions } from './matchingOptions';
 import { DECLINE_CLASS, type Opinion } from './questionModel';
+import { comparisonAlongScale } from './rules/readingRules';
 import type { Candidate, Decision } from './rules/types';
 
 /**
@@ -34,6 +35,8 @@ interface Weighing {
   top: Opinion;
   opinions: readonly Opinion[];
   o: OpinionOptions;
+  /** The overview an entry is a part of, if any. */
+  overviewOf: (id: string) => string | undefined;
 }
 
 /** One step: decides, or passes (undefined) to the next, like the matcher's rules. */
@@ -102,6 +105,25 @@ function fromLecture(direct: Decision['direct']): boolean {
  * that answers them (`comparisonAlongScale`), measured together: 2 fewer wrong answers for none
  * fewer right (docs/understanding.md).
  */
+/**
+ * A comparison the rules answered with one part of a family, from the lecture's facts ("IaaS
+ * takes the most effort", "by elimination, SaaS"), where the model would answer the family's
+ * overview: no dispute over what was asked, for the overview, with those facts said first
+ * (`Matcher.comparisonFactsKept`), answers the comparison too and describes both things compared.
+ * Asking "did you mean…?" between the two would leave the student with no answer to a question
+ * both readings answer. Where the rules chose by elimination ("which needs less effort, IaaS or
+ * PaaS?" is PaaS, as IaaS takes the most), their answer stands, however sure the model is: the
+ * overview would only say the same less directly, and a follow-up resolved against the topics
+ * discussed would not get the topic it resolved to.
+ */
+const overviewOfComparison: OpinionStep = (w) => {
+  if (w.answered === null || w.decision.rule !== comparisonAlongScale.name || !fromLecture(w.decision.direct)) return undefined;
+  if (w.overviewOf(w.answered) !== w.top.id) return undefined;
+  if (w.decision.direct?.kind === 'facts' && w.decision.direct.chosen !== undefined) return w.decision;
+  if (w.top.p < w.o.opinionAnswer) return undefined;
+  return { kind: 'answer', id: w.top.id, confidence: w.top.p, candidates: candidatesFor(w, w.top.id, w.answered), rule: 'secondOpinionOverview' };
+};
+
 const factDisputed: OpinionStep = (w) => (w.answered !== null && fromLecture(w.decision.direct) && w.top.p < w.o.opinionOverrule ? doubt(w, w.answered, w.top.id) : undefined);
 
 /** The model is sure of a topic: it answers. */
@@ -134,7 +156,7 @@ const unsureModel: OpinionStep = (w) => {
 const disagreement: OpinionStep = (w) => (w.answered === null ? undefined : doubt(w, w.answered, w.top.id));
 
 /** The weighing, in order; the first step that decides wins. */
-const OPINION_STEPS: readonly OpinionStep[] = [agreement, trustedAnswer, modelDeclines, modelHearsSmalltalk, factDisputed, modelIsSure, weakReadingsAgree, unsureModel, disagreement];
+const OPINION_STEPS: readonly OpinionStep[] = [agreement, trustedAnswer, modelDeclines, modelHearsSmalltalk, overviewOfComparison, factDisputed, modelIsSure, weakReadingsAgree, unsureModel, disagreement];
 
 /**
  * The rules' decision, weighed against the model's opinion of the same question, by the steps
@@ -145,10 +167,10 @@ const OPINION_STEPS: readonly OpinionStep[] = [agreement, trustedAnswer, modelDe
  * was sure alone. Cross-validated on the labelled sets, this gives more right answers and fewer
  * confident wrong ones than the rules alone (docs/understanding.md).
  */
-export function secondOpinion(decision: Ruled, opinions: readonly Opinion[], options: OpinionOptions): Ruled {
+export function secondOpinion(decision: Ruled, opinions: readonly Opinion[], options: OpinionOptions, overviewOf: (id: string) => string | undefined = () => undefined): Ruled {
   const top = opinions[0];
   if (top === undefined || !isSecondGuessed(decision)) return decision;
-  const weighing: Weighing = { decision, answered: decision.kind === 'answer' ? decision.id : null, top, opinions, o: options };
+  const weighing: Weighing = { decision, answered: decision.kind === 'answer' ? decision.id : null, top, opinions, o: options, overviewOf };
   for (const step of OPINION_STEPS) {
     const decided = step(weighing);
     if (decided !== undefined) return decided;

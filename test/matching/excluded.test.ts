@@ -22,6 +22,9 @@ describe('withoutExcluded', () => {
     ['which is cheap? not the bike please', 'which is cheap? '],
     ['the bike aside, which is cheap?', ' , which is cheap?'],
     ['tell me the upsides, nothing about the bike.', 'tell me the upsides, .'],
+    ['besides the bus what else is there?', '  what else is there?'],
+    ['except the bike which one is cheap?', '  which one is cheap?'],
+    ['excluding the car, which is easiest?', ' , which is easiest?'],
   ])('turns %j, which sets something aside as it opens a clause, into %j', (question, kept) => {
     expect(withoutExcluded(question)).toBe(kept);
   });
@@ -41,7 +44,7 @@ describe('withoutExcluded', () => {
 
   it('keeps a question that is nothing but what it sets aside', () => {
     expect(withoutExcluded('instead of the bus')).toBe('instead of the bus');
-    expect(withoutExcluded('besides the bus what else is there?')).toBe('besides the bus what else is there?');
+    expect(withoutExcluded('besides the bus and the bike?')).toBe('besides the bus and the bike?');
   });
 });
 

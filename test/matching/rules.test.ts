@@ -47,7 +47,7 @@ describeRule('smalltalkPhrase', () => {
     },
   );
 
-  it.each(['what did the lesson say about the bus?', 'which room is the lesson in', 'who gives the lesson?', 'when is the lesson'])('when a message names the lecture and asks about something ("%s"), passes it on', (text) => {
+  it.each(['what did the lesson say about the bus?', 'which room is the lesson in', 'who gives the lesson?', 'when is the lesson', 'how many lessons are there?', 'summarise lesson 4 for me'])('when a message names the lecture and asks about something ("%s"), passes it on', (text) => {
     expect(matcher.match(text).rule).not.toBe('smalltalkPhrase');
   });
 });
@@ -190,6 +190,15 @@ describeRule('comparisonAlongScale', () => {
     });
   });
 
+  it('when the same two are compared in a yes or no ("does the car need less effort than the bike"), answers their overview with what the lecture ranks: elimination answers a choice', () => {
+    expect(matcher.match('does the car need less effort than the bike?')).toMatchObject({
+      rule: 'comparisonAlongScale',
+      kind: 'answer',
+      id: 'vehicles',
+      direct: { kind: 'facts', says: [SAYS.bikeMostEffort] },
+    });
+  });
+
   it('when a choice between two sub-topics ranks neither at either end ("the bus or the bike, which is cheaper"), answers their overview, the lecture not saying', () => {
     expect(matcher.match('the bus or the bike, which is cheaper')).toMatchObject({
       rule: 'comparisonAlongScale',
@@ -213,6 +222,15 @@ describeRule('comparisonAlongScale', () => {
         kind: 'answer',
         id: 'vehicles',
         direct: { kind: 'not-stated', asked: { scale: 'cost', rank: 'most' }, instead: [SAYS.carMostCost], othersOnly: true },
+      });
+    });
+
+    it('and all but one ("apart from the bus and the car, which…"), answers the one left', () => {
+      expect(matcher.match('apart from the bus and the car, which vehicle is the cheapest?')).toMatchObject({
+        rule: 'comparisonAlongScale',
+        kind: 'answer',
+        id: 'vehicles.bike',
+        direct: { kind: 'facts', says: [], chosen: 'vehicles.bike' },
       });
     });
 

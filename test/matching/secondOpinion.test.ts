@@ -254,6 +254,31 @@ describe('secondOpinion', () => {
       expect(ids(result)).toEqual(['vehicles.bus', 'vehicles.car']);
     });
 
+    describe('when the rules compared along a scale and the model prefers the overview of their answer', () => {
+      const overviewOf = (id: string) => (id.startsWith('vehicles.') ? 'vehicles' : undefined);
+      const compared: Ruled = { ...answer('vehicles.bike', UNTRUSTED, [], 'comparisonAlongScale'), direct: { kind: 'facts', says: [SAYS.bikeMostEffort] } };
+      const between = Math.max(O.opinionAnswer, O.opinionOverrule - 0.01);
+
+      it('answers the overview, which answers the comparison too, where it would otherwise ask', () => {
+        expect(secondOpinion(compared, thinks('vehicles', between), O, overviewOf)).toMatchObject({ kind: 'answer', id: 'vehicles', rule: 'secondOpinionOverview' });
+        expect(secondOpinion(compared, thinks('vehicles', between), O)).toMatchObject({ kind: 'clarify', rule: 'secondOpinionDoubts' });
+      });
+
+      it('asks as before when the model is less sure than opinionAnswer', () => {
+        expect(secondOpinion(compared, thinks('vehicles', O.opinionAnswer - 0.05), O, overviewOf)).toMatchObject({ kind: 'clarify', rule: 'secondOpinionDoubts' });
+      });
+
+      it('keeps an answer chosen by elimination, however sure the model is of the overview', () => {
+        const eliminated: Ruled = { ...compared, id: 'vehicles.car', candidates: [candidate('vehicles.car', UNTRUSTED)], direct: { kind: 'facts', says: [SAYS.bikeMostEffort], chosen: 'vehicles.car' } };
+        expect(secondOpinion(eliminated, thinks('vehicles', 0.99), O, overviewOf)).toBe(eliminated);
+      });
+
+      it('only for a comparison: another rule\'s answer from a fact is asked about as before', () => {
+        const other: Ruled = { ...compared, rule: 'sideOfNamedTopic' };
+        expect(secondOpinion(other, thinks('vehicles', between), O, overviewOf)).toMatchObject({ kind: 'clarify', rule: 'secondOpinionDoubts' });
+      });
+    });
+
     it('asks, the same way, between an answer saying the lecture ranks none of the things compared and its own entry', () => {
       const decision: Ruled = { ...answer('vehicles', UNTRUSTED), direct: { kind: 'not-stated', asked: { scale: 'comfort', rank: 'most' }, instead: [] } };
       expect(secondOpinion(decision, thinks('vehicles.car', Math.max(O.opinionAnswer, O.opinionOverrule - 0.01)), O)).toMatchObject({ kind: 'clarify', rule: 'secondOpinionDoubts' });
@@ -360,8 +385,19 @@ describe('a Matcher with a question model', () => {
       expect(rulesAlone.match(compared)).toMatchObject({ kind: 'answer', id: 'vehicles.bike', direct: { kind: 'facts', says: [SAYS.bikeMostEffort] } });
     });
 
-    it.each(['vehicles.bus', 'vehicles'])('keeps the fact, said first, when the model answers another entry it compares or their overview (%s)', (id) => {
-      expect(sureOf(id).match(compared)).toMatchObject({ kind: 'answer', id, rule: 'secondOpinionAnswers', direct: { kind: 'facts', says: [SAYS.bikeMostEffort] } });
+    it.each([
+      ['vehicles.bus', 'secondOpinionAnswers'],
+      ['vehicles', 'secondOpinionOverview'],
+    ])('keeps the fact, said first, when the model answers another entry it compares or their overview (%s)', (id, rule) => {
+      expect(sureOf(id).match(compared)).toMatchObject({ kind: 'answer', id, rule, direct: { kind: 'facts', says: [SAYS.bikeMostEffort] } });
+    });
+
+    it('keeps the facts of a choice by elimination without naming the one chosen, when the model answers the other entry compared', () => {
+      const choice = 'which needs less effort, the car or the bike?';
+      expect(rulesAlone.match(choice)).toMatchObject({ id: 'vehicles.car', direct: { kind: 'facts', chosen: 'vehicles.car' } });
+      const answered = sureOf('vehicles.bike').match(choice);
+      expect(answered).toMatchObject({ kind: 'answer', id: 'vehicles.bike' });
+      expect(answered.direct).toEqual({ kind: 'facts', says: [SAYS.busLeastEffort, SAYS.bikeMostEffort] });
     });
 
     it('drops the fact when the model answers an entry the question does not compare', () => {

@@ -28,6 +28,11 @@ describe('a question that sets a topic aside', () => {
     });
   });
 
+  it('in a comparison that does not say "which" ("apart from the bus, what is…"), the same', () => {
+    const matcher = new Matcher(kb, {}, undefined, sureOf('vehicles.bus'));
+    expect(matcher.match('apart from the bus, what is the easiest vehicle?')).toMatchObject({ kind: 'answer', id: 'vehicles.car' });
+  });
+
   it('without setting it aside, the same model and question are answered with it', () => {
     const matcher = new Matcher(kb, {}, undefined, sureOf('vehicles.bus'));
     expect(matcher.match('which vehicle needs the least effort?')).toMatchObject({ kind: 'answer', id: 'vehicles.bus' });

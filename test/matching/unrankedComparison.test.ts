@@ -6,7 +6,7 @@ import { realKnowledgeBase } from '../support/knowledge';
  * lecture of rules.test.ts has no sub-topic named by a scale's own word, as the costs and control
  * drawbacks are here.
  */
-describe('a comparison of two sub-topics on a scale the lecture ranks neither on', () => {
+describe('a comparison of sub-topics, on the real knowledge base', () => {
   const matcher = new Matcher(realKnowledgeBase());
 
   it.each([
@@ -18,6 +18,34 @@ describe('a comparison of two sub-topics on a scale the lecture ranks neither on
       kind: 'answer',
       id: 'deployment-models',
       direct: { kind: 'not-stated', asked: { scale, rank }, instead: [] },
+    });
+  });
+
+  it('"which deployment model needs the least effort?" names a family the lecture does not rank on effort: its overview, saying so, not SaaS', () => {
+    expect(matcher.match('which deployment model needs the least effort?')).toMatchObject({
+      rule: 'comparisonAlongScale',
+      kind: 'answer',
+      id: 'deployment-models',
+      direct: { kind: 'not-stated', asked: { scale: 'effort', rank: 'least' }, instead: [] },
+    });
+    expect(matcher.match('which service model needs the least effort?')).toMatchObject({ rule: 'comparisonAlongScale', id: 'service-models.saas' });
+  });
+
+  it('"public or private, which gives less control?" is about the deployment models, whose parts it names, however well IaaS scores on control: the public cloud, by elimination', () => {
+    expect(matcher.match('public or private, which gives less control?')).toMatchObject({
+      rule: 'comparisonAlongScale',
+      kind: 'answer',
+      id: 'deployment-models.public',
+      direct: { kind: 'facts', chosen: 'deployment-models.public' },
+    });
+  });
+
+  it('"besides private, which type of cloud gives the most control?" is a choice among the deployment models, which it set aside one of: the lecture does not say which of the others', () => {
+    expect(matcher.match('besides private, which type of cloud gives you the most control?')).toMatchObject({
+      rule: 'comparisonAlongScale',
+      kind: 'answer',
+      id: 'deployment-models',
+      direct: { kind: 'not-stated', asked: { scale: 'control', rank: 'most' }, othersOnly: true },
     });
   });
 

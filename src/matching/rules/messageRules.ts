@@ -9,11 +9,8 @@ import { certain, type Decision, type Rule } from './types';
 const QUESTION_WORD = /\b(?:what|why|how|which|who|where|when|is|are|can|could|does|do|should|would|explain|define|describe|list|compare)\b/;
 const QUESTION_START = /^(?:what|why|how|which|who|where|when|is|are|can|could|does|do|should|would|tell|explain|define|describe|give|show|list|outline|state|compare)\b/;
 
-/** When, where and who ask about the lecture as an event ("who gives the course?"), which the lecture does not answer. */
-const ABOUT_THE_EVENT = /\b(?:when|where|who|whom|whos|time|room)\b/;
-
-/** Numbers a message may give besides the lecture's name: "lecture 5", "the lecture on the 3rd". */
-const NUMBER_TERMS: ReadonlySet<string> = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'third']);
+/** When, where, who and how many ask about the lecture as an event or a course, which the lecture does not answer. */
+const ABOUT_THE_EVENT = /\b(?:when|where|who|whom|whos|time|room|many|long|exam|exams|test|deadline|recorded|recording)\b/;
 
 /**
  * Students say "hi", "thanks", "what do you know": the whole message is a smalltalk phrase. A
@@ -24,7 +21,7 @@ const NUMBER_TERMS: ReadonlySet<string> = new Set(['one', 'two', 'three', 'four'
 export const smalltalkPhrase: Rule = ({ q, k }) => {
   const { normalised, terms } = q.analysis;
   const aboutTheBot = terms.length === 0 && /\byou\b/.test(normalised);
-  const aboutTheLecture = !ABOUT_THE_EVENT.test(normalised) && normalised.split(' ').some((word) => k.namesTheLecture(word)) && terms.every((term) => NUMBER_TERMS.has(term) || k.namesTheLecture(term));
+  const aboutTheLecture = !ABOUT_THE_EVENT.test(normalised) && k.asksAboutTheLecture(normalised, terms);
   const id = k.smalltalkPhrase(normalised) ?? (aboutTheBot || aboutTheLecture ? k.helpEntry() : undefined);
   return id === undefined ? undefined : certain('smalltalk', id, normalised);
 };

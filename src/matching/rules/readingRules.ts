@@ -6,11 +6,15 @@ import { type Decision, type Rule, type RuleContext, shortlist } from './types';
  * scale, a side of a named topic, a whole list, a choice within a family it names.
  */
 
-/** The families (overviews with their sub-topics) in the order the question reaches them. */
+/**
+ * The families (overviews with their sub-topics) in the order the question reaches them, those
+ * of what it sets aside first: "besides the private cloud, which gives the most control?" is a
+ * choice among the deployment models, though its words left no longer name one.
+ */
 function familiesReached(ctx: RuleContext): string[] {
   const families: string[] = [];
-  for (const candidate of ctx.q.topics) {
-    const family = ctx.k.parentOf(candidate.id) ?? candidate.id;
+  for (const id of [...ctx.q.setAside, ...ctx.q.topics.map((candidate) => candidate.id)]) {
+    const family = ctx.k.parentOf(id) ?? id;
     if (!families.includes(family)) families.push(family);
   }
   return families;
@@ -30,9 +34,12 @@ export const comparisonAlongScale: Rule = (ctx) => {
     ctx.k.childrenOf(family).flatMap((id) => ctx.k.facts(id).filter((fact) => fact.scale === asked.scale).map((fact) => ({ id, fact })));
   const families = familiesReached(ctx);
   const ranked = new Set(families.filter((family) => onScale(family).length > 0));
-  const unranked = unrankedComparison(ctx, asked, families, ranked);
+  const unranked = unrankedComparison(ctx, asked, families, ranked) ?? unrankedFamilyNamed(ctx, asked, (family) => onScale(family).length > 0);
   if (unranked !== undefined) return unranked;
-  const reached = [...ranked];
+  // A family whose parts the question mentions or sets aside first: "public or private, which gives
+  // less control?" is about the deployment models, however well IaaS's "control" scores.
+  const partsIn = (family: string) => ctx.k.mentioned(family, ctx.q.terms).length + ctx.q.setAside.filter((id) => ctx.k.parentOf(id) === family).length;
+  const reached = [...ranked].sort((a, b) => Number(partsIn(b) > 0) - Number(partsIn(a) > 0));
   const family = reached[0];
   const top = ctx.q.topics[0];
   if (family === undefined || top === undefined) return undefined;
@@ -48,7 +55,7 @@ export const comparisonAlongScale: Rule = (ctx) => {
   // A question that mentions sub-topics of the family ("is paas or saas less effort") is
   // about them, however well an entry of another family scores on the scale's word.
   const mentioned = ctx.k.mentioned(family, ctx.q.terms);
-  const outranked = mentioned.length === 0 && !inFamily(top.id) && top.score >= (choosing ? ctx.o.answerThreshold : ctx.o.clarifyThreshold);
+  const outranked = partsIn(family) === 0 && !inFamily(top.id) && top.score >= (choosing ? ctx.o.answerThreshold : ctx.o.clarifyThreshold);
   if (outranked || (!choosing && familyBest.score < ctx.o.clarifyThreshold)) return undefined;
   const facts = onScale(family);
   const confidence = familyBest.score;
@@ -92,8 +99,9 @@ export const comparisonAlongScale: Rule = (ctx) => {
  * Two left to choose from, the end asked for not among them, and the other end one of them: the
  * answer is the one that is not. "Apart from SaaS, which needs the least work?" leaves IaaS and
  * PaaS, and IaaS takes the most effort, so PaaS; "which is more work, PaaS or SaaS?" is PaaS, as
- * SaaS needs the least. The two are the sub-topics the question mentions, or, where it sets some
- * aside, the family's others. What the lecture ranks is said first, the end asked for with it.
+ * SaaS needs the least. The two are the sub-topics the question names, or mentions, or, where it
+ * sets some aside, the family's others; where it sets aside all but one, that one. What the
+ * lecture ranks is said first, the end asked for with it.
  */
 function byElimination(
   ctx: RuleContext,
@@ -104,13 +112,41 @@ function byElimination(
   family: string,
 ): { id: string; says: string[] } | undefined {
   const { setAside } = ctx.q;
-  let left = mentioned;
-  if (mentioned.length !== 2 && setAside.length > 0) left = ctx.k.childrenOf(family).filter((id) => !setAside.includes(id));
+  // The two named, or mentioned: "public or private" mentions the hybrid cloud too, made of both.
+  // Only in a question that asks to choose: "would PaaS cost less than IaaS?" is answered with their
+  // overview and what the lecture ranks, not with one of them.
+  const named = ctx.k.named(ctx.q.terms).filter((id) => ctx.k.parentOf(id) === family);
+  let left = !ctx.q.reading.choosing ? [] : named.length === 2 ? named : mentioned;
+  if (left.length !== 2 && setAside.length > 0) left = ctx.k.childrenOf(family).filter((id) => !setAside.includes(id));
+  // One left ("apart from IaaS and SaaS, which…"): that one, whatever the lecture ranks.
+  const [only] = left;
+  if (left.length === 1 && only !== undefined && setAside.length > 0) return { id: only, says: hit === undefined ? [] : [hit.fact.says] };
   if (left.length !== 2 || (hit !== undefined && left.includes(hit.id))) return undefined;
   const other = facts.find(({ id, fact }) => left.includes(id) && fact.rank !== rank);
   const answer = left.find((id) => id !== other?.id);
   if (other === undefined || answer === undefined) return undefined;
   return { id: answer, says: [...(hit === undefined ? [] : [hit.fact.says]), other.fact.says] };
+}
+
+/**
+ * "Which deployment model needs the least effort?": a family the question names by name, which
+ * the lecture does not rank on the scale, where it names no other family (the scale's own words
+ * aside: "least effort" names SaaS): that family's overview, saying the lecture does not say.
+ * Without it, the family the lecture does rank on the scale answered a question not about it.
+ */
+function unrankedFamilyNamed(ctx: RuleContext, asked: { scale: string; rank: Rank }, rankedOn: (family: string) => boolean): Decision | undefined {
+  // The family by its own name ("deployment model"), and no part of another: "scaling" names scalability, not the benefits.
+  const named = ctx.k.namedBesides(ctx.q.terms, asked.scale);
+  const families = new Set(named.map((id) => ctx.k.parentOf(id) ?? id));
+  const [family] = named.filter((id) => ctx.k.childrenOf(id).length > 0);
+  if (family === undefined || families.size > 1 || rankedOn(family)) return undefined;
+  return {
+    kind: 'answer',
+    id: family,
+    confidence: ctx.q.topics.find((candidate) => (ctx.k.parentOf(candidate.id) ?? candidate.id) === family)?.score ?? 0,
+    candidates: shortlist(ctx),
+    direct: { kind: 'not-stated', asked: { scale: asked.scale, rank: asked.rank }, instead: [] },
+  };
 }
 
 /**

@@ -73,8 +73,8 @@ export interface RuleKnowledge {
   smalltalkSaying(terms: readonly string[]): string | undefined;
   /** The smalltalk entry that questions about the bot itself get (`helps: true`), if any. */
   helpEntry(): string | undefined;
-  /** Whether a normalised word, or a term, names the lecture itself ("lecture", "slides"). */
-  namesTheLecture(word: string): boolean;
+  /** Whether a message names the lecture itself and nothing else the analyser keeps: "what was the lecture about?", "summarise lecture 5". */
+  asksAboutTheLecture(normalised: string, terms: readonly string[]): boolean;
   /** A smalltalk phrase the message opens with, and the rest of the message. */
   smalltalkOpening(normalised: string): { id: string; rest: string } | undefined;
   /** What comes before a smalltalk phrase that ends the message. */
@@ -94,6 +94,8 @@ export interface RuleKnowledge {
   namesIt(id: string, terms: ReadonlySet<number>): boolean;
   /** The topics the question names whole (title, abbreviation or `names`). */
   named(terms: ReadonlySet<number>): string[];
+  /** As `named`, leaving out the words of a scale: "which deployment model needs the least effort" names the deployment models, not SaaS. */
+  namedBesides(terms: ReadonlySet<number>, scale: string): string[];
   /** The topics the question names by a name of two words or more ("service models", "public cloud"), not one common word. */
   namedInFull(terms: ReadonlySet<number>): string[];
   explained(id: string, terms: ReadonlySet<number>): number;
