@@ -199,6 +199,10 @@ describeRule('comparisonAlongScale', () => {
     });
   });
 
+  it('when a choice between two sub-topics ranks one at the other end but nothing at the end asked for ("the car or the bus, which is cheaper"), answers their overview with that fact, not the other by elimination', () => {
+    expect(matcher.match('the car or the bus, which is cheaper')).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id: 'vehicles' });
+  });
+
   it('when a choice between two sub-topics ranks neither at either end ("the bus or the bike, which is cheaper"), answers their overview, the lecture not saying', () => {
     expect(matcher.match('the bus or the bike, which is cheaper')).toMatchObject({
       rule: 'comparisonAlongScale',

@@ -31,12 +31,12 @@ describe('a comparison of sub-topics, on the real knowledge base', () => {
     expect(matcher.match('which service model needs the least effort?')).toMatchObject({ rule: 'comparisonAlongScale', id: 'service-models.saas' });
   });
 
-  it('"public or private, which gives less control?" is about the deployment models, whose parts it names, however well IaaS scores on control: the public cloud, by elimination', () => {
+  it('"public or private, which gives less control?" is about the deployment models, whose parts it names, however well IaaS scores on control: their overview, with what the lecture ranks', () => {
     expect(matcher.match('public or private, which gives less control?')).toMatchObject({
       rule: 'comparisonAlongScale',
       kind: 'answer',
-      id: 'deployment-models.public',
-      direct: { kind: 'facts', chosen: 'deployment-models.public' },
+      id: 'deployment-models',
+      direct: { kind: 'not-stated', asked: { scale: 'control', rank: 'least' }, instead: ['A private cloud gives you full control over the computers.'] },
     });
   });
 

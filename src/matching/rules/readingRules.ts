@@ -96,8 +96,8 @@ export const comparisonAlongScale: Rule = (ctx) => {
 };
 
 /**
- * Two left to choose from, the end asked for not among them, and the other end one of them: the
- * answer is the one that is not. "Apart from SaaS, which needs the least work?" leaves IaaS and
+ * Two left to choose from, the end asked for ranked but not among them, and the other end one of
+ * them: the answer is the one that is not. "Apart from SaaS, which needs the least work?" leaves IaaS and
  * PaaS, and IaaS takes the most effort, so PaaS; "which is more work, PaaS or SaaS?" is PaaS, as
  * SaaS needs the least. The two are the sub-topics the question names, or mentions, or, where it
  * sets some aside, the family's others; where it sets aside all but one, that one. What the
@@ -121,11 +121,13 @@ function byElimination(
   // One left ("apart from IaaS and SaaS, which…"): that one, whatever the lecture ranks.
   const [only] = left;
   if (left.length === 1 && only !== undefined && setAside.length > 0) return { id: only, says: hit === undefined ? [] : [hit.fact.says] };
-  if (left.length !== 2 || (hit !== undefined && left.includes(hit.id))) return undefined;
+  // Both ends ranked, the one asked for not among the two: where the lecture ranks only the other
+  // end ("IaaS often costs more"), the two are answered with their overview and that fact.
+  if (left.length !== 2 || hit === undefined || left.includes(hit.id)) return undefined;
   const other = facts.find(({ id, fact }) => left.includes(id) && fact.rank !== rank);
   const answer = left.find((id) => id !== other?.id);
   if (other === undefined || answer === undefined) return undefined;
-  return { id: answer, says: [...(hit === undefined ? [] : [hit.fact.says]), other.fact.says] };
+  return { id: answer, says: [hit.fact.says, other.fact.says] };
 }
 
 /**
