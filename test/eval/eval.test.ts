@@ -124,10 +124,11 @@ const OTHER_SETS = [
   // Written blind at the start of the fifth session, kept out of the model's training (SEALED_SETS)
   // through the sixth, and scored once at its end: 96.8% in scope, 3 confidently wrong, 34/34
   // declined, 7/8 smalltalk (docs/understanding.md). It trains the model from the seventh session.
-  // One question below its full fit since the tenth session: which of IaaS and SaaS gives more
-  // control, which the lecture's facts answer (IaaS) and the model, trained on more two-model
-  // comparisons labelled with the overview first, disputes, so the bot asks between the two.
-  { file: 'heldout11-questions.tsv', inScopeCorrect: 187, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  // One question was below its full fit from the tenth session to the fourteenth: which of IaaS
+  // and SaaS gives more control, which the lecture's facts answer (IaaS) and the model, trained on
+  // more two-model comparisons labelled with the overview first, disputed, so the bot asked
+  // between the two. Since the fifteenth session the overview answers it, the fact said first.
+  { file: 'heldout11-questions.tsv', inScopeCorrect: 188, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the sixth session, kept out of the model's training (SEALED_SETS)
   // through the seventh, and scored once at its end: 97.9% in scope, none confidently wrong, 34/34
   // declined, 8/8 smalltalk (docs/understanding.md). It trains the model from the eighth session.
