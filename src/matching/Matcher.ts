@@ -589,11 +589,6 @@ export class Matcher implements RuleKnowledge {
     return [...this.names.keys()].filter((id) => this.namesIt(id, terms));
   }
 
-  namedBesides(terms: ReadonlySet<number>, scale: string): string[] {
-    const own = this.scaleTerms(scale);
-    return this.named(new Set([...terms].filter((term) => !own.has(term))));
-  }
-
   namedInFull(terms: ReadonlySet<number>): string[] {
     return [...this.names].filter(([, names]) => names.some((name) => name.length >= 2 && name.every((term) => terms.has(term)))).map(([id]) => id);
   }

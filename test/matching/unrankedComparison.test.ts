@@ -21,16 +21,6 @@ describe('a comparison of sub-topics, on the real knowledge base', () => {
     });
   });
 
-  it('"which deployment model needs the least effort?" names a family the lecture does not rank on effort: its overview, saying so, not SaaS', () => {
-    expect(matcher.match('which deployment model needs the least effort?')).toMatchObject({
-      rule: 'comparisonAlongScale',
-      kind: 'answer',
-      id: 'deployment-models',
-      direct: { kind: 'not-stated', asked: { scale: 'effort', rank: 'least' }, instead: [] },
-    });
-    expect(matcher.match('which service model needs the least effort?')).toMatchObject({ rule: 'comparisonAlongScale', id: 'service-models.saas' });
-  });
-
   it('"public or private, which gives less control?" is about the deployment models, whose parts it names, however well IaaS scores on control: their overview, with what the lecture ranks', () => {
     expect(matcher.match('public or private, which gives less control?')).toMatchObject({
       rule: 'comparisonAlongScale',

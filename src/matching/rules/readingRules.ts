@@ -34,7 +34,7 @@ export const comparisonAlongScale: Rule = (ctx) => {
     ctx.k.childrenOf(family).flatMap((id) => ctx.k.facts(id).filter((fact) => fact.scale === asked.scale).map((fact) => ({ id, fact })));
   const families = familiesReached(ctx);
   const ranked = new Set(families.filter((family) => onScale(family).length > 0));
-  const unranked = unrankedComparison(ctx, asked, families, ranked) ?? unrankedFamilyNamed(ctx, asked, (family) => onScale(family).length > 0);
+  const unranked = unrankedComparison(ctx, asked, families, ranked);
   if (unranked !== undefined) return unranked;
   // A family whose parts the question mentions or sets aside first: "public or private, which gives
   // less control?" is about the deployment models, however well IaaS's "control" scores.
@@ -128,27 +128,6 @@ function byElimination(
   const answer = left.find((id) => id !== other?.id);
   if (other === undefined || answer === undefined) return undefined;
   return { id: answer, says: [hit.fact.says, other.fact.says] };
-}
-
-/**
- * "Which deployment model needs the least effort?": a family the question names by name, which
- * the lecture does not rank on the scale, where it names no other family (the scale's own words
- * aside: "least effort" names SaaS): that family's overview, saying the lecture does not say.
- * Without it, the family the lecture does rank on the scale answered a question not about it.
- */
-function unrankedFamilyNamed(ctx: RuleContext, asked: { scale: string; rank: Rank }, rankedOn: (family: string) => boolean): Decision | undefined {
-  // The family by its own name ("deployment model"), and no part of another: "scaling" names scalability, not the benefits.
-  const named = ctx.k.namedBesides(ctx.q.terms, asked.scale);
-  const families = new Set(named.map((id) => ctx.k.parentOf(id) ?? id));
-  const [family] = named.filter((id) => ctx.k.childrenOf(id).length > 0);
-  if (family === undefined || families.size > 1 || rankedOn(family)) return undefined;
-  return {
-    kind: 'answer',
-    id: family,
-    confidence: ctx.q.topics.find((candidate) => (ctx.k.parentOf(candidate.id) ?? candidate.id) === family)?.score ?? 0,
-    candidates: shortlist(ctx),
-    direct: { kind: 'not-stated', asked: { scale: asked.scale, rank: asked.rank }, instead: [] },
-  };
 }
 
 /**

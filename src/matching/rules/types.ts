@@ -94,8 +94,6 @@ export interface RuleKnowledge {
   namesIt(id: string, terms: ReadonlySet<number>): boolean;
   /** The topics the question names whole (title, abbreviation or `names`). */
   named(terms: ReadonlySet<number>): string[];
-  /** As `named`, leaving out the words of a scale: "which deployment model needs the least effort" names the deployment models, not SaaS. */
-  namedBesides(terms: ReadonlySet<number>, scale: string): string[];
   /** The topics the question names by a name of two words or more ("service models", "public cloud"), not one common word. */
   namedInFull(terms: ReadonlySet<number>): string[];
   explained(id: string, terms: ReadonlySet<number>): number;
