@@ -177,7 +177,7 @@ export class Answerer {
     if (direct?.kind === 'unranked') return noneRanked(`${direct.side}s`);
     if (direct?.kind === 'not-stated') {
       const asked = direct.asked;
-      const name = entry.title.replace(/\s*\([^)]*\)$/, '').replace(/^\p{Lu}(?=\p{Ll})/u, (letter) => letter.toLowerCase());
+      const name = inSentence(entry.title.replace(/\s*\([^)]*\)$/, ''));
       const the = name.startsWith('the ') ? '' : 'the ';
       const what = 'side' in asked ? `name ${asked.side === 'advantage' ? 'an advantage' : 'a disadvantage'} of ${the}${name} in particular` : `say which ${direct.othersOnly === true ? 'of the others ' : ''}has the ${asked.rank} ${asked.scale}`;
       return direct.instead.length > 0 ? `The lecture does not ${what}. What it does say: ${direct.instead.join(' ')}` : `The lecture does not ${what}.`;
@@ -509,10 +509,14 @@ function numbered(question: string, options: readonly Suggestion[]): string {
   return [question, ...options.map((option, index) => `${index + 1}. ${option.title}`)].join('\n');
 }
 
-/** What a title is called in a sentence: its abbreviation ("PaaS"), or the title itself, lower-cased where it opens with a plain word ("the car"). */
+/** A title inside a sentence: lower-cased where it opens with a plain word ("the car"), not an abbreviation ("IaaS"). */
+function inSentence(title: string): string {
+  return title.replace(/^\p{Lu}(?=\p{Ll})/u, (letter) => letter.toLowerCase());
+}
+
+/** What a title is called in a sentence: its abbreviation ("PaaS"), or the title itself (`inSentence`). */
 function shortName(title: string): string {
-  const abbreviation = /\(([^)]+)\)\s*$/.exec(title)?.[1];
-  return abbreviation ?? title.replace(/^\p{Lu}(?=\p{Ll})/u, (letter) => letter.toLowerCase());
+  return /\(([^)]+)\)\s*$/.exec(title)?.[1] ?? inSentence(title);
 }
 
 /** A reply with one direct sentence before it: what a comparison, a side or a yes or no asked for. */

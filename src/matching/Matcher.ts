@@ -9,7 +9,7 @@ import stem from 'wink-porter2-stemmer';
 import { type Reading, readingSignals, readQuestion, type ScaleTerms } from './reading';
 import { STOPWORDS } from './stopwords';
 import { decide } from './rules/index';
-import { setAsideParts, statementThenQuestion, withoutExcluded } from './asking';
+import { excluding, statementThenQuestion } from './asking';
 import { comparisonAlongScale } from './rules/readingRules';
 import { type Opinion, type QuestionClassifier, type QuestionText, UNKNOWN_MARK } from './questionModel';
 import { isSecondGuessed, secondOpinion } from './secondOpinion';
@@ -354,7 +354,7 @@ export class Matcher implements RuleKnowledge {
 
   /** A question's terms as `match` reads them, what it sets aside left out, and its own words: what the question model learns from. */
   questionText(question: string): QuestionText {
-    return this.modelInput(this.analyzer.analyse(this.asked(question)));
+    return this.modelInput(this.analyzer.analyse(this.asked(excluding(question).kept)));
   }
 
   /** What the model reads of an analysis: the same in training (`questionText`) as at run time (`read`). */
@@ -377,10 +377,12 @@ export class Matcher implements RuleKnowledge {
   }
 
   private read(question: string, withOpinion: boolean): MatchResult {
-    const analysis = this.analyzer.analyse(this.asked(question));
+    const { kept, parts } = excluding(question);
+    const analysis = this.analyzer.analyse(this.asked(kept));
     const { known, unknown, norm } = this.weigh(analysis.terms, analysis.termWeights);
     const reading = readQuestion(analysis.normalised, this.scales);
-    const setAside = this.setAside(question);
+    // The topics named in what it sets aside: "apart from SaaS, which needs the least work?" sets SaaS aside.
+    const setAside = this.mostSpecific(parts.flatMap((part) => this.namesIn(part)));
     // Ranked on first use, once: smalltalk and a topic's own phrasing need no scores.
     let ranked: { all: Candidate[]; topics: Candidate[]; chat: Candidate | undefined } | undefined;
     const rank = () => {
@@ -444,7 +446,7 @@ export class Matcher implements RuleKnowledge {
   }
 
   /**
-   * What the message asks: without what it sets aside (`withoutExcluded`), and, after a statement
+   * What the message asks, given without what it sets aside (`excluding`): after a statement
    * of what the student has already, the question alone: "I follow SaaS fine, but what is IaaS?",
    * "elasticity makes sense now, so what's reach then?". Read with the question, the part already
    * understood competes with the one asked about, and often wins. Only where
@@ -457,8 +459,7 @@ export class Matcher implements RuleKnowledge {
    * - the question names a part of a family the statement names, and not the statement's topics:
    *   "the public cloud is cheap, but what is bad about the public cloud" is about the public cloud.
    */
-  private asked(question: string): string {
-    const text = withoutExcluded(question);
+  private asked(text: string): string {
     const split = statementThenQuestion(text);
     if (split === undefined) return text;
     const { statement, asked } = split;
@@ -472,11 +473,6 @@ export class Matcher implements RuleKnowledge {
     const related = (a: string, b: string) => a === b || this.parentOf(a) === b || this.parentOf(b) === a;
     const apart = named.length > 0 && named.every((id) => families.has(family(id)) && !said.some((other) => related(id, other)));
     return apart ? asked : text;
-  }
-
-  /** The topics named in what a question sets aside (`setAsideParts`): "apart from SaaS, which needs the least work?" sets SaaS aside. */
-  private setAside(question: string): string[] {
-    return this.mostSpecific(setAsideParts(question).flatMap((part) => this.namesIn(part)));
   }
 
   /** Topics without the overview of one of the others: "iaas" names IaaS and, by it, the service models. */

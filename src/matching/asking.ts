@@ -9,10 +9,9 @@
  * What the question sets aside: "rather than …" and "instead of …" up to the end of their clause,
  * anywhere; and a short clause that opens by setting something aside, up to five words closed by
  * a comma, the end or a question word ("apart from scalability, what other reasons are there",
- * "except latency what else", "never mind the
- * drawbacks, …", "forget public versus private for a second, …", "setting security aside, …",
- * "not the bad stuff", "nothing about latency"), or up to three words before "aside" ("IP
- * concerns aside, …"). Longer, or inside a clause, the words describe the situation: "apart from
+ * "except latency what else", "never mind the drawbacks, …", "forget public versus private for a
+ * second, …", "setting security aside, …", "not the bad stuff", "nothing about latency"), or up
+ * to three words before "aside" ("IP concerns aside, …"). Longer, or inside a clause, the words describe the situation: "apart from
  * the price the public cloud seems great, what are its drawbacks?", "we know nothing about
  * servers", "somewhere other than our building", "not the sort of people who patch servers",
  * "nothing about it needs special hardware", "our company sets a server aside".
@@ -45,19 +44,23 @@ const NOT_KNOWN = /\b(?:not|never|no longer)\b|n't\b|\bdont\b/i;
 const REFERS_BACK = /\b(?:it|its|that|this|these|those|they|them|the one)\b/i;
 
 /**
- * The question without what it sets aside: "reacting to demand rather than just spending more"
- * asks about reacting to demand, and "spending more" would point to another entry.
+ * The question without what it sets aside (`kept`), and the clauses it sets aside (`parts`), in
+ * one pass: "reacting to demand rather than just spending more" asks about reacting to demand,
+ * and "spending more" would point to another entry.
  */
-export function withoutExcluded(question: string): string {
-  const kept = question.replace(EXCLUDED, ' ');
-  // Nothing but punctuation left: the set-aside clause ran to the end ("besides X what else is there?").
-  return /[\p{L}\p{N}]/u.test(kept) ? kept : question;
+export function excluding(question: string): { kept: string; parts: string[] } {
+  const parts: string[] = [];
+  const kept = question.replace(EXCLUDED, (part) => {
+    parts.push(part);
+    return ' ';
+  });
+  // Nothing but punctuation left: the set-aside clause ran to the end ("besides X and Y?"), so nothing is set aside.
+  return parts.length > 0 && /[\p{L}\p{N}]/u.test(kept) ? { kept, parts } : { kept: question, parts: [] };
 }
 
-/** The clauses a question sets aside (`EXCLUDED`), none where nothing would be left (`withoutExcluded`). */
-export function setAsideParts(question: string): string[] {
-  const parts = question.match(EXCLUDED);
-  return parts === null || withoutExcluded(question) === question ? [] : parts;
+/** `excluding`'s question without what it sets aside. */
+export function withoutExcluded(question: string): string {
+  return excluding(question).kept;
 }
 
 /**

@@ -94,18 +94,6 @@ function fromLecture(direct: Decision['direct']): boolean {
 }
 
 /**
- * The rules answered from what the lecture states, an end of a scale or a side of a thing ("IaaS
- * takes the most effort"), or that it ranks none of the things compared ("the lecture does not say
- * which costs least"), and the model prefers another entry: ask between the two unless the model
- * is sure enough to overrule. The model learns rankings only from examples, and the rules only
- * read them; where the two disagree, either may have read the direction wrong, and the wrong end
- * is the worst answer a student can get. Cross-validated over every labelled set (ninth session):
- * 11 fewer right answers for 5 fewer confident wrong ones, 2 for 1 on the sets written to score
- * the bot. With the comparisons the lecture leaves open (twelfth session), this step and the rule
- * that answers them (`comparisonAlongScale`), measured together: 2 fewer wrong answers for none
- * fewer right (docs/understanding.md).
- */
-/**
  * A comparison the rules answered with one part of a family, from the lecture's facts ("IaaS
  * takes the most effort", "by elimination, SaaS"), where the model would answer the family's
  * overview: no dispute over what was asked, for the overview, with those facts said first
@@ -124,6 +112,18 @@ const overviewOfComparison: OpinionStep = (w) => {
   return { kind: 'answer', id: w.top.id, confidence: w.top.p, candidates: candidatesFor(w, w.top.id, w.answered), rule: 'secondOpinionOverview' };
 };
 
+/**
+ * The rules answered from what the lecture states, an end of a scale or a side of a thing ("IaaS
+ * takes the most effort"), or that it ranks none of the things compared ("the lecture does not say
+ * which costs least"), and the model prefers another entry: ask between the two unless the model
+ * is sure enough to overrule. The model learns rankings only from examples, and the rules only
+ * read them; where the two disagree, either may have read the direction wrong, and the wrong end
+ * is the worst answer a student can get. Cross-validated over every labelled set (ninth session):
+ * 11 fewer right answers for 5 fewer confident wrong ones, 2 for 1 on the sets written to score
+ * the bot. With the comparisons the lecture leaves open (twelfth session), this step and the rule
+ * that answers them (`comparisonAlongScale`), measured together: 2 fewer wrong answers for none
+ * fewer right (docs/understanding.md).
+ */
 const factDisputed: OpinionStep = (w) => (w.answered !== null && fromLecture(w.decision.direct) && w.top.p < w.o.opinionOverrule ? doubt(w, w.answered, w.top.id) : undefined);
 
 /** The model is sure of a topic: it answers. */
