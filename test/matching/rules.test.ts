@@ -190,6 +190,17 @@ describeRule('comparisonAlongScale', () => {
     });
   });
 
+  it('when a choice between two sub-topics ranks one of them at the end asked for ("the bus or the bike, which needs less effort"), answers it, marked as a choice between the two', () => {
+    expect(matcher.match('the bus or the bike, which needs less effort')).toMatchObject({
+      rule: 'comparisonAlongScale',
+      kind: 'answer',
+      id: 'vehicles.bus',
+      direct: { kind: 'facts', says: [SAYS.busLeastEffort], between: expect.arrayContaining(['vehicles.bus', 'vehicles.bike']) as unknown },
+    });
+    // Not a choice: the same fact, with nothing to mark.
+    expect(matcher.match('does the bus need less effort than the bike?').direct).not.toHaveProperty('between');
+  });
+
   it('when the same two are compared in a yes or no ("does the car need less effort than the bike"), answers their overview with what the lecture ranks: elimination answers a choice', () => {
     expect(matcher.match('does the car need less effort than the bike?')).toMatchObject({
       rule: 'comparisonAlongScale',

@@ -273,6 +273,11 @@ describe('secondOpinion', () => {
         expect(secondOpinion(eliminated, thinks('vehicles', 0.99), O, overviewOf)).toBe(eliminated);
       });
 
+      it('keeps an answer the facts choose between the two the question offers, however sure the model is of the overview', () => {
+        const chosen: Ruled = { ...compared, direct: { kind: 'facts', says: [SAYS.bikeMostEffort], between: ['vehicles.bike', 'vehicles.car'] } };
+        expect(secondOpinion(chosen, thinks('vehicles', 0.99), O, overviewOf)).toBe(chosen);
+      });
+
       it('only for a comparison: another rule\'s answer from a fact is asked about as before', () => {
         const other: Ruled = { ...compared, rule: 'sideOfNamedTopic' };
         expect(secondOpinion(other, thinks('vehicles', between), O, overviewOf)).toMatchObject({ kind: 'clarify', rule: 'secondOpinionDoubts' });
@@ -385,11 +390,18 @@ describe('a Matcher with a question model', () => {
       expect(rulesAlone.match(compared)).toMatchObject({ kind: 'answer', id: 'vehicles.bike', direct: { kind: 'facts', says: [SAYS.bikeMostEffort] } });
     });
 
+    const asked = 'does the bike take more effort than the bus?';
+
     it.each([
-      ['vehicles.bus', 'secondOpinionAnswers'],
-      ['vehicles', 'secondOpinionOverview'],
-    ])('keeps the fact, said first, when the model answers another entry it compares or their overview (%s)', (id, rule) => {
-      expect(sureOf(id).match(compared)).toMatchObject({ kind: 'answer', id, rule, direct: { kind: 'facts', says: [SAYS.bikeMostEffort] } });
+      [compared, 'vehicles.bus', 'secondOpinionAnswers'],
+      [asked, 'vehicles', 'secondOpinionOverview'],
+    ])('keeps the fact, said first, when the model answers another entry it compares or their overview ("%s", %s)', (question, id, rule) => {
+      expect(rulesAlone.match(question)).toMatchObject({ kind: 'answer', id: 'vehicles.bike', direct: { kind: 'facts', says: [SAYS.bikeMostEffort] } });
+      expect(sureOf(id).match(question)).toMatchObject({ kind: 'answer', id, rule, direct: { kind: 'facts', says: [SAYS.bikeMostEffort] } });
+    });
+
+    it('keeps the rules\' answer to a choice between the two, which the facts make, when the model answers their overview', () => {
+      expect(sureOf('vehicles').match(compared)).toMatchObject({ kind: 'answer', id: 'vehicles.bike', rule: 'comparisonAlongScale', direct: { kind: 'facts', says: [SAYS.bikeMostEffort] } });
     });
 
     it('keeps the facts of a choice by elimination without naming the one chosen, when the model answers the other entry compared', () => {

@@ -85,7 +85,13 @@ export const comparisonAlongScale: Rule = (ctx) => {
   if (hit !== undefined && ctx.q.setAside.includes(hit.id)) {
     return { kind: 'answer', id: family, confidence, candidates: shortlist(ctx), direct: { kind: 'not-stated', asked, instead: [hit.fact.says], othersOnly: true } };
   }
-  if (hit !== undefined) return answer(hit.id, [hit.fact.says]);
+  if (hit !== undefined) {
+    // "Which gives more control, public or private?" asks to choose, and the facts choose: the
+    // answer is marked as a choice between the two, which the overview does not answer better.
+    const between = offered(ctx, family, mentioned);
+    const says = [hit.fact.says];
+    return between.length === 2 && between.includes(hit.id) ? { ...answer(hit.id, says), direct: { kind: 'facts', says, between } } : answer(hit.id, says);
+  }
   return {
     kind: 'answer',
     id: family,
@@ -94,6 +100,18 @@ export const comparisonAlongScale: Rule = (ctx) => {
     direct: { kind: 'not-stated', asked, instead: facts.map(({ fact }) => fact.says) },
   };
 };
+
+/**
+ * What a question asks to choose between within a family: the sub-topics it names, if two, else
+ * those it mentions ("public or private" mentions the hybrid cloud too, made of both). Only in a
+ * question that asks to choose: "would PaaS cost less than IaaS?" is answered with their overview
+ * and what the lecture ranks, not with one of them.
+ */
+function offered(ctx: RuleContext, family: string, mentioned: readonly string[]): readonly string[] {
+  if (!ctx.q.reading.choosing) return [];
+  const named = ctx.k.named(ctx.q.terms).filter((id) => ctx.k.parentOf(id) === family);
+  return named.length === 2 ? named : mentioned;
+}
 
 /**
  * Two left to choose from, the end asked for ranked but not among them, and the other end one of
@@ -112,11 +130,7 @@ function byElimination(
   family: string,
 ): { id: string; says: string[] } | undefined {
   const { setAside } = ctx.q;
-  // The two named, or mentioned: "public or private" mentions the hybrid cloud too, made of both.
-  // Only in a question that asks to choose: "would PaaS cost less than IaaS?" is answered with their
-  // overview and what the lecture ranks, not with one of them.
-  const named = ctx.k.named(ctx.q.terms).filter((id) => ctx.k.parentOf(id) === family);
-  let left = !ctx.q.reading.choosing ? [] : named.length === 2 ? named : mentioned;
+  let left = offered(ctx, family, mentioned);
   if (left.length !== 2 && setAside.length > 0) left = ctx.k.childrenOf(family).filter((id) => !setAside.includes(id));
   // One left ("apart from IaaS and SaaS, which…"): that one, whatever the lecture ranks.
   const [only] = left;

@@ -18,8 +18,11 @@ export interface Candidate {
  * "the lecture does not say" with what it does say instead.
  */
 export type Direct =
-  /** `chosen`: the entry the facts leave, where they rank the others ("apart from SaaS, which is the least work?"). */
-  | { kind: 'facts'; says: string[]; chosen?: string }
+  /**
+   * `chosen`: the entry the facts leave, where they rank the others ("apart from SaaS, which is the least work?").
+   * `between`: the two the question asked to choose between, where the facts rank the answer, one of them.
+   */
+  | { kind: 'facts'; says: string[]; chosen?: string; between?: readonly string[] }
   | {
       kind: 'not-stated';
       asked: { side: 'advantage' | 'disadvantage' } | { scale: string; rank: 'most' | 'least' };
