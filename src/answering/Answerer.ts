@@ -174,6 +174,14 @@ export class Answerer {
       const own = this.kb.parentOf(entry.id);
       return named && own ? `${entry.title} is not under "${named.title}": the lecture gives it under "${own.title}".` : undefined;
     }
+    // What the student believed, confirmed or corrected before the entry that answers it.
+    if (direct?.kind === 'claim') {
+      const claimed = this.kb.get(direct.claimed);
+      if (claimed === undefined) return undefined;
+      const [own, other] = [shortName(entry.title), shortName(claimed.title)];
+      if (claimed.id === entry.id) return `Yes: in the lecture, that is ${own}.`;
+      return direct.named === true ? `Not quite: in the lecture, ${own} and ${other} are not the same.` : `Not quite: in the lecture, that is ${own}, not ${other}.`;
+    }
     if (direct?.kind === 'unranked') return noneRanked(`${direct.side}s`);
     if (direct?.kind === 'not-stated') {
       const asked = direct.asked;

@@ -485,6 +485,12 @@ export class Matcher implements RuleKnowledge {
     return this.read(text, false);
   }
 
+  agreedPart(text: string): Decision | undefined {
+    const read = this.read(text, true);
+    const top = read.explanation.opinion?.classes[0];
+    return read.kind === 'answer' && read.id !== null && (top === undefined || top.id === read.id) ? read : undefined;
+  }
+
   smalltalkPhrase(normalised: string): string | undefined {
     return this.smalltalkPhrases.get(withoutBotName(normalised));
   }
@@ -507,6 +513,13 @@ export class Matcher implements RuleKnowledge {
 
   namesOnly(text: string): boolean {
     return this.namedBy(text).length > 0;
+  }
+
+  spellsName(id: string, text: string, titleOnly = false): boolean {
+    const entry = this.entries[this.entryIndex.get(id) ?? -1];
+    if (entry === undefined || !isTopic(entry)) return false;
+    const own = new Set([entry.title, ...(titleOnly ? [] : entry.names)].flatMap((name) => this.analyzer.words(normalise(name))));
+    return this.analyzer.words(normalise(text)).some((word) => own.has(word));
   }
 
   titleTerms(id: string): readonly number[] {

@@ -77,3 +77,62 @@ export function statementThenQuestion(text: string): { statement: string; asked:
   if (!ALREADY_KNOWN.test(statement) || NOT_KNOWN.test(statement)) return undefined;
   return { statement, asked };
 }
+
+/** A tag that asks for agreement at the end of a claim: "right?", "isn't it?" (normalised "is not it"). */
+const AGREEMENT_TAG = / (?:right|correct|yes|yeah|innit|no|true|is not it|was not it|are not they|were not they|is it|was it|is not that|was not that|am i right|is that right)$/;
+/** A word for the thing claimed, after its name: "the fault tolerance point", "the hybrid one". */
+const CLAIMED_NOUN = / (?:point|one|bit|thing|idea|example)$/;
+/** "An example of a", "the kind of": what stands between a thing and the name it is claimed to be. */
+const KIND_OF = /(?: (?:an?|the))?(?: (?:example|instance|case|form|kind|type|sort|part) of)?(?: (?:an?|the))?$/;
+const NAME_OPENING = /^(?:(?:an?|the) )?(?:(?:example|instance|case|form|kind|type|sort|part) of )?(?:(?:an?|the) )?/;
+/** A word that ends a comparison or a list, not a thing: "is PaaS cheaper than SaaS", "is it public or private". */
+const NOT_A_THING = new Set(['and', 'or', 'nor', 'not', 'of', 'than', 'as', 'to', 'from', 'between', 'with', 'without', 'for', 'in', 'on', 'over', 'under', 'versus', 'vs', 'like', 'about', 'into', 'more', 'less', 'most', 'least', 'is', 'are', 'was', 'were', 'that', 'this', 'it', 'a', 'an', 'the']);
+/**
+ * A question, a choice or a comparison inside the thing: "SaaS is easy enough, but what is
+ * PaaS?" asks, "is it smarter to add public cloud on top, or go fully public cloud?" chooses and
+ * "is a hybrid cloud better than just having a private one?" compares; none claims what a thing is.
+ */
+const ASKS = /\b(?:what|which|how|why|but|or|than|same|different|differs?|versus|vs|plus|better|worse)\b/;
+/** "Is Outlook PaaS?", "is Google Cloud an example of a private cloud?": the thing, then the name. */
+const ASKED_CLAIM = /^(?:is|are|was|were) (.+)$/;
+/** "The intermediate model is SaaS, right?", "renting a bare machine, that's PaaS isn't it?". */
+const STATED_CLAIM = /^(?!(?:what|which|how|why|where|who|when|whose|can|could|should|would|will|do|does|did|tell|explain|define|describe|is|are|was|were|if|i|we|it|this|that)\b)(.+?) (?:that is|this is|it is|that was|this was|it was|is|was|are|were) (.+)$/;
+
+/**
+ * A claim that a thing is a named topic, asked or stated for agreement: "is Outlook PaaS?", "is
+ * Google Cloud an example of a private cloud?", "the intermediate model is SaaS, right?". The thing
+ * (`described`) and the words that name the topic (`claimed`), which `nameOf` recognises; the
+ * knowledge base decides what the thing is. Students check what they believe this way, and the
+ * belief is as often wrong as right: the named topic is not the answer unless the thing is it.
+ * Not a comparison or a list ("is PaaS cheaper than SaaS", "is it public or private"), nor a
+ * question about the named topic itself ("is SaaS a thing I have to install?").
+ */
+export function claimIn(normalised: string, nameOf: (text: string) => string | undefined): { described: string; claimed: string } | undefined {
+  const text = normalised.replace(AGREEMENT_TAG, '').replace(CLAIMED_NOUN, '');
+  const stated = STATED_CLAIM.exec(text);
+  if (stated !== null) {
+    const [, described = '', rest = ''] = stated;
+    const claimed = rest.replace(NAME_OPENING, '');
+    return nameOf(claimed) !== undefined && isThing(described) ? { described, claimed } : undefined;
+  }
+  const asked = ASKED_CLAIM.exec(text)?.[1];
+  if (asked === undefined) return undefined;
+  const words = asked.split(' ');
+  // The longest name at the end: "public and private" names the deployment models, not the private cloud.
+  for (let size = Math.min(4, words.length - 1); size >= 1; size--) {
+    const claimed = words.slice(-size).join(' ');
+    // A name starts with a word of its own: "than paas" and "thing as scalability" name no more
+    // than "paas" and "scalability", whatever the analyser drops.
+    const named = nameOf(claimed);
+    if (named === undefined || NOT_A_THING.has(words[words.length - size] ?? '') || (size > 1 && nameOf(words.slice(1 - size).join(' ')) === named)) continue;
+    const described = words.slice(0, -size).join(' ').replace(KIND_OF, '');
+    return isThing(described) ? { described, claimed } : undefined;
+  }
+  return undefined;
+}
+
+/** A thing, not the start of a comparison or a list: it does not end in "than", "or", "as". */
+function isThing(described: string): boolean {
+  const last = described.split(' ').at(-1);
+  return described.length > 0 && last !== undefined && !NOT_A_THING.has(last) && !ASKS.test(described);
+}

@@ -16,6 +16,8 @@ export const RULES_NOT_SECOND_GUESSED: ReadonlySet<string> = new Set([
   'nothingAsked',
   'smalltalkOverTopics',
   'oddOneOut',
+  // Its answer is already the model's too: the thing described, matched and weighed on its own.
+  'claimChecked',
 ]);
 
 const isSmalltalk = (id: string) => id.startsWith('smalltalk.');

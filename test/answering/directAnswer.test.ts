@@ -47,6 +47,15 @@ describe('a direct sentence before the answer', () => {
     expect(reply.text.split('\n\n').slice(0, 2)).toEqual(['**In short:** The carrot is not under "Fruit": the lecture gives it under "Vegetables".', grocer.get('vegetables.carrot')?.answer]);
   });
 
+  it.each([
+    ['is a helmet an example of the bus?', 'vehicles.bike', 'Not quite: in the lecture, that is the bike, not the bus.'],
+    ['is a helmet the bike?', 'vehicles.bike', 'Yes: in the lecture, that is the bike.'],
+    ['is the bike the car?', 'vehicles.bike', 'Not quite: in the lecture, the bike and the car are not the same.'],
+  ])('corrects or confirms a claim that a thing is a part ("%s") before the answer of what it is', (question, id, sentence) => {
+    expect(answerer.answerQuestion(question).id).toBe(id);
+    expect(parts(question).slice(0, 2)).toEqual([`**In short:** ${sentence}`, kb.get(id)?.answer]);
+  });
+
   it('answers a yes-or-no question with the answer\'s sentence that shares its words first', () => {
     expect(parts('does the bike get wet in the rain')[0]).toBe('**In short:** A bike gets wet in the rain.');
   });

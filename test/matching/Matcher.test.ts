@@ -48,8 +48,11 @@ describe('Matcher', () => {
   });
 
   describe('when a question names one sub-topic and an example of another', () => {
+    it('when it claims the example is the one named ("is gmail iaas"), answers what the example is, the claim corrected first', () => {
+      expect(matcher.match('is gmail iaas')).toMatchObject({ kind: 'answer', id: 'service-models.saas', direct: { kind: 'claim', claimed: 'service-models.iaas' } });
+    });
+
     it.each([
-      ['is gmail iaas', ['service-models.saas', 'service-models.iaas']],
       ['who owns a public cloud', ['deployment-models.private', 'deployment-models.public']],
     ])('when asked "%s", asks between %j instead of answering either', (question, ids) => {
       const result = matcher.match(question);

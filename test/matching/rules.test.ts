@@ -430,6 +430,36 @@ describeRule('oddOneOut', () => {
   });
 });
 
+describeRule('claimChecked', () => {
+  it.each([
+    ['is a helmet an example of the bus?', 'vehicles.bike', 'vehicles.bus'],
+    ['pedalling up hills is the car, right?', 'vehicles.bike', 'vehicles.car'],
+    ['the timetable one is the bike, isn\'t it?', 'vehicles.bus', 'vehicles.bike'],
+  ])('when a claim says a thing is one part and it is another of the family ("%s"), answers what it is, the claim said first', (question, id, claimed) => {
+    expect(matcher.match(question)).toMatchObject({ rule: 'claimChecked', kind: 'answer', id, direct: { kind: 'claim', claimed } });
+  });
+
+  it('when the thing is the part named ("is a helmet the bike?"), answers it, the claim confirmed', () => {
+    expect(matcher.match('is a helmet the bike?')).toMatchObject({ rule: 'claimChecked', id: 'vehicles.bike', direct: { kind: 'claim', claimed: 'vehicles.bike' } });
+  });
+
+  it('when the thing is itself the title of another part ("is the bike the car?"), says so', () => {
+    expect(matcher.match('is the bike the car?')).toMatchObject({ rule: 'claimChecked', id: 'vehicles.bike', direct: { kind: 'claim', claimed: 'vehicles.car', named: true } });
+  });
+
+  it.each([
+    ['a thing the lecture does not know', 'is a banana the bus?'],
+    ['a name given only by a synonym', 'is a helmet a cycle?'],
+    ['a choice', 'is a helmet the bus or the car?'],
+    ['a comparison', 'is the bus cheaper than the car?'],
+    ['a question about the part named', 'is the bus good for a heavy bag?'],
+    ['an overview named', 'is a helmet a vehicle?'],
+    ['no thing at all', 'is it the bus?'],
+  ])('passes on %s ("%s")', (_, question) => {
+    expect(matcher.match(question).rule).not.toBe('claimChecked');
+  });
+});
+
 describeRule('listMeansOverview', () => {
   it('when a list is asked for and one part scores best ("list the vehicles for hills with a helmet"), answers the overview', () => {
     const result = matcher.match('list the vehicles for hills with a helmet');

@@ -1,4 +1,5 @@
 import type { Fact, Rank } from '../../knowledge/schema';
+import { claimIn } from '../asking';
 import { type Decision, type Rule, type RuleContext, shortlist } from './types';
 
 /**
@@ -294,4 +295,36 @@ export const oddOneOut: Rule = (ctx) => {
   if (odd === undefined || inside.length < ctx.o.oddOneOutOthers) return undefined;
   const confidence = ctx.q.topics.find((candidate) => candidate.id === odd)?.score ?? 0;
   return { kind: 'answer', id: odd, confidence, candidates: shortlist(ctx), direct: { kind: 'odd-one-out', family } };
+};
+
+/**
+ * "Is Outlook PaaS?", "the intermediate model is SaaS, right?", "is Google Cloud an example of a
+ * private cloud?": a claim that a thing is one part of a family. The thing is matched on its own, and
+ * where the rules and the model agree it is another part of the same family, that part answers,
+ * with the claim corrected first; where it is the part named, the claim is confirmed. Matched
+ * whole, the question's name for the part wins, and the bot would show a student the entry they
+ * wrongly believe in. Anything else (the thing unclear, of another family, or an overview named)
+ * is left to the other rules.
+ */
+export const claimChecked: Rule = (ctx) => {
+  // One part of a family, by a word of its name: "is storage expensive?" claims nothing is the
+  // costs drawback, and "is it safe?" is no claim that a thing is security.
+  const partNamed = (text: string) => {
+    const named = ctx.k.namedBy(text);
+    const parts = named.filter((id) => ctx.k.parentOf(id) !== undefined && !named.some((other) => ctx.k.parentOf(other) === id));
+    const [part] = parts;
+    return parts.length === 1 && part !== undefined && ctx.k.spellsName(part, text) ? part : undefined;
+  };
+  const claim = claimIn(ctx.q.analysis.normalised, partNamed);
+  const claimed = claim === undefined ? undefined : partNamed(claim.claimed);
+  if (claim === undefined || claimed === undefined || ctx.k.termCount(claim.described) === 0) return undefined;
+  // Names of two parts ("is hybrid = private + public") are a sum, not a thing.
+  if (ctx.k.namedBy(claim.described).filter((id) => ctx.k.parentOf(id) !== undefined).length > 1) return undefined;
+  const thing = ctx.k.agreedPart(claim.described);
+  if (thing === undefined || thing.id === null || ctx.k.parentOf(thing.id) !== ctx.k.parentOf(claimed)) return undefined;
+  // A thing that is itself the part's title ("PaaS is the least-effort model", "is reach a kind
+  // of availability?") is a claim that two parts are one; another of its names ("the intermediate
+  // model is SaaS") describes it.
+  const named = partNamed(claim.described) === thing.id && ctx.k.spellsName(thing.id, claim.described, true);
+  return { kind: 'answer', id: thing.id, confidence: thing.confidence, candidates: thing.candidates, direct: { kind: 'claim', claimed, ...(named ? { named } : {}) } };
 };

@@ -33,7 +33,12 @@ export type Direct =
   /** "The biggest drawback": the lecture lists that side without ranking it; the overview lists them all. */
   | { kind: 'unranked'; side: 'advantage' | 'disadvantage' }
   /** "Which of these is not a benefit: …": the odd one out is not in `family`, the overview the question named. */
-  | { kind: 'odd-one-out'; family: string };
+  | { kind: 'odd-one-out'; family: string }
+  /**
+   * "Is Outlook PaaS?": the thing described is the entry answered, which the question claimed to
+   * be `claimed`; `named`: the thing is itself a name of the entry ("is SaaS a sort of IaaS?").
+   */
+  | { kind: 'claim'; claimed: string; named?: boolean };
 
 /** What a rule decides: the kind of reply, the entry, and the candidates behind it. */
 export interface Decision {
@@ -70,6 +75,11 @@ export interface Question {
 export interface RuleKnowledge {
   /** A part of the message ("what is paas" after "hi"), matched as a message of its own. */
   matchPart(text: string): Decision;
+  /**
+   * The topic a part of the message is, matched as a message of its own, where the rules answer it
+   * and the model's best is the same topic (or the model was not asked); none otherwise.
+   */
+  agreedPart(text: string): Decision | undefined;
   /** The smalltalk entry a whole normalised message is, phrase for phrase. */
   smalltalkPhrase(normalised: string): string | undefined;
   /** The smalltalk entry one of whose phrasings says the same after synonyms: "you're brilliant" as "you are great". */
@@ -90,6 +100,13 @@ export interface RuleKnowledge {
   namesOnly(text: string): boolean;
   /** The topics a text names, when it is nothing but names (`namesOnly`); none otherwise. */
   namedBy(text: string): string[];
+  /**
+   * Whether a text has a word of the topic's title or names as spelt there (misspelt as the
+   * analyser corrects it), not only one its synonyms lead to: "faut tolerance" names fault
+   * tolerance, "safe" does not name security. `titleOnly`: a word of the title ("PaaS"), not of
+   * another name ("the intermediate model").
+   */
+  spellsName(id: string, text: string, titleOnly?: boolean): boolean;
   /** The terms of an entry's title, as term ids. */
   titleTerms(id: string): readonly number[];
   /** How many content terms a text has. */
