@@ -182,6 +182,11 @@ export class Answerer {
       if (claimed.id === entry.id) return `Yes: in the lecture, that is ${own}.`;
       return direct.named === true ? `Not quite: in the lecture, ${own} and ${other} are not the same.` : `Not quite: in the lecture, that is ${own}, not ${other}.`;
     }
+    // Why the answer is the one the question's words do not describe.
+    if (direct?.kind === 'not-the-one') {
+      const described = this.kb.get(direct.described);
+      return described === undefined ? undefined : `${entry.title}, by elimination: without its "not", the question describes "${described.title}".`;
+    }
     if (direct?.kind === 'unranked') return noneRanked(`${direct.side}s`);
     if (direct?.kind === 'not-stated') {
       const asked = direct.asked;

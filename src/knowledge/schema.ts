@@ -120,6 +120,12 @@ export const TopicEntrySchema = z.strictObject({
    * such overview gets the other.
    */
   lists: z.enum(['advantages', 'disadvantages']).optional(),
+  /**
+   * The sibling sub-topics this one is made of, as its answer says (the hybrid cloud: a private
+   * data centre and public cloud services). What is not one of them is not this either: "which
+   * deployment model does not mean buying your own computers?" is not the hybrid cloud.
+   */
+  combines: z.array(EntryIdSchema).default([]),
 });
 
 export const SmalltalkEntrySchema = z.strictObject({

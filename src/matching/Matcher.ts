@@ -515,6 +515,11 @@ export class Matcher implements RuleKnowledge {
     return this.namedBy(text).length > 0;
   }
 
+  combines(id: string): readonly string[] {
+    const entry = this.entries[this.entryIndex.get(id) ?? -1];
+    return entry !== undefined && isTopic(entry) ? entry.combines : [];
+  }
+
   spellsName(id: string, text: string, titleOnly = false): boolean {
     const entry = this.entries[this.entryIndex.get(id) ?? -1];
     if (entry === undefined || !isTopic(entry)) return false;

@@ -136,3 +136,37 @@ function isThing(described: string): boolean {
   const last = described.split(' ').at(-1);
   return described.length > 0 && last !== undefined && !NOT_A_THING.has(last) && !ASKS.test(described);
 }
+
+/**
+ * Words that negate what a choice asks for: "which one does not…", "which needs no…", "zero
+ * sharing". Not "without", which adds to what is asked: "which lets me buy services without
+ * owning machines" asks for both.
+ */
+const NEGATOR = /\b(?:not|never|no|zero)\b/g;
+/**
+ * A negation in a clause of its own ("which should we avoid if we do not…"), a contrast ("not
+ * about X but about Y", "neither … nor"), or a limit ("not only"): none negates what is chosen.
+ */
+const OF_THESE = /\bwhich (?:one )?of (?:these|those|the following)\b/;
+/** A phrasing that says what a thing is not ("we don't want to buy any computers"), as typed, before normalising. */
+const NEGATED_PHRASING = /\b(?:not|no|never|nobody|none|nothing|without)\b|n['’]t\b/i;
+const NOT_THE_CHOICE = /\b(?:if|when|whenever|unless|because|since|so|as|but|nor|neither|rather|instead|only|just|avoid|even|except)\b/;
+
+/**
+ * A choice asked with one "not" ("which deployment model does not mean buying your own computers?",
+ * "which needs no data centre of our own?"), without it: what the question describes, which the
+ * answer is not. None where there is no choice before the negation, more than one negation, or a
+ * negation that does not negate what is chosen.
+ */
+/** Whether a phrasing of an entry says what it is not: no evidence of what its words without the "not" describe. */
+export function saysWhatItIsNot(phrasing: string): boolean {
+  return NEGATED_PHRASING.test(phrasing);
+}
+
+export function unnegatedChoice(normalised: string): string | undefined {
+  const negators = normalised.match(NEGATOR) ?? [];
+  const which = normalised.search(/\bwhich\b/);
+  // "Which of these is not a reason to…: reach, …" is an odd one out, not a description.
+  if (negators.length !== 1 || which < 0 || which > normalised.search(NEGATOR) || NOT_THE_CHOICE.test(normalised) || OF_THESE.test(normalised)) return undefined;
+  return normalised.replace(NEGATOR, ' ').replace(/\s+/g, ' ').trim();
+}

@@ -16,8 +16,9 @@ export const RULES_NOT_SECOND_GUESSED: ReadonlySet<string> = new Set([
   'nothingAsked',
   'smalltalkOverTopics',
   'oddOneOut',
-  // Its answer is already the model's too: the thing described, matched and weighed on its own.
+  // Their answers are already the model's too: the thing described, matched and weighed on its own.
   'claimChecked',
+  'negatedChoice',
 ]);
 
 const isSmalltalk = (id: string) => id.startsWith('smalltalk.');

@@ -1,5 +1,6 @@
 import { Answerer } from '../../src/answering/Answerer';
 import { Matcher } from '../../src/matching/Matcher';
+import { housingKnowledgeBase } from '../matching/fixtures/housing';
 import { SAYS, tinyKnowledgeBase } from '../matching/fixtures/tinyKnowledge';
 import { twoFamiliesKnowledgeBase } from '../matching/fixtures/twoFamilies';
 
@@ -54,6 +55,13 @@ describe('a direct sentence before the answer', () => {
   ])('corrects or confirms a claim that a thing is a part ("%s") before the answer of what it is', (question, id, sentence) => {
     expect(answerer.answerQuestion(question).id).toBe(id);
     expect(parts(question).slice(0, 2)).toEqual([`**In short:** ${sentence}`, kb.get(id)?.answer]);
+  });
+
+  it('says what a choice asked with a "not" describes without it, before the answer of the one left', () => {
+    const homes = housingKnowledgeBase();
+    const reply = new Answerer(homes, new Matcher(homes)).answerQuestion('which home does not mean paying a landlord?');
+    expect(reply.id).toBe('homes.owning');
+    expect(reply.text.split('\n\n').slice(0, 2)).toEqual(['**In short:** Owning, by elimination: without its "not", the question describes "Renting".', homes.get('homes.owning')?.answer]);
   });
 
   it('answers a yes-or-no question with the answer\'s sentence that shares its words first', () => {

@@ -44,6 +44,11 @@ describe('knowledge validation', () => {
     expect(message).toMatch(/entry "cloud-computing", field "alternates": needs at least 6/);
   });
 
+  it('when an entry combines what is not another sub-topic of its overview, names it', () => {
+    const message = problemsOf(broken((doc) => (doc.entries[1].combines = ['cloud-computing'])));
+    expect(message).toContain('entry "benefits", field "combines": "cloud-computing" is not another sub-topic of the same overview');
+  });
+
   it('when two entries share an id, says which', () => {
     const message = problemsOf(broken((doc) => (doc.entries[1].id = 'cloud-computing')));
     expect(message).toMatch(/entry "cloud-computing", field "id": duplicate id/);

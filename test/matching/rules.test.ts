@@ -1,6 +1,7 @@
 import { Matcher, type MatchResult } from '../../src/matching/Matcher';
 import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from '../../src/matching/matchingOptions';
 import { DECISION_RULES } from '../../src/matching/rules/index';
+import { housingKnowledgeBase } from './fixtures/housing';
 import { SAYS, tinyKnowledgeBase } from './fixtures/tinyKnowledge';
 import { twoFamiliesKnowledgeBase } from './fixtures/twoFamilies';
 
@@ -457,6 +458,33 @@ describeRule('claimChecked', () => {
     ['no thing at all', 'is it the bus?'],
   ])('passes on %s ("%s")', (_, question) => {
     expect(matcher.match(question).rule).not.toBe('claimChecked');
+  });
+});
+
+describeRule('negatedChoice', () => {
+  // The transport lecture has no part made of others; the housing one has shared ownership.
+  const homes = new Matcher(housingKnowledgeBase());
+
+  it('when a choice asked with a "not" describes one part ("which home does not mean paying a landlord?"), answers the one left once it and what combines it are out', () => {
+    expect(homes.match('which home does not mean paying a landlord?')).toMatchObject({ rule: 'negatedChoice', kind: 'answer', id: 'homes.owning', direct: { kind: 'not-the-one', described: 'homes.renting' } });
+    // Without the "not", the same words are the part described.
+    expect(homes.match('which home does mean paying a landlord?')).toMatchObject({ kind: 'answer', id: 'homes.renting' });
+  });
+
+  it('when it names two ("renting or shared ownership: which has no mortgage?"), answers the one of them left', () => {
+    expect(homes.match('renting or shared ownership: which has no mortgage?')).toMatchObject({ rule: 'negatedChoice', id: 'homes.renting', direct: { kind: 'not-the-one', described: 'homes.shared' } });
+  });
+
+  it.each([
+    ['the words without the "not" match only a phrasing that says what a part is not', 'which home is not renting forever?'],
+    ['the negation is in a clause of its own', 'which home does not mean paying a landlord if we move?'],
+    ['two negations', 'which home does not mean paying a landlord and not owning?'],
+    ['a contrast', 'which home does not mean paying a landlord but a mortgage?'],
+    ['a list to pick the odd one out from', 'which of these does not mean paying a landlord: renting, owning?'],
+    ['two left, neither combining the one described', 'which vehicle does not need a helmet?'],
+  ])('passes on a question where %s ("%s")', (_, question) => {
+    const result = question.includes('vehicle') ? matcher.match(question) : homes.match(question);
+    expect(result.rule).not.toBe('negatedChoice');
   });
 });
 

@@ -1,5 +1,5 @@
 import { framingKeywordAlone, greetingBeforeQuestion, nothingAsked, ownPhrasing, remarkToBot, smalltalkPhrase, thanksAfterQuestion } from './messageRules';
-import { choiceWithinNamedFamily, claimChecked, comparisonAlongScale, listMeansOverview, oddOneOut, sideOfNamedTopic, unrankedSuperlative } from './readingRules';
+import { choiceWithinNamedFamily, claimChecked, comparisonAlongScale, listMeansOverview, negatedChoice, oddOneOut, sideOfNamedTopic, unrankedSuperlative } from './readingRules';
 import {
   askBetween,
   clearLeadInLongQuestion,
@@ -28,6 +28,7 @@ export const DECISION_RULES: readonly Rule[] = Object.freeze([
   remarkToBot,
   oddOneOut,
   claimChecked,
+  negatedChoice,
   comparisonAlongScale,
   sideOfNamedTopic,
   unrankedSuperlative,
@@ -70,7 +71,7 @@ export function unnamedWhatIs(decision: Decision, ctx: RuleContext): Decision {
 }
 
 /** Rules whose answers are certain or already checked: a topic's own phrasing, a part matched on its own, a fact. */
-const UNSCORED: ReadonlySet<Rule> = new Set([smalltalkPhrase, greetingBeforeQuestion, thanksAfterQuestion, ownPhrasing, framingKeywordAlone, nothingAsked, oddOneOut, claimChecked, comparisonAlongScale, sideOfNamedTopic, unrankedSuperlative]);
+const UNSCORED: ReadonlySet<Rule> = new Set([smalltalkPhrase, greetingBeforeQuestion, thanksAfterQuestion, ownPhrasing, framingKeywordAlone, nothingAsked, oddOneOut, claimChecked, negatedChoice, comparisonAlongScale, sideOfNamedTopic, unrankedSuperlative]);
 
 /** Runs the rules in order; the name of the one that decided goes with the decision. */
 export function decide(ctx: RuleContext): Decision & { rule: string } {

