@@ -178,14 +178,16 @@ export class Answerer {
     if (direct?.kind === 'claim') {
       const claimed = this.kb.get(direct.claimed);
       if (claimed === undefined) return undefined;
-      const [own, other] = [shortName(entry.title), shortName(claimed.title)];
-      if (claimed.id === entry.id) return `Yes: in the lecture, that is ${own}.`;
-      return direct.named === true ? `Not quite: in the lecture, ${own} and ${other} are not the same.` : `Not quite: in the lecture, that is ${own}, not ${other}.`;
+      // Titles quoted, as the lecture's headings: "that is "Public cloud"", not "that is public cloud".
+      if (claimed.id === entry.id) return `Yes: the lecture gives that under "${entry.title}".`;
+      return direct.named === true
+        ? `Not quite: the lecture gives "${entry.title}" and "${claimed.title}" as different things.`
+        : `Not quite: the lecture gives that under "${entry.title}", not "${claimed.title}".`;
     }
     // Why the answer is the one the question's words do not describe.
     if (direct?.kind === 'not-the-one') {
       const described = this.kb.get(direct.described);
-      return described === undefined ? undefined : `${entry.title}, by elimination: without its "not", the question describes "${described.title}".`;
+      return described === undefined ? undefined : `"${entry.title}", by elimination: without its negation, the question describes "${described.title}".`;
     }
     if (direct?.kind === 'unranked') return noneRanked(`${direct.side}s`);
     if (direct?.kind === 'not-stated') {

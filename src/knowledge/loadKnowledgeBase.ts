@@ -120,6 +120,7 @@ export function buildKnowledgeBase(files: readonly SourceFile[], lectureMarkdown
     for (const sentence of entry.example ?? []) {
       if (!foldSpace(entry.answer).includes(foldSpace(sentence))) problems.push(`${where(file, entry.id, 'example')}: "${sentence}" is not in the entry's answer`);
     }
+    if (new Set(entry.combines).size < entry.combines.length) problems.push(`${where(file, entry.id, 'combines')}: an id is listed twice`);
     for (const part of entry.combines) {
       const sibling = entry.id.includes('.') && part !== entry.id && part.slice(0, part.lastIndexOf('.')) === entry.id.slice(0, entry.id.lastIndexOf('.'));
       if (!firstFileOfId.has(part) || !sibling) problems.push(`${where(file, entry.id, 'combines')}: "${part}" is not another sub-topic of the same overview`);

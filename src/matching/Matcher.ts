@@ -487,8 +487,10 @@ export class Matcher implements RuleKnowledge {
 
   agreedPart(text: string): Decision | undefined {
     const read = this.read(text, true);
-    const top = read.explanation.opinion?.classes[0];
-    return read.kind === 'answer' && read.id !== null && (top === undefined || top.id === read.id) ? read : undefined;
+    const opinion = read.explanation.opinion;
+    // The rules' own decision, not the weighed one, which may be the model's alone.
+    const agreed = opinion === undefined || (opinion.id === read.id && opinion.classes[0]?.id === read.id);
+    return read.kind === 'answer' && read.id !== null && agreed ? read : undefined;
   }
 
   smalltalkPhrase(normalised: string): string | undefined {

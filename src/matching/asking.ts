@@ -93,6 +93,8 @@ const NOT_A_THING = new Set(['and', 'or', 'nor', 'not', 'of', 'than', 'as', 'to'
  * "is a hybrid cloud better than just having a private one?" compares; none claims what a thing is.
  */
 const ASKS = /\b(?:what|which|how|why|but|or|than|same|different|differs?|versus|vs|plus|better|worse)\b/;
+/** A thing described by what it lacks: "without full control", "little say over the OS", "no backups". */
+const DESCRIBED_BY_WHAT_IT_LACKS = /\b(?:not|no|never|nobody|none|nothing|without|little|hardly|barely|lacking)\b/;
 /** "Is Outlook PaaS?", "is Google Cloud an example of a private cloud?": the thing, then the name. */
 const ASKED_CLAIM = /^(?:is|are|was|were) (.+)$/;
 /** "The intermediate model is SaaS, right?", "renting a bare machine, that's PaaS isn't it?". */
@@ -107,34 +109,38 @@ const STATED_CLAIM = /^(?!(?:what|which|how|why|where|who|when|whose|can|could|s
  * Not a comparison or a list ("is PaaS cheaper than SaaS", "is it public or private"), nor a
  * question about the named topic itself ("is SaaS a thing I have to install?").
  */
-export function claimIn(normalised: string, nameOf: (text: string) => string | undefined): { described: string; claimed: string } | undefined {
+export function claimIn<T>(normalised: string, nameOf: (text: string) => T | undefined): { described: string; claimed: T } | undefined {
   const text = normalised.replace(AGREEMENT_TAG, '').replace(CLAIMED_NOUN, '');
   const stated = STATED_CLAIM.exec(text);
   if (stated !== null) {
     const [, described = '', rest = ''] = stated;
-    const claimed = rest.replace(NAME_OPENING, '');
-    return nameOf(claimed) !== undefined && isThing(described) ? { described, claimed } : undefined;
+    const claimed = nameOf(rest.replace(NAME_OPENING, ''));
+    return claimed !== undefined && isThing(described) ? { described, claimed } : undefined;
   }
   const asked = ASKED_CLAIM.exec(text)?.[1];
   if (asked === undefined) return undefined;
   const words = asked.split(' ');
   // The longest name at the end: "public and private" names the deployment models, not the private cloud.
-  for (let size = Math.min(4, words.length - 1); size >= 1; size--) {
-    const claimed = words.slice(-size).join(' ');
+  for (let size = words.length - 1; size >= 1; size--) {
     // A name starts with a word of its own: "than paas" and "thing as scalability" name no more
     // than "paas" and "scalability", whatever the analyser drops.
-    const named = nameOf(claimed);
-    if (named === undefined || NOT_A_THING.has(words[words.length - size] ?? '') || (size > 1 && nameOf(words.slice(1 - size).join(' ')) === named)) continue;
+    if (NOT_A_THING.has(words[words.length - size] ?? '')) continue;
+    const claimed = nameOf(words.slice(-size).join(' '));
+    if (claimed === undefined || (size > 1 && nameOf(words.slice(1 - size).join(' ')) === claimed)) continue;
     const described = words.slice(0, -size).join(' ').replace(KIND_OF, '');
     return isThing(described) ? { described, claimed } : undefined;
   }
   return undefined;
 }
 
-/** A thing, not the start of a comparison or a list: it does not end in "than", "or", "as". */
+/**
+ * A thing, not the start of a comparison or a list (it does not end in "than", "or", "as"), and
+ * not what something is not: "is not sharing hardware a public cloud?" describes by a negation,
+ * which the thing matched on its own would lose.
+ */
 function isThing(described: string): boolean {
   const last = described.split(' ').at(-1);
-  return described.length > 0 && last !== undefined && !NOT_A_THING.has(last) && !ASKS.test(described);
+  return described.length > 0 && last !== undefined && !NOT_A_THING.has(last) && !ASKS.test(described) && !DESCRIBED_BY_WHAT_IT_LACKS.test(described);
 }
 
 /**
@@ -145,12 +151,22 @@ function isThing(described: string): boolean {
 const NEGATOR = /\b(?:not|never|no|zero)\b/g;
 /**
  * A negation in a clause of its own ("which should we avoid if we do not…"), a contrast ("not
- * about X but about Y", "neither … nor"), or a limit ("not only"): none negates what is chosen.
+ * about X but about Y", "neither … nor"), or a limit ("not only", "not just"): none negates what
+ * is chosen.
  */
+const NOT_THE_CHOICE = /\b(?:if|when|whenever|unless|because|since|but|nor|neither|rather|instead|avoid|except)\b|\bnot (?:only|just|even)\b/;
+/** "Which of these is not a reason to…: reach, …" is an odd one out, not a description. */
 const OF_THESE = /\bwhich (?:one )?of (?:these|those|the following)\b/;
-/** A phrasing that says what a thing is not ("we don't want to buy any computers"), as typed, before normalising. */
-const NEGATED_PHRASING = /\b(?:not|no|never|nobody|none|nothing|without)\b|n['’]t\b/i;
-const NOT_THE_CHOICE = /\b(?:if|when|whenever|unless|because|since|so|as|but|nor|neither|rather|instead|only|just|avoid|even|except)\b/;
+/**
+ * A phrasing that says what its entry is not ("we don't want to buy any computers"), or asks a
+ * yes or no whose answer may be no ("is my data shared in a public cloud?"), as typed.
+ */
+const NOT_SAID_OF_IT = /\b(?:not|no|never|nobody|none|nothing|without)\b|n['’]t\b|^(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have)\b/i;
+
+/** Whether a phrasing of an entry is no evidence of what its words describe: it says what the entry is not, or asks. */
+export function saysWhatItIsNot(phrasing: string): boolean {
+  return NOT_SAID_OF_IT.test(phrasing.trim());
+}
 
 /**
  * A choice asked with one "not" ("which deployment model does not mean buying your own computers?",
@@ -158,15 +174,14 @@ const NOT_THE_CHOICE = /\b(?:if|when|whenever|unless|because|since|so|as|but|nor
  * answer is not. None where there is no choice before the negation, more than one negation, or a
  * negation that does not negate what is chosen.
  */
-/** Whether a phrasing of an entry says what it is not: no evidence of what its words without the "not" describe. */
-export function saysWhatItIsNot(phrasing: string): boolean {
-  return NEGATED_PHRASING.test(phrasing);
-}
-
 export function unnegatedChoice(normalised: string): string | undefined {
   const negators = normalised.match(NEGATOR) ?? [];
   const which = normalised.search(/\bwhich\b/);
-  // "Which of these is not a reason to…: reach, …" is an odd one out, not a description.
   if (negators.length !== 1 || which < 0 || which > normalised.search(NEGATOR) || NOT_THE_CHOICE.test(normalised) || OF_THESE.test(normalised)) return undefined;
   return normalised.replace(NEGATOR, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Whether a question has a word that negates ("which does not…", "which needs no…"): a choice it asks is turned round. */
+export function negates(normalised: string): boolean {
+  return normalised.search(NEGATOR) >= 0;
 }

@@ -16,8 +16,10 @@ export const RULES_NOT_SECOND_GUESSED: ReadonlySet<string> = new Set([
   'nothingAsked',
   'smalltalkOverTopics',
   'oddOneOut',
-  // Their answers are already the model's too: the thing described, matched and weighed on its own.
+  // The thing described is matched on its own, by the rules and the model agreeing on it.
   'claimChecked',
+  // The model reads the words of a question asked with a "not" as what it asks for (the rule's
+  // reason to be), so its opinion of the whole question is no check on the rule.
   'negatedChoice',
 ]);
 

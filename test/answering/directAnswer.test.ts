@@ -49,9 +49,9 @@ describe('a direct sentence before the answer', () => {
   });
 
   it.each([
-    ['is a helmet an example of the bus?', 'vehicles.bike', 'Not quite: in the lecture, that is the bike, not the bus.'],
-    ['is a helmet the bike?', 'vehicles.bike', 'Yes: in the lecture, that is the bike.'],
-    ['is the bike the car?', 'vehicles.bike', 'Not quite: in the lecture, the bike and the car are not the same.'],
+    ['is a helmet an example of the bus?', 'vehicles.bike', 'Not quite: the lecture gives that under "The bike", not "The bus".'],
+    ['is a helmet the bike?', 'vehicles.bike', 'Yes: the lecture gives that under "The bike".'],
+    ['is the bike the car?', 'vehicles.bike', 'Not quite: the lecture gives "The bike" and "The car" as different things.'],
   ])('corrects or confirms a claim that a thing is a part ("%s") before the answer of what it is', (question, id, sentence) => {
     expect(answerer.answerQuestion(question).id).toBe(id);
     expect(parts(question).slice(0, 2)).toEqual([`**In short:** ${sentence}`, kb.get(id)?.answer]);
@@ -61,7 +61,7 @@ describe('a direct sentence before the answer', () => {
     const homes = housingKnowledgeBase();
     const reply = new Answerer(homes, new Matcher(homes)).answerQuestion('which home does not mean paying a landlord?');
     expect(reply.id).toBe('homes.owning');
-    expect(reply.text.split('\n\n').slice(0, 2)).toEqual(['**In short:** Owning, by elimination: without its "not", the question describes "Renting".', homes.get('homes.owning')?.answer]);
+    expect(reply.text.split('\n\n').slice(0, 2)).toEqual(['**In short:** "Owning", by elimination: without its negation, the question describes "Renting".', homes.get('homes.owning')?.answer]);
   });
 
   it('answers a yes-or-no question with the answer\'s sentence that shares its words first', () => {

@@ -47,6 +47,7 @@ describe('knowledge validation', () => {
   it('when an entry combines what is not another sub-topic of its overview, names it', () => {
     const message = problemsOf(broken((doc) => (doc.entries[1].combines = ['cloud-computing'])));
     expect(message).toContain('entry "benefits", field "combines": "cloud-computing" is not another sub-topic of the same overview');
+    expect(problemsOf(broken((doc) => (doc.entries[1].combines = ['cloud-computing', 'cloud-computing'])))).toContain('field "combines": an id is listed twice');
   });
 
   it('when two entries share an id, says which', () => {

@@ -1,4 +1,4 @@
-import { claimIn } from '../../src/matching/asking';
+import { claimIn, saysWhatItIsNot, unnegatedChoice } from '../../src/matching/asking';
 
 /**
  * `claimIn` reads, from the words alone, a claim that a thing is a named topic; which words name
@@ -16,8 +16,8 @@ describe('claimIn', () => {
     ['having to set up the os myself that is paas is not it', 'having to set up the os myself', 'paas'],
     ['natural backups that was the paas point was not it', 'natural backups', 'paas'],
     ['the model where you buy services is the private cloud is not it', 'the model where you buy services', 'private cloud'],
-  ])('reads "%s" as a claim that %j is %j', (text, described, claimed) => {
-    expect(claimIn(text, nameOf)).toEqual({ described, claimed });
+  ])('reads "%s" as a claim that %j is what %j names', (text, described, claimed) => {
+    expect(claimIn(text, nameOf)).toEqual({ described, claimed: nameOf(claimed) });
   });
 
   it('takes the longest name at the end: "public and private" is not the private cloud', () => {
@@ -33,7 +33,40 @@ describe('claimIn', () => {
     ['a question about the named topic', 'is saas something i install myself'],
     ['no name at the end', 'is azure cheap'],
     ['a name that is not whole ("than paas")', 'is it less effort than paas'],
+    ['a thing described by what it lacks', 'is not sharing hardware a public cloud'],
+    ['a thing described by what it lacks, stated', 'little control over the os is saas right'],
   ])('reads no claim in %s ("%s")', (_, text) => {
     expect(claimIn(text, nameOf)).toBeUndefined();
+  });
+});
+
+describe('unnegatedChoice', () => {
+  it.each([
+    ['which cloud does not mean buying computers', 'which cloud does mean buying computers'],
+    ['which one needs no data centre of our own', 'which one needs data centre of our own'],
+    ['infrastructure as a service or software as a service which does not need me to set up the os', 'infrastructure as a service or software as a service which does need me to set up the os'],
+  ])('reads "%s" without its negation', (text, without) => {
+    expect(unnegatedChoice(text)).toBe(without);
+  });
+
+  it.each([
+    ['no choice before the negation', 'we do not buy computers so which cloud is it'],
+    ['two negations', 'which cloud does not mean not buying computers'],
+    ['a clause of its own', 'which cloud should we avoid if we do not buy computers'],
+    ['a contrast', 'which benefit is not about cost but about reach'],
+    ['a limit', 'which cloud is not only bought as needed'],
+    ['a list', 'which of these is not a deployment model public paas private'],
+  ])('reads none where there is %s ("%s")', (_, text) => {
+    expect(unnegatedChoice(text)).toBeUndefined();
+  });
+});
+
+describe('saysWhatItIsNot', () => {
+  it.each([["we don't want to buy any computers"], ['no servers of our own'], ['is my data shared in a public cloud?'], ['can other customers see my data?']])('takes %j for no evidence of what its words describe', (phrasing) => {
+    expect(saysWhatItIsNot(phrasing)).toBe(true);
+  });
+
+  it.each([['own servers'], ['what types of cloud are there'], ['buy services as needed']])('takes %j for evidence', (phrasing) => {
+    expect(saysWhatItIsNot(phrasing)).toBe(false);
   });
 });

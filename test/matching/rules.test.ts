@@ -202,6 +202,10 @@ describeRule('comparisonAlongScale', () => {
     expect(matcher.match('does the bus need less effort than the bike?').direct).not.toHaveProperty('between');
   });
 
+  it('when the choice between two is asked with a "not" ("the bus or the bike, which does not need less effort"), marks no choice: the fact does not read the "not"', () => {
+    expect(matcher.match('the bus or the bike, which does not need less effort').direct).not.toHaveProperty('between');
+  });
+
   it('when the same two are compared in a yes or no ("does the car need less effort than the bike"), answers their overview with what the lecture ranks: elimination answers a choice', () => {
     expect(matcher.match('does the car need less effort than the bike?')).toMatchObject({
       rule: 'comparisonAlongScale',

@@ -400,6 +400,12 @@ describe('a Matcher with a question model', () => {
       expect(sureOf(id).match(question)).toMatchObject({ kind: 'answer', id, rule, direct: { kind: 'facts', says: [SAYS.bikeMostEffort] } });
     });
 
+    it('checks a claim only where the model\'s best for the thing described is the rules\' answer too', () => {
+      const claim = 'is a helmet an example of the bus?';
+      expect(sureOf('vehicles.bike').match(claim)).toMatchObject({ rule: 'claimChecked', id: 'vehicles.bike' });
+      expect(sureOf('vehicles.car').match(claim).rule).not.toBe('claimChecked');
+    });
+
     it('keeps the rules\' answer to a choice between the two, which the facts make, when the model answers their overview', () => {
       expect(sureOf('vehicles').match(compared)).toMatchObject({ kind: 'answer', id: 'vehicles.bike', rule: 'comparisonAlongScale', direct: { kind: 'facts', says: [SAYS.bikeMostEffort] } });
     });
