@@ -36,7 +36,7 @@ export type Direct =
   | { kind: 'odd-one-out'; family: string }
   /**
    * "Is Outlook PaaS?": the thing described is the entry answered, which the question claimed to
-   * be `claimed`; `named`: the thing is itself a name of the entry ("is SaaS a sort of IaaS?").
+   * be `claimed`; `named`: the thing is the entry's own title ("is SaaS a sort of IaaS?").
    */
   | { kind: 'claim'; claimed: string; named?: boolean }
   /** "Which does not mean buying your own computers?": without its "not", the question describes `described`, which the answer is not. */
