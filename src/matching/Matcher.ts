@@ -257,6 +257,8 @@ export class Matcher implements RuleKnowledge {
   /** The overviews that list the advantages and the disadvantages (`lists`), by what they list. */
   private readonly listings: ReadonlyMap<string, string>;
   private readonly smalltalkTerms: ReadonlyMap<string, string>;
+  /** Each topic's name words (`nameWords`), filled on first use: a claim is read in few messages. */
+  private readonly nameWordsById = new Map<string, { title: ReadonlySet<string>; all: ReadonlySet<string> }>();
   /** `rank`'s working arrays, by document and by entry; all zero (`bestDoc` all -1) between calls. */
   private readonly scratch: { dots: Float64Array; hits: Uint16Array; bestScore: Float64Array; bestDoc: Int32Array };
 
@@ -518,15 +520,40 @@ export class Matcher implements RuleKnowledge {
   }
 
   combines(id: string): readonly string[] {
-    const entry = this.entries[this.entryIndex.get(id) ?? -1];
-    return entry !== undefined && isTopic(entry) ? entry.combines : [];
+    return this.topic(id)?.combines ?? [];
   }
 
-  spellsName(id: string, text: string, titleOnly = false): boolean {
+  partNamedBy(text: string): string | undefined {
+    const parts = this.mostSpecific(this.namedBy(text)).filter((id) => this.parentOf(id) !== undefined);
+    const [part] = parts;
+    return parts.length === 1 && part !== undefined && this.spells(this.nameWords(part).all, text) ? part : undefined;
+  }
+
+  spellsTitle(id: string, text: string): boolean {
+    return this.spells(this.nameWords(id).title, text);
+  }
+
+  /** Whether a text has one of these words, as the analyser stems and corrects them, synonyms not applied. */
+  private spells(words: ReadonlySet<string>, text: string): boolean {
+    return this.analyzer.words(normalise(text)).some((word) => words.has(word));
+  }
+
+  /** A topic's title words, and those of all its names, stemmed; worked out on first use, once per instance. */
+  private nameWords(id: string): { title: ReadonlySet<string>; all: ReadonlySet<string> } {
+    let found = this.nameWordsById.get(id);
+    if (found === undefined) {
+      const entry = this.topic(id);
+      const wordsOf = (names: readonly string[]) => new Set(names.flatMap((name) => this.analyzer.words(normalise(name))));
+      found = { title: wordsOf(entry === undefined ? [] : [entry.title]), all: wordsOf(entry === undefined ? [] : [entry.title, ...entry.names]) };
+      this.nameWordsById.set(id, found);
+    }
+    return found;
+  }
+
+  /** A topic entry by id; none for smalltalk or an unknown id. */
+  private topic(id: string): TopicEntry | undefined {
     const entry = this.entries[this.entryIndex.get(id) ?? -1];
-    if (entry === undefined || !isTopic(entry)) return false;
-    const own = new Set([entry.title, ...(titleOnly ? [] : entry.names)].flatMap((name) => this.analyzer.words(normalise(name))));
-    return this.analyzer.words(normalise(text)).some((word) => own.has(word));
+    return entry !== undefined && isTopic(entry) ? entry : undefined;
   }
 
   titleTerms(id: string): readonly number[] {
@@ -560,8 +587,7 @@ export class Matcher implements RuleKnowledge {
 
   /** The facts an entry states (comparative and evaluative), none for smalltalk. */
   facts(id: string): readonly Fact[] {
-    const entry = this.entries[this.entryIndex.get(id) ?? -1];
-    return entry !== undefined && isTopic(entry) ? entry.facts : [];
+    return this.topic(id)?.facts ?? [];
   }
 
   listing(side: 'advantage' | 'disadvantage'): string | undefined {

@@ -164,7 +164,7 @@ const OF_THESE = /\bwhich (?:one )?of (?:these|those|the following)\b/;
 const NOT_SAID_OF_IT = /\b(?:not|no|never|nobody|none|nothing|without)\b|n['’]t\b|^(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have)\b/i;
 
 /** Whether a phrasing of an entry is no evidence of what its words describe: it says what the entry is not, or asks. */
-export function saysWhatItIsNot(phrasing: string): boolean {
+export function isNoEvidence(phrasing: string): boolean {
   return NOT_SAID_OF_IT.test(phrasing.trim());
 }
 

@@ -1,4 +1,4 @@
-import { claimIn, saysWhatItIsNot, unnegatedChoice } from '../../src/matching/asking';
+import { claimIn, isNoEvidence, unnegatedChoice } from '../../src/matching/asking';
 
 /**
  * `claimIn` reads, from the words alone, a claim that a thing is a named topic; which words name
@@ -61,12 +61,12 @@ describe('unnegatedChoice', () => {
   });
 });
 
-describe('saysWhatItIsNot', () => {
+describe('isNoEvidence', () => {
   it.each([["we don't want to buy any computers"], ['no servers of our own'], ['is my data shared in a public cloud?'], ['can other customers see my data?']])('takes %j for no evidence of what its words describe', (phrasing) => {
-    expect(saysWhatItIsNot(phrasing)).toBe(true);
+    expect(isNoEvidence(phrasing)).toBe(true);
   });
 
   it.each([['own servers'], ['what types of cloud are there'], ['buy services as needed']])('takes %j for evidence', (phrasing) => {
-    expect(saysWhatItIsNot(phrasing)).toBe(false);
+    expect(isNoEvidence(phrasing)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import type { Fact, Rank } from '../../knowledge/schema';
-import { claimIn, negates, saysWhatItIsNot, unnegatedChoice } from '../asking';
+import { claimIn, negates, isNoEvidence, unnegatedChoice } from '../asking';
 import { type Decision, type Rule, type RuleContext, shortlist } from './types';
 
 /**
@@ -312,13 +312,7 @@ export const oddOneOut: Rule = (ctx) => {
 export const claimChecked: Rule = (ctx) => {
   // One part of a family, by a word of its name: "is storage expensive?" claims nothing is the
   // costs drawback, and "is it safe?" is no claim that a thing is security.
-  const partNamed = (text: string) => {
-    const named = ctx.k.namedBy(text);
-    const parts = named.filter((id) => ctx.k.parentOf(id) !== undefined && !named.some((other) => ctx.k.parentOf(other) === id));
-    const [part] = parts;
-    return parts.length === 1 && part !== undefined && ctx.k.spellsName(part, text) ? part : undefined;
-  };
-  const claim = claimIn(ctx.q.analysis.normalised, partNamed);
+  const claim = claimIn(ctx.q.analysis.normalised, (text) => ctx.k.partNamedBy(text));
   if (claim === undefined || ctx.k.termCount(claim.described) === 0) return undefined;
   const { claimed } = claim;
   // Names of two parts ("is hybrid = private + public") are a sum, not a thing.
@@ -328,7 +322,7 @@ export const claimChecked: Rule = (ctx) => {
   // A thing that is itself the part's title ("PaaS is the least-effort model", "is reach a kind
   // of availability?") is a claim that two parts are one; another of its names ("the intermediate
   // model is SaaS") describes it.
-  const named = partNamed(claim.described) === thing.id && ctx.k.spellsName(thing.id, claim.described, true);
+  const named = ctx.k.partNamedBy(claim.described) === thing.id && ctx.k.spellsTitle(thing.id, claim.described);
   return { kind: 'answer', id: thing.id, confidence: thing.confidence, candidates: thing.candidates, direct: { kind: 'claim', claimed, ...(named ? { named } : {}) } };
 };
 
@@ -350,7 +344,7 @@ export const negatedChoice: Rule = (ctx) => {
   // buy any computers" is the public cloud's, so without the "not", both read them the same.
   const described = asked === undefined ? undefined : ctx.k.matchPart(asked);
   const evidence = described?.kind === 'answer' ? described.candidates.find((candidate) => candidate.id === described.id) : undefined;
-  const not = evidence !== undefined && !saysWhatItIsNot(evidence.matched) ? evidence.id : undefined;
+  const not = evidence !== undefined && !isNoEvidence(evidence.matched) ? evidence.id : undefined;
   const family = not === undefined ? undefined : ctx.k.parentOf(not);
   if (described === undefined || not === undefined || family === undefined) return undefined;
   const named = ctx.k.named(ctx.q.terms).filter((id) => ctx.k.parentOf(id) === family);

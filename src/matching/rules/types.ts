@@ -103,12 +103,13 @@ export interface RuleKnowledge {
   /** The topics a text names, when it is nothing but names (`namesOnly`); none otherwise. */
   namedBy(text: string): string[];
   /**
-   * Whether a text has a word of the topic's title or names as spelt there (misspelt as the
-   * analyser corrects it), not only one its synonyms lead to: "faut tolerance" names fault
-   * tolerance, "safe" does not name security. `titleOnly`: a word of the title ("PaaS"), not of
-   * another name ("the intermediate model").
+   * The one sub-topic a text is nothing but a name of, by a word of its title or names as spelt
+   * there (misspelt as the analyser corrects it), not only one its synonyms lead to: "faut
+   * tolerance" names fault tolerance, "safe" does not name security.
    */
-  spellsName(id: string, text: string, titleOnly?: boolean): boolean;
+  partNamedBy(text: string): string | undefined;
+  /** Whether a text has a word of the topic's title ("PaaS"), not only of another name ("the intermediate model"). */
+  spellsTitle(id: string, text: string): boolean;
   /** The sibling sub-topics an entry is made of (`combines` in the knowledge base). */
   combines(id: string): readonly string[];
   /** The terms of an entry's title, as term ids. */
