@@ -39,7 +39,7 @@ export const LABELLED_SETS_DIR = join(__dirname, '../../test/fixtures');
  * after. A set scored once is a development
  * set from then on, whether or not it trains.
  */
-export const SEALED_SETS: readonly string[] = Object.freeze(['heldout16-questions.tsv', 'heldout17-questions.tsv', 'heldout18-questions.tsv', 'heldout19-questions.tsv', 'heldout20-questions.tsv', 'heldout21-questions.tsv', 'heldout22-questions.tsv', 'heldout23-questions.tsv']);
+export const SEALED_SETS: readonly string[] = Object.freeze(['heldout16-questions.tsv', 'heldout17-questions.tsv', 'heldout18-questions.tsv', 'heldout19-questions.tsv', 'heldout20-questions.tsv', 'heldout21-questions.tsv', 'heldout22-questions.tsv', 'heldout23-questions.tsv', 'heldout24-questions.tsv']);
 
 /**
  * Sets written to teach the model, not to score the bot: `train-*-questions.tsv`. They are
