@@ -185,3 +185,33 @@ export function unnegatedChoice(normalised: string): string | undefined {
 export function negates(normalised: string): boolean {
   return normalised.search(NEGATOR) >= 0;
 }
+
+/**
+ * "… over …": one thing preferred to another. "Rather than" and "instead of" set their object
+ * aside before the question is read (`excluding`), so they never reach here.
+ */
+const PREFERRED_TO = / over /g;
+/** How many words on each side of the preference may hold the names of the two set against each other: "a private cloud over a public one". */
+const NAME_WORDS = 3;
+/** "What do I lose by choosing … over …": what the other one gives, which the choice gives up. */
+const GIVEN_UP = /\b(?:lose|losing|lost|give up|giving up|given up|sacrifice|sacrificing|miss out|forgo|forgoing)\b/;
+/** "Over the others", "over the other models": preferred to the rest of its family. */
+const THE_OTHERS = /^(?:the )?others?\b|^(?:the )?other (?:\w+ )?(?:models|ones|options|kinds|types)\b/;
+
+/**
+ * A thing set against another by a preference ("when would you choose a bus over a car?", "the
+ * advantage of renting over owning"): the
+ * few words just before the preference, where the thing preferred is named, the few just after,
+ * where what it is preferred to is, whether that is the rest of its kind ("over the others"), and
+ * whether the question asks what the preference gives up.
+ * Only a few words, so that an "over" which prefers nothing ("handing data over, then …", "the
+ * most control over the system, at what cost?") does not pair names from far apart. None where
+ * the preference is said more than once, or ends or opens the question.
+ */
+export function preferredTo(normalised: string): { preferred: string; against: string; others: boolean; givenUp: boolean } | undefined {
+  const found = normalised.match(PREFERRED_TO) ?? [];
+  if (found.length !== 1) return undefined;
+  const [before = '', after = ''] = normalised.split(PREFERRED_TO);
+  if (before.length === 0 || after.length === 0) return undefined;
+  return { preferred: before.split(' ').slice(-NAME_WORDS).join(' '), against: after.split(' ').slice(0, NAME_WORDS).join(' '), others: THE_OTHERS.test(after), givenUp: GIVEN_UP.test(before) };
+}

@@ -21,6 +21,9 @@ export const RULES_NOT_SECOND_GUESSED: ReadonlySet<string> = new Set([
   // The model reads the words of a question asked with a "not" as what it asks for (the rule's
   // reason to be), so its opinion of the whole question is no check on the rule.
   'negatedChoice',
+  // The one preferred is named and set against its siblings: the model, which reads such questions
+  // as about the family, has no better reading of which one is asked about.
+  'preferredOver',
 ]);
 
 const isSmalltalk = (id: string) => id.startsWith('smalltalk.');

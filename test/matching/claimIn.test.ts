@@ -1,4 +1,4 @@
-import { claimIn, isNoEvidence, unnegatedChoice } from '../../src/matching/asking';
+import { claimIn, isNoEvidence, preferredTo, unnegatedChoice } from '../../src/matching/asking';
 
 /**
  * `claimIn` reads, from the words alone, a claim that a thing is a named topic; which words name
@@ -68,5 +68,25 @@ describe('isNoEvidence', () => {
 
   it.each([['own servers'], ['what types of cloud are there'], ['buy services as needed']])('takes %j for evidence', (phrasing) => {
     expect(isNoEvidence(phrasing)).toBe(false);
+  });
+});
+
+describe('preferredTo', () => {
+  it.each([
+    ['when would i take the bus over the car', { preferred: 'take the bus', against: 'the car', others: false, givenUp: false }],
+    ['what do i give up renting over buying', { preferred: 'give up renting', against: 'buying', others: false, givenUp: true }],
+    ['what does the car have over the others', { preferred: 'the car have', against: 'the others', others: true, givenUp: false }],
+    ['the bike over the other ones for hills', { preferred: 'the bike', against: 'the other ones', others: true, givenUp: false }],
+  ])('reads the few words on each side of the preference in "%s"', (text, parts) => {
+    expect(preferredTo(text)).toEqual(parts);
+  });
+
+  it.each([
+    ['no preference', 'which is cheaper the bus or the car'],
+    ['two', 'the bus over the car over the bike'],
+    ['nothing before it', 'over the car'],
+    ['nothing after it', 'i thought it over'],
+  ])('reads none where there is %s ("%s")', (_, text) => {
+    expect(preferredTo(text)).toBeUndefined();
   });
 });

@@ -385,8 +385,8 @@ describeRule('sideOfNamedTopic', () => {
     expect(result.direct).toBeUndefined();
   });
 
-  it('when two sub-topics are named ("advantages of the bus over the bike"), passes it on', () => {
-    const result = matcher.match('advantages of the bus over the bike');
+  it('when two sub-topics are named ("advantages of the bus and the bike"), passes it on', () => {
+    const result = matcher.match('advantages of the bus and the bike');
     expect(result.rule).not.toBe('sideOfNamedTopic');
     expect(result.direct).toBeUndefined();
   });
@@ -489,6 +489,35 @@ describeRule('negatedChoice', () => {
   ])('passes on a question where %s ("%s")', (_, question) => {
     const result = question.includes('vehicle') ? matcher.match(question) : homes.match(question);
     expect(result.rule).not.toBe('negatedChoice');
+  });
+});
+
+describeRule('preferredOver', () => {
+  it.each([
+    ['when would I take the bus over the car?', 'vehicles.bus'],
+    ['why ride the bike over the bus', 'vehicles.bike'],
+    ['what does the car have over the others?', 'vehicles.car'],
+  ])('when a sub-topic is preferred to a sibling or to the others ("%s"), answers the one preferred', (question, id) => {
+    expect(matcher.match(question)).toMatchObject({ rule: 'preferredOver', kind: 'answer', id });
+  });
+
+  it('when the side of the one preferred is asked for ("what is good about the bus over the bike?"), says its facts on that side first', () => {
+    expect(matcher.match('what is good about the bus over the bike?')).toMatchObject({ rule: 'preferredOver', id: 'vehicles.bus', direct: { kind: 'facts', says: [SAYS.busAdvantage] } });
+  });
+
+  it('when the question asks what the preference gives up ("what do I give up with the bike over the bus?"), answers the other one, its advantages said first', () => {
+    expect(matcher.match('what do I give up with the bike over the bus?')).toMatchObject({ rule: 'preferredOver', id: 'vehicles.bus', direct: { kind: 'facts', says: [SAYS.busAdvantage] } });
+    // Given up for all the others, it is their overview.
+    expect(matcher.match('what do I lose with the car over the others?')).toMatchObject({ rule: 'preferredOver', id: 'vehicles' });
+  });
+
+  it.each([
+    ['nothing is named before the preference: a choice', 'which would you take over the car?'],
+    ['the names are far from the "over"', 'the bus was late so I thought it over for a week before buying a car'],
+    ['the preference is said twice', 'the bus over the car over the bike?'],
+    ['what it is preferred to is not a sibling', 'why take the bus over walking?'],
+  ])('passes on a question where %s ("%s")', (_, question) => {
+    expect(matcher.match(question).rule).not.toBe('preferredOver');
   });
 });
 

@@ -406,6 +406,10 @@ describe('a Matcher with a question model', () => {
       expect(sureOf('vehicles.car').match(claim).rule).not.toBe('claimChecked');
     });
 
+    it('keeps the one preferred to a sibling ("… the bus over the car?"), when the model answers their overview', () => {
+      expect(sureOf('vehicles').match('when would I take the bus over the car?')).toMatchObject({ kind: 'answer', id: 'vehicles.bus', rule: 'preferredOver' });
+    });
+
     it('keeps the rules\' answer to a choice between the two, which the facts make, when the model answers their overview', () => {
       expect(sureOf('vehicles').match(compared)).toMatchObject({ kind: 'answer', id: 'vehicles.bike', rule: 'comparisonAlongScale', direct: { kind: 'facts', says: [SAYS.bikeMostEffort] } });
     });

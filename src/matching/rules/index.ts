@@ -1,5 +1,5 @@
 import { framingKeywordAlone, greetingBeforeQuestion, nothingAsked, ownPhrasing, remarkToBot, smalltalkPhrase, thanksAfterQuestion } from './messageRules';
-import { choiceWithinNamedFamily, claimChecked, comparisonAlongScale, listMeansOverview, negatedChoice, oddOneOut, sideOfNamedTopic, unrankedSuperlative } from './readingRules';
+import { choiceWithinNamedFamily, claimChecked, comparisonAlongScale, listMeansOverview, negatedChoice, oddOneOut, preferredOver, sideOfNamedTopic, unrankedSuperlative } from './readingRules';
 import {
   askBetween,
   clearLeadInLongQuestion,
@@ -29,6 +29,7 @@ export const DECISION_RULES: readonly Rule[] = Object.freeze([
   oddOneOut,
   claimChecked,
   negatedChoice,
+  preferredOver,
   comparisonAlongScale,
   sideOfNamedTopic,
   unrankedSuperlative,

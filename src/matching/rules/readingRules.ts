@@ -1,5 +1,5 @@
 import type { Fact, Rank } from '../../knowledge/schema';
-import { claimIn, negates, isNoEvidence, unnegatedChoice } from '../asking';
+import { claimIn, negates, isNoEvidence, preferredTo, unnegatedChoice } from '../asking';
 import { type Decision, type Rule, type RuleContext, shortlist } from './types';
 
 /**
@@ -355,4 +355,32 @@ export const negatedChoice: Rule = (ctx) => {
   const [answer] = left;
   if (answer === undefined || left.length > 1) return undefined;
   return { kind: 'answer', id: answer, confidence: described.confidence, candidates: shortlist(ctx), direct: { kind: 'not-the-one', described: not } };
+};
+
+/**
+ * "When would you choose a bus over a car?", "what does the bike have over the others?", "what
+ * do I give up by taking the bus over the car?": a question about one sub-topic, preferred
+ * to its siblings, is about that one, whatever the overview's words score: it asks what choosing
+ * it means. The one preferred is named just before the preference, and what it is preferred to
+ * just after it, a sibling or the others; not a choice ("which would you pick over the car?"),
+ * which names nothing before it. A side asked for ("the advantage of … over …") is said first, as
+ * `sideOfNamedTopic` says it. What the preference gives up ("what do I lose with the bus over the
+ * bike?") is what the other one gives: that one, its advantages said first.
+ */
+export const preferredOver: Rule = (ctx) => {
+  const parts = preferredTo(ctx.q.analysis.normalised);
+  if (parts === undefined) return undefined;
+  const [preferred, ...others] = ctx.k.namesIn(parts.preferred).filter((id) => ctx.k.parentOf(id) !== undefined && ctx.k.childrenOf(id).length === 0);
+  const family = preferred === undefined ? undefined : ctx.k.parentOf(preferred);
+  if (preferred === undefined || family === undefined || others.length > 0) return undefined;
+  const against = ctx.k.namesIn(parts.against).filter((id) => ctx.k.parentOf(id) === family && id !== preferred);
+  if (against.length === 0 && !parts.others) return undefined;
+  // What the choice gives up is what the other one gives: its advantages, or, given up for
+  // several, the overview that compares them.
+  const [other, ...more] = against;
+  const id = !parts.givenUp ? preferred : other !== undefined && more.length === 0 ? other : family;
+  const side = parts.givenUp ? 'advantage' : ctx.q.reading.side;
+  const onSide = side === undefined ? [] : ctx.k.facts(id).filter((fact) => fact.side === side).map((fact) => fact.says);
+  const confidence = ctx.q.topics.find((candidate) => candidate.id === id)?.score ?? ctx.q.topics[0]?.score ?? 0;
+  return { kind: 'answer', id, confidence, candidates: shortlist(ctx), ...(onSide.length > 0 ? { direct: { kind: 'facts' as const, says: onSide } } : {}) };
 };

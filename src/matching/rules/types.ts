@@ -117,6 +117,8 @@ export interface RuleKnowledge {
   /** How many content terms a text has. */
   termCount(text: string): number;
   namesIt(id: string, terms: ReadonlySet<number>): boolean;
+  /** The topics a text names whole, by title, abbreviation or `names`. */
+  namesIn(text: string): string[];
   /** The topics the question names whole (title, abbreviation or `names`). */
   named(terms: ReadonlySet<number>): string[];
   /** The topics the question names by a name of two words or more ("service models", "public cloud"), not one common word. */
