@@ -215,3 +215,14 @@ export function preferredTo(normalised: string): { preferred: string; against: s
   if (before.length === 0 || after.length === 0) return undefined;
   return { preferred: before.split(' ').slice(-NAME_WORDS).join(' '), against: after.split(' ').slice(0, NAME_WORDS).join(' '), others: THE_OTHERS.test(after), givenUp: GIVEN_UP.test(before) };
 }
+
+/**
+ * Words that put things together: "combining A and B", "a mix of A and B", "A and B together".
+ * Not "mix up" or "mixed them up", which is confusing one for the other.
+ */
+const COMBINING = /\b(?:combin(?:e|es|ed|ing|ation|ations)|mix(?:es|ed|ing)?(?!(?: \w+)? up\b)|mixture|blend(?:s|ed|ing)?|merg(?:e|es|ed|ing)|together)\b/;
+
+/** Whether a question speaks of things put together: "combining renting and owning". */
+export function combines(normalised: string): boolean {
+  return COMBINING.test(normalised);
+}

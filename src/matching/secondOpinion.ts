@@ -24,6 +24,8 @@ export const RULES_NOT_SECOND_GUESSED: ReadonlySet<string> = new Set([
   // The one preferred is named and set against its siblings: the model, which reads such questions
   // as about the family, has no better reading of which one is asked about.
   'preferredOver',
+  // The parts named put together are, by the knowledge base's own `combines`, the one that combines them.
+  'combinationNamed',
 ]);
 
 const isSmalltalk = (id: string) => id.startsWith('smalltalk.');

@@ -1,4 +1,4 @@
-import { claimIn, isNoEvidence, preferredTo, unnegatedChoice } from '../../src/matching/asking';
+import { claimIn, combines, isNoEvidence, preferredTo, unnegatedChoice } from '../../src/matching/asking';
 
 /**
  * `claimIn` reads, from the words alone, a claim that a thing is a named topic; which words name
@@ -88,5 +88,15 @@ describe('preferredTo', () => {
     ['nothing after it', 'i thought it over'],
   ])('reads none where there is %s ("%s")', (_, text) => {
     expect(preferredTo(text)).toBeUndefined();
+  });
+});
+
+describe('combines', () => {
+  it.each(['combining renting and owning', 'a mix of the two', 'renting and owning together', 'a blend of both', 'merging them', 'what combination is that'])('reads things put together in "%s"', (text) => {
+    expect(combines(text)).toBe(true);
+  });
+
+  it.each(['i keep mixing up renting and owning', 'i mixed them up', 'renting or owning', 'what is shared ownership'])('reads nothing put together in "%s"', (text) => {
+    expect(combines(text)).toBe(false);
   });
 });

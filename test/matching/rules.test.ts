@@ -521,6 +521,28 @@ describeRule('preferredOver', () => {
   });
 });
 
+describeRule('combinationNamed', () => {
+  // The transport lecture has no part made of others; the housing one has shared ownership.
+  const homes = new Matcher(housingKnowledgeBase());
+
+  it.each(['combining renting and owning', 'a mix of owning and renting, what is that called'])(
+    'when the parts one sub-topic combines are named put together ("%s"), answers that sub-topic',
+    (question) => {
+      expect(homes.match(question)).toMatchObject({ rule: 'combinationNamed', kind: 'answer', id: 'homes.shared' });
+    },
+  );
+
+  it.each([
+    ['it speaks of mixing them up, not of putting them together', 'I keep mixing up renting and owning'],
+    ['it compares', 'what is the difference between renting and owning combined'],
+    ['it asks to choose', 'renting or owning, which combines best'],
+    ['it negates', 'not combining renting and owning'],
+    ['it names one part only', 'combining renting with a part-time job'],
+  ])('passes on a question where %s ("%s")', (_, question) => {
+    expect(homes.match(question).rule).not.toBe('combinationNamed');
+  });
+});
+
 describeRule('listMeansOverview', () => {
   it('when a list is asked for and one part scores best ("list the vehicles for hills with a helmet"), answers the overview', () => {
     const result = matcher.match('list the vehicles for hills with a helmet');

@@ -4,6 +4,7 @@ import { DECLINE_CLASS, flattenWeights, type Opinion, QUESTION_MODEL_FORMAT, Que
 import { DECISION_RULES } from '../../src/matching/rules/index';
 import type { Candidate, Decision } from '../../src/matching/rules/types';
 import { RULES_NOT_SECOND_GUESSED, secondOpinion } from '../../src/matching/secondOpinion';
+import { housingKnowledgeBase } from './fixtures/housing';
 import { SAYS, tinyKnowledgeBase } from './fixtures/tinyKnowledge';
 
 /**
@@ -408,6 +409,11 @@ describe('a Matcher with a question model', () => {
 
     it('keeps the one preferred to a sibling ("… the bus over the car?"), when the model answers their overview', () => {
       expect(sureOf('vehicles').match('when would I take the bus over the car?')).toMatchObject({ kind: 'answer', id: 'vehicles.bus', rule: 'preferredOver' });
+    });
+
+    it('keeps the part that combines the parts named ("combining renting and owning"), when the model answers their overview', () => {
+      const homes = new Matcher(housingKnowledgeBase(), {}, undefined, new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, 'homes'], bias: [0, 50], ...flattenWeights([]) }));
+      expect(homes.match('combining renting and owning')).toMatchObject({ kind: 'answer', id: 'homes.shared', rule: 'combinationNamed' });
     });
 
     it('keeps the rules\' answer to a choice between the two, which the facts make, when the model answers their overview', () => {

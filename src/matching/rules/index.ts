@@ -1,5 +1,5 @@
 import { framingKeywordAlone, greetingBeforeQuestion, nothingAsked, ownPhrasing, remarkToBot, smalltalkPhrase, thanksAfterQuestion } from './messageRules';
-import { choiceWithinNamedFamily, claimChecked, comparisonAlongScale, listMeansOverview, negatedChoice, oddOneOut, preferredOver, sideOfNamedTopic, unrankedSuperlative } from './readingRules';
+import { choiceWithinNamedFamily, claimChecked, combinationNamed, comparisonAlongScale, listMeansOverview, negatedChoice, oddOneOut, preferredOver, sideOfNamedTopic, unrankedSuperlative } from './readingRules';
 import {
   askBetween,
   clearLeadInLongQuestion,
@@ -30,6 +30,7 @@ export const DECISION_RULES: readonly Rule[] = Object.freeze([
   claimChecked,
   negatedChoice,
   preferredOver,
+  combinationNamed,
   comparisonAlongScale,
   sideOfNamedTopic,
   unrankedSuperlative,

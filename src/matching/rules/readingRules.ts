@@ -1,5 +1,5 @@
 import type { Fact, Rank } from '../../knowledge/schema';
-import { claimIn, negates, isNoEvidence, preferredTo, unnegatedChoice } from '../asking';
+import { claimIn, combines, negates, isNoEvidence, preferredTo, unnegatedChoice } from '../asking';
 import { type Decision, type Rule, type RuleContext, shortlist } from './types';
 
 /**
@@ -383,4 +383,28 @@ export const preferredOver: Rule = (ctx) => {
   const onSide = side === undefined ? [] : ctx.k.facts(id).filter((fact) => fact.side === side).map((fact) => fact.says);
   const confidence = ctx.q.topics.find((candidate) => candidate.id === id)?.score ?? ctx.q.topics[0]?.score ?? 0;
   return { kind: 'answer', id, confidence, candidates: shortlist(ctx), ...(onSide.length > 0 ? { direct: { kind: 'facts' as const, says: onSide } } : {}) };
+};
+
+/**
+ * "Combining renting and owning", "a mix of the bus and the car": the parts a question names, put
+ * together, are the sub-topic the knowledge base says combines them (`combines`), whatever their
+ * own names score. Only where it names every part that sub-topic combines and nothing else of the
+ * family, and not in a comparison or a choice ("renting or a mix of renting and owning?"), nor
+ * with a "not".
+ */
+export const combinationNamed: Rule = (ctx) => {
+  const normalised = ctx.q.analysis.normalised;
+  if (!combines(normalised) || negates(normalised) || ctx.q.reading.choosing || ctx.q.reading.comparing) return undefined;
+  const named = ctx.k.named(ctx.q.terms).filter((id) => ctx.k.parentOf(id) !== undefined);
+  const [first] = named;
+  const family = first === undefined ? undefined : ctx.k.parentOf(first);
+  if (family === undefined || named.length < 2 || named.some((id) => ctx.k.parentOf(id) !== family)) return undefined;
+  const made = ctx.k.childrenOf(family).filter((id) => {
+    const parts = ctx.k.combines(id);
+    return parts.length === named.length && parts.every((part) => named.includes(part));
+  });
+  const [id] = made;
+  if (id === undefined || made.length > 1) return undefined;
+  const confidence = ctx.q.topics.find((candidate) => candidate.id === id)?.score ?? ctx.q.topics[0]?.score ?? 0;
+  return { kind: 'answer', id, confidence, candidates: shortlist(ctx) };
 };
