@@ -9,7 +9,7 @@ import stem from 'wink-porter2-stemmer';
 import { type Reading, readingSignals, readQuestion, type ScaleTerms } from './reading';
 import { STOPWORDS } from './stopwords';
 import { decide } from './rules/index';
-import { excluding, statementThenQuestion } from './asking';
+import { excluding, statementThenQuestion, tellsOfOrigin } from './asking';
 import { comparisonAlongScale } from './rules/readingRules';
 import { type Opinion, type QuestionClassifier, type QuestionText, UNKNOWN_MARK } from './questionModel';
 import { isSecondGuessed, secondOpinion } from './secondOpinion';
@@ -249,6 +249,8 @@ export class Matcher implements RuleKnowledge {
   private readonly exactPhrasings: ReadonlyMap<string, string>;
   /** Each topic's names, as term sets: see `namesIt`. */
   private readonly names: ReadonlyMap<string, readonly (readonly number[])[]>;
+  /** Whether any answer tells who invented or founded something: what a question about origins needs. */
+  private readonly originsGiven: boolean;
   private readonly scales: readonly ScaleTerms[];
   /** Each scale's words as term ids, worked out on first use (`mentionedBesides`). */
   private readonly scaleTermIds = new Map<string, ReadonlySet<number>>();
@@ -294,6 +296,7 @@ export class Matcher implements RuleKnowledge {
     this.descriptiveTerms = new Set(index.descriptiveTerms);
     this.framingKeywords = new Map(index.framingKeywords);
     this.listings = new Map(kb.topics.flatMap((entry) => (entry.lists === undefined ? [] : [[entry.lists, entry.id] as const])));
+    this.originsGiven = kb.topics.some((entry) => tellsOfOrigin(entry.answer));
     this.smalltalkTerms = new Map(index.smalltalkTerms);
     this.distinctive = new Map(
       index.distinctive.map(([parent, children]) => [parent, children.map((child) => ({ id: child.id, title: new Set(child.title), words: new Set(child.words) }))]),
@@ -588,6 +591,10 @@ export class Matcher implements RuleKnowledge {
   /** The facts an entry states (comparative and evaluative), none for smalltalk. */
   facts(id: string): readonly Fact[] {
     return this.topic(id)?.facts ?? [];
+  }
+
+  givesOrigins(): boolean {
+    return this.originsGiven;
   }
 
   listing(side: 'advantage' | 'disadvantage'): string | undefined {

@@ -226,3 +226,23 @@ const COMBINING = /\b(?:combin(?:e|es|ed|ing|ation|ations)|mix(?:es|ed|ing)?(?!(
 export function combines(normalised: string): boolean {
   return COMBINING.test(normalised);
 }
+
+/** Who first made a thing, or when: "invented", "coined", "founded", "came up with". */
+const ORIGIN = /\b(?:invent(?:ed|s|ing|or|ors|ion)?|coined|founded|came up with|come up with|first used|first introduced)\b/;
+/**
+ * "Who invented cloud computing?", "when was the term coined?", "Amazon invented the public
+ * cloud, didn't they?", "the history of PaaS": a question about where a thing came from, who or
+ * when. Not a scenario with an inventor in it ("my cousin invented a product, is it safe in the
+ * cloud?"), which asks about the cloud: only a "who" or "when" question, a claim of who invented
+ * it asked for agreement, or a history asked for.
+ */
+const ORIGIN_ASKED = new RegExp(`^(?:who|when|what year|which year|in what year|in which year)\\b.*${ORIGIN.source}|${ORIGIN.source}.*\\b(?:(?:did|was|were|is)(?: not|n t) (?:they|it|he|she)|right|correct|true)$|^did .*\\binvent\\b|\\b(?:history|origins?) of\\b`);
+
+export function asksForOrigin(normalised: string): boolean {
+  return ORIGIN_ASKED.test(normalised);
+}
+
+/** Whether a text tells where something came from: who invented, coined or founded it. */
+export function tellsOfOrigin(text: string): boolean {
+  return ORIGIN.test(text.toLowerCase());
+}

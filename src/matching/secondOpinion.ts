@@ -26,6 +26,8 @@ export const RULES_NOT_SECOND_GUESSED: ReadonlySet<string> = new Set([
   'preferredOver',
   // The parts named put together are, by the knowledge base's own `combines`, the one that combines them.
   'combinationNamed',
+  // What the lecture does not tell at all: a name that matches well is no evidence it does.
+  'originNotGiven',
 ]);
 
 const isSmalltalk = (id: string) => id.startsWith('smalltalk.');

@@ -1,4 +1,4 @@
-import { claimIn, combines, isNoEvidence, preferredTo, unnegatedChoice } from '../../src/matching/asking';
+import { asksForOrigin, claimIn, combines, isNoEvidence, preferredTo, tellsOfOrigin, unnegatedChoice } from '../../src/matching/asking';
 
 /**
  * `claimIn` reads, from the words alone, a claim that a thing is a named topic; which words name
@@ -98,5 +98,28 @@ describe('combines', () => {
 
   it.each(['i keep mixing up renting and owning', 'i mixed them up', 'renting or owning', 'what is shared ownership'])('reads nothing put together in "%s"', (text) => {
     expect(combines(text)).toBe(false);
+  });
+});
+
+describe('asksForOrigin', () => {
+  it.each([
+    'who invented the bus',
+    'who came up with the idea of the bike and when',
+    'when was the term coined',
+    'in what year was the bus company founded',
+    'the bike was invented in france did not they',
+    'did the romans invent roads',
+    'what is the history of the car',
+  ])('reads a question about where a thing came from in "%s"', (text) => {
+    expect(asksForOrigin(text)).toBe(true);
+  });
+
+  it.each(['my cousin invented a bike bell is the bike worth it', 'who drives the bus', 'when should i take the car', 'a young inventor wants to rent a car'])('reads none in "%s"', (text) => {
+    expect(asksForOrigin(text)).toBe(false);
+  });
+
+  it('tells an answer that gives an origin from one that does not', () => {
+    expect(tellsOfOrigin('The bike was Invented two hundred years ago.')).toBe(true);
+    expect(tellsOfOrigin('The bike takes the most effort.')).toBe(false);
   });
 });

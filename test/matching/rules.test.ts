@@ -1,3 +1,4 @@
+import { KnowledgeBase } from '../../src/knowledge/KnowledgeBase';
 import { Matcher, type MatchResult } from '../../src/matching/Matcher';
 import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from '../../src/matching/matchingOptions';
 import { DECISION_RULES } from '../../src/matching/rules/index';
@@ -489,6 +490,32 @@ describeRule('negatedChoice', () => {
   ])('passes on a question where %s ("%s")', (_, question) => {
     const result = question.includes('vehicle') ? matcher.match(question) : homes.match(question);
     expect(result.rule).not.toBe('negatedChoice');
+  });
+});
+
+describeRule('originNotGiven', () => {
+  it.each(['who invented the bus?', 'when was the bike first used?', 'the car was invented in 1886, right?', 'what is the history of the bus'])(
+    'when a lecture that tells no origins is asked where a thing came from ("%s"), declines, offering the thing',
+    (question) => {
+      const result = matcher.match(question);
+      expect(result).toMatchObject({ rule: 'originNotGiven', kind: 'fallback', id: null });
+      expect(ids(result).length).toBeGreaterThan(0);
+    },
+  );
+
+  it('passes on a question with an inventor in it that asks about the lecture ("my cousin invented a bike bell, is the bike worth it?")', () => {
+    expect(matcher.match('my cousin invented a bike bell, is the bike worth it?').rule).not.toBe('originNotGiven');
+  });
+
+  it('passes on questions of origin where an answer tells who invented something', () => {
+    const told = new KnowledgeBase(
+      kb.topics.map((entry) => (entry.id === 'vehicles.bike' ? { ...entry, answer: `${entry.answer} It was invented two hundred years ago.` } : entry)),
+      kb.smalltalk,
+      kb.synonyms,
+      kb.lecture,
+      kb.scales,
+    );
+    expect(new Matcher(told).match('who invented the bike?').rule).not.toBe('originNotGiven');
   });
 });
 

@@ -416,6 +416,10 @@ describe('a Matcher with a question model', () => {
       expect(homes.match('combining renting and owning')).toMatchObject({ kind: 'answer', id: 'homes.shared', rule: 'combinationNamed' });
     });
 
+    it('keeps a question of origin declined, when the model is sure of the thing it names', () => {
+      expect(sureOf('vehicles.bus').match('who invented the bus?')).toMatchObject({ kind: 'fallback', id: null, rule: 'originNotGiven' });
+    });
+
     it('keeps the rules\' answer to a choice between the two, which the facts make, when the model answers their overview', () => {
       expect(sureOf('vehicles').match(compared)).toMatchObject({ kind: 'answer', id: 'vehicles.bike', rule: 'comparisonAlongScale', direct: { kind: 'facts', says: [SAYS.bikeMostEffort] } });
     });

@@ -1,4 +1,4 @@
-import { framingKeywordAlone, greetingBeforeQuestion, nothingAsked, ownPhrasing, remarkToBot, smalltalkPhrase, thanksAfterQuestion } from './messageRules';
+import { framingKeywordAlone, greetingBeforeQuestion, nothingAsked, originNotGiven, ownPhrasing, remarkToBot, smalltalkPhrase, thanksAfterQuestion } from './messageRules';
 import { choiceWithinNamedFamily, claimChecked, combinationNamed, comparisonAlongScale, listMeansOverview, negatedChoice, oddOneOut, preferredOver, sideOfNamedTopic, unrankedSuperlative } from './readingRules';
 import {
   askBetween,
@@ -26,6 +26,7 @@ export const DECISION_RULES: readonly Rule[] = Object.freeze([
   greetingBeforeQuestion,
   thanksAfterQuestion,
   remarkToBot,
+  originNotGiven,
   oddOneOut,
   claimChecked,
   negatedChoice,

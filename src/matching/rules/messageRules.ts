@@ -1,4 +1,5 @@
-import { certain, type Decision, type Rule } from './types';
+import { asksForOrigin } from '../asking';
+import { certain, type Decision, type Rule, shortlist } from './types';
 
 /**
  * Rules about the message as a whole, before any scoring: smalltalk, greetings around a
@@ -91,3 +92,14 @@ export const framingKeywordAlone: Rule = ({ q, k }) => {
 /** "ok", "hmm", "i don't know": nothing the knowledge base knows was asked. */
 export const nothingAsked: Rule = ({ q }) =>
   q.ranked.length === 0 ? { kind: 'fallback', id: null, confidence: 0, candidates: [] } : undefined;
+
+/**
+ * "Who invented cloud computing?", "when was PaaS first used?": where a thing came from is not in
+ * a lecture none of whose answers tells who invented or founded anything, however well the
+ * thing's name matches; declined, the thing's entry offered. A lecture that tells origins answers
+ * by scoring, like any other question.
+ */
+export const originNotGiven: Rule = (ctx) => {
+  if (ctx.k.givesOrigins() || !asksForOrigin(ctx.q.analysis.normalised)) return undefined;
+  return { kind: 'fallback', id: null, confidence: ctx.q.topics[0]?.score ?? 0, candidates: shortlist(ctx) };
+};
