@@ -218,9 +218,10 @@ export function preferredTo(normalised: string): { preferred: string; against: s
 
 /**
  * Words that put things together: "combining A and B", "a mix of A and B", "A and B together".
- * Not "mix up" or "mixed them up", which is confusing one for the other.
+ * Not "mix up" or "mixed them up", which is confusing one for the other, nor "putting together"
+ * a list: "together" only after the things put together.
  */
-const COMBINING = /\b(?:combin(?:e|es|ed|ing|ation|ations)|mix(?:es|ed|ing)?(?!(?: \w+)? up\b)|mixture|blend(?:s|ed|ing)?|merg(?:e|es|ed|ing)|together)\b/;
+const COMBINING = /\b(?:combin(?:e|es|ed|ing|ation|ations)|mix(?:es|ed|ing)?(?!(?: \w+)? up\b)|mixture|blend(?:s|ed|ing)?|merg(?:e|es|ed|ing))\b|\band(?: \w+){1,3} together\b/;
 
 /** Whether a question speaks of things put together: "combining renting and owning". */
 export function combines(normalised: string): boolean {
