@@ -231,8 +231,8 @@ export function combines(normalised: string): boolean {
 /** Who first made a thing, or when: "invented", "coined", "founded", "came up with". */
 const ORIGIN = /\b(?:invent(?:ed|s|ing|or|ors|ion)?|coined|founded|came up with|come up with|first used|first introduced)\b/;
 /**
- * "Who invented cloud computing?", "when was the term coined?", "Amazon invented the public
- * cloud, didn't they?", "the history of PaaS": a question about where a thing came from, who or
+ * "Who invented the telephone?", "when was the term coined?", "the Romans invented roads,
+ * didn't they?", "the history of the bus": a question about where a thing came from, who or
  * when. Not a scenario with an inventor in it ("my cousin invented a product, is it safe in the
  * cloud?"), which asks about the cloud: only a "who" or "when" question, a claim of who invented
  * it asked for agreement, or a history asked for.

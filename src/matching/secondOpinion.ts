@@ -28,6 +28,8 @@ export const RULES_NOT_SECOND_GUESSED: ReadonlySet<string> = new Set([
   'combinationNamed',
   // What the lecture does not tell at all: a name that matches well is no evidence it does.
   'originNotGiven',
+  // A side of the subject is the list of that side; the model, sure of the subject it describes, reads the same words.
+  'sideOfSubject',
 ]);
 
 const isSmalltalk = (id: string) => id.startsWith('smalltalk.');

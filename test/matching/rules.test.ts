@@ -2,6 +2,7 @@ import { KnowledgeBase } from '../../src/knowledge/KnowledgeBase';
 import { Matcher, type MatchResult } from '../../src/matching/Matcher';
 import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from '../../src/matching/matchingOptions';
 import { DECISION_RULES } from '../../src/matching/rules/index';
+import { gardeningKnowledgeBase } from './fixtures/gardening';
 import { housingKnowledgeBase } from './fixtures/housing';
 import { SAYS, tinyKnowledgeBase } from './fixtures/tinyKnowledge';
 import { twoFamiliesKnowledgeBase } from './fixtures/twoFamilies';
@@ -390,6 +391,27 @@ describeRule('sideOfNamedTopic', () => {
     const result = matcher.match('advantages of the bus and the bike');
     expect(result.rule).not.toBe('sideOfNamedTopic');
     expect(result.direct).toBeUndefined();
+  });
+});
+
+describeRule('sideOfSubject', () => {
+  // The transport lecture has no subject of its own beside its lists; the gardening one has.
+  const garden = new Matcher(gardeningKnowledgeBase());
+
+  it.each([
+    ['what is good about growing plants in soil yourself', 'for'],
+    ['the downsides of looking after your own plants in soil', 'against'],
+  ])('when a side of the subject described in other words is asked for ("%s"), answers the overview that lists that side', (question, id) => {
+    expect(garden.match(question)).toMatchObject({ rule: 'sideOfSubject', kind: 'answer', id });
+  });
+
+  it.each([
+    ['no side is asked for', 'what is growing plants in soil yourself'],
+    ['a part of a list scores best', 'what is good about digging'],
+    ['a part of a list is named', 'what is bad about the weather for gardening'],
+    ['it asks to choose', 'which is better, gardening or not'],
+  ])('passes on a question where %s ("%s")', (_, question) => {
+    expect(garden.match(question).rule).not.toBe('sideOfSubject');
   });
 });
 

@@ -4,6 +4,7 @@ import { DECLINE_CLASS, flattenWeights, type Opinion, QUESTION_MODEL_FORMAT, Que
 import { DECISION_RULES } from '../../src/matching/rules/index';
 import type { Candidate, Decision } from '../../src/matching/rules/types';
 import { RULES_NOT_SECOND_GUESSED, secondOpinion } from '../../src/matching/secondOpinion';
+import { gardeningKnowledgeBase } from './fixtures/gardening';
 import { housingKnowledgeBase } from './fixtures/housing';
 import { SAYS, tinyKnowledgeBase } from './fixtures/tinyKnowledge';
 
@@ -418,6 +419,11 @@ describe('a Matcher with a question model', () => {
 
     it('keeps a question of origin declined, when the model is sure of the thing it names', () => {
       expect(sureOf('vehicles.bus').match('who invented the bus?')).toMatchObject({ kind: 'fallback', id: null, rule: 'originNotGiven' });
+    });
+
+    it('keeps the list of a side of the subject, when the model is sure of the subject itself', () => {
+      const garden = new Matcher(gardeningKnowledgeBase(), {}, undefined, new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, 'gardening'], bias: [0, 50], ...flattenWeights([]) }));
+      expect(garden.match('what is good about growing plants in soil yourself')).toMatchObject({ kind: 'answer', id: 'for', rule: 'sideOfSubject' });
     });
 
     it('keeps the rules\' answer to a choice between the two, which the facts make, when the model answers their overview', () => {

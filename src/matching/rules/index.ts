@@ -1,5 +1,5 @@
 import { framingKeywordAlone, greetingBeforeQuestion, nothingAsked, originNotGiven, ownPhrasing, remarkToBot, smalltalkPhrase, thanksAfterQuestion } from './messageRules';
-import { choiceWithinNamedFamily, claimChecked, combinationNamed, comparisonAlongScale, listMeansOverview, negatedChoice, oddOneOut, preferredOver, sideOfNamedTopic, unrankedSuperlative } from './readingRules';
+import { choiceWithinNamedFamily, claimChecked, combinationNamed, comparisonAlongScale, listMeansOverview, negatedChoice, oddOneOut, preferredOver, sideOfNamedTopic, sideOfSubject, unrankedSuperlative } from './readingRules';
 import {
   askBetween,
   clearLeadInLongQuestion,
@@ -35,6 +35,7 @@ export const DECISION_RULES: readonly Rule[] = Object.freeze([
   comparisonAlongScale,
   sideOfNamedTopic,
   unrankedSuperlative,
+  sideOfSubject,
   ownPhrasing,
   framingKeywordAlone,
   nothingAsked,

@@ -408,3 +408,22 @@ export const combinationNamed: Rule = (ctx) => {
   const confidence = ctx.q.topics.find((candidate) => candidate.id === id)?.score ?? ctx.q.topics[0]?.score ?? 0;
   return { kind: 'answer', id, confidence, candidates: shortlist(ctx) };
 };
+
+/**
+ * "What's good about renting other people's computers?", "the downsides of using someone else's
+ * servers": a side of the lecture's subject, described rather than named, is the overview that
+ * lists that side (`lists`), not the subject's own definition. The subject is the best topic that
+ * stands alone, in no family and no list itself; a sub-topic named is `sideOfNamedTopic`'s.
+ */
+export const sideOfSubject: Rule = (ctx) => {
+  const { side, choosing, comparison } = ctx.q.reading;
+  if (side === undefined || choosing || comparison !== undefined) return undefined;
+  const listing = ctx.k.listing(side);
+  const [top] = ctx.q.topics;
+  if (listing === undefined || top === undefined || top.score < ctx.o.clarifyThreshold) return undefined;
+  const isList = top.id === ctx.k.listing('advantage') || top.id === ctx.k.listing('disadvantage');
+  if (isList || ctx.k.parentOf(top.id) !== undefined || ctx.k.childrenOf(top.id).length > 0) return undefined;
+  if (ctx.k.named(ctx.q.terms).some((id) => ctx.k.parentOf(id) !== undefined)) return undefined;
+  const overview = ctx.q.topics.find((candidate) => candidate.id === listing);
+  return { kind: 'answer', id: listing, confidence: overview?.score ?? top.score, candidates: shortlist(ctx) };
+};
