@@ -233,11 +233,11 @@ const ORIGIN = /\b(?:invent(?:ed|s|ing|or|ors|ion)?|coined|founded|came up with|
 /**
  * "Who invented the telephone?", "when was the term coined?", "the Romans invented roads,
  * didn't they?", "the history of the bus": a question about where a thing came from, who or
- * when. Not a scenario with an inventor in it ("my cousin invented a product, is it safe in the
- * cloud?"), which asks about the cloud: only a "who" or "when" question, a claim of who invented
- * it asked for agreement, or a history asked for.
+ * when, which was the first, how things were before it. Not a scenario with an inventor in it
+ * ("my cousin invented a product, is it safe in the cloud?"), which asks about the cloud: only a
+ * "who" or "when" question, a claim of who invented it asked for agreement, or a history asked for.
  */
-const ORIGIN_ASKED = new RegExp(`^(?:who|when|what year|which year|in what year|in which year)\\b.*${ORIGIN.source}|${ORIGIN.source}.*\\b(?:(?:did|was|were|is)(?: not|n t) (?:they|it|he|she)|right|correct|true)$|^did .*\\binvent\\b|\\b(?:history|origins?) of\\b`);
+const ORIGIN_ASKED = new RegExp(`^(?:who|when|what year|which year|in what year|in which year)\\b.*${ORIGIN.source}|${ORIGIN.source}.*\\b(?:(?:did|was|were|is)(?: not|n t) (?:they|it|he|she)|right|correct|true)$|^did .*\\binvent\\b|\\b(?:history|origins?) of\\b|\\bhistorically\\b|\\bbefore (?:the )?\\w+(?: \\w+)? (?:existed|was invented|came along)\\b|^(?:what|which)(?: \\w+)? (?:was|were) the (?:very )?first\\b|\\blaunched the first\\b`);
 
 export function asksForOrigin(normalised: string): boolean {
   return ORIGIN_ASKED.test(normalised);

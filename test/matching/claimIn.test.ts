@@ -110,11 +110,15 @@ describe('asksForOrigin', () => {
     'the bike was invented in france did not they',
     'did the romans invent roads',
     'what is the history of the car',
+    'how did the bus company get started historically',
+    'how did people travel before the bike existed',
+    'what was the very first car',
+    'which town launched the first bus service',
   ])('reads a question about where a thing came from in "%s"', (text) => {
     expect(asksForOrigin(text)).toBe(true);
   });
 
-  it.each(['my cousin invented a bike bell is the bike worth it', 'who drives the bus', 'when should i take the car', 'a young inventor wants to rent a car'])('reads none in "%s"', (text) => {
+  it.each(['my cousin invented a bike bell is the bike worth it', 'who drives the bus', 'when should i take the car', 'a young inventor wants to rent a car', 'what is the first thing to check before i ride the bike'])('reads none in "%s"', (text) => {
     expect(asksForOrigin(text)).toBe(false);
   });
 
