@@ -249,8 +249,8 @@ export class Matcher implements RuleKnowledge {
   private readonly exactPhrasings: ReadonlyMap<string, string>;
   /** Each topic's names, as term sets: see `namesIt`. */
   private readonly names: ReadonlyMap<string, readonly (readonly number[])[]>;
-  /** Whether any answer tells who invented or founded something: what a question about origins needs. */
-  private readonly originsGiven: boolean;
+  /** The topics whose answers tell who invented or founded something: what a question about origins needs. */
+  private readonly originTellers: ReadonlySet<string>;
   private readonly scales: readonly ScaleTerms[];
   /** Each scale's words as term ids, worked out on first use (`mentionedBesides`). */
   private readonly scaleTermIds = new Map<string, ReadonlySet<number>>();
@@ -296,7 +296,7 @@ export class Matcher implements RuleKnowledge {
     this.descriptiveTerms = new Set(index.descriptiveTerms);
     this.framingKeywords = new Map(index.framingKeywords);
     this.listings = new Map(kb.topics.flatMap((entry) => (entry.lists === undefined ? [] : [[entry.lists, entry.id] as const])));
-    this.originsGiven = kb.topics.some((entry) => tellsOfOrigin(entry.answer));
+    this.originTellers = new Set(kb.topics.filter((entry) => tellsOfOrigin(entry.answer)).map((entry) => entry.id));
     this.smalltalkTerms = new Map(index.smalltalkTerms);
     this.distinctive = new Map(
       index.distinctive.map(([parent, children]) => [parent, children.map((child) => ({ id: child.id, title: new Set(child.title), words: new Set(child.words) }))]),
@@ -593,8 +593,8 @@ export class Matcher implements RuleKnowledge {
     return this.topic(id)?.facts ?? [];
   }
 
-  givesOrigins(): boolean {
-    return this.originsGiven;
+  tellsOrigin(id: string): boolean {
+    return this.originTellers.has(id);
   }
 
   listing(side: 'advantage' | 'disadvantage'): string | undefined {

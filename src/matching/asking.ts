@@ -191,37 +191,43 @@ export function negates(normalised: string): boolean {
  * aside before the question is read (`excluding`), so they never reach here.
  */
 const PREFERRED_TO = / over /g;
-/** How many words on each side of the preference may hold the names of the two set against each other: "a private cloud over a public one". */
+/** How many words on each side of the preference may hold the names of the two set against each other: "a private home over a rented one". */
 const NAME_WORDS = 3;
-/** "What do I lose by choosing … over …": what the other one gives, which the choice gives up. */
-const GIVEN_UP = /\b(?:lose|losing|lost|give up|giving up|given up|sacrifice|sacrificing|miss out|forgo|forgoing)\b/;
-/** "Over the others", "over the other models": preferred to the rest of its family. */
-const THE_OTHERS = /^(?:the )?others?\b|^(?:the )?other (?:\w+ )?(?:models|ones|options|kinds|types)\b/;
+/** Say over a thing, not a preference: "control over the engine", "a say over the timetable". */
+const HOLDS_OVER = /\b(?:control|oversight|say|power|authority|rights?)$/;
+/**
+ * "What do I lose by taking … over …", "how much do I give up…": a question asking what the
+ * preference gives up. Only as the question's own frame: "I'm afraid of losing my bag, why take
+ * the bus over the car?" asks about the bus.
+ */
+const GIVEN_UP = /^(?:so |and |but |ok )?(?:what|how much)(?: \w+){0,4} (?:lose|loose|give up|sacrifice|miss out|forgo)\b/;
+/** "Over the others", "over the other models", "over the rest": preferred to the rest of its family. */
+const THE_OTHERS = /^(?:the )?others\b|^the other (?:\w+ )?(?:models|ones|options|kinds|types)\b|^the rest\b/;
 
 /**
  * A thing set against another by a preference ("when would you choose a bus over a car?", "the
- * advantage of renting over owning"): the
- * few words just before the preference, where the thing preferred is named, the few just after,
- * where what it is preferred to is, whether that is the rest of its kind ("over the others"), and
- * whether the question asks what the preference gives up.
- * Only a few words, so that an "over" which prefers nothing ("handing data over, then …", "the
- * most control over the system, at what cost?") does not pair names from far apart. None where
- * the preference is said more than once, or ends or opens the question.
+ * advantage of renting over owning"): the few words just before the preference, where the thing
+ * preferred is named, the few just after, where what it is preferred to is, whether that is the
+ * rest of its kind ("over the others"), and whether the question asks what the preference gives
+ * up. Only a few words, so that names far from the "over" are not paired. None where the
+ * preference is said more than once, or where "over" follows a word of control ("control over
+ * the engine"), which holds a thing rather than prefers one.
  */
 export function preferredTo(normalised: string): { preferred: string; against: string; others: boolean; givenUp: boolean } | undefined {
   const found = normalised.match(PREFERRED_TO) ?? [];
   if (found.length !== 1) return undefined;
+  // The pattern has a space on each side, so neither part is empty.
   const [before = '', after = ''] = normalised.split(PREFERRED_TO);
-  if (before.length === 0 || after.length === 0) return undefined;
-  return { preferred: before.split(' ').slice(-NAME_WORDS).join(' '), against: after.split(' ').slice(0, NAME_WORDS).join(' '), others: THE_OTHERS.test(after), givenUp: GIVEN_UP.test(before) };
+  if (HOLDS_OVER.test(before)) return undefined;
+  return { preferred: before.split(' ').slice(-NAME_WORDS).join(' '), against: after.split(' ').slice(0, NAME_WORDS).join(' '), others: THE_OTHERS.test(after), givenUp: GIVEN_UP.test(normalised) };
 }
 
 /**
  * Words that put things together: "combining A and B", "a mix of A and B", "A and B together".
- * Not "mix up" or "mixed them up", which is confusing one for the other, nor "putting together"
- * a list: "together" only after the things put together.
+ * Not "mix up", "mixed them up" or "mix A and B up", which is confusing one for the other, nor
+ * "putting together" a list: "together" only after the things put together.
  */
-const COMBINING = /\b(?:combin(?:e|es|ed|ing|ation|ations)|mix(?:es|ed|ing)?(?!(?: \w+)? up\b)|mixture|blend(?:s|ed|ing)?|merg(?:e|es|ed|ing))\b|\band(?: \w+){1,3} together\b/;
+const COMBINING = /\b(?:combin(?:e|es|ed|ing|ation|ations)|mix(?:es|ed|ing)?(?!(?: \w+){0,4} up\b)|mixture|blend(?:s|ed|ing)?|merg(?:e|es|ed|ing))\b|\band(?: \w+){1,3} together\b/;
 
 /** Whether a question speaks of things put together: "combining renting and owning". */
 export function combines(normalised: string): boolean {
@@ -230,17 +236,32 @@ export function combines(normalised: string): boolean {
 
 /** Who first made a thing, or when: "invented", "coined", "founded", "came up with". */
 const ORIGIN = /\b(?:invent(?:ed|s|ing|or|ors|ion)?|coined|founded|came up with|come up with|first used|first introduced)\b/;
+/** The student's own story: "when we came up with our idea…", "I founded a shop, was that right?". */
+const OWN_STORY = /\b(?:i|we|my|our|me|us)\b/;
 /**
  * "Who invented the telephone?", "when was the term coined?", "the Romans invented roads,
- * didn't they?", "the history of the bus": a question about where a thing came from, who or
- * when, which was the first, how things were before it. Not a scenario with an inventor in it
- * ("my cousin invented a product, is it safe in the cloud?"), which asks about the cloud: only a
- * "who" or "when" question, a claim of who invented it asked for agreement, or a history asked for.
+ * didn't they?", "the history of the bus", "what was the very first car?": a question about where
+ * a thing came from, who or when. Only a "who" or "when" question with the origin a few words on,
+ * a claim of who invented it asked for agreement, a history asked for, a "very first" or how
+ * things were before a thing existed; and never the student's own story told before it ("when I
+ * first used the bus it was late, why?"), which asks about the lecture.
  */
-const ORIGIN_ASKED = new RegExp(`^(?:who|when|what year|which year|in what year|in which year)\\b.*${ORIGIN.source}|${ORIGIN.source}.*\\b(?:(?:did|was|were|is)(?: not|n t) (?:they|it|he|she)|right|correct|true)$|^did .*\\binvent\\b|\\b(?:history|origins?) of\\b|\\bhistorically\\b|\\bbefore (?:the )?\\w+(?: \\w+)? (?:existed|was invented|came along)\\b|^(?:what|which)(?: \\w+)? (?:was|were) the (?:very )?first\\b|\\blaunched the first\\b`);
+const ORIGIN_ASKED = new RegExp(
+  [
+    `^(?:who|when|what year|which year|in what year|in which year)(?: \\w+){0,6}? ${ORIGIN.source}`,
+    `${ORIGIN.source}.*\\b(?:(?:did|was|were|is)(?: not|n t) (?:they|it|he|she)|right|correct|true)$`,
+    '^did .*\\binvent\\b',
+    '\\b(?:history|origins?) of (?!(?:my|your|our|his|her|their|a|the) (?:file|files|data|browser|version|versions)\\b|(?:my|your|our)\\b)',
+    '\\bhistorically$',
+    '\\bbefore (?:the )?\\w+(?: \\w+)? (?:existed|was invented|came along)\\b',
+    '^(?:what|which)(?: \\w+)? (?:was|were) the very first\\b',
+    '\\blaunched the first\\b',
+  ].join('|'),
+);
 
 export function asksForOrigin(normalised: string): boolean {
-  return ORIGIN_ASKED.test(normalised);
+  const found = ORIGIN_ASKED.exec(normalised);
+  return found !== null && !OWN_STORY.test(normalised.slice(0, found.index + found[0].length));
 }
 
 /** Whether a text tells where something came from: who invented, coined or founded it. */

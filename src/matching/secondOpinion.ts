@@ -21,16 +21,20 @@ export const RULES_NOT_SECOND_GUESSED: ReadonlySet<string> = new Set([
   // The model reads the words of a question asked with a "not" as what it asks for (the rule's
   // reason to be), so its opinion of the whole question is no check on the rule.
   'negatedChoice',
-  // The one preferred is named and set against its siblings: the model, which reads such questions
-  // as about the family, has no better reading of which one is asked about.
-  'preferredOver',
-  // The parts named put together are, by the knowledge base's own `combines`, the one that combines them.
-  'combinationNamed',
   // What the lecture does not tell at all: a name that matches well is no evidence it does.
   'originNotGiven',
-  // A side of the subject is the list of that side; the model, sure of the subject it describes, reads the same words.
-  'sideOfSubject',
 ]);
+
+/**
+ * Rules that read which entry is meant from how the question puts its names, where the model, which
+ * reads the same words as about their family or their subject, has no better reading of it; but the
+ * words may not be about the lecture at all ("merging public and private branches", "control
+ * over costs"), which a model sure the lecture does not answer may still say:
+ * - the one preferred to a sibling ("when would you choose X over Y"), or what that gives up;
+ * - the part that combines the parts named ("combining A and B");
+ * - the list of a side of the subject described in other words ("what's good about …").
+ */
+export const RULES_ONLY_DECLINED: ReadonlySet<string> = new Set(['preferredOver', 'combinationNamed', 'sideOfSubject']);
 
 const isSmalltalk = (id: string) => id.startsWith('smalltalk.');
 
@@ -187,6 +191,9 @@ const OPINION_STEPS: readonly OpinionStep[] = [agreement, trustedAnswer, modelDe
 export function secondOpinion(decision: Ruled, opinions: readonly Opinion[], options: OpinionOptions, overviewOf: (id: string) => string | undefined = () => undefined): Ruled {
   const top = opinions[0];
   if (top === undefined || !isSecondGuessed(decision)) return decision;
+  if (RULES_ONLY_DECLINED.has(decision.rule)) {
+    return top.id === DECLINE_CLASS && top.p >= options.opinionDecline ? { kind: 'fallback', id: null, confidence: decision.confidence, candidates: decision.candidates, rule: 'secondOpinionDeclines' } : decision;
+  }
   const weighing: Weighing = { decision, answered: decision.kind === 'answer' ? decision.id : null, top, opinions, o: options, overviewOf };
   for (const step of OPINION_STEPS) {
     const decided = step(weighing);

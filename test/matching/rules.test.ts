@@ -529,7 +529,7 @@ describeRule('originNotGiven', () => {
     expect(matcher.match('my cousin invented a bike bell, is the bike worth it?').rule).not.toBe('originNotGiven');
   });
 
-  it('passes on questions of origin where an answer tells who invented something', () => {
+  it('passes on a question of origin about a thing whose answer tells who invented it, and declines one about another thing', () => {
     const told = new KnowledgeBase(
       kb.topics.map((entry) => (entry.id === 'vehicles.bike' ? { ...entry, answer: `${entry.answer} It was invented two hundred years ago.` } : entry)),
       kb.smalltalk,
@@ -538,6 +538,7 @@ describeRule('originNotGiven', () => {
       kb.scales,
     );
     expect(new Matcher(told).match('who invented the bike?').rule).not.toBe('originNotGiven');
+    expect(new Matcher(told).match('who invented the bus?').rule).toBe('originNotGiven');
   });
 });
 
@@ -550,14 +551,18 @@ describeRule('preferredOver', () => {
     expect(matcher.match(question)).toMatchObject({ rule: 'preferredOver', kind: 'answer', id });
   });
 
-  it('when the side of the one preferred is asked for ("what is good about the bus over the bike?"), says its facts on that side first', () => {
-    expect(matcher.match('what is good about the bus over the bike?')).toMatchObject({ rule: 'preferredOver', id: 'vehicles.bus', direct: { kind: 'facts', says: [SAYS.busAdvantage] } });
+  it('when the side of the one preferred is asked for ("what is good about the bus over the bike?"), says no fact that does not rank it: a cheap bus pass may be as true of the bike', () => {
+    const result = matcher.match('what is good about the bus over the bike?');
+    expect(result).toMatchObject({ rule: 'preferredOver', id: 'vehicles.bus' });
+    expect(result.direct).toBeUndefined();
   });
 
-  it('when the question asks what the preference gives up ("what do I give up with the bike over the bus?"), answers the other one, its advantages said first', () => {
-    expect(matcher.match('what do I give up with the bike over the bus?')).toMatchObject({ rule: 'preferredOver', id: 'vehicles.bus', direct: { kind: 'facts', says: [SAYS.busAdvantage] } });
+  it('when the question asks what the preference gives up ("what do I give up with the bike over the bus?"), answers the other one', () => {
+    expect(matcher.match('what do I give up with the bike over the bus?')).toMatchObject({ rule: 'preferredOver', id: 'vehicles.bus' });
     // Given up for all the others, it is their overview.
     expect(matcher.match('what do I lose with the car over the others?')).toMatchObject({ rule: 'preferredOver', id: 'vehicles' });
+    // Losing said in a story, not asked: the one preferred.
+    expect(matcher.match("I'm afraid of losing my bag, why take the bus over the car?")).toMatchObject({ rule: 'preferredOver', id: 'vehicles.bus' });
   });
 
   it.each([
@@ -565,6 +570,8 @@ describeRule('preferredOver', () => {
     ['the names are far from the "over"', 'the bus was late so I thought it over for a week before buying a car'],
     ['the preference is said twice', 'the bus over the car over the bike?'],
     ['what it is preferred to is not a sibling', 'why take the bus over walking?'],
+    ['a "not" turns the preference round', 'why not take the bus over the car?'],
+    ['a yes or no asks what the preference does not say', 'is the bus over the car more comfortable?'],
   ])('passes on a question where %s ("%s")', (_, question) => {
     expect(matcher.match(question).rule).not.toBe('preferredOver');
   });

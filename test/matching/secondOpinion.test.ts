@@ -3,7 +3,7 @@ import { DEFAULT_MATCHING_OPTIONS } from '../../src/matching/matchingOptions';
 import { DECLINE_CLASS, flattenWeights, type Opinion, QUESTION_MODEL_FORMAT, QuestionClassifier, SIGNAL_MARK, WORD_MARK } from '../../src/matching/questionModel';
 import { DECISION_RULES } from '../../src/matching/rules/index';
 import type { Candidate, Decision } from '../../src/matching/rules/types';
-import { RULES_NOT_SECOND_GUESSED, secondOpinion } from '../../src/matching/secondOpinion';
+import { RULES_NOT_SECOND_GUESSED, RULES_ONLY_DECLINED, secondOpinion } from '../../src/matching/secondOpinion';
 import { gardeningKnowledgeBase } from './fixtures/gardening';
 import { housingKnowledgeBase } from './fixtures/housing';
 import { SAYS, tinyKnowledgeBase } from './fixtures/tinyKnowledge';
@@ -424,6 +424,17 @@ describe('a Matcher with a question model', () => {
     it('keeps the list of a side of the subject, when the model is sure of the subject itself', () => {
       const garden = new Matcher(gardeningKnowledgeBase(), {}, undefined, new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, 'gardening'], bias: [0, 50], ...flattenWeights([]) }));
       expect(garden.match('what is good about growing plants in soil yourself')).toMatchObject({ kind: 'answer', id: 'for', rule: 'sideOfSubject' });
+    });
+
+    it.each([
+      ['preferredOver', kb, 'when would I take the bus over the car?'],
+      ['combinationNamed', housingKnowledgeBase(), 'combining renting and owning'],
+      ['sideOfSubject', gardeningKnowledgeBase(), 'what is good about growing plants in soil yourself'],
+    ])('lets a model sure the lecture does not answer decline what %s answered', (rule, base, question) => {
+      expect(RULES_ONLY_DECLINED.has(rule)).toBe(true);
+      const declining = new Matcher(base, {}, undefined, new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, 'x'], bias: [50, 0], ...flattenWeights([]) }));
+      expect(new Matcher(base).match(question).rule).toBe(rule);
+      expect(declining.match(question)).toMatchObject({ kind: 'fallback', id: null, rule: 'secondOpinionDeclines' });
     });
 
     it('keeps the rules\' answer to a choice between the two, which the facts make, when the model answers their overview', () => {

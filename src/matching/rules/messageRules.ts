@@ -94,12 +94,14 @@ export const nothingAsked: Rule = ({ q }) =>
   q.ranked.length === 0 ? { kind: 'fallback', id: null, confidence: 0, candidates: [] } : undefined;
 
 /**
- * "Who invented cloud computing?", "when was PaaS first used?": where a thing came from is not in
- * a lecture none of whose answers tells who invented or founded anything, however well the
- * thing's name matches; declined, the thing's entry offered. A lecture that tells origins answers
- * by scoring, like any other question.
+ * "Who invented the bus?", "when was the bike first used?": where a thing came from is not in a
+ * lecture whose answer about it tells no one who invented or founded anything, however well the
+ * thing's name matches; declined, the thing offered. An answer that tells an origin is left to
+ * scoring, like any other question.
  */
 export const originNotGiven: Rule = (ctx) => {
-  if (ctx.k.givesOrigins() || !asksForOrigin(ctx.q.analysis.normalised)) return undefined;
-  return { kind: 'fallback', id: null, confidence: ctx.q.topics[0]?.score ?? 0, candidates: shortlist(ctx) };
+  if (!asksForOrigin(ctx.q.analysis.normalised)) return undefined;
+  const [best] = ctx.q.topics;
+  if (best !== undefined && ctx.k.tellsOrigin(best.id)) return undefined;
+  return { kind: 'fallback', id: null, confidence: best?.score ?? 0, candidates: shortlist(ctx) };
 };

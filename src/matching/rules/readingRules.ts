@@ -1,5 +1,5 @@
 import type { Fact, Rank } from '../../knowledge/schema';
-import { claimIn, combines, negates, isNoEvidence, preferredTo, unnegatedChoice } from '../asking';
+import { claimIn, combines, isNoEvidence, negates, preferredTo, unnegatedChoice } from '../asking';
 import { type Decision, type Rule, type RuleContext, shortlist } from './types';
 
 /**
@@ -363,16 +363,22 @@ export const negatedChoice: Rule = (ctx) => {
  * to its siblings, is about that one, whatever the overview's words score: it asks what choosing
  * it means. The one preferred is named just before the preference, and what it is preferred to
  * just after it, a sibling or the others; not a choice ("which would you pick over the car?"),
- * which names nothing before it. A side asked for ("the advantage of … over …") is said first, as
- * `sideOfNamedTopic` says it. What the preference gives up ("what do I lose with the bus over the
- * bike?") is what the other one gives: that one, its advantages said first.
+ * which names nothing before it. A side asked for ("the advantage of … over …") is said first
+ * where a fact ranks it at an end of a scale. What the preference gives up ("what do I lose with
+ * the bus over the bike?") is what the other one gives: that one, its ranked advantages first.
  */
 export const preferredOver: Rule = (ctx) => {
-  const parts = preferredTo(ctx.q.analysis.normalised);
-  if (parts === undefined) return undefined;
+  const normalised = ctx.q.analysis.normalised;
+  const parts = preferredTo(normalised);
+  // With a "not" ("why not choose the bus over the car"), the preference is turned round; a yes or
+  // no ("is the bus over the car more comfortable?") asks what the preference does not say.
+  if (parts === undefined || negates(normalised) || ctx.q.reading.yesNo) return undefined;
   const [preferred, ...others] = ctx.k.namesIn(parts.preferred).filter((id) => ctx.k.parentOf(id) !== undefined && ctx.k.childrenOf(id).length === 0);
   const family = preferred === undefined ? undefined : ctx.k.parentOf(preferred);
   if (preferred === undefined || family === undefined || others.length > 0) return undefined;
+  // A part of another family named anywhere ("is the bus over the car for the weather?") is a
+  // question the preference does not settle.
+  if (ctx.k.named(ctx.q.terms).some((id) => { const parent = ctx.k.parentOf(id); return parent !== undefined && parent !== family; })) return undefined;
   const against = ctx.k.namesIn(parts.against).filter((id) => ctx.k.parentOf(id) === family && id !== preferred);
   if (against.length === 0 && !parts.others) return undefined;
   // What the choice gives up is what the other one gives: its advantages, or, given up for
@@ -380,7 +386,9 @@ export const preferredOver: Rule = (ctx) => {
   const [other, ...more] = against;
   const id = !parts.givenUp ? preferred : other !== undefined && more.length === 0 ? other : family;
   const side = parts.givenUp ? 'advantage' : ctx.q.reading.side;
-  const onSide = side === undefined ? [] : ctx.k.facts(id).filter((fact) => fact.side === side).map((fact) => fact.says);
+  // Only what ranks it at an end of a scale is a side it has over the others: "a bus pass is cheap"
+  // may be as true of the car.
+  const onSide = side === undefined ? [] : ctx.k.facts(id).filter((fact) => fact.side === side && fact.rank !== undefined).map((fact) => fact.says);
   const confidence = ctx.q.topics.find((candidate) => candidate.id === id)?.score ?? ctx.q.topics[0]?.score ?? 0;
   return { kind: 'answer', id, confidence, candidates: shortlist(ctx), ...(onSide.length > 0 ? { direct: { kind: 'facts' as const, says: onSide } } : {}) };
 };
@@ -410,10 +418,11 @@ export const combinationNamed: Rule = (ctx) => {
 };
 
 /**
- * "What's good about renting other people's computers?", "the downsides of using someone else's
- * servers": a side of the lecture's subject, described rather than named, is the overview that
- * lists that side (`lists`), not the subject's own definition. The subject is the best topic that
- * stands alone, in no family and no list itself; a sub-topic named is `sideOfNamedTopic`'s.
+ * "What's good about growing your own food?", "the downsides of looking after your own plants",
+ * in a lecture on gardening: a side of the lecture's subject, described rather than named, is the
+ * overview that lists that side (`lists`), not the subject's own definition. The subject is the
+ * best topic that stands alone, in no family and no list itself; a sub-topic named is
+ * `sideOfNamedTopic`'s.
  */
 export const sideOfSubject: Rule = (ctx) => {
   const { side, choosing, comparison } = ctx.q.reading;

@@ -137,8 +137,8 @@ export interface RuleKnowledge {
   describesOnly(term: number): boolean;
   /** The term id of a negation ("not"), if the knowledge base uses it. */
   negationTerm(): number | undefined;
-  /** Whether any answer tells who invented, coined or founded something. */
-  givesOrigins(): boolean;
+  /** Whether a topic's answer tells who invented, coined or founded something. */
+  tellsOrigin(id: string): boolean;
   /** The overview that lists the advantages, or the disadvantages, of the lecture's subject (`lists`). */
   listing(side: 'advantage' | 'disadvantage'): string | undefined;
   /** The overview an entry belongs to, or undefined for an overview. */
