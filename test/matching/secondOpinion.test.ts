@@ -384,8 +384,11 @@ describe('a Matcher with a question model', () => {
 
   describe('a comparison the rules answered from a lecture fact, which a sure model answers otherwise', () => {
     /** Certain, for any question, that it is about this entry. */
-    const sureOf = (id: string) =>
-      new Matcher(kb, {}, undefined, new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, id], bias: [0, 50], ...flattenWeights([]) }));
+    const sureOf = (id: string, base = kb) =>
+      new Matcher(base, {}, undefined, new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, id], bias: [0, 50], ...flattenWeights([]) }));
+    /** Certain, for any question, that the lecture does not answer it. */
+    const sureItIsNot = (base = kb) =>
+      new Matcher(base, {}, undefined, new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, 'elsewhere'], bias: [50, 0], ...flattenWeights([]) }));
     const compared = 'which takes the most effort, the bus or the bike?';
 
     it('is answered from the fact by the rules alone', () => {
@@ -413,8 +416,7 @@ describe('a Matcher with a question model', () => {
     });
 
     it('keeps the part that combines the parts named ("combining renting and owning"), when the model answers their overview', () => {
-      const homes = new Matcher(housingKnowledgeBase(), {}, undefined, new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, 'homes'], bias: [0, 50], ...flattenWeights([]) }));
-      expect(homes.match('combining renting and owning')).toMatchObject({ kind: 'answer', id: 'homes.shared', rule: 'combinationNamed' });
+      expect(sureOf('homes', housingKnowledgeBase()).match('combining renting and owning')).toMatchObject({ kind: 'answer', id: 'homes.shared', rule: 'combinationNamed' });
     });
 
     it('keeps a question of origin declined, when the model is sure of the thing it names', () => {
@@ -422,8 +424,7 @@ describe('a Matcher with a question model', () => {
     });
 
     it('keeps the list of a side of the subject, when the model is sure of the subject itself', () => {
-      const garden = new Matcher(gardeningKnowledgeBase(), {}, undefined, new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, 'gardening'], bias: [0, 50], ...flattenWeights([]) }));
-      expect(garden.match('what is good about growing plants in soil yourself')).toMatchObject({ kind: 'answer', id: 'for', rule: 'sideOfSubject' });
+      expect(sureOf('gardening', gardeningKnowledgeBase()).match('what is good about growing plants in soil yourself')).toMatchObject({ kind: 'answer', id: 'for', rule: 'sideOfSubject' });
     });
 
     it.each([
@@ -432,9 +433,8 @@ describe('a Matcher with a question model', () => {
       ['sideOfSubject', gardeningKnowledgeBase(), 'what is good about growing plants in soil yourself'],
     ])('lets a model sure the lecture does not answer decline what %s answered', (rule, base, question) => {
       expect(RULES_ONLY_DECLINED.has(rule)).toBe(true);
-      const declining = new Matcher(base, {}, undefined, new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, 'x'], bias: [50, 0], ...flattenWeights([]) }));
       expect(new Matcher(base).match(question).rule).toBe(rule);
-      expect(declining.match(question)).toMatchObject({ kind: 'fallback', id: null, rule: 'secondOpinionDeclines' });
+      expect(sureItIsNot(base).match(question)).toMatchObject({ kind: 'fallback', id: null, rule: 'secondOpinionDeclines' });
     });
 
     it('keeps the rules\' answer to a choice between the two, which the facts make, when the model answers their overview', () => {
