@@ -376,8 +376,8 @@ export const preferredOver: Rule = (ctx) => {
   const [preferred, ...others] = ctx.k.namesIn(parts.preferred).filter((id) => ctx.k.parentOf(id) !== undefined && ctx.k.childrenOf(id).length === 0);
   const family = preferred === undefined ? undefined : ctx.k.parentOf(preferred);
   if (preferred === undefined || family === undefined || others.length > 0) return undefined;
-  // A part of another family named anywhere ("is the bus over the car for the weather?") is a
-  // question the preference does not settle.
+  // A part of another family named anywhere (a drawback beside two service models) asks about
+  // that part as much as about the preference, which does not settle it.
   if (ctx.k.named(ctx.q.terms).some((id) => { const parent = ctx.k.parentOf(id); return parent !== undefined && parent !== family; })) return undefined;
   const against = ctx.k.namesIn(parts.against).filter((id) => ctx.k.parentOf(id) === family && id !== preferred);
   if (against.length === 0 && !parts.others) return undefined;
