@@ -35,9 +35,12 @@ export const LABELLED_SETS_DIR = join(__dirname, '../../test/fixtures');
  * at its end. Set 18 was written blind at the start of the twelfth session the same way: the
  * thirteenth session's sealed set, scored once at its end. Set 19 was written blind at the start
  * of the thirteenth session the same way: the fourteenth session's sealed set, scored once at its
- * end. Set 20 was written blind at the start of the fourteenth session the same way, for the round
- * after. A set scored once is a development
- * set from then on, whether or not it trains.
+ * end. Set 20 was written blind at the start of the fourteenth session the same way: the
+ * fifteenth session's sealed set. Set 21 was shown in part to a review helper and is unscored and
+ * no longer clean; sets 22 and 23, written blind the same way, were the sixteenth and seventeenth
+ * sessions' sealed sets, each scored once at its end. Set 24 was written blind at the start of the
+ * seventeenth session, for the round after. A set scored once is a development set from then on,
+ * whether or not it trains; all of these are kept out of training.
  */
 export const SEALED_SETS: readonly string[] = Object.freeze(['heldout16-questions.tsv', 'heldout17-questions.tsv', 'heldout18-questions.tsv', 'heldout19-questions.tsv', 'heldout20-questions.tsv', 'heldout21-questions.tsv', 'heldout22-questions.tsv', 'heldout23-questions.tsv', 'heldout24-questions.tsv']);
 
