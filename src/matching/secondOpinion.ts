@@ -70,6 +70,11 @@ function doubt(w: Weighing, ...ids: string[]): Ruled {
   return { kind: 'clarify', id: null, confidence: w.decision.confidence, candidates: candidatesFor(w, ...ids), rule: 'secondOpinionDoubts' };
 }
 
+/** The model is sure the lecture does not answer: declined, with what the rules would offer. */
+function declined(decision: Ruled): Ruled {
+  return { kind: 'fallback', id: null, confidence: decision.confidence, candidates: decision.candidates, rule: 'secondOpinionDeclines' };
+}
+
 /** The model's best is what the rules answered. */
 const agreement: OpinionStep = (w) => (w.answered === w.top.id ? w.decision : undefined);
 
@@ -85,7 +90,7 @@ const trustedAnswer: OpinionStep = (w) => (w.answered !== null && w.decision.con
 /** The model thinks the lecture does not answer it: decline, or, against a rules' answer it is not sure of, ask. */
 const modelDeclines: OpinionStep = (w) => {
   if (w.top.id !== DECLINE_CLASS) return undefined;
-  if (w.answered === null || w.top.p >= w.o.opinionDecline) return { kind: 'fallback', id: null, confidence: w.decision.confidence, candidates: w.decision.candidates, rule: 'secondOpinionDeclines' };
+  if (w.answered === null || w.top.p >= w.o.opinionDecline) return declined(w.decision);
   return doubt(w, w.answered);
 };
 
@@ -192,7 +197,7 @@ export function secondOpinion(decision: Ruled, opinions: readonly Opinion[], opt
   const top = opinions[0];
   if (top === undefined || !isSecondGuessed(decision)) return decision;
   if (RULES_ONLY_DECLINED.has(decision.rule)) {
-    return top.id === DECLINE_CLASS && top.p >= options.opinionDecline ? { kind: 'fallback', id: null, confidence: decision.confidence, candidates: decision.candidates, rule: 'secondOpinionDeclines' } : decision;
+    return top.id === DECLINE_CLASS && top.p >= options.opinionDecline ? declined(decision) : decision;
   }
   const weighing: Weighing = { decision, answered: decision.kind === 'answer' ? decision.id : null, top, opinions, o: options, overviewOf };
   for (const step of OPINION_STEPS) {

@@ -7,6 +7,11 @@ import { type Decision, type Rule, type RuleContext, shortlist } from './types';
  * scale, a side of a named topic, a whole list, a choice within a family it names.
  */
 
+/** How well the question matched an entry the rules answer, or, if it ranks nowhere, its best topic. */
+function scoreOf(ctx: RuleContext, id: string): number {
+  return ctx.q.topics.find((candidate) => candidate.id === id)?.score ?? ctx.q.topics[0]?.score ?? 0;
+}
+
 /**
  * The families (overviews with their sub-topics) in the order the question reaches them, those
  * of what it sets aside first: "besides the private cloud, which gives the most control?" is a
@@ -189,7 +194,7 @@ export const sideOfNamedTopic: Rule = (ctx) => {
   const facts = ctx.k.facts(id);
   if (facts.length === 0) return undefined;
   const onSide = facts.filter((fact: Fact) => fact.side === side).map((fact) => fact.says);
-  const confidence = ctx.q.topics.find((candidate) => candidate.id === id)?.score ?? ctx.q.topics[0]?.score ?? 0;
+  const confidence = scoreOf(ctx, id);
   const direct: Decision['direct'] = onSide.length > 0 ? { kind: 'facts', says: onSide } : { kind: 'not-stated', asked: { side }, instead: [] };
   return { kind: 'answer', id, confidence, candidates: shortlist(ctx), direct };
 };
@@ -389,7 +394,7 @@ export const preferredOver: Rule = (ctx) => {
   // Only what ranks it at an end of a scale is a side it has over the others: "a bus pass is cheap"
   // may be as true of the car.
   const onSide = side === undefined ? [] : ctx.k.facts(id).filter((fact) => fact.side === side && fact.rank !== undefined).map((fact) => fact.says);
-  const confidence = ctx.q.topics.find((candidate) => candidate.id === id)?.score ?? ctx.q.topics[0]?.score ?? 0;
+  const confidence = scoreOf(ctx, id);
   return { kind: 'answer', id, confidence, candidates: shortlist(ctx), ...(onSide.length > 0 ? { direct: { kind: 'facts' as const, says: onSide } } : {}) };
 };
 
@@ -413,7 +418,7 @@ export const combinationNamed: Rule = (ctx) => {
   });
   const [id] = made;
   if (id === undefined || made.length > 1) return undefined;
-  const confidence = ctx.q.topics.find((candidate) => candidate.id === id)?.score ?? ctx.q.topics[0]?.score ?? 0;
+  const confidence = scoreOf(ctx, id);
   return { kind: 'answer', id, confidence, candidates: shortlist(ctx) };
 };
 
