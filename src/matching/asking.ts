@@ -37,7 +37,14 @@ const STATEMENT_THEN_QUESTION = new RegExp(`^([^]*\\S)(?:[,.;:!?]+\\s*(?:(?:but|
  * A statement that says the student has it already: "I understand SaaS", "I get PaaS", "latency
  * is clear", "got it", "makes sense". Not "we get a spike every Friday", which describes.
  */
-const ALREADY_KNOWN = /\b(?:(?:i|we)(?:'ve| have)? (?:understand|understood|know|follow)|i(?:'ve| have)? (?:get|got)|(?:is|are) (?:clear|fine)|makes? sense|got it|clicked|done with)\b/i;
+const ALREADY_KNOWN = /\b(?:(?:i|we)(?:'ve| have)? (?:understand|understood|know|follow|see)|i(?:'ve| have)? (?:get|got)|(?:is|are) (?:clear|fine)|makes? sense|got it|clicked|done with)\b/i;
+/**
+ * What the student says a thing is, in passing, before asking about another: "the bus is about
+ * comfort, so what's the bike?", "the bus is the cheap one, right? and the bike?". A thing
+ * described as known, not a situation: "our office is about to move" has no thing named, which
+ * the knowledge base decides (`Matcher.asked`).
+ */
+const SAID_WHAT_IT_IS = /\b(?:is|are) (?:all |just |basically )?(?:about\b(?! to\b)|the [^,.;:!?]{1,30}? (?:one|thing|bit|part|point)\b)/i;
 /** "I don't understand IaaS, so how is PaaS different?" asks about both. */
 const NOT_KNOWN = /\b(?:not|never|no longer)\b|n't\b|\bdont\b/i;
 /** A question that points back at the statement: "what does it gain", "which drawback is that". */
@@ -74,7 +81,7 @@ export function statementThenQuestion(text: string): { statement: string; asked:
   if (split === null) return undefined;
   const [, statement = '', asked = ''] = split;
   if (QUESTION_OPENING.test(statement.trim()) || REFERS_BACK.test(asked)) return undefined;
-  if (!ALREADY_KNOWN.test(statement) || NOT_KNOWN.test(statement)) return undefined;
+  if (!(ALREADY_KNOWN.test(statement) || SAID_WHAT_IT_IS.test(statement)) || NOT_KNOWN.test(statement)) return undefined;
   return { statement, asked };
 }
 

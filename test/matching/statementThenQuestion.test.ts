@@ -1,5 +1,6 @@
 import { Matcher } from '../../src/matching/Matcher';
 import { tinyKnowledgeBase } from './fixtures/tinyKnowledge';
+import { twoFamiliesKnowledgeBase } from './fixtures/twoFamilies';
 
 /**
  * "I understand IaaS, but what is PaaS?": a statement of what the student has already, then a
@@ -19,6 +20,28 @@ describe('a Matcher reading a statement, then a question', () => {
     },
   );
 
+  it.each([['the bus is about comfort, so what is the bike?'], ['the bus is the cheap one, right? and what is the bike then?'], ['I see the bus now, but what is the bike?']])(
+    'reads only the question of %j, where the statement says what the bus is',
+    (question) => {
+      expect(reads(question)).not.toContain('bus');
+      expect(matcher.match(question)).toMatchObject({ kind: 'answer', id: 'vehicles.bike' });
+    },
+  );
+
+  it('reads only a question that names nothing where, alone, it answers a sibling of what the statement names', () => {
+    // Alone, pedalling up every hill is the bike's; the bus, understood, would compete.
+    const question = 'the bus is clear, which do I pedal up every hill?';
+    expect(reads(question)).not.toContain('bus');
+    expect(matcher.match(question)).toMatchObject({ kind: 'answer', id: 'vehicles.bike' });
+  });
+
+  it("reads only a question that names another family's overview", () => {
+    const shop = new Matcher(twoFamiliesKnowledgeBase());
+    const question = "we're done with the fruit, so what are the vegetables?";
+    expect(shop.questionText(question).terms).not.toContain('fruit');
+    expect(shop.match(question)).toMatchObject({ kind: 'answer', id: 'vegetables' });
+  });
+
   it('answers the overview when both are asked about in one clause', () => {
     expect(matcher.match('I understand the bus and the bike')).toMatchObject({ kind: 'answer', id: 'vehicles' });
   });
@@ -32,6 +55,9 @@ describe('a Matcher reading a statement, then a question', () => {
     ['we ride the bus to work, so is the bike cheaper?', 'the statement describes a situation, it says nothing is understood'],
     ["I don't understand the bus, so what is the bike?", 'the statement says the bus is not understood'],
     ['the bus makes sense, so how cheap is the bus?', 'the question is about what the statement names'],
+    ['the bus is about to leave, so what is the bike?', '"about to" says what happens, not what a thing is'],
+    ['the bus is clear, so what are the vehicles?', 'the question asks for the overview of what the statement names'],
+    ['the bus is the cheap one, so what costs nothing?', 'the question names nothing, and alone it answers no sibling of the bus'],
   ])('reads the whole of %j (%s)', (question) => {
     expect(reads(question)).toContain('bus');
   });
