@@ -189,6 +189,10 @@ export class Answerer {
       const described = this.kb.get(direct.described);
       return described === undefined ? undefined : `"${entry.title}", by elimination: without its negation, the question describes "${described.title}".`;
     }
+    if (direct?.kind === 'neither') {
+      const [first, second] = direct.ruledOut.map((id) => this.kb.get(id)?.title);
+      return first === undefined || second === undefined ? undefined : `"${entry.title}", by elimination: the question rules out "${first}" and "${second}".`;
+    }
     if (direct?.kind === 'unranked') return noneRanked(`${direct.side}s`);
     if (direct?.kind === 'not-stated') {
       const asked = direct.asked;

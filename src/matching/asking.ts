@@ -176,6 +176,25 @@ export function isNoEvidence(phrasing: string): boolean {
 }
 
 /**
+ * "Which is neither A nor B?": a choice that rules out two descriptions. Each as a question of its
+ * own ("which is A?", with what the question chooses among), for the rules to match, and as
+ * described (`described`), which may name the part; none where there is no choice before it, or where a
+ * "but" says what is chosen ("neither A nor B, but C" is about C).
+ */
+// Only where "neither" describes what is chosen ("which one is neither…", "which model neither
+// lets me…"), not the object of a verb: "in which do you set up neither A nor B" rules out no part.
+const NEITHER_NOR = /(?:\b(?:is|are)|\bwhich(?: \w+){0,2}) neither (.+?) nor (.+?)(?= but\b|$)/;
+export function neitherNor(normalised: string): { described: [string, string]; asked: [string, string] } | undefined {
+  const which = normalised.search(/\bwhich\b/);
+  const found = NEITHER_NOR.exec(normalised);
+  if (found === null || which < 0 || which > found.index || / but\b/.test(normalised.slice(found.index))) return undefined;
+  // Each with the words before it, which say what is chosen: "which service model is the easiest".
+  const [, first = '', second = ''] = found;
+  const chosen = normalised.slice(0, found.index + found[0].indexOf('neither'));
+  return { described: [first, second], asked: [`${chosen}${first}`, `${chosen}${second}`] };
+}
+
+/**
  * A choice asked with one "not" ("which deployment model does not mean buying your own computers?",
  * "which needs no data centre of our own?"), without it: what the question describes, which the
  * answer is not. None where there is no choice before the negation, more than one negation, or a

@@ -64,6 +64,11 @@ describe('a direct sentence before the answer', () => {
     expect(reply.text.split('\n\n').slice(0, 2)).toEqual(['**In short:** "Owning", by elimination: without its negation, the question describes "Renting".', homes.get('homes.owning')?.answer]);
   });
 
+  it('names the two a "neither … nor" choice rules out, before the answer of the one left', () => {
+    expect(answerer.answerQuestion('which vehicle is neither the bus nor the car?').id).toBe('vehicles.bike');
+    expect(parts('which vehicle is neither the bus nor the car?').slice(0, 2)).toEqual(['**In short:** "The bike", by elimination: the question rules out "The bus" and "The car".', kb.get('vehicles.bike')?.answer]);
+  });
+
   it('answers a yes-or-no question with the answer\'s sentence that shares its words first', () => {
     expect(parts('does the bike get wet in the rain')[0]).toBe('**In short:** A bike gets wet in the rain.');
   });

@@ -515,6 +515,29 @@ describeRule('negatedChoice', () => {
   });
 });
 
+describeRule('neitherOfTwo', () => {
+  it.each([
+    ['which vehicle is neither the least effort one nor the most expensive one?', 'two parts described, each matched on its own'],
+    ['which vehicle neither needs the least effort nor is the most expensive?', 'described with verbs'],
+    ['which vehicle is neither the bus nor the car?', 'two parts named'],
+  ])('when a choice rules out two parts of a family ("%s": %s), answers the one left', (question) => {
+    expect(matcher.match(question)).toMatchObject({ rule: 'neitherOfTwo', kind: 'answer', id: 'vehicles.bike', direct: { kind: 'neither', ruledOut: ['vehicles.bus', 'vehicles.car'] } });
+  });
+
+  it('when the two ruled out are named, answers the part that combines them ("which home is neither renting nor owning?")', () => {
+    const homes = new Matcher(housingKnowledgeBase());
+    expect(homes.match('which home is neither renting nor owning?')).toMatchObject({ rule: 'neitherOfTwo', id: 'homes.shared' });
+  });
+
+  it.each([
+    ['"neither" governs the objects of a verb, not what is chosen', 'which vehicle do you ride neither in the rain nor at night?'],
+    ['a "but" says what is chosen', 'which vehicle is neither the least effort one nor the most expensive one, but cheap?'],
+    ['nothing is chosen', 'the bus is neither the least effort one nor the most expensive one'],
+  ])('passes on a question where %s ("%s")', (_, question) => {
+    expect(matcher.match(question).rule).not.toBe('neitherOfTwo');
+  });
+});
+
 describeRule('originNotGiven', () => {
   it.each(['who invented the bus?', 'when was the bike first used?', 'the car was invented in 1886, right?', 'what is the history of the bus'])(
     'when a lecture that tells no origins is asked where a thing came from ("%s"), declines, offering the thing',

@@ -1,5 +1,5 @@
 import { framingKeywordAlone, greetingBeforeQuestion, nothingAsked, originNotGiven, ownPhrasing, remarkToBot, smalltalkPhrase, thanksAfterQuestion } from './messageRules';
-import { choiceWithinNamedFamily, claimChecked, combinationNamed, comparisonAlongScale, listMeansOverview, negatedChoice, oddOneOut, preferredOver, sideOfNamedTopic, sideOfSubject, unrankedSuperlative } from './readingRules';
+import { choiceWithinNamedFamily, claimChecked, combinationNamed, comparisonAlongScale, listMeansOverview, negatedChoice, neitherOfTwo, oddOneOut, preferredOver, sideOfNamedTopic, sideOfSubject, unrankedSuperlative } from './readingRules';
 import {
   askBetween,
   clearLeadInLongQuestion,
@@ -30,6 +30,7 @@ export const DECISION_RULES: readonly Rule[] = Object.freeze([
   oddOneOut,
   claimChecked,
   negatedChoice,
+  neitherOfTwo,
   preferredOver,
   combinationNamed,
   comparisonAlongScale,
@@ -75,7 +76,7 @@ export function unnamedWhatIs(decision: Decision, ctx: RuleContext): Decision {
 }
 
 /** Rules whose answers are certain or already checked: a topic's own phrasing, a part matched on its own, a fact. */
-const UNSCORED: ReadonlySet<Rule> = new Set([smalltalkPhrase, greetingBeforeQuestion, thanksAfterQuestion, ownPhrasing, framingKeywordAlone, nothingAsked, oddOneOut, claimChecked, negatedChoice, comparisonAlongScale, sideOfNamedTopic, unrankedSuperlative]);
+const UNSCORED: ReadonlySet<Rule> = new Set([smalltalkPhrase, greetingBeforeQuestion, thanksAfterQuestion, ownPhrasing, framingKeywordAlone, nothingAsked, oddOneOut, claimChecked, negatedChoice, neitherOfTwo, comparisonAlongScale, sideOfNamedTopic, unrankedSuperlative]);
 
 /** Runs the rules in order; the name of the one that decided goes with the decision. */
 export function decide(ctx: RuleContext): Decision & { rule: string } {

@@ -1,5 +1,5 @@
 import type { Fact, Rank } from '../../knowledge/schema';
-import { claimIn, combines, isNoEvidence, negates, preferredTo, unnegatedChoice } from '../asking';
+import { claimIn, combines, isNoEvidence, negates, neitherNor, preferredTo, unnegatedChoice } from '../asking';
 import { type Decision, type Rule, type RuleContext, shortlist } from './types';
 
 /**
@@ -360,6 +360,35 @@ export const negatedChoice: Rule = (ctx) => {
   const [answer] = left;
   if (answer === undefined || left.length > 1) return undefined;
   return { kind: 'answer', id: answer, confidence: described.confidence, candidates: shortlist(ctx), direct: { kind: 'not-the-one', described: not } };
+};
+
+/**
+ * "Which is neither the cheapest nor the easiest?", "which option is neither rented nor shared?":
+ * a choice that rules out two parts of one family, each named, or described and matched on its
+ * own by the rules. The answer is the one part left, once those two and what combines them are out; with
+ * more than one left, the other rules decide.
+ */
+export const neitherOfTwo: Rule = (ctx) => {
+  const asked = neitherNor(ctx.q.analysis.normalised);
+  if (asked === undefined) return undefined;
+  const namedIn = (text: string) => ctx.k.namesIn(text).filter((id) => ctx.k.parentOf(id) !== undefined);
+  const out = asked.asked.map((text, index) => {
+    // A part named ("neither the bus nor the car") is that part; a description, what it matches.
+    const named = namedIn(asked.described[index] ?? '');
+    if (named.length === 1) return named[0];
+    const part = ctx.k.matchPart(text);
+    return part.kind === 'answer' && part.id !== null && ctx.k.parentOf(part.id) !== undefined ? part.id : undefined;
+  });
+  const [first, second] = out;
+  const family = first === undefined ? undefined : ctx.k.parentOf(first);
+  if (first === undefined || second === undefined || family === undefined || ctx.k.parentOf(second) !== family) return undefined;
+  // What combines a part described is described too ("neither rented nor shared" is not the hybrid
+  // of a rented part), but not what combines two parts named: "neither A nor B" may be their mix.
+  const bothNamed = asked.described.every((text) => namedIn(text).length === 1);
+  const left = ctx.k.childrenOf(family).filter((id) => !out.includes(id) && (bothNamed || !out.some((not) => not !== undefined && ctx.k.combines(id).includes(not))));
+  const [answer] = left;
+  if (answer === undefined || left.length > 1) return undefined;
+  return { kind: 'answer', id: answer, confidence: scoreOf(ctx, answer), candidates: shortlist(ctx), direct: { kind: 'neither', ruledOut: [first, second] } };
 };
 
 /**

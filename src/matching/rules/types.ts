@@ -40,7 +40,9 @@ export type Direct =
    */
   | { kind: 'claim'; claimed: string; named?: boolean }
   /** "Which does not mean buying your own computers?": without its "not", the question describes `described`, which the answer is not. */
-  | { kind: 'not-the-one'; described: string };
+  | { kind: 'not-the-one'; described: string }
+  /** "Which is neither the cheapest nor the easiest?": the question rules out `ruledOut`, two parts of the answer's family. */
+  | { kind: 'neither'; ruledOut: readonly [string, string] };
 
 /** What a rule decides: the kind of reply, the entry, and the candidates behind it. */
 export interface Decision {
