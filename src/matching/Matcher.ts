@@ -673,7 +673,8 @@ export class Matcher implements RuleKnowledge {
     for (const [phrase, id] of this.smalltalkPhrases) {
       // `phrase` then a space, without building that string for every phrase of every question.
       if (phrase === '' || normalised.charCodeAt(phrase.length) !== 32 || !normalised.startsWith(phrase)) continue;
-      return { id, rest: normalised.slice(phrase.length + 1) };
+      // "hey bot, what is paas": the bot's name after a greeting addresses it, and asks nothing.
+      return { id, rest: normalised.slice(phrase.length + 1).replace(LEADING_BOT_NAME, '') };
     }
     return undefined;
   }
@@ -931,6 +932,9 @@ function framingKeywords(entries: readonly Entry[]): [string, string][] {
 export function asksNothing(terms: readonly string[]): boolean {
   return terms.every((term) => term === NEGATION_TERM);
 }
+
+/** The bot's name opening what follows a greeting: "hey bot, …", "hi cloudbot …". */
+const LEADING_BOT_NAME = /^(?:cloud ?bot|bot)\b ?/;
 
 /** "thanks cloudbot" is "thanks": students address the bot by name outside Teams mentions too. */
 function withoutBotName(normalised: string): string {

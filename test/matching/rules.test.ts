@@ -79,6 +79,14 @@ describeRule('greetingBeforeQuestion', () => {
     expect(matcher.match('hi, the bike')).toMatchObject({ rule: 'greetingBeforeQuestion', kind: 'answer', id: 'vehicles.bike' });
   });
 
+  it('when a greeting names the bot before the question ("hey bot, what is the bus?"), answers the question: the name asks nothing', () => {
+    expect(matcher.match('hey bot, what is the bus?')).toMatchObject({ rule: 'greetingBeforeQuestion', kind: 'answer', id: 'vehicles.bus' });
+  });
+
+  it('when a greeting opens a question about what the bot can do ("hi, what can you help me with?"), replies with the help', () => {
+    expect(matcher.match('hi, what can you help me with?')).toMatchObject({ rule: 'greetingBeforeQuestion', kind: 'smalltalk', id: 'smalltalk.help' });
+  });
+
   it('when a greeting is followed by another smalltalk phrase ("hi, help"), replies to the second', () => {
     expect(matcher.match('hi, help')).toMatchObject({ rule: 'greetingBeforeQuestion', kind: 'smalltalk', id: 'smalltalk.help' });
   });
