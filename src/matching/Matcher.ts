@@ -480,7 +480,11 @@ export class Matcher implements RuleKnowledge {
     if (said.length === 0) return text;
     // Only parts of a family the statement names, or another family's overview named whole: "I
     // understand IaaS, but how much control do I get" is about IaaS, not the control drawback.
-    const overview = (id: string) => this.parentOf(id) === undefined && this.childrenOf(id).length > 0;
+    // Not the list of a side ("what are the drawbacks?") after a part of a family that is no such
+    // list: "IaaS is clear, what are its drawbacks" asks for IaaS's side, not the subject's.
+    const sides = new Set([this.listing('advantage'), this.listing('disadvantage')]);
+    const sideOfPart = (id: string) => sides.has(id) && said.some((other) => !sides.has(family(other)));
+    const overview = (id: string) => this.parentOf(id) === undefined && this.childrenOf(id).length > 0 && !sideOfPart(id);
     const named = this.mostSpecific(this.namesIn(asked)).filter((id) => this.parentOf(id) !== undefined || (overview(id) && !families.has(id)));
     // A part of what the statement names is asked about apart from it ("the service models are clear,
     // what is IaaS?"); the statement's own topic or its overview is not.
@@ -529,6 +533,10 @@ export class Matcher implements RuleKnowledge {
 
   termCount(text: string): number {
     return this.analyzer.analyse(text).terms.length;
+  }
+
+  unknownCount(text: string): number {
+    return this.analyzer.analyse(text).terms.filter((term) => !this.termIds.has(term)).length;
   }
 
   namesOnly(text: string): boolean {

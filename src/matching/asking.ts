@@ -44,7 +44,12 @@ const ALREADY_KNOWN = /\b(?:(?:i|we)(?:'ve| have)? (?:understand|understood|know
  * described as known, not a situation: "our office is about to move" has no thing named, which
  * the knowledge base decides (`Matcher.asked`).
  */
-const SAID_WHAT_IT_IS = /\b(?:is|are) (?:all |just |basically )?(?:about\b(?! to\b)|the [^,.;:!?]{1,30}? (?:one|thing|bit|part|point)\b)/i;
+const SAID_WHAT_IT_IS = /\b(?:is|are) (?:just |basically )?(?:about\b(?! to\b)|the [^,.;:!?]{1,30}? (?:one|thing|bit|part|point)\b)/i;
+/**
+ * What matters to the student's own case is a situation, not a thing known: "control is the key
+ * thing for us", "our startup is about agility", "security is the big point".
+ */
+const OWN_CASE = /^\s*(?:our|my|we|i|us)\b|\bfor (?:us|me|our|my)\b|\b(?:important|key|main|big|biggest|crucial|priority)\b/i;
 /** "I don't understand IaaS, so how is PaaS different?" asks about both. */
 const NOT_KNOWN = /\b(?:not|never|no longer)\b|n't\b|\bdont\b/i;
 /** A question that points back at the statement: "what does it gain", "which drawback is that". */
@@ -81,7 +86,7 @@ export function statementThenQuestion(text: string): { statement: string; asked:
   if (split === null) return undefined;
   const [, statement = '', asked = ''] = split;
   if (QUESTION_OPENING.test(statement.trim()) || REFERS_BACK.test(asked)) return undefined;
-  if (!(ALREADY_KNOWN.test(statement) || SAID_WHAT_IT_IS.test(statement)) || NOT_KNOWN.test(statement)) return undefined;
+  if (!(ALREADY_KNOWN.test(statement) || (SAID_WHAT_IT_IS.test(statement) && !OWN_CASE.test(statement))) || NOT_KNOWN.test(statement)) return undefined;
   return { statement, asked };
 }
 
@@ -178,20 +183,36 @@ export function isNoEvidence(phrasing: string): boolean {
 /**
  * "Which is neither A nor B?": a choice that rules out two descriptions. Each as a question of its
  * own ("which is A?", with what the question chooses among), for the rules to match, and as
- * described (`described`), which may name the part; none where there is no choice before it, or where a
+ * described (`described`), which may name the part; and what is chosen (`chosen`: "which
+ * service model"); none where there is no choice before it, or where a
  * "but" says what is chosen ("neither A nor B, but C" is about C).
  */
 // Only where "neither" describes what is chosen ("which one is neither…", "which model neither
 // lets me…"), not the object of a verb: "in which do you set up neither A nor B" rules out no part.
-const NEITHER_NOR = /(?:\b(?:is|are)|\bwhich(?: \w+){0,2}) neither (.+?) nor (.+?)(?= but\b|$)/;
-export function neitherNor(normalised: string): { described: [string, string]; asked: [string, string] } | undefined {
+const NEITHER_NOR = /(?:\b(?:is|are)|\bwhich(?: \w+)?) neither (.+?) nor (.+?)(?= but\b|$)/;
+export function neitherNor(normalised: string): { chosen: string; described: [string, string]; asked: [string, string] } | undefined {
   const which = normalised.search(/\bwhich\b/);
   const found = NEITHER_NOR.exec(normalised);
   if (found === null || which < 0 || which > found.index || / but\b/.test(normalised.slice(found.index))) return undefined;
   // Each with the words before it, which say what is chosen: "which service model is the easiest".
   const [, first = '', second = ''] = found;
   const chosen = normalised.slice(0, found.index + found[0].indexOf('neither'));
-  return { described: [first, second], asked: [`${chosen}${first}`, `${chosen}${second}`] };
+  return { chosen: normalised.slice(which, found.index + found[0].indexOf('neither')), described: [first, second], asked: [`${chosen}${first}`, `${chosen}${second}`] };
+}
+
+/**
+ * "Which model sits between A and B?", "identify the one that lies in between A and B": a choice of
+ * what stands between two things, each side as written, for the knowledge base to name. Not a
+ * comparison ("the difference between A and B") or a choice between the two ("between A and B,
+ * which…"), which have no word of standing before "between"; not "where does X fit between A and
+ * B", which asks about X.
+ */
+const SITS_BETWEEN = /\b(?:sits?|sitting|lies|lie|lying|falls?|is|one|option|model|ground|middle|halfway) (?:somewhere |right |exactly )?(?:in )?between (.+?) and (.+)$/;
+export function sitsBetween(normalised: string): [string, string] | undefined {
+  const found = SITS_BETWEEN.exec(normalised);
+  if (found === null || !/\b(?:which|what|identify|name)\b/.test(normalised.slice(0, found.index))) return undefined;
+  const [, first = '', second = ''] = found;
+  return [first, second];
 }
 
 /**

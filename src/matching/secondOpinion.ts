@@ -34,9 +34,10 @@ export const RULES_NOT_SECOND_GUESSED: ReadonlySet<string> = new Set([
  * over costs"), which a model sure the lecture does not answer may still say:
  * - the one preferred to a sibling ("when would you choose X over Y"), or what that gives up;
  * - the part that combines the parts named ("combining A and B");
- * - the list of a side of the subject described in other words ("what's good about …").
+ * - the list of a side of the subject described in other words ("what's good about …");
+ * - the part that stands between the two named ("which sits between A and B").
  */
-export const RULES_ONLY_DECLINED: ReadonlySet<string> = new Set(['preferredOver', 'combinationNamed', 'sideOfSubject']);
+export const RULES_ONLY_DECLINED: ReadonlySet<string> = new Set(['preferredOver', 'combinationNamed', 'sideOfSubject', 'oneBetweenTwo']);
 
 const isSmalltalk = (id: string) => id.startsWith('smalltalk.');
 

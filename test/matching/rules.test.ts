@@ -541,8 +541,26 @@ describeRule('neitherOfTwo', () => {
     ['"neither" governs the objects of a verb, not what is chosen', 'which vehicle do you ride neither in the rain nor at night?'],
     ['a "but" says what is chosen', 'which vehicle is neither the least effort one nor the most expensive one, but cheap?'],
     ['nothing is chosen', 'the bus is neither the least effort one nor the most expensive one'],
+    ['what is chosen is not a part of the family', 'which trip is neither the bus nor the car?'],
+    ['a name used for another thing, with a word the lecture never uses', 'which vehicle is neither the bus nor the car wash?'],
+    ['the same part twice', 'which one is neither the bus nor the bus?'],
   ])('passes on a question where %s ("%s")', (_, question) => {
     expect(matcher.match(question).rule).not.toBe('neitherOfTwo');
+  });
+});
+
+describeRule('oneBetweenTwo', () => {
+  it.each(['which vehicle sits between the bus and the car?', 'name the one that lies in between the bus and the car'])('when a choice asks what stands between two parts named ("%s"), answers the one left', (question) => {
+    expect(matcher.match(question)).toMatchObject({ rule: 'oneBetweenTwo', kind: 'answer', id: 'vehicles.bike' });
+  });
+
+  it.each([
+    ['a comparison', 'what is the difference between the bus and the car?'],
+    ['a choice between the two', 'between the bus and the car, which one is cheaper?'],
+    ['a question about a third thing', 'where does the tram fit between the bus and the car?'],
+    ['one side naming nothing', 'which vehicle sits between the bus and walking?'],
+  ])('passes on %s ("%s")', (_, question) => {
+    expect(matcher.match(question).rule).not.toBe('oneBetweenTwo');
   });
 });
 
@@ -670,6 +688,13 @@ describeRule('smalltalkOverTopics', () => {
       kind: 'smalltalk',
       id: 'smalltalk.help',
     });
+  });
+
+  it('when the message names a sub-topic whole ("i need help with the bike"), passes it on: the topic is what is asked', () => {
+    expect(matcher.match('i need help')).toMatchObject({ kind: 'smalltalk' });
+    const result = matcher.match('i need help with the bike');
+    expect(result.rule).not.toBe('smalltalkOverTopics');
+    expect(result.kind).not.toBe('smalltalk');
   });
 
   it('when a topic matches better than the smalltalk, passes it on to the topic', () => {

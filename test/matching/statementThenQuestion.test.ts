@@ -1,5 +1,6 @@
 import { Matcher } from '../../src/matching/Matcher';
 import { tinyKnowledgeBase } from './fixtures/tinyKnowledge';
+import { gardeningKnowledgeBase } from './fixtures/gardening';
 import { twoFamiliesKnowledgeBase } from './fixtures/twoFamilies';
 
 /**
@@ -41,6 +42,20 @@ describe('a Matcher reading a statement, then a question', () => {
     expect(shop.questionText(question).terms).not.toContain('fruit');
     expect(shop.match(question)).toMatchObject({ kind: 'answer', id: 'vegetables' });
   });
+
+  it("keeps the statement where the question asks for a side of the subject after a part of a family that lists none: it asks for that part's side", () => {
+    const garden = new Matcher(gardeningKnowledgeBase());
+    expect(garden.questionText('the allotment is clear, but why not garden?').terms).toContain('allot');
+    // After a part of a list of the subject's sides, the other list is another question.
+    expect(garden.questionText('the weeding time is clear, so why garden?').terms).not.toContain('weed');
+  });
+
+  it.each(['the bus is the important thing for us, so what is the bike?', 'our trip is about the bus, so what is the bike?'])(
+    'reads the whole of %j, where what the statement says is the student\'s own case',
+    (question) => {
+      expect(reads(question)).toContain('bus');
+    },
+  );
 
   it('answers the overview when both are asked about in one clause', () => {
     expect(matcher.match('I understand the bus and the bike')).toMatchObject({ kind: 'answer', id: 'vehicles' });

@@ -1,5 +1,5 @@
 import { framingKeywordAlone, greetingBeforeQuestion, nothingAsked, originNotGiven, ownPhrasing, remarkToBot, smalltalkPhrase, thanksAfterQuestion } from './messageRules';
-import { choiceWithinNamedFamily, claimChecked, combinationNamed, comparisonAlongScale, listMeansOverview, negatedChoice, neitherOfTwo, oddOneOut, preferredOver, sideOfNamedTopic, sideOfSubject, unrankedSuperlative } from './readingRules';
+import { choiceWithinNamedFamily, claimChecked, combinationNamed, comparisonAlongScale, listMeansOverview, negatedChoice, neitherOfTwo, oddOneOut, oneBetweenTwo, preferredOver, sideOfNamedTopic, sideOfSubject, unrankedSuperlative } from './readingRules';
 import {
   askBetween,
   clearLeadInLongQuestion,
@@ -31,6 +31,7 @@ export const DECISION_RULES: readonly Rule[] = Object.freeze([
   claimChecked,
   negatedChoice,
   neitherOfTwo,
+  oneBetweenTwo,
   preferredOver,
   combinationNamed,
   comparisonAlongScale,

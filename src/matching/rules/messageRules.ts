@@ -45,7 +45,7 @@ export const greetingBeforeQuestion: Rule = ({ q, k, o }) => {
   const long = k.termCount(opening.rest) >= o.openingQuestionTerms;
   const asked = long || QUESTION_WORD.test(opening.rest) || k.namesOnly(opening.rest) ? k.matchPart(opening.rest) : undefined;
   if (asked !== undefined && (answered(asked) || long)) return asked;
-  // "hey, what can you help me with?": a question about what the bot does, after a greeting, asks
+  // "hey, which topics do you know?": a question about what the bot does, after a greeting, asks
   // for help; "hi, how are you", which asks it nothing (no term), stays a greeting.
   if (asked?.kind === 'smalltalk' && asked.id !== null && asked.id === k.helpEntry() && k.termCount(opening.rest) > 0) return asked;
   return certain('smalltalk', opening.id, q.analysis.normalised);

@@ -1,5 +1,5 @@
 import type { Fact, Rank } from '../../knowledge/schema';
-import { claimIn, combines, isNoEvidence, negates, neitherNor, preferredTo, unnegatedChoice } from '../asking';
+import { claimIn, combines, isNoEvidence, negates, neitherNor, preferredTo, sitsBetween, unnegatedChoice } from '../asking';
 import { type Decision, type Rule, type RuleContext, shortlist } from './types';
 
 /**
@@ -368,6 +368,9 @@ export const negatedChoice: Rule = (ctx) => {
  * own by the rules. The answer is the one part left, once those two and what combines them are out; with
  * more than one left, the other rules decide.
  */
+/** What a choice among any family's parts is asked with: "which is…", "which one", "which option is…". */
+const ANY_PART = /^which (?:(?:one|option|choice|kind|type|setup|model)s? )?(?:is |are )?$/;
+
 export const neitherOfTwo: Rule = (ctx) => {
   const asked = neitherNor(ctx.q.analysis.normalised);
   if (asked === undefined) return undefined;
@@ -381,7 +384,15 @@ export const neitherOfTwo: Rule = (ctx) => {
   });
   const [first, second] = out;
   const family = first === undefined ? undefined : ctx.k.parentOf(first);
-  if (first === undefined || second === undefined || family === undefined || ctx.k.parentOf(second) !== family) return undefined;
+  if (first === undefined || second === undefined || first === second || family === undefined || ctx.k.parentOf(second) !== family) return undefined;
+  // What is chosen is that family ("which service model") or a word for any of its parts ("which
+  // one", "which option"), not another family ("which drawback is neither…") nor another thing
+  // ("which school is neither public nor private?"); and a part named is not named for another
+  // thing ("neither public nor private schools": words the lecture never uses).
+  const chosenNames = ctx.k.namesIn(asked.chosen);
+  const chosenHere = chosenNames.length > 0 ? chosenNames.every((id) => (ctx.k.parentOf(id) ?? id) === family) : ANY_PART.test(asked.chosen);
+  const namedElsewhere = asked.described.some((text) => namedIn(text).length === 1 && ctx.k.unknownCount(text) > 0);
+  if (!chosenHere || namedElsewhere || ctx.k.unknownCount(asked.chosen) > 0) return undefined;
   // What combines a part described is described too ("neither rented nor shared" is not the hybrid
   // of a rented part), but not what combines two parts named: "neither A nor B" may be their mix.
   const bothNamed = asked.described.every((text) => namedIn(text).length === 1);
@@ -389,6 +400,24 @@ export const neitherOfTwo: Rule = (ctx) => {
   const [answer] = left;
   if (answer === undefined || left.length > 1) return undefined;
   return { kind: 'answer', id: answer, confidence: scoreOf(ctx, answer), candidates: shortlist(ctx), direct: { kind: 'neither', ruledOut: [first, second] } };
+};
+
+/**
+ * "Which vehicle sits between the bus and the car?": a choice of what stands between two parts of
+ * a family, each named, is the one part left. Two parts named on either side, or another family's,
+ * leave it to the other rules.
+ */
+export const oneBetweenTwo: Rule = (ctx) => {
+  const sides = sitsBetween(ctx.q.analysis.normalised);
+  if (sides === undefined) return undefined;
+  const named = sides.map((text) => ctx.k.namesIn(text).filter((id) => ctx.k.parentOf(id) !== undefined));
+  const [first, second] = named.map((ids) => (ids.length === 1 ? ids[0] : undefined));
+  const family = first === undefined ? undefined : ctx.k.parentOf(first);
+  if (first === undefined || second === undefined || first === second || family === undefined || ctx.k.parentOf(second) !== family) return undefined;
+  const left = ctx.k.childrenOf(family).filter((id) => id !== first && id !== second);
+  const [answer] = left;
+  if (answer === undefined || left.length > 1) return undefined;
+  return { kind: 'answer', id: answer, confidence: scoreOf(ctx, answer), candidates: shortlist(ctx) };
 };
 
 /**

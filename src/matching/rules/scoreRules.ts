@@ -9,6 +9,12 @@ export const smalltalkOverTopics: Rule = (ctx) => {
   const top = topics[0];
   if (!chat || chat.score < ctx.o.smalltalkThreshold) return undefined;
   if (top && top.score >= ctx.o.clarifyThreshold && chat.score <= top.score) return undefined;
+  // A topic of a family named whole is what is asked, unless a whole smalltalk phrase opens or
+  // closes the message ("the bike, thanks"): "I see, what is the bike?" has only the "see" of "see
+  // you". Not the lecture's subject, which most messages name ("help with cloud stuff?").
+  const { normalised } = ctx.q.analysis;
+  const phrased = ctx.k.smalltalkOpening(normalised) !== undefined || ctx.k.smalltalkClosing(normalised) !== undefined;
+  if (!phrased && ctx.k.named(ctx.q.terms).some((id) => ctx.k.parentOf(id) !== undefined || ctx.k.childrenOf(id).length > 0)) return undefined;
   return { kind: 'smalltalk', id: chat.id, confidence: chat.score, candidates: shortlist(ctx) };
 };
 
