@@ -471,7 +471,7 @@ export class Matcher implements RuleKnowledge {
    */
   private asked(text: string): string {
     const split = statementThenQuestion(text);
-    if (split === undefined) return text;
+    if (split === undefined || (split.named !== undefined && this.namesIn(split.named).length === 0)) return text;
     const { statement, asked } = split;
     // Only topics of a family: "the cloud" names the lecture's subject in most messages.
     const said = this.mostSpecific(this.namesIn(statement)).filter((id) => this.parentOf(id) !== undefined || this.childrenOf(id).length > 0);

@@ -45,6 +45,8 @@ const ALREADY_KNOWN = /\b(?:(?:i|we)(?:'ve| have)? (?:understand|understood|know
  * the knowledge base decides (`Matcher.asked`).
  */
 const SAID_WHAT_IT_IS = /\b(?:is|are) (?:just |basically )?(?:about\b(?! to\b)|the [^,.;:!?]{1,30}? (?:one|thing|bit|part|point)\b)/i;
+/** "The number 9 is a bus": a thing said to be what the last two words at most name, which the knowledge base must name (`named`). */
+const SAID_TO_BE = /\b(?:is|are) (?:an? |the )?([^\s,.;:!?]+(?: [^\s,.;:!?]+)?)\s*$/i;
 /**
  * What matters to the student's own case is a situation, not a thing known: "control is the key
  * thing for us", "our startup is about agility", "security is the big point".
@@ -77,17 +79,22 @@ export function withoutExcluded(question: string): string {
 
 /**
  * A statement of what the student has already, then a question: "SaaS I get. what's PaaS then?".
- * Only where the statement says it is understood and is not negated, is not a question itself,
- * and the question does not point back at it. Whether the two are about different things is the
- * knowledge base's to say.
+ * Only where the statement says it is understood, or what a thing is, and is not negated, is not
+ * a question itself, and the question does not point back at it. Whether the two are about
+ * different things is the knowledge base's to say, and, for a thing said to be something
+ * ("the number 9 is a bus"), whether the words it is said to be (`named`) name a topic.
  */
-export function statementThenQuestion(text: string): { statement: string; asked: string } | undefined {
+export function statementThenQuestion(text: string): { statement: string; asked: string; named?: string } | undefined {
   const split = STATEMENT_THEN_QUESTION.exec(text);
   if (split === null) return undefined;
   const [, statement = '', asked = ''] = split;
   if (QUESTION_OPENING.test(statement.trim()) || REFERS_BACK.test(asked)) return undefined;
-  if (!(ALREADY_KNOWN.test(statement) || (SAID_WHAT_IT_IS.test(statement) && !OWN_CASE.test(statement))) || NOT_KNOWN.test(statement)) return undefined;
-  return { statement, asked };
+  if (NOT_KNOWN.test(statement)) return undefined;
+  if (ALREADY_KNOWN.test(statement)) return { statement, asked };
+  if (OWN_CASE.test(statement)) return undefined;
+  if (SAID_WHAT_IT_IS.test(statement)) return { statement, asked };
+  const named = SAID_TO_BE.exec(statement)?.[1];
+  return named === undefined ? undefined : { statement, asked, named };
 }
 
 /** A tag that asks for agreement at the end of a claim: "right?", "isn't it?" (normalised "is not it"). */

@@ -50,6 +50,16 @@ describe('a Matcher reading a statement, then a question', () => {
     expect(garden.questionText('the weeding time is clear, so why garden?').terms).not.toContain('weed');
   });
 
+  it('reads only the question where the statement says a thing is a topic it names ("the number 9 is a bus")', () => {
+    const question = 'the number 9 is a bus, what is the bike?';
+    expect(reads(question)).not.toContain('bus');
+    expect(matcher.match(question)).toMatchObject({ kind: 'answer', id: 'vehicles.bike' });
+  });
+
+  it('reads the whole where what a thing is said to be names no topic ("the number 9 bus is always late")', () => {
+    expect(reads("the number 9 bus is always late, so what is the bike?")).toContain('bus');
+  });
+
   it.each(['the bus is the important thing for us, so what is the bike?', 'our trip is about the bus, so what is the bike?'])(
     'reads the whole of %j, where what the statement says is the student\'s own case',
     (question) => {
