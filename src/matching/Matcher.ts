@@ -9,7 +9,7 @@ import stem from 'wink-porter2-stemmer';
 import { type Reading, readingSignals, readQuestion, type ScaleTerms } from './reading';
 import { STOPWORDS } from './stopwords';
 import { decide } from './rules/index';
-import { excluding, statementThenQuestion, tellsOfOrigin } from './asking';
+import { excluding, onlyTagNegates, statementThenQuestion, tellsOfOrigin } from './asking';
 import { comparisonAlongScale } from './rules/readingRules';
 import { type Opinion, type QuestionClassifier, type QuestionText, UNKNOWN_MARK } from './questionModel';
 import { isSecondGuessed, secondOpinion } from './secondOpinion';
@@ -424,7 +424,25 @@ export class Matcher implements RuleKnowledge {
     const top = opinions[0];
     const choice = reading.choosing || reading.comparison !== undefined;
     if (choice && top !== undefined && setAside.includes(top.id)) return { ...ruled, normalised: analysis.normalised, reading, explanation };
-    return { ...this.comparisonFactsKept(ruled, secondOpinion(ruled, opinions, this.options, (id) => this.parentOf(id)), q), normalised: analysis.normalised, reading, explanation };
+    const weighed = this.negationKept(ruled, secondOpinion(ruled, opinions, this.options, (id) => this.parentOf(id)), q);
+    return { ...this.comparisonFactsKept(ruled, weighed, q), normalised: analysis.normalised, reading, explanation };
+  }
+
+  /**
+   * "Why wouldn't every company move to the cloud?": where the rules answered the entry whose title
+   * has the question's "not" ("Why not use the cloud?") and the model its twin without it, the
+   * "not" decides, as it does between the two for the rules (`negationSettles`). The model reads a
+   * negation only as words near it, and the many words both twins share outweigh it. A question
+   * with no "not" is left to the model, which reads "refuse" and "hesitate" as the rules do not;
+   * so is one whose only "not" asks for agreement ("…, aren't there?").
+   */
+  private negationKept<T extends Decision>(ruled: T, weighed: T, q: Question): T {
+    const negation = this.negationTerm();
+    if (negation === undefined || ruled.kind !== 'answer' || weighed.kind !== 'answer' || ruled.id === null || weighed.id === null || ruled.id === weighed.id) return weighed;
+    const [withNot, without] = [ruled.id, weighed.id].map((id) => new Set(this.titleTerms(id)));
+    if (withNot === undefined || without === undefined || !withNot.has(negation) || without.has(negation) || withNot.size !== without.size + 1) return weighed;
+    const twins = [...without].every((term) => withNot.has(term));
+    return twins && q.terms.has(negation) && !onlyTagNegates(q.analysis.normalised) ? ruled : weighed;
   }
 
   /**

@@ -240,6 +240,14 @@ export function negates(normalised: string): boolean {
   return normalised.search(NEGATOR) >= 0;
 }
 
+/** A question tag that asks for agreement with a "not": "…, aren't there?", "…, isn't it?" (normalised "are not there"). */
+const NEGATIVE_TAG = / (?:is|are|was|were|do|does|did|has|have|can|could|would|will|should) not (?:it|there|they|that|this|we|you|i|he|she)$/;
+
+/** Whether a question's only negation is a tag asking for agreement, which negates nothing it asks. */
+export function onlyTagNegates(normalised: string): boolean {
+  return NEGATIVE_TAG.test(normalised) && !negates(normalised.replace(NEGATIVE_TAG, ''));
+}
+
 /**
  * "… over …": one thing preferred to another. "Rather than" and "instead of" set their object
  * aside before the question is read (`excluding`), so they never reach here.

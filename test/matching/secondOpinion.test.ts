@@ -358,6 +358,20 @@ describe('a Matcher with a question model', () => {
     expect(withModel.match(declined)).toMatchObject({ kind: 'answer', id: 'vehicles.car', rule: 'secondOpinionAnswers' });
   });
 
+  describe('where the rules and the model answer twins whose titles differ by a "not"', () => {
+    /** Certain, for any question, that it asks "Why walk?". */
+    const alwaysWhy = new Matcher(kb, {}, undefined, new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, 'reasons-to-walk'], bias: [0, 50], ...flattenWeights([]) }));
+
+    it('keeps the twin with the "not" where the question has one ("why wouldn\'t everyone walk?")', () => {
+      expect(alwaysWhy.match("why wouldn't everyone walk?")).toMatchObject({ kind: 'answer', id: 'reasons-not-to-walk' });
+    });
+
+    it('leaves it to the model where the only "not" is a tag asking for agreement ("walking is healthy, isn\'t it?")', () => {
+      expect(rulesAlone.match("walking is healthy, isn't it?")).toMatchObject({ id: 'reasons-not-to-walk' });
+      expect(alwaysWhy.match("walking is healthy, isn't it?")).toMatchObject({ kind: 'answer', id: 'reasons-to-walk' });
+    });
+  });
+
   it('still answers a smalltalk phrase as smalltalk', () => {
     expect(withModel.match('hi')).toMatchObject({ kind: 'smalltalk', id: 'smalltalk.greeting', rule: 'smalltalkPhrase' });
   });
