@@ -453,6 +453,20 @@ describeRule('oddOneOut', () => {
   });
 
   it.each([
+    ['odd one out: apple, pear, carrot', 'vegetables.carrot', 'fruit'],
+    ["which doesn't belong: carrot, leek, pear?", 'fruit.pear', 'vegetables'],
+  ])('answers "%s", which names no family, with the one part outside the family most of the list is from', (question, id, family) => {
+    expect(grocer.match(question)).toMatchObject({ rule: 'oddOneOut', kind: 'answer', id, direct: { kind: 'odd-one-out', family } });
+  });
+
+  it.each([
+    ['as many parts of each family', 'odd one out: apple, carrot'],
+    ['as many parts of each family, two each', 'odd one out: apple, pear, carrot, leek'],
+  ])('passes on an odd one out with %s ("%s")', (_, question) => {
+    expect(grocer.match(question).rule).not.toBe('oddOneOut');
+  });
+
+  it.each([
     ['two parts of another family', 'which of these is not a fruit: apple, carrot, leek?'],
     ['fewer than oddOneOutOthers parts of the family named', 'which is not a fruit: apple, carrot'],
     ['no "not a"', 'which of these is a fruit: apple, pear, carrot?'],

@@ -285,14 +285,25 @@ function familyAfterNot(ctx: RuleContext, words: string): string | undefined {
   return undefined;
 }
 
+/** "Odd one out: …", "which doesn't belong: …": an odd one out that names no family, which its list says. */
+const ODD_ONE_OUT = /\bodd (?:one|man|word) out\b|\b(?:does not|do not) belong\b/;
+
+/** The family more of whose parts the question mentions than of any other's: the list's, in an odd one out. */
+function familyOfMost(ctx: RuleContext): string | undefined {
+  const counts = familiesReached(ctx).map((family) => ({ family, parts: ctx.k.mentioned(family, ctx.q.terms).length })).sort((a, b) => b.parts - a.parts);
+  const [most, next] = counts;
+  return most !== undefined && most.parts > (next?.parts ?? 0) ? most.family : undefined;
+}
+
 /**
  * "Which of these is not a benefit of the cloud: availability, agility, control?": an exam's odd
- * one out. The question names one family right after "not a", mentions parts of it, and one part
- * of another family among them; that one is the answer, though the family's own parts outnumber it.
+ * one out. The question names one family right after "not a", or, asked as "odd one out: …", has
+ * a list most of whose parts are one family's; it mentions parts of it, and one part of another
+ * family among them; that one is the answer, though the family's own parts outnumber it.
  */
 export const oddOneOut: Rule = (ctx) => {
   const after = ctx.q.reading.choosing ? NOT_ONE_OF.exec(ctx.q.analysis.normalised)?.[1] : undefined;
-  const family = after === undefined ? undefined : familyAfterNot(ctx, after);
+  const family = after === undefined ? (ODD_ONE_OUT.test(ctx.q.analysis.normalised) ? familyOfMost(ctx) : undefined) : familyAfterNot(ctx, after);
   if (family === undefined) return undefined;
   const inside = ctx.k.mentioned(family, ctx.q.terms);
   const outside = familiesReached(ctx)
