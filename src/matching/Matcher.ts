@@ -553,6 +553,13 @@ export class Matcher implements RuleKnowledge {
     return this.analyzer.analyse(text).terms.length;
   }
 
+  termIdsOf(text: string): number[] {
+    return this.analyzer.analyse(text).terms.flatMap((term) => {
+      const id = this.termIds.get(term);
+      return id === undefined ? [] : [id];
+    });
+  }
+
   unknownCount(text: string): number {
     return this.analyzer.analyse(text).terms.filter((term) => !this.termIds.has(term)).length;
   }

@@ -4,6 +4,7 @@ import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from '../../src/matchi
 import { DECISION_RULES } from '../../src/matching/rules/index';
 import { gardeningKnowledgeBase } from './fixtures/gardening';
 import { housingKnowledgeBase } from './fixtures/housing';
+import { shedKnowledgeBase } from './fixtures/shed';
 import { SAYS, tinyKnowledgeBase } from './fixtures/tinyKnowledge';
 import { twoFamiliesKnowledgeBase } from './fixtures/twoFamilies';
 
@@ -473,6 +474,10 @@ describeRule('oddOneOut', () => {
     ['no family right after "not a"', 'which is not a good choice if you want something crisp: apple, pear, carrot?'],
   ])('passes on a question with %s', (_, question) => {
     expect(grocer.match(question).rule).not.toBe('oddOneOut');
+  });
+
+  it('does not count as a mention of another family the word that names the family ("not a tool", where sharpening keeps every tool keen)', () => {
+    expect(new Matcher(shedKnowledgeBase()).match('which is not a tool: spade, hoe, weeding?')).toMatchObject({ rule: 'oddOneOut', kind: 'answer', id: 'jobs.weeding' });
   });
 
   it('takes the number of the family\'s own parts from matchingOptions', () => {

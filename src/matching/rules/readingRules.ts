@@ -275,12 +275,22 @@ export const choiceWithinNamedFamily: Rule = (ctx) => {
  */
 const NOT_ONE_OF = /\bnot (?:a|an|one of(?: the)?) ((?:\w+ ?){1,3})/;
 
-/** The family the words after "not a" name: the longest run of them, up to three, that is nothing but its name. */
-function familyAfterNot(ctx: RuleContext, words: string): string | undefined {
+/**
+ * The family the words after "not a" name, and those words: the longest run of them, up to three,
+ * that is nothing but names, one of them the family's; the words are the shortest run that names it.
+ */
+function familyAfterNot(ctx: RuleContext, words: string): { family: string; naming: string } | undefined {
   const run = words.trim().split(' ');
-  for (let length = run.length; length > 0; length -= 1) {
+  const familyOf = (length: number) => {
     const families = ctx.k.namedBy(run.slice(0, length).join(' ')).filter((id) => ctx.k.parentOf(id) === undefined && ctx.k.childrenOf(id).length > 0);
-    if (families.length === 1) return families[0];
+    return families.length === 1 ? families[0] : undefined;
+  };
+  for (let length = run.length; length > 0; length -= 1) {
+    const family = familyOf(length);
+    if (family === undefined) continue;
+    let shortest = length;
+    while (shortest > 1 && familyOf(shortest - 1) === family) shortest -= 1;
+    return { family, naming: run.slice(0, shortest).join(' ') };
   }
   return undefined;
 }
@@ -303,12 +313,17 @@ function familyOfMost(ctx: RuleContext): string | undefined {
  */
 export const oddOneOut: Rule = (ctx) => {
   const after = ctx.q.reading.choosing ? NOT_ONE_OF.exec(ctx.q.analysis.normalised)?.[1] : undefined;
-  const family = after === undefined ? (ODD_ONE_OUT.test(ctx.q.analysis.normalised) ? familyOfMost(ctx) : undefined) : familyAfterNot(ctx, after);
+  const named = after === undefined ? undefined : familyAfterNot(ctx, after);
+  const family = after === undefined ? (ODD_ONE_OUT.test(ctx.q.analysis.normalised) ? familyOfMost(ctx) : undefined) : named?.family;
   if (family === undefined) return undefined;
   const inside = ctx.k.mentioned(family, ctx.q.terms);
+  // Not by the words that name the family: the "deploy" of "not a deployment model" is no mention
+  // of a benefit about deploying fast.
+  const naming = new Set(named === undefined ? [] : ctx.k.termIdsOf(named.naming));
+  const listed = new Set([...ctx.q.terms].filter((term) => !naming.has(term)));
   const outside = familiesReached(ctx)
     .filter((other) => other !== family)
-    .flatMap((other) => ctx.k.mentioned(other, ctx.q.terms));
+    .flatMap((other) => ctx.k.mentioned(other, listed));
   const odd = outside.length === 1 ? outside[0] : undefined;
   if (odd === undefined || inside.length < ctx.o.oddOneOutOthers) return undefined;
   const confidence = ctx.q.topics.find((candidate) => candidate.id === odd)?.score ?? 0;

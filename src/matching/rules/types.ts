@@ -118,6 +118,8 @@ export interface RuleKnowledge {
   titleTerms(id: string): readonly number[];
   /** How many content terms a text has. */
   termCount(text: string): number;
+  /** The ids of a text's terms that the knowledge base uses. */
+  termIdsOf(text: string): number[];
   /** How many of a text's terms the knowledge base never uses: "school" in "neither public nor private school". */
   unknownCount(text: string): number;
   namesIt(id: string, terms: ReadonlySet<number>): boolean;
