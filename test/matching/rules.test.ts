@@ -490,6 +490,7 @@ describeRule('claimChecked', () => {
     ['is a helmet an example of the bus?', 'vehicles.bike', 'vehicles.bus'],
     ['pedalling up hills is the car, right?', 'vehicles.bike', 'vehicles.car'],
     ['the timetable one is the bike, isn\'t it?', 'vehicles.bus', 'vehicles.bike'],
+    ['is a helmet a bus issue?', 'vehicles.bike', 'vehicles.bus'],
   ])('when a claim says a thing is one part and it is another of the family ("%s"), answers what it is, the claim said first', (question, id, claimed) => {
     expect(matcher.match(question)).toMatchObject({ rule: 'claimChecked', kind: 'answer', id, direct: { kind: 'claim', claimed } });
   });
