@@ -23,6 +23,9 @@ export type { Candidate, Direct, MatchKind } from './rules/types';
  */
 export const NEGATION_TERM = 'not';
 
+/** The term of "why", which opens a question rather than saying what it is about. */
+const WHY_TERM = 'whi';
+
 export interface MatchResult extends Decision {
   kind: MatchKind;
   /** The decision rule that decided (`rules/index.ts`). */
@@ -442,7 +445,24 @@ export class Matcher implements RuleKnowledge {
     const [withNot, without] = [ruled.id, weighed.id].map((id) => new Set(this.titleTerms(id)));
     if (withNot === undefined || without === undefined || !withNot.has(negation) || without.has(negation) || withNot.size !== without.size + 1) return weighed;
     const twins = [...without].every((term) => withNot.has(term));
-    return twins && q.terms.has(negation) && !onlyTagNegates(q.analysis.normalised) ? ruled : weighed;
+    return twins && this.negatesTwin(q.analysis.terms, without) && !onlyTagNegates(q.analysis.normalised) ? ruled : weighed;
+  }
+
+  /**
+   * Whether the question's "not" governs what the twins share: it comes before the first of their
+   * words ("why wouldn't anyone walk", "what isn't good about walking"), with no "why" between
+   * that opens a question of its own ("I'm not sure, why walk?"). After them it is about something
+   * else: "why walk, not drive?", "why walk if we don't have a car?".
+   */
+  private negatesTwin(terms: readonly string[], shared: ReadonlySet<number>): boolean {
+    const question = this.termIds.get(WHY_TERM);
+    const isShared = (term: string) => {
+      const id = this.termIds.get(term);
+      return id !== undefined && id !== question && shared.has(id);
+    };
+    const not = terms.indexOf(NEGATION_TERM);
+    const first = terms.findIndex(isShared);
+    return not >= 0 && first > not && !terms.slice(not + 1, first).includes(WHY_TERM);
   }
 
   /**
@@ -510,6 +530,9 @@ export class Matcher implements RuleKnowledge {
     if (named.length > 0) return named.every((id) => (families.has(family(id)) || overview(id)) && !said.some((other) => related(id, other))) ? asked : text;
     // A question naming nothing ("the bus is clear, what's the one you pedal?") is apart only where,
     // matched alone, it answers a sibling of what the statement names.
+    // Only a question that asks for another thing ("which …", "the … one"): "IaaS is clear, so
+    // who installs the software?" asks about IaaS, though alone it is SaaS's.
+    if (!ANOTHER_ONE.test(asked)) return text;
     const alone = this.read(asked, true);
     const sibling = alone.kind === 'answer' && alone.id !== null && !said.includes(alone.id) && said.some((other) => this.parentOf(other) !== undefined && this.parentOf(other) === this.parentOf(alone.id ?? ''));
     return sibling ? asked : text;
@@ -702,12 +725,14 @@ export class Matcher implements RuleKnowledge {
   /**
    * A message that opens with a smalltalk phrase ("hi", "thanks"): the phrase and the rest.
    */
-  smalltalkOpening(normalised: string): { id: string; rest: string } | undefined {
+  smalltalkOpening(normalised: string): { id: string; rest: string; addressed: boolean } | undefined {
     for (const [phrase, id] of this.smalltalkPhrases) {
       // `phrase` then a space, without building that string for every phrase of every question.
       if (phrase === '' || normalised.charCodeAt(phrase.length) !== 32 || !normalised.startsWith(phrase)) continue;
       // "hey bot, what is paas": the bot's name after a greeting addresses it, and asks nothing.
-      return { id, rest: normalised.slice(phrase.length + 1).replace(LEADING_BOT_NAME, '') };
+      const after = normalised.slice(phrase.length + 1);
+      const rest = after.replace(LEADING_BOT_NAME, '');
+      return { id, rest, addressed: rest !== after };
     }
     return undefined;
   }
@@ -965,6 +990,9 @@ function framingKeywords(entries: readonly Entry[]): [string, string][] {
 export function asksNothing(terms: readonly string[]): boolean {
   return terms.every((term) => term === NEGATION_TERM);
 }
+
+/** A question that asks for another thing than the one a statement names: "which one…", "what's the round-the-clock one?", "what is the tandem an example of?". */
+const ANOTHER_ONE = /\bwhich\b|\bthe [^,.;:!?]{1,30}? (?:one|thing|bit|part|point)\b|\ban? (?:example|instance|case) of\b/i;
 
 /** The bot's name opening what follows a greeting: "hey bot, …", "hi cloudbot …". */
 const LEADING_BOT_NAME = /^(?:cloud ?bot|bot)\b ?/;

@@ -99,8 +99,8 @@ export function statementThenQuestion(text: string): { statement: string; asked:
 
 /** A tag that asks for agreement at the end of a claim: "right?", "isn't it?" (normalised "is not it"). */
 const AGREEMENT_TAG = / (?:right|correct|yes|yeah|innit|no|true|is not it|was not it|are not they|were not they|is it|was it|is not that|was not that|am i right|is that right)$/;
-/** A word for the thing claimed, after its name: "the fault tolerance point", "the hybrid one", "a latency issue". */
-const CLAIMED_NOUN = / (?:point|one|bit|thing|idea|example|issue|problem|concern|worry|risk)s?$/;
+/** A word for the thing claimed, after its name: "the fault tolerance point", "the hybrid one". */
+const CLAIMED_NOUN = / (?:point|one|bit|thing|idea|example)$/;
 /** "An example of a", "the kind of": what stands between a thing and the name it is claimed to be. */
 const KIND_OF = /(?: (?:an?|the))?(?: (?:example|instance|case|form|kind|type|sort|part) of)?(?: (?:an?|the))?$/;
 const NAME_OPENING = /^(?:(?:an?|the) )?(?:(?:example|instance|case|form|kind|type|sort|part) of )?(?:(?:an?|the) )?/;

@@ -366,6 +366,15 @@ describe('a Matcher with a question model', () => {
       expect(alwaysWhy.match("why wouldn't everyone walk?")).toMatchObject({ kind: 'answer', id: 'reasons-not-to-walk' });
     });
 
+    it.each([
+      ['after what the twins share', 'why walk, not drive?'],
+      ['before a "why" that opens a question of its own', "I'm not sure, why walk?"],
+      ['in a clause of its own after it', 'why walk if we do not have a car?'],
+    ])('leaves it to the model where the "not" does not govern what the twins share: %s ("%s")', (_, question) => {
+      expect(rulesAlone.match(question)).toMatchObject({ id: 'reasons-not-to-walk' });
+      expect(alwaysWhy.match(question)).toMatchObject({ kind: 'answer', id: 'reasons-to-walk' });
+    });
+
     it('leaves it to the model where the only "not" is a tag asking for agreement ("walking is healthy, isn\'t it?")', () => {
       expect(rulesAlone.match("walking is healthy, isn't it?")).toMatchObject({ id: 'reasons-not-to-walk' });
       expect(alwaysWhy.match("walking is healthy, isn't it?")).toMatchObject({ kind: 'answer', id: 'reasons-to-walk' });

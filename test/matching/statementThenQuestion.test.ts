@@ -36,6 +36,10 @@ describe('a Matcher reading a statement, then a question', () => {
     expect(matcher.match(question)).toMatchObject({ kind: 'answer', id: 'vehicles.bike' });
   });
 
+  it('reads the whole where the question names nothing and asks about the thing stated, though alone it is a sibling\'s ("the bus is clear, so who pedals up every hill?")', () => {
+    expect(reads('the bus is clear, so who pedals up every hill?')).toContain('bus');
+  });
+
   it("reads only a question that names another family's overview", () => {
     const shop = new Matcher(twoFamiliesKnowledgeBase());
     const question = "we're done with the fruit, so what are the vegetables?";

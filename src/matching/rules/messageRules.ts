@@ -42,7 +42,8 @@ export const greetingBeforeQuestion: Rule = ({ q, k, o }) => {
   if (k.smalltalkPhrase(opening.rest) !== undefined) return k.matchPart(opening.rest);
   // The rest is a question when it is asked as one, names topics only ("hi, paas"), or is long;
   // "thanks, that made sense" is none of these, though "sense" is in an alternate.
-  const long = k.termCount(opening.rest) >= o.openingQuestionTerms;
+  // The bot's name counts, as it did before it was set aside: "thanks bot, what is X" is a question.
+  const long = k.termCount(opening.rest) + (opening.addressed ? 1 : 0) >= o.openingQuestionTerms;
   const asked = long || QUESTION_WORD.test(opening.rest) || k.namesOnly(opening.rest) ? k.matchPart(opening.rest) : undefined;
   if (asked !== undefined && (answered(asked) || long)) return asked;
   // "hey, which topics do you know?": a question about what the bot does, after a greeting, asks

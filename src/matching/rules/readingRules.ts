@@ -295,8 +295,12 @@ function familyAfterNot(ctx: RuleContext, words: string): { family: string; nami
   return undefined;
 }
 
-/** "Odd one out: …", "which doesn't belong: …": an odd one out that names no family, which its list says. */
-const ODD_ONE_OUT = /\bodd (?:one|man|word) out\b|\b(?:does not|do not) belong\b/;
+/**
+ * "Odd one out: …", "which doesn't belong: …": an odd one out that names no family, which its list
+ * says. Only opening the question, before the list: "hospital data does not belong on a public
+ * cloud" and "is private the odd one out for control?" ask no such thing.
+ */
+const ODD_ONE_OUT = /^(?:(?:which|what|find|spot|pick|name)(?: one)? (?:is )?(?:the )?)?odd (?:one|man|word) out\b|^which (?:one |item |of these )?(?:does not|do not) belong\b/;
 
 /** The family more of whose parts the question mentions than of any other's: the list's, in an odd one out. */
 function familyOfMost(ctx: RuleContext): string | undefined {

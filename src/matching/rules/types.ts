@@ -93,7 +93,7 @@ export interface RuleKnowledge {
   /** Whether a message names the lecture itself and nothing else the analyser keeps: "what was the lecture about?", "summarise lecture 5". */
   asksAboutTheLecture(normalised: string, terms: readonly string[]): boolean;
   /** A smalltalk phrase the message opens with, and the rest of the message. */
-  smalltalkOpening(normalised: string): { id: string; rest: string } | undefined;
+  smalltalkOpening(normalised: string): { id: string; rest: string; addressed: boolean } | undefined;
   /** What comes before a smalltalk phrase that ends the message. */
   smalltalkClosing(normalised: string): string | undefined;
   /** The one entry that has, as a whole keyword, a function word of the message ("definition"). */
