@@ -198,6 +198,7 @@ export function isNoEvidence(phrasing: string): boolean {
 // lets me…"), not the object of a verb: "in which do you set up neither A nor B" rules out no part.
 const NEITHER_NOR = /(?:\b(?:is|are)|\bwhich(?: \w+)?) neither (.+?) nor (.+?)(?= but\b|$)/;
 export function neitherNor(normalised: string): { chosen: string; described: [string, string]; asked: [string, string] } | undefined {
+  if (!normalised.includes('neither')) return undefined;
   const which = normalised.search(/\bwhich\b/);
   const found = NEITHER_NOR.exec(normalised);
   if (found === null || which < 0 || which > found.index || / but\b/.test(normalised.slice(found.index))) return undefined;
@@ -216,7 +217,8 @@ export function neitherNor(normalised: string): { chosen: string; described: [st
  */
 const SITS_BETWEEN = /\b(?:sits?|sitting|lies|lie|lying|falls?|is|one|option|model|ground|middle|halfway) (?:somewhere |right |exactly )?(?:in )?between (.+?) and (.+)$/;
 export function sitsBetween(normalised: string): [string, string] | undefined {
-  const found = SITS_BETWEEN.exec(normalised);
+  // Most questions have no "between": the regular expression is not tried on them.
+  const found = normalised.includes('between') ? SITS_BETWEEN.exec(normalised) : null;
   if (found === null || !/\b(?:which|what|identify|name)\b/.test(normalised.slice(0, found.index))) return undefined;
   const [, first = '', second = ''] = found;
   return [first, second];
