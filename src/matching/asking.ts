@@ -191,8 +191,8 @@ export function isNoEvidence(phrasing: string): boolean {
  * "Which is neither A nor B?": a choice that rules out two descriptions. Each as a question of its
  * own ("which is A?", with what the question chooses among), for the rules to match, and as
  * described (`described`), which may name the part; and what is chosen (`chosen`: "which
- * service model"); none where there is no choice before it, or where a
- * "but" says what is chosen ("neither A nor B, but C" is about C).
+ * service model"). None where there is no choice before it, or where a "but" says what is chosen
+ * ("neither A nor B, but C" is about C).
  */
 // Only where "neither" describes what is chosen ("which one is neither…", "which model neither
 // lets me…"), not the object of a verb: "in which do you set up neither A nor B" rules out no part.
@@ -204,8 +204,9 @@ export function neitherNor(normalised: string): { chosen: string; described: [st
   if (found === null || which < 0 || which > found.index || / but\b/.test(normalised.slice(found.index))) return undefined;
   // Each with the words before it, which say what is chosen: "which service model is the easiest".
   const [, first = '', second = ''] = found;
-  const chosen = normalised.slice(0, found.index + found[0].indexOf('neither'));
-  return { chosen: normalised.slice(which, found.index + found[0].indexOf('neither')), described: [first, second], asked: [`${chosen}${first}`, `${chosen}${second}`] };
+  const neither = found.index + found[0].indexOf('neither');
+  const before = normalised.slice(0, neither);
+  return { chosen: normalised.slice(which, neither), described: [first, second], asked: [`${before}${first}`, `${before}${second}`] };
 }
 
 /**

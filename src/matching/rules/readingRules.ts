@@ -392,15 +392,15 @@ export const negatedChoice: Rule = (ctx) => {
   return { kind: 'answer', id: answer, confidence: described.confidence, candidates: shortlist(ctx), direct: { kind: 'not-the-one', described: not } };
 };
 
-/**
- * "Which is neither the cheapest nor the easiest?", "which option is neither rented nor shared?":
- * a choice that rules out two parts of one family, each named, or described and matched on its
- * own by the rules. The answer is the one part left, once those two and what combines them are out; with
- * more than one left, the other rules decide.
- */
 /** What a choice among any family's parts is asked with: "which is…", "which one", "which option is…". */
 const ANY_PART = /^which (?:(?:one|option|choice|kind|type|setup|model)s? )?(?:is |are )?$/;
 
+/**
+ * "Which is neither the cheapest nor the easiest?", "which option is neither rented nor shared?":
+ * a choice that rules out two parts of one family, each named, or described and matched on its
+ * own by the rules. The answer is the one part left, once those two and what combines them are
+ * out; with more than one left, the other rules decide.
+ */
 export const neitherOfTwo: Rule = (ctx) => {
   const asked = neitherNor(ctx.q.analysis.normalised);
   if (asked === undefined) return undefined;
