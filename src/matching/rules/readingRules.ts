@@ -392,6 +392,12 @@ export const negatedChoice: Rule = (ctx) => {
   return { kind: 'answer', id: answer, confidence: described.confidence, candidates: shortlist(ctx), direct: { kind: 'not-the-one', described: not } };
 };
 
+/** The family two different parts belong to, if they are two parts of one family. */
+function familyOfBoth(ctx: RuleContext, first: string | undefined, second: string | undefined): string | undefined {
+  const family = first === undefined ? undefined : ctx.k.parentOf(first);
+  return second === undefined || first === second || family === undefined || ctx.k.parentOf(second) !== family ? undefined : family;
+}
+
 /** What a choice among any family's parts is asked with: "which is…", "which one", "which option is…". */
 const ANY_PART = /^which (?:(?:one|option|choice|kind|type|setup|model)s? )?(?:is |are )?$/;
 
@@ -413,8 +419,8 @@ export const neitherOfTwo: Rule = (ctx) => {
     return part.kind === 'answer' && part.id !== null && ctx.k.parentOf(part.id) !== undefined ? part.id : undefined;
   });
   const [first, second] = out;
-  const family = first === undefined ? undefined : ctx.k.parentOf(first);
-  if (first === undefined || second === undefined || first === second || family === undefined || ctx.k.parentOf(second) !== family) return undefined;
+  const family = familyOfBoth(ctx, first, second);
+  if (first === undefined || second === undefined || family === undefined) return undefined;
   // What is chosen is that family ("which service model") or a word for any of its parts ("which
   // one", "which option"), not another family ("which drawback is neither…") nor another thing
   // ("which school is neither public nor private?"); and a part named is not named for another
@@ -442,8 +448,8 @@ export const oneBetweenTwo: Rule = (ctx) => {
   if (sides === undefined) return undefined;
   const named = sides.map((text) => ctx.k.namesIn(text).filter((id) => ctx.k.parentOf(id) !== undefined));
   const [first, second] = named.map((ids) => (ids.length === 1 ? ids[0] : undefined));
-  const family = first === undefined ? undefined : ctx.k.parentOf(first);
-  if (first === undefined || second === undefined || first === second || family === undefined || ctx.k.parentOf(second) !== family) return undefined;
+  const family = familyOfBoth(ctx, first, second);
+  if (first === undefined || second === undefined || family === undefined) return undefined;
   const left = ctx.k.childrenOf(family).filter((id) => id !== first && id !== second);
   const [answer] = left;
   if (answer === undefined || left.length > 1) return undefined;
