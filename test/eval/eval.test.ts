@@ -73,8 +73,8 @@ describe('answer quality on the evaluation set', () => {
 const FIXTURES = join(__dirname, '../fixtures');
 
 /**
- * Every other labelled set but the unscored ones (set 21, no longer clean, and set 25, sealed for
- * the next round), each held at the figures measured with the question model. The model learns
+ * Every other labelled set but the unscored ones (set 21, no longer clean, and sets 25 and 26,
+ * sealed for this round and the next), each held at the figures measured with the question model. The model learns
  * from all of them but sets 16 to 24, so the others' are its fit to its training data: a guard
  * against regressions, not a measure of quality. What generalises is measured by cross-validation (test/model/committedModel.test.ts,
  * `npm run eval:cv`) and by the sealed sets, each scored once at the end of a session and trained
