@@ -7,8 +7,12 @@ import type { Rank } from '../knowledge/schema';
  * knowledge base (`scales.yaml`).
  */
 export interface Reading {
-  /** A comparison along one of the knowledge base's scales: "which needs the least effort". */
-  comparison?: { scale: string; rank: Rank; between?: true };
+  /**
+   * A comparison along one of the knowledge base's scales: "which needs the least effort". With
+   * both ends offered ("is PaaS more or less work than IaaS?"), `rank` is the most, as the rules
+   * read it before, and `bothWays` says the question asks how things compare, not which is at an end.
+   */
+  comparison?: { scale: string; rank: Rank; between?: true; bothWays?: true };
   /** "The advantage of X", "what's bad about X". */
   side?: 'advantage' | 'disadvantage';
   /** "List the reasons", "what are all the benefits", "the 7 reasons": the overview, not one part. */
@@ -162,7 +166,7 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
   const directions = words.flatMap((word, place) => (MOST.has(word) ? [{ place, sign: 1 }] : LEAST.has(word) ? [{ place, sign: -1 }] : []));
   // Read only for a question that names a scale: most questions name none.
   let bearer: number | undefined;
-  let best: { scale: string; sign: number; between: boolean; gap: number } | undefined;
+  let best: { scale: string; sign: number; between: boolean; bothWays: boolean; gap: number } | undefined;
   for (const scale of scales) {
     // "the cheapest" is the least cost, "the most expensive" and "pricier" the most; "the most
     // effort" needs its direction word, and "the fewest constraints" turns "constraints" round.
@@ -196,14 +200,18 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
     if (sign !== 0 && (best === undefined || gap < best.gap)) {
       // "Which needs less effort" after two topics asks which of those two; "the least", of all.
       const between = words.some((word) => BETWEEN.has(word)) || phrase.some((word) => COMPARATIVE_ONLY.test(word));
-      best = { scale: scale.id, sign, between, gap };
+      // "More or less effort", "less or more work": both ends offered, joined by "or", ask how two compare, not which is at one end.
+      const bothWays = inReach.some(({ place, sign: one }) => words[place + 1] === 'or' && inReach.some((other) => other.place === place + 2 && other.sign === -one));
+      best = { scale: scale.id, sign, between, bothWays, gap };
     }
   }
   // Who does the work only where a question asks to choose: "the provider does the most in SaaS, so what are its drawbacks?" says it, it does not ask it.
   const choosing = CHOOSING.test(normalised);
   const read = best ?? (choosing ? byWhoDoesIt(text, scales) : undefined);
   const comparison: Reading['comparison'] =
-    read === undefined ? undefined : { scale: read.scale, rank: read.sign > 0 ? 'most' : 'least', ...(read.between ? { between: true as const } : {}) };
+    read === undefined
+      ? undefined
+      : { scale: read.scale, rank: read.sign > 0 ? 'most' : 'least', ...(read.between ? { between: true as const } : {}), ...('bothWays' in read && read.bothWays ? { bothWays: true as const } : {}) };
   const disadvantage = DISADVANTAGE.test(normalised);
   const advantage = ADVANTAGE.test(normalised);
   const side = disadvantage && !advantage ? 'disadvantage' : advantage && !disadvantage ? 'advantage' : undefined;

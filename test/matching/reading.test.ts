@@ -137,8 +137,14 @@ describe('readQuestion', () => {
       expect(read('nobody does the work at weekends, which matters most').comparison).toBeUndefined();
     });
 
-    it('reads "more or less" as the most, whichever word is nearer', () => {
-      expect(read('is the bike more or less work than the bus').comparison).toMatchObject({ scale: 'effort', rank: 'most', between: true });
+    it('reads "more or less" as the most, whichever word is nearer, marked as offering both ends', () => {
+      expect(read('is the bike more or less work than the bus').comparison).toMatchObject({ scale: 'effort', rank: 'most', between: true, bothWays: true });
+      expect(read('is the bike less or more work than the bus').comparison).toMatchObject({ scale: 'effort', rank: 'most', bothWays: true });
+    });
+
+    it('marks no two ends where the two direction words are not joined by "or" ("from most to least work")', () => {
+      expect(read('rank them from most to least work').comparison).not.toHaveProperty('bothWays');
+      expect(read('is the bike more work than the bus').comparison).not.toHaveProperty('bothWays');
     });
   });
 

@@ -230,6 +230,14 @@ describeRule('comparisonAlongScale', () => {
     });
   });
 
+  it.each([
+    ['does the bus need more or less effort than the bike?', [SAYS.busLeastEffort, SAYS.bikeMostEffort]],
+    ['does the car need more or less effort than the bus?', [SAYS.busLeastEffort]],
+    ['is the bus more or less expensive than the bike?', [SAYS.carMostCost]],
+  ])('when a question offers both ends between two sub-topics ("%s"), answers their overview with what the lecture ranks of them, or else on the scale', (question, says) => {
+    expect(matcher.match(question)).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id: 'vehicles', direct: { kind: 'facts', says } });
+  });
+
   it('when a choice between two sub-topics ranks one at the other end but nothing at the end asked for ("the car or the bus, which is cheaper"), answers their overview with that fact, not the other by elimination', () => {
     expect(matcher.match('the car or the bus, which is cheaper')).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id: 'vehicles' });
   });

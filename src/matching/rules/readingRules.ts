@@ -61,16 +61,24 @@ export const comparisonAlongScale: Rule = (ctx) => {
   // A question that mentions sub-topics of the family ("is paas or saas less effort") is
   // about them, however well an entry of another family scores on the scale's word.
   const mentioned = ctx.k.mentioned(family, ctx.q.terms);
-  const outranked = partsIn(family) === 0 && !inFamily(top.id) && top.score >= (choosing ? ctx.o.answerThreshold : ctx.o.clarifyThreshold);
-  if (outranked || (!choosing && familyBest.score < ctx.o.clarifyThreshold)) return undefined;
+  // "Is PaaS more or less work than IaaS?" offers both ends: it asks how the two compare, which their
+  // overview answers, with what the lecture ranks of them said first, or else what it ranks at all
+  // on the scale. Read as the most, it had answered the one ranked most (IaaS), or a third part.
+  // Naming two of the family, it is about the family, however its "more" and "less" weaken the match.
   const facts = onScale(family);
   const confidence = familyBest.score;
+  const answer = (id: string, says: string[]): Decision => ({ kind: 'answer', id, confidence, candidates: shortlist(ctx), direct: { kind: 'facts', says } });
+  if (asked.bothWays === true && mentioned.length === 2) {
+    const ranked = facts.filter(({ id }) => mentioned.includes(id)).map(({ fact }) => fact.says);
+    return answer(family, ranked.length > 0 ? ranked : facts.map(({ fact }) => fact.says));
+  }
+  const outranked = partsIn(family) === 0 && !inFamily(top.id) && top.score >= (choosing ? ctx.o.answerThreshold : ctx.o.clarifyThreshold);
+  if (outranked || (!choosing && familyBest.score < ctx.o.clarifyThreshold)) return undefined;
   // Two families rank on this scale and the question reaches neither clearly: ask which is meant.
   if (reached.length > 1 && top.score < ctx.o.clarifyThreshold) {
     const options = reached.flatMap((other) => onScale(other).filter(({ fact }) => fact.rank === asked.rank).map(({ id }) => id));
     if (options.length > 1) return { kind: 'clarify', id: null, confidence, candidates: options.map((id) => ({ id, score: confidence, matched: '' })) };
   }
-  const answer = (id: string, says: string[]): Decision => ({ kind: 'answer', id, confidence, candidates: shortlist(ctx), direct: { kind: 'facts', says } });
   const hit = facts.find(({ fact }) => fact.rank === asked.rank);
   const eliminated = byElimination(ctx, facts, hit, mentioned, asked.rank, family);
   if (eliminated !== undefined) return { ...answer(eliminated.id, eliminated.says), direct: { kind: 'facts', says: eliminated.says, chosen: eliminated.id } };
