@@ -59,6 +59,9 @@ const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['theyre', 'they are'], ['youre', 'you are'],
   ['y', 'why'], ['hw', 'how'], ['shud', 'should'], ['shd', 'should'], ['n', 'and'], ['btwn', 'between'], ['diff', 'difference'], ['def', 'definition'], ['defn', 'definition'],
   ['v', 'vs'], ['w', 'with'],
+  // Chat spellings that are no slip of one letter from the word meant, or one too short to correct
+  // into a function word safely ("dose" is two letters swapped, but so is "form" for "from").
+  ['ppl', 'people'], ['tho', 'though'], ['meen', 'mean'], ['dose', 'does'],
 ]);
 
 /** Words that carry politeness or hesitation, never meaning. Greetings are not filler: they are smalltalk. */

@@ -132,7 +132,12 @@ const REDUCING = new RegExp(
 const QUANTITY: readonly (readonly [RegExp, string])[] = [
   [/\bas (?:little|few) ((?:\w+ ){0,2}\w+) as (?:possible|we can|i can|you can|can be|we could|i could)\b/g, 'the least $1'],
   [/\bas (?:much|many) ((?:\w+ ){0,2}\w+) as (?:possible|we can|i can|you can|can be|we could|i could)\b/g, 'the most $1'],
-  [/\b(?:hardly|barely|next to|little or|little to|close to) (?:any|no|zero)\b/g, 'the least'],
+  [/\b(?:hardly|barely|next to|little or|little to|close to) (?:any|no|zero|anything|nothing)\b/g, 'the least'],
+  // "Minimise setup time", "keep the work to a minimum": a wish for the least, unless a direction
+  // word follows, which `REDUCING` turns round ("minimise the most work" is the least).
+  [/\bminimi[sz](?:e|es|ing)\b(?! (?:the )?(?:most|more|max|maximum|greatest|biggest|least|less|fewest|fewer)\b)(?: (?:the|my|our|your|their))?/g, 'the least'],
+  [/\bmaximi[sz](?:e|es|ing)\b(?! (?:the )?(?:most|more|max|maximum|greatest|biggest|least|less|fewest|fewer)\b)(?: (?:the|my|our|your|their))?/g, 'the most'],
+  [/\b(?:keep|keeping|keeps) (?:the |my |our |your )?((?:\w+ ){0,2}\w+) to (?:a|the) minimum\b/g, 'the least $1'],
 ];
 
 /** How many words may stand between a direction word and the scale's word it governs: "the least to configure", "the most of the setting up". */

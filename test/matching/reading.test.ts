@@ -30,6 +30,11 @@ describe('readQuestion', () => {
       ['we can put in as much effort as we can, which vehicle suits', 'effort', 'most', 'a quantity wished for, as large as can be'],
       ['i want one that needs hardly any work', 'effort', 'least', '"hardly any" of a word for more of it'],
       ['which vehicle needs next to no effort', 'effort', 'least', '"next to no" of a word for more of it'],
+      ['which vehicle leaves me barely anything to work on', 'effort', 'least', '"barely anything" of a word for more of it'],
+      ['which vehicle would you pick to minimise the work', 'effort', 'least', 'a verb wishing for the least'],
+      ['which vehicle should we take to maximise the cost', 'cost', 'most', 'a verb wishing for the most'],
+      ['we want to keep the work to a minimum', 'effort', 'least', 'a quantity kept to a minimum'],
+      ['which vehicle minimises the most effort', 'effort', 'least', 'a verb wishing for less of the most, turned round'],
     ])('reads "%s" as the %s scale at its %s end (%s)', (question, scale, rank) => {
       expect(read(question).comparison).toMatchObject({ scale, rank });
     });
