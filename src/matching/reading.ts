@@ -9,7 +9,7 @@ import type { Rank } from '../knowledge/schema';
 export interface Reading {
   /**
    * A comparison along one of the knowledge base's scales: "which needs the least effort". With
-   * both ends offered ("is PaaS more or less work than IaaS?"), `rank` is the most, as the rules
+   * both ends offered ("does PaaS mean more or less setup than IaaS?"), `rank` is the most, as the rules
    * read it before, and `bothWays` says the question asks how things compare, not which is at an end.
    */
   comparison?: { scale: string; rank: Rank; between?: true; bothWays?: true };

@@ -238,6 +238,14 @@ describeRule('comparisonAlongScale', () => {
     expect(matcher.match(question)).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id: 'vehicles', direct: { kind: 'facts', says } });
   });
 
+  it.each([
+    ['which vegetable is the dearest?', 'vegetables.leek'],
+    ['which is the dearest vegetable', 'vegetables.leek'],
+    ['which fruit is the dearest?', 'fruit.pear'],
+  ])('when two families rank on the scale and the question names one ("%s"), answers within it, though a keyword of the other family matches', (question, id) => {
+    expect(new Matcher(twoFamiliesKnowledgeBase()).match(question)).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id });
+  });
+
   it('when a choice between two sub-topics ranks one at the other end but nothing at the end asked for ("the car or the bus, which is cheaper"), answers their overview with that fact, not the other by elimination', () => {
     expect(matcher.match('the car or the bus, which is cheaper')).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id: 'vehicles' });
   });

@@ -45,7 +45,10 @@ export const comparisonAlongScale: Rule = (ctx) => {
   // A family whose parts the question mentions or sets aside first: "public or private, which gives
   // less control?" is about the deployment models, however well IaaS's "control" scores.
   const partsIn = (family: string) => ctx.k.mentioned(family, ctx.q.terms).length + ctx.q.setAside.filter((id) => ctx.k.parentOf(id) === family).length;
-  const reached = [...ranked].sort((a, b) => Number(partsIn(b) > 0) - Number(partsIn(a) > 0));
+  // The family the question names comes first: "the deployment model with the most control" is
+  // about the deployment models, though "control" is also a keyword of IaaS, which it so mentions.
+  const named = (family: string) => Number(ctx.k.namesIt(family, ctx.q.terms));
+  const reached = [...ranked].sort((a, b) => named(b) - named(a) || Number(partsIn(b) > 0) - Number(partsIn(a) > 0));
   const family = reached[0];
   const top = ctx.q.topics[0];
   if (family === undefined || top === undefined) return undefined;
@@ -61,7 +64,7 @@ export const comparisonAlongScale: Rule = (ctx) => {
   // A question that mentions sub-topics of the family ("is paas or saas less effort") is
   // about them, however well an entry of another family scores on the scale's word.
   const mentioned = ctx.k.mentioned(family, ctx.q.terms);
-  // "Is PaaS more or less work than IaaS?" offers both ends: it asks how the two compare, which their
+  // "Does PaaS mean more or less setup than IaaS?" offers both ends: it asks how the two compare, which their
   // overview answers, with what the lecture ranks of them said first, or else what it ranks at all
   // on the scale. Read as the most, it had answered the one ranked most (IaaS), or a third part.
   // Naming two of the family, it is about the family, however its "more" and "less" weaken the match.
@@ -72,7 +75,7 @@ export const comparisonAlongScale: Rule = (ctx) => {
     const ranked = facts.filter(({ id }) => mentioned.includes(id)).map(({ fact }) => fact.says);
     return answer(family, ranked.length > 0 ? ranked : facts.map(({ fact }) => fact.says));
   }
-  const outranked = partsIn(family) === 0 && !inFamily(top.id) && top.score >= (choosing ? ctx.o.answerThreshold : ctx.o.clarifyThreshold);
+  const outranked = partsIn(family) === 0 && named(family) === 0 && !inFamily(top.id) && top.score >= (choosing ? ctx.o.answerThreshold : ctx.o.clarifyThreshold);
   if (outranked || (!choosing && familyBest.score < ctx.o.clarifyThreshold)) return undefined;
   // Two families rank on this scale and the question reaches neither clearly: ask which is meant.
   if (reached.length > 1 && top.score < ctx.o.clarifyThreshold) {
