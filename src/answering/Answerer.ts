@@ -1,6 +1,7 @@
 import type { Entry, KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { Comparison, TopicEntry } from '../knowledge/schema';
 import { isTopic } from '../knowledge/KnowledgeBase';
+import { claimIn } from '../matching/asking';
 import { asksNothing, type Matcher, type MatchKind, type MatchResult } from '../matching/Matcher';
 import { type FollowUpCue, FollowUpCues } from './followUpCues';
 import { sentencesOf } from './sentencesOf';
@@ -210,9 +211,29 @@ export class Answerer {
       // public one") has no one sentence of it to answer: each is about one sub-topic, and the one
       // sharing the most words is the one naming both (the hybrid cloud), which answers nothing asked.
       if (this.matcher.subTopicsMentioned(entry.id, match.explanation.terms).length >= 2) return undefined;
-      return this.sentenceAbout(entry, match.explanation.terms);
+      return this.membership(match, entry) ?? this.sentenceAbout(entry, match.explanation.terms);
     }
     return undefined;
+  }
+
+  /**
+   * "Is latency an advantage of the cloud?", "is IaaS a deployment model?": whether the part
+   * answered, named by the question, is one of the family the question names, said as a yes or a
+   * no. Any sentence of the part's answer would leave a wrong belief standing.
+   */
+  private membership(match: MatchResult, entry: TopicEntry): string | undefined {
+    const own = this.kb.parentOf(entry.id);
+    if (own === undefined) return undefined;
+    const claim = claimIn(match.normalised, (text) => {
+      const families = this.matcher.namedBy(text).filter((id) => this.kb.childrenOf(id).length > 0);
+      return families.length === 1 ? families[0] : undefined;
+    });
+    const claimed = claim === undefined ? undefined : this.kb.get(claim.claimed);
+    // The thing is the part itself, by its name: "is a CRM with no installs a drawback?" describes.
+    if (claim === undefined || claimed === undefined || this.matcher.partNamedBy(claim.described) !== entry.id) return undefined;
+    return claimed.id === own.id
+      ? `Yes: the lecture gives "${entry.title}" under "${own.title}".`
+      : `No: the lecture gives "${entry.title}" under "${own.title}", not "${claimed.title}".`;
   }
 
   /** The sentence of an entry's answer that shares the most words with a question, beyond its title's. */

@@ -57,6 +57,24 @@ describe('a direct sentence before the answer', () => {
     expect(parts(question).slice(0, 2)).toEqual([`**In short:** ${sentence}`, kb.get(id)?.answer]);
   });
 
+  it.each([
+    ['is the carrot a fruit?', 'vegetables.carrot', 'No: the lecture gives "The carrot" under "Vegetables", not "Fruit".'],
+    ['is the leek one of the vegetables?', 'vegetables.leek', 'Yes: the lecture gives "The leek" under "Vegetables".'],
+  ])('says yes or no to a question whether a part is one of a family it names ("%s"), before the part\'s answer', (question, id, sentence) => {
+    // Answered as the part, whatever the tiny lecture's scores make of so short a question.
+    const grocer = twoFamiliesKnowledgeBase();
+    const matcher = new Matcher(grocer);
+    const reply = new Answerer(grocer, matcher).answerMatch({ ...matcher.match(question), kind: 'answer', id, confidence: 0.9 });
+    expect(reply.text.split('\n\n').slice(0, 2)).toEqual([`**In short:** ${sentence}`, grocer.get(id)?.answer]);
+  });
+
+  it('says no yes or no where the question asks about a part, not whether it is one of a family ("does the carrot grow near fruit?")', () => {
+    const grocer = twoFamiliesKnowledgeBase();
+    const matcher = new Matcher(grocer);
+    const reply = new Answerer(grocer, matcher).answerMatch({ ...matcher.match('does the carrot grow near fruit?'), kind: 'answer', id: 'vegetables.carrot', confidence: 0.9 });
+    expect(reply.text).not.toMatch(/(?:Yes|No): the lecture gives/);
+  });
+
   it('says what a choice asked with a "not" describes without it, before the answer of the one left', () => {
     const homes = housingKnowledgeBase();
     const reply = new Answerer(homes, new Matcher(homes)).answerQuestion('which home does not mean paying a landlord?');

@@ -16,6 +16,7 @@ describe('claimIn', () => {
     ['having to set up the os myself that is paas is not it', 'having to set up the os myself', 'paas'],
     ['natural backups that was the paas point was not it', 'natural backups', 'paas'],
     ['the model where you buy services is the private cloud is not it', 'the model where you buy services', 'private cloud'],
+    ['is jupyter one of the saas', 'jupyter', 'saas'],
   ])('reads "%s" as a claim that %j is what %j names', (text, described, claimed) => {
     expect(claimIn(text, nameOf)).toEqual({ described, claimed: nameOf(claimed) });
   });
