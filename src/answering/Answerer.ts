@@ -76,6 +76,9 @@ export interface FactSheet {
  * Turns questions and entry ids into replies. It owns every sentence the bot says that is not
  * an entry's answer, so that those stay consistent across channels and tools.
  */
+/** A sentence that opens by pointing back at the one before it. */
+const POINTS_BACK = /^(?:This|That|These|Those|It|They)\b/;
+
 export class Answerer {
   private readonly lectureName: string;
   /** The topics a student can start from; the knowledge base is immutable, so they are looked up once. */
@@ -241,11 +244,15 @@ export class Answerer {
     const { title, sentences } = this.sentenceTerms(entry);
     const asked = terms.filter((term) => !title.has(term));
     let best: { sentence: string; overlap: number } | undefined;
-    for (const { sentence, words } of sentences) {
+    sentences.forEach(({ sentence, words }, index) => {
       const overlap = asked.filter((term) => words.has(term)).length;
-      if (overlap > 0 && (best === undefined || overlap > best.overlap)) best = { sentence, overlap };
-    }
-    return best?.sentence;
+      // "This is particularly a problem with the hybrid cloud" says nothing alone: the sentence its
+      // "this" points back to comes with it.
+      const said = index > 0 && POINTS_BACK.test(sentence) ? `${sentences[index - 1]?.sentence ?? ''} ${sentence}` : sentence;
+      if (overlap > 0 && (best === undefined || overlap > best.overlap)) best = { sentence: said, overlap };
+    });
+    // Not the whole answer again, which follows at once.
+    return best === undefined || best.sentence === sentences.map(({ sentence }) => sentence).join(' ') ? undefined : best.sentence;
   }
 
   /** An entry's title and answer sentences as the matcher's terms: analysed on first use, once per instance. */

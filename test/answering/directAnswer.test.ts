@@ -75,6 +75,10 @@ describe('a direct sentence before the answer', () => {
     expect(reply.text).not.toMatch(/(?:Yes|No): the lecture gives/);
   });
 
+  it('says the sentence a yes or no speaks to with the one its "it" points back to, never the pronoun alone ("does the car need a licence?")', () => {
+    expect(parts('does the car need a licence?')[0]).toBe('**In short:** The car is the most expensive to run: fuel, insurance and parking. It needs a licence.');
+  });
+
   it('says what a choice asked with a "not" describes without it, before the answer of the one left', () => {
     const homes = housingKnowledgeBase();
     const reply = new Answerer(homes, new Matcher(homes)).answerQuestion('which home does not mean paying a landlord?');
