@@ -47,7 +47,10 @@ describe('the knowledge base is true to the lecture', () => {
     expect(topic('deployment-models.public').answer).toContain('Providers include Microsoft Azure, Alibaba Cloud and Google Cloud Services.');
   });
 
-  it('keeps its correction of the lecture\'s "Google Outlook" explicit', () => {
-    expect(topic('service-models.saas').answer).toMatch(/The lecture's example reads "Google Outlook", which is\s+a slip/);
+  it('gives the lecture\'s own example, "Google Outlook", wherever it gives SaaS\'s example, with its correction in the answer', () => {
+    expect(topic('service-models.saas').answer).toMatch(/the lecture gives as "Google Outlook": a slip/);
+    const row = topic('service-models').comparison?.rows.find(([model]) => model === 'SaaS');
+    expect(row?.at(-1)).toContain('"Google Outlook"');
+    for (const question of topic('service-models.saas').quiz) if (question.kind === 'choice' && /web mail/i.test(question.question)) expect(question.because).toContain('"Google Outlook"');
   });
 });
