@@ -10,7 +10,7 @@ import { type Reading, readingSignals, readQuestion, type ScaleTerms } from './r
 import { STOPWORDS } from './stopwords';
 import { decide } from './rules/index';
 import { excluding, onlyTagNegates, statementThenQuestion, tellsOfOrigin } from './asking';
-import { comparisonAlongScale } from './rules/readingRules';
+import { comparisonAlongScale, sideOfNamedTopic } from './rules/readingRules';
 import { type Opinion, type QuestionClassifier, type QuestionText, UNKNOWN_MARK } from './questionModel';
 import { isSecondGuessed, secondOpinion } from './secondOpinion';
 import type { Candidate, Decision, MatchKind, Question, RuleKnowledge } from './rules/types';
@@ -427,7 +427,7 @@ export class Matcher implements RuleKnowledge {
     const top = opinions[0];
     const choice = reading.choosing || reading.comparison !== undefined;
     if (choice && top !== undefined && setAside.includes(top.id)) return { ...ruled, normalised: analysis.normalised, reading, explanation };
-    const weighed = this.negationKept(ruled, secondOpinion(ruled, opinions, this.options, (id) => this.parentOf(id)), q);
+    const weighed = this.usedPartKept(ruled, this.negationKept(ruled, secondOpinion(ruled, opinions, this.options, (id) => this.parentOf(id)), q), reading);
     return { ...this.comparisonFactsKept(ruled, weighed, q), normalised: analysis.normalised, reading, explanation };
   }
 
@@ -446,6 +446,21 @@ export class Matcher implements RuleKnowledge {
     if (withNot === undefined || without === undefined || !withNot.has(negation) || without.has(negation) || withNot.size !== without.size + 1) return weighed;
     const twins = [...without].every((term) => withNot.has(term));
     return twins && this.negatesTwin(q.analysis.terms, without) && !onlyTagNegates(q.analysis.normalised) ? ruled : weighed;
+  }
+
+  /**
+   * "Why wouldn't I use IaaS?": where the rules answered a named part's side, asked as why (not) to
+   * use it (`sideOfUse`), and the model the overview that lists that side of the cloud, the part
+   * stands. The model reads "why not use" as the cloud's drawbacks, which is what it asks of the
+   * cloud, not of IaaS.
+   */
+  private usedPartKept<T extends Decision & { rule: string }>(ruled: T, weighed: T, reading: Reading): T {
+    const side = reading.sideOfUse;
+    if (side === undefined || reading.side !== undefined || ruled.rule !== sideOfNamedTopic.name) return weighed;
+    // Answered, or asked about ("did you mean the drawbacks?").
+    const listing = this.listing(side);
+    const offered = weighed.kind === 'clarify' ? weighed.candidates.some((candidate) => candidate.id === listing) : weighed.id === listing;
+    return offered ? ruled : weighed;
   }
 
   /**

@@ -13,6 +13,12 @@ export interface Reading {
    * read it before, and `bothWays` says the question asks how things compare, not which is at an end.
    */
   comparison?: { scale: string; rank: Rank; between?: true; bothWays?: true };
+  /**
+   * "Why wouldn't I use X?", "why use X?": the side asked of a thing by asking why (not) to use it.
+   * Apart from `side`, and not one of the model's signals: the model reads "why not use the
+   * cloud" as the drawbacks, and so it is; only a named part turns it into that part's side.
+   */
+  sideOfUse?: 'advantage' | 'disadvantage';
   /** "The advantage of X", "what's bad about X". */
   side?: 'advantage' | 'disadvantage';
   /** "List the reasons", "what are all the benefits", "the 7 reasons": the overview, not one part. */
@@ -45,6 +51,14 @@ const BETWEEN = new Set(['more', 'less', 'fewer', 'higher', 'lower', 'greater', 
 const COMPARATIVE_ONLY = /(?:ier|er)$/;
 const ADVANTAGE = /\b(advantages?|pros?|upsides?|benefits?|good|plus(?:es)?|strengths?|positives?|best thing)\b/;
 const DISADVANTAGE = /\b(disadvantages?|cons|downsides?|drawbacks?|bad|problems?|weakness(?:es)?|negatives?|risks?|catch|limitations?|worst thing)\b/;
+/**
+ * "Why wouldn't I use IaaS?", "reasons not to use PaaS": why not to use a thing asks its
+ * disadvantages, and why to use it its advantages, the thing named after the verb.
+ */
+const WHO = '(?:i|we|you|they|anyone|people|companies|a company|someone|one) ';
+const USE = '(?:use|using|choose|choosing|pick|picking|go for|going for|go with|going with)';
+const WHY_NOT_USE = new RegExp(`\\bwhy (?:(?:would|should|do|does|did|might|could|will) )?not (?:${WHO})?${USE}\\b|\\breasons? (?:not to|against) ${USE}\\b`);
+const WHY_USE = new RegExp(`\\bwhy (?:(?:would|should|do|does|might|could|will) ${WHO})?${USE}\\b|\\breasons? (?:to|for) ${USE}\\b`);
 /** Whose advantage: "of", "about", "with", "to" a thing, or "X's", so that "advantage of a private cloud" names X. */
 const OF_SOMETHING = /\b(of|about|with|to|for|using|in)\b/;
 const PLURAL_PARTS = '(?:reasons|benefits|advantages|disadvantages|drawbacks|pros|cons|models|types|kinds|ways|points|problems|issues|risks)';
@@ -220,9 +234,11 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
   const disadvantage = DISADVANTAGE.test(normalised);
   const advantage = ADVANTAGE.test(normalised);
   const side = disadvantage && !advantage ? 'disadvantage' : advantage && !disadvantage ? 'advantage' : undefined;
+  const whyUse = side === undefined ? (WHY_NOT_USE.test(normalised) ? 'disadvantage' : WHY_USE.test(normalised) ? 'advantage' : undefined) : undefined;
   return {
     ...(comparison ? { comparison } : {}),
     ...(side !== undefined && OF_SOMETHING.test(normalised) ? { side } : {}),
+    ...(whyUse !== undefined ? { sideOfUse: whyUse } : {}),
     asksList: LIST.test(normalised),
     yesNo: YES_NO.test(normalised),
     choosing,

@@ -182,6 +182,21 @@ describe('readQuestion', () => {
       expect(read('the pros and cons of the car').side).toBeUndefined();
     });
 
+    it.each([
+      ["why wouldn't I use the car", 'disadvantage'],
+      ['why not use the bus?', 'disadvantage'],
+      ['reasons not to choose the bike', 'disadvantage'],
+      ['why would we use the bus', 'advantage'],
+      ['why pick the car?', 'advantage'],
+    ])('reads "%s" as asking the %s of what it would use, apart from a side of something', (question, side) => {
+      expect(read(question)).toMatchObject({ sideOfUse: side });
+      expect(read(question).side).toBeUndefined();
+    });
+
+    it('reads no side of use in a question about using something without a why ("how do I use the bus")', () => {
+      expect(read('how do I use the bus').sideOfUse).toBeUndefined();
+    });
+
     it('reads no side in a judgement that is not "of" anything ("the bus is good")', () => {
       expect(read('the bus is good').side).toBeUndefined();
     });

@@ -397,6 +397,8 @@ describeRule('sideOfNamedTopic', () => {
   it.each([
     ['what is the advantage of the bus', 'vehicles.bus', SAYS.busAdvantage],
     ["what's bad about the bike", 'vehicles.bike', SAYS.bikeDisadvantage],
+    ["why wouldn't I use the bike?", 'vehicles.bike', SAYS.bikeDisadvantage],
+    ['why would I use the bus', 'vehicles.bus', SAYS.busAdvantage],
   ])('when asked "%s", answers %s with its facts on that side said first', (question, id, says) => {
     expect(matcher.match(question)).toMatchObject({ rule: 'sideOfNamedTopic', kind: 'answer', id, direct: { kind: 'facts', says: [says] } });
   });

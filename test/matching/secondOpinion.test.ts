@@ -381,6 +381,19 @@ describe('a Matcher with a question model', () => {
     });
   });
 
+  describe('where the rules answered why (not) to use a named part, and the model the list of that side', () => {
+    /** Certain, for any question, that it asks "Why not walk?", the tiny lecture's list of disadvantages. */
+    const alwaysWhyNot = new Matcher(kb, {}, undefined, new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, 'reasons-not-to-walk'], bias: [0, 50], ...flattenWeights([]) }));
+
+    it('keeps the part ("why wouldn\'t I use the bike?"): the model reads "why not use" as the list', () => {
+      expect(alwaysWhyNot.match("why wouldn't I use the bike?")).toMatchObject({ kind: 'answer', id: 'vehicles.bike', rule: 'sideOfNamedTopic' });
+    });
+
+    it('leaves a side asked in other words to the model ("what\'s bad about the bike")', () => {
+      expect(alwaysWhyNot.match("what's bad about the bike")).toMatchObject({ kind: 'answer', id: 'reasons-not-to-walk' });
+    });
+  });
+
   it('still answers a smalltalk phrase as smalltalk', () => {
     expect(withModel.match('hi')).toMatchObject({ kind: 'smalltalk', id: 'smalltalk.greeting', rule: 'smalltalkPhrase' });
   });

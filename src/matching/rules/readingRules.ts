@@ -196,7 +196,7 @@ function unrankedComparison(ctx: RuleContext, asked: { scale: string; rank: Rank
  * "the downsides of the cloud" are the drawbacks.
  */
 export const sideOfNamedTopic: Rule = (ctx) => {
-  const side = ctx.q.reading.side;
+  const side = ctx.q.reading.side ?? ctx.q.reading.sideOfUse;
   if (side === undefined) return undefined;
   const named = ctx.k.named(ctx.q.terms).filter((id) => ctx.k.parentOf(id) !== undefined && ctx.k.childrenOf(id).length === 0);
   const [id] = named;
