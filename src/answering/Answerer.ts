@@ -170,7 +170,8 @@ export class Answerer {
       // Named first: the facts are about the others, and the entry answered may be their overview.
       const chosen = direct.chosen === undefined ? undefined : this.kb.get(direct.chosen);
       if (chosen === undefined) return direct.says.join(' ');
-      return direct.says.length === 0 ? `By elimination, ${shortName(chosen.title)}.` : `By elimination, ${shortName(chosen.title)}: ${direct.says.join(' ')}`;
+      // A full stop, not a colon: the facts have their own ("IaaS takes the most effort: …").
+      return [`By elimination, ${shortName(chosen.title)}.`, ...direct.says].join(' ');
     }
     // Said so, rather than letting the first of the list pass for the biggest.
     if (direct?.kind === 'odd-one-out') {

@@ -29,7 +29,7 @@ describe('a direct sentence before the answer', () => {
   it('names the one the facts leave, by elimination, before the facts that rank the others and its answer', () => {
     const question = 'apart from the bus, which vehicle needs the least effort?';
     expect(answerer.answerQuestion(question).id).toBe('vehicles.car');
-    expect(parts(question).slice(0, 2)).toEqual([`**In short:** By elimination, the car: ${SAYS.busLeastEffort} ${SAYS.bikeMostEffort}`, kb.get('vehicles.car')?.answer]);
+    expect(parts(question).slice(0, 2)).toEqual([`**In short:** By elimination, the car. ${SAYS.busLeastEffort} ${SAYS.bikeMostEffort}`, kb.get('vehicles.car')?.answer]);
   });
 
   it('says the lecture does not say which of the others, when the one it ranks at that end is set aside', () => {
