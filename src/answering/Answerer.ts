@@ -336,6 +336,14 @@ export class Answerer {
     return both === undefined || !a || !b ? undefined : saidFirst(both, `The lecture does not say which of "${a.title}" and "${b.title}" matters more.`);
   }
 
+  /** A list of one side asked which of it matters most, which the lecture never says: said so first, then the list. */
+  unrankedList(overview: string): Reply | undefined {
+    const entry = this.kb.get(overview);
+    if (entry === undefined || !isTopic(entry) || entry.lists === undefined) return undefined;
+    const list = this.answerEntry(overview);
+    return list === undefined ? undefined : saidFirst(list, noneRanked(entry.lists));
+  }
+
   /** An entry answered with a sentence said first: a comparison resolved against the topics discussed. */
   answerWithFirst(id: string, first: string): Reply | undefined {
     const reply = this.answerEntry(id);

@@ -362,6 +362,23 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it.each([
+    ['why use the cloud?', 'advantages', /^The lecture gives seven reasons to use the cloud/],
+    ['what are the drawbacks?', 'disadvantages', /^The lecture gives five reasons not to use the cloud/],
+  ])('"which is the most important?" after a list ("%s") says the lecture does not rank its %s, then gives the list, and its parts stay in reach', async (question, sides, list) => {
+    await conversation()
+      .send(question)
+      .assertReply(() => undefined)
+      .send('which is the most important?')
+      .assertReply((reply) => {
+        expect(head(reply)).toBe(`**In short:** The lecture does not rank its ${sides}: it gives them all, none as the biggest.`);
+        expect((reply.text ?? '').split('\n\n')[1]).toMatch(list);
+      })
+      .send('explain the second one')
+      .assertReply((reply) => { expect(reply.text).not.toMatch(/^Sorry/); })
+      .startTest();
+  });
+
   it('"what\'s the difference" passes over an overview and its own part: after private, the deployment models and hybrid, it compares private and hybrid', async () => {
     await conversation()
       .send('what is a private cloud')
