@@ -72,13 +72,21 @@ export interface FactSheet {
   note: string;
 }
 
+/** A sentence that opens by pointing back at the one before it. */
+const POINTS_BACK = /^(?:This|That|These|Those|It|They)\b/;
+
+/**
+ * "The pros and cons of the cloud", "discuss the advantages and disadvantages": both sides asked
+ * at once. Each side's words, in either order.
+ */
+const ONE_SIDE = '(?:pros?|advantages?|benefits?|upsides?|strengths?|plus(?:es)? points?|good points?|good)';
+const OTHER_SIDE = '(?:cons|disadvantages?|drawbacks?|downsides?|weakness(?:es)?|minus(?:es)?|bad points?|bad|limitations?|risks?)';
+const BOTH_SIDES = new RegExp(`\\b${ONE_SIDE}\\b.*\\b${OTHER_SIDE}\\b|\\b${OTHER_SIDE}\\b.*\\b${ONE_SIDE}\\b|\\bfor and against\\b`);
+
 /**
  * Turns questions and entry ids into replies. It owns every sentence the bot says that is not
  * an entry's answer, so that those stay consistent across channels and tools.
  */
-/** A sentence that opens by pointing back at the one before it. */
-const POINTS_BACK = /^(?:This|That|These|Those|It|They)\b/;
-
 export class Answerer {
   private readonly lectureName: string;
   /** The topics a student can start from; the knowledge base is immutable, so they are looked up once. */
@@ -126,7 +134,7 @@ export class Answerer {
       if (entry) {
         const both = match.kind === 'answer' ? this.differenceAsked(match, entry.id) : undefined;
         if (both !== undefined) return { ...both, confidence: match.confidence, match };
-        const reply = this.replyFor(entry, match.kind, match.confidence);
+        const reply = this.withOtherSide(this.replyFor(entry, match.kind, match.confidence), entry, match);
         const direct = match.kind === 'answer' && isTopic(entry) ? this.directAnswer(match, entry) : undefined;
         return { ...(direct === undefined ? reply : saidFirst(reply, direct)), match };
       }
@@ -334,6 +342,18 @@ export class Answerer {
     const a = this.kb.get(first);
     const b = this.kb.get(second);
     return both === undefined || !a || !b ? undefined : saidFirst(both, `The lecture does not say which of "${a.title}" and "${b.title}" matters more.`);
+  }
+
+  /**
+   * "What are the pros and cons of the cloud?" matched to one side's list: the other side's list
+   * follows it, each with its citation, as an exam answer that discusses both needs.
+   */
+  private withOtherSide(reply: Reply, entry: Entry, match: MatchResult): Reply {
+    if (!isTopic(entry) || entry.lists === undefined || !BOTH_SIDES.test(match.normalised)) return reply;
+    const other = this.kb.listOf(entry.lists === 'advantages' ? 'disadvantages' : 'advantages');
+    const otherReply = other === undefined ? undefined : this.replyFor(other, 'answer', match.confidence);
+    if (other === undefined || otherReply === undefined) return reply;
+    return { ...reply, text: `${reply.text}\n\n${otherReply.text}`, suggestions: reply.suggestions.filter((suggestion) => suggestion.id !== other.id) };
   }
 
   /** A list of one side asked which of it matters most, which the lecture never says: said so first, then the list. */
