@@ -76,7 +76,7 @@ export interface FactSheet {
 const POINTS_BACK = /^(?:This|That|These|Those|It|They)\b/;
 
 /**
- * "The pros and cons of the cloud", "discuss the advantages and disadvantages": both sides asked
+ * "The pros and the cons", "discuss the advantages and disadvantages": both sides asked
  * at once. Each side's words, in either order.
  */
 const ONE_SIDE = '(?:pros?|advantages?|benefits?|upsides?|strengths?|plus(?:es)? points?|good points?|good)';
@@ -174,6 +174,9 @@ export class Answerer {
    */
   private directAnswer(match: MatchResult, entry: TopicEntry): string | undefined {
     const direct = match.direct;
+    // "Is IaaS an advantage of the cloud?": whether it is one at all comes before any fact of it.
+    const member = match.reading.yesNo ? this.membership(match, entry) : undefined;
+    if (member !== undefined) return member;
     if (direct?.kind === 'facts') {
       // Named first: the facts are about the others, and the entry answered may be their overview.
       const chosen = direct.chosen === undefined ? undefined : this.kb.get(direct.chosen);
@@ -209,8 +212,10 @@ export class Answerer {
     if (direct?.kind === 'unranked') return noneRanked(`${direct.side}s`);
     if (direct?.kind === 'not-stated') {
       const asked = direct.asked;
-      const name = inSentence(entry.title.replace(/\s*\([^)]*\)$/, ''));
-      const the = name.startsWith('the ') ? '' : 'the ';
+      // "Platform as a service (PaaS)" is "PaaS", not "the platform as a service".
+      const abbreviation = /\(([^)]+)\)$/.exec(entry.title)?.[1];
+      const name = abbreviation ?? inSentence(entry.title.replace(/\s*\([^)]*\)$/, ''));
+      const the = abbreviation !== undefined || name.startsWith('the ') ? '' : 'the ';
       const what = 'side' in asked ? `name ${asked.side === 'advantage' ? 'an advantage' : 'a disadvantage'} of ${the}${name} in particular` : `say which ${direct.othersOnly === true ? 'of the others ' : ''}has the ${asked.rank} ${asked.scale}`;
       return direct.instead.length > 0 ? `The lecture does not ${what}. What it does say: ${direct.instead.join(' ')}` : `The lecture does not ${what}.`;
     }
@@ -223,7 +228,7 @@ export class Answerer {
       // public one") has no one sentence of it to answer: each is about one sub-topic, and the one
       // sharing the most words is the one naming both (the hybrid cloud), which answers nothing asked.
       if (this.matcher.subTopicsMentioned(entry.id, match.explanation.terms).length >= 2) return undefined;
-      return this.membership(match, entry) ?? this.sentenceAbout(entry, match.explanation.terms);
+      return this.sentenceAbout(entry, match.explanation.terms);
     }
     return undefined;
   }
@@ -345,7 +350,7 @@ export class Answerer {
   }
 
   /**
-   * "What are the pros and cons of the cloud?" matched to one side's list: the other side's list
+   * Both sides of the cloud asked for at once, matched to one side's list: the other side's list
    * follows it, each with its citation, as an exam answer that discusses both needs.
    */
   private withOtherSide(reply: Reply, entry: Entry, match: MatchResult): Reply {

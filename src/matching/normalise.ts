@@ -61,7 +61,7 @@ const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['v', 'vs'], ['w', 'with'],
   // Chat spellings that are no slip of one letter from the word meant, or one too short to correct
   // into a function word safely ("dose" is two letters swapped, but so is "form" for "from").
-  ['ppl', 'people'], ['tho', 'though'], ['meen', 'mean'], ['dose', 'does'],
+  ['ppl', 'people'], ['meen', 'mean'], ['dose', 'does'],
 ]);
 
 /** Words that carry politeness or hesitation, never meaning. Greetings are not filler: they are smalltalk. */
@@ -70,7 +70,7 @@ const FILLER = new Set([
   'ok', 'okay', 'so', 'well', 'just', 'actually', 'basically', 'really', 'like',
   'anyway', 'anyways', 'anyhow',
   // Hesitations and asides: "bye, oh wait, what is hybrid cloud", "whats good abt cloud tbh".
-  'oh', 'ohh', 'ah', 'ahh', 'wait', 'tbh', 'ngl', 'btw',
+  'oh', 'ohh', 'ah', 'ahh', 'wait', 'tbh', 'ngl', 'btw', 'tho',
   // Whom the student is talking to: "what is saas mate", "hey cloudbot, …".
   'mate', 'm8', 'bro', 'dude', 'pal', 'cloudbot',
   // Acknowledgements: "k", "cool", "yes" say the student is listening, not what they want to know.

@@ -57,7 +57,7 @@ const DISADVANTAGE = /\b(disadvantages?|cons|downsides?|drawbacks?|bad|problems?
  */
 const WHO = '(?:i|we|you|they|anyone|people|companies|a company|someone|one) ';
 const USE = '(?:use|using|choose|choosing|pick|picking|go for|going for|go with|going with)';
-const WHY_NOT_USE = new RegExp(`\\bwhy (?:(?:would|should|do|does|did|might|could|will) )?not (?:${WHO})?${USE}\\b|\\breasons? (?:not to|against) ${USE}\\b`);
+const WHY_NOT_USE = new RegExp(`\\bwhy (?:(?:would|should|do|does|did|might|could|will) (?:${WHO})?)?not (?:${WHO})?${USE}\\b|\\breasons? (?:not to|against) ${USE}\\b`);
 const WHY_USE = new RegExp(`\\bwhy (?:(?:would|should|do|does|might|could|will) ${WHO})?${USE}\\b|\\breasons? (?:to|for) ${USE}\\b`);
 /** Whose advantage: "of", "about", "with", "to" a thing, or "X's", so that "advantage of a private cloud" names X. */
 const OF_SOMETHING = /\b(of|about|with|to|for|using|in)\b/;

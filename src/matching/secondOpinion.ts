@@ -155,6 +155,20 @@ const overviewOfComparison: OpinionStep = (w) => {
  */
 const factDisputed: OpinionStep = (w) => (w.answered !== null && fromLecture(w.decision.direct) && w.top.p < w.o.opinionOverrule ? doubt(w, w.answered, w.top.id) : undefined);
 
+/**
+ * A choice the lecture's facts settle by elimination among the parts a question leaves ("which
+ * needs the least effort, IaaS or PaaS?" is PaaS: IaaS takes the most): a model preferring another
+ * part of that family read the end asked for (SaaS is the least effort of all), not the choice
+ * left. The facts' choice stands. Not a choice between two that the facts rank (`between`): the
+ * rules read "between the most basic and the least-effort one" as such a choice.
+ */
+const choiceSettled: OpinionStep = (w) => {
+  const direct = w.decision.direct;
+  if (w.answered === null || direct?.kind !== 'facts' || direct.chosen === undefined) return undefined;
+  const family = w.overviewOf(w.answered);
+  return family !== undefined && w.top.id !== w.answered && w.overviewOf(w.top.id) === family ? w.decision : undefined;
+};
+
 /** The model is sure of a topic: it answers. */
 const modelIsSure: OpinionStep = (w) => {
   if (w.top.p < w.o.opinionAnswer) return undefined;
@@ -185,7 +199,7 @@ const unsureModel: OpinionStep = (w) => {
 const disagreement: OpinionStep = (w) => (w.answered === null ? undefined : doubt(w, w.answered, w.top.id));
 
 /** The weighing, in order; the first step that decides wins. */
-const OPINION_STEPS: readonly OpinionStep[] = [agreement, trustedAnswer, modelDeclines, modelHearsSmalltalk, overviewOfComparison, factDisputed, modelIsSure, weakReadingsAgree, unsureModel, disagreement];
+const OPINION_STEPS: readonly OpinionStep[] = [agreement, trustedAnswer, modelDeclines, modelHearsSmalltalk, overviewOfComparison, choiceSettled, factDisputed, modelIsSure, weakReadingsAgree, unsureModel, disagreement];
 
 /**
  * The rules' decision, weighed against the model's opinion of the same question, by the steps

@@ -79,6 +79,14 @@ describe('the Answerer\'s own sentences', () => {
     });
   });
 
+  it('names a topic by the abbreviation in its title where the lecture names no side of it: "PaaS", not "the platform as a service"', () => {
+    expect(realAnswerer().answerQuestion('what is the disadvantage of PaaS?').text).toMatch(/^\*\*In short:\*\* The lecture does not name a disadvantage of PaaS in particular\./);
+  });
+
+  it('says whether a part is one of a family before any fact of it ("is IaaS an advantage of the cloud?")', () => {
+    expect(realAnswerer().answerQuestion('is IaaS an advantage of the cloud?').text).toMatch(/^\*\*In short:\*\* No: the lecture gives "Infrastructure as a service \(IaaS\)" under /);
+  });
+
   describe('study mode', () => {
     it('is named in the welcome', () => {
       const text = realAnswerer().welcome().text;

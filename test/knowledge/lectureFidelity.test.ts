@@ -48,7 +48,7 @@ describe('the knowledge base is true to the lecture', () => {
   });
 
   it('gives the lecture\'s own example, "Google Outlook", wherever it gives SaaS\'s example, with its correction in the answer', () => {
-    expect(topic('service-models.saas').answer).toMatch(/the lecture gives as "Google Outlook": a slip/);
+    expect(topic('service-models.saas').answer).toMatch(/given in the lecture as "Google Outlook", a slip/);
     const row = topic('service-models').comparison?.rows.find(([model]) => model === 'SaaS');
     expect(row?.at(-1)).toContain('"Google Outlook"');
     for (const question of topic('service-models.saas').quiz) if (question.kind === 'choice' && /web mail/i.test(question.question)) expect(question.because).toContain('"Google Outlook"');

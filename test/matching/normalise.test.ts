@@ -20,7 +20,7 @@ describe('normalise', () => {
     ['y shud i use the cloud n hw', 'why should i use the cloud and how'],
     ['diff btwn iaas n paas', 'difference between iaas and paas'],
     ['wat dose paas meen', 'what does paas mean'],
-    ['why do ppl use it tho', 'why do people use it though'],
+    ['why do ppl use it tho', 'why do people use it'],
     ['i see', ''],
     ['k cool', ''],
     ['Define cloud computing. (2 marks)', 'define cloud computing'],

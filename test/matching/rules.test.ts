@@ -233,9 +233,17 @@ describeRule('comparisonAlongScale', () => {
   it.each([
     ['does the bus need more or less effort than the bike?', [SAYS.busLeastEffort, SAYS.bikeMostEffort]],
     ['does the car need more or less effort than the bus?', [SAYS.busLeastEffort]],
-    ['is the bus more or less expensive than the bike?', [SAYS.carMostCost]],
-  ])('when a question offers both ends between two sub-topics ("%s"), answers their overview with what the lecture ranks of them, or else on the scale', (question, says) => {
+  ])('when a question offers both ends between two sub-topics ("%s"), answers their overview with what the lecture ranks of them', (question, says) => {
     expect(matcher.match(question)).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id: 'vehicles', direct: { kind: 'facts', says } });
+  });
+
+  it('when a question offers both ends between two sub-topics the lecture ranks neither of ("is the bus more or less expensive than the bike?"), answers their overview saying so, with what it does rank', () => {
+    expect(matcher.match('is the bus more or less expensive than the bike?')).toMatchObject({
+      rule: 'comparisonAlongScale',
+      kind: 'answer',
+      id: 'vehicles',
+      direct: { kind: 'not-stated', asked: { scale: 'cost' }, instead: [SAYS.carMostCost] },
+    });
   });
 
   it.each([
@@ -398,9 +406,15 @@ describeRule('sideOfNamedTopic', () => {
     ['what is the advantage of the bus', 'vehicles.bus', SAYS.busAdvantage],
     ["what's bad about the bike", 'vehicles.bike', SAYS.bikeDisadvantage],
     ["why wouldn't I use the bike?", 'vehicles.bike', SAYS.bikeDisadvantage],
+    ['why do people not use the bike?', 'vehicles.bike', SAYS.bikeDisadvantage],
     ['why would I use the bus', 'vehicles.bus', SAYS.busAdvantage],
   ])('when asked "%s", answers %s with its facts on that side said first', (question, id, says) => {
     expect(matcher.match(question)).toMatchObject({ rule: 'sideOfNamedTopic', kind: 'answer', id, direct: { kind: 'facts', says: [says] } });
+  });
+
+  it('when asked why not to use a sub-topic the lecture names no disadvantage of ("why not use the car?"), passes it on: the reasons against are the overview\'s', () => {
+    expect(matcher.match('why not use the car?').rule).not.toBe('sideOfNamedTopic');
+    expect(matcher.match('what is the disadvantage of the car?')).toMatchObject({ rule: 'sideOfNamedTopic', direct: { kind: 'not-stated' } });
   });
 
   it('when the sub-topic has no fact on that side ("the advantage of the car"), answers it saying the lecture names none', () => {

@@ -73,7 +73,9 @@ export const comparisonAlongScale: Rule = (ctx) => {
   const answer = (id: string, says: string[]): Decision => ({ kind: 'answer', id, confidence, candidates: shortlist(ctx), direct: { kind: 'facts', says } });
   if (asked.bothWays === true && mentioned.length === 2) {
     const ranked = facts.filter(({ id }) => mentioned.includes(id)).map(({ fact }) => fact.says);
-    return answer(family, ranked.length > 0 ? ranked : facts.map(({ fact }) => fact.says));
+    if (ranked.length > 0) return answer(family, ranked);
+    // Neither of the two ranked ("is PaaS more or less expensive than SaaS?"): said so, with what is.
+    return { kind: 'answer', id: family, confidence, candidates: shortlist(ctx), direct: { kind: 'not-stated', asked: { scale: asked.scale, rank: asked.rank }, instead: facts.map(({ fact }) => fact.says) } };
   }
   const outranked = partsIn(family) === 0 && named(family) === 0 && !inFamily(top.id) && top.score >= (choosing ? ctx.o.answerThreshold : ctx.o.clarifyThreshold);
   if (outranked || (!choosing && familyBest.score < ctx.o.clarifyThreshold)) return undefined;
@@ -205,6 +207,9 @@ export const sideOfNamedTopic: Rule = (ctx) => {
   const facts = ctx.k.facts(id);
   if (facts.length === 0) return undefined;
   const onSide = facts.filter((fact: Fact) => fact.side === side).map((fact) => fact.says);
+  // "Why not use the public cloud?" of a part the lecture names no disadvantage of asks the
+  // cloud's reasons against, which are about renting someone else's machines: left to the rest.
+  if (ctx.q.reading.side === undefined && onSide.length === 0) return undefined;
   const confidence = scoreOf(ctx, id);
   const direct: Decision['direct'] = onSide.length > 0 ? { kind: 'facts', says: onSide } : { kind: 'not-stated', asked: { side }, instead: [] };
   return { kind: 'answer', id, confidence, candidates: shortlist(ctx), direct };
