@@ -76,14 +76,6 @@ export interface FactSheet {
 const POINTS_BACK = /^(?:This|That|These|Those|It|They)\b/;
 
 /**
- * "The pros and the cons", "discuss the advantages and disadvantages": both sides asked
- * at once. Each side's words, in either order.
- */
-const ONE_SIDE = '(?:pros?|advantages?|benefits?|upsides?|strengths?|plus(?:es)? points?|good points?|good)';
-const OTHER_SIDE = '(?:cons|disadvantages?|drawbacks?|downsides?|weakness(?:es)?|minus(?:es)?|bad points?|bad|limitations?|risks?)';
-const BOTH_SIDES = new RegExp(`\\b${ONE_SIDE}\\b.*\\b${OTHER_SIDE}\\b|\\b${OTHER_SIDE}\\b.*\\b${ONE_SIDE}\\b|\\bfor and against\\b`);
-
-/**
  * Turns questions and entry ids into replies. It owns every sentence the bot says that is not
  * an entry's answer, so that those stay consistent across channels and tools.
  */
@@ -354,7 +346,7 @@ export class Answerer {
    * follows it, each with its citation, as an exam answer that discusses both needs.
    */
   private withOtherSide(reply: Reply, entry: Entry, match: MatchResult): Reply {
-    if (!isTopic(entry) || entry.lists === undefined || !BOTH_SIDES.test(match.normalised)) return reply;
+    if (!isTopic(entry) || entry.lists === undefined || match.reading.bothSides === undefined) return reply;
     const other = this.kb.listOf(entry.lists === 'advantages' ? 'disadvantages' : 'advantages');
     const otherReply = other === undefined ? undefined : this.replyFor(other, 'answer', match.confidence);
     if (other === undefined || otherReply === undefined) return reply;

@@ -10,7 +10,7 @@ import { type Reading, readingSignals, readQuestion, type ScaleTerms } from './r
 import { STOPWORDS } from './stopwords';
 import { decide } from './rules/index';
 import { excluding, onlyTagNegates, statementThenQuestion, tellsOfOrigin } from './asking';
-import { comparisonAlongScale, sideOfNamedTopic } from './rules/readingRules';
+import { bothSidesAsked, comparisonAlongScale, sideOfNamedTopic } from './rules/readingRules';
 import { type Opinion, type QuestionClassifier, type QuestionText, UNKNOWN_MARK } from './questionModel';
 import { isSecondGuessed, secondOpinion } from './secondOpinion';
 import type { Candidate, Decision, MatchKind, Question, RuleKnowledge } from './rules/types';
@@ -427,7 +427,7 @@ export class Matcher implements RuleKnowledge {
     const top = opinions[0];
     const choice = reading.choosing || reading.comparison !== undefined;
     if (choice && top !== undefined && setAside.includes(top.id)) return { ...ruled, normalised: analysis.normalised, reading, explanation };
-    const weighed = this.usedPartKept(ruled, this.negationKept(ruled, secondOpinion(ruled, opinions, this.options, (id) => this.parentOf(id)), q), reading);
+    const weighed = this.sideKept(ruled, this.negationKept(ruled, secondOpinion(ruled, opinions, this.options, (id) => this.parentOf(id)), q), reading);
     return { ...this.comparisonFactsKept(ruled, weighed, q), normalised: analysis.normalised, reading, explanation };
   }
 
@@ -449,17 +449,18 @@ export class Matcher implements RuleKnowledge {
   }
 
   /**
-   * "Why wouldn't I use IaaS?": where the rules answered a named part's side, asked as why (not) to
-   * use it (`sideOfUse`), and the model the overview that lists that side of the cloud, the part
-   * stands. The model reads "why not use" as the cloud's drawbacks, which is what it asks of the
-   * cloud, not of IaaS.
+   * "Why wouldn't I use IaaS?", "the pros and cons of SaaS", "the cons and pros of the cloud":
+   * where the rules answered a side asked as why (not) to use a named part (`sideOfUse`), or both
+   * sides (`bothSidesAsked`), and the model answered, or asked about, a list of one side of the
+   * cloud, the rules' answer stands. The model reads "why not use" and "pros and cons" as the
+   * cloud's lists: the first is what it asks of the cloud, not of IaaS, and for the subject the
+   * answer gives both lists whichever is matched.
    */
-  private usedPartKept<T extends Decision & { rule: string }>(ruled: T, weighed: T, reading: Reading): T {
-    const side = reading.sideOfUse;
-    if (side === undefined || reading.side !== undefined || ruled.rule !== sideOfNamedTopic.name) return weighed;
-    // Answered, or asked about ("did you mean the drawbacks?").
-    const listing = this.listing(side);
-    const offered = weighed.kind === 'clarify' ? weighed.candidates.some((candidate) => candidate.id === listing) : weighed.id === listing;
+  private sideKept<T extends Decision & { rule: string }>(ruled: T, weighed: T, reading: Reading): T {
+    const bySideOfUse = ruled.rule === sideOfNamedTopic.name && reading.sideOfUse !== undefined && reading.side === undefined;
+    if (!bySideOfUse && ruled.rule !== bothSidesAsked.name) return weighed;
+    const lists = new Set([this.listing('advantage'), this.listing('disadvantage')]);
+    const offered = weighed.kind === 'clarify' ? weighed.candidates.some((candidate) => lists.has(candidate.id)) : weighed.id !== null && lists.has(weighed.id);
     return offered ? ruled : weighed;
   }
 

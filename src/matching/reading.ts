@@ -19,6 +19,8 @@ export interface Reading {
    * cloud" as the drawbacks, and so it is; only a named part turns it into that part's side.
    */
   sideOfUse?: 'advantage' | 'disadvantage';
+  /** "The pros and cons of X", "the cons and pros": both sides asked, the one named first first. Not one of the model's signals. */
+  bothSides?: 'advantage' | 'disadvantage';
   /** "The advantage of X", "what's bad about X". */
   side?: 'advantage' | 'disadvantage';
   /** "List the reasons", "what are all the benefits", "the 7 reasons": the overview, not one part. */
@@ -59,6 +61,30 @@ const WHO = '(?:i|we|you|they|anyone|people|companies|a company|someone|one) ';
 const USE = '(?:use|using|choose|choosing|pick|picking|go for|going for|go with|going with)';
 const WHY_NOT_USE = new RegExp(`\\bwhy (?:(?:would|should|do|does|did|might|could|will) (?:${WHO})?)?not (?:${WHO})?${USE}\\b|\\breasons? (?:not to|against) ${USE}\\b`);
 const WHY_USE = new RegExp(`\\bwhy (?:(?:would|should|do|does|might|could|will) ${WHO})?${USE}\\b|\\breasons? (?:to|for) ${USE}\\b`);
+/**
+ * Both sides asked as a pair ("the pros and cons", "risks and benefits", "good and bad points",
+ * "for and against"), the side named first first. Not two sides apart ("I have the pros, now what
+ * are the cons?"), where the one asked is the latter.
+ */
+const PRO = '(?:advantages?|pros?|upsides?|benefits?|good|plus(?:es)?|strengths?|positives?)';
+const CON = '(?:disadvantages?|cons|downsides?|drawbacks?|bad|weakness(?:es)?|negatives?|risks?|limitations?)';
+const JOINED = '(?: points?| sides?)? (?:and|or|n|vs|versus|plus) (?:the |their |its )?';
+const PRO_FIRST = new RegExp(`\\b${PRO}${JOINED}${CON}\\b|\\bfor and against\\b`);
+const CON_FIRST = new RegExp(`\\b${CON}${JOINED}${PRO}\\b`);
+
+/** A text without its words for either side: what the sides are asked of. */
+export function withoutSideWords(normalised: string): string {
+  return normalised.replace(SIDE_WORDS, ' ').replace(/\s+/g, ' ').trim();
+}
+const SIDE_WORDS = new RegExp(`\\b(?:${PRO}|${CON}|for and against)\\b`, 'g');
+
+function bothSidesIn(normalised: string): Pick<Reading, 'bothSides'> {
+  const pro = PRO_FIRST.exec(normalised)?.index;
+  const con = CON_FIRST.exec(normalised)?.index;
+  if (pro === undefined && con === undefined) return {};
+  return { bothSides: con === undefined || (pro !== undefined && pro <= con) ? 'advantage' : 'disadvantage' };
+}
+
 /** Whose advantage: "of", "about", "with", "to" a thing, or "X's", so that "advantage of a private cloud" names X. */
 const OF_SOMETHING = /\b(of|about|with|to|for|using|in)\b/;
 const PLURAL_PARTS = '(?:reasons|benefits|advantages|disadvantages|drawbacks|pros|cons|models|types|kinds|ways|points|problems|issues|risks)';
@@ -239,6 +265,7 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
     ...(comparison ? { comparison } : {}),
     ...(side !== undefined && OF_SOMETHING.test(normalised) ? { side } : {}),
     ...(whyUse !== undefined ? { sideOfUse: whyUse } : {}),
+    ...bothSidesIn(normalised),
     asksList: LIST.test(normalised),
     yesNo: YES_NO.test(normalised),
     choosing,

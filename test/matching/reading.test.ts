@@ -193,6 +193,20 @@ describe('readQuestion', () => {
       expect(read(question).side).toBeUndefined();
     });
 
+    it.each([
+      ['the pros and cons of the car', 'advantage'],
+      ['what are the cons and pros of walking', 'disadvantage'],
+      ['the good and bad points of the bus', 'advantage'],
+      ['risks and benefits of the bike', 'disadvantage'],
+      ['walking: the arguments for and against', 'advantage'],
+    ])('reads "%s" as asking both sides, the %s first', (question, first) => {
+      expect(read(question).bothSides).toBe(first);
+    });
+
+    it('reads no both sides in two sides apart ("I have the pros of walking, now what are the cons?")', () => {
+      expect(read('I have the pros of walking, now what are the cons?').bothSides).toBeUndefined();
+    });
+
     it('reads no side of use in a question about using something without a why ("how do I use the bus")', () => {
       expect(read('how do I use the bus').sideOfUse).toBeUndefined();
     });

@@ -401,6 +401,24 @@ describeRule('namedSubjectOfLongQuestion', () => {
   });
 });
 
+describeRule('bothSidesAsked', () => {
+  it.each([
+    ['what are the pros and cons of the bus', 'vehicles.bus'],
+    ['pros and cons of walking', 'reasons-to-walk'],
+    ['the cons and pros of walking', 'reasons-not-to-walk'],
+  ])('when both sides are asked ("%s"), answers the part named, or the list of the side named first', (question, id) => {
+    expect(matcher.match(question)).toMatchObject({ rule: 'bothSidesAsked', kind: 'answer', id });
+  });
+
+  it.each([
+    ['with a word the lecture never uses', 'pros and cons of the car wash'],
+    ['with two parts named', 'pros and cons of the bus and the bike'],
+    ['with the two sides apart', 'I have the pros of walking, now what are the cons?'],
+  ])('passes on a question %s ("%s")', (_, question) => {
+    expect(matcher.match(question).rule).not.toBe('bothSidesAsked');
+  });
+});
+
 describeRule('sideOfNamedTopic', () => {
   it.each([
     ['what is the advantage of the bus', 'vehicles.bus', SAYS.busAdvantage],

@@ -394,6 +394,12 @@ describe('a Matcher with a question model', () => {
       expect(alwaysWhyNot.match("why wouldn't I use the bike?")).toMatchObject({ kind: 'answer', id: 'vehicles.bike', rule: 'sideOfNamedTopic' });
     });
 
+    it('keeps the list of the side named first where both are asked ("the cons and pros of walking"), and a part named ("the pros and cons of the bus")', () => {
+      const alwaysWhy = new Matcher(kb, {}, undefined, new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, 'reasons-to-walk'], bias: [0, 50], ...flattenWeights([]) }));
+      expect(alwaysWhy.match('the cons and pros of walking')).toMatchObject({ kind: 'answer', id: 'reasons-not-to-walk', rule: 'bothSidesAsked' });
+      expect(alwaysWhy.match('what are the pros and cons of the bus')).toMatchObject({ kind: 'answer', id: 'vehicles.bus', rule: 'bothSidesAsked' });
+    });
+
     it('leaves a side asked in other words to the model ("what\'s bad about the bike")', () => {
       expect(alwaysWhyNot.match("what's bad about the bike")).toMatchObject({ kind: 'answer', id: 'reasons-not-to-walk' });
     });

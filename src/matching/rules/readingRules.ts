@@ -1,5 +1,6 @@
 import type { Fact, Rank } from '../../knowledge/schema';
 import { claimIn, combines, isNoEvidence, negates, neitherNor, preferredTo, sitsBetween, unnegatedChoice } from '../asking';
+import { withoutSideWords } from '../reading';
 import { type Decision, type Rule, type RuleContext, shortlist } from './types';
 
 /**
@@ -213,6 +214,27 @@ export const sideOfNamedTopic: Rule = (ctx) => {
   const confidence = scoreOf(ctx, id);
   const direct: Decision['direct'] = onSide.length > 0 ? { kind: 'facts', says: onSide } : { kind: 'not-stated', asked: { side }, instead: [] };
   return { kind: 'answer', id, confidence, candidates: shortlist(ctx), direct };
+};
+
+/**
+ * "The pros and cons of SaaS", "what are the cons and pros of the cloud?": both sides asked. Of
+ * one named sub-topic, that sub-topic, whose answer gives both; of the subject, the list of the
+ * side named first, which the answer follows with the other (`Answerer`). Matched whole, the
+ * words of both lists compete, and a sub-topic that names both ("best of both worlds") won. Not
+ * with a word the lecture never uses ("the pros and cons of remote work").
+ */
+export const bothSidesAsked: Rule = (ctx) => {
+  const first = ctx.q.reading.bothSides;
+  // The side words are no subject, whether the knowledge base spells them or not.
+  if (first === undefined || ctx.k.unknownCount(withoutSideWords(ctx.q.analysis.normalised)) > 0) return undefined;
+  const named = ctx.k.named(ctx.q.terms).filter((id) => ctx.k.parentOf(id) !== undefined && ctx.k.childrenOf(id).length === 0);
+  const [part] = named;
+  if (part !== undefined) return named.length === 1 ? { kind: 'answer', id: part, confidence: scoreOf(ctx, part), candidates: shortlist(ctx) } : undefined;
+  // The subject itself: no family's part, nor a family other than the two lists, named.
+  const lists = [ctx.k.listing('advantage'), ctx.k.listing('disadvantage')];
+  if (ctx.k.named(ctx.q.terms).some((id) => ctx.k.childrenOf(id).length > 0 && !lists.includes(id))) return undefined;
+  const listing = ctx.k.listing(first);
+  return listing === undefined ? undefined : { kind: 'answer', id: listing, confidence: scoreOf(ctx, listing), candidates: shortlist(ctx) };
 };
 
 /**
