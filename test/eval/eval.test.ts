@@ -165,7 +165,8 @@ const OTHER_SETS = [
   // declined, not answered wrong. Cross-validated over every labelled set, the same changes gave 44
   // more right answers and 38 fewer wrong ones, and one more right on the scored sets. Back at its
   // sealed score since the eighteenth session's model (a comparison of control it had asked back).
-  { file: 'heldout18-questions.tsv', inScopeCorrect: 183, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  // At 184 from the nineteenth session, whose reading of "more or less" answers one more.
+  { file: 'heldout18-questions.tsv', inScopeCorrect: 184, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the thirteenth session, kept out of the model's training
   // (SEALED_SETS) through the fourteenth, and scored once at its end: 98.4% in scope, none
   // confidently wrong, 34/34 declined, 8/8 smalltalk (docs/understanding.md). Held at that sealed score.
@@ -181,12 +182,14 @@ const OTHER_SETS = [
   // questions teach: retrained on them, the model asks back about one long question it had answered
   // right (a student who missed the definition), where it answers one more of set 18. Neither is a
   // confident wrong answer; cross-validated, the session's changes gave 27 more right answers and
-  // 19 fewer wrong over all sets, the scored sets unchanged.
-  { file: 'heldout22-questions.tsv', inScopeCorrect: 182, declined: 34, wrongAtMost: 1, smalltalk: 8 },
+  // 19 fewer wrong over all sets, the scored sets unchanged. At 183 and none wrong from the
+  // nineteenth session, whose chat spellings ("ppl") turn its one wrong answer right.
+  { file: 'heldout22-questions.tsv', inScopeCorrect: 183, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the sixteenth session, kept out of the model's training
   // (SEALED_SETS) through the seventeenth, and scored once at its end: 97.9% in scope, none
-  // confidently wrong, 34/34 declined, 8/8 smalltalk (docs/understanding.md). Held at that sealed score.
-  { file: 'heldout23-questions.tsv', inScopeCorrect: 184, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  // confidently wrong, 34/34 declined, 8/8 smalltalk (docs/understanding.md). Held at that sealed
+  // score until the nineteenth session, whose chat spellings ("dose", "meen") answer one more.
+  { file: 'heldout23-questions.tsv', inScopeCorrect: 185, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the seventeenth session, kept out of the model's training
   // (SEALED_SETS) through the eighteenth, and scored once at its end: 94.7% in scope (178, one
   // short of the 95% target, as the starting code), 1 confidently wrong (0.4%), 34/34 declined,
