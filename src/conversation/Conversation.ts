@@ -296,16 +296,15 @@ export class Conversation {
 
   /**
    * "Which is more important?" or "which one matters most?" after a list of one side, or after two
-   * parts of one overview: the
-   * lecture says which needs more effort or costs more (its scales), never which matters more, so
-   * that is said, then what it says of each. The words alone would match some other entry, as
-   * "matters most" did the service models.
+   * parts of one overview: the lecture says which needs more effort or costs more (its scales),
+   * never which matters more, so that is said, then what it says of each. The words alone would
+   * match some other entry, as "matters most" did the service models.
    */
   private unrankedPair(lastTopic: string, match: MatchResult, seen: readonly string[]): Reply | undefined {
     const terms = match.explanation.terms;
     if (!match.reading.choosing || match.reading.comparison !== undefined || terms.length === 0 || !terms.every((term) => this.ranking.has(term))) return undefined;
     // Right after a list of one side ("why use the cloud?"), "which is the most important?" asks
-    // which of the list, which the lecture ranks no more than two of it.
+    // which of the list: the lecture ranks its parts no more than any two of them.
     const listed = this.answerer.unrankedList(lastTopic);
     if (listed !== undefined) return listed;
     // Two parts of one overview: "which matters more" of IaaS and what the cloud is compares nothing.

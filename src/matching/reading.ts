@@ -260,12 +260,14 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
   const disadvantage = DISADVANTAGE.test(normalised);
   const advantage = ADVANTAGE.test(normalised);
   const side = disadvantage && !advantage ? 'disadvantage' : advantage && !disadvantage ? 'advantage' : undefined;
-  const whyUse = side === undefined ? (WHY_NOT_USE.test(normalised) ? 'disadvantage' : WHY_USE.test(normalised) ? 'advantage' : undefined) : undefined;
+  // Each pattern is a pass over the message; most have no "why" or "reason" and no word of either side.
+  const asksWhy = side === undefined && (normalised.includes('why') || normalised.includes('reason'));
+  const whyUse = asksWhy ? (WHY_NOT_USE.test(normalised) ? 'disadvantage' : WHY_USE.test(normalised) ? 'advantage' : undefined) : undefined;
   return {
     ...(comparison ? { comparison } : {}),
     ...(side !== undefined && OF_SOMETHING.test(normalised) ? { side } : {}),
     ...(whyUse !== undefined ? { sideOfUse: whyUse } : {}),
-    ...bothSidesIn(normalised),
+    ...((advantage && disadvantage) || normalised.includes('for and against') ? bothSidesIn(normalised) : {}),
     asksList: LIST.test(normalised),
     yesNo: YES_NO.test(normalised),
     choosing,
