@@ -51,8 +51,11 @@ const LEAST = new Set(['least', 'less', 'fewest', 'fewer', 'lowest', 'lower', 'm
 const BETWEEN = new Set(['more', 'less', 'fewer', 'higher', 'lower', 'greater', 'bigger', 'smaller']);
 /** A comparative form of its own: "cheaper", "easier", "pricier" (not "cheapest"). */
 const COMPARATIVE_ONLY = /(?:ier|er)$/;
-const ADVANTAGE = /\b(advantages?|pros?|upsides?|benefits?|good|plus(?:es)?|strengths?|positives?|best thing)\b/;
-const DISADVANTAGE = /\b(disadvantages?|cons|downsides?|drawbacks?|bad|problems?|weakness(?:es)?|negatives?|risks?|catch|limitations?|worst thing)\b/;
+/** Each side's words; a side asked also by a few that pair with neither ("the best thing", "the catch"). */
+const PRO = '(?:advantages?|pros?|upsides?|benefits?|good|plus(?:es)?|strengths?|positives?)';
+const CON = '(?:disadvantages?|cons|downsides?|drawbacks?|bad|weakness(?:es)?|negatives?|risks?|limitations?)';
+const ADVANTAGE = new RegExp(`\\b(?:${PRO}|best thing)\\b`);
+const DISADVANTAGE = new RegExp(`\\b(?:${CON}|problems?|catch|worst thing)\\b`);
 /**
  * "Why wouldn't I use IaaS?", "reasons not to use PaaS": why not to use a thing asks its
  * disadvantages, and why to use it its advantages, the thing named after the verb.
@@ -66,8 +69,6 @@ const WHY_USE = new RegExp(`\\bwhy (?:(?:would|should|do|does|might|could|will) 
  * "for and against"), the side named first first. Not two sides apart ("I have the pros, now what
  * are the cons?"), where the one asked is the latter.
  */
-const PRO = '(?:advantages?|pros?|upsides?|benefits?|good|plus(?:es)?|strengths?|positives?)';
-const CON = '(?:disadvantages?|cons|downsides?|drawbacks?|bad|weakness(?:es)?|negatives?|risks?|limitations?)';
 const JOINED = '(?: points?| sides?)? (?:and|or|n|vs|versus|plus) (?:the |their |its )?';
 const PRO_FIRST = new RegExp(`\\b${PRO}${JOINED}${CON}\\b|\\bfor and against\\b`);
 const CON_FIRST = new RegExp(`\\b${CON}${JOINED}${PRO}\\b`);

@@ -345,6 +345,9 @@ describe('a Matcher with a question model', () => {
     new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, 'vehicles.car'], bias, ...flattenWeights(Object.entries(weights)) });
   /** Certain, for any question, that it is about the car. */
   const alwaysCar = classifierOf([0, 50]);
+  /** A matcher with a model certain, for any question, that it is about this entry. */
+  const sureOf = (id: string, base = kb) =>
+    new Matcher(base, {}, undefined, new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, id], bias: [0, 50], ...flattenWeights([]) }));
   const rulesAlone = new Matcher(kb);
   const withModel = new Matcher(kb, {}, undefined, alwaysCar);
   /** Off-topic, but with words the tiny lecture uses ("helmet"), so that the rules score it and decline it as too weak. */
@@ -360,7 +363,7 @@ describe('a Matcher with a question model', () => {
 
   describe('where the rules and the model answer twins whose titles differ by a "not"', () => {
     /** Certain, for any question, that it asks "Why walk?". */
-    const alwaysWhy = new Matcher(kb, {}, undefined, new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, 'reasons-to-walk'], bias: [0, 50], ...flattenWeights([]) }));
+    const alwaysWhy = sureOf('reasons-to-walk');
 
     it('keeps the twin with the "not" where the question has one ("why wouldn\'t everyone walk?")', () => {
       expect(alwaysWhy.match("why wouldn't everyone walk?")).toMatchObject({ kind: 'answer', id: 'reasons-not-to-walk' });
@@ -382,20 +385,20 @@ describe('a Matcher with a question model', () => {
   });
 
   it('keeps a choice the facts settle by elimination ("the car or the bike, which needs less effort?"), where the model prefers the part at that end of all (the bus)', () => {
-    const alwaysBus = new Matcher(kb, {}, undefined, new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, 'vehicles.bus'], bias: [0, 50], ...flattenWeights([]) }));
+    const alwaysBus = sureOf('vehicles.bus');
     expect(alwaysBus.match('the car or the bike, which needs less effort')).toMatchObject({ kind: 'answer', id: 'vehicles.car', rule: 'comparisonAlongScale' });
   });
 
   describe('where the rules answered why (not) to use a named part, and the model the list of that side', () => {
     /** Certain, for any question, that it asks "Why not walk?", the tiny lecture's list of disadvantages. */
-    const alwaysWhyNot = new Matcher(kb, {}, undefined, new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, 'reasons-not-to-walk'], bias: [0, 50], ...flattenWeights([]) }));
+    const alwaysWhyNot = sureOf('reasons-not-to-walk');
 
     it('keeps the part ("why wouldn\'t I use the bike?"): the model reads "why not use" as the list', () => {
       expect(alwaysWhyNot.match("why wouldn't I use the bike?")).toMatchObject({ kind: 'answer', id: 'vehicles.bike', rule: 'sideOfNamedTopic' });
     });
 
     it('keeps the list of the side named first where both are asked ("the cons and pros of walking"), and a part named ("the pros and cons of the bus")', () => {
-      const alwaysWhy = new Matcher(kb, {}, undefined, new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, 'reasons-to-walk'], bias: [0, 50], ...flattenWeights([]) }));
+      const alwaysWhy = sureOf('reasons-to-walk');
       expect(alwaysWhy.match('the cons and pros of walking')).toMatchObject({ kind: 'answer', id: 'reasons-not-to-walk', rule: 'bothSidesAsked' });
       expect(alwaysWhy.match('what are the pros and cons of the bus')).toMatchObject({ kind: 'answer', id: 'vehicles.bus', rule: 'bothSidesAsked' });
     });
@@ -430,9 +433,6 @@ describe('a Matcher with a question model', () => {
   });
 
   describe('a comparison the rules answered from a lecture fact, which a sure model answers otherwise', () => {
-    /** Certain, for any question, that it is about this entry. */
-    const sureOf = (id: string, base = kb) =>
-      new Matcher(base, {}, undefined, new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, id], bias: [0, 50], ...flattenWeights([]) }));
     /** Certain, for any question, that the lecture does not answer it. */
     const sureItIsNot = (base = kb) =>
       new Matcher(base, {}, undefined, new QuestionClassifier({ format: QUESTION_MODEL_FORMAT, inputs: 'f'.repeat(64), classes: [DECLINE_CLASS, 'elsewhere'], bias: [50, 0], ...flattenWeights([]) }));
