@@ -32,7 +32,8 @@ export interface MatchingOptions {
   situationWeight: number;
   /**
    * After a greeting ("hi so im doing a group project…"), a rest with at least this many content
-   * terms is a question, answered or declined as one, never taken for the greeting.
+   * terms is a question, answered or declined as one, never taken for the greeting; unless it
+   * matches nothing and asks nothing ("bye, closing the book for today"), which is the smalltalk.
    */
   openingQuestionTerms: number;
   /**

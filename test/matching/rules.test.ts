@@ -92,6 +92,20 @@ describeRule('greetingBeforeQuestion', () => {
     expect(matcher.match('hi, what can you help me with?')).toMatchObject({ rule: 'greetingBeforeQuestion', kind: 'smalltalk', id: 'smalltalk.help' });
   });
 
+  it.each([
+    ['hi, I have my driving exam on friday morning', 'smalltalk.greeting'],
+    ['thanks, off to catch the last train home now', 'smalltalk.thanks'],
+  ])('when a long remark after the smalltalk asks nothing and matches nothing ("%s"), replies to the smalltalk: nothing was asked to decline', (text, id) => {
+    expect(matcher.match(text)).toMatchObject({ rule: 'greetingBeforeQuestion', kind: 'smalltalk', id });
+  });
+
+  it.each(['hi, what time does the last train leave tonight?', 'hi, did the last train leave on time tonight'])(
+    'when a long rest asks something the lecture does not answer ("%s"), declines it as a question, not as the greeting',
+    (text) => {
+      expect(matcher.match(text)).toMatchObject({ rule: 'greetingBeforeQuestion', kind: 'fallback', id: null });
+    },
+  );
+
   it('when a greeting is followed by another smalltalk phrase ("hi, help"), replies to the second', () => {
     expect(matcher.match('hi, help')).toMatchObject({ rule: 'greetingBeforeQuestion', kind: 'smalltalk', id: 'smalltalk.help' });
   });

@@ -10,6 +10,9 @@ import { certain, type Decision, type Rule, shortlist } from './types';
 const QUESTION_WORD = /\b(?:what|why|how|which|who|where|when|is|are|can|could|does|do|should|would|explain|define|describe|list|compare)\b/;
 const QUESTION_START = /^(?:what|why|how|which|who|where|when|is|are|can|could|does|do|should|would|tell|explain|define|describe|give|show|list|outline|state|compare)\b/;
 
+/** Words that make a statement a question, anywhere in it: "…went back to normal, was that elasticity?". */
+const ASKS = /\b(?:what|why|how|which|who|where|when|is|are|was|were|can|could|does|do|did|should|would|will|explain|define|describe|list|compare|tell|give|show)\b/;
+
 /** When, where, who and how many ask about the lecture as an event or a course, which the lecture does not answer. */
 const ABOUT_THE_EVENT = /\b(?:when|where|who|whom|whos|time|room|many|long|exam|exams|test|deadline|recorded|recording)\b/;
 
@@ -32,7 +35,8 @@ const answered = (decision: Decision) => decision.kind === 'answer' || decision.
 /**
  * Students open a question with a greeting or thanks ("hi so im doing a group project, is iaas a
  * good idea for us"): the question is what is answered, or declined as a question. A short rest
- * that asks nothing the lecture answers ("thanks, that made sense") leaves the smalltalk.
+ * that asks nothing the lecture answers ("thanks, that made sense"), or a longer one that matches
+ * nothing and asks nothing ("goodbye, off to go over my notes"), leaves the smalltalk.
  */
 export const greetingBeforeQuestion: Rule = ({ q, k, o }) => {
   const opening = k.smalltalkOpening(q.analysis.normalised);
@@ -45,7 +49,8 @@ export const greetingBeforeQuestion: Rule = ({ q, k, o }) => {
   // The bot's name counts, as it did before it was set aside: "thanks bot, what is X" is a question.
   const long = k.termCount(opening.rest) + (opening.addressed ? 1 : 0) >= o.openingQuestionTerms;
   const asked = long || QUESTION_WORD.test(opening.rest) || k.namesOnly(opening.rest) ? k.matchPart(opening.rest) : undefined;
-  if (asked !== undefined && (answered(asked) || long)) return asked;
+  // A long rest is declined as a question only if it asks one: "bye, closing the book for today" says goodbye.
+  if (asked !== undefined && (answered(asked) || (long && (asked.kind !== 'fallback' || ASKS.test(opening.rest))))) return asked;
   // "hey, which topics do you know?": a question about what the bot does, after a greeting, asks
   // for help; "hi, how are you", which asks it nothing (no term), stays a greeting.
   if (asked?.kind === 'smalltalk' && asked.id !== null && asked.id === k.helpEntry() && k.termCount(opening.rest) > 0) return asked;
