@@ -208,7 +208,7 @@ export class Answerer {
       const abbreviation = /\(([^)]+)\)$/.exec(entry.title)?.[1];
       const name = abbreviation ?? inSentence(entry.title.replace(/\s*\([^)]*\)$/, ''));
       const the = abbreviation !== undefined || name.startsWith('the ') ? '' : 'the ';
-      const what = 'side' in asked ? `name ${asked.side === 'advantage' ? 'an advantage' : 'a disadvantage'} of ${the}${name} in particular` : `say which ${direct.othersOnly === true ? 'of the others ' : ''}has the ${asked.rank} ${asked.scale}`;
+      const what = 'side' in asked ? `name ${asked.side === 'advantage' ? 'an advantage' : 'a disadvantage'} of ${the}${name} in particular` : `say which ${direct.othersOnly === true ? 'of the others ' : ''}${hasEnd(asked)}`;
       return direct.instead.length > 0 ? `The lecture does not ${what}. What it does say: ${direct.instead.join(' ')}` : `The lecture does not ${what}.`;
     }
     if (match.reading.yesNo) {
@@ -362,6 +362,11 @@ export class Answerer {
   }
 
   /** An entry answered with a sentence said first: a comparison resolved against the topics discussed. */
+  /** An overview asked for one end of a scale none of its parts is ranked on: said so first. */
+  answerNotRanked(id: string, asked: { scale: string; rank: 'most' | 'least' }): Reply | undefined {
+    return this.answerWithFirst(id, `The lecture does not say which ${hasEnd(asked)}.`);
+  }
+
   answerWithFirst(id: string, first: string): Reply | undefined {
     const reply = this.answerEntry(id);
     return reply === undefined ? undefined : saidFirst(reply, first);
@@ -593,6 +598,11 @@ function shortName(title: string): string {
 }
 
 /** A reply with one direct sentence before it: what a comparison, a side or a yes or no asked for. */
+/** "has the least cost": an end of a scale, as the not-stated sentences put it. */
+function hasEnd(asked: { scale: string; rank: 'most' | 'least' }): string {
+  return `has the ${asked.rank} ${asked.scale}`;
+}
+
 function saidFirst(reply: Reply, sentence: string): Reply {
   return { ...reply, text: `**In short:** ${sentence}\n\n${reply.text}` };
 }

@@ -57,6 +57,12 @@ const WHICH = /^which(?: one| of them| model| cloud)?(?: is| would be| should i|
 /** "What's the difference?", "how do they differ", "compare them": between the last two topics. */
 const DIFFERENCE = /^(?:and |so |but )?(?:what is |whats )?(?:the |a )?(?:difference|diff|differences)(?: between (?:them|the two|these|those|the 2|both))?$|^how (?:are|do) (?:they|the two|these) differ$|^compare (?:them|the two|these|both)$/;
 
+/**
+ * "And the other one?", "what about the others?": the parts of the last topic's overview not yet
+ * discussed. The whole message, after `normalise`.
+ */
+const OTHER_ONES = /^(?:and |but |what about |how about |tell me about |and what about )?(?:the )?(?:other|others|other one|other ones|other two|remaining one|remaining ones|rest|rest of them)$/;
+
 /** A bare "benefits" starts a new topic; "any downsides?" or "its benefits" continues the last one. */
 function continues(text: string, match: MatchResult): boolean {
   return BACK_REFERENCE.test(match.normalised) || text.trim().endsWith('?') || match.normalised.split(' ').length > 1;
@@ -189,7 +195,7 @@ export class Conversation {
   private followUp(text: string, match: MatchResult, cue: FollowUpCue | undefined, lastTopic: string, seen: readonly string[]): Reply | undefined {
     const entry = this.kb.get(lastTopic);
     if (!entry || !isTopic(entry)) return undefined;
-    const part = this.partByPlace(lastTopic, match);
+    const part = this.partByPlace(lastTopic, match) ?? this.otherParts(lastTopic, match, seen);
     if (part !== undefined) return part;
     const ranked = this.rankedInContext(lastTopic, match, seen);
     if (ranked !== undefined) return ranked;
@@ -265,6 +271,9 @@ export class Conversation {
     }
     // The matcher's answer stands when it is already of this family.
     if (answeredFamily === family) return undefined;
+    // "Which is cheaper?" after the public and private clouds, which the lecture ranks on no cost:
+    // their overview, saying so, as the matcher says it of a question that names them.
+    if (ranked.length === 0 && this.kb.childrenOf(family).length > 0) return this.answerer.answerNotRanked(family, asked);
     return hit === undefined ? undefined : this.answerer.answerWithFirst(hit.id, hit.fact.says);
   }
 
@@ -281,6 +290,20 @@ export class Conversation {
     const child = children[placeOf(ordinal, children.length) - 1];
     // A place past the end of the list ("the 7th one" of five drawbacks): the list, to pick from.
     return child === undefined ? this.answerer.offerChildren(list) : this.answerer.answerEntry(child.id);
+  }
+
+  /**
+   * "And the other one?" after a part: the one part of its overview not yet discussed, or, with
+   * several left, the choice between them. The words alone ("other") match whatever entry says
+   * "other users", as the public cloud's does.
+   */
+  private otherParts(lastTopic: string, match: MatchResult, seen: readonly string[]): Reply | undefined {
+    const overview = this.kb.parentOf(lastTopic);
+    if (overview === undefined || !OTHER_ONES.test(match.normalised)) return undefined;
+    const left = this.kb.childrenOf(overview.id).filter((child) => !seen.includes(child.id));
+    const [only] = left;
+    if (only === undefined) return this.answerer.offerChildren(overview.id);
+    return left.length === 1 ? this.answerer.answerEntry(only.id) : this.answerer.didYouMean(left.map((child) => child.id));
   }
 
   /**
@@ -348,11 +371,27 @@ export class Conversation {
     return (cue === 'drawback' || cue === 'benefit') && continues(text, match) ? this.answerer.askWhatAbout(cue) : undefined;
   }
 
-  /** A topic's example, or the honest reply that the lecture gives none. */
+  /**
+   * A topic's example, or the honest reply that the lecture gives none. An overview with none of
+   * its own gives its parts' ("give an example" after the drawbacks is the hospital data of
+   * security): the one part's example, or the choice of the parts that have one.
+   */
   private exampleOf(id: string, answer: string): Reply | undefined {
+    const own = this.ownExample(id, answer);
+    if (own !== undefined) return own;
+    const parts = this.kb.childrenOf(id).filter((child) => this.ownExample(child.id, child.answer) !== undefined);
+    const [first] = parts;
+    if (first === undefined) return this.answerer.notInLecture(id, 'example');
+    if (parts.length > 1) return this.answerer.didYouMean(parts.map((child) => child.id));
+    const example = this.ownExample(first.id, first.answer);
+    const title = this.kb.get(id)?.title ?? '';
+    return example === undefined ? undefined : { ...example, text: `The lecture gives no example of "${title}" as a whole; it gives one for "${first.title}":\n\n${example.text}` };
+  }
+
+  private ownExample(id: string, answer: string): Reply | undefined {
     const entry = this.kb.get(id);
     const named = entry !== undefined && isTopic(entry) ? entry.example?.join(' ') : undefined;
-    return (named === undefined ? undefined : this.answerer.answerPart(id, named)) ?? this.part(id, answer, 'example') ?? this.answerer.notInLecture(id, 'example');
+    return (named === undefined ? undefined : this.answerer.answerPart(id, named)) ?? this.part(id, answer, 'example');
   }
 
   /** The sentences of an answer that give the part asked for, with the entry's title and citation. */

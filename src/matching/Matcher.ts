@@ -427,8 +427,19 @@ export class Matcher implements RuleKnowledge {
     const top = opinions[0];
     const choice = reading.choosing || reading.comparison !== undefined;
     if (choice && top !== undefined && setAside.includes(top.id)) return { ...ruled, normalised: analysis.normalised, reading, explanation };
-    const weighed = this.sideKept(ruled, this.negationKept(ruled, secondOpinion(ruled, opinions, this.options, (id) => this.parentOf(id)), q), reading);
-    return { ...this.comparisonFactsKept(ruled, weighed, q), normalised: analysis.normalised, reading, explanation };
+    const weighed = this.endKept(ruled, this.sideKept(ruled, this.negationKept(ruled, secondOpinion(ruled, opinions, this.options, (id) => this.parentOf(id)), q), reading), reading);
+    return { ...this.unrankedSaid(this.comparisonFactsKept(ruled, weighed, q), reading), normalised: analysis.normalised, reading, explanation };
+  }
+
+  /**
+   * The single biggest advantage of all asked for, and answered with the list of that side
+   * however it was reached (the model, a long question's lead): the lecture ranks none of the
+   * list, which is said first, as `unrankedSuperlative` says it.
+   */
+  private unrankedSaid<T extends Decision>(decision: T, reading: Reading): T {
+    const { side, superlative, comparison } = reading;
+    if (decision.kind !== 'answer' || decision.direct !== undefined || side === undefined || !superlative || comparison !== undefined) return decision;
+    return decision.id === this.listing(side) ? { ...decision, direct: { kind: 'unranked', side } } : decision;
   }
 
   /**
@@ -462,6 +473,22 @@ export class Matcher implements RuleKnowledge {
     const lists = new Set([this.listing('advantage'), this.listing('disadvantage')]);
     const offered = weighed.kind === 'clarify' ? weighed.candidates.some((candidate) => lists.has(candidate.id)) : weighed.id !== null && lists.has(weighed.id);
     return offered ? ruled : weighed;
+  }
+
+  /**
+   * The cheapest of the service models asked for: where the rules read one end of a scale and answered
+   * from the lecture's facts, a model answering, or asking about, an entry the lecture ranks at the
+   * other end ("IaaS often costs more") would tell the student the opposite of the lecture; the
+   * rules' answer stands. The model learns ends only from examples, and one writer's label is
+   * enough to teach it the wrong one.
+   */
+  private endKept<T extends Decision & { rule: string }>(ruled: T, weighed: T, reading: Reading): T {
+    const asked = reading.comparison;
+    if (ruled.rule !== comparisonAlongScale.name || ruled.kind !== 'answer' || asked === undefined || asked.bothWays === true) return weighed;
+    const other = asked.rank === 'most' ? 'least' : 'most';
+    const ids = weighed.kind === 'clarify' ? weighed.candidates.map((candidate) => candidate.id) : weighed.id === null ? [] : [weighed.id];
+    const wrongEnd = ids.some((id) => id !== ruled.id && this.facts(id).some((fact) => fact.scale === asked.scale && fact.rank === other));
+    return wrongEnd ? ruled : weighed;
   }
 
   /**

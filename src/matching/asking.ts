@@ -304,7 +304,7 @@ const ORIGIN = /\b(?:invent(?:ed|s|ing|or|ors|ion)?|coined|founded|came up with|
 /** The student's own story: "when we came up with our idea…", "I founded a shop, was that right?". */
 const OWN_STORY = /\b(?:i|we|my|our|me|us)\b/;
 /**
- * "Who invented the telephone?", "when was the term coined?", "the Romans invented roads,
+ * "Who invented the telephone?", "when was the term coined?", "when did buses start?", "the Romans invented roads,
  * didn't they?", "the history of the bus", "what was the very first car?": a question about where
  * a thing came from, who or when. Only a "who" or "when" question with the origin a few words on,
  * a claim of who invented it asked for agreement, a history asked for, a "very first" or how
@@ -314,6 +314,8 @@ const OWN_STORY = /\b(?:i|we|my|our|me|us)\b/;
 const ORIGIN_ASKED = new RegExp(
   [
     `^(?:who|when|what year|which year|in what year|in which year)(?: \\w+){0,6}? ${ORIGIN.source}`,
+    // "When did cloud computing start?": when a thing began is where it came from.
+    '^(?:when|what year|which year|in what year|in which year)(?: \\w+){1,6}? (?:start|started|begin|began|launch|launched|first appear|first appeared|emerge|emerged|come about|came about|take off|took off)$',
     `${ORIGIN.source}.*\\b(?:(?:did|was|were|is)(?: not|n t) (?:they|it|he|she)|right|correct|true)$`,
     '^did .*\\binvent\\b',
     '\\b(?:history|origins?) of (?!(?:my|your|our|his|her|their|a|the) (?:file|files|data|browser|version|versions)\\b|(?:my|your|our)\\b)',

@@ -152,7 +152,7 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .send('give an example')
       .assertReply(() => undefined)
       .send('5')
-      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture gives no example for "Why use the cloud\?"/); })
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture gives no example of "Why use the cloud\?" as a whole; it gives one for "Fault tolerance":\n\n\*\*Fault tolerance\*\*: If one computer breaks/); })
       .startTest();
   });
 
@@ -256,6 +256,37 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .assertReply(() => undefined)
       .send(ordinal)
       .assertReply((reply) => { expect(reply.text).toMatch(answer); })
+      .startTest();
+  });
+
+  it('"give an example" after a list with no example of its own gives the example one of its parts has', async () => {
+    await conversation()
+      .send('why not use the cloud')
+      .assertReply(() => undefined)
+      .send('give an example')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture gives no example of "Why not use the cloud\?" as a whole; it gives one for "Security":\n\n\*\*Security\*\*: For example, hospital data would not be put on the cloud\./); })
+      .startTest();
+  });
+
+  it('"and the other one?" after two of three parts is the third; after one, the two left to choose from', async () => {
+    await conversation()
+      .send('what is a public cloud')
+      .assertReply(() => undefined)
+      .send('and a private cloud?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^In a private cloud/); })
+      .send('and the other one?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^A hybrid cloud/); })
+      .startTest();
+    await conversation()
+      .send('what is paas')
+      .assertReply(() => undefined)
+      .send('and the other one?')
+      .assertReply((reply) => {
+        expect(reply.text).toMatch(/^I'm not sure which topic you mean/);
+        expect(reply.text).toMatch(/Infrastructure as a service/);
+        expect(reply.text).toMatch(/Software as a service/);
+        expect(reply.text).not.toMatch(/Platform as a service|[Pp]ublic cloud/);
+      })
       .startTest();
   });
 
@@ -413,6 +444,20 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .assertReply((reply) => { expect(head(reply)).toBe('**In short:** A private cloud gives you full control over the computers.'); })
       .send('which service model gives the most control')
       .assertReply((reply) => { expect(head(reply)).toMatch(/^\*\*In short:\*\* IaaS gives the most control/); })
+      .startTest();
+  });
+
+  it('"which is cheaper?" after the public and private clouds, which the lecture ranks on no cost, says so before their overview', async () => {
+    await conversation()
+      .send('what is a public cloud')
+      .assertReply(() => undefined)
+      .send('what is a private cloud')
+      .assertReply(() => undefined)
+      .send('which is cheaper?')
+      .assertReply((reply) => {
+        expect(head(reply)).toBe('**In short:** The lecture does not say which has the least cost.');
+        expect(reply.text).toContain('The lecture describes three ways to run a cloud.');
+      })
       .startTest();
   });
 

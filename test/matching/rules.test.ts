@@ -654,7 +654,7 @@ describeRule('oneBetweenTwo', () => {
 });
 
 describeRule('originNotGiven', () => {
-  it.each(['who invented the bus?', 'when was the bike first used?', 'the car was invented in 1886, right?', 'what is the history of the bus'])(
+  it.each(['who invented the bus?', 'when was the bike first used?', 'the car was invented in 1886, right?', 'what is the history of the bus', 'when did the bus start?', 'in what year did the bike first appear'])(
     'when a lecture that tells no origins is asked where a thing came from ("%s"), declines, offering the thing',
     (question) => {
       const result = matcher.match(question);
