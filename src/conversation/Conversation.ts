@@ -63,6 +63,18 @@ const DIFFERENCE = /^(?:and |so |but )?(?:what is |whats )?(?:the |a )?(?:differ
  */
 const OTHER_ONES = /^(?:and |but |what about |how about |tell me about |and what about )?(?:the )?(?:other|others|other one|other ones|other two|remaining one|remaining ones|rest|rest of them)$/;
 
+/**
+ * "What's another drawback?", "and another?", "one more": another part of the same list. The
+ * word for the list, if any, must be the list's side: "another benefit" after latency is not one.
+ */
+const ANOTHER = /^(?:and |so |ok |what is |whats |give me |tell me |name |is there |are there )?(?:another|one more|any other|any more)(?: one)?(?: (drawback|drawbacks|disadvantage|disadvantages|downside|downsides|con|cons|risk|risks|benefit|benefits|advantage|advantages|upside|upsides|pro|pros|reason|reasons))?$/;
+const BENEFIT_WORDS = new Set(['benefit', 'benefits', 'advantage', 'advantages', 'upside', 'upsides', 'pro', 'pros']);
+
+/** A question of at most this many words may lean on the last topic to settle it; a longer one says what it asks. */
+const CONTEXT_WORDS = 8;
+/** A question asked as one: a bare "cloud model" says too little to lean on the topic before it. */
+const ASKED = /^(?:and |so |but )?(?:what|which|why|how|is|are|does|do|can|could|should|would)\b/;
+
 /** A bare "benefits" starts a new topic; "any downsides?" or "its benefits" continues the last one. */
 function continues(text: string, match: MatchResult): boolean {
   return BACK_REFERENCE.test(match.normalised) || text.trim().endsWith('?') || match.normalised.split(' ').length > 1;
@@ -230,7 +242,22 @@ export class Conversation {
         this.answerer.notInLecture(lastTopic, cue === 'drawback' ? 'drawbacks' : 'benefits')
       );
     }
-    return refersBack ? this.inContext(text, entry.title) : undefined;
+    if (refersBack) return this.inContext(text, entry.title);
+    return match.kind === 'answer' || match.kind === 'smalltalk' ? undefined : this.settledByContext(text, match, lastTopic);
+  }
+
+  /**
+   * "What are the three types?" after the service models, "is there another definition?" after
+   * what the cloud is: a short question the matcher could not settle alone ("Did you mean…?", or
+   * declined) is asked again with the last topic's title, and answered if that lands in the same
+   * family, the overview or one of its parts. A question that lands elsewhere is left as it was.
+   */
+  private settledByContext(text: string, match: MatchResult, lastTopic: string): Reply | undefined {
+    if (!ASKED.test(match.normalised) || match.normalised.split(' ').length > CONTEXT_WORDS) return undefined;
+    const family = this.kb.parentOf(lastTopic)?.id ?? lastTopic;
+    const reply = this.inContext(text, this.kb.get(lastTopic)?.title ?? '');
+    const id = reply?.id ?? undefined;
+    return id !== undefined && id !== null && (id === family || this.kb.parentOf(id)?.id === family) ? reply : undefined;
   }
 
   /**
@@ -299,11 +326,20 @@ export class Conversation {
    */
   private otherParts(lastTopic: string, match: MatchResult, seen: readonly string[]): Reply | undefined {
     const overview = this.kb.parentOf(lastTopic);
-    if (overview === undefined || !OTHER_ONES.test(match.normalised)) return undefined;
+    if (overview === undefined || !(OTHER_ONES.test(match.normalised) || this.anotherOf(overview.id, match.normalised))) return undefined;
     const left = this.kb.childrenOf(overview.id).filter((child) => !seen.includes(child.id));
     const [only] = left;
     if (only === undefined) return this.answerer.offerChildren(overview.id);
     return left.length === 1 ? this.answerer.answerEntry(only.id) : this.answerer.didYouMean(left.map((child) => child.id));
+  }
+
+  /** "Another drawback?" after a part of the drawbacks: another of that list, the side named or none. */
+  private anotherOf(overview: string, normalised: string): boolean {
+    const found = ANOTHER.exec(normalised);
+    if (found === null) return false;
+    const word = found[1];
+    if (word === undefined || word.startsWith('reason')) return true;
+    return overview === this.overviews[BENEFIT_WORDS.has(word) ? 'benefit' : 'drawback'];
   }
 
   /**

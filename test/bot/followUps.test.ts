@@ -259,6 +259,28 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('a short question the matcher cannot settle alone ("what are the three types?") is settled by the topic before it, the service models', async () => {
+    await conversation()
+      .send('what does as a service mean')
+      .assertReply(() => undefined)
+      .send('what are the three types?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^"As a service" means available to rent/); })
+      .startTest();
+  });
+
+  it('"what\'s another drawback?" after one drawback offers the others of that list, not the one just given', async () => {
+    await conversation()
+      .send('what is latency')
+      .assertReply(() => undefined)
+      .send("what's another drawback?")
+      .assertReply((reply) => {
+        expect(reply.text).toMatch(/^I'm not sure which topic you mean/);
+        expect(reply.text).toMatch(/Costs[\s\S]*Security[\s\S]*Control[\s\S]*Intellectual property/);
+        expect(reply.text).not.toMatch(/Latency/);
+      })
+      .startTest();
+  });
+
   it('"give an example" after a list with no example of its own gives the example one of its parts has', async () => {
     await conversation()
       .send('why not use the cloud')
