@@ -256,8 +256,8 @@ export class Conversation {
     if (!ASKED.test(match.normalised) || match.normalised.split(' ').length > CONTEXT_WORDS) return undefined;
     const family = this.kb.parentOf(lastTopic)?.id ?? lastTopic;
     const reply = this.inContext(text, this.kb.get(lastTopic)?.title ?? '');
-    const id = reply?.id ?? undefined;
-    return id !== undefined && id !== null && (id === family || this.kb.parentOf(id)?.id === family) ? reply : undefined;
+    const id = reply?.id ?? null;
+    return id !== null && (id === family || this.kb.parentOf(id)?.id === family) ? reply : undefined;
   }
 
   /**
