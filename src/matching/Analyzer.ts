@@ -289,10 +289,15 @@ function hasExtraFirstLetter(word: string, target: string): boolean {
   return word.length === target.length + 1 && word.slice(1) === target;
 }
 
-/** A known stem plus one letter is another word, not a typo: "cloudy" is weather, not "clouds". */
+/**
+ * A known stem plus one letter is another word, not a typo: "cloudy" is weather, not "clouds";
+ * "user" is not "use". An "r" or "d" makes a word only after an "e" ("use", "user"): "disastr"
+ * is "disaster" with a letter dropped.
+ */
 function isDerivedWord(word: string, target: string): boolean {
   const root = stem(target);
-  return word.length === root.length + 1 && word.startsWith(root) && !word.endsWith('s');
+  if (word.length !== root.length + 1 || !word.startsWith(root) || word.endsWith('s')) return false;
+  return !/[rd]$/.test(word) || root.endsWith('e');
 }
 
 /** The word with each pair of neighbouring letters swapped: bitap search scores these poorly. */

@@ -174,6 +174,8 @@ const QUANTITY: readonly (readonly [RegExp, string])[] = [
   [/\bas (?:little|few) ((?:\w+ ){0,2}\w+) as (?:possible|we can|i can|you can|can be|we could|i could)\b/g, 'the least $1'],
   [/\bas (?:much|many) ((?:\w+ ){0,2}\w+) as (?:possible|we can|i can|you can|can be|we could|i could)\b/g, 'the most $1'],
   [/\b(?:hardly|barely|next to|little or|little to|close to) (?:any|no|zero|anything|nothing)\b/g, 'the least'],
+  // "Few constraints", the lecture's own words for IaaS, are the fewest; "a few" is some.
+  [/(?<!\ba )\bfew\b/g, 'the least'],
   // "Minimise setup time", "keep the work to a minimum": a wish for the least, unless a direction
   // word follows, which `REDUCING` turns round ("minimise the most work" is the least).
   [/\bminimi[sz](?:e|es|ing)\b(?! (?:the )?(?:most|more|max|maximum|greatest|biggest|least|less|fewest|fewer)\b)(?: (?:the|my|our|your|their))?/g, 'the least'],

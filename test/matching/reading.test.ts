@@ -35,8 +35,13 @@ describe('readQuestion', () => {
       ['which vehicle should we take to maximise the cost', 'cost', 'most', 'a verb wishing for the most'],
       ['we want to keep the work to a minimum', 'effort', 'least', 'a quantity kept to a minimum'],
       ['which vehicle minimises the most effort', 'effort', 'least', 'a verb wishing for less of the most, turned round'],
+      ['i care most about having few costs', 'cost', 'least', '"few" of a word for more of it, nearer than a "most" of caring'],
     ])('reads "%s" as the %s scale at its %s end (%s)', (question, scale, rank) => {
       expect(read(question).comparison).toMatchObject({ scale, rank });
+    });
+
+    it('does not read "a few" as a direction ("give a few costs of the bus")', () => {
+      expect(read('give a few costs of the bus').comparison).toBeUndefined();
     });
 
     it.each([['which one needs less work'], ['which is cheaper'], ['which costs more']])('reads "%s" as comparing two, not picking one of all', (question) => {
