@@ -257,7 +257,9 @@ export class Conversation {
     const family = this.kb.parentOf(lastTopic)?.id ?? lastTopic;
     const reply = this.inContext(text, this.kb.get(lastTopic)?.title ?? '');
     const id = reply?.id ?? null;
-    return id !== null && (id === family || this.kb.parentOf(id)?.id === family) ? reply : undefined;
+    // The same part again answers nothing new: "so which should I pick?" after security is not security.
+    if (id === null || (id === lastTopic && family !== lastTopic)) return undefined;
+    return id === family || this.kb.parentOf(id)?.id === family ? reply : undefined;
   }
 
   /**
