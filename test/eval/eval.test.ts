@@ -198,8 +198,9 @@ const OTHER_SETS = [
   // Written blind at the start of the eighteenth session, kept out of the model's training
   // (SEALED_SETS) through the nineteenth, and scored once at its end: 96.3% in scope (181), 2
   // confidently wrong (0.9%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
-  // code 182 and 2. Held at that sealed score.
-  { file: 'heldout25-questions.tsv', inScopeCorrect: 181, declined: 34, wrongAtMost: 2, smalltalk: 8 },
+  // code 182 and 2. Held at that sealed score until the twentieth session, whose sharing scale
+  // answers "the least sharing of infrastructure" with the private cloud, one of its two wrong answers.
+  { file: 'heldout25-questions.tsv', inScopeCorrect: 182, declined: 34, wrongAtMost: 1, smalltalk: 8 },
 ] as const;
 
 describe.each(OTHER_SETS)('answer quality on $file', ({ file, inScopeCorrect, declined, wrongAtMost, smalltalk }) => {
