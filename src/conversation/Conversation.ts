@@ -417,13 +417,15 @@ export class Conversation {
   private exampleOf(id: string, answer: string): Reply | undefined {
     const own = this.ownExample(id, answer);
     if (own !== undefined) return own;
-    const parts = this.kb.childrenOf(id).filter((child) => this.ownExample(child.id, child.answer) !== undefined);
+    const parts = this.kb.childrenOf(id).flatMap((child) => {
+      const example = this.ownExample(child.id, child.answer);
+      return example === undefined ? [] : [{ child, example }];
+    });
     const [first] = parts;
     if (first === undefined) return this.answerer.notInLecture(id, 'example');
-    if (parts.length > 1) return this.answerer.didYouMean(parts.map((child) => child.id));
-    const example = this.ownExample(first.id, first.answer);
+    if (parts.length > 1) return this.answerer.didYouMean(parts.map(({ child }) => child.id));
     const title = this.kb.get(id)?.title ?? '';
-    return example === undefined ? undefined : { ...example, text: `The lecture gives no example of "${title}" as a whole; it gives one for "${first.title}":\n\n${example.text}` };
+    return { ...first.example, text: `The lecture gives no example of "${title}" as a whole; it gives one for "${first.child.title}":\n\n${first.example.text}` };
   }
 
   private ownExample(id: string, answer: string): Reply | undefined {
