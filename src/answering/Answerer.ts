@@ -361,12 +361,12 @@ export class Answerer {
     return list === undefined ? undefined : saidFirst(list, noneRanked(entry.lists));
   }
 
-  /** An entry answered with a sentence said first: a comparison resolved against the topics discussed. */
   /** An overview asked for one end of a scale none of its parts is ranked on: said so first. */
   answerNotRanked(id: string, asked: { scale: string; rank: 'most' | 'least' }): Reply | undefined {
     return this.answerWithFirst(id, `The lecture does not say which ${hasEnd(asked)}.`);
   }
 
+  /** An entry answered with a sentence said first: a comparison resolved against the topics discussed. */
   answerWithFirst(id: string, first: string): Reply | undefined {
     const reply = this.answerEntry(id);
     return reply === undefined ? undefined : saidFirst(reply, first);
@@ -597,12 +597,12 @@ function shortName(title: string): string {
   return /\(([^)]+)\)\s*$/.exec(title)?.[1] ?? inSentence(title);
 }
 
-/** A reply with one direct sentence before it: what a comparison, a side or a yes or no asked for. */
 /** "has the least cost": an end of a scale, as the not-stated sentences put it. */
 function hasEnd(asked: { scale: string; rank: 'most' | 'least' }): string {
   return `has the ${asked.rank} ${asked.scale}`;
 }
 
+/** A reply with one direct sentence before it: what a comparison, a side or a yes or no asked for. */
 function saidFirst(reply: Reply, sentence: string): Reply {
   return { ...reply, text: `**In short:** ${sentence}\n\n${reply.text}` };
 }

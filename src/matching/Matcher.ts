@@ -476,7 +476,7 @@ export class Matcher implements RuleKnowledge {
   }
 
   /**
-   * The cheapest of the service models asked for: where the rules read one end of a scale and answered
+   * Where the rules read one end of a scale (the cheapest, the least effort) and answered
    * from the lecture's facts, a model answering, or asking about, an entry the lecture ranks at the
    * other end ("IaaS often costs more") would tell the student the opposite of the lecture; the
    * rules' answer stands. The model learns ends only from examples, and one writer's label is
