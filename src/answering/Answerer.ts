@@ -1,7 +1,7 @@
 import type { Entry, KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { Comparison, TopicEntry } from '../knowledge/schema';
 import { isTopic } from '../knowledge/KnowledgeBase';
-import { claimIn } from '../matching/asking';
+import { claimIn, joinsTwo, preferredTo } from '../matching/asking';
 import { asksNothing, type Matcher, type MatchKind, type MatchResult } from '../matching/Matcher';
 import { type FollowUpCue, FollowUpCues } from './followUpCues';
 import { sentencesOf } from './sentencesOf';
@@ -60,6 +60,8 @@ export interface Reply {
   facts?: FactSheet;
   /** Set when the matcher declined a question: the conversation has moved away from its last topic. */
   declined?: true;
+  /** The two topics a reply gives side by side (compared, or asked at once): both have now been discussed. */
+  pair?: readonly [string, string];
 }
 
 /**
@@ -143,20 +145,33 @@ export class Answerer {
   }
 
   /**
-   * "What is the difference between X and Y?": a question that asks how the topic
-   * it was matched to differs from one sibling it names gets both answers, as the follow-up "what's
-   * the difference" does after two topics, with their overview's comparison table when it has one.
-   * The reply keeps the matched topic's id and confidence.
+   * A question about the topic it was matched to and one sibling it names gets both answers, the
+   * matched one first, with their overview's comparison table when it has one:
+   * - "What is the difference between X and Y?", as the follow-up "what's the difference" does after two topics;
+   * - "why pick X over Y?", "X rather than Y": what each is, to weigh one against the other;
+   * - "what is X and what is Y?", "explain X and Y": both asked at once, where one answer leaves the other unsaid.
+   * Not a choice ("which…"), a yes or no, or a direction ("is X cheaper than Y"), which other
+   * rules answer in a sentence. The reply keeps the matched topic's id and confidence.
    */
   private differenceAsked(match: MatchResult, id: string): Reply | undefined {
     const parent = this.kb.parentOf(id);
+    const { reading } = match;
     // A sentence said first ("the lecture does not say which costs least") answers what was asked; both answers would lose it.
-    if (match.direct !== undefined || parent === undefined || !isTopic(parent) || !match.reading.comparing) return undefined;
+    if (match.direct !== undefined || parent === undefined || !isTopic(parent)) return undefined;
+    const preference = reading.comparing ? undefined : preferredTo(match.normalised);
+    const together = !reading.comparing && preference === undefined && joinsTwo(match.normalised) && !reading.choosing && !reading.yesNo && reading.comparison === undefined;
+    if (!reading.comparing && (preference === undefined || preference.givenUp) && !together) return undefined;
     const named = this.matcher.subTopicsMentioned(parent.id, match.explanation.terms);
     const other = named.find((sibling) => sibling !== id);
     if (named.length !== 2 || other === undefined || !named.includes(id)) return undefined;
     // With their overview's comparison table, when it has one (the service and deployment models).
-    return this.compareTwo(id, other, parent.comparison === undefined ? undefined : parent.id, id);
+    const table = parent.comparison === undefined ? undefined : parent.id;
+    if (!together) return this.compareTwo(id, other, table, id, reading.comparing ? 'difference' : 'against');
+    // Asked at once, they are answered in the order asked: "what are elasticity and fault tolerance?".
+    const terms = match.explanation.terms;
+    const firstNamed = terms.findIndex((_, end) => this.matcher.subTopicsMentioned(parent.id, terms.slice(0, end + 1)).length > 0);
+    const [first] = this.matcher.subTopicsMentioned(parent.id, terms.slice(0, firstNamed + 1));
+    return first === other ? this.compareTwo(other, id, table, id, 'both') : this.compareTwo(id, other, table, id, 'both');
   }
 
   /**
@@ -313,23 +328,49 @@ export class Answerer {
   /**
    * "What's the difference?" after two topics: both answers, one after the other, with their
    * overview's comparison table when they share one. The reply's id is the overview's, the
-   * second topic's, or `id` when given: the topic the question was matched to.
+   * second topic's, or `id` when given: the topic the question was matched to. `asked` says what
+   * the two are given for: how they differ, one weighed against the other, or both asked at once.
    */
-  compareTwo(first: string, second: string, overview?: string, id?: string): Reply | undefined {
+  compareTwo(first: string, second: string, overview?: string, id?: string, asked: 'difference' | 'against' | 'both' = 'difference'): Reply | undefined {
     const a = this.kb.get(first);
     const b = this.kb.get(second);
     if (!a || !b || !isTopic(a) || !isTopic(b)) return undefined;
     const table = overview === undefined ? undefined : this.kb.get(overview);
     const section = this.kb.sectionOf(b);
     const citation = section ? `\n\n${this.citation(section)}` : '';
+    const heading = { difference: `The difference between "${a.title}" and "${b.title}"`, against: `"${a.title}" against "${b.title}"`, both: `"${a.title}" and "${b.title}"` }[asked];
     return {
       kind: 'answer',
       id: id ?? overview ?? second,
       confidence: 1,
-      text: `The difference between "${a.title}" and "${b.title}", in the lecture's words:\n\n${titled(a)}\n\n${titled(b)}${citation}`,
+      text: `${heading}, in the lecture's words:\n\n${titled(a)}\n\n${titled(b)}${citation}`,
+      pair: [first, second],
       suggestions: this.suggestionsFor([...new Set([...(overview === undefined ? [] : [overview]), ...a.related, ...b.related])].filter((id) => id !== first && id !== second)),
       source: section ? { section: section.title, anchor: section.anchor } : null,
       ...(table && isTopic(table) && table.comparison ? { comparison: table.comparison } : {}),
+    };
+  }
+
+  /**
+   * "An example of each" after two topics: each one's example, in the lecture's words, or that it
+   * gives none for one of them. With none for either, the honest no for the latest.
+   */
+  examplesOfTwo(first: string, second: string, firstExample: string | undefined, secondExample: string | undefined): Reply | undefined {
+    const a = this.kb.get(first);
+    const b = this.kb.get(second);
+    if (!a || !b || !isTopic(a) || !isTopic(b)) return undefined;
+    if (firstExample === undefined && secondExample === undefined) return this.notInLecture(second, 'example');
+    const line = (entry: TopicEntry, example: string | undefined) => `**${entry.title}**: ${example?.trim() ?? 'the lecture gives no example.'}`;
+    const section = this.kb.sectionOf(b);
+    const citation = section ? `\n\n${this.citation(section)}` : '';
+    return {
+      kind: 'answer',
+      id: second,
+      confidence: 1,
+      text: `The lecture's examples of "${a.title}" and "${b.title}":\n\n${line(a, firstExample)}\n\n${line(b, secondExample)}${citation}`,
+      suggestions: this.suggestionsFor([...new Set([...a.related, ...b.related])].filter((id) => id !== first && id !== second)),
+      source: section ? { section: section.title, anchor: section.anchor } : null,
+      pair: [first, second],
     };
   }
 

@@ -29,10 +29,13 @@ export class FollowUpCues {
   private readonly terms: Readonly<Record<Exclude<FollowUpCue, 'unclear' | 'again'>, ReadonlySet<string>>>;
   /** "Point" is in both "good point" and "bad point": on its own it says neither. */
   private readonly pointTerm: string | undefined;
+  /** "An example of each", "examples of both": still a request for an example, of the last two topics. */
+  private readonly eachTerms: ReadonlySet<string>;
 
   constructor(matcher: Pick<Matcher, 'termsOf'>) {
     const terms = (words: string) => new Set(matcher.termsOf(words));
     this.pointTerm = matcher.termsOf('point')[0];
+    this.eachTerms = terms('each both');
     this.terms = {
       example: terms('example examples instance instances eg'),
       more: terms('more detail details elaborate continue further info information else'),
@@ -54,7 +57,8 @@ export class FollowUpCues {
     if (WHY_PHRASES.has(normalised)) return 'why';
     if (terms.length === 0 || terms.every((term) => term === this.pointTerm)) return undefined;
     // "More examples" asks for an example; "more" only qualifies it.
-    if (terms.some((term) => this.terms.example.has(term)) && terms.every((term) => this.terms.example.has(term) || this.terms.more.has(term))) {
+    const { example, more } = this.terms;
+    if (terms.some((term) => example.has(term)) && terms.every((term) => example.has(term) || more.has(term) || this.eachTerms.has(term))) {
       return 'example';
     }
     return (['why', 'more', 'drawback', 'benefit'] as const).find((cue) => terms.every((term) => this.terms[cue].has(term)));

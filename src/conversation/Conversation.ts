@@ -64,11 +64,17 @@ const DIFFERENCE = /^(?:and |so |but )?(?:what is |whats )?(?:the |a )?(?:differ
 const OTHER_ONES = /^(?:and |but |what about |how about |tell me about |and what about )?(?:the )?(?:other|others|other one|other ones|other two|remaining one|remaining ones|rest|rest of them)$/;
 
 /**
- * "What's another drawback?", "and another?", "one more": another part of the same list. The
- * word for the list, if any, must be the list's side: "another benefit" after latency is not one.
+ * "What's another drawback?", "and another?", "one more", "any others?", "what other reasons are
+ * there?": another part of the same list. A word for the list's side must be that list's side:
+ * "another benefit" after latency is not one. A word for any list ("reasons", "models") is.
  */
-const ANOTHER = /^(?:and |so |ok |what is |whats |give me |tell me |name |is there |are there )?(?:another|one more|any other|any more)(?: one)?(?: (drawback|drawbacks|disadvantage|disadvantages|downside|downsides|con|cons|risk|risks|benefit|benefits|advantage|advantages|upside|upsides|pro|pros|reason|reasons))?$/;
+const ANOTHER =
+  /^(?:and |so |ok |what |what is |whats |what are |give me |tell me |name |list |is there |are there )?(?:the )?(?:another|one more|any other|any others|any more|other|others)(?: one| ones)?(?: (drawback|drawbacks|disadvantage|disadvantages|downside|downsides|con|cons|risk|risks|benefit|benefits|advantage|advantages|upside|upsides|pro|pros|reason|reasons|model|models|type|types|kind|kinds|option|options|point|points))?(?: (?:are there|is there|then|left))?$/;
 const BENEFIT_WORDS = new Set(['benefit', 'benefits', 'advantage', 'advantages', 'upside', 'upsides', 'pro', 'pros']);
+const DRAWBACK_WORDS = new Set(['drawback', 'drawbacks', 'disadvantage', 'disadvantages', 'downside', 'downsides', 'con', 'cons', 'risk', 'risks']);
+
+/** "An example of each", "examples for both of them": of the last two topics, not the last one. */
+const EACH = /\b(?:each|both|them|the two|either)\b/;
 
 /** A question of at most this many words may lean on the last topic to settle it; a longer one says what it asks. */
 const CONTEXT_WORDS = 8;
@@ -169,13 +175,16 @@ export class Conversation {
     // example, nothing more) and the prompt after "ok" stay on the topic.
     const declined = reply.declined === true;
     const pending = reply.kind === 'clarify' ? reply.suggestions.map((suggestion) => suggestion.id) : [];
+    // Two topics given side by side were both discussed, the answered one last: "what's the
+    // difference?" or "an example of each" after "is X the same as Y?" is about the two.
+    const discussed = answered === null ? [] : [...(reply.pair ?? []).filter((id) => id !== answered), answered];
     const update: MemoryUpdate = (base) => ({
       ...base,
       lastTopic: answered ?? (declined ? null : base.lastTopic),
       afterDecline: declined,
       pendingClarification: pending,
       pendingExample: reply.asksForExample === true,
-      seenTopics: answered === null ? base.seenTopics : [...base.seenTopics.filter((id) => id !== answered), answered].slice(-SEEN_TOPICS_KEPT),
+      seenTopics: answered === null ? base.seenTopics : [...base.seenTopics.filter((id) => !discussed.includes(id)), ...discussed].slice(-SEEN_TOPICS_KEPT),
     });
     const next = update(memory);
     // Follow-ups the student has not seen yet come first; Teams shows only three.
@@ -218,12 +227,17 @@ export class Conversation {
     if (DIFFERENCE.test(match.normalised)) return this.differenceOf(lastTopic, seen);
     if (cue === 'unclear') return this.answerer.unclearAbout(lastTopic);
     if (cue === 'again') return this.answerer.answerEntry(lastTopic);
-    if (cue === 'example') return this.exampleOf(lastTopic, entry.answer);
+    if (cue === 'example') return (EACH.test(match.normalised) ? this.examplesOfPair(lastTopic, seen) : undefined) ?? this.exampleOf(lastTopic, entry.answer);
     if (cue === 'why') return this.kb.childrenOf(lastTopic).length > 0 ? this.answerer.offerChildren(lastTopic) : this.answerer.reasonFor(lastTopic);
     // More of this topic, never another topic's answer passed off as more of this one.
     if (cue === 'more') return this.answerer.offerChildren(lastTopic) ?? this.answerer.nothingMore(lastTopic);
     const refersBack = BACK_REFERENCE.test(match.normalised);
     if (continues(text, match) && (cue === 'drawback' || cue === 'benefit')) {
+      // A part of one side's list has no sides of its own: "what are the advantages then?" after
+      // a drawback asks for the other list, unless it points back at the part ("its advantages").
+      const asked = this.overviews[cue];
+      const opposite = this.overviews[cue === 'drawback' ? 'benefit' : 'drawback'];
+      if (!refersBack && asked !== undefined && opposite !== undefined && this.kb.parentOf(lastTopic)?.id === opposite) return this.answerer.answerEntry(asked);
       // The part of this answer if it has one; else the question about this topic, if that
       // leads somewhere new ("downsides" of the cloud are the drawbacks); else an honest no.
       const elsewhere = this.inContext(text, entry.title);
@@ -340,7 +354,7 @@ export class Conversation {
     const found = ANOTHER.exec(normalised);
     if (found === null) return false;
     const word = found[1];
-    if (word === undefined || word.startsWith('reason')) return true;
+    if (word === undefined || (!BENEFIT_WORDS.has(word) && !DRAWBACK_WORDS.has(word))) return true;
     return overview === this.overviews[BENEFIT_WORDS.has(word) ? 'benefit' : 'drawback'];
   }
 
@@ -376,11 +390,14 @@ export class Conversation {
   /**
    * The last two topics discussed, the latest second, with their overview when they share one.
    * Replies that compare them keep the latest as their id, so that the conversation stays on the
-   * pair: "which is better" after "what's the difference" is still about the two.
+   * pair: "which is better" after "what's the difference" is still about the two. Of the topics
+   * before the latest, a part of the same overview comes first: after the public cloud, security
+   * and the private cloud, the difference asked is the two clouds', not security's and a cloud's.
    */
   private lastPair(lastTopic: string, seen: readonly string[]): [string, string, string | undefined] | undefined {
     const related = (id: string) => id === lastTopic || this.kb.parentOf(id)?.id === lastTopic || this.kb.parentOf(lastTopic)?.id === id;
-    const previous = [...seen].reverse().find((id) => !related(id));
+    const before = [...seen].reverse().filter((id) => !related(id));
+    const previous = before.find((id) => areSiblings(id, lastTopic)) ?? before[0];
     if (previous === undefined) return undefined;
     const parent = this.kb.parentOf(lastTopic);
     return [previous, lastTopic, parent !== undefined && this.kb.parentOf(previous)?.id === parent.id ? parent.id : undefined];
@@ -429,9 +446,31 @@ export class Conversation {
   }
 
   private ownExample(id: string, answer: string): Reply | undefined {
+    const example = this.exampleText(id, answer);
+    return example === undefined ? undefined : this.answerer.answerPart(id, example);
+  }
+
+  /** The example a topic's entry names, or else the sentences of its answer that give one. */
+  private exampleText(id: string, answer: string): string | undefined {
     const entry = this.kb.get(id);
     const named = entry !== undefined && isTopic(entry) ? entry.example?.join(' ') : undefined;
-    return (named === undefined ? undefined : this.answerer.answerPart(id, named)) ?? this.part(id, answer, 'example');
+    return named ?? answerPart(answer, 'example');
+  }
+
+  /**
+   * "Give an example of each" after two topics: the example of each, or that the lecture gives
+   * none for one; with none for either, none. Each topic's own example only: an overview's parts'
+   * would answer a question about a part of it.
+   */
+  private examplesOfPair(lastTopic: string, seen: readonly string[]): Reply | undefined {
+    const pair = this.lastPair(lastTopic, seen);
+    if (pair === undefined) return undefined;
+    const [first, second] = pair;
+    const examples = [first, second].map((id) => {
+      const entry = this.kb.get(id);
+      return entry !== undefined && isTopic(entry) ? this.exampleText(id, entry.answer) : undefined;
+    });
+    return this.answerer.examplesOfTwo(first, second, examples[0], examples[1]);
   }
 
   /** The sentences of an answer that give the part asked for, with the entry's title and citation. */

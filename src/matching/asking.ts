@@ -288,6 +288,17 @@ export function preferredTo(normalised: string): { preferred: string; against: s
 }
 
 /**
+ * Two things asked at once: "what is X and what is Y", "explain X and Y", "X & Y". Where the two
+ * are siblings the question names, both are answered (`twoNamedSiblings`, `Answerer.differenceAsked`).
+ */
+const TOGETHER = /\band\b|&/;
+
+/** Whether a question joins things with "and": with two siblings named, it asks about both. */
+export function joinsTwo(normalised: string): boolean {
+  return TOGETHER.test(normalised);
+}
+
+/**
  * Words that put things together: "combining A and B", "a mix of A and B", "A and B together".
  * Not "mix up", "mixed them up" or "mix A and B up", which is confusing one for the other, nor
  * "putting together" a list: "together" only after the things put together.

@@ -69,7 +69,7 @@ const WHY_USE = new RegExp(`\\bwhy (?:(?:would|should|do|does|might|could|will) 
  * "for and against"), the side named first first. Not two sides apart ("I have the pros, now what
  * are the cons?"), where the one asked is the latter.
  */
-const JOINED = '(?: points?| sides?)? (?:and|or|n|vs|versus|plus) (?:the |their |its )?';
+const JOINED = '(?: points?| sides?)? (?:and|or|n|vs|versus|plus) (?:the |their |its |one |an? |some |any )?';
 const PRO_FIRST = new RegExp(`\\b${PRO}${JOINED}${CON}\\b|\\bfor and against\\b`);
 const CON_FIRST = new RegExp(`\\b${CON}${JOINED}${PRO}\\b`);
 

@@ -25,7 +25,8 @@ describe('a question asking how the topic it was matched to differs from a sibli
   });
 
   it.each([
-    ['it names two siblings but asks no difference', 'tell me about the bus and the bike', 'vehicles.bus'],
+    ['it names two siblings but asks only whether one is like the other', 'is the bus like the bike', 'vehicles.bus'],
+    ['it asks to choose between two siblings', 'which is better, the bus and the bike', 'vehicles.bus'],
     ['it names only one', 'how is the bus different', 'vehicles.bus'],
     ['it asks about the different ones, not a difference', 'the different ones, the bus and the bike', 'vehicles.bus'],
     ['it was matched to a topic it does not name', 'what is the difference between the bus and the bike', 'vehicles.car'],
@@ -45,6 +46,35 @@ describe('a question asking how the topic it was matched to differs from a sibli
     expect(reply).toMatchObject({ id: 'service-models.saas', confidence: 0.9 });
     expect(reply.text.startsWith('The difference between "Software as a service (SaaS)" and "Platform as a service (PaaS)"')).toBe(true);
     expect(reply.comparison).toEqual((real.get('service-models') as { comparison?: unknown }).comparison);
+  });
+
+  it('gets both answers, in the order asked, when it asks about two siblings at once', () => {
+    for (const [question, id] of [
+      ['what is the bike and what is the bus', 'vehicles.bus'],
+      ['tell me about the bike and the bus', 'vehicles.bike'],
+    ] as const) {
+      const reply = matchedTo(question, id);
+      expect(reply).toMatchObject({ id, confidence: 0.9, pair: ['vehicles.bike', 'vehicles.bus'] });
+      expect(reply.text.split('\n\n').slice(0, 3)).toEqual([
+        '"The bike" and "The bus", in the lecture\'s words:',
+        `**The bike**: ${kb.get('vehicles.bike')?.answer.trim() ?? ''}`,
+        `**The bus**: ${kb.get('vehicles.bus')?.answer.trim() ?? ''}`,
+      ]);
+    }
+  });
+
+  it('gets both answers, the preferred first, when it asks why one is chosen over the other', () => {
+    const reply = matchedTo('why would anyone take the bike over the bus', 'vehicles.bike');
+    expect(reply.text.split('\n\n').slice(0, 3)).toEqual([
+      '"The bike" against "The bus", in the lecture\'s words:',
+      `**The bike**: ${kb.get('vehicles.bike')?.answer.trim() ?? ''}`,
+      `**The bus**: ${kb.get('vehicles.bus')?.answer.trim() ?? ''}`,
+    ]);
+  });
+
+  it('gets the one answer when it asks what choosing one over the other gives up: another rule answers that', () => {
+    const reply = matchedTo('what do I give up by taking the bike over the bus', 'vehicles.bus');
+    expect(reply.text.startsWith('"The')).toBe(false);
   });
 
   it('leaves a sentence said first alone: it answers what was asked', () => {

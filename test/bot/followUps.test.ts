@@ -1,4 +1,4 @@
-import { type Activity, MemoryStorage } from 'botbuilder';
+import { type Activity, MemoryStorage, type TestFlow } from 'botbuilder';
 import { realAnswerer, realKnowledgeBase } from '../support/knowledge';
 import { testBot } from '../support/bot';
 
@@ -277,6 +277,69 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
         expect(reply.text).toMatch(/^I'm not sure which topic you mean/);
         expect(reply.text).toMatch(/Costs[\s\S]*Security[\s\S]*Control[\s\S]*Intellectual property/);
         expect(reply.text).not.toMatch(/Latency/);
+      })
+      .startTest();
+  });
+
+  it.each([
+    ['what other reasons are there?', ['what is security in the cloud'], /Latency[\s\S]*Costs[\s\S]*Control[\s\S]*Intellectual property/, /Security|seven reasons/],
+    ['any others?', ['what is latency', 'what about security?', 'and control?'], /Costs[\s\S]*Intellectual property/, /Latency|Security|Control|[Pp]ublic cloud/],
+    ['what are the other models?', ['what is paas'], /Infrastructure as a service[\s\S]*Software as a service/, /Platform as a service/],
+  ])('"%s" after parts of one list offers the parts of that list not yet given', async (followUp, before, offered, notOffered) => {
+    const [opening = '', ...rest] = before;
+    let talk: TestFlow = conversation().send(opening).assertReply(() => undefined);
+    for (const question of rest) talk = talk.send(question).assertReply(() => undefined);
+    await talk
+      .send(followUp)
+      .assertReply((reply) => {
+        expect(reply.text).toMatch(/^I'm not sure which topic you mean/);
+        expect(reply.text).toMatch(offered);
+        expect(reply.text).not.toMatch(notOffered);
+      })
+      .startTest();
+  });
+
+  it('"what are the advantages then?" after a drawback is the list of the other side; a question about the drawback\'s own is not', async () => {
+    await conversation()
+      .send('what is latency')
+      .assertReply(() => undefined)
+      .send('what are the advantages then?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture gives seven reasons to use the cloud/); })
+      .startTest();
+    await conversation()
+      .send('what is latency')
+      .assertReply(() => undefined)
+      .send('what are its advantages?')
+      .assertReply((reply) => { expect(reply.text).not.toMatch(/^The lecture gives seven reasons to use the cloud/); })
+      .startTest();
+  });
+
+  it('"what\'s the difference?" compares the last topic with the one before it of the same list: the two clouds, not security and a cloud', async () => {
+    await conversation()
+      .send('what is a public cloud')
+      .assertReply(() => undefined)
+      .send('what about security?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Security/); })
+      .send('and the private one?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^In a private cloud/); })
+      .send("what's the difference?")
+      .assertReply((reply) => { expect(head(reply)).toBe('The difference between "Public cloud" and "Private cloud", in the lecture\'s words:'); })
+      .startTest();
+  });
+
+  it('after a question that compares two topics, both were discussed: "what\'s the difference?" and "an example of each" are about the two', async () => {
+    await conversation()
+      .send('what is the difference between fault tolerance and disaster mitigation?')
+      .assertReply((reply) => { expect(head(reply)).toBe('The difference between "Fault tolerance" and "Disaster mitigation", in the lecture\'s words:'); })
+      .send("what's the difference?")
+      .assertReply((reply) => { expect(head(reply)).toBe('The difference between "Disaster mitigation" and "Fault tolerance", in the lecture\'s words:'); })
+      .send('give an example of each')
+      .assertReply((reply) => {
+        expect((reply.text ?? '').split('\n\n').slice(0, 3)).toEqual([
+          'The lecture\'s examples of "Disaster mitigation" and "Fault tolerance":',
+          '**Disaster mitigation**: the lecture gives no example.',
+          '**Fault tolerance**: If one computer breaks, you can easily switch to another computer in the data centre.',
+        ]);
       })
       .startTest();
   });

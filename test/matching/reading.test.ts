@@ -204,6 +204,8 @@ describe('readQuestion', () => {
       ['the good and bad points of the bus', 'advantage'],
       ['risks and benefits of the bike', 'disadvantage'],
       ['walking: the arguments for and against', 'advantage'],
+      ['one advantage and one disadvantage of the bus', 'advantage'],
+      ['give a disadvantage and an advantage of the car', 'disadvantage'],
     ])('reads "%s" as asking both sides, the %s first', (question, first) => {
       expect(read(question).bothSides).toBe(first);
     });

@@ -950,6 +950,19 @@ describeRule('namedAmongSiblings', () => {
   });
 });
 
+describeRule('twoNamedSiblings', () => {
+  it('when the two best are siblings the question names and joins ("bus pass and bike helmet"), answers the one named first', () => {
+    expect(matcher.match('bus pass and bike helmet')).toMatchObject({ rule: 'twoNamedSiblings', kind: 'answer', id: 'vehicles.bus' });
+  });
+
+  it.each([
+    ['it asks to choose between them', 'which, bus pass and bike helmet'],
+    ['it does not join them', 'bus pass with bike helmet'],
+  ])('when %s ("%s"), passes it on', (_, question) => {
+    expect(matcher.match(question).rule).toBe('halfMatches');
+  });
+});
+
 describeRule('halfMatches', () => {
   it('when the two best explain different words ("pedal healthy": the bike, and walking), declines', () => {
     const result = matcher.match('pedal healthy');

@@ -13,6 +13,7 @@ import {
   onlyDescriptiveWords,
   smalltalkOverTopics,
   tooWeak,
+  twoNamedSiblings,
 } from './scoreRules';
 import type { Decision, Rule, RuleContext } from './types';
 
@@ -54,6 +55,7 @@ export const DECISION_RULES: readonly Rule[] = Object.freeze([
   closeCallSettled,
   negationSettles,
   namedAmongSiblings,
+  twoNamedSiblings,
   halfMatches,
   askBetween,
 ]);

@@ -1,4 +1,5 @@
 import { areSiblings } from '../../knowledge/KnowledgeBase';
+import { joinsTwo } from '../asking';
 import { type Decision, type Rule, shortlist } from './types';
 
 /** Rules that decide on the scores: answer the best entry, ask between close ones, or decline. */
@@ -172,6 +173,27 @@ export const namedAmongSiblings: Rule = (ctx) => {
   const named = ctx.k.namedSiblings(top.id, ctx.q.terms);
   if (named.length === 0 || !closeOptions(ctx).every((option) => areSiblings(option.id, top.id))) return undefined;
   return answerOrAsk(named, top.score, shortlist(ctx));
+};
+
+/**
+ * The best two are siblings the question names whole and asks about together: "compare X and Y",
+ * "is X the same as Y?", "what are X and Y?". Each explains its own words, which would read as
+ * two half-matches (`halfMatches`), but the question is about both. The one named first is
+ * answered, and the answerer gives the other beside it. Not a choice or a direction between them
+ * ("which is cheaper, X or Y"), which other rules answer.
+ */
+export const twoNamedSiblings: Rule = (ctx) => {
+  const [first, second, third] = closeOptions(ctx);
+  const { reading, analysis } = ctx.q;
+  if (first === undefined || second === undefined || third !== undefined || !areSiblings(first.id, second.id)) return undefined;
+  if ((!reading.comparing && !joinsTwo(analysis.normalised)) || reading.choosing || reading.comparison !== undefined) return undefined;
+  const named = ctx.k.namesIn(analysis.normalised);
+  if (!named.includes(first.id) || !named.includes(second.id)) return undefined;
+  // Named first: the shortest opening of the question that names one of them.
+  const words = analysis.normalised.split(' ');
+  const opening = words.findIndex((_, end) => ctx.k.namesIn(words.slice(0, end + 1).join(' ')).some((id) => id === first.id || id === second.id));
+  const id = ctx.k.namesIn(words.slice(0, opening + 1).join(' ')).includes(second.id) ? second.id : first.id;
+  return { kind: 'answer', id, confidence: first.score, candidates: shortlist(ctx) };
 };
 
 /**
