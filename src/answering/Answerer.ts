@@ -161,7 +161,10 @@ export class Answerer {
     const preference = reading.comparing ? undefined : preferredTo(match.normalised);
     const together = !reading.comparing && preference === undefined && joinsTwo(match.normalised) && !reading.choosing && !reading.yesNo && reading.comparison === undefined;
     if (!reading.comparing && (preference === undefined || preference.givenUp) && !together) return undefined;
-    const named = this.matcher.subTopicsMentioned(parent.id, match.explanation.terms);
+    // Asked at once, each by its name: "software" in a scenario about IaaS mentions SaaS but does not ask about it.
+    const named = together
+      ? this.matcher.namesIn(match.normalised).filter((sibling) => this.kb.parentOf(sibling)?.id === parent.id)
+      : this.matcher.subTopicsMentioned(parent.id, match.explanation.terms);
     const other = named.find((sibling) => sibling !== id);
     if (named.length !== 2 || other === undefined || !named.includes(id)) return undefined;
     // With their overview's comparison table, when it has one (the service and deployment models).

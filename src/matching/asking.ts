@@ -293,10 +293,11 @@ export function preferredTo(normalised: string): { preferred: string; against: s
  */
 const TOGETHER = /\band\b|&/;
 
-/** Whether a question joins things with "and": with two siblings named, it asks about both. */
+/** Whether a question joins things with "and", and offers no choice with "or": with two siblings named, it asks about both. */
 export function joinsTwo(normalised: string): boolean {
-  return TOGETHER.test(normalised);
+  return TOGETHER.test(normalised) && !OR.test(normalised);
 }
+const OR = /\bor\b/;
 
 /**
  * Words that put things together: "combining A and B", "a mix of A and B", "A and B together".

@@ -27,13 +27,15 @@ describe('a question asking how the topic it was matched to differs from a sibli
   it.each([
     ['it names two siblings but asks only whether one is like the other', 'is the bus like the bike', 'vehicles.bus'],
     ['it asks to choose between two siblings', 'which is better, the bus and the bike', 'vehicles.bus'],
+    ['it offers them as a choice', 'the bus or the bike and why', 'vehicles.bus'],
+    ['it mentions the other by a keyword, not a name', 'tell me about the bus and the pedal', 'vehicles.bus'],
     ['it names only one', 'how is the bus different', 'vehicles.bus'],
-    ['it asks about the different ones, not a difference', 'the different ones, the bus and the bike', 'vehicles.bus'],
     ['it was matched to a topic it does not name', 'what is the difference between the bus and the bike', 'vehicles.car'],
   ])('gets the one answer when %s', (_, question, id) => {
     const reply = matchedTo(question, id);
     expect(reply.id).toBe(id);
-    expect(reply.text.startsWith('The difference between')).toBe(false);
+    // Neither "The difference between…" nor two answers side by side ('"The bus" and "The bike"…').
+    expect(reply.text).not.toMatch(/^(?:The difference between |")/);
   });
 
   it('keeps the overview\'s comparison table for siblings it compares in one (the service models)', () => {
@@ -46,6 +48,11 @@ describe('a question asking how the topic it was matched to differs from a sibli
     expect(reply).toMatchObject({ id: 'service-models.saas', confidence: 0.9 });
     expect(reply.text.startsWith('The difference between "Software as a service (SaaS)" and "Platform as a service (PaaS)"')).toBe(true);
     expect(reply.comparison).toEqual((real.get('service-models') as { comparison?: unknown }).comparison);
+  });
+
+  it('asks no difference when it asks about the different ones: both are asked about, not compared', () => {
+    const reply = matchedTo('the different ones, the bus and the bike', 'vehicles.bus');
+    expect(reply.text.startsWith('"The bus" and "The bike", in the lecture\'s words:')).toBe(true);
   });
 
   it('gets both answers, in the order asked, when it asks about two siblings at once', () => {
