@@ -7,6 +7,7 @@ import { housingKnowledgeBase } from './fixtures/housing';
 import { shedKnowledgeBase } from './fixtures/shed';
 import { SAYS, tinyKnowledgeBase } from './fixtures/tinyKnowledge';
 import { twoFamiliesKnowledgeBase } from './fixtures/twoFamilies';
+import { realKnowledgeBase } from '../support/knowledge';
 
 /**
  * Each decision rule of `DECISION_RULES`, on a tiny made-up lecture (fixtures/tinyKnowledge.ts):
@@ -856,6 +857,19 @@ describeRule('clearWinner', () => {
     const result = matcher.match('timetable car');
     expect(result).toMatchObject({ rule: 'clearWinner', kind: 'clarify', id: null });
     expect(ids(result).sort()).toEqual(['vehicles.bus', 'vehicles.car']);
+  });
+
+  it('when the question names both siblings whole and joins them ("explain the bus timetable and the car"), answers the one named first', () => {
+    expect(matcher.match('explain the bus timetable and the car')).toMatchObject({ rule: 'clearWinner', kind: 'answer', id: 'vehicles.bus' });
+    // One named by example only is still a choice.
+    expect(matcher.match('timetable and car')).toMatchObject({ rule: 'clearWinner', kind: 'clarify' });
+  });
+
+  it('when the winner knows nothing of a sibling the question also names and joins to it, answers the one named first rather than asking', () => {
+    // The made-up lecture's siblings share too many words for this; the real one's drawbacks do not.
+    const real = new Matcher(realKnowledgeBase());
+    expect(real.match('Explain latency and security as cloud drawbacks.')).toMatchObject({ rule: 'clearWinner', kind: 'answer', id: 'drawbacks.latency' });
+    expect(real.match('Explain latency or security as cloud drawbacks.')).toMatchObject({ rule: 'clearWinner', kind: 'clarify' });
   });
 
   it('when no entry is clear of the rest ("take a seat"), passes it on', () => {

@@ -60,10 +60,37 @@ export const tooWeak: Rule = (ctx) => {
   return { kind: 'fallback', id: null, confidence: top?.score ?? ctx.q.chat?.score ?? 0, candidates: shortlist(ctx) };
 };
 
-/** One id named is the answer, two are a choice; none leaves the best entry as the answer. */
-function answerOrAsk(named: readonly string[], score: number, candidates: Decision['candidates'], fallbackId?: string): Decision {
-  if (named.length === 2) return { kind: 'clarify', id: null, confidence: score, candidates: named.map((id) => ({ id, score, matched: '' })) };
-  return { kind: 'answer', id: named[0] ?? fallbackId ?? null, confidence: score, candidates };
+/**
+ * One id named is the answer, two are a choice; none leaves the best entry as the answer. Two
+ * asked about together ("explain X and Y", `asksBoth`) are the one named first, which the
+ * answerer gives with the other beside it.
+ */
+function answerOrAsk(ctx: Parameters<Rule>[0], named: readonly string[], score: number, candidates: Decision['candidates'], fallbackId?: string): Decision {
+  const [first, second] = named;
+  if (first !== undefined && second !== undefined && named.length === 2) {
+    if (asksBoth(ctx, first, second)) return { kind: 'answer', id: namedFirst(ctx, first, second), confidence: score, candidates };
+    return { kind: 'clarify', id: null, confidence: score, candidates: named.map((id) => ({ id, score, matched: '' })) };
+  }
+  return { kind: 'answer', id: first ?? fallbackId ?? null, confidence: score, candidates };
+}
+
+/**
+ * A question that names two topics whole (not one by a keyword: "timetable and car" may be asking
+ * which has the timetable) and asks about them together, compared or joined by "and", rather than
+ * to choose one of them or rank them.
+ */
+function asksBoth(ctx: Parameters<Rule>[0], first: string, second: string): boolean {
+  const { reading, analysis } = ctx.q;
+  if ((!reading.comparing && !joinsTwo(analysis.normalised)) || reading.choosing || reading.comparison !== undefined) return false;
+  const named = ctx.k.namesIn(analysis.normalised);
+  return named.includes(first) && named.includes(second);
+}
+
+/** Of two topics a question names, the one named first: the shortest opening of the question that names either. */
+function namedFirst(ctx: Parameters<Rule>[0], first: string, second: string): string {
+  const words = ctx.q.analysis.normalised.split(' ');
+  const opening = words.findIndex((_, end) => ctx.k.namesIn(words.slice(0, end + 1).join(' ')).some((id) => id === first || id === second));
+  return ctx.k.namesIn(words.slice(0, opening + 1).join(' ')).includes(second) ? second : first;
 }
 
 /** Whether the best topic beats the runner-up by the relative margin: 0.82 against 0.73 is as close as 0.55 against 0.49. */
@@ -81,8 +108,12 @@ export const clearWinner: Rule = (ctx) => {
   const top = ctx.q.topics[0];
   if (top === undefined || top.score < ctx.o.answerThreshold || !isClear(ctx)) return undefined;
   const overlooked = ctx.k.namedElsewhere(top.id, ctx.q.terms, ctx.q.topics);
-  if (overlooked !== undefined) return { kind: 'clarify', id: null, confidence: top.score, candidates: [top, overlooked] };
-  return answerOrAsk(ctx.k.namedSiblings(top.id, ctx.q.terms), top.score, shortlist(ctx), top.id);
+  if (overlooked !== undefined) {
+    // Both named and asked about together ("explain latency and security"): both, not a choice.
+    if (areSiblings(top.id, overlooked.id) && asksBoth(ctx, top.id, overlooked.id)) return { kind: 'answer', id: namedFirst(ctx, top.id, overlooked.id), confidence: top.score, candidates: shortlist(ctx) };
+    return { kind: 'clarify', id: null, confidence: top.score, candidates: [top, overlooked] };
+  }
+  return answerOrAsk(ctx, ctx.k.namedSiblings(top.id, ctx.q.terms), top.score, shortlist(ctx), top.id);
 };
 
 /**
@@ -172,7 +203,7 @@ export const namedAmongSiblings: Rule = (ctx) => {
   if (top === undefined) return undefined;
   const named = ctx.k.namedSiblings(top.id, ctx.q.terms);
   if (named.length === 0 || !closeOptions(ctx).every((option) => areSiblings(option.id, top.id))) return undefined;
-  return answerOrAsk(named, top.score, shortlist(ctx));
+  return answerOrAsk(ctx, named, top.score, shortlist(ctx));
 };
 
 /**
@@ -184,16 +215,8 @@ export const namedAmongSiblings: Rule = (ctx) => {
  */
 export const twoNamedSiblings: Rule = (ctx) => {
   const [first, second, third] = closeOptions(ctx);
-  const { reading, analysis } = ctx.q;
-  if (first === undefined || second === undefined || third !== undefined || !areSiblings(first.id, second.id)) return undefined;
-  if ((!reading.comparing && !joinsTwo(analysis.normalised)) || reading.choosing || reading.comparison !== undefined) return undefined;
-  const named = ctx.k.namesIn(analysis.normalised);
-  if (!named.includes(first.id) || !named.includes(second.id)) return undefined;
-  // Named first: the shortest opening of the question that names one of them.
-  const words = analysis.normalised.split(' ');
-  const opening = words.findIndex((_, end) => ctx.k.namesIn(words.slice(0, end + 1).join(' ')).some((id) => id === first.id || id === second.id));
-  const id = ctx.k.namesIn(words.slice(0, opening + 1).join(' ')).includes(second.id) ? second.id : first.id;
-  return { kind: 'answer', id, confidence: first.score, candidates: shortlist(ctx) };
+  if (first === undefined || second === undefined || third !== undefined || !areSiblings(first.id, second.id) || !asksBoth(ctx, first.id, second.id)) return undefined;
+  return { kind: 'answer', id: namedFirst(ctx, first.id, second.id), confidence: first.score, candidates: shortlist(ctx) };
 };
 
 /**
