@@ -3,6 +3,7 @@ import type { Comparison, TopicEntry } from '../knowledge/schema';
 import { isTopic } from '../knowledge/KnowledgeBase';
 import { claimIn, joinsTwo, preferredTo } from '../matching/asking';
 import { asksNothing, type Matcher, type MatchKind, type MatchResult } from '../matching/Matcher';
+import { answerPart } from './answerPart';
 import { type FollowUpCue, FollowUpCues } from './followUpCues';
 import { sentencesOf } from './sentencesOf';
 
@@ -74,6 +75,12 @@ export interface FactSheet {
   note: string;
 }
 
+/**
+ * A question that asks for an example: "what's an example of X", "give examples of X", "explain X
+ * with an example", "e.g.?". Not "for example", which introduces the student's own.
+ */
+const EXAMPLE_ASKED = /\b(?:an?|one|some|any|give|name|with|two|three) (?:\w+ )?examples?\b|\bexamples? of\b|^examples?\b/;
+
 /** A sentence that opens by pointing back at the one before it. */
 const POINTS_BACK = /^(?:This|That|These|Those|It|They)\b/;
 
@@ -129,7 +136,7 @@ export class Answerer {
         const both = match.kind === 'answer' ? this.differenceAsked(match, entry.id) : undefined;
         if (both !== undefined) return { ...both, confidence: match.confidence, match };
         const reply = this.withOtherSide(this.replyFor(entry, match.kind, match.confidence), entry, match);
-        const direct = match.kind === 'answer' && isTopic(entry) ? this.directAnswer(match, entry) : undefined;
+        const direct = match.kind === 'answer' && isTopic(entry) ? (this.directAnswer(match, entry) ?? this.noExampleSaid(match, entry)) : undefined;
         return { ...(direct === undefined ? reply : saidFirst(reply, direct)), match };
       }
     }
@@ -352,6 +359,28 @@ export class Answerer {
       source: section ? { section: section.title, anchor: section.anchor } : null,
       ...(table && isTopic(table) && table.comparison ? { comparison: table.comparison } : {}),
     };
+  }
+
+  /** The example a topic's entry names, or else the sentences of `answer` (its answer) that give one. */
+  exampleText(id: string, answer: string): string | undefined {
+    const entry = this.kb.get(id);
+    const named = entry !== undefined && isTopic(entry) ? entry.example?.join(' ') : undefined;
+    return named ?? answerPart(answer, 'example');
+  }
+
+  /**
+   * "What's an example of IaaS?", "explain X with an example": a topic with no example of its own
+   * is answered with that said first, and with its parts' examples where an overview's parts have
+   * some, rather than with an answer that reads as if it were the example.
+   */
+  private noExampleSaid(match: MatchResult, entry: TopicEntry): string | undefined {
+    if (!EXAMPLE_ASKED.test(match.normalised) || this.exampleText(entry.id, entry.answer) !== undefined) return undefined;
+    const parts = this.kb.childrenOf(entry.id).flatMap((child) => {
+      const example = this.exampleText(child.id, child.answer);
+      return example === undefined ? [] : [`${child.title}: ${example.trim()}`];
+    });
+    const none = `The lecture gives no example of "${entry.title}"`;
+    return parts.length === 0 ? `${none}.` : `${none} as a whole; it gives these for its parts. ${parts.join(' ')}`;
   }
 
   /**

@@ -446,16 +446,10 @@ export class Conversation {
   }
 
   private ownExample(id: string, answer: string): Reply | undefined {
-    const example = this.exampleText(id, answer);
+    const example = this.answerer.exampleText(id, answer);
     return example === undefined ? undefined : this.answerer.answerPart(id, example);
   }
 
-  /** The example a topic's entry names, or else the sentences of its answer that give one. */
-  private exampleText(id: string, answer: string): string | undefined {
-    const entry = this.kb.get(id);
-    const named = entry !== undefined && isTopic(entry) ? entry.example?.join(' ') : undefined;
-    return named ?? answerPart(answer, 'example');
-  }
 
   /**
    * "Give an example of each" after two topics: the example of each, or that the lecture gives
@@ -468,7 +462,7 @@ export class Conversation {
     const [first, second] = pair;
     const examples = [first, second].map((id) => {
       const entry = this.kb.get(id);
-      return entry !== undefined && isTopic(entry) ? this.exampleText(id, entry.answer) : undefined;
+      return entry !== undefined && isTopic(entry) ? this.answerer.exampleText(id, entry.answer) : undefined;
     });
     return this.answerer.examplesOfTwo(first, second, examples[0], examples[1]);
   }

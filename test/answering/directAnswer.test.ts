@@ -3,6 +3,7 @@ import { Matcher } from '../../src/matching/Matcher';
 import { housingKnowledgeBase } from '../matching/fixtures/housing';
 import { SAYS, tinyKnowledgeBase } from '../matching/fixtures/tinyKnowledge';
 import { twoFamiliesKnowledgeBase } from '../matching/fixtures/twoFamilies';
+import { realKnowledgeBase } from '../support/knowledge';
 
 /**
  * What a direct question gets before the entry's answer, on the tiny made-up lecture of the
@@ -111,4 +112,38 @@ describe('a direct sentence before the answer', () => {
     expect(parts('tell me about buses')[0]).toBe(kb.get('vehicles.bus')?.answer);
   });
 
+});
+
+/**
+ * "What's an example of X?" about a topic the lecture gives no example for: said first, so that
+ * the answer below it is not taken for the example. The answerer is given the match, so that each
+ * case says which topic the question was matched to.
+ */
+describe('an example asked of a topic with none', () => {
+  const kb = tinyKnowledgeBase();
+  const matcher = new Matcher(kb);
+  const answerer = new Answerer(kb, matcher);
+  const first = (question: string, id: string) => answerer.answerMatch({ ...matcher.match(question), kind: 'answer', id, confidence: 0.9 }).text.split('\n\n')[0];
+
+  it.each([['what is an example of the bus?'], ['explain the bus with an example'], ['give two examples of the bus']])('"%s" says the lecture gives none, then answers', (question) => {
+    expect(first(question, 'vehicles.bus')).toBe('**In short:** The lecture gives no example of "The bus".');
+  });
+
+  it('does not take "for example" for a request: it introduces the student\'s own', () => {
+    expect(first('for example I take the bus every day, is that wise', 'vehicles.bus')).not.toMatch(/no example/);
+  });
+
+  it('gives an overview\'s parts\' examples where it has none of its own (the real lecture\'s reasons not to use the cloud)', () => {
+    const real = realKnowledgeBase();
+    const realMatcher = new Matcher(real);
+    const reply = new Answerer(real, realMatcher).answerMatch({ ...realMatcher.match('give an example of why not to use the cloud'), kind: 'answer', id: 'drawbacks', confidence: 0.9 });
+    expect(reply.text.split('\n\n')[0]).toBe('**In short:** The lecture gives no example of "Why not use the cloud?" as a whole; it gives these for its parts. Security: For example, hospital data would not be put on the cloud.');
+  });
+
+  it('leaves a topic with an example as it was: its answer gives it', () => {
+    const real = realKnowledgeBase();
+    const realMatcher = new Matcher(real);
+    const reply = new Answerer(real, realMatcher).answerMatch({ ...realMatcher.match('what is an example of paas'), kind: 'answer', id: 'service-models.paas', confidence: 0.9 });
+    expect(reply.text).toMatch(/^Platform as a service \(PaaS\)[^\n]*Example: the departmental Jupyter service\./);
+  });
 });
