@@ -427,7 +427,7 @@ export class Matcher implements RuleKnowledge {
     const top = opinions[0];
     const choice = reading.choosing || reading.comparison !== undefined;
     if (choice && top !== undefined && setAside.includes(top.id)) return { ...ruled, normalised: analysis.normalised, reading, explanation };
-    const weighed = this.endKept(ruled, this.sideKept(ruled, this.negationKept(ruled, secondOpinion(ruled, opinions, this.options, (id) => this.parentOf(id)), q), reading), reading);
+    const weighed = this.endKept(ruled, this.sideKept(ruled, this.negationKept(ruled, secondOpinion(ruled, opinions, this.options, (id) => this.parentOf(id)), q), reading), reading, q);
     return { ...this.unrankedSaid(this.comparisonFactsKept(ruled, weighed, q), reading), normalised: analysis.normalised, reading, explanation };
   }
 
@@ -480,11 +480,15 @@ export class Matcher implements RuleKnowledge {
    * from the lecture's facts, a model answering, or asking about, an entry the lecture ranks at the
    * other end ("IaaS often costs more") would tell the student the opposite of the lecture; the
    * rules' answer stands. The model learns ends only from examples, and one writer's label is
-   * enough to teach it the wrong one.
+   * enough to teach it the wrong one. So does the rules' "the lecture does not say" of a family the
+   * question names by its own name, against a model answering another family: "which deployment
+   * model needs the least effort?" is not answered by SaaS, which "least effort" names.
    */
-  private endKept<T extends Decision & { rule: string }>(ruled: T, weighed: T, reading: Reading): T {
+  private endKept<T extends Decision & { rule: string }>(ruled: T, weighed: T, reading: Reading, q: Question): T {
     const asked = reading.comparison;
     if (ruled.rule !== comparisonAlongScale.name || ruled.kind !== 'answer' || asked === undefined || asked.bothWays === true) return weighed;
+    const family = ruled.direct?.kind === 'not-stated' && ruled.id !== null && this.namesIt(ruled.id, q.terms) ? ruled.id : undefined;
+    if (family !== undefined && weighed.id !== null && (this.parentOf(weighed.id) ?? weighed.id) !== family) return ruled;
     const other = asked.rank === 'most' ? 'least' : 'most';
     const ids = weighed.kind === 'clarify' ? weighed.candidates.map((candidate) => candidate.id) : weighed.id === null ? [] : [weighed.id];
     const wrongEnd = ids.some((id) => id !== ruled.id && this.facts(id).some((fact) => fact.scale === asked.scale && fact.rank === other));

@@ -111,13 +111,39 @@ const NOT_A_THING = new Set(['and', 'or', 'nor', 'not', 'of', 'than', 'as', 'to'
  * PaaS?" asks, "is it smarter to add public cloud on top, or go fully public cloud?" chooses and
  * "is a hybrid cloud better than just having a private one?" compares; none claims what a thing is.
  */
-const ASKS = /\b(?:what|which|how|why|but|or|than|same|different|differs?|versus|vs|plus|better|worse)\b/;
+const ASKS = /\b(?:what|which|how|why|but|or|than|same|different|differs?|versus|vs|plus|better|worse|unlike|whereas)\b/;
 /** A thing described by what it lacks: "without full control", "little say over the OS", "no backups". */
 const DESCRIBED_BY_WHAT_IT_LACKS = /\b(?:not|no|never|nobody|none|nothing|without|little|hardly|barely|lacking)\b/;
 /** "Is Outlook PaaS?", "is Google Cloud an example of a private cloud?": the thing, then the name. */
 const ASKED_CLAIM = /^(?:is|are|was|were) (.+)$/;
 /** "The intermediate model is SaaS, right?", "renting a bare machine, that's PaaS isn't it?". */
 const STATED_CLAIM = /^(?!(?:what|which|how|why|where|who|when|whose|can|could|should|would|will|do|does|did|tell|explain|define|describe|is|are|was|were|if|i|we|it|this|that)\b)(.+?) (?:that is|this is|it is|that was|this was|it was|is|was|are|were) (.+)$/;
+
+/**
+ * The name first, then what the student believes it is: "is SaaS the model with maximum control?",
+ * "isn't SaaS the one where you write code?", "is hybrid when you use two public clouds?",
+ * "fault tolerance is about having backups, right?". Only a description that picks out one thing
+ * ("the one where", "the model with", "when", "about"), not a question about the topic itself ("is
+ * SaaS something I install?"), which asks what the topic is like.
+ */
+const NAME_FIRST_OPENING = /^(?:(?:is|are|was|were)(?: not)? )?/;
+const DESCRIPTION = /^(?:(?:is|are|means|is about|is when|is where|is just) )?(?:(?:the|a) (?:\w+ )?(?:one|model|kind|type|sort|option|cloud|service|thing|setup) (?:with|where|that|which|in which|for|when)\b|(?:when|where|about) )/;
+/** How many words a topic's name may take at the start: "software as a service", "infrastructure as a service". */
+const NAME_FIRST_WORDS = 4;
+
+function nameFirstClaim<T>(text: string, nameOf: (text: string) => T | undefined): { described: string; claimed: T; nameFirst: true } | undefined {
+  const words = text.replace(NAME_FIRST_OPENING, '').split(' ');
+  // The shortest name at the start that a description follows: "hybrid cloud" where "hybrid" is
+  // followed by "cloud", but "saas", not "saas the one", which the stop words let name it too.
+  for (let size = 1; size <= Math.min(NAME_FIRST_WORDS, words.length - 1); size++) {
+    const claimed = nameOf(words.slice(0, size).join(' ').replace(NAME_OPENING, ''));
+    const described = words.slice(size).join(' ');
+    if (claimed === undefined || !DESCRIPTION.test(described)) continue;
+    const thing = described.replace(/^(?:is|are|means|is about|is when|is where|is just) /, '').replace(/^(?:about|when|where) /, '');
+    return isThing(thing) ? { described: thing, claimed, nameFirst: true } : undefined;
+  }
+  return undefined;
+}
 
 /**
  * A claim that a thing is a named topic, asked or stated for agreement: "is Outlook PaaS?", "is
@@ -128,16 +154,19 @@ const STATED_CLAIM = /^(?!(?:what|which|how|why|where|who|when|whose|can|could|s
  * Not a comparison or a list ("is PaaS cheaper than SaaS", "is it public or private"), nor a
  * question about the named topic itself ("is SaaS a thing I have to install?").
  */
-export function claimIn<T>(normalised: string, nameOf: (text: string) => T | undefined): { described: string; claimed: T } | undefined {
+export function claimIn<T>(normalised: string, nameOf: (text: string) => T | undefined): { described: string; claimed: T; nameFirst?: true } | undefined {
   const text = normalised.replace(AGREEMENT_TAG, '').replace(CLAIMED_NOUN, '');
   const stated = STATED_CLAIM.exec(text);
   if (stated !== null) {
     const [, described = '', rest = ''] = stated;
     const claimed = nameOf(rest.replace(NAME_OPENING, ''));
-    return claimed !== undefined && isThing(described) ? { described, claimed } : undefined;
+    return claimed !== undefined && isThing(described) ? { described, claimed } : nameFirstClaim(text, nameOf);
   }
   const asked = ASKED_CLAIM.exec(text)?.[1];
-  if (asked === undefined) return undefined;
+  if (asked === undefined) return nameFirstClaim(text, nameOf);
+  // "Is SaaS the model with maximum control?" names SaaS first; "control" at its end is no claim.
+  const nameFirst = nameFirstClaim(text, nameOf);
+  if (nameFirst !== undefined) return nameFirst;
   const words = asked.split(' ');
   // The longest name at the end: "public and private" names the deployment models, not the private cloud.
   for (let size = words.length - 1; size >= 1; size--) {
@@ -147,9 +176,10 @@ export function claimIn<T>(normalised: string, nameOf: (text: string) => T | und
     const claimed = nameOf(words.slice(-size).join(' '));
     if (claimed === undefined || (size > 1 && nameOf(words.slice(1 - size).join(' ')) === claimed)) continue;
     const described = words.slice(0, -size).join(' ').replace(KIND_OF, '');
-    return isThing(described) ? { described, claimed } : undefined;
+    if (isThing(described)) return { described, claimed };
+    break;
   }
-  return undefined;
+  return nameFirstClaim(text, nameOf);
 }
 
 /**

@@ -21,6 +21,24 @@ describe('claimIn', () => {
     expect(claimIn(text, nameOf)).toEqual({ described, claimed: nameOf(claimed) });
   });
 
+  it.each([
+    ['is saas the model with the most control', 'the model with the most control', 'saas'],
+    ['is not saas the one where you write code', 'the one where you write code', 'saas'],
+    ['is the private cloud the one that everyone shares', 'the one that everyone shares', 'private cloud'],
+    ['paas is about having backups right', 'having backups', 'paas'],
+    ['saas is when you only bring your data is not it', 'you only bring your data', 'saas'],
+  ])('reads "%s", the name first, as a claim that %j is what %j names', (text, described, claimed) => {
+    expect(claimIn(text, nameOf)).toEqual({ described, claimed: nameOf(claimed), nameFirst: true });
+  });
+
+  it.each([
+    ['a question about the named topic, not a description of one thing', 'is saas a thing i install myself'],
+    ['a comparison inside the description', 'is saas the one where i only bring data unlike paas'],
+    ['a choice inside the description', 'is saas the one where i write code or the one where i bring data'],
+  ])('reads no claim, the name first, in %s ("%s")', (_, text) => {
+    expect(claimIn(text, nameOf)).toBeUndefined();
+  });
+
   it('takes the longest name at the end: "public and private" is not the private cloud', () => {
     expect(claimIn('is a mix of public and private', nameOf)).toBeUndefined();
   });

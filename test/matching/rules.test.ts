@@ -565,6 +565,18 @@ describeRule('claimChecked', () => {
     expect(matcher.match(question)).toMatchObject({ rule: 'claimChecked', kind: 'answer', id, direct: { kind: 'claim', claimed } });
   });
 
+  it.each([
+    ['is the bus the one where you pedal up hills?', 'vehicles.bike', 'vehicles.bus'],
+    ["isn't the car the one with a helmet?", 'vehicles.bike', 'vehicles.car'],
+  ])('when the claim names the part first and then describes another ("%s"), answers what it describes, the claim said first', (question, id, claimed) => {
+    expect(matcher.match(question)).toMatchObject({ rule: 'claimChecked', kind: 'answer', id, direct: { kind: 'claim', claimed } });
+  });
+
+  it('when the part named first is then set beside another part it names ("is the hybrid cloud the one that is a private cloud with extras?"), passes it on', () => {
+    // The made-up lecture has no part made of two others; the real one's hybrid cloud is.
+    expect(new Matcher(realKnowledgeBase()).match('is the hybrid cloud the one that is a private cloud with extras?').rule).not.toBe('claimChecked');
+  });
+
   it('when the thing is the part named ("is a helmet the bike?"), answers it, the claim confirmed', () => {
     expect(matcher.match('is a helmet the bike?')).toMatchObject({ rule: 'claimChecked', id: 'vehicles.bike', direct: { kind: 'claim', claimed: 'vehicles.bike' } });
   });

@@ -1,4 +1,6 @@
 import { Matcher } from '../../src/matching/Matcher';
+import { QuestionClassifier } from '../../src/matching/questionModel';
+import { committedQuestionModel } from '../../scripts/eval/runEval';
 import { realKnowledgeBase } from '../support/knowledge';
 
 /**
@@ -19,6 +21,28 @@ describe('a comparison of sub-topics, on the real knowledge base', () => {
       id: 'deployment-models',
       direct: { kind: 'not-stated', asked: { scale, rank }, instead: [] },
     });
+  });
+
+  it.each([
+    ['which deployment model needs the least effort?', 'effort', 'least'],
+    ['which deployment model is cheapest', 'cost', 'least'],
+  ])('"%s" names a family the lecture ranks nothing of on that scale: its overview, that said, not the part of another family ranked there', (question, scale, rank) => {
+    expect(matcher.match(question)).toMatchObject({
+      rule: 'comparisonAlongScale',
+      kind: 'answer',
+      id: 'deployment-models',
+      direct: { kind: 'not-stated', asked: { scale, rank }, instead: [] },
+    });
+  });
+
+  it('a drawback asked of a family it names is not a choice within that family: "which drawback bites hardest with hybrid clouds?"', () => {
+    expect(matcher.match('Which drawback bites hardest with hybrid clouds?').id).not.toBe('deployment-models');
+  });
+
+  it('the question model does not overrule it with the part of another family: "which deployment model needs the least effort?" is not SaaS', () => {
+    const kb = realKnowledgeBase();
+    const withModel = new Matcher(kb, {}, undefined, new QuestionClassifier(committedQuestionModel(kb)));
+    expect(withModel.match('which deployment model needs the least effort?')).toMatchObject({ kind: 'answer', id: 'deployment-models' });
   });
 
   it('"public or private, which gives less control?" is about the deployment models, whose parts it names, however well IaaS scores on control: their overview, with what the lecture ranks', () => {

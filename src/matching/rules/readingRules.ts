@@ -176,6 +176,26 @@ function byElimination(
  * rank on the scale.
  */
 function unrankedComparison(ctx: RuleContext, asked: { scale: string; rank: Rank }, reached: readonly string[], ranked: ReadonlySet<string>): Decision | undefined {
+  const notStated = (family: string): Decision => ({
+    kind: 'answer',
+    id: family,
+    confidence: ctx.q.topics.find((candidate) => (ctx.k.parentOf(candidate.id) ?? candidate.id) === family)?.score ?? 0,
+    candidates: shortlist(ctx),
+    direct: { kind: 'not-stated', asked: { scale: asked.scale, rank: asked.rank }, instead: [] },
+  });
+  // "Which deployment model needs the least effort?": a family named by its own name, which the
+  // lecture ranks nothing of on this scale, is what is asked about, though the scale's words name a
+  // part of another family ("least effort" is SaaS's). Unless that family is named or mentioned too.
+  // Only a question that asks to choose, of a family of alternatives, and names no list of
+  // advantages or disadvantages: those rank nothing to choose between (a drawback asked of the
+  // hybrid cloud is a drawback, and "what's the catch?" names the drawbacks).
+  const isList = (family: string) => family === ctx.k.listing('advantage') || family === ctx.k.listing('disadvantage');
+  const unrankedNamed = !ctx.q.reading.choosing || reached.some((family) => isList(family) && ctx.k.namesIt(family, ctx.q.terms))
+    ? []
+    : reached.filter((family) => !ranked.has(family) && !isList(family) && ctx.k.childrenOf(family).length > 0 && ctx.k.namesIt(family, ctx.q.terms));
+  const [named] = unrankedNamed;
+  const rankedAsked = [...ranked].some((family) => ctx.k.namesIt(family, ctx.q.terms) || ctx.k.mentionedBesides(family, ctx.q.terms, asked.scale).length > 0);
+  if (named !== undefined && unrankedNamed.length === 1 && !rankedAsked) return notStated(named);
   // A family the lecture ranks on this scale, if the question mentions any of it, is answered from its facts.
   if ([...ranked].some((family) => ctx.k.mentioned(family, ctx.q.terms).length > 0)) return undefined;
   // Not by the scale's own words: in "is cost a bigger problem than latency", "cost" names the
@@ -183,13 +203,7 @@ function unrankedComparison(ctx: RuleContext, asked: { scale: string; rank: Rank
   const compared = reached.filter((family) => !ranked.has(family) && ctx.k.childrenOf(family).length > 0 && ctx.k.mentionedBesides(family, ctx.q.terms, asked.scale).length >= 2);
   const [family] = compared;
   if (family === undefined || compared.length > 1) return undefined;
-  return {
-    kind: 'answer',
-    id: family,
-    confidence: ctx.q.topics.find((candidate) => (ctx.k.parentOf(candidate.id) ?? candidate.id) === family)?.score ?? 0,
-    candidates: shortlist(ctx),
-    direct: { kind: 'not-stated', asked: { scale: asked.scale, rank: asked.rank }, instead: [] },
-  };
+  return notStated(family);
 }
 
 /**
@@ -396,6 +410,9 @@ export const claimChecked: Rule = (ctx) => {
   // of availability?") is a claim that two parts are one; another of its names ("the intermediate
   // model is SaaS") describes it.
   const named = ctx.k.partNamedBy(claim.described) === thing.id && ctx.k.spellsTitle(thing.id, claim.described);
+  // Named first, then another part by its name ("is the hybrid cloud basically the private cloud
+  // plus more?"): two parts set side by side, not the first described.
+  if (claim.nameFirst === true && thing.id !== claimed && ctx.k.namesIn(claim.described).includes(thing.id)) return undefined;
   return { kind: 'answer', id: thing.id, confidence: thing.confidence, candidates: thing.candidates, direct: { kind: 'claim', claimed, ...(named ? { named } : {}) } };
 };
 
