@@ -76,6 +76,9 @@ const DRAWBACK_WORDS = new Set(['drawback', 'drawbacks', 'disadvantage', 'disadv
 /** "An example of each", "examples for both of them": of the last two topics, not the last one. */
 const EACH = /\b(?:each|both|them|the two|either)\b/;
 
+/** "The opposite", "the other side", "the flip side": of a list of one side, the other side's. */
+const OPPOSITE = /\b(?:opposite|opposites|other side|flip side|flipside|reverse)\b/;
+
 /** A question of at most this many words may lean on the last topic to settle it; a longer one says what it asks. */
 const CONTEXT_WORDS = 8;
 /** A question asked as one: a bare "cloud model" says too little to lean on the topic before it. */
@@ -224,7 +227,9 @@ export class Conversation {
     if (compared !== undefined) return this.answerer.answerEntry(compared);
     const unranked = this.unrankedPair(lastTopic, match, seen);
     if (unranked !== undefined) return unranked;
-    if (DIFFERENCE.test(match.normalised)) return this.differenceOf(lastTopic, seen);
+    if (DIFFERENCE.test(match.normalised)) return this.differenceOf(lastTopic, seen) ?? this.comparisonOf(lastTopic);
+    const opposite = OPPOSITE.test(match.normalised) ? this.oppositeList(lastTopic) : undefined;
+    if (opposite !== undefined) return opposite;
     if (cue === 'unclear') return this.answerer.unclearAbout(lastTopic);
     if (cue === 'again') return this.answerer.answerEntry(lastTopic);
     if (cue === 'example') return (EACH.test(match.normalised) ? this.examplesOfPair(lastTopic, seen) : undefined) ?? this.exampleOf(lastTopic, entry.answer);
@@ -356,6 +361,26 @@ export class Conversation {
     const word = found[1];
     if (word === undefined || (!BENEFIT_WORDS.has(word) && !DRAWBACK_WORDS.has(word))) return true;
     return overview === this.overviews[BENEFIT_WORDS.has(word) ? 'benefit' : 'drawback'];
+  }
+
+  /**
+   * "What's the difference?" right after an overview that compares its parts (the service models'
+   * table): that overview, whose table is the difference. After any other single topic, nothing.
+   */
+  private comparisonOf(lastTopic: string): Reply | undefined {
+    const entry = this.kb.get(lastTopic);
+    return entry !== undefined && isTopic(entry) && entry.comparison !== undefined ? this.answerer.answerEntry(lastTopic) : undefined;
+  }
+
+  /**
+   * "What is the opposite?", "and the other side?" after a list of one side, or a part of it: the
+   * list of the other side.
+   */
+  private oppositeList(lastTopic: string): Reply | undefined {
+    const list = this.kb.childrenOf(lastTopic).length > 0 ? lastTopic : this.kb.parentOf(lastTopic)?.id;
+    const { benefit, drawback } = this.overviews;
+    const other = list === benefit ? drawback : list === drawback ? benefit : undefined;
+    return other === undefined ? undefined : this.answerer.answerEntry(other);
   }
 
   /**

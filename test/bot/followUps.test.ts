@@ -344,6 +344,31 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it.each([
+    ['why not use the cloud', 'and the opposite?', /^The lecture gives seven reasons to use the cloud/],
+    ['what is latency', 'what is the opposite, the advantages?', /^The lecture gives seven reasons to use the cloud/],
+    ['why use the cloud', 'what about the other side?', /^The lecture gives five reasons not to use the cloud/],
+  ])('after "%s", "%s" is the list of the other side', async (before, followUp, list) => {
+    await conversation()
+      .send(before)
+      .assertReply(() => undefined)
+      .send(followUp)
+      .assertReply((reply) => { expect(reply.text).toMatch(list); })
+      .startTest();
+  });
+
+  it('"what\'s the difference?" right after an overview that compares its parts gives that overview, with its table', async () => {
+    await conversation()
+      .send('what are the 3 service models')
+      .assertReply(() => undefined)
+      .send("what's the difference?")
+      .assertReply((reply) => {
+        expect(reply.text).toMatch(/^"As a service" means available to rent/);
+        expect(reply.attachments?.length ?? 0).toBeGreaterThan(0);
+      })
+      .startTest();
+  });
+
   it('"give an example" after a list with no example of its own gives the example one of its parts has', async () => {
     await conversation()
       .send('why not use the cloud')
