@@ -171,6 +171,12 @@ const REDUCING = new RegExp(
  * of" are left alone: "does SaaS need much upkeep" ranks nothing.
  */
 const QUANTITY: readonly (readonly [RegExp, string])[] = [
+  // "Do as little as possible" is the least to do, which `WHO_DOES_IT` reads; "control as much as
+  // we can" the most control: the verb is what there is the least or the most of. Not "do as
+  // much as possible", whose doer may be the provider ("want the provider to do as much as possible").
+  [/\bdo as (?:little|few things) as (?:possible|we can|i can|you can|can be|we could|i could)\b/g, 'the least to do'],
+  [/\b(\w+) as little as (?:possible|we can|i can|you can|we could|i could)\b/g, 'the least $1'],
+  [/\b(\w+) as much as (?:possible|we can|i can|you can|we could|i could)\b/g, 'the most $1'],
   [/\bas (?:little|few) ((?:\w+ ){0,2}\w+) as (?:possible|we can|i can|you can|can be|we could|i could)\b/g, 'the least $1'],
   [/\bas (?:much|many) ((?:\w+ ){0,2}\w+) as (?:possible|we can|i can|you can|can be|we could|i could)\b/g, 'the most $1'],
   [/\b(?:hardly|barely|next to|little or|little to|close to) (?:any|no|zero|anything|nothing)\b/g, 'the least'],

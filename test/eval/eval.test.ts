@@ -193,8 +193,9 @@ const OTHER_SETS = [
   // Written blind at the start of the seventeenth session, kept out of the model's training
   // (SEALED_SETS) through the eighteenth, and scored once at its end: 94.7% in scope (178, one
   // short of the 95% target, as the starting code), 1 confidently wrong (0.4%), 34/34 declined,
-  // 8/8 smalltalk (docs/understanding.md). Held at that sealed score.
-  { file: 'heldout24-questions.tsv', inScopeCorrect: 178, declined: 34, wrongAtMost: 1, smalltalk: 8 },
+  // 8/8 smalltalk (docs/understanding.md). Held at that sealed score until the twenty-first
+  // session, whose model answers "do as little as possible" as the least effort: 179 (95.2%).
+  { file: 'heldout24-questions.tsv', inScopeCorrect: 179, declined: 34, wrongAtMost: 1, smalltalk: 8 },
   // Written blind at the start of the eighteenth session, kept out of the model's training
   // (SEALED_SETS) through the nineteenth, and scored once at its end: 96.3% in scope (181), 2
   // confidently wrong (0.9%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
