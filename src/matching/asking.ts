@@ -98,7 +98,7 @@ export function statementThenQuestion(text: string): { statement: string; asked:
 }
 
 /** A tag that asks for agreement at the end of a claim: "right?", "isn't it?" (normalised "is not it"). */
-const AGREEMENT_TAG = / (?:right|correct|yes|yeah|innit|no|true|is not it|was not it|are not they|were not they|is it|was it|is not that|was not that|am i right|is that right)$/;
+const AGREEMENT_TAG = / (?:right|correct|yes|yeah|innit|no|true|is not it|was not it|are not they|were not they|does not it|do not they|did not it|did not they|has not it|have not they|is it|was it|is not that|was not that|am i right|is that right)$/;
 /** A word for the thing claimed, after its name: "the fault tolerance point", "the hybrid one". */
 const CLAIMED_NOUN = / (?:point|one|bit|thing|idea|example)$/;
 /** "An example of a", "the kind of": what stands between a thing and the name it is claimed to be. */
@@ -116,8 +116,8 @@ const ASKS = /\b(?:what|which|how|why|but|or|than|same|different|differs?|versus
 const DESCRIBED_BY_WHAT_IT_LACKS = /\b(?:not|no|never|nobody|none|nothing|without|little|hardly|barely|lacking)\b/;
 /** "Is Outlook PaaS?", "is Google Cloud an example of a private cloud?": the thing, then the name. */
 const ASKED_CLAIM = /^(?:is|are|was|were) (.+)$/;
-/** "The intermediate model is SaaS, right?", "renting a bare machine, that's PaaS isn't it?". */
-const STATED_CLAIM = /^(?!(?:what|which|how|why|where|who|when|whose|can|could|should|would|will|do|does|did|tell|explain|define|describe|is|are|was|were|if|i|we|it|this|that)\b)(.+?) (?:that is|this is|it is|that was|this was|it was|is|was|are|were) (.+)$/;
+/** "The intermediate model is SaaS, right?", "renting a bare machine, that's PaaS isn't it?", "ICT uses a public cloud, doesn't it?". */
+const STATED_CLAIM = /^(?!(?:what|which|how|why|where|who|when|whose|can|could|should|would|will|do|does|did|tell|explain|define|describe|is|are|was|were|if|i|we|it|this|that)\b)(.+?) (?:that is|this is|it is|that was|this was|it was|is|was|are|were|(?:only |just |mainly )?(?:uses|used|runs|ran|counts as|is on|runs on)) (.+)$/;
 
 /**
  * The name first, then what the student believes it is: "is SaaS the model with maximum control?",

@@ -73,6 +73,13 @@ const JOINED = '(?: points?| sides?)? (?:and|or|n|vs|versus|plus) (?:the |their 
 const PRO_FIRST = new RegExp(`\\b${PRO}${JOINED}${CON}\\b|\\bfor and against\\b`);
 const CON_FIRST = new RegExp(`\\b${CON}${JOINED}${PRO}\\b`);
 
+/**
+ * An exam verb that asks to weigh something up: "evaluate the use of the cloud for a hospital",
+ * "assess whether…", "critically discuss…". Both sides are its answer, the advantages first, as
+ * the lecture gives them. Not a bare "discuss", which may ask only what a thing is.
+ */
+const WEIGHS_UP = /\b(?:evaluate|evaluating|assess|assessing|weigh up|weighing up|critically discuss|discuss whether|discuss the (?:use|merits|case|suitability|value))\b/;
+
 /** A text without its words for either side: what the sides are asked of. */
 export function withoutSideWords(normalised: string): string {
   return normalised.replace(SIDE_WORDS, ' ').replace(/\s+/g, ' ').trim();
@@ -276,7 +283,7 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
     ...(comparison ? { comparison } : {}),
     ...(side !== undefined && OF_SOMETHING.test(normalised) ? { side } : {}),
     ...(whyUse !== undefined ? { sideOfUse: whyUse } : {}),
-    ...((advantage && disadvantage) || normalised.includes('for and against') ? bothSidesIn(normalised) : {}),
+    ...((advantage && disadvantage) || normalised.includes('for and against') ? bothSidesIn(normalised) : WEIGHS_UP.test(normalised) ? { bothSides: 'advantage' as const } : {}),
     asksList: LIST.test(normalised),
     yesNo: YES_NO.test(normalised),
     choosing,

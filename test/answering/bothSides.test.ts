@@ -19,6 +19,8 @@ describe('a question that asks both sides of a subject', () => {
     ['what are the pros and cons of walking', 'reasons-to-walk', [FOR, AGAINST]],
     ['discuss the disadvantages and advantages of walking', 'reasons-not-to-walk', [AGAINST, FOR]],
     ['walking: the arguments for and against', 'reasons-to-walk', [FOR, AGAINST]],
+    ['evaluate walking to class for a first-year student (5 marks)', 'reasons-to-walk', [FOR, AGAINST]],
+    ['assess whether we should walk', 'reasons-to-walk', [FOR, AGAINST]],
   ])('gives both lists for "%s", the one matched first', (question, id, [first, second]) => {
     const text = replyAs(question, id).text;
     expect(text).toContain(first);

@@ -207,10 +207,16 @@ describe('readQuestion', () => {
       ['the good and bad points of the bus', 'advantage'],
       ['risks and benefits of the bike', 'disadvantage'],
       ['walking: the arguments for and against', 'advantage'],
+      ['evaluate the use of the bus for commuting', 'advantage'],
+      ['critically discuss the car', 'advantage'],
       ['one advantage and one disadvantage of the bus', 'advantage'],
       ['give a disadvantage and an advantage of the car', 'disadvantage'],
     ])('reads "%s" as asking both sides, the %s first', (question, first) => {
       expect(read(question).bothSides).toBe(first);
+    });
+
+    it('reads no both sides in a bare "discuss", which may ask only what a thing is ("discuss the bus")', () => {
+      expect(read('discuss the bus').bothSides).toBeUndefined();
     });
 
     it('reads no both sides in two sides apart ("I have the pros of walking, now what are the cons?")', () => {
