@@ -217,6 +217,10 @@ export class Answerer {
         ? `Not quite: the lecture gives "${entry.title}" and "${claimed.title}" as different things.`
         : `Not quite: the lecture gives that under "${entry.title}", not "${claimed.title}".`;
     }
+    if (direct?.kind === 'elsewhere') {
+      const given = this.kb.get(direct.given);
+      return given === undefined ? undefined : `Not in "${entry.title}": the lecture gives that under "${given.title}".`;
+    }
     // Why the answer is the one the question's words do not describe.
     if (direct?.kind === 'not-the-one') {
       const described = this.kb.get(direct.described);

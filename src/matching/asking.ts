@@ -146,6 +146,30 @@ function nameFirstClaim<T>(text: string, nameOf: (text: string) => T | undefined
 }
 
 /**
+ * "In SaaS do I write the code?", "in a private cloud I share the hardware with others, right?":
+ * what the student believes happens within a named topic, asked yes or no, or stated as who does
+ * what, or for agreement (`tagged`). What happens is matched on its own: if it is another part's, the belief
+ * is corrected. Not a question word after the name ("in a private cloud, who owns the
+ * machines?"), which asks about the topic.
+ */
+const WITHIN = /^(?:so |and |but )?(?:in|with) /;
+const YES_NO_CLAUSE = /^(?:do|does|did|is|are|can|could|will|would|should|must|have|has|am) /;
+/** Who does what, stated: "I share the hardware", "the provider runs the app" (a trailing "yes?" is gone after `normalise`). */
+const WHO_DOES_WHAT = /^(?:i|we|you|they|the provider|providers|my|our|your) /;
+
+function claimWithin<T>(text: string, tagged: boolean, nameOf: (text: string) => T | undefined): { described: string; claimed: T; within: true } | undefined {
+  if (!WITHIN.test(text)) return undefined;
+  const words = text.replace(WITHIN, '').split(' ');
+  for (let size = 1; size <= Math.min(NAME_FIRST_WORDS, words.length - 1); size++) {
+    const claimed = nameOf(words.slice(0, size).join(' ').replace(NAME_OPENING, ''));
+    const described = words.slice(size).join(' ');
+    if (claimed === undefined || !(tagged || YES_NO_CLAUSE.test(described) || WHO_DOES_WHAT.test(described))) continue;
+    return isThing(described) ? { described, claimed, within: true } : undefined;
+  }
+  return undefined;
+}
+
+/**
  * A claim that a thing is a named topic, asked or stated for agreement: "is Outlook PaaS?", "is
  * Google Cloud an example of a private cloud?", "the intermediate model is SaaS, right?". The thing
  * (`described`) and the words that name the topic (`claimed`), which `nameOf` recognises; the
@@ -154,8 +178,10 @@ function nameFirstClaim<T>(text: string, nameOf: (text: string) => T | undefined
  * Not a comparison or a list ("is PaaS cheaper than SaaS", "is it public or private"), nor a
  * question about the named topic itself ("is SaaS a thing I have to install?").
  */
-export function claimIn<T>(normalised: string, nameOf: (text: string) => T | undefined): { described: string; claimed: T; nameFirst?: true } | undefined {
+export function claimIn<T>(normalised: string, nameOf: (text: string) => T | undefined): { described: string; claimed: T; nameFirst?: true; within?: true } | undefined {
   const text = normalised.replace(AGREEMENT_TAG, '').replace(CLAIMED_NOUN, '');
+  const within = claimWithin(text, text !== normalised, nameOf);
+  if (within !== undefined) return within;
   const stated = STATED_CLAIM.exec(text);
   if (stated !== null) {
     const [, described = '', rest = ''] = stated;

@@ -21,6 +21,12 @@ describe('a direct sentence before the answer', () => {
     expect(parts('which vehicle needs the least effort').slice(0, 2)).toEqual([`**In short:** ${SAYS.busLeastEffort}`, kb.get('vehicles.bus')?.answer]);
   });
 
+  it('says where the lecture gives what the question believes happens within a part, before that part\'s answer', () => {
+    const reply = answerer.answerQuestion('with the bus do i pedal up hills?');
+    expect(reply.id).toBe('vehicles.bus');
+    expect(parts('with the bus do i pedal up hills?').slice(0, 2)).toEqual(['**In short:** Not in "The bus": the lecture gives that under "The bike".', kb.get('vehicles.bus')?.answer]);
+  });
+
   it('says plainly that the lecture does not rank that end, and what it does rank, before the overview', () => {
     const reply = answerer.answerQuestion('which vehicle is cheapest');
     expect(reply.id).toBe('vehicles');

@@ -41,6 +41,21 @@ describe('claimIn', () => {
     expect(claimIn(text, nameOf)).toBeUndefined();
   });
 
+  it.each([
+    ['in saas do i write the code', 'do i write the code', 'saas'],
+    ['in a private cloud i share the hardware with other companies', 'i share the hardware with other companies', 'private cloud'],
+    ['with paas the provider runs the os right', 'the provider runs the os', 'paas'],
+  ])('reads "%s" as a belief that %j happens within what %j names', (text, described, claimed) => {
+    expect(claimIn(text, nameOf)).toEqual({ described, claimed: nameOf(claimed), within: true });
+  });
+
+  it.each([
+    ['a question word after the name', 'in a private cloud who owns the machines'],
+    ['neither a yes or no, nor who does what, nor a tag', 'in saas the data'],
+  ])('reads no belief within a topic in %s ("%s")', (_, text) => {
+    expect(claimIn(text, nameOf)).toBeUndefined();
+  });
+
   it('takes the longest name at the end: "public and private" is not the private cloud', () => {
     expect(claimIn('is a mix of public and private', nameOf)).toBeUndefined();
   });

@@ -577,6 +577,12 @@ describeRule('claimChecked', () => {
     expect(new Matcher(realKnowledgeBase()).match('is the hybrid cloud the one that is a private cloud with extras?').rule).not.toBe('claimChecked');
   });
 
+  it('when the question believes something happens within a part that happens in another ("with the bus do I pedal up hills?"), answers the part asked about, saying where the lecture gives it', () => {
+    expect(matcher.match('with the bus do i pedal up hills?')).toMatchObject({ rule: 'claimChecked', kind: 'answer', id: 'vehicles.bus', direct: { kind: 'elsewhere', given: 'vehicles.bike' } });
+    // What happens in the part asked about is left to the rules that answer a yes or no from its own sentences.
+    expect(matcher.match('with the bike do i pedal up hills').rule).not.toBe('claimChecked');
+  });
+
   it('when the thing is the part named ("is a helmet the bike?"), answers it, the claim confirmed', () => {
     expect(matcher.match('is a helmet the bike?')).toMatchObject({ rule: 'claimChecked', id: 'vehicles.bike', direct: { kind: 'claim', claimed: 'vehicles.bike' } });
   });

@@ -409,6 +409,15 @@ export const claimChecked: Rule = (ctx) => {
   // A thing that is itself the part's title ("PaaS is the least-effort model", "is reach a kind
   // of availability?") is a claim that two parts are one; another of its names ("the intermediate
   // model is SaaS") describes it.
+  // What the student believes happens within a part ("in SaaS do I write the code?") is about that
+  // part: it is the answer, with where the lecture gives the belief said first. A belief that
+  // matches the part itself is left to the other rules, which answer a yes or no from the part's
+  // own sentences: "in a public cloud, is my data shared?" matches the public cloud, whose answer
+  // says no.
+  if (claim.within === true) {
+    if (thing.id === claimed) return undefined;
+    return { kind: 'answer', id: claimed, confidence: thing.confidence, candidates: thing.candidates, direct: { kind: 'elsewhere', given: thing.id } };
+  }
   const named = ctx.k.partNamedBy(claim.described) === thing.id && ctx.k.spellsTitle(thing.id, claim.described);
   // Named first, then another part by its name ("is the hybrid cloud basically the private cloud
   // plus more?"): two parts set side by side, not the first described.

@@ -41,6 +41,11 @@ export type Direct =
   | { kind: 'claim'; claimed: string; named?: boolean }
   /** "Which does not mean buying your own computers?": without its "not", the question describes `described`, which the answer is not. */
   | { kind: 'not-the-one'; described: string }
+  /**
+   * "In SaaS do I write the code?": what the question believes happens within the answer, which the
+   * lecture gives under `given`, another part of its family.
+   */
+  | { kind: 'elsewhere'; given: string }
   /** "Which is neither the cheapest nor the easiest?": the question rules out `ruledOut`, two parts of the answer's family. */
   | { kind: 'neither'; ruledOut: readonly [string, string] };
 
