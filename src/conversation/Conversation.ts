@@ -47,7 +47,7 @@ const CHOOSING_WORDS = 'cheap cheaper cheapest cost costs price expensive better
 
 /**
  * Words that rank without a scale: "which is more important", "which one matters most", "which is
- * better". The lecture ranks its topics only on its scales (effort, control, cost).
+ * better". The lecture ranks its topics only on its scales (effort, control, cost, sharing).
  */
 const RANKING_WORDS = 'more most less least important importance matter matters better best worse worst good bad useful significant relevant prefer preferable pick choose recommend';
 
@@ -78,6 +78,9 @@ const EACH = /\b(?:each|both|them|the two|either)\b/;
 
 /** "The opposite", "the other side", "the flip side": of a list of one side, the other side's. */
 const OPPOSITE = /\b(?:opposite|opposites|other side|flip side|flipside|reverse)\b/;
+
+/** The student's own part: "what do I have to do myself?", "what's left for me?", "what is my job then?". */
+const OWN_ROLE = /\b(?:do|must|should|will) (?:i|we) (?:still )?(?:have to |need to |got to )?(?:do|manage|handle|look after|take care of|supply|provide|set up|bring)\b|\bwhat (?:is|s) (?:left )?(?:for (?:me|us)|my (?:job|part|role)|our (?:job|part|role))\b|\bwhat (?:is|s) left (?:to do )?for (?:me|us)\b/;
 
 /** A question of at most this many words may lean on the last topic to settle it; a longer one says what it asks. */
 const CONTEXT_WORDS = 8;
@@ -262,7 +265,21 @@ export class Conversation {
       );
     }
     if (refersBack) return this.inContext(text, entry.title);
+    const role = this.roleIn(lastTopic, match);
+    if (role !== undefined) return role;
     return match.kind === 'answer' || match.kind === 'smalltalk' ? undefined : this.settledByContext(text, match, lastTopic);
+  }
+
+  /**
+   * "What do I have to do myself?" after SaaS: the student's part is the part of the topic under
+   * discussion, though the words alone ("myself") match the model where you do everything
+   * yourself. Only where the question names no topic and compares nothing, and only after a
+   * part whose answer says who does what.
+   */
+  private roleIn(lastTopic: string, match: MatchResult): Reply | undefined {
+    if (!OWN_ROLE.test(match.normalised) || match.reading.comparison !== undefined || match.reading.choosing) return undefined;
+    if (this.kb.parentOf(lastTopic) === undefined || this.matcher.namesIn(match.normalised).length > 0) return undefined;
+    return match.id === lastTopic ? undefined : this.answerer.answerEntry(lastTopic);
   }
 
   /**

@@ -369,6 +369,19 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('"what do I have to do myself?" after SaaS is the student\'s part in SaaS, not the model where you do everything yourself', async () => {
+    await conversation()
+      .send('what is saas')
+      .assertReply(() => undefined)
+      .send('what do I have to do myself?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Software as a service \(SaaS\)/); })
+      .send('what is fault tolerance')
+      .assertReply(() => undefined)
+      .send('what happens in a flood?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Disaster mitigation/); })
+      .startTest();
+  });
+
   it('"give an example" after a list with no example of its own gives the example one of its parts has', async () => {
     await conversation()
       .send('why not use the cloud')
