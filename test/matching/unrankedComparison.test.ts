@@ -35,6 +35,19 @@ describe('a comparison of sub-topics, on the real knowledge base', () => {
     });
   });
 
+  it.each([
+    ['is a private cloud more secure than a public one?', 'deployment-models'],
+    ['which deployment model is the safest', 'deployment-models'],
+    ['which service model is most secure', 'service-models'],
+  ])('"%s" asks a scale the lecture ranks nothing on (security): the overview, saying so', (question, id) => {
+    expect(matcher.match(question)).toMatchObject({
+      rule: 'comparisonAlongScale',
+      kind: 'answer',
+      id,
+      direct: { kind: 'not-stated', asked: { scale: 'security', rank: 'most' }, instead: [] },
+    });
+  });
+
   it('a drawback asked of a family it names is not a choice within that family: "which drawback bites hardest with hybrid clouds?"', () => {
     expect(matcher.match('Which drawback bites hardest with hybrid clouds?').id).not.toBe('deployment-models');
   });
