@@ -79,6 +79,9 @@ const EACH = /\b(?:each|both|them|the two|either)\b/;
 /** "The opposite", "the other side", "the flip side": of a list of one side, the other side's. */
 const OPPOSITE = /\b(?:opposite|opposites|other side|flip side|flipside|reverse)\b/;
 
+/** The example just given, pointed back at: "the example", "that example", "this example". */
+const THE_EXAMPLE = /\b(?:the|that|this|its|your) example\b/;
+
 /** The student's own part: "what do I have to do myself?", "what's left for me?", "what is my job then?". */
 const OWN_ROLE = /\b(?:do|must|should|will) (?:i|we) (?:still )?(?:have to |need to |got to )?(?:do|manage|handle|look after|take care of|supply|provide|set up|bring)\b|\bwhat (?:is|s) (?:left )?(?:for (?:me|us)|my (?:job|part|role)|our (?:job|part|role))\b|\bwhat (?:is|s) left (?:to do )?for (?:me|us)\b/;
 
@@ -239,6 +242,12 @@ export class Conversation {
     if (cue === 'why') return this.kb.childrenOf(lastTopic).length > 0 ? this.answerer.offerChildren(lastTopic) : this.answerer.reasonFor(lastTopic);
     // More of this topic, never another topic's answer passed off as more of this one.
     if (cue === 'more') return this.answerer.offerChildren(lastTopic) ?? this.answerer.nothingMore(lastTopic);
+    // "Where is the example located?", "who runs that example?": the example of the topic just
+    // given, whose sentences answer it, or that the lecture gives none; where the question names
+    // no topic of its own.
+    if (THE_EXAMPLE.test(match.normalised) && this.matcher.namesIn(match.normalised).length === 0) {
+      return this.ownExample(lastTopic, entry.answer) ?? this.answerer.notInLecture(lastTopic, 'example');
+    }
     const refersBack = BACK_REFERENCE.test(match.normalised);
     if (continues(text, match) && (cue === 'drawback' || cue === 'benefit')) {
       // A part of one side's list has no sides of its own: "what are the advantages then?" after
@@ -267,6 +276,7 @@ export class Conversation {
     if (refersBack) return this.inContext(text, entry.title);
     const role = this.roleIn(lastTopic, match);
     if (role !== undefined) return role;
+
     return match.kind === 'answer' || match.kind === 'smalltalk' ? undefined : this.settledByContext(text, match, lastTopic);
   }
 

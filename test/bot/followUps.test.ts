@@ -382,6 +382,19 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('"where is the example located?" after the private cloud is that example; "who runs that example?" after IaaS, which has none, says so', async () => {
+    await conversation()
+      .send('what is a private cloud')
+      .assertReply(() => undefined)
+      .send('where is the example located?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^\*\*Private cloud\*\*: Example: [^\n]*Slough/); })
+      .send('what is iaas')
+      .assertReply(() => undefined)
+      .send('who runs that example?')
+      .assertReply((reply) => { expect(reply.text).toBe('The lecture gives no example for "Infrastructure as a service (IaaS)" in particular. You could try one of these:'); })
+      .startTest();
+  });
+
   it('"give an example" after a list with no example of its own gives the example one of its parts has', async () => {
     await conversation()
       .send('why not use the cloud')
