@@ -35,9 +35,10 @@ export const RULES_NOT_SECOND_GUESSED: ReadonlySet<string> = new Set([
  * - the one preferred to a sibling ("when would you choose X over Y"), or what that gives up;
  * - the part that combines the parts named ("combining A and B");
  * - the list of a side of the subject described in other words ("what's good about …");
- * - the part that stands between the two named ("which sits between A and B").
+ * - the part that stands between the two named ("which sits between A and B");
+ * - the list two of whose parts are asked which matters more, which the lecture never says.
  */
-export const RULES_ONLY_DECLINED: ReadonlySet<string> = new Set(['preferredOver', 'combinationNamed', 'sideOfSubject', 'oneBetweenTwo']);
+export const RULES_ONLY_DECLINED: ReadonlySet<string> = new Set(['preferredOver', 'combinationNamed', 'sideOfSubject', 'oneBetweenTwo', 'unrankedChoice']);
 
 const isSmalltalk = (id: string) => id.startsWith('smalltalk.');
 

@@ -982,6 +982,25 @@ describeRule('namedAmongSiblings', () => {
   });
 });
 
+describeRule('unrankedChoice', () => {
+  // The transport lecture's lists have no parts; the gardening one's have.
+  const garden = new Matcher(gardeningKnowledgeBase());
+
+  it.each([
+    ['which matters more, time or weather?', 'against', 'disadvantage'],
+    ['is fresh vegetables more important than gentle exercise?', 'for', 'advantage'],
+  ])('when it asks which of a list\'s parts matters more ("%s"), answers the list, saying the lecture ranks none', (question, id, side) => {
+    expect(garden.match(question)).toMatchObject({ rule: 'unrankedChoice', kind: 'answer', id, direct: { kind: 'unranked', side } });
+  });
+
+  it.each([
+    ['what the choice is for', 'which matters more for a busy parent, time or weather?'],
+    ['parts of no list', 'which is better, allotment or backyard?'],
+  ])('when it names %s ("%s"), passes it on', (_, question) => {
+    expect(garden.match(question).rule).not.toBe('unrankedChoice');
+  });
+});
+
 describeRule('twoNamedSiblings', () => {
   it('when the two best are siblings the question names and joins ("bus pass and bike helmet"), answers the one named first', () => {
     expect(matcher.match('bus pass and bike helmet')).toMatchObject({ rule: 'twoNamedSiblings', kind: 'answer', id: 'vehicles.bus' });

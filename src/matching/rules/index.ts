@@ -1,5 +1,5 @@
 import { framingKeywordAlone, greetingBeforeQuestion, nothingAsked, originNotGiven, ownPhrasing, remarkToBot, smalltalkPhrase, thanksAfterQuestion } from './messageRules';
-import { bothSidesAsked, choiceWithinNamedFamily, claimChecked, combinationNamed, comparisonAlongScale, listMeansOverview, negatedChoice, neitherOfTwo, oddOneOut, oneBetweenTwo, preferredOver, sideOfNamedTopic, sideOfSubject, unrankedSuperlative } from './readingRules';
+import { bothSidesAsked, choiceWithinNamedFamily, claimChecked, combinationNamed, comparisonAlongScale, listMeansOverview, negatedChoice, neitherOfTwo, oddOneOut, oneBetweenTwo, preferredOver, sideOfNamedTopic, sideOfSubject, unrankedChoice, unrankedSuperlative } from './readingRules';
 import {
   askBetween,
   clearLeadInLongQuestion,
@@ -39,6 +39,7 @@ export const DECISION_RULES: readonly Rule[] = Object.freeze([
   sideOfNamedTopic,
   bothSidesAsked,
   unrankedSuperlative,
+  unrankedChoice,
   sideOfSubject,
   ownPhrasing,
   framingKeywordAlone,

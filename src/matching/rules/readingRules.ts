@@ -252,6 +252,33 @@ export const bothSidesAsked: Rule = (ctx) => {
 };
 
 /**
+ * "Which matters more, scalability or elasticity?", "is latency or security the bigger problem?":
+ * a choice between parts of one side's list by how much they matter, which the lecture never
+ * says, is answered with that list, saying so; not with the one that happens to score best. Only
+ * with a word that ranks without a scale, two or more of the list's parts named, no direction
+ * along a scale ("which costs more" is the cost scale's), and nothing the choice is for ("which
+ * matters more for a global audience, reach or agility?" is reach).
+ */
+const RANKS_WITHOUT_SCALE = /\b(?:matters?|important|importance|better|best|worse|worst|useful|valuable|significant|crucial|key|bigger|biggest|main|greater|greatest|serious|worrying)\b/;
+/** What a choice is for: "which matters more for a global audience?" asks which fits, which the lecture's words tell. */
+const FOR_A_PURPOSE = /\b(?:for|if|when|to|with|in|because|since|given|where|against)\b/;
+
+export const unrankedChoice: Rule = (ctx) => {
+  const { choosing, comparison, yesNo } = ctx.q.reading;
+  const { normalised } = ctx.q.analysis;
+  if ((!choosing && !yesNo) || comparison !== undefined || !RANKS_WITHOUT_SCALE.test(normalised) || FOR_A_PURPOSE.test(normalised)) return undefined;
+  for (const side of ['advantage', 'disadvantage'] as const) {
+    const listing = ctx.k.listing(side);
+    if (listing === undefined) continue;
+    const named = ctx.k.namesIn(normalised).filter((id) => ctx.k.parentOf(id) === listing);
+    if (named.length < 2) continue;
+    const overview = ctx.q.topics.find((candidate) => candidate.id === listing);
+    return { kind: 'answer', id: listing, confidence: overview?.score ?? ctx.q.topics[0]?.score ?? 0, candidates: shortlist(ctx), direct: { kind: 'unranked', side } };
+  }
+  return undefined;
+};
+
+/**
  * "What's the single biggest risk of the cloud", "the main advantage": a superlative on a side
  * that the lecture does not rank is answered with the overview that lists that side, when the
  * question names or mentions none of its parts (a named one is `sideOfNamedTopic`'s) and does
