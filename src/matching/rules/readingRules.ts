@@ -252,15 +252,15 @@ export const bothSidesAsked: Rule = (ctx) => {
 };
 
 /**
- * "Which matters more, scalability or elasticity?", "is latency or security the bigger problem?":
+ * "Which matters more, availability or reach?", "is latency or security the bigger problem?":
  * a choice between parts of one side's list by how much they matter, which the lecture never
  * says, is answered with that list, saying so; not with the one that happens to score best. Only
  * with a word that ranks without a scale, two or more of the list's parts named, no direction
  * along a scale ("which costs more" is the cost scale's), and nothing the choice is for ("which
- * matters more for a global audience, reach or agility?" is reach).
+ * matters more for a shop with customers abroad, reach or agility?" is reach).
  */
 const RANKS_WITHOUT_SCALE = /\b(?:matters?|important|importance|better|best|worse|worst|useful|valuable|significant|crucial|key|bigger|biggest|main|greater|greatest|serious|worrying)\b/;
-/** What a choice is for: "which matters more for a global audience?" asks which fits, which the lecture's words tell. */
+/** What a choice is for: "which matters more for a shop abroad?" asks which fits, which the lecture's words tell. */
 const FOR_A_PURPOSE = /\b(?:for|if|when|to|with|in|because|since|given|where|against)\b/;
 
 export const unrankedChoice: Rule = (ctx) => {
