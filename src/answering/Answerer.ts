@@ -438,9 +438,13 @@ export class Answerer {
     return list === undefined ? undefined : saidFirst(list, noneRanked(entry.lists));
   }
 
-  /** An overview asked for one end of a scale none of its parts is ranked on: said so first. */
-  answerNotRanked(id: string, asked: { scale: string; rank: 'most' | 'least' }): Reply | undefined {
-    return this.answerWithFirst(id, `The lecture does not say which ${hasEnd(asked)}.`);
+  /**
+   * An overview asked for one end of a scale none of its parts is ranked at: said so first, with
+   * what the lecture does rank on that scale (`instead`), as the matcher's answers say it.
+   */
+  answerNotRanked(id: string, asked: { scale: string; rank: 'most' | 'least' }, instead: readonly string[] = []): Reply | undefined {
+    const none = `The lecture does not say which ${hasEnd(asked)}.`;
+    return this.answerWithFirst(id, instead.length > 0 ? `${none} What it does say: ${instead.join(' ')}` : none);
   }
 
   /** An entry answered with a sentence said first: a comparison resolved against the topics discussed. */

@@ -79,6 +79,9 @@ const EACH = /\b(?:each|both|them|the two|either)\b/;
 /** "The opposite", "the other side", "the flip side": of a list of one side, the other side's. */
 const OPPOSITE = /\b(?:opposite|opposites|other side|flip side|flipside|reverse)\b/;
 
+/** A question that carries on from the one before: "and if…", "what if…", "any other…", "another…". */
+const CARRIES_ON = /^(?:and|also|what if|any other|anything else|another|is there another|are there other|are there any other)\b/;
+
 /** The example just given, pointed back at: "the example", "that example", "this example". */
 const THE_EXAMPLE = /\b(?:the|that|this|its|your) example\b/;
 
@@ -274,10 +277,28 @@ export class Conversation {
       );
     }
     if (refersBack) return this.inContext(text, entry.title);
-    const role = this.roleIn(lastTopic, match);
+    const role = this.roleIn(lastTopic, match) ?? this.continuedInContext(text, match, lastTopic);
     if (role !== undefined) return role;
 
     return match.kind === 'answer' || match.kind === 'smalltalk' ? undefined : this.settledByContext(text, match, lastTopic);
+  }
+
+  /**
+   * "And if I just provide the data?" after IaaS and PaaS, "any other definition?" after what the
+   * cloud is: a short question that carries on from the last topic and names nothing of its own
+   * stays with that topic's family, where, asked again with the family's title, it lands there.
+   * The words alone had matched another family ("data" the public cloud's, "other" its "other
+   * users"). A question that names its topic ("and the hybrid cloud?") is left as it is.
+   */
+  private continuedInContext(text: string, match: MatchResult, lastTopic: string): Reply | undefined {
+    if (match.kind !== 'answer' || match.id === null || !CARRIES_ON.test(match.normalised) || match.normalised.split(' ').length > CONTEXT_WORDS) return undefined;
+    if (this.matcher.namesIn(match.normalised).length > 0) return undefined;
+    const familyOf = (id: string) => this.kb.parentOf(id)?.id ?? id;
+    const family = familyOf(lastTopic);
+    if (familyOf(match.id) === family) return undefined;
+    // Asked with the family's title, not the part's: with the part's, the part itself would win.
+    const reply = this.inContext(text, this.kb.get(family)?.title ?? '');
+    return reply?.id !== undefined && reply.id !== null && familyOf(reply.id) === family ? reply : undefined;
   }
 
   /**
@@ -349,7 +370,10 @@ export class Conversation {
     // "Which is cheaper?" after the public and private clouds, which the lecture ranks on no cost:
     // their overview, saying so, as the matcher says it of a question that names them.
     if (ranked.length === 0 && this.kb.childrenOf(family).length > 0) return this.answerer.answerNotRanked(family, asked);
-    return hit === undefined ? undefined : this.answerer.answerWithFirst(hit.id, hit.fact.says);
+    // "Which is cheaper?" after IaaS, when the lecture ranks only the other end ("IaaS often costs
+    // more"): the overview, saying so, and what it does rank.
+    if (hit === undefined) return this.answerer.answerNotRanked(family, asked, ranked.map(({ fact }) => fact.says));
+    return this.answerer.answerWithFirst(hit.id, hit.fact.says);
   }
 
   /**

@@ -99,12 +99,18 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
-  it('when asked "which is cheaper?" after a service model, compares the models with their table', async () => {
+  it('when asked "which is cheaper?" after a service model, says the lecture ranks only the other end, then compares the models with their table', async () => {
     await conversation()
       .send('what is paas')
       .assertReply(() => undefined)
       .send('which is cheaper?')
-      .assertReply((reply) => { expect(reply.text).toMatch(/^"As a service" means available to rent/); })
+      .assertReply((reply) => {
+        expect((reply.text ?? '').split('\n\n').slice(0, 2)).toEqual([
+          '**In short:** The lecture does not say which has the least cost. What it does say: IaaS often costs more than the other service models.',
+          expect.stringMatching(/^"As a service" means available to rent/),
+        ]);
+        expect(reply.attachments?.length ?? 0).toBeGreaterThan(0);
+      })
       .startTest();
   });
 
@@ -392,6 +398,18 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .assertReply(() => undefined)
       .send('who runs that example?')
       .assertReply((reply) => { expect(reply.text).toBe('The lecture gives no example for "Infrastructure as a service (IaaS)" in particular. You could try one of these:'); })
+      .startTest();
+  });
+
+  it.each([
+    [['so what is renting time on an entire computer?', 'and if I only write the code?'], 'and if I just provide the data?', /^"As a service" means/],
+  ])('after %j, "%s" carries on in the same family, where its words alone matched the public cloud', async (before, followUp, answer) => {
+    const [opening = '', ...rest] = before;
+    let talk: TestFlow = conversation().send(opening).assertReply(() => undefined);
+    for (const question of rest) talk = talk.send(question).assertReply(() => undefined);
+    await talk
+      .send(followUp)
+      .assertReply((reply) => { expect(reply.text).toMatch(answer); })
       .startTest();
   });
 

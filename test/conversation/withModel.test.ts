@@ -41,3 +41,14 @@ describe('follow-ups with the question model', () => {
     expect(expected.slice(1).filter((reply) => reply.kind === 'answer').length).toBeGreaterThan(0);
   });
 });
+
+describe('a follow-up that carries on, with the question model', () => {
+  const kb = realKnowledgeBase();
+  const matcher = new Matcher(kb, {}, undefined, new QuestionClassifier(committedQuestionModel(kb)));
+  const conversation = new Conversation(kb, matcher, new Answerer(kb, matcher));
+
+  it('"any other definition?" after what the cloud is stays with it, where its words alone match the public cloud ("other users")', () => {
+    expect(matcher.match('any other definition?').id).toBe('deployment-models.public');
+    expect(replies(conversation, ['what is cloud computing?', 'any other definition?']).map((reply) => reply.id)).toEqual(['cloud-computing', 'cloud-computing']);
+  });
+});
