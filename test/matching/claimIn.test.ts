@@ -17,6 +17,8 @@ describe('claimIn', () => {
     ['natural backups that was the paas point was not it', 'natural backups', 'paas'],
     ['the model where you buy services is the private cloud is not it', 'the model where you buy services', 'private cloud'],
     ['is jupyter one of the saas', 'jupyter', 'saas'],
+    ['is jupyter listed as a saas', 'jupyter', 'saas'],
+    ['is azure considered an example of a private cloud', 'azure', 'private cloud'],
     ['ict only uses a public cloud does not it', 'ict', 'public cloud'],
     ['web mail counts as paas right', 'web mail', 'paas'],
   ])('reads "%s" as a claim that %j is what %j names', (text, described, claimed) => {
