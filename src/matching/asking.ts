@@ -102,7 +102,7 @@ const AGREEMENT_TAG = / (?:right|correct|yes|yeah|innit|no|true|is not it|was no
 /** A word for the thing claimed, after its name: "the fault tolerance point", "the hybrid one". */
 const CLAIMED_NOUN = / (?:point|one|bit|thing|idea|example)$/;
 /** "An example of a", "the kind of", "listed as a": what stands between a thing and the name it is claimed to be. */
-const KIND_OF = /(?: (?:listed|counted|classed|classified|seen|considered|given|mentioned|named) as)?(?: (?:an?|the))?(?: (?:example|instance|case|form|kind|type|sort|part|one) of)?(?: (?:an?|the))?$/;
+const KIND_OF = /(?: (?:listed|counted|classed|classified|seen|given|mentioned|named) as| considered(?: as)?| called)?(?: (?:an?|the))?(?: (?:example|instance|case|form|kind|type|sort|part|one) of)?(?: (?:an?|the))?$/;
 const NAME_OPENING = /^(?:(?:an?|the) )?(?:(?:example|instance|case|form|kind|type|sort|part|one) of )?(?:(?:an?|the) )?/;
 /** A word that ends a comparison or a list, not a thing: "is PaaS cheaper than SaaS", "is it public or private". */
 const NOT_A_THING = new Set(['and', 'or', 'nor', 'not', 'of', 'than', 'as', 'to', 'from', 'between', 'with', 'without', 'for', 'in', 'on', 'over', 'under', 'versus', 'vs', 'like', 'about', 'into', 'more', 'less', 'most', 'least', 'is', 'are', 'was', 'were', 'that', 'this', 'it', 'a', 'an', 'the']);
