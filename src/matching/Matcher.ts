@@ -614,6 +614,11 @@ export class Matcher implements RuleKnowledge {
     return normalised.split(' ').some((word) => this.lectureNames.has(word)) && terms.every((term) => this.lectureTerms.has(term));
   }
 
+  namesOnlyTheLecture(normalised: string): boolean {
+    const { terms } = this.analyzer.analyse(normalised);
+    return terms.length === 0 || this.asksAboutTheLecture(normalised, terms);
+  }
+
   ownPhrasing(normalised: string): string | undefined {
     return this.exactPhrasings.get(normalised);
   }

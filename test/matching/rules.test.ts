@@ -37,6 +37,17 @@ describeRule('smalltalkPhrase', () => {
     expect(matcher.match(text)).toMatchObject({ rule: 'smalltalkPhrase', kind: 'smalltalk', id, confidence: 1 });
   });
 
+  it.each([['what are the key points?'], ['give me a quick summary of the lecture'], ['I have an exam tomorrow, what are the main takeaways?']])(
+    'when a message asks for the gist of the whole lecture ("%s"), replies with the help entry, which gives it in brief',
+    (text) => {
+      expect(matcher.match(text)).toMatchObject({ rule: 'smalltalkPhrase', kind: 'smalltalk', id: 'smalltalk.help' });
+    },
+  );
+
+  it('when the gist is asked of a topic ("what are the key points of the bus?"), passes it on', () => {
+    expect(matcher.match('what are the key points of the bus?').rule).not.toBe('smalltalkPhrase');
+  });
+
   it('when a message asks about the bot and names no topic ("what are you able to do"), replies with the help entry', () => {
     expect(matcher.match('what are you able to do')).toMatchObject({ rule: 'smalltalkPhrase', kind: 'smalltalk', id: 'smalltalk.help' });
   });

@@ -17,6 +17,23 @@ const ASKS = /\b(?:what|why|how|which|who|where|when|is|are|was|were|can|could|d
 const ABOUT_THE_EVENT = /\b(?:when|where|who|whom|whos|time|room|many|long|exam|exams|test|deadline|recorded|recording)\b/;
 
 /**
+ * "What are the key points?", "give me a summary", "I have an exam tomorrow on lecture 5, what are
+ * the main takeaways?": the gist of the whole lecture, which the help entry gives in brief. Only
+ * where nothing else is asked: "the key points of IaaS" are IaaS's.
+ */
+const GIST = /\b(?:key|main|important|most important|big|core|essential|basic) (?:points?|takeaways?|ideas?|things|topics|messages?|concepts?|facts?)\b|\b(?:summary|summarise|summarize|summarising|summarizing|recap|overview|tldr|gist|nutshell|cheat sheet)\b/g;
+/** What a request for the gist says around it besides the lecture's name: the exam, the revising. */
+const GIST_CONTEXT = /\b(?:exam|exams|test|tomorrow|tonight|today|revise|revising|revision|quick|quickly|need|know|whole|everything|all)\b/g;
+
+/** A request for the gist with nothing else asked: the rest names the lecture itself (this one, "lecture 5", not "lesson 4") or nothing. */
+function asksTheGist(normalised: string, namesOnlyTheLecture: (rest: string) => boolean): boolean {
+  GIST.lastIndex = 0;
+  if (!GIST.test(normalised)) return false;
+  const rest = normalised.replace(GIST, ' ').replace(GIST_CONTEXT, ' ').replace(/\s+/g, ' ').trim();
+  return namesOnlyTheLecture(rest);
+}
+
+/**
  * Students say "hi", "thanks", "what do you know": the whole message is a smalltalk phrase. A
  * question about the bot with no topic in it ("what are you for") is a request for help, and one
  * about the lecture itself ("what was the lecture about?", "summarise lecture 5") gets the help
@@ -25,7 +42,7 @@ const ABOUT_THE_EVENT = /\b(?:when|where|who|whom|whos|time|room|many|long|exam|
 export const smalltalkPhrase: Rule = ({ q, k }) => {
   const { normalised, terms } = q.analysis;
   const aboutTheBot = terms.length === 0 && /\byou\b/.test(normalised);
-  const aboutTheLecture = !ABOUT_THE_EVENT.test(normalised) && k.asksAboutTheLecture(normalised, terms);
+  const aboutTheLecture = (!ABOUT_THE_EVENT.test(normalised) && k.asksAboutTheLecture(normalised, terms)) || asksTheGist(normalised, (rest) => k.namesOnlyTheLecture(rest));
   const id = k.smalltalkPhrase(normalised) ?? (aboutTheBot || aboutTheLecture ? k.helpEntry() : undefined);
   return id === undefined ? undefined : certain('smalltalk', id, normalised);
 };
