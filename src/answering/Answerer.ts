@@ -81,6 +81,9 @@ export interface FactSheet {
  */
 const EXAMPLE_ASKED = /\b(?:an?|one|some|any|give|name|with|two|three) (?:\w+ )?examples?\b|\bexamples? of\b|^examples?\b/;
 
+/** "Of each", "for every one", "of all the": an example asked of every part. */
+const EACH_ONE = /\b(?:each|every|all)\b/;
+
 /** A sentence that opens by pointing back at the one before it. */
 const POINTS_BACK = /^(?:This|That|These|Those|It|They)\b/;
 
@@ -378,11 +381,20 @@ export class Answerer {
    * some, rather than with an answer that reads as if it were the example.
    */
   private noExampleSaid(match: MatchResult, entry: TopicEntry): string | undefined {
-    if (!EXAMPLE_ASKED.test(match.normalised) || this.exampleText(entry.id, entry.answer) !== undefined) return undefined;
-    const parts = this.kb.childrenOf(entry.id).flatMap((child) => {
+    if (!EXAMPLE_ASKED.test(match.normalised)) return undefined;
+    const children = this.kb.childrenOf(entry.id);
+    const parts = children.flatMap((child) => {
       const example = this.exampleText(child.id, child.answer);
       return example === undefined ? [] : [`${child.title}: ${example.trim()}`];
     });
+    // "Examples of each service model": each part's, and which have none, whatever the overview's own.
+    if (EACH_ONE.test(match.normalised) && children.length > 0 && parts.length > 0) {
+      const without = children.filter((child) => this.exampleText(child.id, child.answer) === undefined).map((child) => `"${child.title}"`);
+      const last = without.pop();
+      const none = last === undefined ? '' : ` It gives none for ${without.length > 0 ? `${without.join(', ')} or ${last}` : last}.`;
+      return `The lecture's examples: ${parts.join(' ')}${none}`;
+    }
+    if (this.exampleText(entry.id, entry.answer) !== undefined) return undefined;
     const none = `The lecture gives no example of "${entry.title}"`;
     return parts.length === 0 ? `${none}.` : `${none} as a whole; it gives these for its parts. ${parts.join(' ')}`;
   }

@@ -146,6 +146,15 @@ describe('an example asked of a topic with none', () => {
     expect(reply.text.split('\n\n')[0]).toBe('**In short:** The lecture gives no example of "Why not use the cloud?" as a whole; it gives these for its parts. Security: For example, hospital data would not be put on the cloud.');
   });
 
+  it('gives each part\'s example, and names those with none, when an example of each is asked (the real lecture\'s service models)', () => {
+    const real = realKnowledgeBase();
+    const realMatcher = new Matcher(real);
+    const reply = new Answerer(real, realMatcher).answerMatch({ ...realMatcher.match('give an example of each service model'), kind: 'answer', id: 'service-models', confidence: 0.9 });
+    const first = reply.text.split('\n\n')[0] ?? '';
+    expect(first).toMatch(/^\*\*In short:\*\* The lecture's examples: Platform as a service \(PaaS\): [^\n]*Jupyter[^\n]* Software as a service \(SaaS\): [^\n]*web mail/);
+    expect(first).toMatch(/It gives none for "Infrastructure as a service \(IaaS\)"\.$/);
+  });
+
   it('leaves a topic with an example as it was: its answer gives it', () => {
     const real = realKnowledgeBase();
     const realMatcher = new Matcher(real);
