@@ -266,6 +266,8 @@ export class Answerer {
     const own = this.kb.parentOf(entry.id);
     if (own === undefined) return undefined;
     const claim = claimIn(match.normalised, (text) => {
+      // A part's name ("private cloud") is no family claimed, though its family is named by it too.
+      if (this.matcher.partNamedBy(text) !== undefined) return undefined;
       const families = this.matcher.namedBy(text).filter((id) => this.kb.childrenOf(id).length > 0);
       return families.length === 1 ? families[0] : undefined;
     });

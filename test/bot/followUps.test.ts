@@ -413,6 +413,15 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('"is it secure?" after the private cloud does not say the lecture gives security under some other family than the private cloud\'s: a part\'s name is no family claimed', async () => {
+    await conversation()
+      .send('what is a private cloud?')
+      .assertReply(() => undefined)
+      .send('is it secure?')
+      .assertReply((reply) => { expect(reply.text).not.toMatch(/not "Public, private and hybrid clouds compared"/); })
+      .startTest();
+  });
+
   it('"give an example" after a list with no example of its own gives the example one of its parts has', async () => {
     await conversation()
       .send('why not use the cloud')
