@@ -39,8 +39,12 @@ function placeOf(ordinal: string, length: number): number {
   return ordinal === 'last' ? length : (ORDINAL_WORDS[ordinal] ?? Number(ordinal));
 }
 
-/** Words that point back at the last topic: "what are its disadvantages?". */
-const BACK_REFERENCE = /\b(it|its|this|that|they|them|their|these|those)\b/;
+/**
+ * Words that point back at the last topic: "what are its disadvantages?", "who has control
+ * there?". "There" only last and not after "is" or "are", where it says something exists ("is
+ * there?"), not where.
+ */
+const BACK_REFERENCE = /\b(it|its|this|that|they|them|their|these|those)\b|(?<!\b(?:is|are|was|were|be) )\bthere$/;
 
 /** Words that choose between topics without naming one: the overview's table answers them. */
 const CHOOSING_WORDS = 'cheap cheaper cheapest cost costs price expensive better best good use pick choose recommend suit suits suitable';

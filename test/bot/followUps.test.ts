@@ -422,6 +422,15 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('"who has control there?" after the private cloud is about the private cloud, not the control drawback', async () => {
+    await conversation()
+      .send('what is a private cloud')
+      .assertReply(() => undefined)
+      .send('who has control there?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^In a private cloud/); })
+      .startTest();
+  });
+
   it('"give an example" after a list with no example of its own gives the example one of its parts has', async () => {
     await conversation()
       .send('why not use the cloud')
