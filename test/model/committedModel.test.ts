@@ -36,11 +36,11 @@ describe('the labelled sets', () => {
 });
 
 /**
- * Measured on 2026-12-05 in the twentieth session (docs/understanding.md), over the sets written
+ * Measured on 2026-12-05 in the twenty-first session (docs/understanding.md), over the sets written
  * to score the bot, held-out sets 8 to 15 among them (2,575 in scope, 531 to decline, 3,237 in all).
  * Another shuffling seed moves these by up to 4 right answers for the same code (twentieth session).
  */
-const RATCHET = { inScopeCorrect: 2537, wrongAtMost: 14, declined: 530 };
+const RATCHET = { inScopeCorrect: 2538, wrongAtMost: 13, declined: 530 };
 
 /**
  * Leave-one-set-out cross-validation (`npm run eval:cv`): each set answered with a model that
