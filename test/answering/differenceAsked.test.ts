@@ -55,25 +55,15 @@ describe('a question asking how the topic it was matched to differs from a sibli
     expect(reply.text.startsWith('"The bus" and "The bike", in the lecture\'s words:')).toBe(true);
   });
 
-  it('gets both answers, in the order asked, when it asks about two siblings at once', () => {
-    for (const [question, id] of [
-      ['what is the bike and what is the bus', 'vehicles.bus'],
-      ['tell me about the bike and the bus', 'vehicles.bike'],
-    ] as const) {
-      const reply = matchedTo(question, id);
-      expect(reply).toMatchObject({ id, confidence: 0.9, pair: ['vehicles.bike', 'vehicles.bus'] });
-      expect(reply.text.split('\n\n').slice(0, 3)).toEqual([
-        '"The bike" and "The bus", in the lecture\'s words:',
-        `**The bike**: ${kb.get('vehicles.bike')?.answer.trim() ?? ''}`,
-        `**The bus**: ${kb.get('vehicles.bus')?.answer.trim() ?? ''}`,
-      ]);
-    }
-  });
-
-  it('gets both answers, the preferred first, when it asks why one is chosen over the other', () => {
-    const reply = matchedTo('why would anyone take the bike over the bus', 'vehicles.bike');
+  it.each([
+    ['what is the bike and what is the bus', 'vehicles.bus', '"The bike" and "The bus"', 'both asked at once, in the order asked'],
+    ['tell me about the bike and the bus', 'vehicles.bike', '"The bike" and "The bus"', 'both asked at once, in the order asked'],
+    ['why would anyone take the bike over the bus', 'vehicles.bike', '"The bike" against "The bus"', 'one chosen over the other, the preferred first'],
+  ])('"%s", matched to %s, gets both answers under %s: %s', (question, id, heading) => {
+    const reply = matchedTo(question, id);
+    expect(reply).toMatchObject({ id, confidence: 0.9, pair: ['vehicles.bike', 'vehicles.bus'] });
     expect(reply.text.split('\n\n').slice(0, 3)).toEqual([
-      '"The bike" against "The bus", in the lecture\'s words:',
+      `${heading}, in the lecture's words:`,
       `**The bike**: ${kb.get('vehicles.bike')?.answer.trim() ?? ''}`,
       `**The bus**: ${kb.get('vehicles.bus')?.answer.trim() ?? ''}`,
     ]);
