@@ -181,10 +181,7 @@ export class Answerer {
     const table = parent.comparison === undefined ? undefined : parent.id;
     if (!together) return this.compareTwo(id, other, table, id, reading.comparing ? 'difference' : 'against');
     // Asked at once, they are answered in the order asked: "what are elasticity and fault tolerance?".
-    const terms = match.explanation.terms;
-    const firstNamed = terms.findIndex((_, end) => this.matcher.subTopicsMentioned(parent.id, terms.slice(0, end + 1)).length > 0);
-    const [first] = this.matcher.subTopicsMentioned(parent.id, terms.slice(0, firstNamed + 1));
-    return first === other ? this.compareTwo(other, id, table, id, 'both') : this.compareTwo(id, other, table, id, 'both');
+    return this.matcher.namedFirst(match.normalised, id, other) === other ? this.compareTwo(other, id, table, id, 'both') : this.compareTwo(id, other, table, id, 'both');
   }
 
   /**
@@ -384,14 +381,11 @@ export class Answerer {
    */
   private noExampleSaid(match: MatchResult, entry: TopicEntry): string | undefined {
     if (!EXAMPLE_ASKED.test(match.normalised)) return undefined;
-    const children = this.kb.childrenOf(entry.id);
-    const parts = children.flatMap((child) => {
-      const example = this.exampleText(child.id, child.answer);
-      return example === undefined ? [] : [`${child.title}: ${example.trim()}`];
-    });
+    const children = this.kb.childrenOf(entry.id).map((child) => ({ child, example: this.exampleText(child.id, child.answer) }));
+    const parts = children.flatMap(({ child, example }) => (example === undefined ? [] : [`${child.title}: ${example.trim()}`]));
     // "Examples of each service model": each part's, and which have none, whatever the overview's own.
-    if (EACH_ONE.test(match.normalised) && children.length > 0 && parts.length > 0) {
-      const without = children.filter((child) => this.exampleText(child.id, child.answer) === undefined).map((child) => `"${child.title}"`);
+    if (EACH_ONE.test(match.normalised) && parts.length > 0) {
+      const without = children.filter(({ example }) => example === undefined).map(({ child }) => `"${child.title}"`);
       const last = without.pop();
       const none = last === undefined ? '' : ` It gives none for ${without.length > 0 ? `${without.join(', ')} or ${last}` : last}.`;
       return `The lecture's examples: ${parts.join(' ')}${none}`;
@@ -405,10 +399,12 @@ export class Answerer {
    * "An example of each" after two topics: each one's example, in the lecture's words, or that it
    * gives none for one of them. With none for either, the honest no for the latest.
    */
-  examplesOfTwo(first: string, second: string, firstExample: string | undefined, secondExample: string | undefined): Reply | undefined {
+  examplesOfTwo(first: string, second: string): Reply | undefined {
     const a = this.kb.get(first);
     const b = this.kb.get(second);
     if (!a || !b || !isTopic(a) || !isTopic(b)) return undefined;
+    const firstExample = this.exampleText(first, a.answer);
+    const secondExample = this.exampleText(second, b.answer);
     if (firstExample === undefined && secondExample === undefined) return this.notInLecture(second, 'example');
     const line = (entry: TopicEntry, example: string | undefined) => `**${entry.title}**: ${example?.trim() ?? 'the lecture gives no example.'}`;
     const section = this.kb.sectionOf(b);

@@ -281,8 +281,8 @@ export class Conversation {
       );
     }
     if (refersBack) return this.inContext(text, entry.title);
-    const role = this.roleIn(lastTopic, match) ?? this.continuedInContext(text, match, lastTopic);
-    if (role !== undefined) return role;
+    const kept = this.roleIn(lastTopic, match) ?? this.continuedInContext(text, match, lastTopic);
+    if (kept !== undefined) return kept;
 
     return match.kind === 'answer' || match.kind === 'smalltalk' ? undefined : this.settledByContext(text, match, lastTopic);
   }
@@ -308,8 +308,8 @@ export class Conversation {
   /**
    * "What do I have to do myself?" after SaaS: the student's part is the part of the topic under
    * discussion, though the words alone ("myself") match the model where you do everything
-   * yourself. Only where the question names no topic and compares nothing, and only after a
-   * part whose answer says who does what.
+   * yourself. Only where the question names no topic and compares nothing, and only after a part
+   * of an overview, where who does what differs from part to part.
    */
   private roleIn(lastTopic: string, match: MatchResult): Reply | undefined {
     if (!OWN_ROLE.test(match.normalised) || match.reading.comparison !== undefined || match.reading.choosing) return undefined;
@@ -530,7 +530,6 @@ export class Conversation {
     return example === undefined ? undefined : this.answerer.answerPart(id, example);
   }
 
-
   /**
    * "Give an example of each" after two topics: the example of each, or that the lecture gives
    * none for one; with none for either, none. Each topic's own example only: an overview's parts'
@@ -539,12 +538,7 @@ export class Conversation {
   private examplesOfPair(lastTopic: string, seen: readonly string[]): Reply | undefined {
     const pair = this.lastPair(lastTopic, seen);
     if (pair === undefined) return undefined;
-    const [first, second] = pair;
-    const examples = [first, second].map((id) => {
-      const entry = this.kb.get(id);
-      return entry !== undefined && isTopic(entry) ? this.answerer.exampleText(id, entry.answer) : undefined;
-    });
-    return this.answerer.examplesOfTwo(first, second, examples[0], examples[1]);
+    return this.answerer.examplesOfTwo(pair[0], pair[1]);
   }
 
   /** The sentences of an answer that give the part asked for, with the entry's title and citation. */

@@ -614,6 +614,13 @@ export class Matcher implements RuleKnowledge {
     return normalised.split(' ').some((word) => this.lectureNames.has(word)) && terms.every((term) => this.lectureTerms.has(term));
   }
 
+  namedFirst(normalised: string, first: string, second: string): string {
+    // The shortest opening of the text that names either is where the first is named.
+    const words = normalised.split(' ');
+    const opening = words.findIndex((_, end) => this.namesIn(words.slice(0, end + 1).join(' ')).some((id) => id === first || id === second));
+    return this.namesIn(words.slice(0, opening + 1).join(' ')).includes(second) ? second : first;
+  }
+
   namesOnlyTheLecture(normalised: string): boolean {
     const { terms } = this.analyzer.analyse(normalised);
     return terms.length === 0 || this.asksAboutTheLecture(normalised, terms);

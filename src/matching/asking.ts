@@ -132,15 +132,23 @@ const DESCRIPTION = /^(?:(?:is|are|means|is about|is when|is where|is just) )?(?
 const NAME_FIRST_WORDS = 4;
 
 function nameFirstClaim<T>(text: string, nameOf: (text: string) => T | undefined): { described: string; claimed: T; nameFirst: true } | undefined {
-  const words = text.replace(NAME_FIRST_OPENING, '').split(' ');
-  // The shortest name at the start that a description follows: "hybrid cloud" where "hybrid" is
-  // followed by "cloud", but "saas", not "saas the one", which the stop words let name it too.
+  const found = leadingName(text.replace(NAME_FIRST_OPENING, ''), nameOf, (rest) => DESCRIPTION.test(rest));
+  if (found === undefined) return undefined;
+  const thing = found.rest.replace(/^(?:is|are|means|is about|is when|is where|is just) /, '').replace(/^(?:about|when|where) /, '');
+  return isThing(thing) ? { described: thing, claimed: found.claimed, nameFirst: true } : undefined;
+}
+
+/**
+ * The shortest name at the start of a text that what follows it fits: "hybrid cloud" where
+ * "hybrid" is followed by "cloud", but "saas", not "saas the one", which the stop words let name
+ * it too.
+ */
+function leadingName<T>(text: string, nameOf: (text: string) => T | undefined, fits: (rest: string) => boolean): { claimed: T; rest: string } | undefined {
+  const words = text.split(' ');
   for (let size = 1; size <= Math.min(NAME_FIRST_WORDS, words.length - 1); size++) {
     const claimed = nameOf(words.slice(0, size).join(' ').replace(NAME_OPENING, ''));
-    const described = words.slice(size).join(' ');
-    if (claimed === undefined || !DESCRIPTION.test(described)) continue;
-    const thing = described.replace(/^(?:is|are|means|is about|is when|is where|is just) /, '').replace(/^(?:about|when|where) /, '');
-    return isThing(thing) ? { described: thing, claimed, nameFirst: true } : undefined;
+    const rest = words.slice(size).join(' ');
+    if (claimed !== undefined && fits(rest)) return { claimed, rest };
   }
   return undefined;
 }
@@ -159,14 +167,8 @@ const WHO_DOES_WHAT = /^(?:i|we|you|they|the provider|providers|my|our|your) /;
 
 function claimWithin<T>(text: string, tagged: boolean, nameOf: (text: string) => T | undefined): { described: string; claimed: T; within: true } | undefined {
   if (!WITHIN.test(text)) return undefined;
-  const words = text.replace(WITHIN, '').split(' ');
-  for (let size = 1; size <= Math.min(NAME_FIRST_WORDS, words.length - 1); size++) {
-    const claimed = nameOf(words.slice(0, size).join(' ').replace(NAME_OPENING, ''));
-    const described = words.slice(size).join(' ');
-    if (claimed === undefined || !(tagged || YES_NO_CLAUSE.test(described) || WHO_DOES_WHAT.test(described))) continue;
-    return isThing(described) ? { described, claimed, within: true } : undefined;
-  }
-  return undefined;
+  const found = leadingName(text.replace(WITHIN, ''), nameOf, (rest) => tagged || YES_NO_CLAUSE.test(rest) || WHO_DOES_WHAT.test(rest));
+  return found !== undefined && isThing(found.rest) ? { described: found.rest, claimed: found.claimed, within: true } : undefined;
 }
 
 /**

@@ -132,6 +132,8 @@ export interface RuleKnowledge {
   namesIt(id: string, terms: ReadonlySet<number>): boolean;
   /** The topics a text names whole, by title, abbreviation or `names`. */
   namesIn(text: string): string[];
+  /** Of two topics a normalised text names, the one it names first: "what are elasticity and fault tolerance?" names elasticity first. */
+  namedFirst(normalised: string, first: string, second: string): string;
   /** The topics the question names whole (title, abbreviation or `names`). */
   named(terms: ReadonlySet<number>): string[];
   /** The topics the question names by a name of two words or more ("service models", "public cloud"), not one common word. */
