@@ -146,9 +146,11 @@ function nameFirstClaim<T>(text: string, nameOf: (text: string) => T | undefined
 function leadingName<T>(text: string, nameOf: (text: string) => T | undefined, fits: (rest: string) => boolean): { claimed: T; rest: string } | undefined {
   const words = text.split(' ');
   for (let size = 1; size <= Math.min(NAME_FIRST_WORDS, words.length - 1); size++) {
-    const claimed = nameOf(words.slice(0, size).join(' ').replace(NAME_OPENING, ''));
     const rest = words.slice(size).join(' ');
-    if (claimed !== undefined && fits(rest)) return { claimed, rest };
+    // What follows first: a pattern, where a name is looked up in the knowledge base.
+    if (!fits(rest)) continue;
+    const claimed = nameOf(words.slice(0, size).join(' ').replace(NAME_OPENING, ''));
+    if (claimed !== undefined) return { claimed, rest };
   }
   return undefined;
 }
