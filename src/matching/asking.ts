@@ -352,12 +352,12 @@ export function preferredTo(normalised: string): { preferred: string; against: s
  * are siblings the question names, both are answered (`twoNamedSiblings`, `Answerer.differenceAsked`).
  */
 const TOGETHER = /\band\b|&/;
+const OR = /\bor\b/;
 
 /** Whether a question joins things with "and", and offers no choice with "or": with two siblings named, it asks about both. */
 export function joinsTwo(normalised: string): boolean {
   return TOGETHER.test(normalised) && !OR.test(normalised);
 }
-const OR = /\bor\b/;
 
 /**
  * Words that put things together: "combining A and B", "a mix of A and B", "A and B together".

@@ -21,15 +21,16 @@ const ABOUT_THE_EVENT = /\b(?:when|where|who|whom|whos|time|room|many|long|exam|
  * the main takeaways?": the gist of the whole lecture, which the help entry gives in brief. Only
  * where nothing else is asked: "the key points of IaaS" are IaaS's.
  */
-const GIST = /\b(?:key|main|important|most important|big|core|essential|basic) (?:points?|takeaways?|ideas?|things|topics|messages?|concepts?|facts?)\b|\b(?:summary|summarise|summarize|summarising|summarizing|recap|overview|tldr|gist|nutshell|cheat sheet)\b/g;
+const GIST = /\b(?:key|main|important|most important|big|core|essential|basic) (?:points?|takeaways?|ideas?|things|topics|messages?|concepts?|facts?)\b|\b(?:summary|summarise|summarize|summarising|summarizing|recap|overview|tldr|gist|nutshell|cheat sheet)\b/;
+/** Every such phrase, to take them all out. */
+const GIST_ALL = new RegExp(GIST.source, 'g');
 /** What a request for the gist says around it besides the lecture's name: the exam, the revising. */
 const GIST_CONTEXT = /\b(?:exam|exams|test|tomorrow|tonight|today|revise|revising|revision|quick|quickly|need|know|whole|everything|all)\b/g;
 
 /** A request for the gist with nothing else asked: the rest names the lecture itself (this one, "lecture 5", not "lesson 4") or nothing. */
 function asksTheGist(normalised: string, namesOnlyTheLecture: (rest: string) => boolean): boolean {
-  GIST.lastIndex = 0;
   if (!GIST.test(normalised)) return false;
-  const rest = normalised.replace(GIST, ' ').replace(GIST_CONTEXT, ' ').replace(/\s+/g, ' ').trim();
+  const rest = normalised.replace(GIST_ALL, ' ').replace(GIST_CONTEXT, ' ').replace(/\s+/g, ' ').trim();
   return namesOnlyTheLecture(rest);
 }
 

@@ -18,6 +18,11 @@ function scoreOf(ctx: RuleContext, id: string): number {
  * of what it sets aside first: "besides the private cloud, which gives the most control?" is a
  * choice among the deployment models, though its words left no longer name one.
  */
+/** Whether an entry is the overview that lists the advantages, or the disadvantages, of the lecture's subject (`lists`). */
+function isSideList(ctx: RuleContext, id: string): boolean {
+  return id === ctx.k.listing('advantage') || id === ctx.k.listing('disadvantage');
+}
+
 function familiesReached(ctx: RuleContext): string[] {
   const families: string[] = [];
   for (const id of [...ctx.q.setAside, ...ctx.q.topics.map((candidate) => candidate.id)]) {
@@ -189,10 +194,9 @@ function unrankedComparison(ctx: RuleContext, asked: { scale: string; rank: Rank
   // Only a question that asks to choose, of a family of alternatives, and names no list of
   // advantages or disadvantages: those rank nothing to choose between (a drawback asked of the
   // hybrid cloud is a drawback, and "what's the catch?" names the drawbacks).
-  const isList = (family: string) => family === ctx.k.listing('advantage') || family === ctx.k.listing('disadvantage');
-  const unrankedNamed = !ctx.q.reading.choosing || reached.some((family) => isList(family) && ctx.k.namesIt(family, ctx.q.terms))
+  const unrankedNamed = !ctx.q.reading.choosing || reached.some((family) => isSideList(ctx, family) && ctx.k.namesIt(family, ctx.q.terms))
     ? []
-    : reached.filter((family) => !ranked.has(family) && !isList(family) && ctx.k.childrenOf(family).length > 0 && ctx.k.namesIt(family, ctx.q.terms));
+    : reached.filter((family) => !ranked.has(family) && !isSideList(ctx, family) && ctx.k.childrenOf(family).length > 0 && ctx.k.namesIt(family, ctx.q.terms));
   const [named] = unrankedNamed;
   const rankedAsked = [...ranked].some((family) => ctx.k.namesIt(family, ctx.q.terms) || ctx.k.mentionedBesides(family, ctx.q.terms, asked.scale).length > 0);
   if (named !== undefined && unrankedNamed.length === 1 && !rankedAsked) return notStated(named);
@@ -245,8 +249,7 @@ export const bothSidesAsked: Rule = (ctx) => {
   const [part] = named;
   if (part !== undefined) return named.length === 1 ? { kind: 'answer', id: part, confidence: scoreOf(ctx, part), candidates: shortlist(ctx) } : undefined;
   // The subject itself: no family's part, nor a family other than the two lists, named.
-  const lists = [ctx.k.listing('advantage'), ctx.k.listing('disadvantage')];
-  if (ctx.k.named(ctx.q.terms).some((id) => ctx.k.childrenOf(id).length > 0 && !lists.includes(id))) return undefined;
+  if (ctx.k.named(ctx.q.terms).some((id) => ctx.k.childrenOf(id).length > 0 && !isSideList(ctx, id))) return undefined;
   const listing = ctx.k.listing(first);
   return listing === undefined ? undefined : { kind: 'answer', id: listing, confidence: scoreOf(ctx, listing), candidates: shortlist(ctx) };
 };
@@ -267,10 +270,11 @@ export const unrankedChoice: Rule = (ctx) => {
   const { choosing, comparison, yesNo } = ctx.q.reading;
   const { normalised } = ctx.q.analysis;
   if ((!choosing && !yesNo) || comparison !== undefined || !RANKS_WITHOUT_SCALE.test(normalised) || FOR_A_PURPOSE.test(normalised)) return undefined;
+  const namedInQuestion = ctx.k.namesIn(normalised);
   for (const side of ['advantage', 'disadvantage'] as const) {
     const listing = ctx.k.listing(side);
     if (listing === undefined) continue;
-    const named = ctx.k.namesIn(normalised).filter((id) => ctx.k.parentOf(id) === listing);
+    const named = namedInQuestion.filter((id) => ctx.k.parentOf(id) === listing);
     if (named.length < 2) continue;
     const overview = ctx.q.topics.find((candidate) => candidate.id === listing);
     return { kind: 'answer', id: listing, confidence: overview?.score ?? ctx.q.topics[0]?.score ?? 0, candidates: shortlist(ctx), direct: { kind: 'unranked', side } };
@@ -620,8 +624,7 @@ export const sideOfSubject: Rule = (ctx) => {
   const listing = ctx.k.listing(side);
   const [top] = ctx.q.topics;
   if (listing === undefined || top === undefined || top.score < ctx.o.clarifyThreshold) return undefined;
-  const isList = top.id === ctx.k.listing('advantage') || top.id === ctx.k.listing('disadvantage');
-  if (isList || ctx.k.parentOf(top.id) !== undefined || ctx.k.childrenOf(top.id).length > 0) return undefined;
+  if (isSideList(ctx, top.id) || ctx.k.parentOf(top.id) !== undefined || ctx.k.childrenOf(top.id).length > 0) return undefined;
   if (ctx.k.named(ctx.q.terms).some((id) => ctx.k.parentOf(id) !== undefined)) return undefined;
   const overview = ctx.q.topics.find((candidate) => candidate.id === listing);
   return { kind: 'answer', id: listing, confidence: overview?.score ?? top.score, candidates: shortlist(ctx) };

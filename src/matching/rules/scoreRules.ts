@@ -68,7 +68,7 @@ export const tooWeak: Rule = (ctx) => {
 function answerOrAsk(ctx: Parameters<Rule>[0], named: readonly string[], score: number, candidates: Decision['candidates'], fallbackId?: string): Decision {
   const [first, second] = named;
   if (first !== undefined && second !== undefined && named.length === 2) {
-    if (asksBoth(ctx, first, second)) return { kind: 'answer', id: namedFirst(ctx, first, second), confidence: score, candidates };
+    if (asksBoth(ctx, first, second)) return { kind: 'answer', id: ctx.k.namedFirst(ctx.q.analysis.normalised, first, second), confidence: score, candidates };
     return { kind: 'clarify', id: null, confidence: score, candidates: named.map((id) => ({ id, score, matched: '' })) };
   }
   return { kind: 'answer', id: first ?? fallbackId ?? null, confidence: score, candidates };
@@ -84,11 +84,6 @@ function asksBoth(ctx: Parameters<Rule>[0], first: string, second: string): bool
   if ((!reading.comparing && !joinsTwo(analysis.normalised)) || reading.choosing || reading.comparison !== undefined) return false;
   const named = ctx.k.namesIn(analysis.normalised);
   return named.includes(first) && named.includes(second);
-}
-
-/** Of two topics a question names, the one named first. */
-function namedFirst(ctx: Parameters<Rule>[0], first: string, second: string): string {
-  return ctx.k.namedFirst(ctx.q.analysis.normalised, first, second);
 }
 
 /** Whether the best topic beats the runner-up by the relative margin: 0.82 against 0.73 is as close as 0.55 against 0.49. */
@@ -108,7 +103,7 @@ export const clearWinner: Rule = (ctx) => {
   const overlooked = ctx.k.namedElsewhere(top.id, ctx.q.terms, ctx.q.topics);
   if (overlooked !== undefined) {
     // Both named and asked about together ("explain latency and security"): both, not a choice.
-    if (areSiblings(top.id, overlooked.id) && asksBoth(ctx, top.id, overlooked.id)) return { kind: 'answer', id: namedFirst(ctx, top.id, overlooked.id), confidence: top.score, candidates: shortlist(ctx) };
+    if (areSiblings(top.id, overlooked.id) && asksBoth(ctx, top.id, overlooked.id)) return { kind: 'answer', id: ctx.k.namedFirst(ctx.q.analysis.normalised, top.id, overlooked.id), confidence: top.score, candidates: shortlist(ctx) };
     return { kind: 'clarify', id: null, confidence: top.score, candidates: [top, overlooked] };
   }
   return answerOrAsk(ctx, ctx.k.namedSiblings(top.id, ctx.q.terms), top.score, shortlist(ctx), top.id);
@@ -214,7 +209,7 @@ export const namedAmongSiblings: Rule = (ctx) => {
 export const twoNamedSiblings: Rule = (ctx) => {
   const [first, second, third] = closeOptions(ctx);
   if (first === undefined || second === undefined || third !== undefined || !areSiblings(first.id, second.id) || !asksBoth(ctx, first.id, second.id)) return undefined;
-  return { kind: 'answer', id: namedFirst(ctx, first.id, second.id), confidence: first.score, candidates: shortlist(ctx) };
+  return { kind: 'answer', id: ctx.k.namedFirst(ctx.q.analysis.normalised, first.id, second.id), confidence: first.score, candidates: shortlist(ctx) };
 };
 
 /**
