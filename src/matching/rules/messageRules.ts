@@ -69,6 +69,9 @@ export const greetingBeforeQuestion: Rule = ({ q, k, o }) => {
   const asked = long || QUESTION_WORD.test(opening.rest) || k.namesOnly(opening.rest) ? k.matchPart(opening.rest) : undefined;
   // A long rest is declined as a question only if it asks one: "bye, closing the book for today" says goodbye.
   if (asked !== undefined && (answered(asked) || (long && (asked.kind !== 'fallback' || ASKS.test(opening.rest))))) return asked;
+  // A short rest that asks about a topic it names ("hey, can you remind me what X was") is a question
+  // however its own words score: declined as one, which the model may then answer, never the greeting.
+  if (asked?.kind === 'fallback' && QUESTION_WORD.test(opening.rest) && k.namesIn(opening.rest).length > 0) return asked;
   // "hey, which topics do you know?": a question about what the bot does, after a greeting, asks
   // for help; "hi, how are you", which asks it nothing (no term), stays a greeting.
   if (asked?.kind === 'smalltalk' && asked.id !== null && asked.id === k.helpEntry() && k.termCount(opening.rest) > 0) return asked;
