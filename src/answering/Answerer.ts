@@ -197,7 +197,8 @@ export class Answerer {
     if (direct?.kind === 'facts') {
       // Named first: the facts are about the others, and the entry answered may be their overview.
       const chosen = direct.chosen === undefined ? undefined : this.kb.get(direct.chosen);
-      if (chosen === undefined) return direct.says.join(' ');
+      // A yes or no the facts settle comes first, as a student asked it: "No: SaaS needs the least effort".
+      if (chosen === undefined) return [...(direct.verdict === undefined ? [] : [direct.verdict === 'yes' ? 'Yes:' : 'No:']), ...direct.says].join(' ');
       // A full stop, not a colon: the facts have their own ("IaaS takes the most effort: …").
       return [`By elimination, ${shortName(chosen.title)}.`, ...direct.says].join(' ');
     }

@@ -44,6 +44,11 @@ function placeOf(ordinal: string, length: number): number {
  * there?". "There" only last and not after "is" or "are", where it says something exists ("is
  * there?"), not where.
  */
+/** The side of a fact that a follow-up's cue asks for. */
+const SIDE_OF = { benefit: 'advantage', drawback: 'disadvantage' } as const;
+
+/** A pronoun that stands for the last topic, never a word that may open a noun ("that model"): its place takes the title. */
+const PRONOUN = /\b(?:it|its|they|them|their)\b/i;
 const BACK_REFERENCE = /\b(it|its|this|that|they|them|their|these|those)\b|(?<!\b(?:is|are|was|were|be) )\bthere$/;
 
 /** Words that choose between topics without naming one: the overview's table answers them. */
@@ -264,7 +269,8 @@ export class Conversation {
       if (!refersBack && asked !== undefined && opposite !== undefined && this.kb.parentOf(lastTopic)?.id === opposite) return this.answerer.answerEntry(asked);
       // The part of this answer if it has one; else the question about this topic, if that
       // leads somewhere new ("downsides" of the cloud are the drawbacks); else an honest no.
-      const elsewhere = this.inContext(text, entry.title);
+      // "Of" the title, as a question about a topic's side is asked: "advantages? of Private cloud".
+      const elsewhere = this.inContext(`${text} of`, entry.title);
       // "Its advantages" after what the cloud is: the lecture's list of them, not the one benefit
       // its definition names ("lowers operating costs"). Only for a topic outside every overview
       // with none of its own; a part's advantages are the part's.
@@ -273,6 +279,9 @@ export class Conversation {
       return (
         (wholeList ? elsewhere : undefined) ??
         this.part(lastTopic, entry.answer, cue) ??
+        // The topic's own fact on that side, as the question asked with its name gets it: "advantages?"
+        // after the private cloud is its full control, which its answer says without "advantage".
+        (elsewhere?.id === lastTopic && entry.facts.some((fact) => fact.side === SIDE_OF[cue]) ? elsewhere : undefined) ??
         // A sibling is another topic: "any downsides?" after the public cloud is not the hybrid
         // cloud's, though the hybrid answer names the public cloud and a drawback.
         (elsewhere?.id && elsewhere.id !== lastTopic && !areSiblings(elsewhere.id, lastTopic) ? elsewhere : undefined) ??
@@ -280,7 +289,8 @@ export class Conversation {
         this.answerer.notInLecture(lastTopic, cue === 'drawback' ? 'drawbacks' : 'benefits')
       );
     }
-    if (refersBack) return this.inContext(text, entry.title);
+    // With another part named ("is it cheaper than PaaS?"), which is which matters: the title takes the pronoun's place.
+    if (refersBack) return this.inContext(text, entry.title, this.matcher.namesIn(match.normalised).some((id) => id !== lastTopic && this.kb.parentOf(id) !== undefined));
     const kept = this.roleIn(lastTopic, match) ?? this.continuedInContext(text, match, lastTopic);
     if (kept !== undefined) return kept;
 
@@ -547,9 +557,14 @@ export class Conversation {
     return found === undefined ? undefined : this.answerer.answerPart(id, found);
   }
 
-  /** The question asked again with the last topic's title added: "its costs" becomes "IaaS costs". */
-  private inContext(text: string, title: string): Reply | undefined {
-    const reply = this.answerer.answerQuestion(`${text} ${title}`);
+  /**
+   * The question asked again with the last topic's title added, or, where a pronoun points back at
+   * it and another part is named (`inPlace`), put in the pronoun's place: "is it cheaper than
+   * PaaS?" after IaaS asks whether IaaS is, which the title added at the end would turn round.
+   */
+  private inContext(text: string, title: string, inPlace = false): Reply | undefined {
+    const replaced = inPlace ? text.replace(PRONOUN, title) : text;
+    const reply = this.answerer.answerQuestion(replaced === text ? `${text} ${title}` : replaced);
     return reply.kind === 'answer' ? reply : undefined;
   }
 }

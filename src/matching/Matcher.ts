@@ -531,7 +531,7 @@ export class Matcher implements RuleKnowledge {
     const family = this.childrenOf(ruled.id).length > 0 ? ruled.id : (this.parentOf(ruled.id) ?? ruled.id);
     if (weighed.id === family) return { ...weighed, direct };
     if (!this.mentioned(family, q.terms).includes(weighed.id)) return weighed;
-    if (direct.kind === 'facts') return { ...weighed, direct: { kind: 'facts', says: direct.says } };
+    if (direct.kind === 'facts') return { ...weighed, direct: { kind: 'facts', says: direct.says, ...(direct.verdict === undefined ? {} : { verdict: direct.verdict }) } };
     return direct.kind === 'not-stated' && direct.othersOnly === true ? weighed : { ...weighed, direct };
   }
 

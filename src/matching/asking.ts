@@ -99,6 +99,11 @@ export function statementThenQuestion(text: string): { statement: string; asked:
 
 /** A tag that asks for agreement at the end of a claim: "right?", "isn't it?" (normalised "is not it"). */
 const AGREEMENT_TAG = / (?:right|correct|yes|yeah|innit|no|true|is not it|was not it|are not they|were not they|does not it|do not they|did not it|did not they|has not it|have not they|is it|was it|is not that|was not that|am i right|is that right)$/;
+/** Whether a statement ends asking for agreement: "IaaS needs the least effort, right?". */
+export function asksAgreement(normalised: string): boolean {
+  return AGREEMENT_TAG.test(normalised);
+}
+
 /** A word for the thing claimed, after its name: "the fault tolerance point", "the hybrid one". */
 const CLAIMED_NOUN = / (?:point|one|bit|thing|idea|example)$/;
 /** "An example of a", "the kind of", "listed as a": what stands between a thing and the name it is claimed to be. */
@@ -153,6 +158,18 @@ function leadingName<T>(text: string, nameOf: (text: string) => T | undefined, f
     if (claimed !== undefined) return { claimed, rest };
   }
   return undefined;
+}
+
+/** The opening of a yes or no, before its subject: "is", "does not", "so is". */
+const YES_NO_OPENING = /^(?:(?:so|and|but|ok|okay) )?(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have)(?: not)? /;
+
+/**
+ * The topic a yes or no is about, named at its start: "is PaaS cheaper than IaaS?", "does SaaS
+ * give the most control?", "IaaS needs the least effort, right?". Not one named later ("compared
+ * with IaaS, is PaaS cheaper?"), which may be what the subject is compared with.
+ */
+export function subjectNamed<T>(normalised: string, nameOf: (text: string) => T | undefined): T | undefined {
+  return leadingName(`${normalised.replace(YES_NO_OPENING, '')} .`, nameOf, () => true)?.claimed;
 }
 
 /**

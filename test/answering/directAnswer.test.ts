@@ -21,6 +21,13 @@ describe('a direct sentence before the answer', () => {
     expect(parts('which vehicle needs the least effort').slice(0, 2)).toEqual([`**In short:** ${SAYS.busLeastEffort}`, kb.get('vehicles.bus')?.answer]);
   });
 
+  it.each([
+    ['does the bike need the least effort?', `No: ${SAYS.busLeastEffort}`],
+    ['is the bike more effort than the bus?', `Yes: ${SAYS.bikeMostEffort}`],
+  ])('answers a yes or no the facts settle ("%s") with the yes or no first', (question, said) => {
+    expect(parts(question)[0]).toBe(`**In short:** ${said}`);
+  });
+
   it('says where the lecture gives what the question believes happens within a part, before that part\'s answer', () => {
     const reply = answerer.answerQuestion('with the bus do i pedal up hills?');
     expect(reply.id).toBe('vehicles.bus');

@@ -333,6 +333,24 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('"advantages?" after the private cloud gives its own advantage, full control, which its answer says without the word', async () => {
+    await conversation()
+      .send('what is a private cloud')
+      .assertReply(() => undefined)
+      .send('advantages?')
+      .assertReply((reply) => { expect(head(reply)).toBe('**In short:** A private cloud gives you full control over the computers.'); })
+      .startTest();
+  });
+
+  it('"is it cheaper than PaaS?" after IaaS asks whether IaaS is: the last topic takes the pronoun\'s place, so the yes or no is about it', async () => {
+    await conversation()
+      .send('what is iaas')
+      .assertReply(() => undefined)
+      .send('is it cheaper than paas?')
+      .assertReply((reply) => { expect(head(reply)).toBe('**In short:** No: IaaS often costs more than the other service models.'); })
+      .startTest();
+  });
+
   it('after a question that compares two topics, both were discussed: "what\'s the difference?" and "an example of each" are about the two', async () => {
     await conversation()
       .send('what is the difference between fault tolerance and disaster mitigation?')

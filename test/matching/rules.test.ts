@@ -52,6 +52,10 @@ describeRule('smalltalkPhrase', () => {
     expect(matcher.match('what are you able to do')).toMatchObject({ rule: 'smalltalkPhrase', kind: 'smalltalk', id: 'smalltalk.help' });
   });
 
+  it.each(['what does this bot do', 'how does the bot work'])('when a message asks about the bot by name and names no topic ("%s"), replies with the help entry, as it does for "you"', (text) => {
+    expect(matcher.match(text)).toMatchObject({ rule: 'smalltalkPhrase', kind: 'smalltalk', id: 'smalltalk.help' });
+  });
+
   it('when a smalltalk phrase only opens the message, passes it on', () => {
     expect(matcher.match('hi, what is the bus?').rule).toBe('greetingBeforeQuestion');
   });
@@ -219,6 +223,22 @@ describeRule('comparisonAlongScale', () => {
       id: 'vehicles',
       direct: { kind: 'not-stated', asked: { scale: 'cost', rank: 'least' }, instead: [SAYS.carMostCost] },
     });
+  });
+
+  it.each([
+    ['does the bike need the least effort?', 'vehicles.bus', SAYS.busLeastEffort, 'no'],
+    ['does the bus need the least effort?', 'vehicles.bus', SAYS.busLeastEffort, 'yes'],
+    ['is the bike more effort than the bus?', 'vehicles.bike', SAYS.bikeMostEffort, 'yes'],
+    ['is the bus more effort than the bike?', 'vehicles.bike', SAYS.bikeMostEffort, 'no'],
+    ['the bike is the least effort one, right?', 'vehicles.bus', SAYS.busLeastEffort, 'no'],
+  ])('when a yes or no about the first part named ("%s") is settled by the facts, answers %s with them and the verdict', (question, id, says, verdict) => {
+    expect(matcher.match(question)).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id, direct: { kind: 'facts', says: [says], verdict } });
+  });
+
+  it.each(['does the bus or the bike need less effort?', 'is the bike more or less effort than the bus?', 'compared with the bus, is the bike more effort?'])('when a yes or no offers a choice or names its subject second ("%s"), gives the facts with no verdict: neither yes nor no answers it surely', (question) => {
+    const { direct } = matcher.match(question);
+    expect(direct).toMatchObject({ kind: 'facts' });
+    expect(direct).not.toHaveProperty('verdict');
   });
 
   it('when a question names a scale but compares nothing ("is the bus cheap"), passes it on', () => {

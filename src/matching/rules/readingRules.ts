@@ -1,7 +1,7 @@
 import type { Fact, Rank } from '../../knowledge/schema';
-import { claimIn, combines, isNoEvidence, negates, neitherNor, preferredTo, sitsBetween, unnegatedChoice } from '../asking';
+import { asksAgreement, claimIn, combines, subjectNamed, isNoEvidence, negates, neitherNor, preferredTo, sitsBetween, unnegatedChoice } from '../asking';
 import { withoutSideWords } from '../reading';
-import { type Decision, type Rule, type RuleContext, shortlist } from './types';
+import { type Decision, type Rule, type RuleContext, shortlist, type Verdict } from './types';
 
 /**
  * Rules for what a question asks besides its topic, read by `readQuestion`: a direction along a
@@ -76,7 +76,8 @@ export const comparisonAlongScale: Rule = (ctx) => {
   // Naming two of the family, it is about the family, however its "more" and "less" weaken the match.
   const facts = onScale(family);
   const confidence = familyBest.score;
-  const answer = (id: string, says: string[]): Decision => ({ kind: 'answer', id, confidence, candidates: shortlist(ctx), direct: { kind: 'facts', says } });
+  const verdict = verdictOf(ctx, asked, facts, mentioned);
+  const answer = (id: string, says: string[]): Decision => ({ kind: 'answer', id, confidence, candidates: shortlist(ctx), direct: { kind: 'facts', says, ...(verdict === undefined ? {} : { verdict }) } });
   if (asked.bothWays === true && mentioned.length === 2) {
     const ranked = facts.filter(({ id }) => mentioned.includes(id)).map(({ fact }) => fact.says);
     if (ranked.length > 0) return answer(family, ranked);
@@ -127,6 +128,35 @@ export const comparisonAlongScale: Rule = (ctx) => {
     direct: { kind: 'not-stated', asked, instead: facts.map(({ fact }) => fact.says) },
   };
 };
+
+/**
+ * "Does IaaS need the least effort?", "is SaaS cheaper to run than IaaS?", "PaaS gives the most
+ * control, right?": a yes or no about one part of the family, or about the first of two it mentions, that
+ * the facts settle, said before them. The subject is at the end asked (yes) or the other end (no);
+ * or, compared with a second part, that part is at either end; or, asked the most of all, another
+ * part is. Not a question with a "not", or one that asks both ways ("more or less"), which the
+ * facts answer as they stand.
+ */
+/** "Does SaaS or IaaS give less control?", "is it cheaper or costlier?": a choice, asked as a yes or no. */
+const OFFERS_A_CHOICE = /\bor\b/;
+
+function verdictOf(ctx: RuleContext, asked: NonNullable<RuleContext['q']['reading']['comparison']>, facts: readonly { id: string; fact: Fact }[], mentioned: readonly string[]): Verdict | undefined {
+  const { normalised } = ctx.q.analysis;
+  // A claim stated for agreement is asked as a yes or no, its tag or question mark gone once normalised: "the least effort one is PaaS, yes?".
+  const claim = claimIn(normalised, (text) => ctx.k.partNamedBy(text));
+  if (!(ctx.q.reading.yesNo || asksAgreement(normalised) || claim !== undefined)) return undefined;
+  if (ctx.q.reading.choosing || OFFERS_A_CHOICE.test(normalised) || asked.bothWays === true || negates(normalised) || mentioned.length > 2) return undefined;
+  // The subject is named first, or is what a claim names: "the least-effort model is PaaS".
+  const subject = subjectNamed(normalised, (text) => ctx.k.partNamedBy(text)) ?? claim?.claimed;
+  if (subject === undefined || !mentioned.includes(subject)) return undefined;
+  const other = mentioned.find((id) => id !== subject);
+  const rankOf = (id: string) => facts.find((fact) => fact.id === id)?.fact.rank;
+  const opposite: Rank = asked.rank === 'most' ? 'least' : 'most';
+  if (rankOf(subject) === asked.rank) return 'yes';
+  if (rankOf(subject) === opposite) return 'no';
+  if (other !== undefined) return rankOf(other) === asked.rank ? 'no' : rankOf(other) === opposite ? 'yes' : undefined;
+  return asked.between !== true && facts.some((fact) => fact.id !== subject && fact.fact.rank === asked.rank) ? 'no' : undefined;
+}
 
 /**
  * What a question asks to choose between within a family: the sub-topics it names, if two, else
@@ -432,6 +462,10 @@ export const claimChecked: Rule = (ctx) => {
   // costs drawback, and "is it safe?" is no claim that a thing is security.
   const claim = claimIn(ctx.q.analysis.normalised, (text) => ctx.k.partNamedBy(text));
   if (claim === undefined || ctx.k.termCount(claim.described) === 0) return undefined;
+  // A claim along a scale the family ranks on ("IaaS is the least-effort model, right?") is settled by its facts (`comparisonAlongScale`).
+  const scale = ctx.q.reading.comparison?.scale;
+  const family = ctx.k.parentOf(claim.claimed);
+  if (scale !== undefined && family !== undefined && ctx.k.childrenOf(family).some((id) => ctx.k.facts(id).some((fact) => fact.scale === scale))) return undefined;
   const { claimed } = claim;
   // Names of two parts ("is hybrid = private + public") are a sum, not a thing.
   if (ctx.k.namedBy(claim.described).filter((id) => ctx.k.parentOf(id) !== undefined).length > 1) return undefined;

@@ -17,12 +17,15 @@ export interface Candidate {
  * the facts that answer "which needs the least effort" or "the advantage of X", or an honest
  * "the lecture does not say" with what it does say instead.
  */
+/** A yes or no that the facts settle: "does IaaS need the least effort?" is a no, SaaS needing the least. */
+export type Verdict = 'yes' | 'no';
+
 export type Direct =
   /**
    * `chosen`: the entry the facts leave, where they rank the others ("apart from SaaS, which is the least work?").
    * `between`: the two the question asked to choose between, where the facts rank the answer, one of them.
    */
-  | { kind: 'facts'; says: string[]; chosen?: string; between?: readonly string[] }
+  | { kind: 'facts'; says: string[]; chosen?: string; between?: readonly string[]; verdict?: Verdict }
   | {
       kind: 'not-stated';
       asked: { side: 'advantage' | 'disadvantage' } | { scale: string; rank: 'most' | 'least' };
