@@ -246,6 +246,8 @@ export class Conversation {
     const unranked = this.unrankedPair(lastTopic, match, seen);
     if (unranked !== undefined) return unranked;
     if (DIFFERENCE.test(match.normalised)) return this.differenceOf(lastTopic, seen) ?? this.comparisonOf(lastTopic);
+    const from = this.differenceFrom(lastTopic, match);
+    if (from !== undefined) return from;
     const opposite = OPPOSITE.test(match.normalised) ? this.oppositeList(lastTopic) : undefined;
     if (opposite !== undefined) return opposite;
     if (cue === 'unclear') return this.answerer.unclearAbout(lastTopic);
@@ -457,6 +459,24 @@ export class Conversation {
   private differenceOf(lastTopic: string, seen: readonly string[]): Reply | undefined {
     const pair = this.lastPair(lastTopic, seen);
     return pair === undefined ? undefined : this.answerer.compareTwo(...pair, lastTopic);
+  }
+
+  /**
+   * "What's the difference from scalability?" after elasticity: the last topic and the one sibling
+   * the question names, compared, where the name alone would answer only the sibling.
+   */
+  private differenceFrom(lastTopic: string, match: MatchResult): Reply | undefined {
+    if (!match.reading.comparing) return undefined;
+    // "IaaS" names the service models too, by it: the overview of a part named is no second name.
+    const names = this.matcher.namesIn(match.normalised);
+    const named = names.filter((id) => id !== lastTopic && !names.some((part) => this.kb.parentOf(part)?.id === id));
+    const [other] = named;
+    if (other === undefined || named.length > 1 || !areSiblings(other, lastTopic)) return undefined;
+    const parent = this.kb.parentOf(lastTopic);
+    const table = parent?.comparison === undefined ? undefined : parent.id;
+    // Both named ("what's the difference between PaaS and SaaS?" after SaaS): in the order asked.
+    const [first, second] = names.includes(lastTopic) && this.matcher.namedFirst(match.normalised, lastTopic, other) === other ? [other, lastTopic] : [lastTopic, other];
+    return this.answerer.compareTwo(first, second, table, lastTopic);
   }
 
   /**

@@ -342,6 +342,19 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it.each([
+    ['what is elasticity', "what's the difference from scalability?", 'The difference between "Elasticity" and "Scalability", in the lecture\'s words:'],
+    ['what is paas', 'how does it compare with IaaS?', 'The difference between "Platform as a service (PaaS)" and "Infrastructure as a service (IaaS)", in the lecture\'s words:'],
+    ['what is saas', "what's the difference between PaaS and SaaS?", 'The difference between "Platform as a service (PaaS)" and "Software as a service (SaaS)", in the lecture\'s words:'],
+  ])('after "%s", "%s" compares the last topic with the sibling named, not the sibling alone (both named: in the order asked)', async (first, question, heading) => {
+    await conversation()
+      .send(first)
+      .assertReply(() => undefined)
+      .send(question)
+      .assertReply((reply) => { expect(head(reply)).toBe(heading); })
+      .startTest();
+  });
+
   it('"is it cheaper than PaaS?" after IaaS asks whether IaaS is: the last topic takes the pronoun\'s place, so the yes or no is about it', async () => {
     await conversation()
       .send('what is iaas')
