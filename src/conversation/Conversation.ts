@@ -26,12 +26,12 @@ const ORDINAL_WORD = '(\\d|first|second|third|fourth|fifth|sixth|seventh|1st|2nd
 const ORDINAL = new RegExp(`^(?:(?:the|option|number|no)\\s+)*${ORDINAL_WORD}(?:\\s+(?:one|option))?$`);
 const ORDINAL_WORDS: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5, '6th': 6, '7th': 7 };
 /**
- * "Tell me more about the 3rd one", "what about the second", "the last reason": after an
+ * "Tell me more about the 3rd one", "what about the second", "explain the last one more": after an
  * overview, which lists its parts in order, one of them by its place in the list. The whole
  * message, so that a question that mentions an ordinal ("the first cloud model to use") is not one.
  */
 const PART_ORDINAL = new RegExp(
-  `^(?:and |so |ok |okay )?(?:(?:can you )?(?:tell me |say |explain )?more (?:about|on) |what about |how about |explain |what is |whats )?(?:the |number |no )?${ORDINAL_WORD}(?: (?:one|reason|benefit|advantage|drawback|disadvantage|model|point|item|option|part))?$`,
+  `^(?:and |so |ok |okay )?(?:(?:can you )?(?:tell me |say |explain )?more (?:about|on) |what about |how about |explain |what is |whats )?(?:the |number |no )?${ORDINAL_WORD}(?: (?:one|reason|benefit|advantage|drawback|disadvantage|model|point|item|option|part))?(?: (?:more|again|further|in (?:more )?detail|please))?$`,
 );
 
 /** The place `ordinal` names in a list of `length`, from 1; `last` is the length. */
@@ -44,6 +44,11 @@ function placeOf(ordinal: string, length: number): number {
  * there?". "There" only last and not after "is" or "are", where it says something exists ("is
  * there?"), not where.
  */
+/** A count asked of the list under discussion: "how many reasons are there?". */
+const HOW_MANY = /^(?:and |so |ok )?how many (?:reasons|benefits|advantages|drawbacks|disadvantages|models|types|kinds|ones|points|parts|of them|are there)\b/;
+/** The list under discussion as a whole, by a plural pronoun: "list them in one line", "name all of them". */
+const LIST_OF_THEM = /\b(?:them|they|these|those|all)\b/;
+
 /** The side of a fact that a follow-up's cue asks for. */
 const SIDE_OF = { benefit: 'advantage', drawback: 'disadvantage' } as const;
 
@@ -237,7 +242,7 @@ export class Conversation {
   private followUp(text: string, match: MatchResult, cue: FollowUpCue | undefined, lastTopic: string, seen: readonly string[]): Reply | undefined {
     const entry = this.kb.get(lastTopic);
     if (!entry || !isTopic(entry)) return undefined;
-    const part = this.partByPlace(lastTopic, match) ?? this.otherParts(lastTopic, match, seen);
+    const part = this.partByPlace(lastTopic, match) ?? this.otherParts(lastTopic, match, seen) ?? this.wholeList(lastTopic, match);
     if (part !== undefined) return part;
     const ranked = this.rankedInContext(lastTopic, match, seen);
     if (ranked !== undefined) return ranked;
@@ -405,6 +410,18 @@ export class Conversation {
     const child = children[placeOf(ordinal, children.length) - 1];
     // A place past the end of the list ("the 7th one" of five drawbacks): the list, to pick from.
     return child === undefined ? this.answerer.offerChildren(list) : this.answerer.answerEntry(child.id);
+  }
+
+  /**
+   * "How many reasons are there?", "list them in one line" after a part of a list, or the list
+   * itself: the list, which counts and names its parts. Its words alone ("reasons") read as a why,
+   * and "them" as the part just given.
+   */
+  private wholeList(lastTopic: string, match: MatchResult): Reply | undefined {
+    if (!HOW_MANY.test(match.normalised) && !(match.reading.asksList && LIST_OF_THEM.test(match.normalised))) return undefined;
+    if (this.matcher.namesIn(match.normalised).length > 0) return undefined;
+    const list = this.kb.childrenOf(lastTopic).length > 0 ? lastTopic : this.kb.parentOf(lastTopic)?.id;
+    return list === undefined ? undefined : this.answerer.answerEntry(list);
   }
 
   /**

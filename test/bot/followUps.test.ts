@@ -256,6 +256,7 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
     ['why not use the cloud', 'what about the second reason', /^Costs: /],
     ['what are the 3 service models', 'the last one', /^Software as a service \(SaaS\)/],
     ['what are the deployment models', 'and the first one?', /^A public cloud|^In a public cloud|^Public cloud/],
+    ['why use the cloud', 'explain the last one more', /^Elasticity: /],
   ])('after the overview "%s", "%s" is its part at that place in the list', async (overview, ordinal, answer) => {
     await conversation()
       .send(overview)
@@ -352,6 +353,17 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .assertReply(() => undefined)
       .send(question)
       .assertReply((reply) => { expect(head(reply)).toBe(heading); })
+      .startTest();
+  });
+
+  it.each(['how many reasons are there?', 'list them in one line'])('after a part of a list, "%s" is about the whole list, not the part or a why', async (question) => {
+    await conversation()
+      .send('why use the cloud')
+      .assertReply(() => undefined)
+      .send('the last one')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Elasticity: /); })
+      .send(question)
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture gives seven reasons to use the cloud/); })
       .startTest();
   });
 
