@@ -1,6 +1,6 @@
 import type { Entry, KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { Comparison, TopicEntry } from '../knowledge/schema';
-import { isTopic } from '../knowledge/KnowledgeBase';
+import { areSiblings, isTopic } from '../knowledge/KnowledgeBase';
 import { claimIn, joinsTwo, preferredTo } from '../matching/asking';
 import { asksNothing, type Matcher, type MatchKind, type MatchResult } from '../matching/Matcher';
 import { answerPart } from './answerPart';
@@ -87,6 +87,13 @@ const EACH_ONE = /\b(?:each|every|all)\b/;
 /** A sentence that opens by pointing back at the one before it. */
 const POINTS_BACK = /^(?:This|That|These|Those|It|They)\b/;
 
+/** A half of a message that asks a question of its own: "what is PaaS", "also tell me what elasticity is", "give 2 advantages". */
+const HALF_ASKS = /^(?:also |then |so |please |can you |could you )*(?:what|whats|why|how|which|who|where|when|explain|define|describe|give|list|name|outline|state|say|tell|compare|discuss|identify)\b/;
+/** A half that points back at the other's topic: "give one drawback of it". */
+const POINTS_BACK_TO = /\b(?:it|its|they|them|their|this|that|these|those)\b/;
+/** A verb, then what it asks about: "explain latency", "define paas". */
+const NAMES_AFTER = /^(?:explain|define|describe|tell me about) (.+)$/;
+
 /**
  * Turns questions and entry ids into replies. It owns every sentence the bot says that is not
  * an entry's answer, so that those stay consistent across channels and tools.
@@ -133,6 +140,8 @@ export class Answerer {
     if (cue === 'more' || cue === 'why' || cue === 'example') return this.askWhatAbout(cue);
     // Not understanding, or asking to hear it again, with nothing before it: what can be asked.
     if (cue === 'unclear' || cue === 'again') return this.prompt();
+    const two = this.twoAsked(match);
+    if (two !== undefined) return { ...two, confidence: match.confidence, match };
     if ((match.kind === 'answer' || match.kind === 'smalltalk') && match.id !== null) {
       const entry = this.kb.get(match.id);
       if (entry) {
@@ -182,6 +191,39 @@ export class Answerer {
     if (!together) return this.compareTwo(id, other, table, id, reading.comparing ? 'difference' : 'against');
     // Asked at once, they are answered in the order asked: "what are elasticity and fault tolerance?".
     return this.matcher.namedFirst(match.normalised, id, other) === other ? this.compareTwo(other, id, table, id, 'both') : this.compareTwo(id, other, table, id, 'both');
+  }
+
+  /**
+   * "What is PaaS and what are the drawbacks of the cloud?", "define cloud computing and give two
+   * advantages": two questions about topics of different families joined by one "and", each
+   * answered whole when asked alone (the rules and the model agreeing), get both answers in the
+   * order asked. Matched whole, one half wins and the other goes unsaid. Not a question that
+   * compares, chooses, asks yes or no or weighs both sides ("the pros and cons of IaaS"), nor two
+   * parts of one family, which `differenceAsked` answers with their overview's table, nor a
+   * message the whole of which is about a third topic.
+   */
+  private twoAsked(match: MatchResult): Reply | undefined {
+    const { reading } = match;
+    if (match.kind === 'smalltalk' || reading.comparing || reading.choosing || reading.yesNo || reading.comparison !== undefined || reading.bothSides !== undefined) return undefined;
+    const halves = match.normalised.split(' and ');
+    const [asked, also] = halves;
+    if (halves.length !== 2 || asked === undefined || also === undefined || asked === '' || also === '') return undefined;
+    // Each half a question of its own ("…and give two advantages"), or two names after one verb
+    // ("explain latency and PaaS"); not a half that points back ("…and give one drawback of it"),
+    // nor two words of one question ("who handles updates and scaling").
+    const namesAfterVerb = NAMES_AFTER.exec(asked)?.[1];
+    if (POINTS_BACK_TO.test(also)) return undefined;
+    const twoQuestions = HALF_ASKS.test(asked) && HALF_ASKS.test(also);
+    if (!twoQuestions && !(namesAfterVerb !== undefined && this.matcher.namesOnly(namesAfterVerb) && this.matcher.namesOnly(also))) return undefined;
+    const ids = halves.map((half) => this.matcher.agreedPart(half)?.id ?? null);
+    const [first, second] = ids;
+    if (first === undefined || second === undefined || first === null || second === null || first === second) return undefined;
+    if (areSiblings(first, second) || [first, second].some((id) => id.startsWith('smalltalk.'))) return undefined;
+    const related = (a: string, b: string) => this.kb.parentOf(a)?.id === b;
+    if (related(first, second) || related(second, first)) return undefined;
+    const whole = match.kind === 'answer' ? match.id : null;
+    if (whole !== null && whole !== first && whole !== second && !related(first, whole) && !related(second, whole)) return undefined;
+    return this.compareTwo(first, second, undefined, whole === first || whole === second ? whole : first, 'both');
   }
 
   /**

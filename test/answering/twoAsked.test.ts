@@ -1,0 +1,33 @@
+import { Answerer } from '../../src/answering/Answerer';
+import { Matcher } from '../../src/matching/Matcher';
+import { twoFamiliesKnowledgeBase } from '../matching/fixtures/twoFamilies';
+
+/**
+ * Two questions about topics of different families, joined by one "and", on a made-up lecture of
+ * two families (fruit, vegetables): both answers in the order asked, where one half alone would
+ * have been answered and the other left unsaid.
+ */
+describe('two questions asked at once about topics of different families', () => {
+  const kb = twoFamiliesKnowledgeBase();
+  const answerer = new Answerer(kb, new Matcher(kb));
+  const paragraphs = (question: string) => answerer.answerQuestion(question).text.split('\n\n');
+
+  it.each([
+    ['what is the apple and what is the leek?', ['The apple', 'The leek']],
+    ['what is the leek and what is the apple?', ['The leek', 'The apple']],
+    ['explain the carrot and the pear', ['The carrot', 'The pear']],
+  ])('"%s" gets both answers, in the order asked', (question, [first, second]) => {
+    const [heading, one, two] = paragraphs(question);
+    expect(heading).toBe(`"${first}" and "${second}", in the lecture's words:`);
+    expect(one).toMatch(new RegExp(`^\\*\\*${first}\\*\\*: `));
+    expect(two).toMatch(new RegExp(`^\\*\\*${second}\\*\\*: `));
+  });
+
+  it('a second half that points back at the first ("explain the apple and tell me about it") is one question about it', () => {
+    expect(answerer.answerQuestion('explain the apple and tell me about it')).toMatchObject({ id: 'fruit.apple', text: expect.stringMatching(/^An apple is crisp/) });
+  });
+
+  it('two names after a question that is not a verb of its own ("what is the apple and the leek") are not taken for two questions', () => {
+    expect(paragraphs('what is the apple and the leek')[0]).not.toMatch(/ and .*in the lecture's words:$/);
+  });
+});
