@@ -221,6 +221,11 @@ export class Answerer {
     if (areSiblings(first, second) || [first, second].some((id) => id.startsWith('smalltalk.'))) return undefined;
     const related = (a: string, b: string) => this.kb.parentOf(a)?.id === b;
     if (related(first, second) || related(second, first)) return undefined;
+    // A side named with nothing it is of ("describe a private cloud and state one advantage") is
+    // the first topic's, where that is a part; of the subject ("define cloud computing and give two
+    // benefits"), it is the lecture's list.
+    const side = this.kb.get(second);
+    if (side !== undefined && isTopic(side) && side.lists !== undefined && this.matcher.namesIn(also).every((id) => id === second) && this.kb.parentOf(first) !== undefined) return undefined;
     const whole = match.kind === 'answer' ? match.id : null;
     if (whole !== null && whole !== first && whole !== second && !related(first, whole) && !related(second, whole)) return undefined;
     return this.compareTwo(first, second, undefined, whole === first || whole === second ? whole : first, 'both');

@@ -386,7 +386,8 @@ export class Matcher implements RuleKnowledge {
 
   private read(question: string, withOpinion: boolean): MatchResult {
     const { kept, parts } = excluding(question);
-    const analysis = this.analyzer.analyse(this.asked(kept));
+    const asked = this.asked(kept);
+    const analysis = this.analyzer.analyse(asked);
     const { known, unknown, norm } = this.weigh(analysis.terms, analysis.termWeights);
     const reading = readQuestion(analysis.normalised, this.scales);
     // The topics named in what it sets aside: "apart from SaaS, which needs the least work?" sets SaaS aside.
@@ -403,6 +404,7 @@ export class Matcher implements RuleKnowledge {
       analysis,
       reading,
       setAside,
+      saysMore: asked !== kept || parts.length > 0,
       terms: new Set(known.map(({ term }) => term)),
       get ranked() {
         return rank().all;
@@ -526,9 +528,13 @@ export class Matcher implements RuleKnowledge {
   private comparisonFactsKept<T extends Decision>(ruled: Decision & { rule: string }, weighed: T, q: Question): T {
     const { direct } = ruled;
     if (ruled.rule !== comparisonAlongScale.name || direct === undefined || ruled.kind !== 'answer' || ruled.id === null) return weighed;
-    if (weighed.kind !== 'answer' || weighed.id === null || weighed.id === ruled.id) return weighed;
     // The rule answers either the family's overview or one of its sub-topics.
     const family = this.childrenOf(ruled.id).length > 0 ? ruled.id : (this.parentOf(ruled.id) ?? ruled.id);
+    // A yes or no the facts settle ("is SaaS the model with maximum control?"), doubted only for the
+    // part it asks about, which the model reads it as: the facts answer it, no choice to offer back.
+    const aboutAsked = (id: string) => id === ruled.id || this.mentioned(family, q.terms).includes(id);
+    if (weighed.kind === 'clarify' && direct.kind === 'facts' && direct.verdict !== undefined && weighed.candidates.every(({ id }) => aboutAsked(id))) return { ...weighed, ...ruled };
+    if (weighed.kind !== 'answer' || weighed.id === null || weighed.id === ruled.id) return weighed;
     if (weighed.id === family) return { ...weighed, direct };
     if (!this.mentioned(family, q.terms).includes(weighed.id)) return weighed;
     if (direct.kind === 'facts') return { ...weighed, direct: { kind: 'facts', says: direct.says, ...(direct.verdict === undefined ? {} : { verdict: direct.verdict }) } };

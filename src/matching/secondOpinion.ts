@@ -36,9 +36,10 @@ export const RULES_NOT_SECOND_GUESSED: ReadonlySet<string> = new Set([
  * - the part that combines the parts named ("combining A and B");
  * - the list of a side of the subject described in other words ("what's good about …");
  * - the part that stands between the two named ("which sits between A and B");
- * - the list two of whose parts are asked which matters more, which the lecture never says.
+ * - the list two of whose parts are asked which matters more, which the lecture never says;
+ * - the overview of a family asked to choose from with nothing said to choose by.
  */
-export const RULES_ONLY_DECLINED: ReadonlySet<string> = new Set(['preferredOver', 'combinationNamed', 'sideOfSubject', 'oneBetweenTwo', 'unrankedChoice']);
+export const RULES_ONLY_DECLINED: ReadonlySet<string> = new Set(['preferredOver', 'combinationNamed', 'sideOfSubject', 'oneBetweenTwo', 'unrankedChoice', 'choiceWithoutNeeds']);
 
 const isSmalltalk = (id: string) => id.startsWith('smalltalk.');
 

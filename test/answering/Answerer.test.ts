@@ -1,3 +1,7 @@
+import { Answerer } from '../../src/answering/Answerer';
+import { Matcher } from '../../src/matching/Matcher';
+import { QuestionClassifier } from '../../src/matching/questionModel';
+import { committedQuestionModel } from '../../scripts/eval/runEval';
 import { Conversation } from '../../src/conversation/Conversation';
 import { freshMemory } from '../../src/conversation/memory';
 import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowledge';
@@ -101,5 +105,18 @@ describe('the Answerer\'s own sentences', () => {
         expect(reply?.text).toContain('"my progress"');
       }
     });
+  });
+});
+
+describe('two questions asked at once, on the real knowledge base', () => {
+  it('"define cloud computing and give two benefits" gets the definition and the lecture\'s list of benefits, the subject\'s', () => {
+    expect(realAnswerer().answerQuestion('Define cloud computing and give two benefits. [4 marks]').text.split('\n\n')[0]).toBe('"What is cloud computing?" and "Why use the cloud?", in the lecture\'s words:');
+  });
+
+  it('"describe a private cloud and state one advantage" is one question about the private cloud: the advantage asked is its own', () => {
+    // With the question model, as the bot runs: by the rules alone the whole message reads as the hybrid cloud.
+    const kb = realKnowledgeBase();
+    const withModel = new Answerer(kb, new Matcher(kb, {}, undefined, new QuestionClassifier(committedQuestionModel(kb))));
+    expect(withModel.answerQuestion('Describe a private cloud and state one advantage. [3 marks]')).toMatchObject({ id: 'deployment-models.private', text: expect.stringMatching(/^In a private cloud/) });
   });
 });

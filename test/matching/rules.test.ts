@@ -396,6 +396,16 @@ describeRule('comparisonAlongScale', () => {
   });
 });
 
+describeRule('choiceWithoutNeeds', () => {
+  it.each(['which vehicle should I use?', 'which vehicle is best for me?'])('when a choice within a family says nothing of what it is for ("%s"), answers the overview, which sets the parts side by side', (question) => {
+    expect(matcher.match(question)).toMatchObject({ rule: 'choiceWithoutNeeds', kind: 'answer', id: 'vehicles' });
+  });
+
+  it.each(['I live up a steep hill. Which vehicle should I use?', 'which vehicle should I use to carry a sofa?'])('when the message says what the choice is for ("%s"), passes it on', (question) => {
+    expect(matcher.match(question).rule).not.toBe('choiceWithoutNeeds');
+  });
+});
+
 describeRule('choiceWithinNamedFamily', () => {
   it('when a described situation asks to choose within a family it names ("which vehicle"), answers that family\'s best sub-topic, though another family scores higher', () => {
     const result = matcher.match('walking is too slow for the distance and my bag is heavy, which vehicle then');

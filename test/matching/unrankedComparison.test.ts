@@ -32,6 +32,12 @@ describe('a comparison of sub-topics, on the real knowledge base', () => {
     expect(matcher.match('Which drawback bites hardest with hybrid clouds?').id).not.toBe('deployment-models');
   });
 
+  it('a yes or no the facts settle is not turned into a choice by the question model reading it as the part asked about: "is SaaS the model with maximum control?" is no, IaaS', () => {
+    const kb = realKnowledgeBase();
+    const withModel = new Matcher(kb, {}, undefined, new QuestionClassifier(committedQuestionModel(kb)));
+    expect(withModel.match('Is SaaS the model with maximum control?')).toMatchObject({ kind: 'answer', id: 'service-models.iaas', direct: { kind: 'facts', verdict: 'no' } });
+  });
+
   it('the question model does not overrule it with the part of another family: "which deployment model needs the least effort?" is not SaaS', () => {
     const kb = realKnowledgeBase();
     const withModel = new Matcher(kb, {}, undefined, new QuestionClassifier(committedQuestionModel(kb)));

@@ -335,6 +335,26 @@ export const unrankedSuperlative: Rule = (ctx) => {
 };
 
 /**
+ * "Which service model should I use?", "which deployment model is best?": a choice within a family
+ * the question names, with nothing said of what it is for, is the family's overview, which sets
+ * the parts side by side. The lecture chooses by what a student needs (least effort, most
+ * control), and a question that says none leaves nothing to choose by; a model sure of one part
+ * had answered it as if the lecture recommended it.
+ */
+const CHOICE_WORDS = /\b(?:which|what|should|shall|would|could|can|do|does|is|are|we|i|me|us|you|the|a|one|ones|option|options|to|use|using|pick|choose|go|for|with|best|better|good|right|ideal|recommend|recommended|suits?|suitable|most|appropriate)\b/g;
+
+export const choiceWithoutNeeds: Rule = (ctx) => {
+  const { reading, analysis } = ctx.q;
+  // What else the message says may be what it is for: "we need full control. Which model should we pick?".
+  if (!reading.choosing || ctx.q.saysMore || reading.comparison !== undefined || reading.side !== undefined || reading.yesNo) return undefined;
+  const rest = analysis.normalised.replace(CHOICE_WORDS, ' ').replace(/\s+/g, ' ').trim();
+  const [family, ...others] = ctx.k.namedBy(rest);
+  if (family === undefined || others.length > 0 || ctx.k.childrenOf(family).length === 0) return undefined;
+  const overview = ctx.q.topics.find((candidate) => candidate.id === family);
+  return { kind: 'answer', id: family, confidence: overview?.score ?? 0, candidates: shortlist(ctx) };
+};
+
+/**
  * "List the 7 reasons for using the cloud", "what are all the drawbacks": a list is the overview,
  * even when one of its parts scores best, unless the question names that part.
  */

@@ -78,6 +78,11 @@ export interface Question {
   readonly chat: Candidate | undefined;
   /** Topics the question names in what it sets aside ("apart from SaaS, …"): left out of its answer, not out of its reading. */
   readonly setAside: readonly string[];
+  /**
+   * Whether the message says more than its reading keeps: a statement before the question ("IaaS
+   * is clear, but what is PaaS?") or a clause set aside ("instead of waiting weeks, …").
+   */
+  readonly saysMore: boolean;
 }
 
 /**
