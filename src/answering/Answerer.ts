@@ -198,7 +198,7 @@ export class Answerer {
    * advantages": two questions about topics of different families joined by one "and", each
    * answered whole when asked alone (the rules and the model agreeing), get both answers in the
    * order asked. Matched whole, one half wins and the other goes unsaid. Not a question that
-   * compares, chooses, asks yes or no or weighs both sides ("the pros and cons of IaaS"), nor two
+   * compares, chooses, asks yes or no or weighs both sides ("the pros and cons of PaaS for us"), nor two
    * parts of one family, which `differenceAsked` answers with their overview's table, nor a
    * message the whole of which is about a third topic.
    */
