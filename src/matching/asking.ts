@@ -127,21 +127,27 @@ const STATED_CLAIM = /^(?!(?:what|which|how|why|where|who|when|whose|can|could|s
 /**
  * The name first, then what the student believes it is: "is SaaS the model with maximum control?",
  * "isn't SaaS the one where you write code?", "is hybrid when you use two public clouds?",
- * "fault tolerance is about having backups, right?". Only a description that picks out one thing
- * ("the one where", "the model with", "when", "about"), not a question about the topic itself ("is
+ * "fault tolerance is about having backups, right?", "SaaS means I only bring the data?". Only a
+ * description that picks out one thing ("the one where", "the model with", "when", "about", what
+ * it "means"), not a question about the topic itself ("is
  * SaaS something I install?"), which asks what the topic is like.
  */
 const NAME_FIRST_OPENING = /^(?:(?:is|are|was|were)(?: not)? )?/;
-const DESCRIPTION = /^(?:(?:is|are|means|is about|is when|is where|is just) )?(?:(?:the|a) (?:\w+ )?(?:one|model|kind|type|sort|option|cloud|service|thing|setup) (?:with|where|that|which|in which|for|when)\b|(?:when|where|about) )/;
+const DESCRIPTION = /^(?:means (?:that )?\w|(?:(?:is|are|means|is about|is when|is where|is just) )?(?:(?:the|a) (?:\w+ )?(?:one|model|kind|type|sort|option|cloud|service|thing|setup) (?:with|where|that|which|in which|for|when)\b|(?:when|where|about) ))/;
 /** How many words a topic's name may take at the start: "software as a service", "infrastructure as a service". */
 const NAME_FIRST_WORDS = 4;
 
-function nameFirstClaim<T>(text: string, nameOf: (text: string) => T | undefined): { described: string; claimed: T; nameFirst: true } | undefined {
+function nameFirstClaim<T>(text: string, nameOf: (text: string) => T | undefined): { described: string; claimed: T; nameFirst: true; meaning?: true } | undefined {
   const found = leadingName(text.replace(NAME_FIRST_OPENING, ''), nameOf, (rest) => DESCRIPTION.test(rest));
   if (found === undefined) return undefined;
-  const thing = found.rest.replace(/^(?:is|are|means|is about|is when|is where|is just) /, '').replace(/^(?:about|when|where) /, '');
-  return isThing(thing) ? { described: thing, claimed: found.claimed, nameFirst: true } : undefined;
+  const meaning = MEANS.test(found.rest);
+  const thing = found.rest.replace(/^(?:is|are|means that|means|is about|is when|is where|is just) /, '').replace(/^(?:about|when|where) /, '');
+  if (!isThing(thing)) return undefined;
+  return meaning ? { described: thing, claimed: found.claimed, nameFirst: true, meaning: true } : { described: thing, claimed: found.claimed, nameFirst: true };
 }
+
+/** What a name is said to mean: any belief about it, which may match the topic and still be false ("…means others see my data"). */
+const MEANS = /^means\b/;
 
 /**
  * The shortest name at the start of a text that what follows it fits: "hybrid cloud" where
@@ -199,7 +205,7 @@ function claimWithin<T>(text: string, tagged: boolean, nameOf: (text: string) =>
  * Not a comparison or a list ("is PaaS cheaper than SaaS", "is it public or private"), nor a
  * question about the named topic itself ("is SaaS a thing I have to install?").
  */
-export function claimIn<T>(normalised: string, nameOf: (text: string) => T | undefined): { described: string; claimed: T; nameFirst?: true; within?: true } | undefined {
+export function claimIn<T>(normalised: string, nameOf: (text: string) => T | undefined): { described: string; claimed: T; nameFirst?: true; within?: true; meaning?: true } | undefined {
   const text = normalised.replace(AGREEMENT_TAG, '').replace(CLAIMED_NOUN, '');
   const within = claimWithin(text, text !== normalised, nameOf);
   if (within !== undefined) return within;

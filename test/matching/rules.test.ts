@@ -617,6 +617,14 @@ describeRule('claimChecked', () => {
     expect(matcher.match(question)).toMatchObject({ rule: 'claimChecked', kind: 'answer', id, direct: { kind: 'claim', claimed } });
   });
 
+  it('when what a part "means" describes another ("the bus means pedalling up hills, right?"), answers what it describes, the claim said first', () => {
+    expect(matcher.match('the bus means pedalling up hills, right?')).toMatchObject({ rule: 'claimChecked', kind: 'answer', id: 'vehicles.bike', direct: { kind: 'claim', claimed: 'vehicles.bus' } });
+  });
+
+  it('when what a part "means" matches the part itself ("the bike means pedalling up hills, right?"), confirms nothing and passes it on: a belief about a topic may match it and still be false of it', () => {
+    expect(matcher.match('the bike means pedalling up hills, right?').rule).not.toBe('claimChecked');
+  });
+
   it('when the part named first is then set beside another part it names ("is the hybrid cloud the one that is a private cloud with extras?"), passes it on', () => {
     // The made-up lecture has no part made of two others; the real one's hybrid cloud is.
     expect(new Matcher(realKnowledgeBase()).match('is the hybrid cloud the one that is a private cloud with extras?').rule).not.toBe('claimChecked');

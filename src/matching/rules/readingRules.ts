@@ -503,6 +503,9 @@ export const claimChecked: Rule = (ctx) => {
     if (thing.id === claimed) return undefined;
     return { kind: 'answer', id: claimed, confidence: thing.confidence, candidates: thing.candidates, direct: { kind: 'elsewhere', given: thing.id } };
   }
+  // What a topic "means", matched to the topic itself, may still be false of it ("public cloud means
+  // other customers see my data"): only another topic's description is a claim settled by matching.
+  if (claim.meaning === true && thing.id === claimed) return undefined;
   const named = ctx.k.partNamedBy(claim.described) === thing.id && ctx.k.spellsTitle(thing.id, claim.described);
   // Named first, then another part by its name ("is the hybrid cloud basically the private cloud
   // plus more?"): two parts set side by side, not the first described.
