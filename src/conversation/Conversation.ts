@@ -296,12 +296,34 @@ export class Conversation {
         this.answerer.notInLecture(lastTopic, cue === 'drawback' ? 'drawbacks' : 'benefits')
       );
     }
-    // With another part named ("is it cheaper than PaaS?"), which is which matters: the title takes the pronoun's place.
-    if (refersBack) return this.inContext(text, entry.title, this.matcher.namesIn(match.normalised).some((id) => id !== lastTopic && this.kb.parentOf(id) !== undefined));
+    // With another part named ("is it cheaper than PaaS?"), or in a yes or no ("is it on-site?"),
+    // the title takes the pronoun's place: added at the end, it would turn the question round, or
+    // make it a claim that the pronoun's words are the topic.
+    if (refersBack) return this.inContext(text, entry.title, match.reading.yesNo || this.matcher.namesIn(match.normalised).some((id) => id !== lastTopic && this.kb.parentOf(id) !== undefined));
+    const within = this.withinPart(text, match, lastTopic);
+    if (within !== undefined) return within;
     const kept = this.roleIn(lastTopic, match) ?? this.continuedInContext(text, match, lastTopic);
     if (kept !== undefined) return kept;
 
     return match.kind === 'answer' || match.kind === 'smalltalk' ? undefined : this.settledByContext(text, match, lastTopic);
+  }
+
+  /**
+   * "Does the provider set up the OS?" after IaaS: a yes or no that names no topic, right after a
+   * part of an overview of alternatives (not a list of reasons), is asked within that part ("in IaaS, does the provider…"), where what it
+   * believes is corrected if the lecture gives it under another part. Alone, its words match the
+   * part that does it (PaaS), as if the student had changed topic. Only where the reply is about
+   * the part.
+   */
+  private withinPart(text: string, match: MatchResult, lastTopic: string): Reply | undefined {
+    // Not after a part of a list of reasons: "is there a legal issue too?" after security asks for another reason.
+    const overview = this.kb.parentOf(lastTopic);
+    if (!match.reading.yesNo || overview === undefined || overview.lists !== undefined || this.matcher.namesIn(match.normalised).length > 0) return undefined;
+    if (match.id === lastTopic || match.reading.comparison !== undefined) return undefined;
+    // By its shortest name, as a student would ask it: "in IaaS", not "in Infrastructure as a service (IaaS)".
+    const title = this.kb.get(lastTopic)?.title ?? '';
+    const reply = this.answerer.answerQuestion(`in ${/\(([^)]+)\)$/.exec(title)?.[1] ?? title}, ${text}`);
+    return reply.kind === 'answer' && reply.id === lastTopic ? reply : undefined;
   }
 
   /**

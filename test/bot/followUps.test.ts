@@ -367,6 +367,39 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('"is it on-site?" after the private cloud asks whether the private cloud is, and is not confirmed: the lecture puts its computers off-site', async () => {
+    await conversation()
+      .send('what is a private cloud')
+      .assertReply(() => undefined)
+      .send('is it on-site?')
+      .assertReply((reply) => {
+        expect(reply.text).not.toMatch(/^\*\*In short:\*\* Yes/);
+        expect(reply.text).toContain('off-site');
+      })
+      .startTest();
+  });
+
+  it('"does the provider set up the OS?" after IaaS is asked within IaaS: not there, the lecture gives that under PaaS, then IaaS\'s answer', async () => {
+    await conversation()
+      .send('what is iaas')
+      .assertReply(() => undefined)
+      .send('does the provider set up the OS?')
+      .assertReply((reply) => {
+        expect(head(reply)).toBe('**In short:** Not in "Infrastructure as a service (IaaS)": the lecture gives that under "Platform as a service (PaaS)".');
+        expect(reply.text).toContain('Infrastructure as a service (IaaS) is the most basic model');
+      })
+      .startTest();
+  });
+
+  it('"is there a legal issue too?" after security asks for another reason of the list, not within security', async () => {
+    await conversation()
+      .send('what is the security drawback')
+      .assertReply(() => undefined)
+      .send('is there a legal issue too?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Intellectual property concerns/); })
+      .startTest();
+  });
+
   it('"is it cheaper than PaaS?" after IaaS asks whether IaaS is: the last topic takes the pronoun\'s place, so the yes or no is about it', async () => {
     await conversation()
       .send('what is iaas')
