@@ -28,6 +28,10 @@ describe('a comparison of sub-topics, on the real knowledge base', () => {
     });
   });
 
+  it('"max" is the lecture\'s "maximum" (knowledge/synonyms.yaml): "is SaaS the model with max control?" is no, IaaS, by its fact', () => {
+    expect(matcher.match('is SaaS the model with max control?')).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id: 'service-models.iaas', direct: { kind: 'facts', verdict: 'no' } });
+  });
+
   it('a drawback asked of a family it names is not a choice within that family: "which drawback bites hardest with hybrid clouds?"', () => {
     expect(matcher.match('Which drawback bites hardest with hybrid clouds?').id).not.toBe('deployment-models');
   });
