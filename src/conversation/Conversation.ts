@@ -39,11 +39,6 @@ function placeOf(ordinal: string, length: number): number {
   return ordinal === 'last' ? length : (ORDINAL_WORDS[ordinal] ?? Number(ordinal));
 }
 
-/**
- * Words that point back at the last topic: "what are its disadvantages?", "who has control
- * there?". "There" only last and not after "is" or "are", where it says something exists ("is
- * there?"), not where.
- */
 /** A count asked of the list under discussion: "how many reasons are there?". */
 const HOW_MANY = /^(?:and |so |ok )?how many (?:reasons|benefits|advantages|drawbacks|disadvantages|models|types|kinds|ones|points|parts|of them|are there)\b/;
 /** The list under discussion as a whole, by a plural pronoun: "list them in one line", "name all of them". */
@@ -54,6 +49,12 @@ const SIDE_OF = { benefit: 'advantage', drawback: 'disadvantage' } as const;
 
 /** A pronoun that stands for the last topic, never a word that may open a noun ("that model"): its place takes the title. */
 const PRONOUN = /\b(?:it|its|they|them|their)\b/i;
+
+/**
+ * Words that point back at the last topic: "what are its disadvantages?", "who has control
+ * there?". "There" only last and not after "is" or "are", where it says something exists ("is
+ * there?"), not where.
+ */
 const BACK_REFERENCE = /\b(it|its|this|that|they|them|their|these|those)\b|(?<!\b(?:is|are|was|were|be) )\bthere$/;
 
 /** Words that choose between topics without naming one: the overview's table answers them. */
@@ -310,10 +311,10 @@ export class Conversation {
 
   /**
    * "Does the provider set up the OS?" after IaaS: a yes or no that names no topic, right after a
-   * part of an overview of alternatives (not a list of reasons), is asked within that part ("in IaaS, does the provider…"), where what it
-   * believes is corrected if the lecture gives it under another part. Alone, its words match the
-   * part that does it (PaaS), as if the student had changed topic. Only where the reply is about
-   * the part.
+   * part of an overview of alternatives (not a list of reasons), is asked within that part ("in
+   * IaaS, does the provider…"), where what it believes is corrected if the lecture gives it under
+   * another part. Alone, its words match the part that does it (PaaS), as if the student had
+   * changed topic. Only where the reply is about the part.
    */
   private withinPart(text: string, match: MatchResult, lastTopic: string): Reply | undefined {
     // Not after a part of a list of reasons: "is there a legal issue too?" after security asks for another reason.
@@ -618,8 +619,8 @@ export class Conversation {
 
   /**
    * The question asked again with the last topic's title added, or, where a pronoun points back at
-   * it and another part is named (`inPlace`), put in the pronoun's place: "is it cheaper than
-   * PaaS?" after IaaS asks whether IaaS is, which the title added at the end would turn round.
+   * it (`inPlace`), put in the pronoun's place: "is it cheaper than PaaS?" after IaaS asks whether
+   * IaaS is, which the title added at the end would turn round.
    */
   private inContext(text: string, title: string, inPlace = false): Reply | undefined {
     const replaced = inPlace ? text.replace(PRONOUN, title) : text;
