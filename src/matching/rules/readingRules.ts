@@ -142,10 +142,10 @@ const OFFERS_A_CHOICE = /\bor\b/;
 
 function verdictOf(ctx: RuleContext, asked: NonNullable<RuleContext['q']['reading']['comparison']>, facts: readonly { id: string; fact: Fact }[], mentioned: readonly string[]): Verdict | undefined {
   const { normalised } = ctx.q.analysis;
+  if (ctx.q.reading.choosing || OFFERS_A_CHOICE.test(normalised) || asked.bothWays === true || mentioned.length === 0 || mentioned.length > 2 || negates(normalised)) return undefined;
   // A claim stated for agreement is asked as a yes or no, its tag or question mark gone once normalised: "the least effort one is PaaS, yes?".
   const claim = claimIn(normalised, (text) => ctx.k.partNamedBy(text));
   if (!(ctx.q.reading.yesNo || asksAgreement(normalised) || claim !== undefined)) return undefined;
-  if (ctx.q.reading.choosing || OFFERS_A_CHOICE.test(normalised) || asked.bothWays === true || negates(normalised) || mentioned.length > 2) return undefined;
   // The subject is named first, or is what a claim names: "the least-effort model is PaaS".
   const subject = subjectNamed(normalised, (text) => ctx.k.partNamedBy(text)) ?? claim?.claimed;
   if (subject === undefined || !mentioned.includes(subject)) return undefined;
