@@ -732,7 +732,8 @@ function inSentence(title: string): string {
 }
 
 /** What a title is called in a sentence: its abbreviation ("PaaS"), or the title itself (`inSentence`). */
-function shortName(title: string): string {
+/** A topic's shortest name, as a student writes it: "PaaS" for "Platform as a service (PaaS)", else the title in a sentence. */
+export function shortName(title: string): string {
   return /\(([^)]+)\)\s*$/.exec(title)?.[1] ?? inSentence(title);
 }
 

@@ -1,4 +1,4 @@
-import type { Answerer, Reply } from '../answering/Answerer';
+import { type Answerer, type Reply, shortName } from '../answering/Answerer';
 import type { FollowUpCue } from '../answering/followUpCues';
 import { answerPart, type AnswerPart } from '../answering/answerPart';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
@@ -322,8 +322,7 @@ export class Conversation {
     if (!match.reading.yesNo || overview === undefined || overview.lists !== undefined || this.matcher.namesIn(match.normalised).length > 0) return undefined;
     if (match.id === lastTopic || match.reading.comparison !== undefined) return undefined;
     // By its shortest name, as a student would ask it: "in IaaS", not "in Infrastructure as a service (IaaS)".
-    const title = this.kb.get(lastTopic)?.title ?? '';
-    const reply = this.answerer.answerQuestion(`in ${/\(([^)]+)\)$/.exec(title)?.[1] ?? title}, ${text}`);
+    const reply = this.answerer.answerQuestion(`in ${shortName(this.kb.get(lastTopic)?.title ?? '')}, ${text}`);
     return reply.kind === 'answer' && reply.id === lastTopic ? reply : undefined;
   }
 
