@@ -13,6 +13,7 @@ import { excluding, onlyTagNegates, statementThenQuestion, tellsOfOrigin } from 
 import { bothSidesAsked, comparisonAlongScale, sideOfNamedTopic } from './rules/readingRules';
 import { type Opinion, type QuestionClassifier, type QuestionText, UNKNOWN_MARK } from './questionModel';
 import { isSecondGuessed, secondOpinion } from './secondOpinion';
+import { LEADING_BOT_NAME, withoutBotName } from './botName';
 import type { Candidate, Decision, MatchKind, Question, RuleKnowledge } from './rules/types';
 
 export type { Candidate, Direct, MatchKind } from './rules/types';
@@ -1057,14 +1058,6 @@ export function asksNothing(terms: readonly string[]): boolean {
 
 /** A question that asks for another thing than the one a statement names: "which one…", "what's the round-the-clock one?", "what is the tandem an example of?". */
 const ANOTHER_ONE = /\bwhich\b|\bthe [^,.;:!?]{1,30}? (?:one|thing|bit|part|point)\b|\ban? (?:example|instance|case) of\b/i;
-
-/** The bot's name opening what follows a greeting: "hey bot, …", "hi cloudbot …". */
-const LEADING_BOT_NAME = /^(?:cloud ?bot|bot)\b ?/;
-
-/** "thanks cloudbot" is "thanks": students address the bot by name outside Teams mentions too. */
-function withoutBotName(normalised: string): string {
-  return normalised.replace(/\b(cloud ?bot|bot)\b/g, ' ').replace(/\s+/g, ' ').trim();
-}
 
 function round(score: number): number {
   return Math.round(score * 1000) / 1000;

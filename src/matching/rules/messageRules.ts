@@ -1,4 +1,5 @@
 import { asksForOrigin } from '../asking';
+import { ADDRESSES_THE_BOT, isBotNameTerm } from '../botName';
 import { certain, type Decision, type Rule, shortlist } from './types';
 
 /**
@@ -12,11 +13,6 @@ const QUESTION_START = /^(?:what|why|how|which|who|where|when|is|are|can|could|d
 
 /** Words that make a statement a question, anywhere in it: "…went back to normal, was that elasticity?". */
 const ASKS = /\b(?:what|why|how|which|who|where|when|is|are|was|were|can|could|does|do|did|should|would|will|explain|define|describe|list|compare|tell|give|show)\b/;
-
-/** "You", or the bot by name: "what does this bot do" asks what "what do you do" asks. */
-const ADDRESSES_THE_BOT = /\b(?:you|u|cloud ?bot|bot)\b/;
-/** The bot's name as a term: it names no topic, so a message of it alone asks about the bot. */
-const BOT_NAME = /^(?:cloudbot|bot)$/;
 
 /** When, where, who and how many ask about the lecture as an event or a course, which the lecture does not answer. */
 const ABOUT_THE_EVENT = /\b(?:when|where|who|whom|whos|time|room|many|long|exam|exams|test|deadline|recorded|recording)\b/;
@@ -47,7 +43,7 @@ function asksTheGist(normalised: string, namesOnlyTheLecture: (rest: string) => 
  */
 export const smalltalkPhrase: Rule = ({ q, k }) => {
   const { normalised, terms } = q.analysis;
-  const aboutTheBot = terms.every((term) => BOT_NAME.test(term)) && ADDRESSES_THE_BOT.test(normalised);
+  const aboutTheBot = terms.every(isBotNameTerm) && ADDRESSES_THE_BOT.test(normalised);
   const aboutTheLecture = (!ABOUT_THE_EVENT.test(normalised) && k.asksAboutTheLecture(normalised, terms)) || asksTheGist(normalised, (rest) => k.namesOnlyTheLecture(rest));
   const id = k.smalltalkPhrase(normalised) ?? (aboutTheBot || aboutTheLecture ? k.helpEntry() : undefined);
   return id === undefined ? undefined : certain('smalltalk', id, normalised);
