@@ -40,10 +40,10 @@ export const LABELLED_SETS_DIR = join(__dirname, '../../test/fixtures');
  * no longer clean; sets 22 and 23, written blind the same way, were the sixteenth and seventeenth
  * sessions' sealed sets, each scored once at its end. Set 24 was written blind at the start of the
  * seventeenth session, the eighteenth session's sealed set; set 25 at the start of the eighteenth,
- * the nineteenth session's sealed set; set 26 at the start of the nineteenth, the twentieth session's sealed set, scored once at its end; set 27 at the start of the twentieth, the twenty-first session's sealed set, scored once at its end; set 28 at the start of the twenty-first, the twenty-second session's sealed set, scored once at its end; set 29 at the start of the twenty-second, for the round after. A set scored once is a development set from then on,
+ * the nineteenth session's sealed set; set 26 at the start of the nineteenth, the twentieth session's sealed set, scored once at its end; set 27 at the start of the twentieth, the twenty-first session's sealed set, scored once at its end; set 28 at the start of the twenty-first, the twenty-second session's sealed set, scored once at its end; set 29 at the start of the twenty-second, the twenty-third session's sealed set; set 30 at the start of the twenty-third, for the round after. A set scored once is a development set from then on,
  * whether or not it trains; all of these are kept out of training.
  */
-export const SEALED_SETS: readonly string[] = Object.freeze(['heldout16-questions.tsv', 'heldout17-questions.tsv', 'heldout18-questions.tsv', 'heldout19-questions.tsv', 'heldout20-questions.tsv', 'heldout21-questions.tsv', 'heldout22-questions.tsv', 'heldout23-questions.tsv', 'heldout24-questions.tsv', 'heldout25-questions.tsv', 'heldout26-questions.tsv', 'heldout27-questions.tsv', 'heldout28-questions.tsv', 'heldout29-questions.tsv']);
+export const SEALED_SETS: readonly string[] = Object.freeze(['heldout16-questions.tsv', 'heldout17-questions.tsv', 'heldout18-questions.tsv', 'heldout19-questions.tsv', 'heldout20-questions.tsv', 'heldout21-questions.tsv', 'heldout22-questions.tsv', 'heldout23-questions.tsv', 'heldout24-questions.tsv', 'heldout25-questions.tsv', 'heldout26-questions.tsv', 'heldout27-questions.tsv', 'heldout28-questions.tsv', 'heldout29-questions.tsv', 'heldout30-questions.tsv']);
 
 /**
  * Sets written to teach the model, not to score the bot: `train-*-questions.tsv`. They are
