@@ -1,6 +1,7 @@
 import { type Answerer, type Reply, shortName } from '../answering/Answerer';
 import type { FollowUpCue } from '../answering/followUpCues';
 import { answerPart, type AnswerPart } from '../answering/answerPart';
+import { sentencesOf } from '../answering/sentencesOf';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { areSiblings, isTopic } from '../knowledge/KnowledgeBase';
 import type { Matcher, MatchResult } from '../matching/Matcher';
@@ -306,7 +307,25 @@ export class Conversation {
     const kept = this.roleIn(lastTopic, match) ?? this.continuedInContext(text, match, lastTopic);
     if (kept !== undefined) return kept;
 
-    return match.kind === 'answer' || match.kind === 'smalltalk' ? undefined : this.settledByContext(text, match, lastTopic);
+    if (match.kind === 'answer' || match.kind === 'smalltalk') return undefined;
+    return this.settledByContext(text, match, lastTopic) ?? this.sentenceAbout(lastTopic, entry.answer, match);
+  }
+
+  /**
+   * "In theory?" after the hybrid cloud, "particularly with what?" after latency, "what is shared
+   * then?" after the public cloud: a short question the matcher could not settle, naming no topic,
+   * about a detail of the answer just given. The sentence of that answer that has the most of the
+   * question's words answers it, if it has at least half of them.
+   */
+  private sentenceAbout(lastTopic: string, answer: string, match: MatchResult): Reply | undefined {
+    const asked = new Set(match.explanation.terms);
+    if (asked.size === 0 || match.normalised.split(' ').length > CONTEXT_WORDS || this.matcher.namesIn(match.normalised).length > 0) return undefined;
+    let best: { sentence: string; shared: number } | undefined;
+    for (const sentence of sentencesOf(answer)) {
+      const shared = new Set(this.matcher.termsOf(sentence).filter((term) => asked.has(term))).size;
+      if (shared > (best?.shared ?? 0)) best = { sentence, shared };
+    }
+    return best !== undefined && best.shared * 2 >= asked.size ? this.answerer.answerPart(lastTopic, best.sentence) : undefined;
   }
 
   /**

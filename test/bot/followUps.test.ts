@@ -507,6 +507,30 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it.each([
+    ['tell me about the hybrid cloud', 'in practice?', /^\*\*Hybrid cloud\*\*: In theory it is the best of both worlds; in practice it may mean duplication of effort\./],
+    ['why is latency a problem', 'particularly with what?', /^\*\*Latency\*\*: This is particularly a problem with the hybrid cloud\./],
+    ['what is a public cloud', 'so what is shared then?', /^\*\*Public cloud\*\*: .*the infrastructure is shared with other users/],
+  ])('after "%s", "%s" is the sentence of that answer it asks about, which alone it matches nothing', async (question, followUp, sentence) => {
+    await conversation()
+      .send(followUp)
+      .assertReply((reply) => { expect(reply.text).not.toMatch(sentence); })
+      .send(question)
+      .assertReply(() => undefined)
+      .send(followUp)
+      .assertReply((reply) => { expect(reply.text).toMatch(sentence); })
+      .startTest();
+  });
+
+  it('a short question that shares too few words with the last answer is not answered from it: "what about docker?" after the public cloud', async () => {
+    await conversation()
+      .send('what is a public cloud')
+      .assertReply(() => undefined)
+      .send('what about docker?')
+      .assertReply((reply) => { expect(reply.text).not.toMatch(/Public cloud/); })
+      .startTest();
+  });
+
   it('"give an example" after a list with no example of its own gives the example one of its parts has', async () => {
     await conversation()
       .send('why not use the cloud')
