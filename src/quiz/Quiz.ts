@@ -72,7 +72,9 @@ const LETTERS = 'ABCDE';
 const PROGRESS = /^(?:show )?(?:my )?progress$|^how am i doing$/;
 const STOP = /^(?:stop|end|quit|exit|cancel)(?: (?:the )?quiz)?$/;
 const SCORE = /^(?:score|my score|what is my score)$/;
-const SKIP = /^(?:skip|pass|next question|skip (?:it|this|this one))$/;
+const SKIP = /^(?:skip|pass|next|next one|next question|another one|another question|move on|(?:ask|give) me (?:another|the next)(?: one| question)?|skip (?:it|this|this one))$/;
+/** "What's the answer?", "I don't know": the answer is shown, and counts as not known. */
+const REVEAL = /^(?:(?:what|which) (?:is|was) (?:the |it )?(?:right |correct )?(?:answer|one)|(?:tell|show|give) me the (?:right |correct )?answer|(?:the )?answer|(?:i )?(?:do not|dont) know|idk|no idea|not sure|(?:i )?give up)$/;
 const RESUME = /^(?:resume|continue|back to (?:the )?quiz|continue (?:the )?quiz|resume (?:the )?quiz)$/;
 
 /**
@@ -143,7 +145,7 @@ export class Quiz {
   respond(text: string, session: QuizSession | null, progress: Progress, now: number): QuizTurn | undefined {
     const said = normalise(text);
     const start = readStartRequest(said);
-    if (start) return this.start(start.topic, progress, now);
+    if (start) return this.start(start.topic, progress, now, start.size);
     if (PROGRESS.test(said)) {
       const facts = this.progressSheet(progress, now);
       // With nothing answered, a card of zeros would only repeat the sentence.
@@ -157,6 +159,7 @@ export class Quiz {
     if (STOP.test(said)) return { reply: { text: `Quiz stopped: ${score(session)}. Say "quiz me" whenever you want another round.` }, session: null, progress };
     if (SCORE.test(said)) return { reply: this.ask(session, `So far: ${score(session)}, question ${String(session.index + 1)} of ${String(session.questions.length)}.`), session, progress };
     if (SKIP.test(said)) return this.advance({ ...session, index: session.index + 1, paused: false }, progress, 'Skipped.');
+    if (REVEAL.test(said)) return this.answer(session, null, progress, now);
     if (RESUME.test(said)) return { reply: this.ask({ ...session, paused: false }), session: { ...session, paused: false }, progress };
     const item = this.current(session);
     const choice = item ? this.choiceIn(said, item) : undefined;
@@ -174,11 +177,13 @@ export class Quiz {
     return `_You are in a quiz (question ${String(session.index + 1)} of ${String(session.questions.length)}). Say "resume" to go back to it, or "stop quiz"._`;
   }
 
-  private start(topic: string | undefined, progress: Progress, now: number): QuizTurn {
-    const scope = topic === undefined ? null : this.scopeOf(topic);
-    const questions = this.selectRound(scope, progress, now);
+  private start(topic: string | undefined, progress: Progress, now: number, size = ROUND_SIZE): QuizTurn {
+    // "Quiz me on the lecture", "on lecture 5": the whole lecture, asked for by name.
+    const wholeLecture = topic === undefined || this.matcher.namesOnlyTheLecture(topic);
+    const scope = wholeLecture ? null : this.scopeOf(topic);
+    const questions = this.selectRound(scope, progress, now, Math.min(size, ROUND_SIZE));
     const about = scope === null ? 'the whole lecture' : `"${this.kb.get(scope)?.title ?? scope}"`;
-    const unknown = topic !== undefined && scope === null ? `I have no quiz on "${topic}", so here is one on the whole lecture. ` : '';
+    const unknown = !wholeLecture && scope === null ? `I have no quiz on "${topic}", so here is one on the whole lecture. ` : '';
     const session: QuizSession = { scope, questions, index: 0, right: 0, answered: 0, paused: false };
     const count = questions.length === 1 ? 'one question' : `${String(questions.length)} questions`;
     const intro = `${unknown}Quiz on ${about}: ${count}. Answer with a button, a letter or the answer itself; say "skip", "score" or "stop quiz" at any time.`;
@@ -218,13 +223,15 @@ export class Quiz {
     return search;
   }
 
-  private answer(session: QuizSession, choice: number, progress: Progress, now: number): QuizTurn {
+  /** The option chosen, graded; `null`: the student asked for the answer, which counts as not known. */
+  private answer(session: QuizSession, choice: number | null, progress: Progress, now: number): QuizTurn {
     const item = this.current(session);
     if (!item) return { reply: { text: 'That quiz is over. Say "quiz me" for a new round.' }, session: null, progress };
     const right = choice === item.correct;
     const entry = this.kb.get(item.entryId);
     const section = entry && isTopic(entry) ? this.kb.sectionOf(entry) : undefined;
-    const verdict = right ? '✅ Right!' : `❌ Not quite: the answer is **${item.options[item.correct] ?? ''}**.`;
+    const correct = item.options[item.correct] ?? '';
+    const verdict = right ? '✅ Right!' : choice === null ? `The answer is **${correct}**.` : `❌ Not quite: the answer is **${correct}**.`;
     const explanation = `${verdict}\n\n> ${item.because}${section ? `\n\n${this.cite(section)}` : ''}`;
     const next = { ...session, index: session.index + 1, answered: session.answered + 1, right: session.right + (right ? 1 : 0), paused: false };
     const graded: GradedAnswer = { questionId: item.id, entryId: item.entryId, correct: right };

@@ -39,20 +39,43 @@ const REQUESTS: readonly RegExp[] = [
   /^(?:start |enter |begin )?study mode$/,
 ];
 
-/** A request to start a quiz: `topic` is what it is about, or undefined for the whole lecture. */
+/**
+ * The request with its count taken out: "test me with 3 questions on iaas" reads as "test me on
+ * iaas", "give me 3 questions" as "give me some questions".
+ */
+function withoutCount(request: string, count: RegExpExecArray): string {
+  const before = request.slice(0, count.index);
+  const after = request.slice(count.index + count[0].length);
+  const aboutMe = /^(?:quiz|test) me$/.test(before.trim());
+  return (aboutMe ? `${before} ${after.replace(/^questions?\b/, '')}` : `${before} some ${after}`).replace(/\s+/g, ' ').trim();
+}
+
+/** A request to start a quiz: `topic` is what it is about, or undefined for the whole lecture; `size`, how many questions were asked for. */
 export interface StartRequest {
   topic: string | undefined;
+  size?: number;
 }
+
+/**
+ * How many questions a request asks for, where it says: "test me with 3 questions on iaas", "give
+ * me 5 questions". Taken out before the request is read, which then reads as "test me on iaas".
+ */
+const COUNT = /(?:^| )(?:with )?(\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:quick |short |practice |quiz )?(?=questions?\b)/;
+const COUNT_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 /**
  * Reads a message already passed through `normalise` (lower case, no punctuation or filler).
  * Returns undefined when the message is not a request to start a quiz.
  */
 export function readStartRequest(said: string): StartRequest | undefined {
-  const request = said.replace(OPENING, '');
+  const opened = said.replace(OPENING, '');
+  const count = COUNT.exec(opened);
+  const request = count === null ? opened : withoutCount(opened, count);
+  const number = count?.[1] ?? '';
+  const size = count === null ? undefined : /^\d+$/.test(number) ? Number(number) : COUNT_WORDS.indexOf(number) + 1;
   for (const pattern of REQUESTS) {
     const match = pattern.exec(request);
-    if (match) return { topic: match[1] };
+    if (match) return { topic: match[1], ...(size !== undefined && size > 0 ? { size } : {}) };
   }
   return undefined;
 }

@@ -192,6 +192,35 @@ describe('a quiz through the bot (TestAdapter)', () => {
       .startTest();
   });
 
+  it('asks as many questions as were asked for, and takes "the lecture" as the whole lecture', async () => {
+    await bot()
+      .send('test me with 3 questions about IaaS PaaS SaaS')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Quiz on "IaaS, PaaS and SaaS compared": 3 questions\./); })
+      .send('stop quiz')
+      .assertReply(() => undefined)
+      .send('quiz me on the lecture')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Quiz on the whole lecture: 10 questions/); })
+      .startTest();
+  });
+
+  it('moves on when asked for another question, and shows the answer, counted as not known, when asked for it', async () => {
+    await bot()
+      .send('quiz me on service models')
+      .assertReply(() => undefined)
+      .send('ask me another one')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Skipped\.\s+\*\*Question 2 of/); })
+      .send("what's the answer?")
+      .assertReply((reply) => {
+        expect(reply.text).toMatch(/^The answer is \*\*[^*]+\*\*\.\n\n> /);
+        expect(reply.text).toContain('**Question 3 of');
+      })
+      .send("I don't know")
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The answer is/); })
+      .send('score')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^So far: 0 of 2 right, question 4 of/); })
+      .startTest();
+  });
+
   it('ignores a stale button from an earlier question', async () => {
     let first: Partial<Activity> = {};
     const adapter = bot();
