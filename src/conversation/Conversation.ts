@@ -333,13 +333,20 @@ export class Conversation {
    * part of an overview of alternatives (not a list of reasons), is asked within that part ("in
    * IaaS, does the provider…"), where what it believes is corrected if the lecture gives it under
    * another part. Alone, its words match the part that does it (PaaS), as if the student had
-   * changed topic. Only where the reply is about the part.
+   * changed topic. So is a short question whose words alone match another family. Only where the
+   * reply is about the part.
    */
   private withinPart(text: string, match: MatchResult, lastTopic: string): Reply | undefined {
     // Not after a part of a list of reasons: "is there a legal issue too?" after security asks for another reason.
     const overview = this.kb.parentOf(lastTopic);
-    if (!match.reading.yesNo || overview === undefined || overview.lists !== undefined || this.matcher.namesIn(match.normalised).length > 0) return undefined;
+    if (overview === undefined || overview.lists !== undefined || this.matcher.namesIn(match.normalised).length > 0) return undefined;
     if (match.id === lastTopic || match.reading.comparison !== undefined) return undefined;
+    // Any short question whose words alone leave the family ("what does the provider do?" after
+    // PaaS matched the public cloud's providers) is asked within the part too.
+    const leaves = match.kind === 'answer' && match.id !== null && (this.kb.parentOf(match.id)?.id ?? match.id) !== overview.id;
+    // Not a choice: "which should a hospital use?" after the hybrid cloud chooses among them all.
+    const asksWithin = leaves && !match.reading.choosing && ASKED.test(match.normalised) && match.normalised.split(' ').length <= CONTEXT_WORDS;
+    if (!match.reading.yesNo && !asksWithin) return undefined;
     // By its shortest name, as a student would ask it: "in IaaS", not "in Infrastructure as a service (IaaS)".
     const reply = this.answerer.answerQuestion(`in ${shortName(this.kb.get(lastTopic)?.title ?? '')}, ${text}`);
     return reply.kind === 'answer' && reply.id === lastTopic ? reply : undefined;

@@ -98,11 +98,17 @@ export function statementThenQuestion(text: string): { statement: string; asked:
 }
 
 /** A tag that asks for agreement at the end of a claim: "right?", "isn't it?" (normalised "is not it"). */
-const AGREEMENT_TAG = / (?:right|correct|yes|yeah|innit|no|true|is not it|was not it|are not they|were not they|does not it|do not they|did not it|did not they|has not it|have not they|is it|was it|is not that|was not that|am i right|is that right)$/;
+const AGREEMENT_TAG = / (?:right|correct|yes|yeah|innit|no|true|is not it|was not it|are not they|were not they|does not it|do not they|did not it|did not they|has not it|have not they|is it|was it|is not that|was not that|am i right|is that right|is that true|is that correct|am i correct|(?:is|are) (?:he|she|they) right|true or false)$/;
 /** Whether a statement ends asking for agreement: "IaaS needs the least effort, right?". */
 export function asksAgreement(normalised: string): boolean {
   return AGREEMENT_TAG.test(normalised);
 }
+
+/**
+ * Who holds the belief, before it: "I think…", "my friend says…", "is it true that…". The belief
+ * is the claim; who holds it changes nothing the lecture settles.
+ */
+const BELIEF_OPENING = /^(?:(?:so|and|but) )?(?:i (?:think|thought|believe|believed|heard|read|reckon|guess|assume|was told)|(?:my |a |our |the )?(?:friend|mate|classmate|teacher|tutor|lecturer|colleague|manager|boss|someone|somebody|everyone|people)(?: \w+)? (?:says|said|told me|thinks|reckons|claims)|is it true|am i right|would i be right)(?: (?:that|to say))? (?=\w)/;
 
 /** A word for the thing claimed, after its name: "the fault tolerance point", "the hybrid one". */
 const CLAIMED_NOUN = / (?:point|one|bit|thing|idea|example)$/;
@@ -142,7 +148,8 @@ function nameFirstClaim<T>(text: string, nameOf: (text: string) => T | undefined
   if (found === undefined) return undefined;
   const meaning = MEANS.test(found.rest);
   const thing = found.rest.replace(/^(?:is|are|means that|means|is about|is when|is where|is just) /, '').replace(/^(?:about|when|where) /, '');
-  if (!isThing(thing)) return undefined;
+  // What a name means is a whole clause, which may end in "more" ("…means you pay more and get more").
+  if (meaning ? !isClause(thing) : !isThing(thing)) return undefined;
   return meaning ? { described: thing, claimed: found.claimed, nameFirst: true, meaning: true } : { described: thing, claimed: found.claimed, nameFirst: true };
 }
 
@@ -206,7 +213,7 @@ function claimWithin<T>(text: string, tagged: boolean, nameOf: (text: string) =>
  * question about the named topic itself ("is SaaS a thing I have to install?").
  */
 export function claimIn<T>(normalised: string, nameOf: (text: string) => T | undefined): { described: string; claimed: T; nameFirst?: true; within?: true; meaning?: true } | undefined {
-  const text = normalised.replace(AGREEMENT_TAG, '').replace(CLAIMED_NOUN, '');
+  const text = normalised.replace(AGREEMENT_TAG, '').replace(CLAIMED_NOUN, '').replace(BELIEF_OPENING, '');
   const within = claimWithin(text, text !== normalised, nameOf);
   if (within !== undefined) return within;
   const stated = STATED_CLAIM.exec(text);
@@ -242,7 +249,12 @@ export function claimIn<T>(normalised: string, nameOf: (text: string) => T | und
  */
 function isThing(described: string): boolean {
   const last = described.split(' ').at(-1);
-  return described.length > 0 && last !== undefined && !NOT_A_THING.has(last) && !ASKS.test(described) && !DESCRIBED_BY_WHAT_IT_LACKS.test(described);
+  return isClause(described) && last !== undefined && !NOT_A_THING.has(last);
+}
+
+/** A description that asks, chooses, compares or says what is lacking describes no one thing. */
+function isClause(described: string): boolean {
+  return described.length > 0 && !ASKS.test(described) && !DESCRIBED_BY_WHAT_IT_LACKS.test(described);
 }
 
 /**

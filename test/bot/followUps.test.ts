@@ -379,6 +379,17 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('"what does the provider do?" after PaaS is asked within PaaS, though its words alone match the public cloud\'s providers', async () => {
+    await conversation()
+      .send('what does the provider do?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^In a public cloud/); })
+      .send('what is paas')
+      .assertReply(() => undefined)
+      .send('what does the provider do?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Platform as a service \(PaaS\)/); })
+      .startTest();
+  });
+
   it('"does the provider set up the OS?" after IaaS is asked within IaaS: not there, the lecture gives that under PaaS, then IaaS\'s answer', async () => {
     await conversation()
       .send('what is iaas')

@@ -36,6 +36,14 @@ describe('claimIn', () => {
   });
 
   it.each([
+    ['i think saas means you only bring your data is that right', 'you only bring your data', 'saas'],
+    ['my friend says paas means you pay more and get more is he right', 'you pay more and get more', 'paas'],
+    ['is it true that the private cloud means renting from a provider', 'renting from a provider', 'private cloud'],
+  ])('reads "%s", whoever holds the belief and however agreement is asked, as what %j is said to mean', (text, described, claimed) => {
+    expect(claimIn(text, nameOf)).toEqual({ described, claimed: nameOf(claimed), nameFirst: true, meaning: true });
+  });
+
+  it.each([
     ['a question about the named topic, not a description of one thing', 'is saas a thing i install myself'],
     ['a comparison inside the description', 'is saas the one where i only bring data unlike paas'],
     ['a choice inside the description', 'is saas the one where i write code or the one where i bring data'],

@@ -630,6 +630,14 @@ describeRule('claimChecked', () => {
     expect(new Matcher(realKnowledgeBase()).match('is the hybrid cloud the one that is a private cloud with extras?').rule).not.toBe('claimChecked');
   });
 
+  it('when the part named first is described by what another part is named ("the bus is when you ride the bike in the rain, right?"), which it does not combine, corrects the claim', () => {
+    expect(matcher.match('the bus is when you ride the bike in the rain, right?')).toMatchObject({ rule: 'claimChecked', kind: 'answer', id: 'vehicles.bike', direct: { kind: 'claim', claimed: 'vehicles.bus' } });
+  });
+
+  it('when what a part means is a clause that, alone, reads as a remark to the bot ("I think the bus means you pedal up hills, is that right?"), reads it as a description', () => {
+    expect(matcher.match('I think the bus means you pedal up hills, is that right?')).toMatchObject({ rule: 'claimChecked', kind: 'answer', id: 'vehicles.bike', direct: { kind: 'claim', claimed: 'vehicles.bus' } });
+  });
+
   it('when the question believes something happens within a part that happens in another ("with the bus do I pedal up hills?"), answers the part asked about, saying where the lecture gives it', () => {
     expect(matcher.match('with the bus do i pedal up hills?')).toMatchObject({ rule: 'claimChecked', kind: 'answer', id: 'vehicles.bus', direct: { kind: 'elsewhere', given: 'vehicles.bike' } });
     // What happens in the part asked about is left to the rules that answer a yes or no from its own sentences.

@@ -489,7 +489,9 @@ export const claimChecked: Rule = (ctx) => {
   const { claimed } = claim;
   // Names of two parts ("is hybrid = private + public") are a sum, not a thing.
   if (ctx.k.namedBy(claim.described).filter((id) => ctx.k.parentOf(id) !== undefined).length > 1) return undefined;
-  const thing = ctx.k.agreedPart(claim.described);
+  // A clause on its own ("you pay more and get more") reads as a remark to the bot; asked as a
+  // choice of what it describes, it is matched as a description.
+  const thing = ctx.k.agreedPart(claim.described) ?? (claim.meaning === true ? ctx.k.agreedPart(`which is when ${claim.described}`) : undefined);
   if (thing === undefined || thing.id === null || ctx.k.parentOf(thing.id) !== ctx.k.parentOf(claimed)) return undefined;
   // A thing that is itself the part's title ("PaaS is the least-effort model", "is reach a kind
   // of availability?") is a claim that two parts are one; another of its names ("the intermediate
@@ -509,7 +511,9 @@ export const claimChecked: Rule = (ctx) => {
   const named = ctx.k.partNamedBy(claim.described) === thing.id && ctx.k.spellsTitle(thing.id, claim.described);
   // Named first, then another part by its name ("is the hybrid cloud basically the private cloud
   // plus more?"): two parts set side by side, not the first described.
-  if (claim.nameFirst === true && thing.id !== claimed && ctx.k.namesIn(claim.described).includes(thing.id)) return undefined;
+  // Only where the one named first combines the other: "fault tolerance is when the cloud keeps
+  // natural backups" describes fault tolerance by disaster mitigation's name, a claim to correct.
+  if (claim.nameFirst === true && thing.id !== claimed && ctx.k.namesIn(claim.described).includes(thing.id) && ctx.k.combines(claimed).includes(thing.id)) return undefined;
   return { kind: 'answer', id: thing.id, confidence: thing.confidence, candidates: thing.candidates, direct: { kind: 'claim', claimed, ...(named ? { named } : {}) } };
 };
 
