@@ -66,10 +66,10 @@ const WHY_NOT_USE = new RegExp(`\\bwhy (?:(?:would|should|do|does|did|might|coul
 const WHY_USE = new RegExp(`\\bwhy (?:(?:would|should|do|does|might|could|will) ${WHO})?${USE}\\b|\\breasons? (?:to|for) ${USE}\\b`);
 /**
  * Both sides asked as a pair ("the pros and cons", "risks and benefits", "good and bad points",
- * "for and against"), the side named first first. Not two sides apart ("I have the pros, now what
+ * "for and against", "two advantages and two disadvantages"), the side named first first. Not two sides apart ("I have the pros, now what
  * are the cons?"), where the one asked is the latter.
  */
-const JOINED = '(?: points?| sides?)? (?:and|or|n|vs|versus|plus) (?:the |their |its |one |an? |some |any )?';
+const JOINED = '(?: points?| sides?)? (?:and|or|n|vs|versus|plus) (?:the |their |its |one |an? |some |any |two |three |four |five |\\d )?';
 const PRO_FIRST = new RegExp(`\\b${PRO}${JOINED}${CON}\\b|\\bfor and against\\b`);
 const CON_FIRST = new RegExp(`\\b${CON}${JOINED}${PRO}\\b`);
 

@@ -211,6 +211,8 @@ describe('readQuestion', () => {
       ['critically discuss the car', 'advantage'],
       ['one advantage and one disadvantage of the bus', 'advantage'],
       ['give a disadvantage and an advantage of the car', 'disadvantage'],
+      ['give two advantages and two disadvantages of the bus', 'advantage'],
+      ['list 3 cons and 3 pros of walking', 'disadvantage'],
     ])('reads "%s" as asking both sides, the %s first', (question, first) => {
       expect(read(question).bothSides).toBe(first);
     });
