@@ -107,7 +107,7 @@ const OWN_ROLE = /\b(?:do|must|should|will) (?:i|we) (?:still )?(?:have to |need
 /** A question of at most this many words may lean on the last topic to settle it; a longer one says what it asks. */
 const CONTEXT_WORDS = 8;
 /** A question asked as one: a bare "cloud model" says too little to lean on the topic before it. */
-const ASKED = /^(?:and |so |but )?(?:what|which|why|how|is|are|does|do|can|could|should|would)\b/;
+const ASKED = /^(?:and |so |but )?(?:what|which|why|how|who|where|is|are|does|do|can|could|should|would)\b/;
 
 /** A bare "benefits" starts a new topic; "any downsides?" or "its benefits" continues the last one. */
 function continues(text: string, match: MatchResult): boolean {
@@ -393,8 +393,12 @@ export class Conversation {
     const family = this.kb.parentOf(lastTopic)?.id ?? lastTopic;
     const reply = this.inContext(text, this.kb.get(lastTopic)?.title ?? '');
     const id = reply?.id ?? null;
-    // The same part again answers nothing new: "so which should I pick?" after security is not security.
-    if (id === null || (id === lastTopic && family !== lastTopic)) return undefined;
+    // The same part again answers nothing new: "so which should I pick?" after security is not
+    // security. Unless the matcher itself offered that part among others ("who controls the
+    // computers?" after the private cloud: the private cloud or the control drawback?), and the
+    // question chooses nothing: the part just discussed settles which was meant.
+    const offered = match.kind === 'clarify' && !match.reading.choosing && match.candidates.some((candidate) => candidate.id === lastTopic);
+    if (id === null || (id === lastTopic && family !== lastTopic && !offered)) return undefined;
     return id === family || this.kb.parentOf(id)?.id === family ? reply : undefined;
   }
 

@@ -390,6 +390,17 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('"who controls the computers?", which alone asks "did you mean" between the private cloud and the control drawback, is the private cloud right after it', async () => {
+    await conversation()
+      .send('who controls the computers?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/Did you mean:/); })
+      .send('explain private cloud')
+      .assertReply(() => undefined)
+      .send('who controls the computers?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^In a private cloud/); })
+      .startTest();
+  });
+
   it('"does the provider set up the OS?" after IaaS is asked within IaaS: not there, the lecture gives that under PaaS, then IaaS\'s answer', async () => {
     await conversation()
       .send('what is iaas')
