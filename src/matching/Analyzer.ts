@@ -50,8 +50,6 @@ export interface AnalyzerIndex {
   vocabulary: { initial: string; words: string[]; fuse: ReturnType<FuseIndex<string>['toJSON']> }[];
   /** Unknown words with the known word each stands for and their similarity; empty when the signal is off. */
   neighbours: [string, string, number][];
-  /** Common English words two slips from a known word (`commonWords.ts`): corrected by one slip only. */
-  commonWords: string[];
 }
 
 /** Builds an Analyzer's index from the synonym table and the knowledge base's texts. */
@@ -59,7 +57,6 @@ export function buildAnalyzerIndex(
   groups: readonly SynonymGroup[],
   vocabularyTexts: Iterable<string>,
   neighbours: readonly (readonly [string, string, number])[] = [],
-  commonWords: readonly string[] = [],
 ): AnalyzerIndex {
   const byFirstWord = new Map<string, SynonymRule[]>();
   const known = new Set<string>(STOPWORDS);
@@ -92,7 +89,6 @@ export function buildAnalyzerIndex(
     vocabulary: [...byInitial].map(([initial, words]) => ({ initial, words, fuse: Fuse.createIndex([], words).toJSON() })),
     // A table built for an older knowledge base may name words it now uses, or no longer uses.
     neighbours: neighbours.filter(([word, target]) => !known.has(word) && known.has(target) && !STOPWORDS.has(target)).map(([word, target, similarity]) => [word, target, similarity]),
-    commonWords: commonWords.filter((word) => !known.has(word)),
   };
 }
 
@@ -110,10 +106,8 @@ export class Analyzer {
   private readonly stems = new Map<string, string>();
   /** An unknown word's closest known word by meaning, and their similarity. */
   private readonly neighbours: ReadonlyMap<string, readonly [string, number]>;
-  private readonly commonWords: ReadonlySet<string>;
 
   constructor(index: AnalyzerIndex) {
-    this.commonWords = new Set(index.commonWords);
     this.neighbours = new Map(index.neighbours.map(([word, target, similarity]) => [word, [target, similarity]]));
     this.synonyms = new Map(index.synonyms);
     this.known = new Set(index.known);
@@ -194,12 +188,9 @@ export class Analyzer {
     // fuse.js finds the candidates; an edit-distance bound then rejects the loose ones it also
     // returns ("capital" is not a typo for "hospital", nor "prime" for "pricey").
     const swapped = swapsOf(word).find((candidate) => this.known.has(candidate) && plausibleFunctionWord(word, candidate));
-    // A common word two slips from a known one is the word the student meant: "firewall" is not
-    // "farewell", nor "facility" "agility". One slip still is a slip: "pubic cloud".
-    const limit = this.commonWords.has(word) ? 1 : maxEdits(word);
     const best = swapped !== undefined ? { item: swapped } : this.candidates(word).find(
         (result) =>
-          editDistanceWithin(word, result.item, limit) &&
+          editDistanceWithin(word, result.item, maxEdits(word)) &&
           plausibleFunctionWord(word, result.item) &&
           plausibleShortSlip(word, result.item) &&
           !isDerivedWord(word, result.item) &&
@@ -316,12 +307,9 @@ function swapsOf(word: string): string[] {
   return swaps;
 }
 
-/** How long a word must be for two slips in it to be corrected. */
-export const TWO_SLIP_LENGTH = 8;
-
 /** One slip in a short word, two in a long one: what a hurried student types. */
 function maxEdits(word: string): number {
-  return word.length >= TWO_SLIP_LENGTH ? 2 : 1;
+  return word.length >= 8 ? 2 : 1;
 }
 
 /**

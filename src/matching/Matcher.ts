@@ -4,7 +4,6 @@ import { isTopic } from '../knowledge/KnowledgeBase';
 import { type Analysis, Analyzer, type AnalyzerIndex, buildAnalyzerIndex } from './Analyzer';
 import { normalise } from './normalise';
 import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from './matchingOptions';
-import { committedCommonWords } from './commonWords';
 import { committedNeighbourTable, type NeighbourTable } from './neighbourTable';
 import stem from 'wink-porter2-stemmer';
 import { type Reading, readingSignals, readQuestion, type ScaleTerms } from './reading';
@@ -118,7 +117,7 @@ export function buildMatcherIndex(
   // The scales' words are known words, so that typo correction leaves "cheapest" alone.
   const scaleWords = kb.scales.flatMap((scale) => [...scale.more, ...scale.less, ...scale.mostWords]);
   const vocabularyTexts = [...entries.flatMap(fieldsOf).map(({ text }) => text), ...scaleWords];
-  const analyzerIndex = buildAnalyzerIndex(kb.synonyms, vocabularyTexts, closeNeighbours(neighbours, o.neighbourSimilarity), committedCommonWords().words);
+  const analyzerIndex = buildAnalyzerIndex(kb.synonyms, vocabularyTexts, closeNeighbours(neighbours, o.neighbourSimilarity));
   const analyzer = new Analyzer(analyzerIndex);
   const termIds = new Map<string, number>();
   const termId = (term: string): number => {

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { MatcherIndex } from './Matcher';
 import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from './matchingOptions';
-import { committedCommonWords } from './commonWords';
 import { committedNeighbourTable } from './neighbourTable';
 
 /**
@@ -16,17 +15,16 @@ import { committedNeighbourTable } from './neighbourTable';
 export const MATCHER_INDEX_FILE = 'matcher-index.json';
 
 /** Raised whenever `MatcherIndex` changes shape, so that an index from older code is refused. */
-const FORMAT = 8;
+const FORMAT = 7;
 
 /**
- * What the index was built from: the knowledge base's entries and synonyms, the options, the
- * common words typo correction leaves alone, and, when the signal is on, which table of
- * neighbours by meaning.
+ * What the index was built from: the knowledge base's entries and synonyms, the options, and,
+ * when the signal is on, which table of neighbours by meaning.
  */
 export function indexFingerprint(kb: KnowledgeBase, options: Partial<MatchingOptions> = {}): string {
   const resolved = { ...DEFAULT_MATCHING_OPTIONS, ...options };
   const { neighbours, ...table } = resolved.neighbourSimilarity === null ? { neighbours: {} } : committedNeighbourTable();
-  const inputs = { entries: kb.entries, synonyms: kb.synonyms, options: resolved, neighbours: { ...table, count: Object.keys(neighbours).length }, commonWords: committedCommonWords() };
+  const inputs = { entries: kb.entries, synonyms: kb.synonyms, options: resolved, neighbours: { ...table, count: Object.keys(neighbours).length } };
   return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
 }
 
