@@ -307,6 +307,19 @@ function swapsOf(word: string): string[] {
   return swaps;
 }
 
+/**
+ * The known words an analysis reached by correcting two slips in a word: a guess, where one slip
+ * is a typo ("firewall" read as "farewell").
+ */
+export function twoSlipGuesses(analysis: Pick<Analysis, 'corrections'>): Set<string> {
+  const guessed = new Set<string>();
+  for (const correction of analysis.corrections) {
+    const [typed, known] = correction.split('→');
+    if (typed !== undefined && known !== undefined && !editDistanceWithin(typed, known, 1)) guessed.add(known);
+  }
+  return guessed;
+}
+
 /** One slip in a short word, two in a long one: what a hurried student types. */
 function maxEdits(word: string): number {
   return word.length >= 8 ? 2 : 1;

@@ -845,6 +845,13 @@ describeRule('smalltalkOverTopics', () => {
     expect(matcher.match('i need help')).toMatchObject({ rule: 'smalltalkOverTopics', kind: 'smalltalk', id: 'smalltalk.help' });
   });
 
+  it('when the smalltalk rests on a word reached by two slips ("what is a firewall?" read as "farewell"), passes it on; one slip is a typo ("godbye")', () => {
+    // The made-up lecture has no smalltalk word long enough for two slips; the real one's "farewell" is.
+    const real = new Matcher(realKnowledgeBase());
+    expect(real.match('what is a firewall?').kind).not.toBe('smalltalk');
+    expect(real.match('godbye')).toMatchObject({ rule: 'smalltalkOverTopics', kind: 'smalltalk', id: 'smalltalk.goodbye' });
+  });
+
   it('when smalltalk matches below its threshold, passes it on to the topic', () => {
     // "help" scores 0.58 here, below the default 0.6: smalltalk needs a near-exact match.
     expect(matcher.match('i need some help on the hills')).toMatchObject({ rule: 'clearWinner', kind: 'answer', id: 'vehicles.bike' });

@@ -1,4 +1,5 @@
 import { areSiblings } from '../../knowledge/KnowledgeBase';
+import { twoSlipGuesses } from '../Analyzer';
 import { joinsTwo } from '../asking';
 import { type Decision, type Rule, shortlist } from './types';
 
@@ -10,6 +11,10 @@ export const smalltalkOverTopics: Rule = (ctx) => {
   const top = topics[0];
   if (!chat || chat.score < ctx.o.smalltalkThreshold) return undefined;
   if (top && top.score >= ctx.o.clarifyThreshold && chat.score <= top.score) return undefined;
+  // Smalltalk is answered for certain, never second-guessed: not on a guess at a word that took
+  // two slips to reach ("what is a firewall?" is no "farewell").
+  const guessed = twoSlipGuesses(ctx.q.analysis);
+  if (guessed.size > 0 && chat.matched.toLowerCase().split(/\W+/).some((word) => guessed.has(word))) return undefined;
   // A topic of a family named whole is what is asked, unless a whole smalltalk phrase opens or
   // closes the message ("the bike, thanks"): "I see, what is the bike?" has only the "see" of "see
   // you". Not the lecture's subject, which most messages name ("help with cloud stuff?").
