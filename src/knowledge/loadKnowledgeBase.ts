@@ -105,6 +105,13 @@ export function buildKnowledgeBase(files: readonly SourceFile[], lectureMarkdown
     }
   }
 
+  for (const { file, entry } of topics) {
+    const own = new Set(entry.alternates.map(alternateKey));
+    for (const phrasing of entry.answeredNo) {
+      if (!own.has(alternateKey(phrasing))) problems.push(`${where(file, entry.id, 'answeredNo')}: "${phrasing}" is not one of the entry's alternates`);
+    }
+  }
+
   const sectionTitles = new Set(lecture.sections.map((section) => section.title));
   for (const { file, entry } of topics) {
     if (!sectionTitles.has(entry.source.section)) {

@@ -108,6 +108,12 @@ export const TopicEntrySchema = z.strictObject({
    * every sub-topic and checks that each retrieves its entry.
    */
   situations: z.array(Text).default([]),
+  /**
+   * Alternates that ask a yes or no this entry's answer says no to ("is my data shared in a public
+   * cloud?"), each one of `alternates`. A claim matched by one is not confirmed: "public cloud is
+   * where anyone can see my files, right?" matches it, and is false.
+   */
+  answeredNo: z.array(Text).default([]),
   facts: z.array(FactSchema).default([]),
   /**
    * The lecture's example for this topic, as whole sentences of `answer`, in order: what "give me

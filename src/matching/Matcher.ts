@@ -660,6 +660,11 @@ export class Matcher implements RuleKnowledge {
     return this.topic(id)?.combines ?? [];
   }
 
+  answeredNo(id: string, phrasing: string): boolean {
+    const key = normalise(phrasing);
+    return this.topic(id)?.answeredNo.some((text) => normalise(text) === key) ?? false;
+  }
+
   partNamedBy(text: string): string | undefined {
     const parts = this.mostSpecific(this.namedBy(text)).filter((id) => this.parentOf(id) !== undefined);
     const [part] = parts;

@@ -67,6 +67,11 @@ describe('knowledge validation', () => {
     expect(message).toContain('entry "benefits", field "alternates": "What is the cloud?" is also an alternate of "cloud-computing"');
   });
 
+  it('when a phrasing answered no is not one of the entry\'s alternates, names it', () => {
+    const message = problemsOf(broken((doc) => (doc.entries[0].answeredNo = ['Is the cloud made of water?'])));
+    expect(message).toContain('entry "cloud-computing", field "answeredNo": "Is the cloud made of water?" is not one of the entry\'s alternates');
+  });
+
   it('when a quote is not in the lecture, says so', () => {
     const message = problemsOf(broken((doc) => (doc.entries[0].source = { section: 'What is the cloud', quotes: ['made up'] })));
     expect(message).toContain('field "source.quotes": "made up" is not in the lecture verbatim');

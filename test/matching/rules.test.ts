@@ -648,6 +648,21 @@ describeRule('claimChecked', () => {
     expect(matcher.match('is a helmet the bike?')).toMatchObject({ rule: 'claimChecked', id: 'vehicles.bike', direct: { kind: 'claim', claimed: 'vehicles.bike' } });
   });
 
+  it('when the thing is the part named but matched by a yes or no its answer says no to ("is petrol the bike?", by "does the bike need petrol?"), confirms nothing', () => {
+    const withAlternate = (answeredNo: string[]) =>
+      new KnowledgeBase(
+        kb.topics.map((entry) => (entry.id === 'vehicles.bike' ? { ...entry, alternates: [...entry.alternates, 'Does the bike need petrol?'], answeredNo } : entry)),
+        kb.smalltalk,
+        kb.synonyms,
+        kb.lecture,
+        kb.scales,
+      );
+    expect(new Matcher(withAlternate([])).match('is petrol the bike?')).toMatchObject({ rule: 'claimChecked', direct: { kind: 'claim', claimed: 'vehicles.bike' } });
+    const denied = new Matcher(withAlternate(['Does the bike need petrol?'])).match('is petrol the bike?');
+    expect(denied.rule).not.toBe('claimChecked');
+    expect(denied.direct).toBeUndefined();
+  });
+
   it('when the thing is itself the title of another part ("is the bike the car?"), says so', () => {
     expect(matcher.match('is the bike the car?')).toMatchObject({ rule: 'claimChecked', id: 'vehicles.bike', direct: { kind: 'claim', claimed: 'vehicles.car', named: true } });
   });

@@ -508,6 +508,10 @@ export const claimChecked: Rule = (ctx) => {
   // What a topic "means", matched to the topic itself, may still be false of it ("public cloud means
   // other customers see my data"): only another topic's description is a claim settled by matching.
   if (claim.meaning === true && thing.id === claimed) return undefined;
+  // Nor does a thing matched by a yes or no the part's answer says no to: "public cloud is where
+  // anyone can see my files, right?" is the public cloud's "can other customers see my data?".
+  const evidence = thing.candidates.find((candidate) => candidate.id === thing.id);
+  if (thing.id === claimed && evidence !== undefined && ctx.k.answeredNo(thing.id, evidence.matched)) return undefined;
   const named = ctx.k.partNamedBy(claim.described) === thing.id && ctx.k.spellsTitle(thing.id, claim.described);
   // Named first, then another part by its name ("is the hybrid cloud basically the private cloud
   // plus more?"): two parts set side by side, not the first described.

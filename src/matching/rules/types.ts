@@ -129,6 +129,8 @@ export interface RuleKnowledge {
   spellsTitle(id: string, text: string): boolean;
   /** The sibling sub-topics an entry is made of (`combines` in the knowledge base). */
   combines(id: string): readonly string[];
+  /** Whether a phrasing of an entry asks a yes or no its answer says no to (`answeredNo` in the knowledge base). */
+  answeredNo(id: string, phrasing: string): boolean;
   /** The terms of an entry's title, as term ids. */
   titleTerms(id: string): readonly number[];
   /** How many content terms a text has. */
