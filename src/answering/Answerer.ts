@@ -3,6 +3,7 @@ import type { Comparison, TopicEntry } from '../knowledge/schema';
 import { areSiblings, isTopic } from '../knowledge/KnowledgeBase';
 import { claimIn, joinsTwo, preferredTo } from '../matching/asking';
 import { asksNothing, type Matcher, type MatchKind, type MatchResult } from '../matching/Matcher';
+import { normalise } from '../matching/normalise';
 import { answerPart } from './answerPart';
 import { type FollowUpCue, FollowUpCues } from './followUpCues';
 import { sentencesOf } from './sentencesOf';
@@ -88,6 +89,10 @@ const EACH_ONE = /\b(?:each|every|all)\b/;
 const POINTS_BACK = /^(?:This|That|These|Those|It|They)\b/;
 
 /** A half of a message that asks a question of its own: "what is PaaS", "also tell me what elasticity is", "give 2 advantages". */
+/** "What is X", "what's a X", "who is X", "what's in X", "tell me about X": a thing asked for itself. */
+const WHAT_IS_THING = /^(?:so )?(?:what (?:is|are)|who (?:is|are)|tell me about) (?:in |at )?(?:an? |the )?(.+)$/;
+/** A thing a student names for itself is short: "microsoft azure", "a taxi". */
+const MENTION_WORDS = 3;
 const HALF_ASKS = /^(?:also |then |so |please |can you |could you )*(?:what|whats|why|how|which|who|where|when|explain|define|describe|give|list|name|outline|state|say|tell|compare|discuss|identify)\b/;
 /** A half that points back at the other's topic: "give one drawback of it". */
 const POINTS_BACK_TO = /\b(?:it|its|they|them|their|this|that|these|those)\b/;
@@ -160,7 +165,31 @@ export class Answerer {
       .filter((candidate) => candidate.score >= this.matcher.clarifyThreshold && !candidate.id.startsWith('smalltalk.'))
       .slice(0, 1)
       .map((candidate) => candidate.id);
-    return { ...this.fallback(nearMiss), confidence: match.confidence, match, declined: true };
+    const mentioned = this.onlyMentioned(match.normalised);
+    return { ...(mentioned ?? this.fallback(nearMiss)), confidence: match.confidence, match, declined: true };
+  }
+
+  /**
+   * "What is Azure?", "what's a taxi?": a thing the lecture names in passing but never explains.
+   * Declined all the same, but saying where the lecture mentions it, with that sentence, where
+   * the thing is in one answer alone (or in a part and the overview that repeats it).
+   */
+  private onlyMentioned(normalised: string): Reply | undefined {
+    const subject = WHAT_IS_THING.exec(normalised)?.[1];
+    if (subject === undefined || subject.split(' ').length > MENTION_WORDS) return undefined;
+    const mentions = (entry: TopicEntry) => ` ${normalise(entry.answer)} `.includes(` ${subject} `);
+    const found = this.kb.topics.filter(mentions);
+    // The part, not the overview that repeats it: Azure is the public cloud's provider.
+    const [entry, ...others] = found.filter((candidate) => !this.kb.childrenOf(candidate.id).some(mentions));
+    const sentence = entry === undefined ? undefined : sentencesOf(entry.answer).find((text) => ` ${normalise(text)} `.includes(` ${subject} `));
+    if (entry === undefined || others.length > 0 || sentence === undefined) return undefined;
+    const section = this.kb.sectionOf(entry);
+    // As the lecture spells it: "Azure", not the student's "azure".
+    const shown = new RegExp(`\\b${subject.replace(/[^a-z0-9 ]/g, '').replace(/ /g, '\\W+')}\\b`, 'i').exec(sentence)?.[0] ?? subject;
+    return {
+      ...this.fallback([entry.id]),
+      text: `The lecture does not explain "${shown}": it only mentions it, under "${entry.title}":\n\n> ${sentence}${section ? `\n\n${this.citation(section)}` : ''}`,
+    };
   }
 
   /**

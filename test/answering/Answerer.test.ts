@@ -29,6 +29,21 @@ describe('the Answerer\'s own sentences', () => {
     });
   });
 
+  describe('a thing the lecture names in passing but never explains', () => {
+    it('is declined, saying where the lecture mentions it, with that sentence: "what is Azure?"', () => {
+      const reply = realAnswerer().answerQuestion('what is azure?');
+      expect(reply.kind).toBe('fallback');
+      expect(reply.declined).toBe(true);
+      expect(reply.text).toMatch(/^The lecture does not explain "Azure": it only mentions it, under "Public cloud":\n\n> Providers include Microsoft Azure, /);
+      expect(reply.suggestions[0]?.id).toBe('deployment-models.public');
+    });
+
+    it('keeps the plain decline for a thing the lecture mentions in several answers, or in none', () => {
+      expect(realAnswerer().answerQuestion('what is docker?').text).toMatch(/^Sorry, I don't know that\./);
+      expect(realAnswerer().answerQuestion('what is google?').text).toMatch(/^Sorry, I don't know that\./);
+    });
+  });
+
   describe('a message with nothing to answer', () => {
     const conversation = new Conversation(realKnowledgeBase(), realMatcher(), realAnswerer());
 
