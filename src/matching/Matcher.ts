@@ -11,7 +11,7 @@ import { STOPWORDS } from './stopwords';
 import { decide } from './rules/index';
 import { excluding, onlyTagNegates, statementThenQuestion, tellsOfOrigin } from './asking';
 import { bothSidesAsked, comparisonAlongScale, sideOfNamedTopic } from './rules/readingRules';
-import { type Opinion, type QuestionClassifier, type QuestionText, UNKNOWN_MARK } from './questionModel';
+import { DECLINE_CLASS, type Opinion, type QuestionClassifier, type QuestionText, UNKNOWN_MARK } from './questionModel';
 import { isSecondGuessed, secondOpinion } from './secondOpinion';
 import { LEADING_BOT_NAME, withoutBotName } from './botName';
 import type { Candidate, Decision, MatchKind, Question, RuleKnowledge } from './rules/types';
@@ -601,11 +601,14 @@ export class Matcher implements RuleKnowledge {
     return this.read(text, false);
   }
 
-  agreedPart(text: string): Decision | undefined {
+  agreedPart(text: string, fragment = false): Decision | undefined {
     const read = this.read(text, true);
     const opinion = read.explanation.opinion;
-    // The rules' own decision, not the weighed one, which may be the model's alone.
-    const agreed = opinion === undefined || (opinion.id === read.id && opinion.classes[0]?.id === read.id);
+    // The rules' own decision, not the weighed one, which may be the model's alone. A fragment
+    // ("google cloud") is no question, which the model may say first: its best topic must agree.
+    const [first, second] = opinion?.classes ?? [];
+    const best = fragment && first?.id === DECLINE_CLASS ? second : first;
+    const agreed = opinion === undefined || (opinion.id === read.id && best?.id === read.id);
     return read.kind === 'answer' && read.id !== null && agreed ? read : undefined;
   }
 

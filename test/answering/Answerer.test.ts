@@ -137,3 +137,13 @@ describe('two questions asked at once, on the real knowledge base', () => {
     expect(reply.text).toMatch(/^In a private cloud/);
   });
 });
+
+describe('a claim that names a lecture example, with the question model as the bot runs', () => {
+  it('"is Google Cloud a private cloud?" is corrected: a bare name the model calls no question is still the part its best topic and the rules agree on', () => {
+    const kb = realKnowledgeBase();
+    const withModel = new Answerer(kb, new Matcher(kb, {}, undefined, new QuestionClassifier(committedQuestionModel(kb))));
+    const reply = withModel.answerQuestion('is Google Cloud a private cloud?');
+    expect(reply.id).toBe('deployment-models.public');
+    expect(reply.text).toMatch(/^\*\*In short:\*\* Not quite: the lecture gives that under "Public cloud", not "Private cloud"\./);
+  });
+});

@@ -491,7 +491,7 @@ export const claimChecked: Rule = (ctx) => {
   if (ctx.k.namedBy(claim.described).filter((id) => ctx.k.parentOf(id) !== undefined).length > 1) return undefined;
   // A clause on its own ("you pay more and get more") reads as a remark to the bot; asked as a
   // choice of what it describes, it is matched as a description.
-  const thing = ctx.k.agreedPart(claim.described) ?? (claim.meaning === true ? ctx.k.agreedPart(`which is when ${claim.described}`) : undefined);
+  const thing = ctx.k.agreedPart(claim.described, true) ?? (claim.meaning === true ? ctx.k.agreedPart(`which is when ${claim.described}`) : undefined);
   if (thing === undefined || thing.id === null || ctx.k.parentOf(thing.id) !== ctx.k.parentOf(claimed)) return undefined;
   // A thing that is itself the part's title ("PaaS is the least-effort model", "is reach a kind
   // of availability?") is a claim that two parts are one; another of its names ("the intermediate

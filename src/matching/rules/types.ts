@@ -94,9 +94,10 @@ export interface RuleKnowledge {
   matchPart(text: string): Decision;
   /**
    * The topic a part of the message is, matched as a message of its own, where the rules answer it
-   * and the model's best is the same topic (or the model was not asked); none otherwise.
+   * and the model's best is the same topic (or the model was not asked); none otherwise. For a
+   * `fragment` (a thing, not a question), the model's best topic, after any "not the lecture's".
    */
-  agreedPart(text: string): Decision | undefined;
+  agreedPart(text: string, fragment?: boolean): Decision | undefined;
   /** The smalltalk entry a whole normalised message is, phrase for phrase. */
   smalltalkPhrase(normalised: string): string | undefined;
   /** The smalltalk entry one of whose phrasings says the same after synonyms: "you're brilliant" as "you are great". */
