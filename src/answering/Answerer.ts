@@ -773,6 +773,10 @@ function hasEnd(asked: { scale: string; rank: 'most' | 'least' }): string {
 
 /** A reply with one direct sentence before it: what a comparison, a side or a yes or no asked for. */
 function saidFirst(reply: Reply, sentence: string): Reply {
+  // A sentence that is nearly all of the answer's first paragraph already leads it: said first, it
+  // would only say it twice ("does PaaS give me control over the OS?" got the overview twice).
+  const opening = reply.text.split('\n\n')[0] ?? '';
+  if (opening.includes(sentence) && sentence.length * 10 >= opening.length * 9) return reply;
   return { ...reply, text: `**In short:** ${sentence}\n\n${reply.text}` };
 }
 

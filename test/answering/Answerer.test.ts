@@ -147,3 +147,13 @@ describe('a claim that names a lecture example, with the question model as the b
     expect(reply.text).toMatch(/^\*\*In short:\*\* Not quite: the lecture gives that under "Public cloud", not "Private cloud"\./);
   });
 });
+
+describe('a sentence said first', () => {
+  it('is left out where it is nearly all of the answer\'s first paragraph, which already says it: "does PaaS give me control over the OS?"', () => {
+    const kb = realKnowledgeBase();
+    const withModel = new Answerer(kb, new Matcher(kb, {}, undefined, new QuestionClassifier(committedQuestionModel(kb))));
+    const reply = withModel.answerQuestion('does PaaS give me control over the OS?');
+    expect(reply.text).not.toMatch(/^\*\*In short:\*\*/);
+    expect(reply.text.split('The lecture describes three models').length).toBe(2);
+  });
+});
