@@ -110,6 +110,11 @@ export function asksAgreement(normalised: string): boolean {
  */
 const BELIEF_OPENING = /^(?:(?:so|and|but) )?(?:i (?:think|thought|believe|believed|heard|read|reckon|guess|assume|was told)|(?:my |a |our |the )?(?:friend|mate|classmate|teacher|tutor|lecturer|colleague|manager|boss|someone|somebody|everyone|people)(?: \w+)? (?:says|said|told me|thinks|reckons|claims)|is it true|am i right|would i be right)(?: (?:that|to say))? (?=\w)/;
 
+/** The belief itself, without who holds it: "i think iaas is the least effort model" is "iaas is the least effort model". */
+export function withoutBelief(normalised: string): string {
+  return normalised.replace(BELIEF_OPENING, '');
+}
+
 /** A word for the thing claimed, after its name: "the fault tolerance point", "the hybrid one". */
 const CLAIMED_NOUN = / (?:point|one|bit|thing|idea|example)$/;
 /** "An example of a", "the kind of", "listed as a": what stands between a thing and the name it is claimed to be. */

@@ -157,3 +157,14 @@ describe('a sentence said first', () => {
     expect(reply.text.split('The lecture describes three models').length).toBe(2);
   });
 });
+
+describe('a belief held by someone, checked against the lecture\'s facts', () => {
+  it.each([
+    ['I think IaaS is the least effort model, correct?', 'No'],
+    ['my friend says SaaS is the least effort model, is he right?', 'Yes'],
+  ])('"%s" is answered %s: the subject is named after who holds the belief', (question, verdict) => {
+    const kb = realKnowledgeBase();
+    const withModel = new Answerer(kb, new Matcher(kb, {}, undefined, new QuestionClassifier(committedQuestionModel(kb))));
+    expect(withModel.answerQuestion(question).text).toMatch(new RegExp(`^\\*\\*In short:\\*\\* ${verdict}: SaaS needs the least effort`));
+  });
+});

@@ -1,5 +1,5 @@
 import type { Fact, Rank } from '../../knowledge/schema';
-import { asksAgreement, claimIn, combines, subjectNamed, isNoEvidence, negates, neitherNor, preferredTo, sitsBetween, unnegatedChoice } from '../asking';
+import { asksAgreement, claimIn, combines, subjectNamed, isNoEvidence, withoutBelief, negates, neitherNor, preferredTo, sitsBetween, unnegatedChoice } from '../asking';
 import { withoutSideWords } from '../reading';
 import { type Decision, type Rule, type RuleContext, shortlist, type Verdict } from './types';
 
@@ -147,7 +147,7 @@ function verdictOf(ctx: RuleContext, asked: NonNullable<RuleContext['q']['readin
   const claim = claimIn(normalised, (text) => ctx.k.partNamedBy(text));
   if (!(ctx.q.reading.yesNo || asksAgreement(normalised) || claim !== undefined)) return undefined;
   // The subject is named first, or is what a claim names: "the least-effort model is PaaS".
-  const subject = subjectNamed(normalised, (text) => ctx.k.partNamedBy(text)) ?? claim?.claimed;
+  const subject = subjectNamed(withoutBelief(normalised), (text) => ctx.k.partNamedBy(text)) ?? claim?.claimed;
   if (subject === undefined || !mentioned.includes(subject)) return undefined;
   const other = mentioned.find((id) => id !== subject);
   const rankOf = (id: string) => facts.find((fact) => fact.id === id)?.fact.rank;
