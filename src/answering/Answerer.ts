@@ -107,6 +107,8 @@ export class Answerer {
   private readonly lectureName: string;
   /** The topics a student can start from; the knowledge base is immutable, so they are looked up once. */
   private readonly overviews: readonly Entry[];
+  /** Each topic's answer, normalised and padded with spaces, built on first use (`onlyMentioned`). */
+  private answerWords: ReadonlyMap<string, string> | undefined;
   /** Entry ids by lower-cased title, the first entry winning, as a Teams `imBack` button comes back. */
   private readonly idsByTitle = new Map<string, string>();
   private readonly followUps: FollowUpCues;
@@ -177,7 +179,10 @@ export class Answerer {
   private onlyMentioned(normalised: string): Reply | undefined {
     const subject = WHAT_IS_THING.exec(normalised)?.[1];
     if (subject === undefined || subject.split(' ').length > MENTION_WORDS) return undefined;
-    const mentions = (entry: TopicEntry) => ` ${normalise(entry.answer)} `.includes(` ${subject} `);
+    // Each answer normalised once per instance, on the first such question: most instances get none.
+    this.answerWords ??= new Map(this.kb.topics.map((entry) => [entry.id, ` ${normalise(entry.answer)} `]));
+    const words = this.answerWords;
+    const mentions = (entry: TopicEntry) => words.get(entry.id)?.includes(` ${subject} `) === true;
     const found = this.kb.topics.filter(mentions);
     // The part, not the overview that repeats it: Azure is the public cloud's provider.
     const [entry, ...others] = found.filter((candidate) => !this.kb.childrenOf(candidate.id).some(mentions));
