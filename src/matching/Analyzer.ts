@@ -15,6 +15,11 @@ export interface Analysis {
    * closest known word by meaning, as `typed≈known`.
    */
   corrections: string[];
+  /**
+   * The known words reached by correcting two slips in a word: guesses, where one slip is a typo
+   * ("firewall" read as "farewell").
+   */
+  guessed: string[];
   /** Each term's share of its weight, by position in `terms`: 1, or the similarity of the neighbour it stands for. */
   termWeights: number[];
 }
@@ -102,7 +107,8 @@ export class Analyzer {
   private readonly known: ReadonlySet<string>;
   /** The vocabulary by first letter, so that a correction searches a few dozen words, not all of them. */
   private readonly vocabulary: ReadonlyMap<string, Fuse<string>>;
-  private readonly corrections = new Map<string, string | null>();
+  /** Each word's correction, and whether it took two slips; null when it has none. */
+  private readonly corrections = new Map<string, Correction | null>();
   private readonly stems = new Map<string, string>();
   /** An unknown word's closest known word by meaning, and their similarity. */
   private readonly neighbours: ReadonlyMap<string, readonly [string, number]>;
@@ -145,13 +151,16 @@ export class Analyzer {
   private run(text: string, correct: boolean): Analysis {
     const normalised = normalise(text);
     const corrections: string[] = [];
+    const guessed: string[] = [];
     const words = normalised === '' ? [] : normalised.split(' ');
     // Each word's share of its weight: a neighbour by meaning counts as much as it is similar.
     const shares = words.map(() => 1);
     const corrected = correct
       ? words.map((word, position) => {
-          const fixed = this.correct(word);
-          if (fixed !== word) corrections.push(`${word}→${fixed}`);
+          const correction = this.correct(word);
+          const fixed = correction?.word ?? word;
+          if (correction) corrections.push(`${word}→${fixed}`);
+          if (correction?.twoSlips) guessed.push(fixed);
           const neighbour = fixed === word && !this.known.has(word) ? this.neighbours.get(word) : undefined;
           if (neighbour === undefined) return fixed;
           corrections.push(`${word}≈${neighbour[0]}`);
@@ -167,7 +176,7 @@ export class Analyzer {
       const term = this.stem(spelt(word));
       terms.set(term, Math.max(terms.get(term) ?? 0, rewritten.shares[position] ?? 1));
     });
-    return { normalised, terms: [...terms.keys()], corrections, termWeights: [...terms.values()] };
+    return { normalised, terms: [...terms.keys()], corrections, guessed, termWeights: [...terms.values()] };
   }
 
   /** Porter2 stemming was a fifth of the matcher's time; students reuse a small vocabulary. */
@@ -181,10 +190,10 @@ export class Analyzer {
     return stemmed;
   }
 
-  private correct(word: string): string {
-    if (this.known.has(word) || word.length < MIN_TYPO_LENGTH || /\d/.test(word)) return word;
+  private correct(word: string): Correction | null {
+    if (this.known.has(word) || word.length < MIN_TYPO_LENGTH || /\d/.test(word)) return null;
     const cached = this.corrections.get(word);
-    if (cached !== undefined) return cached ?? word;
+    if (cached !== undefined) return cached;
     // fuse.js finds the candidates; an edit-distance bound then rejects the loose ones it also
     // returns ("capital" is not a typo for "hospital", nor "prime" for "pricey").
     const swapped = swapsOf(word).find((candidate) => this.known.has(candidate) && plausibleFunctionWord(word, candidate));
@@ -196,10 +205,10 @@ export class Analyzer {
           !isDerivedWord(word, result.item) &&
           !hasExtraFirstLetter(word, result.item),
       );
-    const fixed = best ? best.item : null;
+    const fixed = best ? { word: best.item, twoSlips: !editDistanceWithin(word, best.item, 1) } : null;
     if (this.corrections.size >= MEMO_SIZE) this.corrections.clear();
     this.corrections.set(word, fixed);
-    return fixed ?? word;
+    return fixed;
   }
 
   /**
@@ -235,6 +244,12 @@ export class Analyzer {
     }
     return out;
   }
+}
+
+/** A word's correction, and whether it took two slips to reach. */
+interface Correction {
+  word: string;
+  twoSlips: boolean;
 }
 
 /** Words in order, each with its share of its weight. */
@@ -305,19 +320,6 @@ function swapsOf(word: string): string[] {
   const swaps: string[] = [];
   for (let i = 0; i + 1 < word.length; i++) swaps.push(word.slice(0, i) + (word[i + 1] ?? '') + (word[i] ?? '') + word.slice(i + 2));
   return swaps;
-}
-
-/**
- * The known words an analysis reached by correcting two slips in a word: a guess, where one slip
- * is a typo ("firewall" read as "farewell").
- */
-export function twoSlipGuesses(analysis: Pick<Analysis, 'corrections'>): Set<string> {
-  const guessed = new Set<string>();
-  for (const correction of analysis.corrections) {
-    const [typed, known] = correction.split('→');
-    if (typed !== undefined && known !== undefined && !editDistanceWithin(typed, known, 1)) guessed.add(known);
-  }
-  return guessed;
 }
 
 /** One slip in a short word, two in a long one: what a hurried student types. */

@@ -263,6 +263,8 @@ export class Matcher implements RuleKnowledge {
   /** The overviews that list the advantages and the disadvantages (`lists`), by what they list. */
   private readonly listings: ReadonlyMap<string, string>;
   private readonly smalltalkTerms: ReadonlyMap<string, string>;
+  /** Each entry's `answeredNo` phrasings, normalised: the yes-or-no questions its answer says no to. */
+  private readonly answeredNoKeys: ReadonlyMap<string, ReadonlySet<string>>;
   /** Each topic's name words (`nameWords`), filled on first use: a claim is read in few messages. */
   private readonly nameWordsById = new Map<string, { title: ReadonlySet<string>; all: ReadonlySet<string> }>();
   /** `rank`'s working arrays, by document and by entry; all zero (`bestDoc` all -1) between calls. */
@@ -302,6 +304,7 @@ export class Matcher implements RuleKnowledge {
     this.listings = new Map(kb.topics.flatMap((entry) => (entry.lists === undefined ? [] : [[entry.lists, entry.id] as const])));
     this.originTellers = new Set(kb.topics.filter((entry) => tellsOfOrigin(entry.answer)).map((entry) => entry.id));
     this.smalltalkTerms = new Map(index.smalltalkTerms);
+    this.answeredNoKeys = new Map(kb.topics.map((entry) => [entry.id, new Set(entry.answeredNo.map(normalise))]));
     this.distinctive = new Map(
       index.distinctive.map(([parent, children]) => [parent, children.map((child) => ({ id: child.id, title: new Set(child.title), words: new Set(child.words) }))]),
     );
@@ -664,8 +667,7 @@ export class Matcher implements RuleKnowledge {
   }
 
   answeredNo(id: string, phrasing: string): boolean {
-    const key = normalise(phrasing);
-    return this.topic(id)?.answeredNo.some((text) => normalise(text) === key) ?? false;
+    return this.answeredNoKeys.get(id)?.has(normalise(phrasing)) ?? false;
   }
 
   partNamedBy(text: string): string | undefined {

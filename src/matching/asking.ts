@@ -218,7 +218,7 @@ function claimWithin<T>(text: string, tagged: boolean, nameOf: (text: string) =>
  * question about the named topic itself ("is SaaS a thing I have to install?").
  */
 export function claimIn<T>(normalised: string, nameOf: (text: string) => T | undefined): { described: string; claimed: T; nameFirst?: true; within?: true; meaning?: true } | undefined {
-  const text = normalised.replace(AGREEMENT_TAG, '').replace(CLAIMED_NOUN, '').replace(BELIEF_OPENING, '');
+  const text = withoutBelief(normalised.replace(AGREEMENT_TAG, '').replace(CLAIMED_NOUN, ''));
   const within = claimWithin(text, text !== normalised, nameOf);
   if (within !== undefined) return within;
   const stated = STATED_CLAIM.exec(text);

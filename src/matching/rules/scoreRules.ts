@@ -1,5 +1,4 @@
 import { areSiblings } from '../../knowledge/KnowledgeBase';
-import { twoSlipGuesses } from '../Analyzer';
 import { joinsTwo } from '../asking';
 import { type Decision, type Rule, shortlist } from './types';
 
@@ -13,7 +12,7 @@ export const smalltalkOverTopics: Rule = (ctx) => {
   if (top && top.score >= ctx.o.clarifyThreshold && chat.score <= top.score) return undefined;
   // Smalltalk is answered for certain, never second-guessed: not on a guess at a word that took
   // two slips to reach ("what is a firewall?" is no "farewell").
-  const guessed = twoSlipGuesses(ctx.q.analysis);
+  const guessed = new Set(ctx.q.analysis.guessed);
   if (guessed.size > 0 && chat.matched.toLowerCase().split(/\W+/).some((word) => guessed.has(word))) return undefined;
   // A topic of a family named whole is what is asked, unless a whole smalltalk phrase opens or
   // closes the message ("the bike, thanks"): "I see, what is the bike?" has only the "see" of "see
