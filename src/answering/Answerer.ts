@@ -333,6 +333,11 @@ export class Answerer {
       if (this.matcher.subTopicsMentioned(entry.id, match.explanation.terms).length >= 2) return undefined;
       return this.sentenceAbout(entry, match.explanation.terms);
     }
+    // "Where are the HPC clusters?", "in IaaS who does the updates?": a person or a place asked
+    // of a topic is one sentence of its answer, which may come last.
+    // Not where that is the sentence the answer opens with, which would be said twice.
+    // Of a part: an overview's sentences are each about one of its parts.
+    if (ASKS_WHO_OR_WHERE.test(match.normalised) && this.kb.childrenOf(entry.id).length === 0) return this.sentenceAbout(entry, match.explanation.terms, true);
     return undefined;
   }
 
@@ -358,18 +363,26 @@ export class Answerer {
       : `No: the lecture gives "${entry.title}" under "${own.title}", not "${claimed.title}".`;
   }
 
-  /** The sentence of an entry's answer that shares the most words with a question, beyond its title's. */
-  private sentenceAbout(entry: TopicEntry, terms: readonly string[]): string | undefined {
+  /**
+   * The sentence of an entry's answer that shares the most words with a question, beyond its
+   * title's; `notOpening`, none where that is the sentence the answer opens with.
+   */
+  private sentenceAbout(entry: TopicEntry, terms: readonly string[], notOpening = false): string | undefined {
     const { title, sentences } = this.sentenceTerms(entry);
     const asked = terms.filter((term) => !title.has(term));
     let best: { sentence: string; overlap: number } | undefined;
     sentences.forEach(({ sentence, words }, index) => {
+      // An aside in brackets ("(By contrast, …)") answers nothing on its own.
+      if (notOpening && sentence.startsWith('(')) return;
       const overlap = asked.filter((term) => words.has(term)).length;
       // "This is particularly a problem with the hybrid cloud" says nothing alone: the sentence its
       // "this" points back to comes with it.
       const said = index > 0 && POINTS_BACK.test(sentence) ? `${sentences[index - 1]?.sentence ?? ''} ${sentence}` : sentence;
       if (overlap > 0 && (best === undefined || overlap > best.overlap)) best = { sentence: said, overlap };
     });
+    // With the sentence a pronoun points back to, the opening may lead the one found.
+    const opening = sentences[0]?.sentence;
+    if (notOpening && opening !== undefined && best?.sentence.startsWith(opening) === true) return undefined;
     // Not the whole answer again, which follows at once.
     return best === undefined || best.sentence === sentences.map(({ sentence }) => sentence).join(' ') ? undefined : best.sentence;
   }
@@ -784,6 +797,13 @@ function saidFirst(reply: Reply, sentence: string): Reply {
   if (opening.includes(sentence) && sentence.length * 10 >= opening.length * 9) return reply;
   return { ...reply, text: `**In short:** ${sentence}\n\n${reply.text}` };
 }
+
+/**
+ * A question for a person or a place: "who does the updates", "in IaaS, who handles scaling?",
+ * "where is it located". At the question's start: "the model where you rent a machine" describes.
+ * Not where a thing comes from, which is its source.
+ */
+const ASKS_WHO_OR_WHERE = /^(?:(?:and|so|but|ok|okay|then) )?(?:(?:in|with|under) (?:an? |the )?\w+(?: (?!of\b)\w+)? )?(?:who|whom|whose|where) (?:is|are|was|were|do|does|did|can|could|should|will|would|has|have|gets?|\w+s)\b(?!.* from$)/;
 
 /**
  * Asks whether one of a list is first of all: "the biggest drawback", "the main benefit", "the

@@ -130,6 +130,8 @@ const NOT_A_THING = new Set(['and', 'or', 'nor', 'not', 'of', 'than', 'as', 'to'
 const ASKS = /\b(?:what|which|how|why|but|or|than|same|different|differs?|versus|vs|plus|better|worse|unlike|whereas)\b/;
 /** A thing described by what it lacks: "without full control", "little say over the OS", "no backups". */
 const DESCRIBED_BY_WHAT_IT_LACKS = /\b(?:not|no|never|nobody|none|nothing|without|little|hardly|barely|lacking)\b/;
+/** What a thing is claimed to be all of: "(is it) just the machine hire", "only about backups". */
+const ONLY = /^(?:(?:it|they|this|that) )?(?:just|only|merely|simply|solely)\b/;
 /** "Is Outlook PaaS?", "is Google Cloud an example of a private cloud?": the thing, then the name. */
 const ASKED_CLAIM = /^(?:is|are|was|were) (.+)$/;
 /** "The intermediate model is SaaS, right?", "renting a bare machine, that's PaaS isn't it?", "ICT uses a public cloud, doesn't it?". */
@@ -148,10 +150,10 @@ const DESCRIPTION = /^(?:means (?:that )?\w|(?:(?:is|are|means|is about|is when|
 /** How many words a topic's name may take at the start: "software as a service", "infrastructure as a service". */
 const NAME_FIRST_WORDS = 4;
 
-function nameFirstClaim<T>(text: string, nameOf: (text: string) => T | undefined): { described: string; claimed: T; nameFirst: true; meaning?: true } | undefined {
-  const found = leadingName(text.replace(NAME_FIRST_OPENING, ''), nameOf, (rest) => DESCRIPTION.test(rest));
+function nameFirstClaim<T>(text: string, tagged: boolean, nameOf: (text: string) => T | undefined): { described: string; claimed: T; nameFirst: true; meaning?: true } | undefined {
+  const found = leadingName(text.replace(NAME_FIRST_OPENING, ''), nameOf, (rest) => DESCRIPTION.test(rest) || (tagged && DOES.test(rest)));
   if (found === undefined) return undefined;
-  const meaning = MEANS.test(found.rest);
+  const meaning = MEANS.test(found.rest) || (tagged && DOES.test(found.rest));
   const thing = found.rest.replace(/^(?:is|are|means that|means|is about|is when|is where|is just) /, '').replace(/^(?:about|when|where) /, '');
   // What a name means is a whole clause, which may end in "more" ("…means you pay more and get more").
   if (meaning ? !isClause(thing) : !isThing(thing)) return undefined;
@@ -160,6 +162,12 @@ function nameFirstClaim<T>(text: string, nameOf: (text: string) => T | undefined
 
 /** What a name is said to mean: any belief about it, which may match the topic and still be false ("…means others see my data"). */
 const MEANS = /^means\b/;
+/**
+ * What a name is said to do, stated for agreement: "public cloud gives you full control, yes?",
+ * "IaaS lets you just bring the data, right?". Like what it means, a belief that may match the
+ * topic and still be false; only asked for agreement, since "SaaS gives…" alone may begin a question.
+ */
+const DOES = /^(?:gives?|lets?|allows?|offers?|provides?|needs?|requires?|involves?|has|have|keeps?|puts?|shares?|handles?|supplies|supply|takes? care of|manages?|makes?) \w/;
 
 /**
  * The shortest name at the start of a text that what follows it fits: "hybrid cloud" where
@@ -219,18 +227,21 @@ function claimWithin<T>(text: string, tagged: boolean, nameOf: (text: string) =>
  */
 export function claimIn<T>(normalised: string, nameOf: (text: string) => T | undefined): { described: string; claimed: T; nameFirst?: true; within?: true; meaning?: true } | undefined {
   const text = withoutBelief(normalised.replace(AGREEMENT_TAG, '').replace(CLAIMED_NOUN, ''));
-  const within = claimWithin(text, text !== normalised, nameOf);
+  const tagged = text !== normalised;
+  const within = claimWithin(text, tagged, nameOf);
   if (within !== undefined) return within;
   const stated = STATED_CLAIM.exec(text);
   if (stated !== null) {
     const [, described = '', rest = ''] = stated;
-    const claimed = nameOf(rest.replace(NAME_OPENING, ''));
-    return claimed !== undefined && isThing(described) ? { described, claimed } : nameFirstClaim(text, nameOf);
+    // "Costs of the cloud: is it just the machine hire?" asks whether a thing is all of what is
+    // named, which naming it never confirms.
+    const claimed = ONLY.test(rest) ? undefined : nameOf(rest.replace(NAME_OPENING, ''));
+    return claimed !== undefined && isThing(described) ? { described, claimed } : nameFirstClaim(text, tagged, nameOf);
   }
   const asked = ASKED_CLAIM.exec(text)?.[1];
-  if (asked === undefined) return nameFirstClaim(text, nameOf);
+  if (asked === undefined) return nameFirstClaim(text, tagged, nameOf);
   // "Is SaaS the model with maximum control?" names SaaS first; "control" at its end is no claim.
-  const nameFirst = nameFirstClaim(text, nameOf);
+  const nameFirst = nameFirstClaim(text, tagged, nameOf);
   if (nameFirst !== undefined) return nameFirst;
   const words = asked.split(' ');
   // The longest name at the end: "public and private" names the deployment models, not the private cloud.
@@ -244,7 +255,7 @@ export function claimIn<T>(normalised: string, nameOf: (text: string) => T | und
     if (isThing(described)) return { described, claimed };
     break;
   }
-  return nameFirstClaim(text, nameOf);
+  return nameFirstClaim(text, tagged, nameOf);
 }
 
 /**

@@ -61,7 +61,8 @@ const DISADVANTAGE = new RegExp(`\\b(?:${CON}|problems?|catch|worst thing)\\b`);
  * disadvantages, and why to use it its advantages, the thing named after the verb.
  */
 const WHO = '(?:i|we|you|they|anyone|people|companies|a company|someone|one) ';
-const USE = '(?:use|using|choose|choosing|pick|picking|go for|going for|go with|going with)';
+// "Why would you not want to use IaaS?": a wish before the verb is the same question.
+const USE = '(?:(?:want|wish|decide|choose|like) to |wanna )?(?:use|using|choose|choosing|pick|picking|go for|going for|go with|going with)';
 const WHY_NOT_USE = new RegExp(`\\bwhy (?:(?:would|should|do|does|did|might|could|will) (?:${WHO})?)?not (?:${WHO})?${USE}\\b|\\breasons? (?:not to|against) ${USE}\\b`);
 const WHY_USE = new RegExp(`\\bwhy (?:(?:would|should|do|does|might|could|will) ${WHO})?${USE}\\b|\\breasons? (?:to|for) ${USE}\\b`);
 /**

@@ -121,6 +121,17 @@ describe('a direct sentence before the answer', () => {
     expect(parts('what is the biggest drawback of walking')[0]).toBe('**In short:** The lecture does not rank its disadvantages: it gives them all, none as the biggest.');
   });
 
+  it('answers who or where asked of a part with the sentence of its answer that says it, which may come last', () => {
+    expect(answerer.answerQuestion('who gets a cheap bus pass?').id).toBe('vehicles.bus');
+    expect(parts('who gets a cheap bus pass?').slice(0, 2)).toEqual(['**In short:** A bus pass is cheap for students.', kb.get('vehicles.bus')?.answer]);
+  });
+
+  it('says nothing first to who or where when the sentence that says it opens the answer, nor in a description ("the vehicle where you pedal")', () => {
+    expect(answerer.answerQuestion('with the bus who drives?').id).toBe('vehicles.bus');
+    expect(parts('with the bus who drives?')[0]).toBe(kb.get('vehicles.bus')?.answer);
+    expect(parts('the vehicle where you pedal up hills')[0]).toBe(kb.get('vehicles.bike')?.answer);
+  });
+
   it('adds nothing to an open question', () => {
     expect(parts('tell me about buses')[0]).toBe(kb.get('vehicles.bus')?.answer);
   });

@@ -44,6 +44,26 @@ describe('claimIn', () => {
   });
 
   it.each([
+    ['the public cloud gives you full control right', 'gives you full control', 'public cloud'],
+    ['i think paas lets you just bring the data', 'lets you just bring the data', 'paas'],
+  ])('reads "%s", what a name is said to do, asked for agreement, as a belief like what it means: %j of %j', (text, described, claimed) => {
+    expect(claimIn(text, nameOf)).toEqual({ described, claimed: nameOf(claimed), nameFirst: true, meaning: true });
+  });
+
+  it('reads no claim that a thing is all of what a name names ("costs of the cloud is it just saas"): naming it never confirms that', () => {
+    // A knowledge base finds a name among other words ("just the machine hire" names costs).
+    const nameIn = (text: string) => Object.entries(NAMES).find(([name]) => text.endsWith(name))?.[1];
+    expect(claimIn('costs of the cloud is it just saas', nameIn)).toBeUndefined();
+    expect(claimIn('the cloud is only saas right', nameIn)).toBeUndefined();
+    expect(claimIn('the cloud is saas right', nameIn)).toEqual({ described: 'the cloud', claimed: 'saas' });
+  });
+
+  it('reads no claim in what a name is said to do when nobody asks for agreement ("saas gives you what"): it may begin a question', () => {
+    expect(claimIn('saas gives you what', nameOf)).toBeUndefined();
+    expect(claimIn('saas gives you the software', nameOf)).toBeUndefined();
+  });
+
+  it.each([
     ['a question about the named topic, not a description of one thing', 'is saas a thing i install myself'],
     ['a comparison inside the description', 'is saas the one where i only bring data unlike paas'],
     ['a choice inside the description', 'is saas the one where i write code or the one where i bring data'],

@@ -196,6 +196,8 @@ describe('readQuestion', () => {
       ['reasons not to choose the bike', 'disadvantage'],
       ['why would we use the bus', 'advantage'],
       ['why pick the car?', 'advantage'],
+      ['why would you NOT want to use the car', 'disadvantage'],
+      ['why would anyone want to pick the bike', 'advantage'],
     ])('reads "%s" as asking the %s of what it would use, apart from a side of something', (question, side) => {
       expect(read(question)).toMatchObject({ sideOfUse: side });
       expect(read(question).side).toBeUndefined();

@@ -621,6 +621,11 @@ describeRule('claimChecked', () => {
     expect(matcher.match('the bus means pedalling up hills, right?')).toMatchObject({ rule: 'claimChecked', kind: 'answer', id: 'vehicles.bike', direct: { kind: 'claim', claimed: 'vehicles.bus' } });
   });
 
+  it('when what a part is said to do describes another ("the bus lets you pedal up hills, right?"), answers what it describes, the claim said first; matching the part itself, confirms nothing', () => {
+    expect(matcher.match('the bus lets you pedal up hills, right?')).toMatchObject({ rule: 'claimChecked', kind: 'answer', id: 'vehicles.bike', direct: { kind: 'claim', claimed: 'vehicles.bus' } });
+    expect(matcher.match('the bike lets you pedal up hills, right?').rule).not.toBe('claimChecked');
+  });
+
   it('when what a part "means" matches the part itself ("the bike means pedalling up hills, right?"), confirms nothing and passes it on: a belief about a topic may match it and still be false of it', () => {
     expect(matcher.match('the bike means pedalling up hills, right?').rule).not.toBe('claimChecked');
   });
