@@ -130,8 +130,8 @@ const NOT_A_THING = new Set(['and', 'or', 'nor', 'not', 'of', 'than', 'as', 'to'
 const ASKS = /\b(?:what|which|how|why|but|or|than|same|different|differs?|versus|vs|plus|better|worse|unlike|whereas)\b/;
 /** A thing described by what it lacks: "without full control", "little say over the OS", "no backups". */
 const DESCRIBED_BY_WHAT_IT_LACKS = /\b(?:not|no|never|nobody|none|nothing|without|little|hardly|barely|lacking)\b/;
-/** What a thing is claimed to be all of: "(is it) just the machine hire", "only about backups". */
-const ONLY = /^(?:(?:it|they|this|that) )?(?:just|only|merely|simply|solely)\b/;
+/** What a thing is claimed to be all of: "(is it) only the machine hire", "solely about backups". */
+const ONLY = /^(?:(?:it|they|this|that) )?(?:only|merely|simply|solely)\b/;
 /** "Is Outlook PaaS?", "is Google Cloud an example of a private cloud?": the thing, then the name. */
 const ASKED_CLAIM = /^(?:is|are|was|were) (.+)$/;
 /** "The intermediate model is SaaS, right?", "renting a bare machine, that's PaaS isn't it?", "ICT uses a public cloud, doesn't it?". */
@@ -153,7 +153,7 @@ const NAME_FIRST_WORDS = 4;
 function nameFirstClaim<T>(text: string, tagged: boolean, nameOf: (text: string) => T | undefined): { described: string; claimed: T; nameFirst: true; meaning?: true } | undefined {
   const found = leadingName(text.replace(NAME_FIRST_OPENING, ''), nameOf, (rest) => DESCRIPTION.test(rest) || (tagged && DOES.test(rest)));
   if (found === undefined) return undefined;
-  const meaning = MEANS.test(found.rest) || (tagged && DOES.test(found.rest));
+  const meaning = MEANS.test(found.rest) || (tagged && !DESCRIPTION.test(found.rest) && DOES.test(found.rest));
   const thing = found.rest.replace(/^(?:is|are|means that|means|is about|is when|is where|is just) /, '').replace(/^(?:about|when|where) /, '');
   // What a name means is a whole clause, which may end in "more" ("…means you pay more and get more").
   if (meaning ? !isClause(thing) : !isThing(thing)) return undefined;
@@ -163,11 +163,12 @@ function nameFirstClaim<T>(text: string, tagged: boolean, nameOf: (text: string)
 /** What a name is said to mean: any belief about it, which may match the topic and still be false ("…means others see my data"). */
 const MEANS = /^means\b/;
 /**
- * What a name is said to do, stated for agreement: "public cloud gives you full control, yes?",
- * "IaaS lets you just bring the data, right?". Like what it means, a belief that may match the
- * topic and still be false; only asked for agreement, since "SaaS gives…" alone may begin a question.
+ * What a name is said to be or do, stated for agreement: "public cloud gives you full control,
+ * yes?", "hybrid is two public clouds, right?". Like what it means, a belief that may match the
+ * topic and still be false; only asked for agreement, since "SaaS gives…" alone may begin a
+ * question. Not a description that picks out one thing (`DESCRIPTION`: "is the one where").
  */
-const DOES = /^(?:gives?|lets?|allows?|offers?|provides?|needs?|requires?|involves?|has|have|keeps?|puts?|shares?|handles?|supplies|supply|takes? care of|manages?|makes?) \w/;
+const DOES = /^(?:is|are|gives?|lets?|allows?|offers?|provides?|needs?|requires?|involves?|has|have|keeps?|puts?|shares?|handles?|supplies|supply|takes? care of|manages?|makes?) \w/;
 
 /**
  * The shortest name at the start of a text that what follows it fits: "hybrid cloud" where
@@ -233,8 +234,8 @@ export function claimIn<T>(normalised: string, nameOf: (text: string) => T | und
   const stated = STATED_CLAIM.exec(text);
   if (stated !== null) {
     const [, described = '', rest = ''] = stated;
-    // "Costs of the cloud: is it just the machine hire?" asks whether a thing is all of what is
-    // named, which naming it never confirms.
+    // "Costs of the cloud: is it only the machine hire?" asks whether a thing is all of what is
+    // named, which naming it never confirms. ("Just" is filler to \`normalise\`, and gone by now.)
     const claimed = ONLY.test(rest) ? undefined : nameOf(rest.replace(NAME_OPENING, ''));
     return claimed !== undefined && isThing(described) ? { described, claimed } : nameFirstClaim(text, tagged, nameOf);
   }

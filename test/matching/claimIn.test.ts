@@ -50,10 +50,10 @@ describe('claimIn', () => {
     expect(claimIn(text, nameOf)).toEqual({ described, claimed: nameOf(claimed), nameFirst: true, meaning: true });
   });
 
-  it('reads no claim that a thing is all of what a name names ("costs of the cloud is it just saas"): naming it never confirms that', () => {
-    // A knowledge base finds a name among other words ("just the machine hire" names costs).
+  it('reads no claim that a thing is all of what a name names ("costs of the cloud is it only saas"): naming it never confirms that', () => {
+    // A knowledge base finds a name among other words ("only the machine hire" names costs).
     const nameIn = (text: string) => Object.entries(NAMES).find(([name]) => text.endsWith(name))?.[1];
-    expect(claimIn('costs of the cloud is it just saas', nameIn)).toBeUndefined();
+    expect(claimIn('costs of the cloud is it only saas', nameIn)).toBeUndefined();
     expect(claimIn('the cloud is only saas right', nameIn)).toBeUndefined();
     expect(claimIn('the cloud is saas right', nameIn)).toEqual({ described: 'the cloud', claimed: 'saas' });
   });

@@ -630,10 +630,15 @@ describeRule('claimChecked', () => {
     expect(matcher.match('the bike means pedalling up hills, right?').rule).not.toBe('claimChecked');
   });
 
-  it('when the part named first is then set beside another part it names ("is the hybrid cloud the one that is a private cloud with extras?"), passes it on', () => {
-    // The made-up lecture has no part made of two others; the real one's hybrid cloud is.
-    expect(new Matcher(realKnowledgeBase()).match('is the hybrid cloud the one that is a private cloud with extras?').rule).not.toBe('claimChecked');
-  });
+  it.each(['is the hybrid cloud the one that is a private cloud with extras?', 'hybrid is just two public clouds, right?'])(
+    'when the part named first is then described by a part it combines ("%s"), answers the part named first, with neither yes nor no',
+    (question) => {
+      // The made-up lecture has no part made of two others; the real one's hybrid cloud is.
+      const match = new Matcher(realKnowledgeBase()).match(question);
+      expect(match).toMatchObject({ rule: 'claimChecked', kind: 'answer', id: 'deployment-models.hybrid' });
+      expect(match.direct).toBeUndefined();
+    },
+  );
 
   it('when the part named first is described by what another part is named ("the bus is when you ride the bike in the rain, right?"), which it does not combine, corrects the claim', () => {
     expect(matcher.match('the bus is when you ride the bike in the rain, right?')).toMatchObject({ rule: 'claimChecked', kind: 'answer', id: 'vehicles.bike', direct: { kind: 'claim', claimed: 'vehicles.bus' } });

@@ -514,10 +514,13 @@ export const claimChecked: Rule = (ctx) => {
   if (thing.id === claimed && evidence !== undefined && ctx.k.answeredNo(thing.id, evidence.matched)) return undefined;
   const named = ctx.k.partNamedBy(claim.described) === thing.id && ctx.k.spellsTitle(thing.id, claim.described);
   // Named first, then another part by its name ("is the hybrid cloud basically the private cloud
-  // plus more?"): two parts set side by side, not the first described.
-  // Only where the one named first combines the other: "fault tolerance is when the cloud keeps
-  // natural backups" describes fault tolerance by disaster mitigation's name, a claim to correct.
-  if (claim.nameFirst === true && thing.id !== claimed && ctx.k.namesIn(claim.described).includes(thing.id) && ctx.k.combines(claimed).includes(thing.id)) return undefined;
+  // plus more?", "hybrid is just two public clouds, right?"): the one named first, described by
+  // a part it combines, which says neither yes nor no; its answer settles it. Only where the one
+  // named first combines the other: "fault tolerance is when the cloud keeps natural backups"
+  // describes fault tolerance by disaster mitigation's name, a claim to correct.
+  if (claim.nameFirst === true && thing.id !== claimed && ctx.k.namesIn(claim.described).includes(thing.id) && ctx.k.combines(claimed).includes(thing.id)) {
+    return { kind: 'answer', id: claimed, confidence: thing.confidence, candidates: thing.candidates };
+  }
   return { kind: 'answer', id: thing.id, confidence: thing.confidence, candidates: thing.candidates, direct: { kind: 'claim', claimed, ...(named ? { named } : {}) } };
 };
 
