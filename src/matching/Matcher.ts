@@ -136,7 +136,8 @@ export function buildMatcherIndex(
     for (const text of [entry.title, ...entry.alternates]) {
       const key = normalise(text);
       // Two entries with the same normalised phrasing cancel out; the lint reports them.
-      phrasings.set(key, phrasings.has(key) && phrasings.get(key) !== entry.id ? null : entry.id);
+      const own = phrasingKey(key);
+      phrasings.set(own, phrasings.has(own) && phrasings.get(own) !== entry.id ? null : entry.id);
       if (!isTopic(entry)) smalltalkPhrases.set(withoutBotName(key), entry.id);
     }
     if (!isTopic(entry)) for (const text of entry.exact) smalltalkPhrases.set(withoutBotName(normalise(text)), entry.id);
@@ -640,7 +641,7 @@ export class Matcher implements RuleKnowledge {
   }
 
   ownPhrasing(normalised: string): string | undefined {
-    return this.exactPhrasings.get(normalised);
+    return this.exactPhrasings.get(phrasingKey(normalised));
   }
 
   termCount(text: string): number {
@@ -1043,6 +1044,14 @@ function distinctiveWords(entries: readonly Entry[], termsOf: (text: string) => 
     );
   }
   return families;
+}
+
+/**
+ * A phrasing as asked word for word, whatever its articles: "what is a cloud" is the knowledge
+ * base's "what is the cloud", and "what is the public cloud" its "what is a public cloud".
+ */
+function phrasingKey(normalised: string): string {
+  return normalised.replace(/\b(?:a|an|the) /g, '');
 }
 
 /**

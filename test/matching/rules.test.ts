@@ -183,6 +183,8 @@ describeRule('ownPhrasing', () => {
   it.each([
     ['Why not walk?', 'reasons-not-to-walk', 'its title'],
     ['Reasons to walk', 'reasons-to-walk', 'one of its alternates'],
+    ['How does a bus work?', 'vehicles.bus', 'one of its alternates with another article'],
+    ['should I take bus?', 'vehicles.bus', 'one of its alternates without its article'],
   ])('when a student types an entry\'s own phrasing ("%s"), answers %s with certainty (%s)', (question, id) => {
     expect(matcher.match(question)).toMatchObject({ rule: 'ownPhrasing', kind: 'answer', id, confidence: 1 });
   });
