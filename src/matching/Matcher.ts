@@ -1048,7 +1048,7 @@ function distinctiveWords(entries: readonly Entry[], termsOf: (text: string) => 
 
 /**
  * A phrasing as asked word for word, whatever its articles: "what is a cloud" is the knowledge
- * base's "what is the cloud", and "what is the public cloud" its "what is a public cloud".
+ * base's "what is the cloud".
  */
 function phrasingKey(normalised: string): string {
   return normalised.replace(/\b(?:a|an|the) /g, '');
