@@ -227,6 +227,13 @@ describeRule('comparisonAlongScale', () => {
     });
   });
 
+  it.each(['is the car the cheapest vehicle?', 'is the car cheaper than the other vehicles?'])(
+    'when nothing is ranked at the end asked for but the one part asked about is ranked at the other ("%s"), answers that part with its fact and a no',
+    (question) => {
+      expect(matcher.match(question)).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id: 'vehicles.car', direct: { kind: 'facts', says: [SAYS.carMostCost], verdict: 'no' } });
+    },
+  );
+
   it.each([
     ['does the bike need the least effort?', 'vehicles.bus', SAYS.busLeastEffort, 'no'],
     ['does the bus need the least effort?', 'vehicles.bus', SAYS.busLeastEffort, 'yes'],

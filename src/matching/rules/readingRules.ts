@@ -120,6 +120,11 @@ export const comparisonAlongScale: Rule = (ctx) => {
     const says = [hit.fact.says];
     return between.length === 2 && between.includes(hit.id) ? { ...answer(hit.id, says), direct: { kind: 'facts', says, between } } : answer(hit.id, says);
   }
+  // "Is IaaS cheaper than the other models?": nothing is ranked at the end asked, but the one
+  // part asked about is ranked at the other, which settles the yes or no: "No: IaaS often costs more".
+  const [subject] = mentioned;
+  const ownFacts = facts.filter(({ id }) => id === subject).map(({ fact }) => fact.says);
+  if (verdict !== undefined && mentioned.length === 1 && subject !== undefined && ownFacts.length > 0) return answer(subject, ownFacts);
   return {
     kind: 'answer',
     id: family,
