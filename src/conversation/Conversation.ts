@@ -108,6 +108,8 @@ const OWN_ROLE = /\b(?:do|must|should|will) (?:i|we) (?:still )?(?:have to |need
 const CONTEXT_WORDS = 8;
 /** A question asked as one: a bare "cloud model" says too little to lean on the topic before it. */
 const ASKED = /^(?:and |so |but )?(?:what|which|why|how|who|where|is|are|does|do|can|could|should|would)\b/;
+/** A question for a person, which asks who does something within the topic: "who sets up the OS?". */
+const WHO_ASKED = /^(?:and |so |but |then )?(?:who|whom|whose)\b/;
 
 /** A bare "benefits" starts a new topic; "any downsides?" or "its benefits" continues the last one. */
 function continues(text: string, match: MatchResult): boolean {
@@ -269,7 +271,10 @@ export class Conversation {
     if (THE_EXAMPLE.test(match.normalised) && this.matcher.namesIn(match.normalised).length === 0) {
       return this.ownExample(lastTopic, entry.answer) ?? this.answerer.notInLecture(lastTopic, 'example');
     }
-    const refersBack = BACK_REFERENCE.test(match.normalised);
+    // Thanks or a goodbye points back at nothing: the "that" of "thanks, that's all" is no topic.
+    // Asking for help may ("who uses it?" reads as "who are you?").
+    const remark = match.kind === 'smalltalk' && match.id !== this.matcher.helpEntry();
+    const refersBack = BACK_REFERENCE.test(match.normalised) && !remark;
     if (continues(text, match) && (cue === 'drawback' || cue === 'benefit')) {
       // A part of one side's list has no sides of its own: "what are the advantages then?" after
       // a drawback asks for the other list, unless it points back at the part ("its advantages").
@@ -346,10 +351,15 @@ export class Conversation {
     const leaves = match.kind === 'answer' && match.id !== null && (this.kb.parentOf(match.id)?.id ?? match.id) !== overview.id;
     // Not a choice: "which should a hospital use?" after the hybrid cloud chooses among them all.
     const asksWithin = leaves && !match.reading.choosing && ASKED.test(match.normalised) && match.normalised.split(' ').length <= CONTEXT_WORDS;
-    if (!match.reading.yesNo && !asksWithin) return undefined;
+    // "Who sets up the OS?" after IaaS asks who does it there; alone, its words match PaaS, where the provider does.
+    const asksWho = WHO_ASKED.test(match.normalised) && match.normalised.split(' ').length <= CONTEXT_WORDS;
+    if (!match.reading.yesNo && !asksWithin && !asksWho) return undefined;
     // By its shortest name, as a student would ask it: "in IaaS", not "in Infrastructure as a service (IaaS)".
     const reply = this.answerer.answerQuestion(`in ${shortName(this.kb.get(lastTopic)?.title ?? '')}, ${text}`);
-    return reply.kind === 'answer' && reply.id === lastTopic ? reply : undefined;
+    if (reply.kind === 'answer' && reply.id === lastTopic) return reply;
+    // Who does it, asked where the words alone name a sibling's role, is the part's answer, which
+    // says who does what in it, whatever the question model makes of the words.
+    return asksWho && match.id !== null && this.kb.parentOf(match.id)?.id === overview.id ? this.answerer.answerEntry(lastTopic) : undefined;
   }
 
   /**
@@ -467,12 +477,14 @@ export class Conversation {
   /**
    * "How many reasons are there?", "list them in one line" after a part of a list, or the list
    * itself: the list, which counts and names its parts. Its words alone ("reasons") read as a why,
-   * and "them" as the part just given.
+   * and "them" as the part just given. Not a message that is a list of its own ("list all reasons
+   * not to" after the reasons to), nor smalltalk ("thanks, that's all").
    */
   private wholeList(lastTopic: string, match: MatchResult): Reply | undefined {
     if (!HOW_MANY.test(match.normalised) && !(match.reading.asksList && LIST_OF_THEM.test(match.normalised))) return undefined;
-    if (this.matcher.namesIn(match.normalised).length > 0) return undefined;
+    if (this.matcher.namesIn(match.normalised).length > 0 || match.kind === 'smalltalk') return undefined;
     const list = this.kb.childrenOf(lastTopic).length > 0 ? lastTopic : this.kb.parentOf(lastTopic)?.id;
+    if (match.kind === 'answer' && match.id !== null && match.id !== list && this.kb.childrenOf(match.id).length > 0) return undefined;
     return list === undefined ? undefined : this.answerer.answerEntry(list);
   }
 

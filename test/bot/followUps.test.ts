@@ -367,6 +367,33 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('"list all reasons not to" after the reasons to use the cloud is the other list, which it names itself, not the list just given', async () => {
+    await conversation()
+      .send('list all reasons to use cloud')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture gives seven reasons to use the cloud/); })
+      .send('list all reasons not to')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture gives five reasons not to use the cloud/); })
+      .startTest();
+  });
+
+  it('"thanks, that\'s all" after a topic says goodbye: its "that" points back at no topic', async () => {
+    await conversation()
+      .send('what are the cloud types')
+      .assertReply(() => undefined)
+      .send("thanks, that's all")
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Goodbye/); })
+      .startTest();
+  });
+
+  it('"who sets up the OS?" after IaaS asks who does it in IaaS, though its words alone match PaaS, where the provider does', async () => {
+    await conversation()
+      .send('what is iaas')
+      .assertReply(() => undefined)
+      .send('who sets up the OS?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Infrastructure as a service \(IaaS\)/); })
+      .startTest();
+  });
+
   it('"is it on-site?" after the private cloud asks whether the private cloud is, and is not confirmed: the lecture puts its computers off-site', async () => {
     await conversation()
       .send('what is a private cloud')
@@ -397,7 +424,10 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .send('explain private cloud')
       .assertReply(() => undefined)
       .send('who controls the computers?')
-      .assertReply((reply) => { expect(reply.text).toMatch(/^In a private cloud/); })
+      .assertReply((reply) => {
+        expect(head(reply)).toBe('**In short:** Because it is private, you have full control over the computers.');
+        expect(reply.text).toContain('In a private cloud, computers are bought');
+      })
       .startTest();
   });
 
@@ -525,7 +555,10 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .send('what is a private cloud')
       .assertReply(() => undefined)
       .send('who has control there?')
-      .assertReply((reply) => { expect(reply.text).toMatch(/^In a private cloud/); })
+      .assertReply((reply) => {
+        expect(head(reply)).toBe('**In short:** Because it is private, you have full control over the computers.');
+        expect(reply.text).toContain('In a private cloud, computers are bought');
+      })
       .startTest();
   });
 

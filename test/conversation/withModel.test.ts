@@ -17,6 +17,7 @@ const CONVERSATIONS: readonly (readonly string[])[] = [
   ['what is a public cloud', 'and private?', 'which gives more control'],
   ['what is paas', 'any downsides?', 'and saas?'],
   ['what is iaas', 'which needs less effort, that or paas?'],
+  ['what is iaas', 'who sets up the OS?'],
 ];
 
 function replies(conversation: Conversation, messages: readonly string[]): { kind: string; id: string | null }[] {
