@@ -264,6 +264,8 @@ export class Matcher implements RuleKnowledge {
   /** The overviews that list the advantages and the disadvantages (`lists`), by what they list. */
   private readonly listings: ReadonlyMap<string, string>;
   private readonly smalltalkTerms: ReadonlyMap<string, string>;
+  /** The scales some fact ranks an entry on; the others (security) rank nothing. */
+  private readonly rankedScales: ReadonlySet<string>;
   /** Each entry's `answeredNo` phrasings, normalised: the yes-or-no questions its answer says no to. */
   private readonly answeredNoKeys: ReadonlyMap<string, ReadonlySet<string>>;
   /** Each topic's name words (`nameWords`), filled on first use: a claim is read in few messages. */
@@ -305,6 +307,7 @@ export class Matcher implements RuleKnowledge {
     this.listings = new Map(kb.topics.flatMap((entry) => (entry.lists === undefined ? [] : [[entry.lists, entry.id] as const])));
     this.originTellers = new Set(kb.topics.filter((entry) => tellsOfOrigin(entry.answer)).map((entry) => entry.id));
     this.smalltalkTerms = new Map(index.smalltalkTerms);
+    this.rankedScales = new Set(kb.topics.flatMap((entry) => entry.facts.flatMap((fact) => (fact.scale === undefined ? [] : [fact.scale]))));
     this.answeredNoKeys = new Map(kb.topics.map((entry) => [entry.id, new Set(entry.answeredNo.map(normalise))]));
     this.distinctive = new Map(
       index.distinctive.map(([parent, children]) => [parent, children.map((child) => ({ id: child.id, title: new Set(child.title), words: new Set(child.words) }))]),
@@ -496,8 +499,13 @@ export class Matcher implements RuleKnowledge {
     if (ruled.rule !== comparisonAlongScale.name || ruled.kind !== 'answer' || asked === undefined || asked.bothWays === true) return weighed;
     const family = ruled.direct?.kind === 'not-stated' && ruled.id !== null && this.namesIt(ruled.id, q.terms) ? ruled.id : undefined;
     if (family !== undefined && weighed.id !== null && (this.parentOf(weighed.id) ?? weighed.id) !== family) return ruled;
-    const other = asked.rank === 'most' ? 'least' : 'most';
+    // Nor by a part of the family named, or a choice of them, on a scale the lecture ranks nothing
+    // on at all ("which service model is the most secure?"): the model has only the words to go on.
+    // Where the lecture ranks something on the scale, the model has learnt what students mean
+    // ("the most duplicated effort" is the hybrid cloud's, though no fact ranks it).
     const ids = weighed.kind === 'clarify' ? weighed.candidates.map((candidate) => candidate.id) : weighed.id === null ? [] : [weighed.id];
+    if (family !== undefined && !this.rankedScales.has(asked.scale) && ids.some((id) => this.parentOf(id) === family)) return ruled;
+    const other = asked.rank === 'most' ? 'least' : 'most';
     const wrongEnd = ids.some((id) => id !== ruled.id && this.facts(id).some((fact) => fact.scale === asked.scale && fact.rank === other));
     return wrongEnd ? ruled : weighed;
   }

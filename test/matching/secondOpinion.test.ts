@@ -419,6 +419,10 @@ describe('a Matcher with a question model', () => {
       expect(sureOf('vehicles.bus').match('which takes the most effort, the bus or the bike?')).toMatchObject({ kind: 'answer', id: 'vehicles.bike', rule: 'comparisonAlongScale' });
     });
 
+    it('keeps the rules\' "the lecture does not say" on a scale the lecture ranks nothing on ("which vehicle is the most comfortable?"), against a part the model prefers', () => {
+      expect(sureOf('vehicles.car').match('which vehicle is the most comfortable?')).toMatchObject({ kind: 'answer', id: 'vehicles', rule: 'comparisonAlongScale', direct: { kind: 'not-stated' } });
+    });
+
     it('leaves to the model an entry the facts do not rank at the other end ("which vehicle is the cheapest?", the bike)', () => {
       expect(sureOf('vehicles.bike').match('which vehicle is the cheapest?')).toMatchObject({ kind: 'answer', id: 'vehicles.bike' });
     });
