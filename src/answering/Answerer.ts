@@ -1,7 +1,7 @@
 import type { Entry, KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { Comparison, TopicEntry } from '../knowledge/schema';
 import { areSiblings, isTopic } from '../knowledge/KnowledgeBase';
-import { claimIn, joinsTwo, preferredTo } from '../matching/asking';
+import { asksAgreement, claimIn, joinsTwo, preferredTo } from '../matching/asking';
 import { asksNothing, type Matcher, type MatchKind, type MatchResult } from '../matching/Matcher';
 import { normalise } from '../matching/normalise';
 import { answerPart } from './answerPart';
@@ -114,6 +114,8 @@ export class Answerer {
   private readonly followUps: FollowUpCues;
   /** Each entry's answer sentences as terms, for yes-or-no questions; the knowledge base is immutable. */
   private readonly analysedAnswers = new Map<string, { title: ReadonlySet<string>; sentences: { sentence: string; words: ReadonlySet<string> }[] }>();
+  /** Each entry's `opposites`, normalised, with the sentence that says each: built on first use, once per instance. */
+  private readonly normalisedOpposites = new Map<string, { sentence: string; said: string; denied: string[] }[]>();
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -272,6 +274,10 @@ export class Answerer {
    */
   private directAnswer(match: MatchResult, entry: TopicEntry): string | undefined {
     const direct = match.direct;
+    // A belief the answer says the opposite of is a no, whatever a claim matched by its words confirmed.
+    const confirms = direct === undefined || (direct.kind === 'claim' && direct.claimed === entry.id);
+    const denial = confirms && (match.reading.yesNo || asksAgreement(match.normalised)) ? this.denial(entry, match.normalised) : undefined;
+    if (denial !== undefined) return denial;
     // "Is IaaS an advantage of the cloud?": whether it is one at all comes before any fact of it.
     const member = match.reading.yesNo ? this.membership(match, entry) : undefined;
     if (member !== undefined) return member;
@@ -339,6 +345,31 @@ export class Answerer {
     // Of a part: an overview's sentences are each about one of its parts.
     if (ASKS_WHO_OR_WHERE.test(match.normalised) && this.kb.childrenOf(entry.id).length === 0) return this.sentenceAbout(entry, match.explanation.terms, true);
     return undefined;
+  }
+
+  /**
+   * "The private cloud is on-site, right?": a yes or no stating a belief the entry's answer says
+   * the opposite of (`opposites`), and not the answer's own words, which a choice would also
+   * name ("on-site or off-site?"). Not a belief negated ("not on-site"), which agrees, nor a choice.
+   */
+  private denial(entry: TopicEntry, normalised: string): string | undefined {
+    let opposites = this.normalisedOpposites.get(entry.id);
+    if (opposites === undefined) {
+      const sentences = sentencesOf(entry.answer);
+      opposites = entry.opposites.map(({ said, denied }) => {
+        const key = normalise(said);
+        const at = sentences.findIndex((sentence) => ` ${normalise(sentence)} `.includes(` ${key} `));
+        const sentence = sentences[at] ?? entry.answer;
+        // "It lowers operating costs" says nothing alone: the sentence its "it" points back to comes with it.
+        return { said: key, denied: denied.map(normalise), sentence: at > 0 && POINTS_BACK.test(sentence) ? `${sentences[at - 1] ?? ''} ${sentence}` : sentence };
+      });
+      this.normalisedOpposites.set(entry.id, opposites);
+    }
+    const text = ` ${normalised} `;
+    // A choice ("lower or raise operating costs?") is no belief, whichever it names first.
+    if (text.includes(' or ')) return undefined;
+    const found = opposites.find(({ said, denied }) => !text.includes(` ${said} `) && denied.some((belief) => text.includes(` ${belief} `) && !/ (?:not|no|never)$/.test(text.slice(0, text.indexOf(` ${belief} `)))));
+    return found === undefined ? undefined : `No: ${found.sentence}`;
   }
 
   /**

@@ -110,6 +110,11 @@ export function buildKnowledgeBase(files: readonly SourceFile[], lectureMarkdown
     for (const phrasing of entry.answeredNo) {
       if (!own.has(alternateKey(phrasing))) problems.push(`${where(file, entry.id, 'answeredNo')}: "${phrasing}" is not one of the entry's alternates`);
     }
+    // What the answer is said to say must be its words, or no belief is ever denied by it.
+    const answer = ` ${alternateKey(entry.answer)} `;
+    for (const { said } of entry.opposites) {
+      if (!answer.includes(` ${alternateKey(said)} `)) problems.push(`${where(file, entry.id, 'opposites')}: "${said}" is not in the entry's answer`);
+    }
   }
 
   const sectionTitles = new Set(lecture.sections.map((section) => section.title));

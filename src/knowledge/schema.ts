@@ -114,6 +114,14 @@ export const TopicEntrySchema = z.strictObject({
    * where anyone can see my files, right?" matches it, and is false.
    */
   answeredNo: z.array(Text).default([]),
+  /**
+   * What the answer says, as its own words (`said`), and beliefs that say the opposite
+   * (`denied`): "off-site" and "on-site", "in our own building". A yes or no about this entry that
+   * states one of them, without the answer's own words, is answered no, with the sentence that
+   * says so: "the private cloud is on-site, right?". The words a claim would match the entry by
+   * cannot tell the two apart.
+   */
+  opposites: z.array(z.strictObject({ said: Text, denied: z.array(Text).min(1) })).default([]),
   facts: z.array(FactSchema).default([]),
   /**
    * The lecture's example for this topic, as whole sentences of `answer`, in order: what "give me

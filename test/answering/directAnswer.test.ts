@@ -132,6 +132,14 @@ describe('a direct sentence before the answer', () => {
     expect(parts('the vehicle where you pedal up hills')[0]).toBe(kb.get('vehicles.bike')?.answer);
   });
 
+  it('says no, with the sentence that says the opposite, to a belief the answer denies ("do I drive the bus?"), but not to that belief negated or offered as a choice', () => {
+    expect(answerer.answerQuestion('do i drive the bus?').id).toBe('vehicles.bus');
+    expect(parts('do i drive the bus?')[0]).toBe('**In short:** No: The bus is the least effort: you sit down and someone else drives.');
+    expect(parts('i drive the bus, right?')[0]).toBe('**In short:** No: The bus is the least effort: you sit down and someone else drives.');
+    expect(parts('on the bus i do not drive, right?')[0]).not.toMatch(/^\*\*In short:\*\* No/);
+    expect(parts('on the bus do i drive or does someone else?')[0]).not.toMatch(/^\*\*In short:\*\* No/);
+  });
+
   it('adds nothing to an open question', () => {
     expect(parts('tell me about buses')[0]).toBe(kb.get('vehicles.bus')?.answer);
   });

@@ -72,6 +72,11 @@ describe('knowledge validation', () => {
     expect(message).toContain('entry "cloud-computing", field "answeredNo": "Is the cloud made of water?" is not one of the entry\'s alternates');
   });
 
+  it('when what an answer is said to say is not in the answer, names it: no belief could ever be denied by it', () => {
+    const message = problemsOf(broken((doc) => (doc.entries[0].opposites = [{ said: 'made of water', denied: ['made of air'] }])));
+    expect(message).toContain('entry "cloud-computing", field "opposites": "made of water" is not in the entry\'s answer');
+  });
+
   it('when a quote is not in the lecture, says so', () => {
     const message = problemsOf(broken((doc) => (doc.entries[0].source = { section: 'What is the cloud', quotes: ['made up'] })));
     expect(message).toContain('field "source.quotes": "made up" is not in the lecture verbatim');
