@@ -44,6 +44,7 @@ export interface QuizReply {
 }
 
 const NO_PROGRESS = 'No quiz answers yet. Say "quiz me" to start.';
+const NO_HINTS = 'No hints in the quiz, but you can ask me about the topic first, say "I don\'t know" to see the answer, or "skip".';
 const NO_QUIZ = 'No quiz is running. Say "quiz me" whenever you want one, or ask me anything about the lecture.';
 
 /** A progress sheet as Markdown, for channels that show no cards. */
@@ -71,10 +72,15 @@ const LETTERS = 'ABCDE';
 
 const PROGRESS = /^(?:show )?(?:my )?progress$|^how am i doing$/;
 const STOP = /^(?:stop|end|quit|exit|cancel)(?: (?:the )?quiz)?$/;
+// "Thanks, that's enough", "I'm done": a round ended in students' words, which without a round
+// running are no command ("thanks, that's enough" is a goodbye).
+const ENOUGH = /^(?:(?:thanks|thank you|cheers) )?(?:enough|that is enough|i am done|done|finish|no more)(?: (?:the )?quiz| for now)?$/;
 const SCORE = /^(?:score|my score|what is my score)$/;
-const SKIP = /^(?:skip|pass|next|next one|next question|another one|another question|move on|(?:ask|give) me (?:another|the next)(?: one| question)?|skip (?:it|this|this one))$/;
+const SKIP = /^(?:skip|pass|next|next one|next question|another|another one|another question|one more|one more question|move on|(?:ask|give) me (?:another|the next)(?: one| question)?|skip (?:it|this|this one))$/;
 /** "What's the answer?", "I don't know": the answer is shown, and counts as not known. */
 const REVEAL = /^(?:(?:what|which) (?:is|was) (?:the |it )?(?:right |correct )?(?:answer|one)|(?:tell|show|give) me the (?:right |correct )?answer|(?:the )?answer|(?:i )?(?:do not|dont) know|idk|no idea|not sure|(?:i )?give up)$/;
+/** "Hint?": the quiz gives none, but says what it does offer rather than reading it as an answer. */
+const HINT = /^(?:can i have |could i have |give me |any |got any )?(?:a )?(?:hint|hints|clue|clues|tip)$/;
 const RESUME = /^(?:resume|continue|back to (?:the )?quiz|continue (?:the )?quiz|resume (?:the )?quiz)$/;
 
 /**
@@ -156,10 +162,11 @@ export class Quiz {
       // question: matched as one, "stop" found "can contracts stop me using the cloud".
       return STOP.test(said) ? { reply: { text: NO_QUIZ }, session, progress } : undefined;
     }
-    if (STOP.test(said)) return { reply: { text: `Quiz stopped: ${score(session)}. Say "quiz me" whenever you want another round.` }, session: null, progress };
+    if (STOP.test(said) || ENOUGH.test(said)) return { reply: { text: `Quiz stopped: ${score(session)}. Say "quiz me" whenever you want another round.` }, session: null, progress };
     if (SCORE.test(said)) return { reply: this.ask(session, `So far: ${score(session)}, question ${String(session.index + 1)} of ${String(session.questions.length)}.`), session, progress };
     if (SKIP.test(said)) return this.advance({ ...session, index: session.index + 1, paused: false }, progress, 'Skipped.');
     if (REVEAL.test(said)) return this.answer(session, null, progress, now);
+    if (HINT.test(said)) return { reply: this.ask(session, NO_HINTS), session, progress };
     if (RESUME.test(said)) return { reply: this.ask({ ...session, paused: false }), session: { ...session, paused: false }, progress };
     const item = this.current(session);
     const choice = item ? this.choiceIn(said, item) : undefined;

@@ -221,6 +221,22 @@ describe('a quiz through the bot (TestAdapter)', () => {
       .startTest();
   });
 
+  it('takes "one more" as the next question, "hint?" as a request it says it cannot meet before asking again, and "thanks, that\'s enough" as the end of the round', async () => {
+    await bot()
+      .send('quiz me on service models')
+      .assertReply(() => undefined)
+      .send('one more')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Skipped\.\s+\*\*Question 2 of/); })
+      .send('hint?')
+      .assertReply((reply) => {
+        expect(reply.text).toMatch(/^No hints in the quiz/);
+        expect(reply.text).toContain('**Question 2 of');
+      })
+      .send("thanks, that's enough")
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Quiz stopped: /); })
+      .startTest();
+  });
+
   it('ignores a stale button from an earlier question', async () => {
     let first: Partial<Activity> = {};
     const adapter = bot();
