@@ -25,6 +25,8 @@ export const RULES_NOT_SECOND_GUESSED: ReadonlySet<string> = new Set([
   'neitherOfTwo',
   // What the lecture does not tell at all: a name that matches well is no evidence it does.
   'originNotGiven',
+  // Two of the lecture's headings, spelt whole and asked about together.
+  'twoTitledSiblings',
 ]);
 
 /**

@@ -1103,9 +1103,19 @@ describeRule('unrankedChoice', () => {
   });
 });
 
+describeRule('twoTitledSiblings', () => {
+  it('when the two best are siblings the question names by their titles and joins ("bus pass and bike helmet"), answers the one named first', () => {
+    expect(matcher.match('bus pass and bike helmet')).toMatchObject({ rule: 'twoTitledSiblings', kind: 'answer', id: 'vehicles.bus' });
+  });
+
+  it('when one is named by another of its names ("bus pass and bicycle helmet"), passes it on', () => {
+    expect(matcher.match('bus pass and bicycle helmet').rule).not.toBe('twoTitledSiblings');
+  });
+});
+
 describeRule('twoNamedSiblings', () => {
-  it('when the two best are siblings the question names and joins ("bus pass and bike helmet"), answers the one named first', () => {
-    expect(matcher.match('bus pass and bike helmet')).toMatchObject({ rule: 'twoNamedSiblings', kind: 'answer', id: 'vehicles.bus' });
+  it('when the two best are siblings the question names, one not by its title, and joins ("bus pass and bicycle helmet"), answers the one named first', () => {
+    expect(matcher.match('bus pass and bicycle helmet')).toMatchObject({ rule: 'twoNamedSiblings', kind: 'answer', id: 'vehicles.bus' });
   });
 
   it.each([

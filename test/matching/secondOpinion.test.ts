@@ -437,6 +437,12 @@ describe('a Matcher with a question model', () => {
     expect(alwaysWhy.match('which advantages does walking have?').direct).toBeUndefined();
   });
 
+  it('answers two of the lecture\'s titles asked about together ("bus pass and bike helmet") though the model is sure the lecture does not answer it, and declines them named otherwise', () => {
+    const sureItDeclines = new Matcher(kb, {}, undefined, classifierOf([50, 0]));
+    expect(sureItDeclines.match('bus pass and bike helmet')).toMatchObject({ kind: 'answer', id: 'vehicles.bus', rule: 'twoTitledSiblings' });
+    expect(sureItDeclines.match('bus pass and bicycle helmet')).toMatchObject({ kind: 'fallback' });
+  });
+
   it('still answers a smalltalk phrase as smalltalk', () => {
     expect(withModel.match('hi')).toMatchObject({ kind: 'smalltalk', id: 'smalltalk.greeting', rule: 'smalltalkPhrase' });
   });

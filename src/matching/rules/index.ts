@@ -14,6 +14,7 @@ import {
   smalltalkOverTopics,
   tooWeak,
   twoNamedSiblings,
+  twoTitledSiblings,
 } from './scoreRules';
 import type { Decision, Rule, RuleContext } from './types';
 
@@ -57,6 +58,7 @@ export const DECISION_RULES: readonly Rule[] = Object.freeze([
   closeCallSettled,
   negationSettles,
   namedAmongSiblings,
+  twoTitledSiblings,
   twoNamedSiblings,
   halfMatches,
   askBetween,

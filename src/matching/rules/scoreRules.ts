@@ -211,10 +211,33 @@ export const namedAmongSiblings: Rule = (ctx) => {
  * ("which is cheaper, X or Y"), which other rules answer.
  */
 export const twoNamedSiblings: Rule = (ctx) => {
-  const [first, second, third] = closeOptions(ctx);
-  if (first === undefined || second === undefined || third !== undefined || !areSiblings(first.id, second.id) || !asksBoth(ctx, first.id, second.id)) return undefined;
-  return { kind: 'answer', id: ctx.k.namedFirst(ctx.q.analysis.normalised, first.id, second.id), confidence: first.score, candidates: shortlist(ctx) };
+  const both = siblingsAskedTogether(ctx);
+  return both === undefined ? undefined : { kind: 'answer', id: ctx.k.namedFirst(ctx.q.analysis.normalised, both[0], both[1]), confidence: both.confidence, candidates: shortlist(ctx) };
 };
+
+/**
+ * As `twoNamedSiblings`, where the question spells both titles whole ("the difference between
+ * reach and availability"): two of the lecture's own headings, asked about together, are no
+ * question about anything else, whatever a model unsure of the pair says. Not a name that is
+ * only part of a title ("public and private keys").
+ */
+export const twoTitledSiblings: Rule = (ctx) => {
+  const both = siblingsAskedTogether(ctx);
+  if (!both?.every((id) => ctx.k.spellsTitle(id, ctx.q.analysis.normalised))) return undefined;
+  return { kind: 'answer', id: ctx.k.namedFirst(ctx.q.analysis.normalised, both[0], both[1]), confidence: both.confidence, candidates: shortlist(ctx) };
+};
+
+/** The two close siblings the question names and asks about together, with the best one's score. */
+function siblingsAskedTogether(ctx: Parameters<Rule>[0]): ([string, string] & { confidence: number }) | undefined {
+  // Only the close options the question names: "the difference between reach and availability"
+  // also comes close to the service models' "what is the difference between…", which it names not.
+  const options = closeOptions(ctx);
+  const named = ctx.k.namesIn(ctx.q.analysis.normalised);
+  const namedOptions = options.filter((option) => named.includes(option.id));
+  const [first, second, third] = namedOptions.length === 2 ? namedOptions : options;
+  if (first === undefined || second === undefined || third !== undefined || !areSiblings(first.id, second.id) || !asksBoth(ctx, first.id, second.id)) return undefined;
+  return Object.assign([first.id, second.id] as [string, string], { confidence: first.score });
+}
 
 /**
  * The best two explain different words of the question ("what does a taxi ride cost": the costs,
