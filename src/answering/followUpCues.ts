@@ -40,8 +40,8 @@ export class FollowUpCues {
       example: terms('example examples instance instances eg'),
       more: terms('more detail details elaborate continue further info information else'),
       why: terms('why reason reasons'),
-      drawback: terms('drawbacks bad point points negative weakness worse'),
-      benefit: terms('benefits good point points positive strength better'),
+      drawback: terms('drawbacks disadvantages downside downsides cons bad point points negative weakness worse'),
+      benefit: terms('benefits advantages upside upsides pros good point points positive strength better'),
     };
   }
 

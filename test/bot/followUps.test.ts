@@ -376,6 +376,15 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('"and upside?" after IaaS is its good point, as "any downsides?" is its bad point', async () => {
+    await conversation()
+      .send('what is iaas')
+      .assertReply(() => undefined)
+      .send('and upside?')
+      .assertReply((reply) => { expect(head(reply)).toMatch(/^\*\*Infrastructure as a service \(IaaS\)\*\*: Good point/); })
+      .startTest();
+  });
+
   it('"thanks, that\'s all" after a topic says goodbye: its "that" points back at no topic', async () => {
     await conversation()
       .send('what are the cloud types')
