@@ -151,6 +151,8 @@ const DESCRIPTION = /^(?:means (?:that )?\w|(?:(?:is|are|means|is about|is when|
 const NAME_FIRST_WORDS = 4;
 
 function nameFirstClaim<T>(text: string, tagged: boolean, nameOf: (text: string) => T | undefined): { described: string; claimed: T; nameFirst: true; meaning?: true } | undefined {
+  // A question word is no name: "who does the scaling once you pick IaaS" asks about IaaS.
+  if (QUESTION_WORD.test(text)) return undefined;
   const found = leadingName(text.replace(NAME_FIRST_OPENING, ''), nameOf, (rest) => DESCRIPTION.test(rest) || (tagged && DOES.test(rest)));
   if (found === undefined) return undefined;
   const meaning = MEANS.test(found.rest) || (tagged && !DESCRIPTION.test(found.rest) && DOES.test(found.rest));
@@ -159,6 +161,8 @@ function nameFirstClaim<T>(text: string, tagged: boolean, nameOf: (text: string)
   if (meaning ? !isClause(thing) : !isThing(thing)) return undefined;
   return meaning ? { described: thing, claimed: found.claimed, nameFirst: true, meaning: true } : { described: thing, claimed: found.claimed, nameFirst: true };
 }
+
+const QUESTION_WORD = /^(?:who|whom|whose|what|which|why|how|where|when)\b/;
 
 /** What a name is said to mean: any belief about it, which may match the topic and still be false ("…means others see my data"). */
 const MEANS = /^means\b/;
@@ -178,6 +182,8 @@ const DOES = /^(?:is|are|gives?|lets?|allows?|offers?|provides?|needs?|requires?
 function leadingName<T>(text: string, nameOf: (text: string) => T | undefined, fits: (rest: string) => boolean): { claimed: T; rest: string } | undefined {
   const words = text.split(' ');
   for (let size = 1; size <= Math.min(NAME_FIRST_WORDS, words.length - 1); size++) {
+    // A question word ends any name: "in the public cloud, what about…" names the public cloud and asks.
+    if (QUESTION_WORD.test(words[size - 1] ?? '')) break;
     const rest = words.slice(size).join(' ');
     // What follows first: a pattern, where a name is looked up in the knowledge base.
     if (!fits(rest)) continue;

@@ -26,6 +26,11 @@ export interface MatchingOptions {
    * question mentions at least this many parts of the family it names besides the one that is not.
    */
   oddOneOutOthers: number;
+  /**
+   * A claim that a thing is a part of another family than the thing's is checked only where the
+   * thing is a name of at most this many words ("is Azure PaaS?"), as the lecture's examples are.
+   */
+  claimNameWords: number;
   /** Weight of a match on an entry's keywords, relative to a match on an alternate question or the title. */
   keywordWeight: number;
   /** Weight of a match on a situation the entry answers ("we just want to deploy our code"), relative to an alternate. */
@@ -120,6 +125,7 @@ export const DEFAULT_MATCHING_OPTIONS: Readonly<MatchingOptions> = Object.freeze
   smalltalkThreshold: 0.6,
   maxClarifyOptions: 3,
   oddOneOutOthers: 2,
+  claimNameWords: 3,
   keywordWeight: 0.9,
   situationWeight: 1,
   openingQuestionTerms: 3,

@@ -58,6 +58,12 @@ describe('claimIn', () => {
     expect(claimIn('the cloud is saas right', nameIn)).toEqual({ described: 'the cloud', claimed: 'saas' });
   });
 
+  it('reads no claim, the name first, where a question word opens it ("who does the saas when you bring data"): the question asks about what follows', () => {
+    const nameIn = (text: string) => Object.entries(NAMES).find(([name]) => text.endsWith(name))?.[1];
+    expect(claimIn('who does the saas when you bring data', nameIn)).toBeUndefined();
+    expect(claimIn('the saas when you bring data', nameIn)).toEqual({ described: 'you bring data', claimed: 'saas', nameFirst: true });
+  });
+
   it('reads no claim in what a name is said to do when nobody asks for agreement ("saas gives you what"): it may begin a question', () => {
     expect(claimIn('saas gives you what', nameOf)).toBeUndefined();
     expect(claimIn('saas gives you the software', nameOf)).toBeUndefined();

@@ -682,6 +682,12 @@ describeRule('claimChecked', () => {
     expect(denied.direct).toBeUndefined();
   });
 
+  it('when a thing of a few words is a part of another family ("is crisp a carrot?"), answers that part, the claim corrected; a longer description is left to the other rules', () => {
+    const grocer = new Matcher(twoFamiliesKnowledgeBase());
+    expect(grocer.match('is crisp a carrot?')).toMatchObject({ rule: 'claimChecked', kind: 'answer', id: 'fruit.apple', direct: { kind: 'claim', claimed: 'vegetables.carrot' } });
+    expect(grocer.match('is something crunchy that lasts all winter a carrot?').rule).not.toBe('claimChecked');
+  });
+
   it('when the thing is itself the title of another part ("is the bike the car?"), says so', () => {
     expect(matcher.match('is the bike the car?')).toMatchObject({ rule: 'claimChecked', id: 'vehicles.bike', direct: { kind: 'claim', claimed: 'vehicles.car', named: true } });
   });

@@ -497,7 +497,13 @@ export const claimChecked: Rule = (ctx) => {
   // A clause on its own ("you pay more and get more") reads as a remark to the bot; asked as a
   // choice of what it describes, it is matched as a description.
   const thing = ctx.k.agreedPart(claim.described, true) ?? (claim.meaning === true ? ctx.k.agreedPart(`which is when ${claim.described}`) : undefined);
-  if (thing === undefined || thing.id === null || ctx.k.parentOf(thing.id) !== ctx.k.parentOf(claimed)) return undefined;
+  // Of another family only where the thing is a name of a few words, as the lecture's examples are
+  // ("is Azure PaaS?": the lecture gives Azure as a public cloud provider); a longer description
+  // matched elsewhere is more likely a question about that other topic than a belief about this.
+  const across = thing?.id != null && ctx.k.parentOf(thing.id) !== ctx.k.parentOf(claimed);
+  // Nor a part by its own name ("is the private cloud full control then"), which asks what that part is like.
+  const acrossUnclear = () => claim.described.split(' ').length > ctx.o.claimNameWords || ctx.k.parentOf(thing?.id ?? '') === undefined || ctx.k.namesIn(claim.described).some((id) => ctx.k.parentOf(id) !== undefined && ctx.k.spellsTitle(id, claim.described));
+  if (thing === undefined || thing.id === null || (across && acrossUnclear())) return undefined;
   // A thing that is itself the part's title ("PaaS is the least-effort model", "is reach a kind
   // of availability?") is a claim that two parts are one; another of its names ("the intermediate
   // model is SaaS") describes it.
