@@ -340,9 +340,8 @@ export class Answerer {
       return this.sentenceAbout(entry, match.explanation.terms);
     }
     // "Where are the HPC clusters?", "in IaaS who does the updates?": a person or a place asked
-    // of a topic is one sentence of its answer, which may come last.
-    // Not where that is the sentence the answer opens with, which would be said twice.
-    // Of a part: an overview's sentences are each about one of its parts.
+    // of a part is one sentence of its answer, which may come last; not the sentence the answer
+    // opens with, which would be said twice. An overview's sentences are each about one part.
     if (ASKS_WHO_OR_WHERE.test(match.normalised) && this.kb.childrenOf(entry.id).length === 0) return this.sentenceAbout(entry, match.explanation.terms, true);
     return undefined;
   }

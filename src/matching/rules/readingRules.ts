@@ -497,13 +497,8 @@ export const claimChecked: Rule = (ctx) => {
   // A clause on its own ("you pay more and get more") reads as a remark to the bot; asked as a
   // choice of what it describes, it is matched as a description.
   const thing = ctx.k.agreedPart(claim.described, true) ?? (claim.meaning === true ? ctx.k.agreedPart(`which is when ${claim.described}`) : undefined);
-  // Of another family only where the thing is a name of a few words, as the lecture's examples are
-  // ("is Azure PaaS?": the lecture gives Azure as a public cloud provider); a longer description
-  // matched elsewhere is more likely a question about that other topic than a belief about this.
-  const across = thing?.id != null && ctx.k.parentOf(thing.id) !== ctx.k.parentOf(claimed);
-  // Nor a part by its own name ("is the private cloud full control then"), which asks what that part is like.
-  const acrossUnclear = () => claim.described.split(' ').length > ctx.o.claimNameWords || ctx.k.parentOf(thing?.id ?? '') === undefined || ctx.k.namesIn(claim.described).some((id) => ctx.k.parentOf(id) !== undefined && ctx.k.spellsTitle(id, claim.described));
-  if (thing === undefined || thing.id === null || (across && acrossUnclear())) return undefined;
+  if (thing === undefined || thing.id === null) return undefined;
+  if (ctx.k.parentOf(thing.id) !== ctx.k.parentOf(claimed) && !isExampleName(ctx, claim.described, thing.id)) return undefined;
   // A thing that is itself the part's title ("PaaS is the least-effort model", "is reach a kind
   // of availability?") is a claim that two parts are one; another of its names ("the intermediate
   // model is SaaS") describes it.
@@ -534,6 +529,18 @@ export const claimChecked: Rule = (ctx) => {
   }
   return { kind: 'answer', id: thing.id, confidence: thing.confidence, candidates: thing.candidates, direct: { kind: 'claim', claimed, ...(named ? { named } : {}) } };
 };
+
+/**
+ * Whether a thing claimed to be a part of another family is a name of a few words, as the
+ * lecture's examples are ("is Azure PaaS?": the lecture gives Azure as a public cloud provider),
+ * of a part. A longer description matched elsewhere is more likely a question about that other
+ * topic, and a part by its own title ("is the private cloud full control then") asks what that
+ * part is like.
+ */
+function isExampleName(ctx: RuleContext, described: string, id: string): boolean {
+  if (described.split(' ').length > ctx.o.claimNameWords || ctx.k.parentOf(id) === undefined) return false;
+  return !ctx.k.namesIn(described).some((named) => ctx.k.parentOf(named) !== undefined && ctx.k.spellsTitle(named, described));
+}
 
 /**
  * "Which deployment model does not mean buying your own computers?", "public or hybrid: which
