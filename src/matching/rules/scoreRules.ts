@@ -232,6 +232,9 @@ function siblingsAskedTogether(ctx: Parameters<Rule>[0]): ([string, string] & { 
   // Only the close options the question names: "the difference between reach and availability"
   // also comes close to the service models' "what is the difference between…", which it names not.
   const options = closeOptions(ctx);
+  // Most questions reaching here join nothing: the names are looked up only for those that do.
+  const { reading, analysis } = ctx.q;
+  if (options.length < 2 || (!reading.comparing && !joinsTwo(analysis.normalised)) || reading.choosing || reading.comparison !== undefined) return undefined;
   const named = ctx.k.namesIn(ctx.q.analysis.normalised);
   const namedOptions = options.filter((option) => named.includes(option.id));
   const [first, second, third] = namedOptions.length === 2 ? namedOptions : options;
