@@ -84,10 +84,15 @@ function answerOrAsk(ctx: Parameters<Rule>[0], named: readonly string[], score: 
  * to choose one of them or rank them.
  */
 function asksBoth(ctx: Parameters<Rule>[0], first: string, second: string): boolean {
-  const { reading, analysis } = ctx.q;
-  if ((!reading.comparing && !joinsTwo(analysis.normalised)) || reading.choosing || reading.comparison !== undefined) return false;
-  const named = ctx.k.namesIn(analysis.normalised);
+  if (!asksTogether(ctx)) return false;
+  const named = ctx.k.namesIn(ctx.q.analysis.normalised);
   return named.includes(first) && named.includes(second);
+}
+
+/** Compared or joined by "and", not a choice between things or a ranking of them. */
+function asksTogether(ctx: Parameters<Rule>[0]): boolean {
+  const { reading, analysis } = ctx.q;
+  return (reading.comparing || joinsTwo(analysis.normalised)) && !reading.choosing && reading.comparison === undefined;
 }
 
 /** Whether the best topic beats the runner-up by the relative margin: 0.82 against 0.73 is as close as 0.55 against 0.49. */
@@ -212,7 +217,7 @@ export const namedAmongSiblings: Rule = (ctx) => {
  */
 export const twoNamedSiblings: Rule = (ctx) => {
   const both = siblingsAskedTogether(ctx);
-  return both === undefined ? undefined : { kind: 'answer', id: ctx.k.namedFirst(ctx.q.analysis.normalised, both[0], both[1]), confidence: both.confidence, candidates: shortlist(ctx) };
+  return both === undefined ? undefined : answerNamedFirst(ctx, both);
 };
 
 /**
@@ -223,23 +228,27 @@ export const twoNamedSiblings: Rule = (ctx) => {
  */
 export const twoTitledSiblings: Rule = (ctx) => {
   const both = siblingsAskedTogether(ctx);
-  if (!both?.every((id) => ctx.k.spellsTitle(id, ctx.q.analysis.normalised))) return undefined;
-  return { kind: 'answer', id: ctx.k.namedFirst(ctx.q.analysis.normalised, both[0], both[1]), confidence: both.confidence, candidates: shortlist(ctx) };
+  if (!both?.ids.every((id) => ctx.k.spellsTitle(id, ctx.q.analysis.normalised))) return undefined;
+  return answerNamedFirst(ctx, both);
 };
 
+/** Of two siblings asked about together, the one named first; the answerer gives the other beside it. */
+function answerNamedFirst(ctx: Parameters<Rule>[0], { ids: [first, second], confidence }: { ids: [string, string]; confidence: number }): Decision {
+  return { kind: 'answer', id: ctx.k.namedFirst(ctx.q.analysis.normalised, first, second), confidence, candidates: shortlist(ctx) };
+}
+
 /** The two close siblings the question names and asks about together, with the best one's score. */
-function siblingsAskedTogether(ctx: Parameters<Rule>[0]): ([string, string] & { confidence: number }) | undefined {
-  // Only the close options the question names: "the difference between reach and availability"
-  // also comes close to the service models' "what is the difference between…", which it names not.
+function siblingsAskedTogether(ctx: Parameters<Rule>[0]): { ids: [string, string]; confidence: number } | undefined {
   const options = closeOptions(ctx);
   // Most questions reaching here join nothing: the names are looked up only for those that do.
-  const { reading, analysis } = ctx.q;
-  if (options.length < 2 || (!reading.comparing && !joinsTwo(analysis.normalised)) || reading.choosing || reading.comparison !== undefined) return undefined;
+  if (options.length < 2 || !asksTogether(ctx)) return undefined;
+  // Only the close options the question names: "the difference between reach and availability"
+  // also comes close to the service models' "what is the difference between…", which it names not.
   const named = ctx.k.namesIn(ctx.q.analysis.normalised);
   const namedOptions = options.filter((option) => named.includes(option.id));
   const [first, second, third] = namedOptions.length === 2 ? namedOptions : options;
-  if (first === undefined || second === undefined || third !== undefined || !areSiblings(first.id, second.id) || !asksBoth(ctx, first.id, second.id)) return undefined;
-  return Object.assign([first.id, second.id] as [string, string], { confidence: first.score });
+  if (first === undefined || second === undefined || third !== undefined || !areSiblings(first.id, second.id)) return undefined;
+  return named.includes(first.id) && named.includes(second.id) ? { ids: [first.id, second.id], confidence: first.score } : undefined;
 }
 
 /**
