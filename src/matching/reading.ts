@@ -33,6 +33,11 @@ export interface Reading {
   superlative: boolean;
   /** "What's the difference between X and Y", "X vs Y", "compare X and Y": how things differ (`COMPARING`). */
   comparing: boolean;
+  /**
+   * "Me or the provider?", "do I or does the provider…": the alternatives offered are who does
+   * something, not things of the lecture, so its direction words compare no entries. Not one of the model's signals.
+   */
+  partiesOffered?: true;
 }
 
 /** A scale's words as normalised words, phrase by phrase (matched before synonyms, which would merge "cheaper" into "costs"). */
@@ -114,8 +119,19 @@ const MORE_TALK = /\b(?:tell me|tell us|know|learn|say|explain|hear|read|anythin
 /** Direction words and the other party, as both `OTHER_PARTY` and `WHO_DOES_IT` read them. */
 const DIRECTION = '(?:most|least|more|less|fewest|fewer)';
 const PARTY = '(?:the |a |your |our |my )?(?:cloud )?(?:provider|vendor|supplier)s?';
+/**
+ * What a party does when it bears the work: "does", "handles", "takes on", "is responsible for",
+ * "shoulders". Not "gives" or "offers": "the provider gives me the most control" is still mine.
+ */
+const BEARS =
+  '(?:does|do|doing|did|handles?|handling|manages?|managing|(?:takes?|taking|took) (?:on|over|care of)|looks? after|looking after|(?:(?:is|are|being) (?:\\w+ )?)?responsible for|carr(?:y|ies|ying)|bears?|bearing|shoulders?|shouldering)';
 /** "The most managed by the provider", with the direction word as given (a group, where it is read). */
 const managedBy = (direction: string) => `\\b${direction} (?:\\w+ )?(?:managed|handled|run|done|looked after|taken care of|maintained|set up) by ${PARTY}\\b`;
+
+/** The student, as a choice offers them against the provider. */
+const SELF = '(?:me|i|us|we|you|myself|ourselves|the customer|the user)';
+/** "Me or the provider?", "the provider or us?", "do I or does the provider…?" (`Reading.partiesOffered`). */
+const PARTIES_OFFERED = new RegExp(`\\b${SELF} or ${PARTY}\\b|\\b(?:provider|vendor|supplier)s? or ${SELF}\\b|\\b(?:do|does|will|would|should) (?:i|we|you) or (?:does|do|will|would|should) ${PARTY}\\b`);
 
 /**
  * A scale is measured from the student's side: "the most work" is the most work for me. These say
@@ -126,7 +142,7 @@ const managedBy = (direction: string) => `\\b${direction} (?:\\w+ )?(?:managed|h
  */
 const OTHER_PARTY = new RegExp(
   [
-    `\\b(?:provider|vendor|supplier)s? (?:does|do|doing|did|handles?|handling|takes?|taking|manages?|managing) (?:the )?${DIRECTION}\\b`,
+    `\\b(?:provider|vendor|supplier)s? (?:${BEARS}|takes?|taking|took) (?:the )?${DIRECTION}\\b`,
     `\\b${DIRECTION} (?:\\w+ ){0,2}(?:on|to|onto|over to) (?:the |a |your |our )?(?:provider|vendor|supplier)s?\\b`,
     '\\b(?:does|do|doing) (?:the )?(?:most|least|more|less) (?:\\w+ ){0,3}for (?:me|us|you)\\b',
     managedBy(DIRECTION),
@@ -146,7 +162,7 @@ const OTHER_PARTY = new RegExp(
 const WHO_DOES_IT = new RegExp(
   [
     // "The most", not "most of it": "letting the provider do most of it" describes one end, it does not compare.
-    `\\b(?:provider|vendor|supplier)s? (?:does|do|doing|did|handles?|handling|manages?|managing|takes? care of|looks? after) (?:the (${DIRECTION})|(more|less))\\b`,
+    `\\b(?:provider|vendor|supplier)s? ${BEARS} (?:the (${DIRECTION})|(more|less))\\b`,
     // Nothing but "me" or "of it" around the direction word: "puts the most data on the provider's servers" is about data.
     `\\b(?:leaves?|leaving|hands?|handing|puts?|putting|pass(?:es)?|passing|shifts?|shifting|offloads?|offloading) (?:(?:me|us|you) )?(?:the )?(${DIRECTION}) (?:of (?:it|that|them) )?(?:over )?(?:to|on|onto) ${PARTY}\\b`,
     managedBy(`(${DIRECTION})`),
@@ -290,6 +306,7 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
     choosing,
     superlative: SUPERLATIVE.test(normalised),
     comparing: COMPARING.test(normalised),
+    ...(PARTIES_OFFERED.test(normalised) ? { partiesOffered: true as const } : {}),
   };
 }
 

@@ -111,6 +111,14 @@ describe('readQuestion', () => {
       expect(read(question).comparison).toBeUndefined();
     });
 
+    it.each([
+      ['in which one does the provider take on the most work', 'least'],
+      ['which one is the provider responsible for the most in', 'least'],
+      ['which one does the provider shoulder the least in', 'most'],
+    ])('reads a provider who takes on or is responsible for the work ("%s") as the %s effort for the student', (question, rank) => {
+      expect(read(question).comparison).toMatchObject({ scale: 'effort', rank });
+    });
+
     it('reads nothing when no scale is implied by who does it', () => {
       const named = SCALES.map((scale) => ({ ...scale, impliedByWhoDoesIt: false }));
       expect(readQuestion(normalise('which leaves the most to the provider'), named).comparison).toBeUndefined();
@@ -263,6 +271,9 @@ describe('readQuestion', () => {
   });
 
   it('reads a plain question as asking for nothing besides its topic', () => {
+    expect(read('with the bus who does more of the work, me or the provider?')).toMatchObject({ partiesOffered: true });
+    expect(read('do i or does the provider do more of the work')).toMatchObject({ partiesOffered: true });
+    expect(read('which does more of the work, the bus or the provider?')).not.toHaveProperty('partiesOffered');
     expect(read('what is the bus')).toEqual({ asksList: false, yesNo: false, choosing: false, superlative: false, comparing: false });
   });
 

@@ -208,6 +208,25 @@ describeRule('nothingAsked', () => {
   });
 });
 
+describeRule('partiesWithinPart', () => {
+  it.each(['with the bike, who does more of the work, me or the provider?', 'on the bike who does the most work, the provider or us?'])(
+    'when the alternatives are the student and the provider ("%s"), answers the one part named, with no comparison across the family',
+    (question) => {
+      const result = matcher.match(question);
+      expect(result).toMatchObject({ rule: 'partiesWithinPart', kind: 'answer', id: 'vehicles.bike' });
+      expect(result.direct).toBeUndefined();
+    },
+  );
+
+  it('when two parts are named, passes it on: the parties are not all the question offers', () => {
+    expect(matcher.match('on the bike or the bus, who does more of the work, me or the provider?').rule).not.toBe('partiesWithinPart');
+  });
+
+  it('when no parties are offered ("with the bike, which needs more work?"), passes it on', () => {
+    expect(matcher.match('which needs more work, the bike or the bus?').rule).toBe('comparisonAlongScale');
+  });
+});
+
 describeRule('comparisonAlongScale', () => {
   it.each([
     ['which vehicle needs the least effort', 'vehicles.bus', SAYS.busLeastEffort],

@@ -1,5 +1,5 @@
 import { framingKeywordAlone, greetingBeforeQuestion, nothingAsked, originNotGiven, ownPhrasing, remarkToBot, smalltalkPhrase, thanksAfterQuestion } from './messageRules';
-import { bothSidesAsked, choiceWithinNamedFamily, choiceWithoutNeeds, claimChecked, combinationNamed, comparisonAlongScale, listMeansOverview, negatedChoice, neitherOfTwo, oddOneOut, oneBetweenTwo, preferredOver, sideOfNamedTopic, sideOfSubject, unrankedChoice, unrankedSuperlative } from './readingRules';
+import { bothSidesAsked, choiceWithinNamedFamily, choiceWithoutNeeds, claimChecked, combinationNamed, comparisonAlongScale, listMeansOverview, negatedChoice, neitherOfTwo, oddOneOut, oneBetweenTwo, partiesWithinPart, preferredOver, sideOfNamedTopic, sideOfSubject, unrankedChoice, unrankedSuperlative } from './readingRules';
 import {
   askBetween,
   clearLeadInLongQuestion,
@@ -36,6 +36,7 @@ export const DECISION_RULES: readonly Rule[] = Object.freeze([
   oneBetweenTwo,
   preferredOver,
   combinationNamed,
+  partiesWithinPart,
   comparisonAlongScale,
   sideOfNamedTopic,
   bothSidesAsked,

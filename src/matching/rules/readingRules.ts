@@ -33,6 +33,24 @@ function familiesReached(ctx: RuleContext): string[] {
 }
 
 /**
+ * "With PaaS, who does more of the setup, me or the provider?": the alternatives are who does the
+ * work, so the one part the question names is what it asks about, whatever its direction words
+ * would rank across the family. The answer says who does what in that part.
+ */
+export const partiesWithinPart: Rule = (ctx) => {
+  if (ctx.q.reading.partiesOffered !== true) return undefined;
+  // Not a part named only by the scale's word: "who has more control" names no drawback of control.
+  const scale = ctx.q.reading.comparison?.scale;
+  const parts = ctx.k.named(ctx.q.terms).filter((id) => {
+    const family = ctx.k.parentOf(id);
+    return family !== undefined && (scale === undefined || ctx.k.mentionedBesides(family, ctx.q.terms, scale).includes(id));
+  });
+  const [part] = parts;
+  if (part === undefined || parts.length !== 1) return undefined;
+  return { kind: 'answer', id: part, confidence: scoreOf(ctx, part), candidates: shortlist(ctx) };
+};
+
+/**
  * "Which one needs the most effort from me", "which is cheapest": a comparison along a scale is
  * answered by the fact that ranks a sub-topic at that end, said first. When the lecture ranks
  * one only at the other end ("cheapest", where it says only that IaaS often costs more), the
