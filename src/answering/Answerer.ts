@@ -212,7 +212,9 @@ export class Answerer {
     const parent = this.kb.parentOf(id);
     const { reading } = match;
     // A sentence said first ("the lecture does not say which costs least") answers what was asked; both answers would lose it.
-    if (match.direct !== undefined || parent === undefined || !isTopic(parent)) return undefined;
+    if (match.direct !== undefined) return undefined;
+    if (parent === undefined) return this.partsCompared(match, id);
+    if (!isTopic(parent)) return undefined;
     const preference = reading.comparing ? undefined : preferredTo(match.normalised);
     const together = !reading.comparing && preference === undefined && joinsTwo(match.normalised) && !reading.choosing && !reading.yesNo && reading.comparison === undefined;
     if (!reading.comparing && (preference === undefined || preference.givenUp) && !together) return undefined;
@@ -227,6 +229,21 @@ export class Answerer {
     if (!together) return this.compareTwo(id, other, table, id, reading.comparing ? 'difference' : 'against');
     // Asked at once, they are answered in the order asked: "what are elasticity and fault tolerance?".
     return this.matcher.namedFirst(match.normalised, id, other) === other ? this.compareTwo(other, id, table, id, 'both') : this.compareTwo(id, other, table, id, 'both');
+  }
+
+  /**
+   * "What is the difference between IaaS and PaaS?" matched to their overview: the two parts
+   * compared, each in the lecture's words, with the overview's table, rather than every part of
+   * the family with the two asked about among them. The reply keeps the overview's id.
+   */
+  private partsCompared(match: MatchResult, id: string): Reply | undefined {
+    const overview = this.kb.get(id);
+    if (!match.reading.comparing || overview === undefined || !isTopic(overview)) return undefined;
+    // Each by its name: the words of two parts ("public and private") are also the words of the part that combines them.
+    const [first, second, ...more] = this.matcher.namesIn(match.normalised).filter((part) => this.kb.parentOf(part)?.id === id);
+    if (first === undefined || second === undefined || more.length > 0) return undefined;
+    const table = overview.comparison === undefined ? undefined : id;
+    return this.matcher.namedFirst(match.normalised, first, second) === second ? this.compareTwo(second, first, table, id) : this.compareTwo(first, second, table, id);
   }
 
   /**

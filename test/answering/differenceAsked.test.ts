@@ -50,6 +50,29 @@ describe('a question asking how the topic it was matched to differs from a sibli
     expect(reply.comparison).toEqual((real.get('service-models') as { comparison?: unknown }).comparison);
   });
 
+  it('matched to their overview, gets the two named compared, in the order named, with the overview\'s id', () => {
+    const reply = matchedTo('what is the difference between the bus and the bike', 'vehicles');
+    expect(reply).toMatchObject({ id: 'vehicles', confidence: 0.9, pair: ['vehicles.bus', 'vehicles.bike'] });
+    expect(reply.text.startsWith('The difference between "The bus" and "The bike", in the lecture\'s words:')).toBe(true);
+  });
+
+  it.each([
+    ['it names all three', 'what is the difference between the bus, the bike and the car'],
+    ['it compares nothing', 'tell me about the bus and the bike'],
+  ])('matched to their overview, gets the overview when %s', (_, question) => {
+    const reply = matchedTo(question, 'vehicles');
+    expect(reply.id).toBe('vehicles');
+    expect(reply.text).not.toMatch(/^(?:The difference between |")/);
+  });
+
+  it('matched to their overview (the deployment models), names the two by their names, not by the words of the part that combines them', () => {
+    const real = realKnowledgeBase();
+    const realMatcher = new Matcher(real);
+    const reply = new Answerer(real, realMatcher).answerMatch({ ...realMatcher.match('public vs private cloud'), kind: 'answer', id: 'deployment-models', confidence: 0.9 });
+    expect(reply).toMatchObject({ id: 'deployment-models', pair: ['deployment-models.public', 'deployment-models.private'] });
+    expect(reply.comparison).toEqual((real.get('deployment-models') as { comparison?: unknown }).comparison);
+  });
+
   it('asks no difference when it asks about the different ones: both are asked about, not compared', () => {
     const reply = matchedTo('the different ones, the bus and the bike', 'vehicles.bus');
     expect(reply.text.startsWith('"The bus" and "The bike", in the lecture\'s words:')).toBe(true);

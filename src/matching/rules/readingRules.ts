@@ -33,7 +33,7 @@ function familiesReached(ctx: RuleContext): string[] {
 }
 
 /**
- * "With PaaS, who does more of the setup, me or the provider?": the alternatives are who does the
+ * "In IaaS, who looks after more of it, me or the provider?": the alternatives are who does the
  * work, so the one part the question names is what it asks about, whatever its direction words
  * would rank across the family. The answer says who does what in that part.
  */
