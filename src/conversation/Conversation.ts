@@ -664,7 +664,9 @@ export class Conversation {
    * IaaS is, which the title added at the end would turn round.
    */
   private inContext(text: string, title: string, inPlace = false): Reply | undefined {
-    const replaced = inPlace ? text.replace(PRONOUN, title) : text;
+    // In the pronoun's place, a title's abbreviation, where it has one: "is it secure?" after IaaS
+    // is "is IaaS secure?", where the whole title's "as a service" reads as a claim that it is one.
+    const replaced = inPlace ? text.replace(PRONOUN, /\(([^)]+)\)$/.exec(title)?.[1] ?? title) : text;
     const reply = this.answerer.answerQuestion(replaced === text ? `${text} ${title}` : replaced);
     return reply.kind === 'answer' ? reply : undefined;
   }

@@ -52,4 +52,14 @@ describe('a follow-up that carries on, with the question model', () => {
     expect(matcher.match('any other definition?').id).toBe('deployment-models.public');
     expect(replies(conversation, ['what is cloud computing?', 'any other definition?']).map((reply) => reply.id)).toEqual(['cloud-computing', 'cloud-computing']);
   });
+
+  it('"so is it secure?" after IaaS puts "IaaS" in the pronoun\'s place, not its whole title, whose "as a service" read as a claim that IaaS is a service model', () => {
+    let memory = freshMemory();
+    const texts = ['what is iaas', 'so is it secure?'].map((message) => {
+      const turn = conversation.respond(message, memory);
+      memory = turn.memory;
+      return turn.reply.text;
+    });
+    expect(texts[1]).not.toMatch(/^\*\*In short:\*\* Yes/);
+  });
 });
