@@ -344,15 +344,19 @@ export class Conversation {
   private withinPart(text: string, match: MatchResult, lastTopic: string): Reply | undefined {
     // Not after a part of a list of reasons: "is there a legal issue too?" after security asks for another reason.
     const overview = this.kb.parentOf(lastTopic);
-    if (overview === undefined || overview.lists !== undefined || this.matcher.namesIn(match.normalised).length > 0) return undefined;
-    if (match.id === lastTopic || match.reading.comparison !== undefined) return undefined;
+    if (overview === undefined || overview.lists !== undefined || match.id === lastTopic || match.reading.comparison !== undefined) return undefined;
+    // "Who sets up the OS?" after IaaS asks who does it there; alone, its words match PaaS, where the provider does.
+    const asksWho = WHO_ASKED.test(match.normalised) && match.normalised.split(' ').length <= CONTEXT_WORDS;
+    // A name is a topic of its own ("and the hybrid cloud?"), unless a who-question asks it of what
+    // the last topic's answer itself names: "who handles scaling?" after IaaS, whose answer leaves
+    // you the scaling, is not about the benefit named "scaling".
+    const ownNames = asksWho ? this.matcher.namesIn(this.kb.get(lastTopic)?.answer ?? '') : [];
+    if (this.matcher.namesIn(match.normalised).some((id) => !ownNames.includes(id))) return undefined;
     // Any short question whose words alone leave the family ("what does the provider do?" after
     // PaaS matched the public cloud's providers) is asked within the part too.
     const leaves = match.kind === 'answer' && match.id !== null && (this.kb.parentOf(match.id)?.id ?? match.id) !== overview.id;
     // Not a choice: "which should a hospital use?" after the hybrid cloud chooses among them all.
     const asksWithin = leaves && !match.reading.choosing && ASKED.test(match.normalised) && match.normalised.split(' ').length <= CONTEXT_WORDS;
-    // "Who sets up the OS?" after IaaS asks who does it there; alone, its words match PaaS, where the provider does.
-    const asksWho = WHO_ASKED.test(match.normalised) && match.normalised.split(' ').length <= CONTEXT_WORDS;
     if (!match.reading.yesNo && !asksWithin && !asksWho) return undefined;
     // By its shortest name, as a student would ask it: "in IaaS", not "in Infrastructure as a service (IaaS)".
     const reply = this.answerer.answerQuestion(`in ${shortName(this.kb.get(lastTopic)?.title ?? '')}, ${text}`);

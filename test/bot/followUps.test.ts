@@ -403,6 +403,15 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('"who uses the hybrid cloud?" after IaaS is a question of its own: the name is not one IaaS\'s answer uses', async () => {
+    await conversation()
+      .send('what is iaas')
+      .assertReply(() => undefined)
+      .send('who uses the hybrid cloud?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^A hybrid cloud/); })
+      .startTest();
+  });
+
   it('"is it on-site?" after the private cloud asks whether the private cloud is, and is not confirmed: the lecture puts its computers off-site', async () => {
     await conversation()
       .send('what is a private cloud')
@@ -927,12 +936,12 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
-  it('gives the comparison entries for "compare IaaS and PaaS" and "difference between public and private"', async () => {
+  it('gives the two compared, not every part of their family, for "compare IaaS and PaaS" and "difference between public and private"', async () => {
     await conversation()
       .send('compare IaaS and PaaS')
-      .assertReply((reply) => { expect(reply.text).toMatch(/^"As a service" means available to rent/); })
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The difference between "Infrastructure as a service \(IaaS\)" and "Platform as a service \(PaaS\)"/); })
       .send('difference between public and private')
-      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture describes three ways to run a cloud/); })
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The difference between "Public cloud" and "Private cloud"/); })
       .startTest();
   });
 

@@ -18,6 +18,8 @@ const CONVERSATIONS: readonly (readonly string[])[] = [
   ['what is paas', 'any downsides?', 'and saas?'],
   ['what is iaas', 'which needs less effort, that or paas?'],
   ['what is iaas', 'who sets up the OS?'],
+  // "Scaling" names the benefit, but IaaS's own answer names it too: who does it there.
+  ['what is iaas', 'who handles scaling?'],
 ];
 
 function replies(conversation: Conversation, messages: readonly string[]): { kind: string; id: string | null }[] {
