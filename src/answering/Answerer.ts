@@ -291,9 +291,15 @@ export class Answerer {
    */
   private directAnswer(match: MatchResult, entry: TopicEntry): string | undefined {
     const direct = match.direct;
-    // A belief the answer says the opposite of is a no, whatever a claim matched by its words confirmed.
-    const confirms = direct === undefined || (direct.kind === 'claim' && direct.claimed === entry.id);
-    const denial = confirms && (match.reading.yesNo || asksAgreement(match.normalised)) ? this.denial(entry, match.normalised) : undefined;
+    // A belief placed in another part whose own answer says the opposite ("in SaaS do I manage the
+    // OS?" matched PaaS by its words, where the provider does) is not given there: no "Not in
+    // SaaS: the lecture gives that under PaaS".
+    const given = direct?.kind === 'elsewhere' ? this.kb.get(direct.given) : undefined;
+    const misplaced = given !== undefined && isTopic(given) && this.denial(given, match.normalised) !== undefined;
+    // A belief the answer says the opposite of is a no, whatever a claim matched by its words
+    // confirmed or placed in another part: the part asked about says so itself.
+    const confirms = direct === undefined || direct.kind === 'elsewhere' || (direct.kind === 'claim' && direct.claimed === entry.id);
+    const denial = confirms && (match.reading.yesNo || asksAgreement(match.normalised) || YES_NO_WITHIN.test(match.normalised)) ? this.denial(entry, match.normalised) : undefined;
     if (denial !== undefined) return denial;
     // "Is IaaS an advantage of the cloud?": whether it is one at all comes before any fact of it.
     const member = match.reading.yesNo ? this.membership(match, entry) : undefined;
@@ -322,10 +328,7 @@ export class Answerer {
         ? `Not quite: the lecture gives "${entry.title}" and "${claimed.title}" as different things.`
         : `Not quite: the lecture gives that under "${entry.title}", not "${claimed.title}".`;
     }
-    if (direct?.kind === 'elsewhere') {
-      const given = this.kb.get(direct.given);
-      return given === undefined ? undefined : `Not in "${entry.title}": the lecture gives that under "${given.title}".`;
-    }
+    if (direct?.kind === 'elsewhere') return given === undefined || misplaced ? undefined : `Not in "${entry.title}": the lecture gives that under "${given.title}".`;
     // Why the answer is the one the question's words do not describe.
     if (direct?.kind === 'not-the-one') {
       const described = this.kb.get(direct.described);
@@ -844,6 +847,9 @@ function saidFirst(reply: Reply, sentence: string): Reply {
   if (opening.includes(sentence) && sentence.length * 10 >= opening.length * 9) return reply;
   return { ...reply, text: `**In short:** ${sentence}\n\n${reply.text}` };
 }
+
+/** A yes or no asked within a part: "in SaaS, do I manage the OS?", "with PaaS am I the one who writes the code?". */
+const YES_NO_WITHIN = /^(?:in|with|under|for) (?:an? |the )?\w+(?: (?!of\b)\w+)? (?:do|does|did|am|is|are|can|could|will|would|should|must|have|has)\b/;
 
 /**
  * A question for a person or a place: "who does the updates", "in IaaS, who handles scaling?",

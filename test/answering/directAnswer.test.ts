@@ -140,6 +140,17 @@ describe('a direct sentence before the answer', () => {
     expect(parts('on the bus do i drive or does someone else?')[0]).not.toMatch(/^\*\*In short:\*\* No/);
   });
 
+  it('says no to a belief the part asked about denies, asked within it ("with the bus do I drive?"), though its words place it in another part', () => {
+    expect(parts('with the bus do i drive?')[0]).toBe('**In short:** No: The bus is the least effort: you sit down and someone else drives.');
+  });
+
+  it('does not place a belief in another part whose own answer denies it ("with the car do I drive the bus?" is not the bus\'s)', () => {
+    expect(answerer.answerQuestion('with the car do i drive the bus?').id).toBe('vehicles.car');
+    expect(parts('with the car do i drive the bus?')[0]).toBe(kb.get('vehicles.car')?.answer);
+    // A belief the other part does give is still placed there.
+    expect(parts('with the bus do i pedal up hills?')[0]).toBe('**In short:** Not in "The bus": the lecture gives that under "The bike".');
+  });
+
   it('adds nothing to an open question', () => {
     expect(parts('tell me about buses')[0]).toBe(kb.get('vehicles.bus')?.answer);
   });
