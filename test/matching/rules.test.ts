@@ -1183,6 +1183,17 @@ describe('unnamedWhatIs, after every scored rule', () => {
     },
   );
 
+  it.each([
+    ['what is walking good for', 'reasons-to-walk'],
+    ['what is walking bad for', 'reasons-not-to-walk'],
+  ])('when "what is X good for" asks a side of X ("%s"), answers the list of that side', (question, id) => {
+    expect(matcher.match(question)).toMatchObject({ kind: 'answer', id });
+  });
+
+  it('when "what is X good for" would be answered with an entry X does not name that is no list of a side ("what is a hill good for"), declines', () => {
+    expect(matcher.match('what is a hill good for')).toMatchObject({ kind: 'fallback', id: null });
+  });
+
   it('when X names the entry ("what is a bike"), answers it', () => {
     expect(matcher.match('what is a bike')).toMatchObject({ kind: 'answer', id: 'vehicles.bike' });
   });
