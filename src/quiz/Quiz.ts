@@ -78,7 +78,7 @@ const ENOUGH = /^(?:(?:thanks|thank you|cheers) )?(?:enough|that is enough|i am 
 const SCORE = /^(?:score|my score|what is my score)$/;
 const SKIP = /^(?:skip|pass|next|next one|next question|another|another one|another question|one more|one more question|move on|(?:ask|give) me (?:another|the next)(?: one| question)?|skip (?:it|this|this one))$/;
 /** "What's the answer?", "I don't know": the answer is shown, and counts as not known. */
-const REVEAL = /^(?:(?:what|which) (?:is|was) (?:the |it )?(?:right |correct )?(?:answer|one)|(?:tell|show|give) me the (?:right |correct )?answer|(?:the )?answer|(?:i )?(?:do not|dont) know|idk|no idea|not sure|(?:i )?give up)$/;
+const REVEAL = /^(?:(?:ok|okay|so|stop|just|please|come on|go on) )?(?:(?:what|which) (?:is|was) (?:the |it )?(?:right |correct )?(?:answer|one)|(?:tell|show|give) me the (?:right |correct )?answer|(?:the )?answer|(?:i )?(?:do not|dont) know|idk|no idea|not sure|(?:i )?give up)$/;
 /** "Hint?": the quiz gives none, but says what it does offer rather than reading it as an answer. */
 const HINT = /^(?:can i have |could i have |give me |any |got any )?(?:a )?(?:hint|hints|clue|clues|tip)$/;
 const RESUME = /^(?:resume|continue|back to (?:the )?quiz|continue (?:the )?quiz|resume (?:the )?quiz)$/;
@@ -154,8 +154,9 @@ export class Quiz {
     if (start) return this.start(start.topic, progress, now, start.size);
     if (PROGRESS.test(said)) {
       const facts = this.progressSheet(progress, now);
-      // With nothing answered, a card of zeros would only repeat the sentence.
-      return { reply: facts ? { text: progressText(facts), facts } : { text: NO_PROGRESS }, session, progress };
+      if (facts) return { reply: { text: progressText(facts), facts }, session, progress };
+      // With nothing answered, a card of zeros would only repeat the sentence; in a round, where it stands.
+      return { reply: session === null ? { text: NO_PROGRESS } : this.ask(session, `No answers yet: ${standing(session)}.`), session, progress };
     }
     if (session === null) {
       // With no quiz running, "stop quiz" or a bare "stop" or "exit" is still a command, not a
@@ -163,7 +164,7 @@ export class Quiz {
       return STOP.test(said) ? { reply: { text: NO_QUIZ }, session, progress } : undefined;
     }
     if (STOP.test(said) || ENOUGH.test(said)) return { reply: { text: `Quiz stopped: ${score(session)}. Say "quiz me" whenever you want another round.` }, session: null, progress };
-    if (SCORE.test(said)) return { reply: this.ask(session, `So far: ${score(session)}, question ${String(session.index + 1)} of ${String(session.questions.length)}.`), session, progress };
+    if (SCORE.test(said)) return { reply: this.ask(session, `So far: ${standing(session)}.`), session, progress };
     if (SKIP.test(said)) return this.advance({ ...session, index: session.index + 1, paused: false }, progress, 'Skipped.');
     if (REVEAL.test(said)) return this.answer(session, null, progress, now);
     if (HINT.test(said)) return { reply: this.ask(session, NO_HINTS), session, progress };
@@ -297,6 +298,11 @@ export class Quiz {
 
 function score(session: QuizSession): string {
   return `${String(session.right)} of ${String(session.answered)} right`;
+}
+
+/** The score and the question the round is on. */
+function standing(session: QuizSession): string {
+  return `${score(session)}, question ${String(session.index + 1)} of ${String(session.questions.length)}`;
 }
 
 function inRange(index: number, item: QuizItem): number | undefined {

@@ -237,6 +237,22 @@ describe('a quiz through the bot (TestAdapter)', () => {
       .startTest();
   });
 
+  it('says where a round stands for "how am I doing?" before any answer, and shows the answer for "stop, what\'s the answer?"', async () => {
+    await bot(new MemoryStorage())
+      .send('quiz me on service models')
+      .assertReply(() => undefined)
+      .send('skip')
+      .assertReply(() => undefined)
+      .send('how am i doing?')
+      .assertReply((reply) => {
+        expect(reply.text).toMatch(/^No answers yet: 0 of 0 right, question 2 of \d+\./);
+        expect(reply.text).toContain('**Question 2 of');
+      })
+      .send("stop, what's the answer?")
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The answer is \*\*[^*]+\*\*\./); })
+      .startTest();
+  });
+
   it('ignores a stale button from an earlier question', async () => {
     let first: Partial<Activity> = {};
     const adapter = bot();
