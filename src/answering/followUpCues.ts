@@ -16,6 +16,11 @@ const WHY_PHRASES = new Set(['how come', 'how so', 'but why', 'why is that', 'wh
  */
 const UNCLEAR =
   /^(?:sorry |but |hmm |um |still )*(?:i (?:still )?(?:do not|did not) (?:really |quite |fully )?(?:understand|get|follow)(?: it| that| this| you| what you mean)?|i am (?:still |a bit |so |very )?(?:confused|lost)|(?:that|this|it) (?:makes|made) no sense|(?:that|this|it) does not make (?:any )?sense|(?:i am )?not sure i (?:understand|follow|get it)|huh|what do you mean|confused|confusing)$/;
+/**
+ * A remark that opens a follow-up and asks nothing itself: "sounds great, any downsides?",
+ * "ok thanks, why?". Its words ("great") would read as a cue of their own, or as none.
+ */
+const REMARK = /^(?:(?:that |it |this )?sounds? (?:great|good|cool|nice|interesting|fine|useful)|great|nice|cool|ok|okay|thanks|thank you|interesting|makes sense|got it|i see|fair enough|awesome|neat)(?: (?:thanks|then|so|but|and))* (?=\S)/;
 /** "Say that again", "can you repeat that": the last topic's answer once more (the whole answer, not the part last given). */
 const AGAIN = /^(?:can you |could you |please )*(?:say (?:that|it) again|repeat (?:that|it)|explain (?:that|it) again|explain again|again|come again|one more time)(?: please)?$/;
 
@@ -32,7 +37,10 @@ export class FollowUpCues {
   /** "An example of each", "examples of both": still a request for an example, of the last two topics. */
   private readonly eachTerms: ReadonlySet<string>;
 
+  private readonly termsOf: (text: string) => string[];
+
   constructor(matcher: Pick<Matcher, 'termsOf'>) {
+    this.termsOf = (text) => matcher.termsOf(text);
     const terms = (words: string) => new Set(matcher.termsOf(words));
     this.pointTerm = matcher.termsOf('point')[0];
     this.eachTerms = terms('each both');
@@ -51,6 +59,11 @@ export class FollowUpCues {
    * then example and "more", then the others.
    */
   cueIn(normalised: string, terms: readonly string[]): FollowUpCue | undefined {
+    const remark = REMARK.exec(normalised)?.[0];
+    if (remark !== undefined) {
+      const rest = normalised.slice(remark.length);
+      return this.cueIn(rest, this.termsOf(rest));
+    }
     if (UNCLEAR.test(normalised)) return 'unclear';
     if (AGAIN.test(normalised)) return 'again';
     if (MORE_PHRASES.has(normalised)) return 'more';

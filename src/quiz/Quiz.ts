@@ -156,7 +156,7 @@ export class Quiz {
       const facts = this.progressSheet(progress, now);
       if (facts) return { reply: { text: progressText(facts), facts }, session, progress };
       // With nothing answered, a card of zeros would only repeat the sentence; in a round, where it stands.
-      return { reply: session === null ? { text: NO_PROGRESS } : this.ask(session, `No answers yet: ${standing(session)}.`), session, progress };
+      return { reply: session === null ? { text: NO_PROGRESS } : this.ask(session, `No answers yet in this round: question ${String(session.index + 1)} of ${String(session.questions.length)}.`), session, progress };
     }
     if (session === null) {
       // With no quiz running, "stop quiz" or a bare "stop" or "exit" is still a command, not a

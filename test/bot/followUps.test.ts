@@ -403,6 +403,15 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('"sounds great, any downsides?" after the hybrid cloud asks its downsides: a remark opening a follow-up asks nothing itself', async () => {
+    await conversation()
+      .send('what is a hybrid cloud')
+      .assertReply(() => undefined)
+      .send('sounds great, any downsides?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^\*\*Hybrid cloud\*\*: .*duplication of effort/); })
+      .startTest();
+  });
+
   it('"who uses the hybrid cloud?" after IaaS is a question of its own: the name is not one IaaS\'s answer uses', async () => {
     await conversation()
       .send('what is iaas')

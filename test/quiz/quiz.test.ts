@@ -245,7 +245,7 @@ describe('a quiz through the bot (TestAdapter)', () => {
       .assertReply(() => undefined)
       .send('how am i doing?')
       .assertReply((reply) => {
-        expect(reply.text).toMatch(/^No answers yet: 0 of 0 right, question 2 of \d+\./);
+        expect(reply.text).toMatch(/^No answers yet in this round: question 2 of \d+\./);
         expect(reply.text).toContain('**Question 2 of');
       })
       .send("stop, what's the answer?")
