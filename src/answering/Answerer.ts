@@ -308,7 +308,10 @@ export class Answerer {
       // Named first: the facts are about the others, and the entry answered may be their overview.
       const chosen = direct.chosen === undefined ? undefined : this.kb.get(direct.chosen);
       // A yes or no the facts settle comes first, as a student asked it: "No: SaaS needs the least effort".
-      if (chosen === undefined) return [...(direct.verdict === undefined ? [] : [direct.verdict === 'yes' ? 'Yes:' : 'No:']), ...direct.says].join(' ');
+      // "Why does IaaS cost more?": a fact along a scale that gives no reason of its own answers
+      // what, not why, and says so. Not a side ("why go for a public cloud?"), whose facts are the reasons.
+      const noReason = direct.verdict === undefined && match.reading.comparison !== undefined && WHY_ASKED.test(match.normalised) && !direct.says.some((says) => GIVES_REASON.test(says));
+      if (chosen === undefined) return [...(direct.verdict === undefined ? [] : [direct.verdict === 'yes' ? 'Yes:' : 'No:']), ...(noReason ? ['The lecture gives no reason; it says only:'] : []), ...direct.says].join(' ');
       // A full stop, not a colon: the facts have their own ("IaaS takes the most effort: …").
       return [`By elimination, ${shortName(chosen.title)}.`, ...direct.says].join(' ');
     }
@@ -847,6 +850,11 @@ function saidFirst(reply: Reply, sentence: string): Reply {
   if (opening.includes(sentence) && sentence.length * 10 >= opening.length * 9) return reply;
   return { ...reply, text: `**In short:** ${sentence}\n\n${reply.text}` };
 }
+
+/** A question that asks why: "why does IaaS cost more?", "but why is it cheaper?". */
+const WHY_ASKED = /^(?:(?:and|so|but|ok) )?(?:why|how come)\b/;
+/** A sentence that gives its own reason: an explanation after a colon, or a "because". */
+const GIVES_REASON = /:|\b(?:because|since|as a result|so that)\b/;
 
 /** A yes or no asked within a part: "in SaaS, do I manage the OS?", "with PaaS am I the one who writes the code?". */
 const YES_NO_WITHIN = /^(?:in|with|under|for) (?:an? |the )?\w+(?: (?!of\b)\w+)? (?:do|does|did|am|is|are|can|could|will|would|should|must|have|has)\b/;

@@ -151,6 +151,15 @@ describe('a direct sentence before the answer', () => {
     expect(parts('with the bus do i pedal up hills?')[0]).toBe('**In short:** Not in "The bus": the lecture gives that under "The bike".');
   });
 
+  it('says the lecture gives no reason when "why" is answered by a fact that gives none ("why is the car the most expensive")', () => {
+    expect(parts('why is the car the most expensive')[0]).toBe(`**In short:** The lecture gives no reason; it says only: ${SAYS.carMostCost}`);
+    // A fact that explains itself after a colon is the reason; and "which" asks no reason.
+    expect(parts('why does the bus need the least effort')[0]).toBe(`**In short:** ${SAYS.busLeastEffort}`);
+    expect(parts('which vehicle is the most expensive')[0]).toBe(`**In short:** ${SAYS.carMostCost}`);
+    // Why to use a thing asks its advantages, whose facts are the reasons.
+    expect(parts('why take the bus')[0]).not.toMatch(/gives no reason/);
+  });
+
   it('adds nothing to an open question', () => {
     expect(parts('tell me about buses')[0]).toBe(kb.get('vehicles.bus')?.answer);
   });

@@ -339,7 +339,7 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .send('what is a private cloud')
       .assertReply(() => undefined)
       .send('advantages?')
-      .assertReply((reply) => { expect(head(reply)).toBe('**In short:** A private cloud gives you full control over the computers.'); })
+      .assertReply((reply) => { expect(head(reply)).toBe('**In short:** A private cloud gives you full control over the computers, because it is private.'); })
       .startTest();
   });
 
@@ -795,7 +795,7 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .send('what about private')
       .assertReply(() => undefined)
       .send('which gives more control')
-      .assertReply((reply) => { expect(head(reply)).toBe('**In short:** A private cloud gives you full control over the computers.'); })
+      .assertReply((reply) => { expect(head(reply)).toBe('**In short:** A private cloud gives you full control over the computers, because it is private.'); })
       .send('which service model gives the most control')
       .assertReply((reply) => { expect(head(reply)).toMatch(/^\*\*In short:\*\* IaaS gives the most control/); })
       .startTest();

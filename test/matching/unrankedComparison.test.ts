@@ -53,7 +53,7 @@ describe('a comparison of sub-topics, on the real knowledge base', () => {
       rule: 'comparisonAlongScale',
       kind: 'answer',
       id: 'deployment-models',
-      direct: { kind: 'not-stated', asked: { scale: 'control', rank: 'least' }, instead: ['A private cloud gives you full control over the computers.'] },
+      direct: { kind: 'not-stated', asked: { scale: 'control', rank: 'least' }, instead: ['A private cloud gives you full control over the computers, because it is private.'] },
     });
   });
 
