@@ -116,6 +116,8 @@ export class Answerer {
   private readonly analysedAnswers = new Map<string, { title: ReadonlySet<string>; sentences: { sentence: string; words: ReadonlySet<string> }[] }>();
   /** Each entry's `opposites`, normalised, with the sentence that says each: built on first use, once per instance. */
   private readonly normalisedOpposites = new Map<string, { sentence: string; said: string; denied: string[] }[]>();
+  /** "Difference", "compare", as the matcher's terms: a comparison asked with a typo ("diference") is one too. */
+  private readonly comparingTerms: ReadonlySet<string>;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -132,6 +134,7 @@ export class Answerer {
       if (!this.idsByTitle.has(title)) this.idsByTitle.set(title, entry.id);
     }
     this.followUps = new FollowUpCues(matcher);
+    this.comparingTerms = new Set(matcher.termsOf('difference differences differ compare comparison contrast distinguish'));
   }
 
   /**
@@ -238,7 +241,10 @@ export class Answerer {
    */
   private partsCompared(match: MatchResult, id: string): Reply | undefined {
     const overview = this.kb.get(id);
-    if (!match.reading.comparing || overview === undefined || !isTopic(overview)) return undefined;
+    // A word corrected to one of them: not "different", which asks for a list ("the different models").
+    const corrected = match.explanation.corrections.map((correction) => correction.split(/[→≈]/)[1] ?? '');
+    const comparing = match.reading.comparing || corrected.some((word) => this.matcher.termsOf(word).some((term) => this.comparingTerms.has(term)));
+    if (!comparing || overview === undefined || !isTopic(overview)) return undefined;
     // Each by its name: the words of two parts ("public and private") are also the words of the part that combines them.
     const [first, second, ...more] = this.matcher.namesIn(match.normalised).filter((part) => this.kb.parentOf(part)?.id === id);
     if (first === undefined || second === undefined || more.length > 0) return undefined;

@@ -73,6 +73,14 @@ describe('a question asking how the topic it was matched to differs from a sibli
     expect(reply.comparison).toEqual((real.get('deployment-models') as { comparison?: unknown }).comparison);
   });
 
+  it('matched to their overview, reads a comparison asked with a typo ("diference"), as the analyser corrects it', () => {
+    const real = realKnowledgeBase();
+    const realMatcher = new Matcher(real);
+    const question = 'whats the diference between iaas and saas';
+    const reply = new Answerer(real, realMatcher).answerMatch({ ...realMatcher.match(question), kind: 'answer', id: 'service-models', confidence: 0.9 });
+    expect(reply).toMatchObject({ id: 'service-models', pair: ['service-models.iaas', 'service-models.saas'] });
+  });
+
   it('asks no difference when it asks about the different ones: both are asked about, not compared', () => {
     const reply = matchedTo('the different ones, the bus and the bike', 'vehicles.bus');
     expect(reply.text.startsWith('"The bus" and "The bike", in the lecture\'s words:')).toBe(true);
