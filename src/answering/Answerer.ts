@@ -305,7 +305,9 @@ export class Answerer {
     // A belief the answer says the opposite of is a no, whatever a claim matched by its words
     // confirmed or placed in another part: the part asked about says so itself.
     const confirms = direct === undefined || direct.kind === 'elsewhere' || (direct.kind === 'claim' && direct.claimed === entry.id);
-    const denial = confirms && (match.reading.yesNo || asksAgreement(match.normalised) || YES_NO_WITHIN.test(match.normalised)) ? this.denial(entry, match.normalised) : undefined;
+    // A claim about to be confirmed is checked however it was asked: "public cloud means my data is public?".
+    const checked = match.reading.yesNo || asksAgreement(match.normalised) || YES_NO_WITHIN.test(match.normalised) || direct?.kind === 'claim';
+    const denial = confirms && checked ? this.denial(entry, match.normalised) : undefined;
     if (denial !== undefined) return denial;
     // "Is IaaS an advantage of the cloud?": whether it is one at all comes before any fact of it.
     const member = match.reading.yesNo ? this.membership(match, entry) : undefined;

@@ -160,6 +160,10 @@ describe('a direct sentence before the answer', () => {
     expect(parts('why take the bus')[0]).not.toMatch(/gives no reason/);
   });
 
+  it('checks a claim about to be confirmed against what the answer denies, however it is asked ("the bus is the one with a bus pass where I drive?")', () => {
+    expect(parts('the bus is the one with a bus pass where i drive?')[0]).toBe('**In short:** No: The bus is the least effort: you sit down and someone else drives.');
+  });
+
   it('adds nothing to an open question', () => {
     expect(parts('tell me about buses')[0]).toBe(kb.get('vehicles.bus')?.answer);
   });
