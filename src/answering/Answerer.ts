@@ -473,6 +473,12 @@ export class Answerer {
     return this.replyFor(entry, isTopic(entry) ? 'answer' : 'smalltalk', 1);
   }
 
+  /** An entry's answer with one sentence said first, as a question that asked for it gets it. */
+  answerSaying(id: string, sentence: string): Reply | undefined {
+    const reply = this.answerEntry(id);
+    return reply === undefined ? undefined : saidFirst(reply, sentence);
+  }
+
   /**
    * Part of an entry's answer, for a follow-up such as "give me an example": the sentences asked
    * for, with the entry's title for context and its citation.

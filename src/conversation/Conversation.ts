@@ -526,13 +526,22 @@ export class Conversation {
 
   /**
    * "What is the opposite?", "and the other side?" after a list of one side, or a part of it: the
-   * list of the other side.
+   * list of the other side. After a part ranked at one end of a scale ("SaaS needs the least
+   * effort"), the one sibling ranked at the other end, with the fact that ranks it.
    */
   private oppositeList(lastTopic: string): Reply | undefined {
     const list = this.kb.childrenOf(lastTopic).length > 0 ? lastTopic : this.kb.parentOf(lastTopic)?.id;
     const { benefit, drawback } = this.overviews;
     const other = list === benefit ? drawback : list === drawback ? benefit : undefined;
-    return other === undefined ? undefined : this.answerer.answerEntry(other);
+    if (other !== undefined) return this.answerer.answerEntry(other);
+    const entry = this.kb.get(lastTopic);
+    const family = this.kb.parentOf(lastTopic);
+    if (entry === undefined || !isTopic(entry) || family === undefined) return undefined;
+    const ends = entry.facts.flatMap((own) =>
+      this.kb.childrenOf(family.id).flatMap((sibling) => sibling.facts.filter((fact) => own.scale !== undefined && fact.scale === own.scale && own.rank !== undefined && fact.rank !== undefined && fact.rank !== own.rank).map((fact) => ({ id: sibling.id, says: fact.says }))),
+    );
+    const [end, ...more] = ends;
+    return end === undefined || more.some((other) => other.id !== end.id) ? undefined : this.answerer.answerSaying(end.id, end.says);
   }
 
   /**

@@ -412,6 +412,15 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('"and the opposite?" after SaaS, the least effort, is the model at the other end of that scale, with the fact that ranks it', async () => {
+    await conversation()
+      .send('what is saas')
+      .assertReply(() => undefined)
+      .send('and the opposite?')
+      .assertReply((reply) => { expect(head(reply)).toBe('**In short:** IaaS takes the most effort: it is the most basic model, in which you set up the entire system yourself and keep responsibility for things such as updates and scaling.'); })
+      .startTest();
+  });
+
   it('"who uses the hybrid cloud?" after IaaS is a question of its own: the name is not one IaaS\'s answer uses', async () => {
     await conversation()
       .send('what is iaas')
