@@ -92,6 +92,9 @@ const DRAWBACK_WORDS = new Set(['drawback', 'drawbacks', 'disadvantage', 'disadv
 /** "An example of each", "examples for both of them": of the last two topics, not the last one. */
 const EACH = /\b(?:each|both|them|the two|either)\b/;
 
+/** "Which is about deployment?", "which one means backups?": which of the two just discussed a description fits. */
+const WHICH_OF_TWO = /^(?:and |so |but )?which(?: one| of them| of the two| of those| of these)? (?:is (?:more |mostly |the one )?(?:about|for|to do with)|means|deals with|covers|is the one (?:about|with|for|that))\b/;
+
 /** "The opposite", "the other side", "the flip side": of a list of one side, the other side's. */
 const OPPOSITE = /\b(?:opposite|opposites|other side|flip side|flipside|reverse)\b/;
 
@@ -255,6 +258,8 @@ export class Conversation {
     const unranked = this.unrankedPair(lastTopic, match, seen);
     if (unranked !== undefined) return unranked;
     if (DIFFERENCE.test(match.normalised)) return this.differenceOf(lastTopic, seen) ?? this.comparisonOf(lastTopic);
+    const ofTwo = WHICH_OF_TWO.test(match.normalised) ? this.oneOfPair(lastTopic, seen, match) : undefined;
+    if (ofTwo !== undefined) return ofTwo;
     const from = this.differenceFrom(lastTopic, match);
     if (from !== undefined) return from;
     const opposite = OPPOSITE.test(match.normalised) ? this.oppositeList(lastTopic) : undefined;
@@ -542,6 +547,19 @@ export class Conversation {
     );
     const [end, ...more] = ends;
     return end === undefined || more.some((other) => other.id !== end.id) ? undefined : this.answerer.answerSaying(end.id, end.says);
+  }
+
+  /**
+   * "Which is about deployment?" after agility and elasticity: the one of the two the question's
+   * words reach, where they reach only one of them. Alone, the words may reach a third topic as
+   * well ("deployment" names the deployment models), and the bot would ask which.
+   */
+  private oneOfPair(lastTopic: string, seen: readonly string[], match: MatchResult): Reply | undefined {
+    const pair = this.lastPair(lastTopic, seen);
+    if (pair === undefined) return undefined;
+    const reached = match.candidates.filter((candidate) => candidate.id === pair[0] || candidate.id === pair[1]);
+    const [only] = reached;
+    return only === undefined || reached.length > 1 ? undefined : this.answerer.answerEntry(only.id);
   }
 
   /**

@@ -421,6 +421,17 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('"which is about deployment?" after agility and elasticity is the one of the two its words reach, not a choice with the deployment models', async () => {
+    await conversation()
+      .send('what is agility')
+      .assertReply(() => undefined)
+      .send('and elasticity?')
+      .assertReply(() => undefined)
+      .send('which is about deployment?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Agility: /); })
+      .startTest();
+  });
+
   it('"who uses the hybrid cloud?" after IaaS is a question of its own: the name is not one IaaS\'s answer uses', async () => {
     await conversation()
       .send('what is iaas')
