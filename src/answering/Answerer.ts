@@ -317,7 +317,7 @@ export class Answerer {
       const chosen = direct.chosen === undefined ? undefined : this.kb.get(direct.chosen);
       // A yes or no the facts settle comes first, as a student asked it: "No: SaaS needs the least effort".
       // "Why does IaaS cost more?": a fact along a scale that gives no reason of its own answers
-      // what, not why, and says so. Not a side ("why go for a public cloud?"), whose facts are the reasons.
+      // what, not why, and says so. Not a side ("why pick a private cloud?"), whose facts are the reasons.
       const noReason = direct.verdict === undefined && match.reading.comparison !== undefined && WHY_ASKED.test(match.normalised) && !direct.says.some((says) => GIVES_REASON.test(says));
       if (chosen === undefined) return [...(direct.verdict === undefined ? [] : [direct.verdict === 'yes' ? 'Yes:' : 'No:']), ...(noReason ? ['The lecture gives no reason; it says only:'] : []), ...direct.says].join(' ');
       // A full stop, not a colon: the facts have their own ("IaaS takes the most effort: …").
