@@ -92,6 +92,9 @@ const DRAWBACK_WORDS = new Set(['drawback', 'drawbacks', 'disadvantage', 'disadv
 /** "An example of each", "examples for both of them": of the last two topics, not the last one. */
 const EACH = /\b(?:each|both|them|the two|either)\b/;
 
+/** "Which of them", "one of those", "between them": the pronoun is the last topic's family, not the topic. */
+const AMONG_THEM = /\b(?:of|among|amongst|between) (?:them|those|these|the three|all three)\b/;
+
 /** "Which is about deployment?", "which one means backups?": which of the two just discussed a description fits. */
 const WHICH_OF_TWO = /^(?:and |so |but )?which(?: one| of them| of the two| of those| of these)? (?:is (?:more |mostly |the one )?(?:about|for|to do with)|means|deals with|covers|is the one (?:about|with|for|that))\b/;
 
@@ -114,9 +117,12 @@ const ASKED = /^(?:and |so |but )?(?:what|which|why|how|who|where|is|are|does|do
 /** A question for a person, which asks who does something within the topic: "who sets up the OS?". */
 const WHO_ASKED = /^(?:and |so |but |then )?(?:who|whom|whose)\b/;
 
-/** A bare "benefits" starts a new topic; "any downsides?" or "its benefits" continues the last one. */
+/** Chat words for a side, which no list is called: a bare "cons" after IaaS asks IaaS's, as "cons?" does. */
+const CHAT_SIDE = /^(?:pros|cons|upsides?|downsides?|plus points|minuses)$/;
+
+/** A bare "benefits", the name of a list, starts a new topic; "any downsides?", "cons" or "its benefits" continues the last one. */
 function continues(text: string, match: MatchResult): boolean {
-  return BACK_REFERENCE.test(match.normalised) || text.trim().endsWith('?') || match.normalised.split(' ').length > 1;
+  return BACK_REFERENCE.test(match.normalised) || text.trim().endsWith('?') || match.normalised.split(' ').length > 1 || CHAT_SIDE.test(match.normalised);
 }
 
 /**
@@ -311,6 +317,10 @@ export class Conversation {
     // With another part named ("is it cheaper than PaaS?"), or in a yes or no ("is it on-site?"),
     // the title takes the pronoun's place: added at the end, it would turn the question round, or
     // make it a claim that the pronoun's words are the topic.
+    // "Which of them is intermediate?" after IaaS chooses among IaaS's family, not within IaaS: the
+    // question as asked, where it answers within that family.
+    const family = this.kb.parentOf(lastTopic);
+    if (refersBack && AMONG_THEM.test(match.normalised) && family !== undefined && match.kind === 'answer' && match.id !== null && (match.id === family.id || this.kb.parentOf(match.id)?.id === family.id)) return undefined;
     if (refersBack) return this.inContext(text, entry.title, match.reading.yesNo || this.matcher.namesIn(match.normalised).some((id) => id !== lastTopic && this.kb.parentOf(id) !== undefined));
     const within = this.withinPart(text, match, lastTopic);
     if (within !== undefined) return within;
@@ -645,7 +655,8 @@ export class Conversation {
    */
   private afterDecline(text: string, match: MatchResult, cue: FollowUpCue | undefined, memory: ConversationMemory): Reply | undefined {
     if (!memory.afterDecline) return undefined;
-    return (cue === 'drawback' || cue === 'benefit') && continues(text, match) ? this.answerer.askWhatAbout(cue) : undefined;
+    // After a decline there is no topic a chat word could lean on: a bare "cons" is a new question too.
+    return (cue === 'drawback' || cue === 'benefit') && continues(text, match) && !CHAT_SIDE.test(match.normalised) ? this.answerer.askWhatAbout(cue) : undefined;
   }
 
   /**

@@ -432,6 +432,17 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('a bare "cons" after IaaS asks IaaS\'s, as "cons?" does, where a bare "benefits", the name of a list, starts a new topic', async () => {
+    await conversation()
+      .send('what is iaas')
+      .assertReply(() => undefined)
+      .send('cons')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^\*\*Infrastructure as a service \(IaaS\)\*\*: Bad point/); })
+      .send('benefits')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture gives seven reasons to use the cloud/); })
+      .startTest();
+  });
+
   it('"who uses the hybrid cloud?" after IaaS is a question of its own: the name is not one IaaS\'s answer uses', async () => {
     await conversation()
       .send('what is iaas')

@@ -20,6 +20,8 @@ const CONVERSATIONS: readonly (readonly string[])[] = [
   ['what is iaas', 'who sets up the OS?'],
   // "Scaling" names the benefit, but IaaS's own answer names it too: who does it there.
   ['what is iaas', 'who handles scaling?'],
+  // "Them" is the service models, not IaaS.
+  ['what is iaas', 'which of them is intermediate?'],
 ];
 
 function replies(conversation: Conversation, messages: readonly string[]): { kind: string; id: string | null }[] {
