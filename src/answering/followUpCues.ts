@@ -37,6 +37,7 @@ export class FollowUpCues {
   /** "An example of each", "examples of both": still a request for an example, of the last two topics. */
   private readonly eachTerms: ReadonlySet<string>;
 
+  /** The matcher's terms of a text: what is left of a message after a remark (`REMARK`). */
   private readonly termsOf: (text: string) => string[];
 
   constructor(matcher: Pick<Matcher, 'termsOf'>) {

@@ -314,13 +314,13 @@ export class Conversation {
         this.answerer.notInLecture(lastTopic, cue === 'drawback' ? 'drawbacks' : 'benefits')
       );
     }
-    // With another part named ("is it cheaper than PaaS?"), or in a yes or no ("is it on-site?"),
-    // the title takes the pronoun's place: added at the end, it would turn the question round, or
-    // make it a claim that the pronoun's words are the topic.
     // "Which of them is intermediate?" after IaaS chooses among IaaS's family, not within IaaS: the
     // question as asked, where it answers within that family.
     const family = this.kb.parentOf(lastTopic);
     if (refersBack && AMONG_THEM.test(match.normalised) && family !== undefined && match.kind === 'answer' && match.id !== null && (match.id === family.id || this.kb.parentOf(match.id)?.id === family.id)) return undefined;
+    // With another part named ("is it cheaper than PaaS?"), or in a yes or no ("is it on-site?"),
+    // the title takes the pronoun's place: added at the end, it would turn the question round, or
+    // make it a claim that the pronoun's words are the topic.
     if (refersBack) return this.inContext(text, entry.title, match.reading.yesNo || this.matcher.namesIn(match.normalised).some((id) => id !== lastTopic && this.kb.parentOf(id) !== undefined));
     const within = this.withinPart(text, match, lastTopic);
     if (within !== undefined) return within;
@@ -552,8 +552,9 @@ export class Conversation {
     const entry = this.kb.get(lastTopic);
     const family = this.kb.parentOf(lastTopic);
     if (entry === undefined || !isTopic(entry) || family === undefined) return undefined;
-    const ends = entry.facts.flatMap((own) =>
-      this.kb.childrenOf(family.id).flatMap((sibling) => sibling.facts.filter((fact) => own.scale !== undefined && fact.scale === own.scale && own.rank !== undefined && fact.rank !== undefined && fact.rank !== own.rank).map((fact) => ({ id: sibling.id, says: fact.says }))),
+    const ranked = entry.facts.filter((own) => own.scale !== undefined && own.rank !== undefined);
+    const ends = ranked.flatMap((own) =>
+      this.kb.childrenOf(family.id).flatMap((sibling) => sibling.facts.filter((fact) => fact.scale === own.scale && fact.rank !== undefined && fact.rank !== own.rank).map((fact) => ({ id: sibling.id, says: fact.says }))),
     );
     const [end, ...more] = ends;
     return end === undefined || more.some((other) => other.id !== end.id) ? undefined : this.answerer.answerSaying(end.id, end.says);
