@@ -350,13 +350,16 @@ export class Answerer {
       return first === undefined || second === undefined ? undefined : `"${entry.title}", by elimination: the question rules out "${first}" and "${second}".`;
     }
     if (direct?.kind === 'unranked') return noneRanked(`${direct.side}s`);
+    if (direct?.kind === 'subject-list') {
+      const part = this.kb.get(direct.part);
+      // The list's own heading says whose they are: the subject's as a whole, not the part's alone.
+      // One item of it the question asked for ("for sensitive data") is answer enough by itself.
+      if (part === undefined || this.kb.childrenOf(entry.id).length === 0) return undefined;
+      return `The lecture names no ${direct.side} of ${partName(part.title)} in particular; it gives these under "${entry.title}".`;
+    }
     if (direct?.kind === 'not-stated') {
       const asked = direct.asked;
-      // "Platform as a service (PaaS)" is "PaaS", not "the platform as a service".
-      const abbreviation = /\(([^)]+)\)$/.exec(entry.title)?.[1];
-      const name = abbreviation ?? inSentence(entry.title.replace(/\s*\([^)]*\)$/, ''));
-      const the = abbreviation !== undefined || name.startsWith('the ') ? '' : 'the ';
-      const what = 'side' in asked ? `name ${asked.side === 'advantage' ? 'an advantage' : 'a disadvantage'} of ${the}${name} in particular` : `say which ${direct.othersOnly === true ? 'of the others ' : ''}${hasEnd(asked)}`;
+      const what = 'side' in asked ? `name ${asked.side === 'advantage' ? 'an advantage' : 'a disadvantage'} of ${partName(entry.title)} in particular` : `say which ${direct.othersOnly === true ? 'of the others ' : ''}${hasEnd(asked)}`;
       return direct.instead.length > 0 ? `The lecture does not ${what}. What it does say: ${direct.instead.join(' ')}` : `The lecture does not ${what}.`;
     }
     if (match.reading.yesNo) {
@@ -852,6 +855,14 @@ export function shortName(title: string): string {
 }
 
 /** "has the least cost": an end of a scale, as the not-stated sentences put it. */
+/** A part's name in a sentence: "PaaS", not "the platform as a service"; "the public cloud". */
+function partName(title: string): string {
+  const abbreviation = /\(([^)]+)\)$/.exec(title)?.[1];
+  if (abbreviation !== undefined) return abbreviation;
+  const name = inSentence(title.replace(/\s*\([^)]*\)$/, ''));
+  return name.startsWith('the ') ? name : `the ${name}`;
+}
+
 function hasEnd(asked: { scale: string; rank: 'most' | 'least' }): string {
   return `has the ${asked.rank} ${asked.scale}`;
 }

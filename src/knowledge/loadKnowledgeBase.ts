@@ -138,6 +138,11 @@ export function buildKnowledgeBase(files: readonly SourceFile[], lectureMarkdown
       if (!firstFileOfId.has(part) || !sibling) problems.push(`${where(file, entry.id, 'combines')}: "${part}" is not another sub-topic of the same overview`);
     }
     if (entry.lists !== undefined && entry.id.includes('.')) problems.push(`${where(file, entry.id, 'lists')}: only an overview lists advantages or disadvantages`);
+    for (const side of entry.sharesList) {
+      if (!entry.id.includes('.')) problems.push(`${where(file, entry.id, 'sharesList')}: only a sub-topic shares the subject's list`);
+      if (!topics.some((other) => other.entry.lists === `${side}s`)) problems.push(`${where(file, entry.id, 'sharesList')}: no overview lists the ${side}s`);
+      if (entry.facts.some((fact) => fact.side === side)) problems.push(`${where(file, entry.id, 'sharesList')}: the entry has its own ${side}s, which are answered instead`);
+    }
     entry.facts.forEach((fact, index) => {
       const field = `facts[${String(index)}]`;
       if (!lecture.flatText.includes(foldSpace(fact.quote))) problems.push(`${where(file, entry.id, `${field}.quote`)}: "${fact.quote}" is not in the lecture verbatim`);

@@ -135,6 +135,14 @@ export const TopicEntrySchema = z.strictObject({
    */
   lists: z.enum(['advantages', 'disadvantages']).optional(),
   /**
+   * The sides on which the subject's own list (the overview that `lists` them) is this
+   * sub-topic's too, where it names none of its own: the lecture's case against the cloud is
+   * about handing data and machines to a provider, which is what a public cloud is. "A
+   * disadvantage of the public cloud?" gets that list, said to be the cloud's as a whole; a side
+   * of a sub-topic without it gets "the lecture names none".
+   */
+  sharesList: z.array(z.enum(['advantage', 'disadvantage'])).default([]),
+  /**
    * The sibling sub-topics this one is made of, as its answer says (the hybrid cloud: a private
    * data centre and public cloud services). What is not one of them is not this either: "which
    * deployment model does not mean buying your own computers?" is not the hybrid cloud.

@@ -746,6 +746,21 @@ export class Matcher implements RuleKnowledge {
     return this.topic(id)?.facts ?? [];
   }
 
+  namesOneOf(family: string, normalised: string): boolean {
+    const entry = this.topic(family);
+    if (entry === undefined) return false;
+    const text = ` ${normalised} `;
+    // "deployment models" said as "deployment model": a name of two words or more, in the plural.
+    return [...entry.names, ...entry.keywords].some((name) => {
+      const key = normalise(name);
+      return key.includes(' ') && key.endsWith('s') && text.includes(` ${key.slice(0, -1)} `) && !text.includes(` ${key} `);
+    });
+  }
+
+  sharesList(id: string, side: 'advantage' | 'disadvantage'): boolean {
+    return this.topic(id)?.sharesList.includes(side) ?? false;
+  }
+
   tellsOrigin(id: string): boolean {
     return this.originTellers.has(id);
   }

@@ -17,6 +17,13 @@
  * "nothing about it needs special hardware", "our company sets a server aside".
  */
 const SET_ASIDE = '(?:apart from|aside from|other than|besides|except for|except|excluding|ignoring|not counting|never mind|forget about|forget|setting aside|leaving aside|leaving out|not the(?! (?:sort|sorts|kind|kinds|type|types)\\b)|not about|nothing about(?! (?:it|this|that|them)\\b))';
+const SETS_ASIDE = new RegExp(`\\b${SET_ASIDE}\\b`);
+
+/** Whether a normalised question sets anything aside, wherever it does: "what deployment model is there besides the public cloud". */
+export function setsAside(normalised: string): boolean {
+  return SETS_ASIDE.test(normalised);
+}
+
 /** A question word that ends a set-aside clause with no comma: "other than SaaS which one is easiest?". */
 const ASKING = '(?:which|what|whats|how|why|where|who|can|could|should|would|tell|give)';
 const EXCLUDED = new RegExp(
@@ -427,6 +434,14 @@ const COMBINING = /\b(?:combin(?:e|es|ed|ing|ation|ations)|mix(?:es|ed|ing)?(?!(
 /** Whether a question speaks of things put together: "combining renting and owning". */
 export function combines(normalised: string): boolean {
   return COMBINING.test(normalised);
+}
+
+/** The combination as one alternative beside the parts: "public, private or a mix of both". */
+const COMBINATION_OFFERED = /\bor (?:an? |some )?(?:combin(?:ation|ing)|mix(?:ture|ing)?|blend(?:ing)?|merg(?:er|ing))\b/;
+
+/** Whether a question offers the combination as one of its alternatives, beside the parts it names. */
+export function offersCombination(normalised: string): boolean {
+  return COMBINATION_OFFERED.test(normalised);
 }
 
 /** Who first made a thing, or when: "invented", "coined", "founded", "came up with". */

@@ -42,9 +42,11 @@ export const RULES_NOT_SECOND_GUESSED: ReadonlySet<string> = new Set([
  * - the list of a side of the subject described in other words ("what's good about …");
  * - the part that stands between the two named ("which sits between A and B");
  * - the list two of whose parts are asked which matters more, which the lecture never says;
- * - the overview of a family asked to choose from with nothing said to choose by.
+ * - the overview of a family asked to choose from with nothing said to choose by;
+ * - the one part called one of its family ("the hybrid deployment model"), whose family's name the
+ *   model reads as a question about the whole family.
  */
-export const RULES_ONLY_DECLINED: ReadonlySet<string> = new Set(['preferredOver', 'combinationNamed', 'sideOfSubject', 'oneBetweenTwo', 'unrankedChoice', 'choiceWithoutNeeds']);
+export const RULES_ONLY_DECLINED: ReadonlySet<string> = new Set(['preferredOver', 'combinationNamed', 'sideOfSubject', 'oneBetweenTwo', 'unrankedChoice', 'choiceWithoutNeeds', 'partCalledOneOfFamily']);
 
 const isSmalltalk = (id: string) => id.startsWith('smalltalk.');
 
@@ -176,6 +178,13 @@ const choiceSettled: OpinionStep = (w) => {
   return family !== undefined && w.top.id !== w.answered && w.overviewOf(w.top.id) === family ? w.decision : undefined;
 };
 
+/**
+ * "A disadvantage of the public cloud?", answered with the subject's list of that side, which the
+ * knowledge base says is the part's too (`sharesList`): a model preferring the part read its name,
+ * which the rules read as well and answered through the list. No dispute over what was asked.
+ */
+const partsListKept: OpinionStep = (w) => (w.decision.direct?.kind === 'subject-list' && w.top.id === w.decision.direct.part ? w.decision : undefined);
+
 /** The model is sure of a topic: it answers. */
 const modelIsSure: OpinionStep = (w) => {
   if (w.top.p < w.o.opinionAnswer) return undefined;
@@ -206,7 +215,7 @@ const unsureModel: OpinionStep = (w) => {
 const disagreement: OpinionStep = (w) => (w.answered === null ? undefined : doubt(w, w.answered, w.top.id));
 
 /** The weighing, in order; the first step that decides wins. */
-const OPINION_STEPS: readonly OpinionStep[] = [agreement, trustedAnswer, modelDeclines, modelHearsSmalltalk, overviewOfComparison, choiceSettled, factDisputed, modelIsSure, weakReadingsAgree, unsureModel, disagreement];
+const OPINION_STEPS: readonly OpinionStep[] = [agreement, trustedAnswer, modelDeclines, modelHearsSmalltalk, partsListKept, overviewOfComparison, choiceSettled, factDisputed, modelIsSure, weakReadingsAgree, unsureModel, disagreement];
 
 /**
  * The rules' decision, weighed against the model's opinion of the same question, by the steps

@@ -1,5 +1,6 @@
 import { Answerer } from '../../src/answering/Answerer';
 import { Matcher } from '../../src/matching/Matcher';
+import { gardeningKnowledgeBase } from '../matching/fixtures/gardening';
 import { housingKnowledgeBase } from '../matching/fixtures/housing';
 import { SAYS, tinyKnowledgeBase } from '../matching/fixtures/tinyKnowledge';
 import { twoFamiliesKnowledgeBase } from '../matching/fixtures/twoFamilies';
@@ -48,6 +49,16 @@ describe('a direct sentence before the answer', () => {
 
   it('says the lecture does not say which of the others, when the one it ranks at that end is set aside', () => {
     expect(parts('apart from the car, which vehicle is the most expensive?')[0]).toBe(`**In short:** The lecture does not say which of the others has the most cost. What it does say: ${SAYS.carMostCost}`);
+  });
+
+  it('answers a side a sub-topic shares with the subject ("the disadvantage of an allotment") with the subject\'s list, saying whose it is, and one item of it asked for with that item alone', () => {
+    const garden = new Answerer(gardeningKnowledgeBase(), new Matcher(gardeningKnowledgeBase()));
+    const list = garden.answerQuestion('what is the disadvantage of an allotment?');
+    expect(list.id).toBe('against');
+    expect(list.text.split('\n\n')[0]).toBe('**In short:** The lecture names no disadvantage of the allotment in particular; it gives these under "Why not garden?".');
+    const item = garden.answerQuestion('what is the disadvantage of an allotment in a frost?');
+    expect(item.id).toBe('against.weather');
+    expect(item.text.split('\n\n')[0]).toBe(gardeningKnowledgeBase().get('against.weather')?.answer);
   });
 
   it('gives a named sub-topic\'s facts on the side asked for, or says the lecture names none', () => {

@@ -50,6 +50,12 @@ describe('knowledge validation', () => {
     expect(problemsOf(broken((doc) => (doc.entries[1].combines = ['cloud-computing', 'cloud-computing'])))).toContain('field "combines": an id is listed twice');
   });
 
+  it('when an entry shares a list it cannot, says why', () => {
+    // The fixture's overview lists the advantages; nothing lists the disadvantages.
+    expect(problemsOf(broken((doc) => (doc.entries[0].sharesList = ['advantage'])))).toContain('entry "cloud-computing", field "sharesList": only a sub-topic shares the subject\'s list');
+    expect(problemsOf(broken((doc) => (doc.entries[0].sharesList = ['disadvantage'])))).toContain('field "sharesList": no overview lists the disadvantages');
+  });
+
   it('when two entries share an id, says which', () => {
     const message = problemsOf(broken((doc) => (doc.entries[1].id = 'cloud-computing')));
     expect(message).toMatch(/entry "cloud-computing", field "id": duplicate id/);

@@ -545,6 +545,41 @@ describeRule('sideOfNamedTopic', () => {
   });
 });
 
+describe('rule sideOfNamedTopic, of a part that shares the subject\'s list', () => {
+  // The gardening lecture's allotment names no disadvantage of its own but shares the subject's.
+  const garden = new Matcher(gardeningKnowledgeBase());
+
+  it.each(['what is the disadvantage of an allotment?', 'why not use an allotment?'])('when asked "%s", answers the subject\'s list of that side, saying whose it is', (question) => {
+    expect(garden.match(question)).toMatchObject({ rule: 'sideOfNamedTopic', kind: 'answer', id: 'against', direct: { kind: 'subject-list', part: 'plots.allotment', side: 'disadvantage' } });
+  });
+
+  it('when the question also mentions one item of that list ("…of an allotment in a frost"), answers that item', () => {
+    expect(garden.match('what is the disadvantage of an allotment in a frost?')).toMatchObject({ rule: 'sideOfNamedTopic', id: 'against.weather', direct: { kind: 'subject-list', part: 'plots.allotment' } });
+  });
+
+  it('when the part has facts of its own on the side asked ("the advantage of an allotment"), answers them, not the list', () => {
+    expect(garden.match('what is the advantage of an allotment?')).toMatchObject({ rule: 'sideOfNamedTopic', id: 'plots.allotment', direct: { kind: 'facts' } });
+  });
+});
+
+describeRule('partCalledOneOfFamily', () => {
+  // The gardening lecture's plots are called "garden plots", as the cloud's models are "deployment models".
+  const garden = new Matcher(gardeningKnowledgeBase());
+
+  it('when one part is named and called one of its family in the singular ("describe the backyard garden plot"), answers the part, though the overview scores best', () => {
+    expect(garden.match('describe the backyard garden plot')).toMatchObject({ rule: 'partCalledOneOfFamily', kind: 'answer', id: 'plots.backyard' });
+    expect(garden.scores('describe the backyard garden plot')[0]?.id).toBe('plots');
+  });
+
+  it.each([
+    ['the family is named in the plural', 'describe the garden plots, like the backyard'],
+    ['it sets the part aside', 'what garden plot is there besides the backyard'],
+    ['it chooses between two parts', 'which garden plot is cheaper, the backyard or the allotment'],
+  ])('passes on a question where %s ("%s")', (_, question) => {
+    expect(garden.match(question).rule).not.toBe('partCalledOneOfFamily');
+  });
+});
+
 describeRule('sideOfSubject', () => {
   // The transport lecture has no subject of its own beside its lists; the gardening one has.
   const garden = new Matcher(gardeningKnowledgeBase());
@@ -871,6 +906,8 @@ describeRule('combinationNamed', () => {
     ['it asks to choose', 'renting or owning, which combines best'],
     ['it negates', 'not combining renting and owning'],
     ['it names one part only', 'combining renting with a part-time job'],
+    ['it offers the mix as one alternative beside the parts', 'renting, owning or a mix of both'],
+    ['it offers the mix as one alternative beside the parts', 'renting and owning, or a mix of the two?'],
   ])('passes on a question where %s ("%s")', (_, question) => {
     expect(homes.match(question).rule).not.toBe('combinationNamed');
   });

@@ -1,5 +1,5 @@
 import type { Fact, Rank } from '../../knowledge/schema';
-import { asksAgreement, claimIn, combines, subjectNamed, isNoEvidence, withoutBelief, negates, neitherNor, preferredTo, sitsBetween, unnegatedChoice } from '../asking';
+import { asksAgreement, claimIn, combines, offersCombination, subjectNamed, isNoEvidence, withoutBelief, negates, neitherNor, preferredTo, sitsBetween, unnegatedChoice } from '../asking';
 import { withoutSideWords } from '../reading';
 import { type Decision, type Rule, type RuleContext, shortlist, type Verdict } from './types';
 
@@ -279,10 +279,18 @@ export const sideOfNamedTopic: Rule = (ctx) => {
   const facts = ctx.k.facts(id);
   if (facts.length === 0) return undefined;
   const onSide = facts.filter((fact: Fact) => fact.side === side).map((fact) => fact.says);
-  // "Why not use the public cloud?" of a part the lecture names no disadvantage of asks the
-  // cloud's reasons against, which are about renting someone else's machines: left to the rest.
-  if (ctx.q.reading.side === undefined && onSide.length === 0) return undefined;
   const confidence = scoreOf(ctx, id);
+  // "A disadvantage of the public cloud?": the subject's list of that side, where the knowledge
+  // base says it is the part's too, rather than "the lecture names none"; the one item of that list
+  // the question also mentions, if any ("for sensitive data").
+  const list = onSide.length === 0 && ctx.k.sharesList(id, side) ? ctx.k.listing(side) : undefined;
+  if (list !== undefined) {
+    const items = ctx.k.mentioned(list, ctx.q.terms);
+    return { kind: 'answer', id: items.length === 1 ? (items[0] ?? list) : list, confidence, candidates: shortlist(ctx), direct: { kind: 'subject-list', part: id, side } };
+  }
+  // "Why not use the private cloud?", of a part the lecture names no disadvantage of and that
+  // shares none of the cloud's: left to the rest, which may read the cloud's reasons against.
+  if (ctx.q.reading.side === undefined && onSide.length === 0) return undefined;
   const direct: Decision['direct'] = onSide.length > 0 ? { kind: 'facts', says: onSide } : { kind: 'not-stated', asked: { side }, instead: [] };
   return { kind: 'answer', id, confidence, candidates: shortlist(ctx), direct };
 };
@@ -695,12 +703,12 @@ export const preferredOver: Rule = (ctx) => {
  * "Combining renting and owning", "a mix of the bus and the car": the parts a question names, put
  * together, are the sub-topic the knowledge base says combines them (`combines`), whatever their
  * own names score. Only where it names every part that sub-topic combines and nothing else of the
- * family, and not in a comparison or a choice ("renting or a mix of renting and owning?"), nor
- * with a "not".
+ * family, and not in a comparison or a choice ("renting or a mix of renting and owning?",
+ * "renting, owning or a mix of both": the combination one of the alternatives), nor with a "not".
  */
 export const combinationNamed: Rule = (ctx) => {
   const normalised = ctx.q.analysis.normalised;
-  if (!combines(normalised) || negates(normalised) || ctx.q.reading.choosing || ctx.q.reading.comparing) return undefined;
+  if (!combines(normalised) || offersCombination(normalised) || negates(normalised) || ctx.q.reading.choosing || ctx.q.reading.comparing) return undefined;
   const named = ctx.k.named(ctx.q.terms).filter((id) => ctx.k.parentOf(id) !== undefined);
   const [first] = named;
   const family = first === undefined ? undefined : ctx.k.parentOf(first);

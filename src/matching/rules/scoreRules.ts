@@ -1,5 +1,5 @@
 import { areSiblings } from '../../knowledge/KnowledgeBase';
-import { joinsTwo } from '../asking';
+import { joinsTwo, setsAside } from '../asking';
 import { type Decision, type Rule, shortlist } from './types';
 
 /** Rules that decide on the scores: answer the best entry, ask between close ones, or decline. */
@@ -116,6 +116,25 @@ export const clearWinner: Rule = (ctx) => {
     return { kind: 'clarify', id: null, confidence: top.score, candidates: [top, overlooked] };
   }
   return answerOrAsk(ctx, ctx.k.namedSiblings(top.id, ctx.q.terms), top.score, shortlist(ctx), top.id);
+};
+
+/**
+ * "Describe the public cloud deployment model", "what is the hybrid deployment model?": one part
+ * of the best overview, named, and called one of its family in the singular. The family's name
+ * makes the overview score best, but the question is about the one part. Not where the question
+ * compares, chooses, asks a side, sets something aside, or mentions another part of the family.
+ */
+export const partCalledOneOfFamily: Rule = (ctx) => {
+  const [top] = ctx.q.topics;
+  const { reading } = ctx.q;
+  if (top === undefined || ctx.k.childrenOf(top.id).length === 0 || setsAside(ctx.q.analysis.normalised)) return undefined;
+  if (reading.comparing || reading.choosing || reading.comparison !== undefined || reading.side !== undefined || reading.bothSides !== undefined) return undefined;
+  const parts = ctx.k.named(ctx.q.terms).filter((id) => ctx.k.parentOf(id) === top.id);
+  const [part] = parts;
+  if (part === undefined || parts.length > 1 || ctx.k.mentioned(top.id, ctx.q.terms).some((id) => id !== part)) return undefined;
+  if (!ctx.k.namesOneOf(top.id, ctx.q.analysis.normalised)) return undefined;
+  // The overview's score: it comes from the same words, the part's name among them.
+  return { kind: 'answer', id: part, confidence: top.score, candidates: shortlist(ctx) };
 };
 
 /**

@@ -33,6 +33,8 @@ export type Direct =
       /** The question set aside the one the lecture ranks there ("apart from SaaS, …"): it does not say which of the others. */
       othersOnly?: true;
     }
+  /** "A disadvantage of the public cloud?": `part` names none of its own, and the subject's list of that side, answered, is its too. */
+  | { kind: 'subject-list'; part: string; side: 'advantage' | 'disadvantage' }
   /** "The biggest drawback": the lecture lists that side without ranking it; the overview lists them all. */
   | { kind: 'unranked'; side: 'advantage' | 'disadvantage' }
   /** "Which of these is not a benefit: …": the odd one out is not in `family`, the overview the question named. */
@@ -156,6 +158,10 @@ export interface RuleKnowledge {
   namedSiblings(id: string, terms: ReadonlySet<number>): string[];
   namedElsewhere(topId: string, terms: ReadonlySet<number>, topics: readonly Candidate[]): Candidate | undefined;
   facts(id: string): readonly Fact[];
+  /** Whether a normalised text calls something one of a family, by the singular of one of its plural names: "the hybrid deployment model". */
+  namesOneOf(family: string, normalised: string): boolean;
+  /** Whether the subject's list of a side is the sub-topic's too, which names none of its own (`sharesList` in the knowledge base). */
+  sharesList(id: string, side: 'advantage' | 'disadvantage'): boolean;
   /** The sub-topics of an overview the question mentions: by name, or by one of their keyword phrases whole. */
   mentioned(family: string, terms: ReadonlySet<number>): string[];
   /** As `mentioned`, leaving out the words of a scale: "is cost a bigger problem than latency" mentions latency alone. */
