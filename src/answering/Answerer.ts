@@ -645,6 +645,17 @@ export class Answerer {
   }
 
   /**
+   * "Any other benefits?" after one: the parts of its overview not yet discussed, to pick from.
+   * Not "did you mean", which would say the question was unclear.
+   */
+  othersIn(overview: string, ids: readonly string[]): Reply | undefined {
+    const entry = this.kb.get(overview);
+    if (!entry || ids.length === 0) return undefined;
+    const suggestions = this.suggestionsFor(ids);
+    return { kind: 'clarify', id: null, confidence: 1, text: numbered(`Under "${entry.title}" the lecture also gives these. Which one?`, suggestions), suggestions, source: null };
+  }
+
+  /**
    * "Tell me more" about a topic the lecture says no more about: said plainly, with the topic's
    * follow-ups to choose from, rather than answering one of them as if it were more of this one.
    */

@@ -86,6 +86,13 @@ const OTHER_ONES = /^(?:and |but |what about |how about |tell me about |and what
  */
 const ANOTHER =
   /^(?:and |so |ok |what |what is |whats |what are |give me |tell me |name |list |is there |are there )?(?:the )?(?:another|one more|any other|any others|any more|other|others)(?: one| ones)?(?: (drawback|drawbacks|disadvantage|disadvantages|downside|downsides|con|cons|risk|risks|benefit|benefits|advantage|advantages|upside|upsides|pro|pros|reason|reasons|model|models|type|types|kind|kinds|option|options|point|points))?(?: (?:are there|is there|then|left))?$/;
+/**
+ * "What else?", "anything else?", "what else is a benefit?", "what else is there?": the same, asked
+ * with "else". After a part, the lecture has said all it says of it; what else it gives is the rest
+ * of the part's list.
+ */
+const ELSE =
+  /^(?:and |so |ok |but )?(?:what else|anything else|something else|what other things?)(?: (?:is|are|could be|can be))?(?: there)?(?: (?:an?|one))?(?: (drawback|drawbacks|disadvantage|disadvantages|downside|downsides|con|cons|risk|risks|benefit|benefits|advantage|advantages|upside|upsides|pro|pros|reason|reasons|model|models|type|types|kind|kinds|option|options|point|points))?(?: (?:is there|are there|then|left|in the lecture))?$/;
 const BENEFIT_WORDS = new Set(['benefit', 'benefits', 'advantage', 'advantages', 'upside', 'upsides', 'pro', 'pros']);
 const DRAWBACK_WORDS = new Set(['drawback', 'drawbacks', 'disadvantage', 'disadvantages', 'downside', 'downsides', 'con', 'cons', 'risk', 'risks']);
 
@@ -240,8 +247,7 @@ export class Conversation {
     if (ordinal !== undefined) return options[placeOf(ordinal, options.length) - 1];
     // A new question that the matcher answers with another entry is not a pick.
     if (fresh.kind === 'answer' && fresh.id !== null && !options.includes(fresh.id)) return undefined;
-    const [top, second] = this.matcher.scores(text).filter((candidate) => options.includes(candidate.id));
-    return top && top.score > 0 && (!second || top.score > second.score) ? top.id : undefined;
+    return this.matcher.pickedBy(text, options);
   }
 
   /** An entry picked by button, title or number; after "An example of what?", its example. */
@@ -518,12 +524,12 @@ export class Conversation {
     const left = this.kb.childrenOf(overview.id).filter((child) => !seen.includes(child.id));
     const [only] = left;
     if (only === undefined) return this.answerer.offerChildren(overview.id);
-    return left.length === 1 ? this.answerer.answerEntry(only.id) : this.answerer.didYouMean(left.map((child) => child.id));
+    return left.length === 1 ? this.answerer.answerEntry(only.id) : this.answerer.othersIn(overview.id, left.map((child) => child.id));
   }
 
   /** "Another drawback?" after a part of the drawbacks: another of that list, the side named or none. */
   private anotherOf(overview: string, normalised: string): boolean {
-    const found = ANOTHER.exec(normalised);
+    const found = ANOTHER.exec(normalised) ?? ELSE.exec(normalised);
     if (found === null) return false;
     const word = found[1];
     if (word === undefined || (!BENEFIT_WORDS.has(word) && !DRAWBACK_WORDS.has(word))) return true;

@@ -339,6 +339,17 @@ export class Matcher implements RuleKnowledge {
     return known.length === 0 ? [] : this.rank(known, norm);
   }
 
+  /**
+   * The one of `ids` a reply to "did you mean…?" picks by its words ("the spend more one"): the
+   * best of them by score, clear of the next, and scoring at least `clarifyThreshold`, as any
+   * entry offered must. A new question that only brushes one of them ("how do I deploy to
+   * heroku?" scores elasticity 0.13) picks none.
+   */
+  pickedBy(text: string, ids: readonly string[]): string | undefined {
+    const [top, second] = this.scores(text).filter((candidate) => ids.includes(candidate.id));
+    return top !== undefined && top.score >= this.options.clarifyThreshold && (second === undefined || top.score > second.score) ? top.id : undefined;
+  }
+
   /** A text's stemmed content terms, after typo correction and synonyms: what the matcher sees. */
   termsOf(text: string): string[] {
     return this.analyzer.analyse(text).terms;

@@ -69,12 +69,15 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
-  it('when asked "any downsides?" after the public cloud, says the lecture gives none rather than answering another cloud', async () => {
+  it('when asked "any downsides?" after the public cloud, gives the reasons against the cloud, which are its, saying the lecture names none of its own, rather than answering another cloud', async () => {
     await conversation()
       .send('what is a public cloud')
       .assertReply(() => undefined)
       .send('any downsides?')
-      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture gives no drawbacks for "Public cloud"/); })
+      .assertReply((reply) => {
+        expect(reply.text).toMatch(/^\*\*In short:\*\* The lecture names no disadvantage of the public cloud in particular; it gives these under "Why not use the cloud\?"\./);
+        expect(reply.text).toMatch(/five reasons not to use the cloud/);
+      })
       .startTest();
   });
 
@@ -281,7 +284,7 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .assertReply(() => undefined)
       .send("what's another drawback?")
       .assertReply((reply) => {
-        expect(reply.text).toMatch(/^I'm not sure which topic you mean/);
+        expect(reply.text).toMatch(/^Under "Why not use the cloud\?" the lecture also gives these\. Which one\?/);
         expect(reply.text).toMatch(/Costs[\s\S]*Security[\s\S]*Control[\s\S]*Intellectual property/);
         expect(reply.text).not.toMatch(/Latency/);
       })
@@ -292,6 +295,8 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
     ['what other reasons are there?', ['what is security in the cloud'], /Latency[\s\S]*Costs[\s\S]*Control[\s\S]*Intellectual property/, /Security|seven reasons/],
     ['any others?', ['what is latency', 'what about security?', 'and control?'], /Costs[\s\S]*Intellectual property/, /Latency|Security|Control|[Pp]ublic cloud/],
     ['what are the other models?', ['what is paas'], /Infrastructure as a service[\s\S]*Software as a service/, /Platform as a service/],
+    ['what else is a benefit?', ['what is agility'], /Availability[\s\S]*Scalability[\s\S]*Elasticity/, /Agility/],
+    ['anything else?', ['what is latency'], /Costs[\s\S]*Security[\s\S]*Intellectual property/, /Latency/],
   ])('"%s" after parts of one list offers the parts of that list not yet given', async (followUp, before, offered, notOffered) => {
     const [opening = '', ...rest] = before;
     let talk: TestFlow = conversation().send(opening).assertReply(() => undefined);
@@ -299,10 +304,29 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
     await talk
       .send(followUp)
       .assertReply((reply) => {
-        expect(reply.text).toMatch(/^I'm not sure which topic you mean/);
+        expect(reply.text).toMatch(/^Under "[^"]+" the lecture also gives these\. Which one\?/);
         expect(reply.text).toMatch(offered);
         expect(reply.text).not.toMatch(notOffered);
       })
+      .startTest();
+  });
+
+  it('after the others are offered, a reply that names one by its words picks it; a new question that only brushes one of them picks none', async () => {
+    await conversation()
+      .send('what is agility')
+      .assertReply(() => undefined)
+      .send('what else is a benefit?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/Elasticity/); })
+      .send('how do I deploy a flask app to heroku?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Sorry, I don't know that/); })
+      .startTest();
+    await conversation()
+      .send('what is agility')
+      .assertReply(() => undefined)
+      .send('what else is a benefit?')
+      .assertReply(() => undefined)
+      .send('the spend more one')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Scalability/); })
       .startTest();
   });
 
@@ -667,7 +691,7 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .assertReply(() => undefined)
       .send('and the other one?')
       .assertReply((reply) => {
-        expect(reply.text).toMatch(/^I'm not sure which topic you mean/);
+        expect(reply.text).toMatch(/^Under "IaaS, PaaS and SaaS compared" the lecture also gives these\. Which one\?/);
         expect(reply.text).toMatch(/Infrastructure as a service/);
         expect(reply.text).toMatch(/Software as a service/);
         expect(reply.text).not.toMatch(/Platform as a service|[Pp]ublic cloud/);
