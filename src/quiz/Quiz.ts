@@ -81,6 +81,11 @@ const SKIP = /^(?:skip|pass|next|next one|next question|another|another one|anot
 const REVEAL = /^(?:(?:ok|okay|so|stop|just|please|come on|go on) )?(?:(?:what|which) (?:is|was) (?:the |it )?(?:right |correct )?(?:answer|one)|(?:tell|show|give) me the (?:right |correct )?answer|(?:the )?answer|(?:i )?(?:do not|dont) know|idk|no idea|not sure|(?:i )?give up)$/;
 /** "Hint?": the quiz gives none, but says what it does offer rather than reading it as an answer. */
 const HINT = /^(?:can i have |could i have |give me |any |got any )?(?:a )?(?:hint|hints|clue|clues|tip)$/;
+/**
+ * A reply that can only be meant as a quiz answer: a letter, true or false. Not "yes" or "no",
+ * which may answer the bot, nor a number, which may pick from "did you mean…?".
+ */
+const OPTION_LIKE = /^(?:\(?[a-z]\)?|true|false)$/;
 const RESUME = /^(?:resume|continue|back to (?:the )?quiz|continue (?:the )?quiz|resume (?:the )?quiz)$/;
 
 /**
@@ -171,7 +176,14 @@ export class Quiz {
     if (RESUME.test(said)) return { reply: this.ask({ ...session, paused: false }), session: { ...session, paused: false }, progress };
     const item = this.current(session);
     const choice = item ? this.choiceIn(said, item) : undefined;
-    return choice === undefined ? undefined : this.answer(session, choice, progress, now);
+    if (choice !== undefined) return this.answer(session, choice, progress, now);
+    // "C" to a true-or-false question, "false" to a choice of three: meant as an answer, which
+    // matched as a question would be declined. The question again, with the answers it takes.
+    if (item !== undefined && OPTION_LIKE.test(said)) {
+      const letters = item.options.map((_, index) => LETTERS[index] ?? '?');
+      return { reply: this.ask(session, `"${text.trim()}" is not one of this question's answers: answer ${letters.slice(0, -1).join(', ')} or ${letters.at(-1) ?? ''}.`), session, progress };
+    }
+    return undefined;
   }
 
   /** A pressed option button: it names its question, so a stale button cannot answer another one. */

@@ -118,6 +118,31 @@ describe('answering a question in words', () => {
   });
 });
 
+describe('a reply meant as an answer that is none of the question\'s', () => {
+  const trueFalse = quiz.itemsIn(null).find((item) => item.options.length === 2);
+  const ofThree = quiz.itemsIn(null).find((item) => item.options.length === 3);
+  const session = (id: string): QuizSession => ({ scope: null, questions: [id], index: 0, right: 0, answered: 0, paused: false });
+
+  it.each([
+    ['a letter past the last option, to a true-or-false question', () => trueFalse, 'C', '"C" is not one of this question\'s answers: answer A or B.'],
+    ['"false", to a choice of three', () => ofThree, 'False', '"False" is not one of this question\'s answers: answer A, B or C.'],
+  ])('says so for %s, and asks the same question again, ungraded', (_, itemOf, said, lead) => {
+    const item = itemOf();
+    if (item === undefined) throw new Error('the knowledge base has no such quiz question');
+    const turn = quiz.respond(said, session(item.id), emptyProgress(), NOW);
+    expect(turn?.reply.text.split('\n')[0]).toBe(lead);
+    expect(turn?.reply.text).toContain(item.prompt);
+    expect(turn?.session?.index).toBe(0);
+    expect(turn?.graded).toBeUndefined();
+  });
+
+  it('leaves a number, which may pick from "did you mean…?", and "no", which may answer the bot, to the rest', () => {
+    if (ofThree === undefined) throw new Error('the knowledge base has no such quiz question');
+    expect(quiz.respond('7', session(ofThree.id), emptyProgress(), NOW)).toBeUndefined();
+    expect(quiz.respond('no', session(ofThree.id), emptyProgress(), NOW)).toBeUndefined();
+  });
+});
+
 describe('a quiz through the bot (TestAdapter)', () => {
   it('plays a round to the end: buttons, letters, typed answers with typos, right and wrong, and the score', async () => {
     const adapter = bot();
