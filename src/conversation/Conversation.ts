@@ -124,6 +124,9 @@ const ASKED = /^(?:and |so |but )?(?:what|which|why|how|who|where|is|are|does|do
 /** A question for a person, which asks who does something within the topic: "who sets up the OS?". */
 const WHO_ASKED = /^(?:and |so |but |then )?(?:who|whom|whose)\b/;
 
+/** A situation changed: "and if …", "what if …", "but what if …". */
+const HYPOTHETICAL = /^(?:and |but |so |ok )?(?:what )?if\b/;
+
 /** Chat words for a side, which no list is called: a bare "cons" after IaaS asks IaaS's, as "cons?" does. */
 const CHAT_SIDE = /^(?:pros|cons|upsides?|downsides?|plus points|minuses)$/;
 
@@ -324,6 +327,10 @@ export class Conversation {
     // question as asked, where it answers within that family.
     const family = this.kb.parentOf(lastTopic);
     if (refersBack && AMONG_THEM.test(match.normalised) && family !== undefined && match.kind === 'answer' && match.id !== null && (match.id === family.id || this.kb.parentOf(match.id)?.id === family.id)) return undefined;
+    // "And if they installed everything themselves?" after PaaS: the situation changed, asked of
+    // itself, which the question answers alone with another part of the same family; its "they"
+    // are the people in it, not the topic. Words that alone leave the family are read in it below.
+    if (HYPOTHETICAL.test(match.normalised) && match.kind === 'answer' && match.id !== null && match.id !== lastTopic && areSiblings(match.id, lastTopic)) return undefined;
     // With another part named ("is it cheaper than PaaS?"), or in a yes or no ("is it on-site?"),
     // the title takes the pronoun's place: added at the end, it would turn the question round, or
     // make it a claim that the pronoun's words are the topic.

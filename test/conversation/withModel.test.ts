@@ -22,6 +22,8 @@ const CONVERSATIONS: readonly (readonly string[])[] = [
   ['what is iaas', 'who handles scaling?'],
   // "Them" is the service models, not IaaS.
   ['what is iaas', 'which of them is intermediate?'],
+  // A situation changed after one answered with a part: "they" are the students, not PaaS.
+  ['a uni lab gives students a ready Jupyter environment, which model is that?', 'and if they had to install Python themselves on rented VMs?', 'what if they just used a web app?'],
 ];
 
 function replies(conversation: Conversation, messages: readonly string[]): { kind: string; id: string | null }[] {
