@@ -16,6 +16,21 @@ const TAG = /<\/?[a-z][^<>]*>/gi;
 const MARK_LABEL = /[([]\s*\d+\s*(?:marks?|pts?|points?)\s*[)\]]|\bfor \d+ marks?\b|\b\d+ marks?\b/gi;
 
 /**
+ * "True or false: agility is a drawback", "T/F: …", "…, true or false?": a statement to check,
+ * which is the yes or no "is it true that …" asks. Left as they are, "true" and "false" are words
+ * of no topic, and the statement reads as a description to match, with no verdict asked.
+ */
+const TRUE_OR_FALSE_FIRST = /^\s*(?:true or false|true\s*\/\s*false|t\s*\/\s*f)\s*[:?.,;\-–—]*\s*/i;
+const TRUE_OR_FALSE_LAST = /\s*[:?.,;\-–—]*\s*(?:true or false|true\s*\/\s*false|t\s*\/\s*f)\s*[?.!]*\s*$/i;
+
+/** A statement marked true-or-false, as the question "is it true that …". */
+function trueOrFalseAsked(text: string): string {
+  if (TRUE_OR_FALSE_FIRST.test(text)) return `is it true that ${text.replace(TRUE_OR_FALSE_FIRST, '')}`;
+  if (TRUE_OR_FALSE_LAST.test(text)) return `is it true that ${text.replace(TRUE_OR_FALSE_LAST, '')}`;
+  return text;
+}
+
+/**
  * Contractions are expanded so that "what's" and "what is" give the same words. Those with an
  * apostrophe are only looked for in a message that has one: most have none, and each pattern is
  * a pass over the whole message.
@@ -93,8 +108,7 @@ export function stripMarkup(text: string): string {
  * "normalised question" that logs and records show.
  */
 export function normalise(text: string): string {
-  let result = stripMarkup(text)
-    .replace(MARK_LABEL, ' ')
+  let result = trueOrFalseAsked(stripMarkup(text).replace(MARK_LABEL, ' '))
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`´]/g, "'");

@@ -23,7 +23,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   // why would anybody bother putting their stuff in the cloud instead". "Stuff" is as vague as "thing".
   'plain', 'english', 'layman', 'laymans', 'wonder', 'wondering', 'curious', 'confused', 'question', 'questions',
   'bother', 'bothering', 'call', 'stuff', 'whatever', 'somebody', 'anybody', 'everybody', 'somewhere', 'everything',
-  'nothing', 'after', 'before', 'instead', 'right', 'maybe', 'perhaps', 'probably', 'literally', 'honestly',
+  'nothing', 'after', 'before', 'instead', 'right', 'maybe',
+  // "Is it true that…", "true or false:": a belief checked, whose verdict the reading asks for.
+  'true', 'false', 'perhaps', 'probably', 'literally', 'honestly',
   'kinda', 'sorta', 'gonna', 'wanna', 'gotta', 'later',
   // "What's the deal with X", "when it comes to X", "what comes with X".
   'deal', 'come', 'comes',

@@ -106,6 +106,13 @@ describe('the Answerer\'s own sentences', () => {
     expect(realAnswerer().answerQuestion('is IaaS an advantage of the cloud?').text).toMatch(/^\*\*In short:\*\* No: the lecture gives "Infrastructure as a service \(IaaS\)" under /);
   });
 
+  it.each([
+    ['True or false: agility is a drawback', /^\*\*In short:\*\* No: the lecture gives "Agility" under "Why use the cloud\?"/],
+    ['the private cloud is on-site, true or false?', /^\*\*In short:\*\* No: In a private cloud, computers are bought, put off-site/],
+  ])('reads "%s" as the yes or no it asks, with its verdict first', (question, verdict) => {
+    expect(realAnswerer().answerQuestion(question).text).toMatch(verdict);
+  });
+
   describe('study mode', () => {
     it('is named in the welcome', () => {
       const text = realAnswerer().welcome().text;

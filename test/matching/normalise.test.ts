@@ -27,6 +27,11 @@ describe('normalise', () => {
     ['Explain PaaS with an example [4 marks]', 'explain paas with an example'],
     ['Outline two drawbacks for 3 marks', 'outline two drawbacks'],
     ['scalability quick def pls', 'scalability quick definition'],
+    ['True or false: agility is a drawback', 'is it true that agility is a drawback'],
+    ['T/F - IaaS needs the least effort', 'is it true that iaas needs the least effort'],
+    ['true/false agility is a drawback', 'is it true that agility is a drawback'],
+    ['The private cloud is on-site, true or false?', 'is it true that the private cloud is on site'],
+    ['is true or false a cloud thing', 'is true or false a cloud thing'],
   ])('turns %j into %j', (input, expected) => {
     expect(normalise(input)).toBe(expected);
   });
