@@ -124,6 +124,9 @@ const ASKED = /^(?:and |so |but )?(?:what|which|why|how|who|where|is|are|does|do
 /** A question for a person, which asks who does something within the topic: "who sets up the OS?". */
 const WHO_ASKED = /^(?:and |so |but |then )?(?:who|whom|whose)\b/;
 
+/** The one just given, by the word for its side: "that benefit", "this drawback". */
+const THAT_ONE = /\b(?:that|this) (?:benefit|advantage|upside|pro|drawback|disadvantage|downside|con|risk)\b/;
+
 /** A situation changed: "and if …", "what if …", "but what if …". */
 const HYPOTHETICAL = /^(?:and |but |so |ok )?(?:what )?if\b/;
 
@@ -301,6 +304,9 @@ export class Conversation {
       const asked = this.overviews[cue];
       const opposite = this.overviews[cue === 'drawback' ? 'benefit' : 'drawback'];
       if (!refersBack && asked !== undefined && opposite !== undefined && this.kb.parentOf(lastTopic)?.id === opposite) return this.answerer.answerEntry(asked);
+      // "What is that benefit called?" after disaster mitigation: the part itself, one of that
+      // side's list. Not "its advantages", which asks for more than the part.
+      if (THAT_ONE.test(match.normalised) && asked !== undefined && this.kb.parentOf(lastTopic)?.id === asked) return this.answerer.answerEntry(lastTopic);
       // The part of this answer if it has one; else the question about this topic, if that
       // leads somewhere new ("downsides" of the cloud are the drawbacks); else an honest no.
       // "Of" the title, as a question about a topic's side is asked: "advantages? of Private cloud".

@@ -25,7 +25,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'bother', 'bothering', 'call', 'stuff', 'whatever', 'somebody', 'anybody', 'everybody', 'somewhere', 'everything',
   'nothing', 'after', 'before', 'instead', 'right', 'maybe',
   // "Is it true that…", "true or false:": a belief checked, whose verdict the reading asks for.
-  'true', 'false', 'perhaps', 'probably', 'literally', 'honestly',
+  'true', 'false',
+  // How often, which the lecture never says: "is IaaS usually the cheapest?" asks whether it is.
+  'usually', 'typically', 'generally', 'normally', 'perhaps', 'probably', 'literally', 'honestly',
   'kinda', 'sorta', 'gonna', 'wanna', 'gotta', 'later',
   // "What's the deal with X", "when it comes to X", "what comes with X".
   'deal', 'come', 'comes',

@@ -311,6 +311,17 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('"what is that benefit called?" after a benefit is that benefit; "what are its advantages?" after it is still none of its own', async () => {
+    await conversation()
+      .send('how does the cloud help if a data center floods?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Disaster mitigation/); })
+      .send('what is that benefit called?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Disaster mitigation/); })
+      .send('what are its advantages?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture gives no benefits for "Disaster mitigation"/); })
+      .startTest();
+  });
+
   it('after the others are offered, a reply that names one by its words picks it; a new question that only brushes one of them picks none', async () => {
     await conversation()
       .send('what is agility')
