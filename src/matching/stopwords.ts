@@ -36,6 +36,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'project', 'projects', 'assignment', 'coursework', 'homework', 'revision', 'revising', 'exam', 'exams',
   // The verbs of exam questions: "outline the drawbacks", "state what is meant by agility".
   'outline', 'state', 'discuss', 'identify', 'justify', 'illustrate', 'evaluate', 'mark', 'marks',
+  'argue', 'argues', 'arguing', 'argument', 'arguments',
   // How exam questions point at their subject: "the term X", "the phrase X", "X in the context of",
   // "which benefit does that relate to".
   'term', 'phrase', 'concept', 'notion', 'context', 'relate', 'relates', 'related', 'relating', 'regard', 'regarding',

@@ -113,6 +113,12 @@ describe('the Answerer\'s own sentences', () => {
     expect(realAnswerer().answerQuestion(question).text).toMatch(verdict);
   });
 
+  it('gives both lists for "arguments for and against using the cloud": "arguments" frames the question and names nothing', () => {
+    const text = realAnswerer().answerQuestion('arguments for and against using the cloud').text;
+    expect(text).toMatch(/^The lecture gives seven reasons to use the cloud/);
+    expect(text).toContain('The lecture gives five reasons not to use the cloud');
+  });
+
   describe('study mode', () => {
     it('is named in the welcome', () => {
       const text = realAnswerer().welcome().text;

@@ -1227,6 +1227,10 @@ describe('unnamedWhatIs, after every scored rule', () => {
     expect(matcher.match(question)).toMatchObject({ kind: 'answer', id });
   });
 
+  it('when "what are X" asks both sides ("what are the pros and cons"), answers the list of the side named first', () => {
+    expect(new Matcher(gardeningKnowledgeBase()).match('what are the pros and cons')).toMatchObject({ kind: 'answer', id: 'for', rule: 'bothSidesAsked' });
+  });
+
   it('when "what is X good for" would be answered with an entry X does not name that is no list of a side ("what is a hill good for"), declines', () => {
     expect(matcher.match('what is a hill good for')).toMatchObject({ kind: 'fallback', id: null });
   });

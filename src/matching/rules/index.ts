@@ -82,8 +82,9 @@ const WHAT_IS = /^(?:so )?(?:what (?:is|are)|define|meaning of) (?!so\b)(?!.*\ba
 export function unnamedWhatIs(decision: Decision, ctx: RuleContext): Decision {
   if (decision.kind !== 'answer' || decision.id === null || decision.direct !== undefined) return decision;
   const { normalised } = ctx.q.analysis;
-  // "What is the cloud good for?" asks a side of it, which the list of that side answers.
-  const { side } = ctx.q.reading;
+  // "What is the cloud good for?" asks a side of it, which the list of that side answers; "what
+  // are the arguments for and against the cloud?" both, the list of the side named first.
+  const side = ctx.q.reading.side ?? ctx.q.reading.bothSides;
   if (side !== undefined && decision.id === ctx.k.listing(side)) return decision;
   if (!WHAT_IS.test(normalised) || ctx.q.terms.size > ctx.o.shortSubjectTerms || ctx.k.namesIt(decision.id, ctx.q.terms)) return decision;
   return { kind: 'fallback', id: null, confidence: decision.confidence, candidates: decision.candidates };
