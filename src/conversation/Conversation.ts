@@ -438,6 +438,13 @@ export class Conversation {
    */
   private settledByContext(text: string, match: MatchResult, lastTopic: string): Reply | undefined {
     if (!ASKED.test(match.normalised) || match.normalised.split(' ').length > CONTEXT_WORDS) return undefined;
+    // "Which is the biggest con?" after the reasons to use the cloud asks it of the other list,
+    // which it names ("con" is a name of the drawbacks).
+    const list = this.kb.parentOf(lastTopic) ?? this.kb.get(lastTopic);
+    if (list !== undefined && isTopic(list) && list.lists !== undefined) {
+      const other = this.kb.listOf(list.lists === 'advantages' ? 'disadvantages' : 'advantages');
+      if (other !== undefined && this.matcher.namesIn(match.normalised).includes(other.id)) return this.inContext(text, other.title);
+    }
     const family = this.kb.parentOf(lastTopic)?.id ?? lastTopic;
     const reply = this.inContext(text, this.kb.get(lastTopic)?.title ?? '');
     const id = reply?.id ?? null;

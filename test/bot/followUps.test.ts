@@ -322,6 +322,15 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('"which is the biggest con?" after the reasons to use the cloud is asked of the reasons not to, which it names', async () => {
+    await conversation()
+      .send('what are the pros and cons of the cloud')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture gives seven reasons to use the cloud/); })
+      .send('which is the biggest con?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/The lecture gives five reasons not to use the cloud/); expect(reply.text).not.toMatch(/seven reasons to use/); })
+      .startTest();
+  });
+
   it('after the others are offered, a reply that names one by its words picks it; a new question that only brushes one of them picks none', async () => {
     await conversation()
       .send('what is agility')
