@@ -438,7 +438,7 @@ export class Conversation {
    */
   private settledByContext(text: string, match: MatchResult, lastTopic: string): Reply | undefined {
     if (!ASKED.test(match.normalised) || match.normalised.split(' ').length > CONTEXT_WORDS) return undefined;
-    // "Which is the biggest con?" after the reasons to use the cloud asks it of the other list,
+    // "Which is the biggest con?" after the list of benefits asks it of the other list,
     // which it names ("con" is a name of the drawbacks).
     const list = this.kb.parentOf(lastTopic) ?? this.kb.get(lastTopic);
     if (list !== undefined && isTopic(list) && list.lists !== undefined) {

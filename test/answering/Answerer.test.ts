@@ -113,6 +113,15 @@ describe('the Answerer\'s own sentences', () => {
     expect(realAnswerer().answerQuestion(question).text).toMatch(verdict);
   });
 
+  it.each(['is the cloud more secure?', 'the cloud is more secure, right?'])(
+    'denies a belief that the cloud is the safer place ("%s"), as the bot with its question model reaches security: the lecture lists it as a reason not to use the cloud',
+    (question) => {
+      const kb = realKnowledgeBase();
+      const withModel = new Answerer(kb, new Matcher(kb, {}, undefined, new QuestionClassifier(committedQuestionModel(kb))));
+      expect(withModel.answerQuestion(question).text).toMatch(/^\*\*In short:\*\* No: Security: using the cloud means handing your data to someone else\./);
+    },
+  );
+
   it('gives both lists for "arguments for and against using the cloud": "arguments" frames the question and names nothing', () => {
     const text = realAnswerer().answerQuestion('arguments for and against using the cloud').text;
     expect(text).toMatch(/^The lecture gives seven reasons to use the cloud/);
