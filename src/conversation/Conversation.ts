@@ -340,7 +340,10 @@ export class Conversation {
     // With another part named ("is it cheaper than PaaS?"), or in a yes or no ("is it on-site?"),
     // the title takes the pronoun's place: added at the end, it would turn the question round, or
     // make it a claim that the pronoun's words are the topic.
-    if (refersBack) return this.inContext(text, entry.title, match.reading.yesNo || this.matcher.namesIn(match.normalised).some((id) => id !== lastTopic && this.kb.parentOf(id) !== undefined));
+    // Asked with the topic in place, a question that leaves the bot unsure between that topic and
+    // another ("is SaaS secure?": SaaS or security?) asks which, rather than answering the pronoun's
+    // words alone, which drop the topic: "is it secure?" alone is the security drawback.
+    if (refersBack) return this.inContext(text, entry.title, match.reading.yesNo || this.matcher.namesIn(match.normalised).some((id) => id !== lastTopic && this.kb.parentOf(id) !== undefined), lastTopic);
     const within = this.withinPart(text, match, lastTopic);
     if (within !== undefined) return within;
     const kept = this.roleIn(lastTopic, match) ?? this.continuedInContext(text, match, lastTopic);
@@ -732,11 +735,13 @@ export class Conversation {
    * it (`inPlace`), put in the pronoun's place: "is it cheaper than PaaS?" after IaaS asks whether
    * IaaS is, which the title added at the end would turn round.
    */
-  private inContext(text: string, title: string, inPlace = false): Reply | undefined {
+  /** The question asked with a topic's title in it; with `offering`, a "did you mean" that offers that topic too. */
+  private inContext(text: string, title: string, inPlace = false, offering?: string): Reply | undefined {
     // In the pronoun's place, a title's abbreviation, where it has one: "is it secure?" after IaaS
     // is "is IaaS secure?", where the whole title's "as a service" reads as a claim that it is one.
     const replaced = inPlace ? text.replace(PRONOUN, /\(([^)]+)\)$/.exec(title)?.[1] ?? title) : text;
     const reply = this.answerer.answerQuestion(replaced === text ? `${text} ${title}` : replaced);
-    return reply.kind === 'answer' ? reply : undefined;
+    if (reply.kind === 'answer') return reply;
+    return offering !== undefined && reply.kind === 'clarify' && reply.suggestions.some((suggestion) => suggestion.id === offering) ? reply : undefined;
   }
 }

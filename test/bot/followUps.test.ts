@@ -322,6 +322,21 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('"is it secure?" after SaaS, where "is SaaS secure?" leaves the bot between SaaS and security, asks which, and "it" stays SaaS', async () => {
+    await conversation()
+      .send('explain SaaS')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Software as a service/); })
+      .send('is it secure?')
+      .assertReply((reply) => {
+        expect(reply.text).toMatch(/^I'm not sure which topic you mean/);
+        expect(reply.text).toMatch(/Software as a service/);
+        expect(reply.text).toMatch(/Security/);
+      })
+      .send('who handles updates in it?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Software as a service|SaaS/); expect(reply.text).not.toMatch(/^Security/); })
+      .startTest();
+  });
+
   it('"which is the biggest con?" after the reasons to use the cloud is asked of the reasons not to, which it names', async () => {
     await conversation()
       .send('what are the pros and cons of the cloud')
