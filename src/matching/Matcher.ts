@@ -240,6 +240,8 @@ export class Matcher implements RuleKnowledge {
   /** Each entry's position in `entries` and `vocabularies`, by id. */
   private readonly entryIndex: ReadonlyMap<string, number>;
   private readonly options: Readonly<MatchingOptions>;
+  /** Each family's names of two words or more in the plural (`namesOneOf`), normalised on first use. */
+  private readonly pluralNames = new Map<string, string[]>();
   /** Smalltalk phrasings as normalised text: "what do you know" is all function words, so it is matched whole. */
   private readonly smalltalkPhrases: ReadonlyMap<string, string>;
   /** For each overview, the words of each sub-topic's title and keywords that no sibling's use. */
@@ -758,14 +760,16 @@ export class Matcher implements RuleKnowledge {
   }
 
   namesOneOf(family: string, normalised: string): boolean {
-    const entry = this.topic(family);
-    if (entry === undefined) return false;
+    // "deployment models" said as "deployment model": a name of two words or more, in the plural,
+    // normalised once per instance, on first use.
+    let plurals = this.pluralNames.get(family);
+    if (plurals === undefined) {
+      const entry = this.topic(family);
+      plurals = [...(entry?.names ?? []), ...(entry?.keywords ?? [])].map(normalise).filter((key) => key.includes(' ') && key.endsWith('s'));
+      this.pluralNames.set(family, plurals);
+    }
     const text = ` ${normalised} `;
-    // "deployment models" said as "deployment model": a name of two words or more, in the plural.
-    return [...entry.names, ...entry.keywords].some((name) => {
-      const key = normalise(name);
-      return key.includes(' ') && key.endsWith('s') && text.includes(` ${key.slice(0, -1)} `) && !text.includes(` ${key} `);
-    });
+    return plurals.some((key) => text.includes(` ${key.slice(0, -1)} `) && !text.includes(` ${key} `));
   }
 
   sharesList(id: string, side: 'advantage' | 'disadvantage'): boolean {
