@@ -84,15 +84,15 @@ const OTHER_ONES = /^(?:and |but |what about |how about |tell me about |and what
  * there?": another part of the same list. A word for the list's side must be that list's side:
  * "another benefit" after latency is not one. A word for any list ("reasons", "models") is.
  */
-const ANOTHER =
-  /^(?:and |so |ok |what |what is |whats |what are |give me |tell me |name |list |is there |are there )?(?:the )?(?:another|one more|any other|any others|any more|other|others)(?: one| ones)?(?: (drawback|drawbacks|disadvantage|disadvantages|downside|downsides|con|cons|risk|risks|benefit|benefits|advantage|advantages|upside|upsides|pro|pros|reason|reasons|model|models|type|types|kind|kinds|option|options|point|points))?(?: (?:are there|is there|then|left))?$/;
+/** A word for a list's side, or for any list, captured: what "another" or "what else" asks for more of. */
+const LIST_WORD = '(drawback|drawbacks|disadvantage|disadvantages|downside|downsides|con|cons|risk|risks|benefit|benefits|advantage|advantages|upside|upsides|pro|pros|reason|reasons|model|models|type|types|kind|kinds|option|options|point|points)';
+const ANOTHER = new RegExp(`^(?:and |so |ok |what |what is |whats |what are |give me |tell me |name |list |is there |are there )?(?:the )?(?:another|one more|any other|any others|any more|other|others)(?: one| ones)?(?: ${LIST_WORD})?(?: (?:are there|is there|then|left))?$`);
 /**
  * "What else?", "anything else?", "what else is a benefit?", "what else is there?": the same, asked
  * with "else". After a part, the lecture has said all it says of it; what else it gives is the rest
  * of the part's list.
  */
-const ELSE =
-  /^(?:and |so |ok |but )?(?:what else|anything else|something else|what other things?)(?: (?:is|are|could be|can be))?(?: there)?(?: (?:an?|one))?(?: (drawback|drawbacks|disadvantage|disadvantages|downside|downsides|con|cons|risk|risks|benefit|benefits|advantage|advantages|upside|upsides|pro|pros|reason|reasons|model|models|type|types|kind|kinds|option|options|point|points))?(?: (?:is there|are there|then|left|in the lecture))?$/;
+const ELSE = new RegExp(`^(?:and |so |ok |but )?(?:what else|anything else|something else|what other things?)(?: (?:is|are|could be|can be))?(?: there)?(?: (?:an?|one))?(?: ${LIST_WORD})?(?: (?:is there|are there|then|left|in the lecture))?$`);
 const BENEFIT_WORDS = new Set(['benefit', 'benefits', 'advantage', 'advantages', 'upside', 'upsides', 'pro', 'pros']);
 const DRAWBACK_WORDS = new Set(['drawback', 'drawbacks', 'disadvantage', 'disadvantages', 'downside', 'downsides', 'con', 'cons', 'risk', 'risks']);
 
