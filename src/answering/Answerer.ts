@@ -859,13 +859,11 @@ function inSentence(title: string): string {
   return title.replace(/^\p{Lu}(?=\p{Ll})/u, (letter) => letter.toLowerCase());
 }
 
-/** What a title is called in a sentence: its abbreviation ("PaaS"), or the title itself (`inSentence`). */
 /** A topic's shortest name, as a student writes it: "PaaS" for "Platform as a service (PaaS)", else the title in a sentence. */
 export function shortName(title: string): string {
   return /\(([^)]+)\)\s*$/.exec(title)?.[1] ?? inSentence(title);
 }
 
-/** "has the least cost": an end of a scale, as the not-stated sentences put it. */
 /** A part's name in a sentence: "PaaS", not "the platform as a service"; "the public cloud". */
 function partName(title: string): string {
   const abbreviation = /\(([^)]+)\)$/.exec(title)?.[1];
@@ -874,6 +872,7 @@ function partName(title: string): string {
   return name.startsWith('the ') ? name : `the ${name}`;
 }
 
+/** "has the least cost": an end of a scale, as the not-stated sentences put it. */
 function hasEnd(asked: { scale: string; rank: 'most' | 'least' }): string {
   return `has the ${asked.rank} ${asked.scale}`;
 }

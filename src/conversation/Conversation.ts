@@ -124,8 +124,12 @@ const ASKED = /^(?:and |so |but )?(?:what|which|why|how|who|where|is|are|does|do
 /** A question for a person, which asks who does something within the topic: "who sets up the OS?". */
 const WHO_ASKED = /^(?:and |so |but |then )?(?:who|whom|whose)\b/;
 
-/** The one just given, by the word for its side: "that benefit", "this drawback". */
-const THAT_ONE = /\b(?:that|this) (?:benefit|advantage|upside|pro|drawback|disadvantage|downside|con|risk)\b/;
+/**
+ * The one just given, by the word for its side: "that benefit", "this drawback", "which benefit
+ * is that?", "what advantage is it?". Not "its benefits", which asks for more than the part.
+ */
+const SIDE_ONE = '(?:benefit|advantage|upside|pro|drawback|disadvantage|downside|con|risk)';
+const THAT_ONE = new RegExp(`\\b(?:that|this) ${SIDE_ONE}\\b|\\b(?:what|which) ${SIDE_ONE} (?:is|was) (?:that|this|it)\\b`);
 
 /** A situation changed: "and if …", "what if …", "but what if …". */
 const HYPOTHETICAL = /^(?:and |but |so |ok )?(?:what )?if\b/;

@@ -346,6 +346,17 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('"which benefit is that?" and "what benefit is that called?" after a benefit are that benefit, never "no benefits for" it', async () => {
+    await conversation()
+      .send('does the cloud work across the world?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Reach/); })
+      .send('what benefit is that called?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Reach/); })
+      .send('which advantage is it?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Reach/); })
+      .startTest();
+  });
+
   it('after the others are offered, a reply that names one by its words picks it; a new question that only brushes one of them picks none', async () => {
     await conversation()
       .send('what is agility')
