@@ -161,7 +161,11 @@ export class Answerer {
         if (both !== undefined) return { ...both, confidence: match.confidence, match };
         const reply = this.withOtherSide(this.replyFor(entry, match.kind, match.confidence), entry, match);
         const direct = match.kind === 'answer' && isTopic(entry) ? (this.directAnswer(match, entry) ?? this.noExampleSaid(match, entry)) : undefined;
-        return { ...(direct === undefined ? reply : saidFirst(reply, direct)), match };
+        // "PaaS or SaaS, which needs less effort?": both were discussed, though one is answered, so
+        // "which gives more control?" next compares the same two.
+        const between = match.direct?.kind === 'facts' ? match.direct.between : undefined;
+        const pair = between?.length === 2 && between.includes(entry.id) ? { pair: [between[0], between[1]] as [string, string] } : {};
+        return { ...(direct === undefined ? reply : saidFirst(reply, direct)), ...pair, match };
       }
     }
     if (match.kind === 'clarify') return { ...this.didYouMean(match.candidates.map((candidate) => candidate.id), match.confidence), match };
@@ -617,8 +621,13 @@ export class Answerer {
    * An overview asked for one end of a scale none of its parts is ranked at: said so first, with
    * what the lecture does rank on that scale (`instead`), as the matcher's answers say it.
    */
-  answerNotRanked(id: string, asked: { scale: string; rank: 'most' | 'least' }, instead: readonly string[] = []): Reply | undefined {
-    const none = `The lecture does not say which ${hasEnd(asked)}.`;
+  answerNotRanked(id: string, asked: { scale: string; rank: 'most' | 'least' }, instead: readonly string[] = [], of?: readonly [string, string]): Reply | undefined {
+    // Of two ("which of PaaS and SaaS has more control"), where the lecture ranks another at that end.
+    const two = of?.map((other) => this.kb.get(other)?.title);
+    const none =
+      two?.[0] === undefined || two[1] === undefined
+        ? `The lecture does not say which ${hasEnd(asked)}.`
+        : `The lecture does not say which of "${two[0]}" and "${two[1]}" has ${asked.rank === 'most' ? 'more' : 'less'} ${asked.scale}.`;
     return this.answerWithFirst(id, instead.length > 0 ? `${none} What it does say: ${instead.join(' ')}` : none);
   }
 

@@ -499,6 +499,11 @@ export class Conversation {
     if (asked.between === true && pair.length === 2 && (hit === undefined || !pair.includes(hit.id))) {
       const says = ranked.filter(({ id }) => pair.includes(id)).map(({ fact }) => fact.says);
       if (says.length > 0) return this.answerer.answerWithFirst(family, says.join(' '));
+      // "Which gives more control?" after PaaS and SaaS, neither of which the lecture ranks on
+      // control: that it does not say, and what it ranks instead (IaaS gives the most), never the
+      // one it ranks as if it were one of the two.
+      const [first, second] = pair;
+      if (ranked.length > 0 && first !== undefined && second !== undefined) return this.answerer.answerNotRanked(family, asked, ranked.map(({ fact }) => fact.says), [second, first]);
     }
     // The matcher's answer stands when it is already of this family.
     if (answeredFamily === family) return undefined;

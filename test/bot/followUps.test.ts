@@ -346,6 +346,17 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('"which gives more control?" after a choice between PaaS and SaaS is about those two, which the lecture does not rank on control, not IaaS', async () => {
+    await conversation()
+      .send('PaaS or SaaS, which needs less effort?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^\*\*In short:\*\* SaaS needs the least effort/); })
+      .send('which gives more control?')
+      .assertReply((reply) => {
+        expect(reply.text).toMatch(/^\*\*In short:\*\* The lecture does not say which of "Platform as a service \(PaaS\)" and "Software as a service \(SaaS\)" has more control\. What it does say: IaaS gives the most control/);
+      })
+      .startTest();
+  });
+
   it('"which benefit is that?" and "what benefit is that called?" after a benefit are that benefit, never "no benefits for" it', async () => {
     await conversation()
       .send('does the cloud work across the world?')
