@@ -27,12 +27,14 @@ const ORDINAL_WORD = '(\\d|first|second|third|fourth|fifth|sixth|seventh|1st|2nd
 const ORDINAL = new RegExp(`^(?:(?:the|option|number|no)\\s+)*${ORDINAL_WORD}(?:\\s+(?:one|option))?$`);
 const ORDINAL_WORDS: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5, '6th': 6, '7th': 7 };
 /**
- * "Tell me more about the 3rd one", "what about the second", "explain the last one more": after an
- * overview, which lists its parts in order, one of them by its place in the list. The whole
- * message, so that a question that mentions an ordinal ("the first cloud model to use") is not one.
+ * "Tell me more about the 3rd one", "more detail on the 4th", "what about the second", "explain
+ * the last one more": after an overview, which lists its parts in order, one of them by its place
+ * in the list. The whole message, so that a question that mentions an ordinal ("the first cloud
+ * model to use") is not one.
  */
+const MORE_ON = '(?:(?:can you |could you |please )?(?:tell me |say |explain |give me |go into )?(?:a bit |some )?(?:more|more details?|more info|details?) (?:about|on) |(?:elaborate|expand) on )';
 const PART_ORDINAL = new RegExp(
-  `^(?:and |so |ok |okay )?(?:(?:can you )?(?:tell me |say |explain )?more (?:about|on) |what about |how about |explain |what is |whats )?(?:the |number |no )?${ORDINAL_WORD}(?: (?:one|reason|benefit|advantage|drawback|disadvantage|model|point|item|option|part))?(?: (?:more|again|further|in (?:more )?detail|please))?$`,
+  `^(?:and |so |ok |okay )?(?:${MORE_ON}|what about |how about |explain |what is |whats )?(?:the |number |no )?${ORDINAL_WORD}(?: (?:one|reason|benefit|advantage|drawback|disadvantage|model|point|item|option|part))?(?: (?:more|again|further|in (?:more )?detail|please))?$`,
 );
 
 /** The place `ordinal` names in a list of `length`, from 1; `last` is the length. */

@@ -260,6 +260,9 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
     ['what are the 3 service models', 'the last one', /^Software as a service \(SaaS\)/],
     ['what are the deployment models', 'and the first one?', /^A public cloud|^In a public cloud|^Public cloud/],
     ['why use the cloud', 'explain the last one more', /^Elasticity: /],
+    ['benefits', 'more detail on the 4th', /^Agility: /],
+    ['why use the cloud', 'can you give me more details on the fifth one', /^Disaster mitigation: /],
+    ['why not use the cloud', 'elaborate on the 2nd', /^Costs: /],
   ])('after the overview "%s", "%s" is its part at that place in the list', async (overview, ordinal, answer) => {
     await conversation()
       .send(overview)
