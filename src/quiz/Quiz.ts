@@ -75,7 +75,8 @@ const STOP = /^(?:stop|end|quit|exit|cancel)(?: (?:the )?quiz)?$/;
 // "Thanks, that's enough", "I'm done": a round ended in students' words, which without a round
 // running are no command ("thanks, that's enough" is a goodbye).
 const ENOUGH = /^(?:(?:thanks|thank you|cheers) )?(?:enough|that is enough|i am done|done|finish|no more)(?: (?:the )?quiz| for now)?$/;
-const SCORE = /^(?:score|my score|what is my score)$/;
+/** "Score", "how did I do?", "how many have I got right so far?" ("so" is filler): the round's standing. */
+const SCORE = /^(?:(?:what is )?(?:my |the )?score(?: (?:so )?far)?|how (?:did|have|do) i (?:do|done|doing)(?: (?:so )?far)?|how many (?:did i get|have i got|have i gotten|do i have|are right|did i get right)(?: right)?(?: (?:so )?far)?)$/;
 const SKIP = /^(?:skip|pass|next|next one|next question|another|another one|another question|one more|one more question|move on|(?:ask|give) me (?:another|the next)(?: one| question)?|skip (?:it|this|this one))$/;
 /** "What's the answer?", "I don't know": the answer is shown, and counts as not known. */
 const REVEAL = /^(?:(?:ok|okay|so|stop|just|please|come on|go on) )?(?:(?:what|which) (?:is|was) (?:the |it )?(?:right |correct )?(?:answer|one)|(?:tell|show|give) me the (?:right |correct )?answer|(?:the )?answer|(?:i )?(?:do not|dont) know|idk|no idea|not sure|(?:i )?give up)$/;

@@ -246,6 +246,17 @@ describe('a quiz through the bot (TestAdapter)', () => {
       .startTest();
   });
 
+  it.each(['how did I do?', "what's my score so far?", 'how many have I got right so far?'])('takes "%s" during a round as asking for the score, not as a question', async (asked) => {
+    await bot()
+      .send('quiz me on service models')
+      .assertReply(() => undefined)
+      .send('skip')
+      .assertReply(() => undefined)
+      .send(asked)
+      .assertReply((reply) => { expect(reply.text).toMatch(/^So far: 0 of 0 right, question 2 of/); })
+      .startTest();
+  });
+
   it('takes "one more" as the next question, "hint?" as a request it says it cannot meet before asking again, and "thanks, that\'s enough" as the end of the round', async () => {
     await bot()
       .send('quiz me on service models')
