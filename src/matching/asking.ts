@@ -231,6 +231,32 @@ function claimWithin<T>(text: string, tagged: boolean, nameOf: (text: string) =>
 }
 
 /**
+ * A situation told, then named: "we rent bare machines and install our own software. Is that
+ * SaaS?", "… so would that be a public cloud?". The situation is the thing claimed to be the part
+ * named. Told as a statement of several words, not asked ("what … is that PaaS"); what it says it
+ * lacks is part of it ("without managing the OS"), which the rules and the model together read
+ * whole. Not a name at the end of a statement for agreement ("…, SaaS, right?"): with the
+ * punctuation gone, it cannot be told from a name within the statement ("the only cost is the
+ * machine hire, isn't it?").
+ */
+const IDENTIFIED = /^(.+?) (?:so |then |and )?(?:is|would|could|will|might) (?:that|this) (?:be |count as |make it )?(.+)$/;
+const IDENTIFIED_WORDS = 5;
+function identifiedClaim<T>(text: string, nameOf: (text: string) => T | undefined): { described: string; claimed: T } | undefined {
+  const found = IDENTIFIED.exec(text);
+  const [described = '', named = ''] = found === null ? [] : found.slice(1);
+  const claimed = found === null ? undefined : nameOf(named.replace(NAME_OPENING, ''));
+  return claimed !== undefined && told(described) ? { described, claimed } : undefined;
+}
+
+/** A question, a comparison or a choice within what is told; a "but" only tells more. */
+const ASKED_IN = /\b(?:what|which|how|why|when|where|who|whom|whose|or|than|same|different|differs?|versus|vs|better|worse|unlike|whereas)\b/;
+
+/** A statement of a situation: several words, no question in it. */
+function told(described: string): boolean {
+  return described.split(' ').length >= IDENTIFIED_WORDS && !ASKED_IN.test(described) && !/^(?:is|are|was|were|do|does|did|can|could|will|would|should)\b/.test(described);
+}
+
+/**
  * A claim that a thing is a named topic, asked or stated for agreement: "is Outlook PaaS?", "is
  * Google Cloud an example of a private cloud?", "the intermediate model is SaaS, right?". The thing
  * (`described`) and the words that name the topic (`claimed`), which `nameOf` recognises; the
@@ -244,6 +270,8 @@ export function claimIn<T>(normalised: string, nameOf: (text: string) => T | und
   const tagged = text !== normalised;
   const within = claimWithin(text, tagged, nameOf);
   if (within !== undefined) return within;
+  const identified = identifiedClaim(text, nameOf);
+  if (identified !== undefined) return identified;
   const stated = STATED_CLAIM.exec(text);
   if (stated !== null) {
     const [, described = '', rest = ''] = stated;

@@ -77,6 +77,8 @@ describe('a direct sentence before the answer', () => {
     ['is a helmet an example of the bus?', 'vehicles.bike', 'Not quite: the lecture gives that under "The bike", not "The bus".'],
     ['is a helmet the bike?', 'vehicles.bike', 'Yes: the lecture gives that under "The bike".'],
     ['is the bike the car?', 'vehicles.bike', 'Not quite: the lecture gives "The bike" and "The car" as different things.'],
+    ['every morning I put on my helmet and pedal up the hills. Is that the bus?', 'vehicles.bike', 'Not quite: the lecture gives that under "The bike", not "The bus".'],
+    ['every morning I put on my helmet and pedal up the hills. Would that be the bike?', 'vehicles.bike', 'Yes: the lecture gives that under "The bike".'],
   ])('corrects or confirms a claim that a thing is a part ("%s") before the answer of what it is', (question, id, sentence) => {
     expect(answerer.answerQuestion(question).id).toBe(id);
     expect(parts(question).slice(0, 2)).toEqual([`**In short:** ${sentence}`, kb.get(id)?.answer]);

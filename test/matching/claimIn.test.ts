@@ -50,6 +50,22 @@ describe('claimIn', () => {
     expect(claimIn(text, nameOf)).toEqual({ described, claimed: nameOf(claimed), nameFirst: true, meaning: true });
   });
 
+  it.each([
+    ['we rent a whole machine and install everything ourselves is that saas', 'we rent a whole machine and install everything ourselves', 'saas'],
+    ['our servers sit in a far away data centre only we use so would that be a public cloud', 'our servers sit in a far away data centre only we use', 'public cloud'],
+    ['the provider sets up the os but we bring our code is this paas', 'the provider sets up the os but we bring our code', 'paas'],
+  ])('reads "%s", a situation told and then named, as a claim that %j is what %j names', (text, described, claimed) => {
+    expect(claimIn(text, nameOf)).toEqual({ described, claimed: nameOf(claimed) });
+  });
+
+  it.each([
+    ['when would you pick a hybrid cloud over a private cloud is that paas', 'a question before the name'],
+    ['we pay is that saas', 'too few words to be a situation'],
+    ['the provider runs the app is that a hybrid cloud', 'a name no part has'],
+  ])('reads no situation claim in "%s": %s', (text) => {
+    expect(claimIn(text, nameOf)).toBeUndefined();
+  });
+
   it('reads no claim that a thing is all of what a name names ("costs of the cloud is it only saas"): naming it never confirms that', () => {
     // A knowledge base finds a name among other words ("only the machine hire" names costs).
     const nameIn = (text: string) => Object.entries(NAMES).find(([name]) => text.endsWith(name))?.[1];
