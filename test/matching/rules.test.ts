@@ -651,6 +651,7 @@ describeRule('oddOneOut', () => {
     ['fewer than oddOneOutOthers parts of the family named', 'which is not a fruit: apple, carrot'],
     ['no "not a"', 'which of these is a fruit: apple, pear, carrot?'],
     ['no family right after "not a"', 'which is not a good choice if you want something crisp: apple, pear, carrot?'],
+    ['the one part of another family the one whose side is asked ("not a … of the pear")', 'which is not a vegetable of the pear: carrot, leek, pear?'],
   ])('passes on a question with %s', (_, question) => {
     expect(grocer.match(question).rule).not.toBe('oddOneOut');
   });

@@ -460,6 +460,20 @@ function familyAfterNot(ctx: RuleContext, words: string): { family: string; nami
 }
 
 /**
+ * What a family's name is said to be of ("not a disadvantage of IaaS: …"): the first name after
+ * "of" or "for", before the list that follows it.
+ */
+function ownerOf(ctx: RuleContext, naming: string): string[] {
+  const words = new RegExp(`\\bnot (?:a|an|one of(?: the)?) ${naming} (?:of|for) (.+)$`).exec(ctx.q.analysis.normalised)?.[1]?.split(' ') ?? [];
+  for (let length = 1; length <= Math.min(words.length, OWNER_WORDS); length++) {
+    const names = ctx.k.namesIn(words.slice(0, length).join(' '));
+    if (names.length > 0) return names;
+  }
+  return [];
+}
+const OWNER_WORDS = 4;
+
+/**
  * "Odd one out: …", "which doesn't belong: …": an odd one out that names no family, which its list
  * says. Only opening the question, before the list: "hospital data does not belong on a public
  * cloud" and "is private the odd one out for control?" ask no such thing.
@@ -494,6 +508,9 @@ export const oddOneOut: Rule = (ctx) => {
     .flatMap((other) => ctx.k.mentioned(other, listed));
   const odd = outside.length === 1 ? outside[0] : undefined;
   if (odd === undefined || inside.length < ctx.o.oddOneOutOthers) return undefined;
+  // "Not a disadvantage of IaaS: higher costs, …" asks about a side of the part it names, not the
+  // family's list: IaaS, whose the side is, is no odd one out of the drawbacks.
+  if (named !== undefined && ownerOf(ctx, named.naming).includes(odd)) return undefined;
   const confidence = ctx.q.topics.find((candidate) => candidate.id === odd)?.score ?? 0;
   return { kind: 'answer', id: odd, confidence, candidates: shortlist(ctx), direct: { kind: 'odd-one-out', family } };
 };
