@@ -28,9 +28,13 @@ const WHAT_ABOUT: Readonly<Record<FollowUpCue, string>> = {
  * spend more, get more"), which is then the one put in bold, rather than said twice.
  */
 function titled(entry: TopicEntry): string {
-  const answer = entry.answer.trim();
-  const opening = `${entry.title}:`;
-  return answer.toLowerCase().startsWith(opening.toLowerCase()) ? `**${answer.slice(0, entry.title.length)}**${answer.slice(entry.title.length)}` : `**${entry.title}**: ${answer}`;
+  return underTitle(entry.title, entry.answer);
+}
+
+/** Text under a title in bold; text that opens with the title ("Elasticity: …") has it put in bold, not said twice. */
+function underTitle(title: string, text: string): string {
+  const trimmed = text.trim();
+  return trimmed.toLowerCase().startsWith(`${title}:`.toLowerCase()) ? `**${trimmed.slice(0, title.length)}**${trimmed.slice(title.length)}` : `**${title}**: ${trimmed}`;
 }
 
 /** A button the user can press: it carries the entry id, so pressing it never re-matches its title. */
@@ -349,6 +353,10 @@ export class Answerer {
       const described = this.kb.get(direct.described);
       return described === undefined ? undefined : `"${entry.title}", by elimination: without its negation, the question describes "${described.title}".`;
     }
+    if (direct?.kind === 'duties') {
+      const parts = direct.ruledOut.map((id) => this.kb.get(id)?.title).filter((title) => title !== undefined);
+      return parts.length === 0 ? undefined : `"${entry.title}", by elimination: in ${TITLES.format(parts.map((title) => `"${title}"`))} you ${direct.duty}, which the question rules out.`;
+    }
     if (direct?.kind === 'neither') {
       const [first, second] = direct.ruledOut.map((id) => this.kb.get(id)?.title);
       return first === undefined || second === undefined ? undefined : `"${entry.title}", by elimination: the question rules out "${first}" and "${second}".`;
@@ -496,7 +504,7 @@ export class Answerer {
     const whole = this.replyFor(entry, 'answer', 1);
     const section = isTopic(entry) ? this.kb.sectionOf(entry) : undefined;
     const citation = section ? `\n\n${this.citation(section)}` : '';
-    return { ...whole, text: `**${entry.title}**: ${part.trim()}${citation}` };
+    return { ...whole, text: `${underTitle(entry.title, part)}${citation}` };
   }
 
   /**
@@ -872,6 +880,9 @@ function inSentence(title: string): string {
 export function shortName(title: string): string {
   return /\(([^)]+)\)\s*$/.exec(title)?.[1] ?? inSentence(title);
 }
+
+/** Titles joined as a list is said: "A" and "B"; "A", "B" and "C". */
+const TITLES = new Intl.ListFormat('en-GB', { type: 'conjunction' });
 
 /** A part's name in a sentence: "PaaS", not "the platform as a service"; "the public cloud". */
 function partName(title: string): string {

@@ -137,6 +137,7 @@ export function buildKnowledgeBase(files: readonly SourceFile[], lectureMarkdown
       const sibling = entry.id.includes('.') && part !== entry.id && part.slice(0, part.lastIndexOf('.')) === entry.id.slice(0, entry.id.lastIndexOf('.'));
       if (!firstFileOfId.has(part) || !sibling) problems.push(`${where(file, entry.id, 'combines')}: "${part}" is not another sub-topic of the same overview`);
     }
+    if (entry.duties.length > 0 && !entry.id.includes('.')) problems.push(`${where(file, entry.id, 'duties')}: only a sub-topic has duties, which tell it from its siblings`);
     if (entry.lists !== undefined && entry.id.includes('.')) problems.push(`${where(file, entry.id, 'lists')}: only an overview lists advantages or disadvantages`);
     for (const side of entry.sharesList) {
       if (!entry.id.includes('.')) problems.push(`${where(file, entry.id, 'sharesList')}: only a sub-topic shares the subject's list`);

@@ -143,6 +143,14 @@ export const TopicEntrySchema = z.strictObject({
    */
   sharesList: z.array(z.enum(['advantage', 'disadvantage'])).default([]),
   /**
+   * What the student does in this sub-topic, in students' words ("set up the operating system",
+   * "write code", "buy hardware"), where its siblings differ. Within a family whose parts have
+   * duties, a duty not in a part's list is one that part leaves to someone else: "which model does
+   * not make me write code?" rules out every part that lists it, and "we don't want to buy
+   * hardware, which deployment model?" too. Only what the answers say the student does.
+   */
+  duties: z.array(Text).default([]),
+  /**
    * The sibling sub-topics this one is made of, as its answer says (the hybrid cloud: a private
    * data centre and public cloud services). What is not one of them is not this either: "which
    * deployment model does not mean buying your own computers?" is not the hybrid cloud.

@@ -14,7 +14,7 @@ import { bothSidesAsked, comparisonAlongScale, sideOfNamedTopic } from './rules/
 import { DECLINE_CLASS, type Opinion, type QuestionClassifier, type QuestionText, UNKNOWN_MARK } from './questionModel';
 import { isSecondGuessed, secondOpinion } from './secondOpinion';
 import { LEADING_BOT_NAME, withoutBotName } from './botName';
-import type { Candidate, Decision, MatchKind, Question, RuleKnowledge } from './rules/types';
+import type { Candidate, Decision, Duty, MatchKind, Question, RuleKnowledge } from './rules/types';
 
 export type { Candidate, Direct, MatchKind } from './rules/types';
 
@@ -242,6 +242,7 @@ export class Matcher implements RuleKnowledge {
   private readonly options: Readonly<MatchingOptions>;
   /** Each family's names of two words or more in the plural (`namesOneOf`), normalised on first use. */
   private readonly pluralNames = new Map<string, string[]>();
+  private dutyTerms: readonly Duty[] | undefined;
   /** Smalltalk phrasings as normalised text: "what do you know" is all function words, so it is matched whole. */
   private readonly smalltalkPhrases: ReadonlyMap<string, string>;
   /** For each overview, the words of each sub-topic's title and keywords that no sibling's use. */
@@ -355,6 +356,15 @@ export class Matcher implements RuleKnowledge {
   /** A text's stemmed content terms, after typo correction and synonyms: what the matcher sees. */
   termsOf(text: string): string[] {
     return this.analyzer.analyse(text).terms;
+  }
+
+  duties(): readonly Duty[] {
+    // Analysed on the first question that asks, once per instance: most questions never do.
+    this.dutyTerms ??= this.entries.flatMap((entry) => {
+      const family = this.parentOf(entry.id);
+      return family === undefined || !isTopic(entry) ? [] : entry.duties.map((phrase) => ({ family, part: entry.id, phrase, terms: this.termsOf(phrase) }));
+    });
+    return this.dutyTerms;
   }
 
   mentionedBesides(family: string, terms: ReadonlySet<number>, scale: string): string[] {

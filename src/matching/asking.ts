@@ -391,6 +391,57 @@ export function unnegatedChoice(normalised: string): string | undefined {
   return normalised.replace(NEGATOR, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** Words that negate the need after them: "not", "never", "nobody can", "without", "zero", "avoid". */
+const NEED_NEGATORS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'without', 'none', 'nobody', 'neither', 'nor', 'zero', 'avoid', 'avoiding']);
+/** Words that open a clause of their own, which a negation before them does not reach. */
+const CLAUSE_BREAK: ReadonlySet<string> = new Set(['but', 'which', 'what', 'so', 'because', 'since', 'if', 'when', 'while', 'though', 'although', 'i', 'we', 'they', 'just', 'only', 'instead', 'rather']);
+/** How far a negation reaches: "nobody on the team can run servers or write code". */
+const NEGATION_REACH = 8;
+/** How near before a negation a "that" embeds it in what an earlier one governs: "so locked down that I can not". */
+const EMBEDDING_REACH = 3;
+/**
+ * The words between a negation and what it says is not done: "do not [want to have to] patch",
+ * "never [need to] write code", "does not [require you to] buy hardware". What follows them is the
+ * thing negated; a span that goes on with any other word ("not [mind] sharing", "never [leave]
+ * our machines") negates something else, which the reader leaves alone.
+ */
+const NEED_WORDS: ReadonlySet<string> = new Set([
+  'to', 'me', 'us', 'you', 'them', 'anyone', 'have', 'has', 'had', 'be', 'any', 'really', 'even', 'ever', 'actually', 'at', 'all', 'want', 'wants', 'wanted', 'need', 'needs',
+  'needed', 'require', 'requires', 'required', 'wish', 'like', 'able', 'can', 'could', 'will', 'would', 'should', 'must', 'make', 'makes', 'let', 'lets', 'involve', 'involves', 'mean', 'means',
+  'plan', 'intend', 'afford', 'bother', 'get', 'got', 'going', 'deal', 'with', 'worry', 'about', 'know', 'how', 'do', 'does', 'single', 'a', 'an', 'the', 'our', 'my', 'your', 'own',
+]);
+
+/**
+ * What each negation in a question says is not done ("we do not want to patch the os" says "patch
+ * the os"), up to a clause of its own or `NEGATION_REACH` words, after the words of wanting and
+ * needing between (`NEED_WORDS`); and the question's other words, which say what it wants. A
+ * negation in a clause a "that" opens after another ("do not want something so locked down that
+ * I can not run my code") is part of what that one governs, no plain "not", and is left out.
+ */
+export function negatedSpans(normalised: string): { governed: string[]; rest: string } {
+  const words = normalised.split(' ');
+  const governed: string[] = [];
+  const inSpan = new Set<number>();
+  let negated = false;
+  for (let index = 0; index < words.length; index++) {
+    if (!NEED_NEGATORS.has(words[index] ?? '')) continue;
+    // In a clause that a "that" opens after another negation, as what that one governs.
+    const doubled = negated && words.slice(Math.max(0, index - EMBEDDING_REACH), index).includes('that');
+    negated = true;
+    const span: string[] = [];
+    for (let next = index + 1; next < words.length && span.length < NEGATION_REACH; next++) {
+      const word = words[next] ?? '';
+      if (CLAUSE_BREAK.has(word) || NEED_NEGATORS.has(word)) break;
+      span.push(word);
+      inSpan.add(next);
+    }
+    inSpan.add(index);
+    const start = span.findIndex((word) => !NEED_WORDS.has(word));
+    if (!doubled && start >= 0) governed.push(span.slice(start).join(' '));
+  }
+  return { governed, rest: words.filter((_, index) => !inSpan.has(index)).join(' ') };
+}
+
 /** Whether a question has a word that negates ("which does not…", "which needs no…"): a choice it asks is turned round. */
 export function negates(normalised: string): boolean {
   return normalised.search(NEGATOR) >= 0;

@@ -21,6 +21,8 @@ export const RULES_NOT_SECOND_GUESSED: ReadonlySet<string> = new Set([
   // The model reads the words of a question asked with a "not" as what it asks for (the rule's
   // reason to be), so its opinion of the whole question is no check on the rule.
   'negatedChoice',
+  // The same for a choice by what the student will not do, read from the parts' duties.
+  'dutiesRuledOut',
   // The same for a choice that rules out two parts ("neither … nor …"), each matched on its own.
   'neitherOfTwo',
   // What the lecture does not tell at all: a name that matches well is no evidence it does.

@@ -190,3 +190,15 @@ describe('a belief held by someone, checked against the lecture\'s facts', () =>
     expect(withModel.answerQuestion(question).text).toMatch(new RegExp(`^\\*\\*In short:\\*\\* ${verdict}: SaaS needs the least effort`));
   });
 });
+
+describe('Answerer.answerPart', () => {
+  it('puts a part that opens with its title ("Elasticity: …") under that title once, in bold', () => {
+    const reply = realAnswerer().answerPart('benefits.elasticity', 'Elasticity: the cloud reacts dynamically to demand.');
+    expect(reply?.text).toMatch(/^\*\*Elasticity\*\*: the cloud reacts dynamically to demand\.\n\n/);
+  });
+
+  it('puts any other part under its title in bold', () => {
+    expect(realAnswerer().answerPart('benefits.elasticity', 'The cloud reacts dynamically to demand.')?.text).toMatch(/^\*\*Elasticity\*\*: The cloud reacts dynamically to demand\.\n\n/);
+  });
+});
+

@@ -84,6 +84,10 @@ describe('a direct sentence before the answer', () => {
     expect(parts(question).slice(0, 2)).toEqual([`**In short:** ${sentence}`, kb.get(id)?.answer]);
   });
 
+  it('says which parts a choice by what the student will not do rules out, and what they do there, before the one left ("which one does not make me pedal?")', () => {
+    expect(parts('which one does not make me pedal or drive?').slice(0, 2)).toEqual(['**In short:** "The bus", by elimination: in "The bike" you pedal, which the question rules out.', kb.get('vehicles.bus')?.answer]);
+  });
+
   it.each([
     ['is the carrot a fruit?', 'vegetables.carrot', 'No: the lecture gives "The carrot" under "Vegetables", not "Fruit".'],
     ['is the leek one of the vegetables?', 'vegetables.leek', 'Yes: the lecture gives "The leek" under "Vegetables".'],

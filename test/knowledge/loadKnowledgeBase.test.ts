@@ -56,6 +56,10 @@ describe('knowledge validation', () => {
     expect(problemsOf(broken((doc) => (doc.entries[0].sharesList = ['disadvantage'])))).toContain('field "sharesList": no overview lists the disadvantages');
   });
 
+  it('when an overview has duties, which only tell sub-topics apart, says so', () => {
+    expect(problemsOf(broken((doc) => (doc.entries[0].duties = ['write code'])))).toContain('entry "cloud-computing", field "duties": only a sub-topic has duties, which tell it from its siblings');
+  });
+
   it('when two entries share an id, says which', () => {
     const message = problemsOf(broken((doc) => (doc.entries[1].id = 'cloud-computing')));
     expect(message).toMatch(/entry "cloud-computing", field "id": duplicate id/);

@@ -1,4 +1,4 @@
-import { asksForOrigin, claimIn, combines, isNoEvidence, preferredTo, tellsOfOrigin, unnegatedChoice } from '../../src/matching/asking';
+import { asksForOrigin, claimIn, combines, isNoEvidence, negatedSpans, preferredTo, tellsOfOrigin, unnegatedChoice } from '../../src/matching/asking';
 
 /**
  * `claimIn` reads, from the words alone, a claim that a thing is a named topic; which words name
@@ -235,3 +235,22 @@ describe('asksForOrigin', () => {
     expect(tellsOfOrigin('The bike takes the most effort.')).toBe(false);
   });
 });
+
+describe('negatedSpans', () => {
+  it.each([
+    ['we do not want to have to patch the os which model', ['patch the os'], 'we do which model'],
+    ['nobody can run servers or write code', ['run servers or write code'], ''],
+    ['which one needs no data centre of our own', ['data centre of our own'], 'which one needs'],
+    ['without buying a single piece of hardware which cloud', ['buying a single piece of hardware'], 'which cloud'],
+  ])('reads in "%s" what each negation says is not done, and what else it says', (text, governed, rest) => {
+    expect(negatedSpans(text)).toEqual({ governed, rest });
+  });
+
+  it.each([
+    ['a negation of something else than doing', 'we do not mind sharing the hardware'],
+    ['a negation in a clause a "that" opens after another', 'i do not want something so locked down that i can not run my code'],
+  ])('reads nothing negated in %s ("%s")', (_, text) => {
+    expect(negatedSpans(text).governed.filter((span) => span.startsWith('run') || span.startsWith('sharing'))).toEqual([]);
+  });
+});
+

@@ -760,6 +760,28 @@ describeRule('claimChecked', () => {
   });
 });
 
+describeRule('dutiesRuledOut', () => {
+  // The bike's duties are pedalling and a helmet; the car's, driving, parking and fuel; the bus has none.
+  const tiny = new Matcher(tinyKnowledgeBase());
+
+  it.each([
+    ['which one does not make me pedal or drive?', 'vehicles.bus'],
+    ["I don't want to pedal, but I want to drive, which one?", 'vehicles.car'],
+    ['which vehicle means I never have to park and never have to pedal?', 'vehicles.bus'],
+  ])('answers "%s" with the one part left once the parts with a duty it negates are out, and those without one it wants', (question, id) => {
+    expect(tiny.match(question)).toMatchObject({ rule: 'dutiesRuledOut', kind: 'answer', id });
+  });
+
+  it.each([
+    ['a choice itself turned round', 'which would I not pick if I want to pedal?'],
+    ['a "not" that negates something else than a duty', "which one doesn't mind pedalling?"],
+    ['two parts left', 'which vehicle means I never have to buy fuel?'],
+    ['no choice', "I don't want to pedal"],
+  ])('passes on %s ("%s")', (_, question) => {
+    expect(tiny.match(question).rule).not.toBe('dutiesRuledOut');
+  });
+});
+
 describeRule('negatedChoice', () => {
   // The transport lecture has no part made of others; the housing one has shared ownership.
   const homes = new Matcher(housingKnowledgeBase());

@@ -1,5 +1,5 @@
 import type { Fact, Rank } from '../../knowledge/schema';
-import { asksAgreement, claimIn, combines, offersCombination, subjectNamed, isNoEvidence, withoutBelief, negates, neitherNor, preferredTo, sitsBetween, unnegatedChoice } from '../asking';
+import { asksAgreement, claimIn, combines, offersCombination, subjectNamed, isNoEvidence, withoutBelief, negates, negatedSpans, neitherNor, preferredTo, sitsBetween, unnegatedChoice } from '../asking';
 import { withoutSideWords } from '../reading';
 import { type Decision, type Rule, type RuleContext, shortlist, type Verdict } from './types';
 
@@ -614,6 +614,58 @@ export const negatedChoice: Rule = (ctx) => {
   const [answer] = left;
   if (answer === undefined || left.length > 1) return undefined;
   return { kind: 'answer', id: answer, confidence: described.confidence, candidates: shortlist(ctx), direct: { kind: 'not-the-one', described: not } };
+};
+
+/** A verb of choosing, which a negation turns round: "which would I not pick", "never use". */
+const CHOICE_VERB = /^(?:pick|picking|choose|choosing|select|go for|go with|use|using|recommend|suggest|suit|fit)\b/;
+
+/**
+ * "Which model does not require me to write any code?", "we don't want to buy our own hardware,
+ * which deployment model?", "I don't want to touch the OS but I do want to write my code, which
+ * model?": a choice by what the student will not do. Each part's duties (`duties` in the knowledge
+ * base) say what the student does in it; a duty the question negates rules out every part that
+ * has it, and one it wants keeps only those that do. The one part left answers. The words are
+ * matched as the analyser reads them, within what a negation governs (`negatedSpans`), so a
+ * description that only sounds like a part ("buy services as needed") rules nothing out; with
+ * more than one part left, or none, the other rules decide.
+ */
+export const dutiesRuledOut: Rule = (ctx) => {
+  const { reading, analysis } = ctx.q;
+  if (!reading.choosing || reading.comparison !== undefined || reading.yesNo) return undefined;
+  const duties = ctx.k.duties();
+  const { governed, rest } = duties.length === 0 ? { governed: [], rest: '' } : negatedSpans(analysis.normalised);
+  if (governed.length === 0) return undefined;
+  const within = (text: string, leading: boolean) => {
+    const read = ctx.k.termsOf(text);
+    const terms = new Set(read);
+    // What a negation says is not done opens its span: "not [buy] hardware", not "not [mind] sharing".
+    return duties.filter((duty) => duty.terms.length > 0 && duty.terms.every((term) => terms.has(term)) && (!leading || duty.terms[0] === read[0]));
+  };
+  // A side asked ("which upside…") is no choice among alternatives; a choice itself negated ("which
+  // would I not pick if…") turns round what the rest of the question wants.
+  if (reading.side !== undefined || governed.some((text) => CHOICE_VERB.test(text))) return undefined;
+  // Each of a list negated at once: "does not make me pedal or drive". One that is no duty ("buy
+  // hardware or maintain the application") leaves the choice to what the others do not know.
+  const negated = governed.flatMap((text) => text.split(/ (?:or|and|nor) /)).filter((part) => ctx.k.termsOf(part).length > 0);
+  const read = negated.map((part) => within(part, true));
+  if (read.some((duties) => duties.length === 0) && read.some((duties) => duties.length > 0)) return undefined;
+  const ruledOut = read.flat();
+  const family = ruledOut[0]?.family;
+  if (family === undefined || ruledOut.some((duty) => duty.family !== family)) return undefined;
+  // Chosen within that family: one that names another ("which benefit…") asks something else.
+  const named = ctx.k.named(ctx.q.terms);
+  if (named.some((id) => (ctx.k.parentOf(id) ?? id) !== family && ctx.k.childrenOf(id).length > 0)) return undefined;
+  const parts = named.filter((id) => ctx.k.parentOf(id) === family);
+  const offered = parts.length >= 2 ? parts : ctx.k.childrenOf(family);
+  const wanted = within(rest, false).filter((duty) => duty.family === family);
+  const left = offered.filter(
+    (id) => !ruledOut.some((duty) => duty.part === id) && wanted.every((duty) => duties.some((other) => other.part === id && other.phrase === duty.phrase)),
+  );
+  const [answer] = left;
+  if (answer === undefined || left.length > 1) return undefined;
+  const [first] = ruledOut;
+  const direct = first === undefined ? undefined : { kind: 'duties' as const, duty: first.phrase, ruledOut: [...new Set(ruledOut.filter((duty) => duty.phrase === first.phrase).map((duty) => duty.part))] };
+  return { kind: 'answer', id: answer, confidence: ctx.q.topics.find((candidate) => candidate.id === answer)?.score ?? 0, candidates: shortlist(ctx), ...(direct === undefined ? {} : { direct }) };
 };
 
 /** The family two different parts belong to, if they are two parts of one family. */

@@ -51,8 +51,18 @@ export type Direct =
    * lecture gives under `given`, another part of its family.
    */
   | { kind: 'elsewhere'; given: string }
+  /** "Which model does not make me write code?": the question rules out `ruledOut`, in which the student does `duty`. */
+  | { kind: 'duties'; duty: string; ruledOut: readonly string[] }
   /** "Which is neither the cheapest nor the easiest?": the question rules out `ruledOut`, two parts of the answer's family. */
   | { kind: 'neither'; ruledOut: readonly [string, string] };
+
+/** What the student does in a sub-topic ("write code"), as the analyser's terms: its siblings without it leave it to someone else. */
+export interface Duty {
+  readonly family: string;
+  readonly part: string;
+  readonly phrase: string;
+  readonly terms: readonly string[];
+}
 
 /** What a rule decides: the kind of reply, the entry, and the candidates behind it. */
 export interface Decision {
@@ -162,6 +172,10 @@ export interface RuleKnowledge {
   namesOneOf(family: string, normalised: string): boolean;
   /** Whether the subject's list of a side is the sub-topic's too, which names none of its own (`sharesList` in the knowledge base). */
   sharesList(id: string, side: 'advantage' | 'disadvantage'): boolean;
+  /** Every sub-topic's duties (`duties` in the knowledge base), each as the analyser's terms, with its family. */
+  duties(): readonly Duty[];
+  /** A text's stemmed content terms, after typo correction and synonyms: what the matcher sees. */
+  termsOf(text: string): string[];
   /** The sub-topics of an overview the question mentions: by name, or by one of their keyword phrases whole. */
   mentioned(family: string, terms: ReadonlySet<number>): string[];
   /** As `mentioned`, leaving out the words of a scale: "is cost a bigger problem than latency" mentions latency alone. */
