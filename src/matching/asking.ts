@@ -396,7 +396,7 @@ const NEED_NEGATORS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'witho
 /** Words that open a clause of their own, which a negation before them does not reach. */
 const CLAUSE_BREAK: ReadonlySet<string> = new Set(['but', 'which', 'what', 'so', 'because', 'since', 'if', 'when', 'while', 'though', 'although', 'i', 'we', 'they', 'just', 'only', 'instead', 'rather']);
 /** How far a negation reaches: "nobody on the team can run servers or write code". */
-const NEGATION_REACH = 8;
+const NEGATION_REACH = 12;
 /** How near before a negation a "that" embeds it in what an earlier one governs: "so locked down that I can not". */
 const EMBEDDING_REACH = 3;
 /**
@@ -408,7 +408,10 @@ const EMBEDDING_REACH = 3;
 const NEED_WORDS: ReadonlySet<string> = new Set([
   'to', 'me', 'us', 'you', 'them', 'anyone', 'have', 'has', 'had', 'be', 'any', 'really', 'even', 'ever', 'actually', 'at', 'all', 'want', 'wants', 'wanted', 'need', 'needs',
   'needed', 'require', 'requires', 'required', 'wish', 'like', 'able', 'can', 'could', 'will', 'would', 'should', 'must', 'make', 'makes', 'let', 'lets', 'involve', 'involves', 'mean', 'means',
-  'plan', 'intend', 'afford', 'bother', 'get', 'got', 'going', 'deal', 'with', 'worry', 'about', 'know', 'how', 'do', 'does', 'single', 'a', 'an', 'the', 'our', 'my', 'your', 'own',
+  'plan', 'intend', 'afford', 'bother', 'get', 'got', 'going', 'deal', 'with', 'worry', 'about', 'know', 'knows', 'how', 'do', 'does', 'single', 'a', 'an', 'the', 'our', 'my', 'your',
+  'own',
+  // Whom "none" and "nobody" count: "none of us wants to", "nobody on the team can".
+  'of', 'on', 'in', 'team', 'group',
 ]);
 
 /**

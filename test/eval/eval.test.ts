@@ -242,8 +242,10 @@ const OTHER_SETS = [
   // Written blind at the start of the twenty-fifth session, kept out of the model's training
   // (SEALED_SETS) through the twenty-sixth, and scored once at its end: 97.9% in scope (184), 1
   // confidently wrong (0.4%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
-  // code 98.4% (185) and 1. Held at that sealed score.
-  { file: 'heldout32-questions.tsv', inScopeCorrect: 184, declined: 34, wrongAtMost: 1, smalltalk: 8 },
+  // code 98.4% (185) and 1. A development set since: the twenty-seventh session's code answers its
+  // wrong one (a Flask app whose team wants nothing to do with installing Linux: PaaS, read from
+  // the parts' duties), and is held there.
+  { file: 'heldout32-questions.tsv', inScopeCorrect: 185, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the twenty-sixth session, kept out of the model's training
   // (SEALED_SETS) through the twenty-seventh, and scored once at its end: 98.4% in scope (185), none
   // confidently wrong, 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting code

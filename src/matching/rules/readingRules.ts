@@ -652,9 +652,11 @@ export const dutiesRuledOut: Rule = (ctx) => {
   const ruledOut = read.flat();
   const family = ruledOut[0]?.family;
   if (family === undefined || ruledOut.some((duty) => duty.family !== family)) return undefined;
-  // Chosen within that family: one that names another ("which benefit…") asks something else.
+  // Chosen within that family: one that names another and not it ("which benefit…") asks something
+  // else; "deploy" naming the deployment models besides "which service model" does not.
   const named = ctx.k.named(ctx.q.terms);
-  if (named.some((id) => (ctx.k.parentOf(id) ?? id) !== family && ctx.k.childrenOf(id).length > 0)) return undefined;
+  const families = new Set(named.map((id) => ctx.k.parentOf(id) ?? id).filter((id) => ctx.k.childrenOf(id).length > 0));
+  if (families.size > 0 && !families.has(family)) return undefined;
   const parts = named.filter((id) => ctx.k.parentOf(id) === family);
   const offered = parts.length >= 2 ? parts : ctx.k.childrenOf(family);
   const wanted = within(rest, false).filter((duty) => duty.family === family);
