@@ -354,8 +354,11 @@ export class Answerer {
       return described === undefined ? undefined : `"${entry.title}", by elimination: without its negation, the question describes "${described.title}".`;
     }
     if (direct?.kind === 'duties') {
-      const parts = direct.ruledOut.map((id) => this.kb.get(id)?.title).filter((title) => title !== undefined);
-      return parts.length === 0 ? undefined : `"${entry.title}", by elimination: in ${TITLES.format(parts.map((title) => `"${title}"`))} you ${direct.duty}, which the question rules out.`;
+      const quoted = (ids: readonly string[]) => TITLES.format(ids.flatMap((id) => this.kb.get(id)?.title ?? []).map((title) => `"${title}"`));
+      if (direct.ruledOut.length === 0) return undefined;
+      // Two or more left: each is an answer, and the overview says so.
+      if (direct.left !== undefined && direct.left.length > 1) return `Not ${quoted(direct.ruledOut)}: there you ${direct.duty}, which the question rules out. That leaves ${quoted(direct.left)}.`;
+      return `"${entry.title}", by elimination: in ${quoted(direct.ruledOut)} you ${direct.duty}, which the question rules out.`;
     }
     if (direct?.kind === 'neither') {
       const [first, second] = direct.ruledOut.map((id) => this.kb.get(id)?.title);

@@ -10,7 +10,7 @@ import { type Reading, readingSignals, readQuestion, type ScaleTerms } from './r
 import { STOPWORDS } from './stopwords';
 import { decide } from './rules/index';
 import { excluding, onlyTagNegates, statementThenQuestion, tellsOfOrigin } from './asking';
-import { bothSidesAsked, comparisonAlongScale, sideOfNamedTopic } from './rules/readingRules';
+import { bothSidesAsked, comparisonAlongScale, dutiesRead, sideOfNamedTopic } from './rules/readingRules';
 import { DECLINE_CLASS, type Opinion, type QuestionClassifier, type QuestionText, UNKNOWN_MARK } from './questionModel';
 import { isSecondGuessed, secondOpinion } from './secondOpinion';
 import { LEADING_BOT_NAME, withoutBotName } from './botName';
@@ -449,7 +449,7 @@ export class Matcher implements RuleKnowledge {
     };
     const ruled = decide({ q, k: this, o: this.options });
     const explanation: MatchResult['explanation'] = { terms: analysis.terms, corrections: analysis.corrections, unknown };
-    if (this.classifier === undefined || !withOpinion || !isSecondGuessed(ruled)) return { ...ruled, normalised: analysis.normalised, reading, explanation };
+    if (this.classifier === undefined || !withOpinion || !isSecondGuessed(ruled)) return { ...this.dutiesKept(ruled, q), normalised: analysis.normalised, reading, explanation };
     const { terms, words, signals } = this.modelInput(analysis, reading);
     const opinions = this.classifier.classify(terms, words, signals);
     explanation.opinion = { rule: ruled.rule, kind: ruled.kind, id: ruled.id, classes: opinions.slice(0, 3) };
@@ -461,7 +461,21 @@ export class Matcher implements RuleKnowledge {
     const choice = reading.choosing || reading.comparison !== undefined;
     if (choice && top !== undefined && setAside.includes(top.id)) return { ...ruled, normalised: analysis.normalised, reading, explanation };
     const weighed = this.endKept(ruled, this.sideKept(ruled, this.negationKept(ruled, secondOpinion(ruled, opinions, this.options, (id) => this.parentOf(id)), q), reading), reading, q);
-    return { ...this.unrankedSaid(this.comparisonFactsKept(ruled, weighed, q), reading), normalised: analysis.normalised, reading, explanation };
+    return { ...this.dutiesKept(this.unrankedSaid(this.comparisonFactsKept(ruled, weighed, q), reading), q), normalised: analysis.normalised, reading, explanation };
+  }
+
+  /**
+   * "Which service model does not give you control over the OS?": a choice by what the student will
+   * not do that leaves more than one part (`dutiesRead`), which the rules leave to the others and
+   * the model. An answer that is a part the question rules out (the model, and the rules' scores,
+   * read the words a "not" governs as what is asked for) says the opposite of the lecture: the family's overview answers
+   * instead, saying which parts are out and which are left.
+   */
+  private dutiesKept<T extends Decision>(weighed: T, q: Question): T {
+    if (weighed.kind !== 'answer' || weighed.id === null || !q.reading.choosing) return weighed;
+    const read = dutiesRead({ q, k: this, o: this.options });
+    if (read === undefined || read.left.length < 2 || !read.ruledOut.includes(weighed.id)) return weighed;
+    return { ...weighed, id: read.family, direct: { ...read.direct, ruledOut: read.ruledOut, left: read.left } };
   }
 
   /**

@@ -420,12 +420,15 @@ const NEED_WORDS: ReadonlySet<string> = new Set([
  * needing between (`NEED_WORDS`); and the question's other words, which say what it wants. A
  * negation in a clause a "that" opens after another ("do not want something so locked down that
  * I can not run my code") is part of what that one governs, no plain "not", and is left out.
+ * `bare`: a negation that governs nothing of its own ("which should we avoid if…", "why not?"),
+ * which may turn round the whole question.
  */
-export function negatedSpans(normalised: string): { governed: string[]; rest: string } {
+export function negatedSpans(normalised: string): { governed: string[]; rest: string; bare: boolean } {
   const words = normalised.split(' ');
   const governed: string[] = [];
   const inSpan = new Set<number>();
   let negated = false;
+  let bare = false;
   for (let index = 0; index < words.length; index++) {
     if (!NEED_NEGATORS.has(words[index] ?? '')) continue;
     // In a clause that a "that" opens after another negation, as what that one governs.
@@ -441,8 +444,9 @@ export function negatedSpans(normalised: string): { governed: string[]; rest: st
     inSpan.add(index);
     const start = span.findIndex((word) => !NEED_WORDS.has(word));
     if (!doubled && start >= 0) governed.push(span.slice(start).join(' '));
+    bare ||= span.length === 0;
   }
-  return { governed, rest: words.filter((_, index) => !inSpan.has(index)).join(' ') };
+  return { governed, rest: words.filter((_, index) => !inSpan.has(index)).join(' '), bare };
 }
 
 /** Whether a question has a word that negates ("which does not…", "which needs no…"): a choice it asks is turned round. */

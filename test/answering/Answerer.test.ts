@@ -170,6 +170,18 @@ describe('a claim that names a lecture example, with the question model as the b
   });
 });
 
+describe('a choice by what the student will not do that leaves two parts, with the question model as the bot runs', () => {
+  it('"which service model does NOT give you control over the OS?" is never IaaS, the part it rules out: the overview says which are left', () => {
+    const kb = realKnowledgeBase();
+    const withModel = new Answerer(kb, new Matcher(kb, {}, undefined, new QuestionClassifier(committedQuestionModel(kb))));
+    const reply = withModel.answerQuestion('which service model does NOT give you control over the OS?');
+    expect(reply.id).toBe('service-models');
+    expect(reply.text).toMatch(
+      /^\*\*In short:\*\* Not "Infrastructure as a service \(IaaS\)": there you control the operating system, which the question rules out\. That leaves "Platform as a service \(PaaS\)" and "Software as a service \(SaaS\)"\./,
+    );
+  });
+});
+
 describe('a sentence said first', () => {
   it('is left out where it is nearly all of the answer\'s first paragraph, which already says it: "does PaaS give me control over the OS?"', () => {
     const kb = realKnowledgeBase();

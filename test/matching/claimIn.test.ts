@@ -243,7 +243,11 @@ describe('negatedSpans', () => {
     ['which one needs no data centre of our own', ['data centre of our own'], 'which one needs'],
     ['without buying a single piece of hardware which cloud', ['buying a single piece of hardware'], 'which cloud'],
   ])('reads in "%s" what each negation says is not done, and what else it says', (text, governed, rest) => {
-    expect(negatedSpans(text)).toEqual({ governed, rest });
+    expect(negatedSpans(text)).toEqual({ governed, rest, bare: false });
+  });
+
+  it('says when a negation governs nothing of its own ("which should we avoid if…"), which may turn the question round', () => {
+    expect(negatedSpans('which should we avoid if we do not want to update')).toEqual({ governed: ['update'], rest: 'which should we if we do', bare: true });
   });
 
   it.each([

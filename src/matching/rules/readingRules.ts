@@ -1,7 +1,7 @@
 import type { Fact, Rank } from '../../knowledge/schema';
 import { asksAgreement, claimIn, combines, offersCombination, subjectNamed, isNoEvidence, withoutBelief, negates, negatedSpans, neitherNor, preferredTo, sitsBetween, unnegatedChoice } from '../asking';
 import { withoutSideWords } from '../reading';
-import { type Decision, type Rule, type RuleContext, shortlist, type Verdict } from './types';
+import { type Decision, type Direct, type Rule, type RuleContext, shortlist, type Verdict } from './types';
 
 /**
  * Rules for what a question asks besides its topic, read by `readQuestion`: a direction along a
@@ -630,11 +630,23 @@ const CHOICE_VERB = /^(?:pick|picking|choose|choosing|select|go for|go with|use|
  * more than one part left, or none, the other rules decide.
  */
 export const dutiesRuledOut: Rule = (ctx) => {
+  const read = dutiesRead(ctx);
+  const [answer] = read?.left ?? [];
+  if (read === undefined || answer === undefined || read.left.length > 1) return undefined;
+  return { kind: 'answer', id: answer, confidence: ctx.q.topics.find((candidate) => candidate.id === answer)?.score ?? 0, candidates: shortlist(ctx), direct: read.direct };
+};
+
+/**
+ * What a choice by what the student will not do rules out (`dutiesRuledOut`): the family, the
+ * parts left of those offered, and the reason for the first duty ruled out.
+ */
+export function dutiesRead(ctx: RuleContext): { family: string; left: string[]; ruledOut: string[]; direct: Extract<Direct, { kind: 'duties' }> } | undefined {
   const { reading, analysis } = ctx.q;
   if (!reading.choosing || reading.comparison !== undefined || reading.yesNo) return undefined;
   const duties = ctx.k.duties();
-  const { governed, rest } = duties.length === 0 ? { governed: [], rest: '' } : negatedSpans(analysis.normalised);
-  if (governed.length === 0) return undefined;
+  const { governed, rest, bare } = duties.length === 0 ? { governed: [], rest: '', bare: false } : negatedSpans(analysis.normalised);
+  // "Which should we avoid if we do not want to update?" asks for the part ruled out.
+  if (governed.length === 0 || bare) return undefined;
   const within = (text: string, leading: boolean) => {
     const read = ctx.k.termsOf(text);
     const terms = new Set(read);
@@ -650,8 +662,9 @@ export const dutiesRuledOut: Rule = (ctx) => {
   const read = negated.map((part) => within(part, true));
   if (read.some((duties) => duties.length === 0) && read.some((duties) => duties.length > 0)) return undefined;
   const ruledOut = read.flat();
-  const family = ruledOut[0]?.family;
-  if (family === undefined || ruledOut.some((duty) => duty.family !== family)) return undefined;
+  const [first] = ruledOut;
+  const family = first?.family;
+  if (first === undefined || family === undefined || ruledOut.some((duty) => duty.family !== family)) return undefined;
   // Chosen within that family: one that names another and not it ("which benefit…") asks something
   // else; "deploy" naming the deployment models besides "which service model" does not.
   const named = ctx.k.named(ctx.q.terms);
@@ -663,12 +676,10 @@ export const dutiesRuledOut: Rule = (ctx) => {
   const left = offered.filter(
     (id) => !ruledOut.some((duty) => duty.part === id) && wanted.every((duty) => duties.some((other) => other.part === id && other.phrase === duty.phrase)),
   );
-  const [answer] = left;
-  if (answer === undefined || left.length > 1) return undefined;
-  const [first] = ruledOut;
-  const direct = first === undefined ? undefined : { kind: 'duties' as const, duty: first.phrase, ruledOut: [...new Set(ruledOut.filter((duty) => duty.phrase === first.phrase).map((duty) => duty.part))] };
-  return { kind: 'answer', id: answer, confidence: ctx.q.topics.find((candidate) => candidate.id === answer)?.score ?? 0, candidates: shortlist(ctx), ...(direct === undefined ? {} : { direct }) };
-};
+  if (left.length === 0) return undefined;
+  const direct = { kind: 'duties' as const, duty: first.phrase, ruledOut: [...new Set(ruledOut.filter((duty) => duty.phrase === first.phrase).map((duty) => duty.part))] };
+  return { family, left, ruledOut: [...new Set(ruledOut.map((duty) => duty.part))], direct };
+}
 
 /** The family two different parts belong to, if they are two parts of one family. */
 function familyOfBoth(ctx: RuleContext, first: string | undefined, second: string | undefined): string | undefined {

@@ -51,8 +51,11 @@ export type Direct =
    * lecture gives under `given`, another part of its family.
    */
   | { kind: 'elsewhere'; given: string }
-  /** "Which model does not make me write code?": the question rules out `ruledOut`, in which the student does `duty`. */
-  | { kind: 'duties'; duty: string; ruledOut: readonly string[] }
+  /**
+   * "Which model does not make me write code?": the question rules out `ruledOut`, in which the
+   * student does `duty`; `left`, where the answer is the family's overview, the parts it leaves.
+   */
+  | { kind: 'duties'; duty: string; ruledOut: readonly string[]; left?: readonly string[] }
   /** "Which is neither the cheapest nor the easiest?": the question rules out `ruledOut`, two parts of the answer's family. */
   | { kind: 'neither'; ruledOut: readonly [string, string] };
 
