@@ -640,15 +640,26 @@ export const dutiesRuledOut: Rule = (ctx) => {
  * What a choice by what the student will not do rules out (`dutiesRuledOut`): the family, the
  * parts left of those offered, and the reason for the first duty ruled out.
  */
-export function dutiesRead(ctx: RuleContext): { family: string; left: string[]; ruledOut: string[]; direct: Extract<Direct, { kind: 'duties' }> } | undefined {
+type DutiesRead = { family: string; left: string[]; ruledOut: string[]; direct: Extract<Direct, { kind: 'duties' }> } | undefined;
+/** Each question's reading of its duties, read once: by the rule, and again after the model weighs in (`Matcher.dutiesKept`). */
+const dutiesReadOf = new WeakMap<RuleContext['q'], { read: DutiesRead }>();
+
+export function dutiesRead(ctx: RuleContext): DutiesRead {
+  const known = dutiesReadOf.get(ctx.q);
+  if (known !== undefined) return known.read;
+  const read = readDuties(ctx);
+  dutiesReadOf.set(ctx.q, { read });
+  return read;
+}
+
+function readDuties(ctx: RuleContext): DutiesRead {
   const { reading, analysis } = ctx.q;
   if (!reading.choosing || reading.comparison !== undefined || reading.yesNo) return undefined;
   const duties = ctx.k.duties();
   const { governed, rest, bare } = duties.length === 0 ? { governed: [], rest: '', bare: false } : negatedSpans(analysis.normalised);
   // "Which should we avoid if we do not want to update?" asks for the part ruled out.
   if (governed.length === 0 || bare) return undefined;
-  const within = (text: string, leading: boolean) => {
-    const read = ctx.k.termsOf(text);
+  const within = (read: readonly string[], leading: boolean) => {
     const terms = new Set(read);
     // What a negation says is not done opens its span: "not [buy] hardware", not "not [mind] sharing".
     return duties.filter((duty) => duty.terms.length > 0 && duty.terms.every((term) => terms.has(term)) && (!leading || duty.terms[0] === read[0]));
@@ -658,8 +669,10 @@ export function dutiesRead(ctx: RuleContext): { family: string; left: string[]; 
   if (reading.side !== undefined || governed.some((text) => CHOICE_VERB.test(text))) return undefined;
   // Each of a list negated at once: "does not make me pedal or drive". One that is no duty ("buy
   // hardware or maintain the application") leaves the choice to what the others do not know.
-  const negated = governed.flatMap((text) => text.split(/ (?:or|and|nor) /)).filter((part) => ctx.k.termsOf(part).length > 0);
-  const read = negated.map((part) => within(part, true));
+  const read = governed.flatMap((text) => text.split(/ (?:or|and|nor) /)).flatMap((part) => {
+    const terms = ctx.k.termsOf(part);
+    return terms.length === 0 ? [] : [within(terms, true)];
+  });
   if (read.some((duties) => duties.length === 0) && read.some((duties) => duties.length > 0)) return undefined;
   const ruledOut = read.flat();
   const [first] = ruledOut;
@@ -672,7 +685,7 @@ export function dutiesRead(ctx: RuleContext): { family: string; left: string[]; 
   if (families.size > 0 && !families.has(family)) return undefined;
   const parts = named.filter((id) => ctx.k.parentOf(id) === family);
   const offered = parts.length >= 2 ? parts : ctx.k.childrenOf(family);
-  const wanted = within(rest, false).filter((duty) => duty.family === family);
+  const wanted = within(ctx.k.termsOf(rest), false).filter((duty) => duty.family === family);
   const left = offered.filter(
     (id) => !ruledOut.some((duty) => duty.part === id) && wanted.every((duty) => duties.some((other) => other.part === id && other.phrase === duty.phrase)),
   );
