@@ -349,6 +349,9 @@ export class Conversation {
     // Asked with the topic in place, a question that leaves the bot unsure between that topic and
     // another ("is SaaS secure?": SaaS or security?) asks which, rather than answering the pronoun's
     // words alone, which drop the topic: "is it secure?" alone is the security drawback.
+    // A situation told and then named in one message ("we rent a whole machine… is that SaaS?"),
+    // which the matcher settled as a claim: its "that" is the situation, not the last topic.
+    if (refersBack && match.kind === 'answer' && match.direct?.kind === 'claim') return undefined;
     if (refersBack) return this.inContext(text, entry.title, match.reading.yesNo || this.matcher.namesIn(match.normalised).some((id) => id !== lastTopic && this.kb.parentOf(id) !== undefined), lastTopic);
     const within = this.withinPart(text, match, lastTopic);
     if (within !== undefined) return within;

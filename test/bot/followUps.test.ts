@@ -360,6 +360,15 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('a situation told and then named in one message ("…, is that SaaS?") is that situation\'s claim, whatever the topic before it', async () => {
+    await conversation()
+      .send('what are the service models?')
+      .assertReply(() => undefined)
+      .send('we rent a whole machine and install everything ourselves, is that SaaS?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^\*\*In short:\*\* Not quite: the lecture gives that under "Infrastructure as a service \(IaaS\)", not "Software as a service \(SaaS\)"\./); })
+      .startTest();
+  });
+
   it('"which benefit is that?" and "what benefit is that called?" after a benefit are that benefit, never "no benefits for" it', async () => {
     await conversation()
       .send('does the cloud work across the world?')
