@@ -354,8 +354,8 @@ export class Answerer {
       return described === undefined ? undefined : `"${entry.title}", by elimination: without its negation, the question describes "${described.title}".`;
     }
     if (direct?.kind === 'duties') {
-      const quoted = (ids: readonly string[]) => TITLES.format(ids.flatMap((id) => this.kb.get(id)?.title ?? []).map((title) => `"${title}"`));
       if (direct.ruledOut.length === 0) return undefined;
+      const quoted = (ids: readonly string[]) => TITLES.format(ids.flatMap((id) => this.kb.get(id)?.title ?? []).map((title) => `"${title}"`));
       // Two or more left: each is an answer, and the overview says so.
       if (direct.left !== undefined && direct.left.length > 1) return `Not ${quoted(direct.ruledOut)}: there you ${direct.duty}, which the question rules out. That leaves ${quoted(direct.left)}.`;
       return `"${entry.title}", by elimination: in ${quoted(direct.ruledOut)} you ${direct.duty}, which the question rules out.`;

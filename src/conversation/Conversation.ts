@@ -343,15 +343,15 @@ export class Conversation {
     // itself, which the question answers alone with another part of the same family; its "they"
     // are the people in it, not the topic. Words that alone leave the family are read in it below.
     if (HYPOTHETICAL.test(match.normalised) && match.kind === 'answer' && match.id !== null && match.id !== lastTopic && areSiblings(match.id, lastTopic)) return undefined;
+    // A situation told and then named in one message ("we rent a whole machine… is that SaaS?"),
+    // which the matcher settled as a claim: its "that" is the situation, not the last topic.
+    if (refersBack && match.kind === 'answer' && match.direct?.kind === 'claim') return undefined;
     // With another part named ("is it cheaper than PaaS?"), or in a yes or no ("is it on-site?"),
     // the title takes the pronoun's place: added at the end, it would turn the question round, or
     // make it a claim that the pronoun's words are the topic.
     // Asked with the topic in place, a question that leaves the bot unsure between that topic and
     // another ("is SaaS secure?": SaaS or security?) asks which, rather than answering the pronoun's
     // words alone, which drop the topic: "is it secure?" alone is the security drawback.
-    // A situation told and then named in one message ("we rent a whole machine… is that SaaS?"),
-    // which the matcher settled as a claim: its "that" is the situation, not the last topic.
-    if (refersBack && match.kind === 'answer' && match.direct?.kind === 'claim') return undefined;
     if (refersBack) return this.inContext(text, entry.title, match.reading.yesNo || this.matcher.namesIn(match.normalised).some((id) => id !== lastTopic && this.kb.parentOf(id) !== undefined), lastTopic);
     const within = this.withinPart(text, match, lastTopic);
     if (within !== undefined) return within;

@@ -242,6 +242,7 @@ export class Matcher implements RuleKnowledge {
   private readonly options: Readonly<MatchingOptions>;
   /** Each family's names of two words or more in the plural (`namesOneOf`), normalised on first use. */
   private readonly pluralNames = new Map<string, string[]>();
+  /** Every sub-topic's duties as the analyser's terms (`duties`), analysed on first use. */
   private dutyTerms: readonly Duty[] | undefined;
   /** Smalltalk phrasings as normalised text: "what do you know" is all function words, so it is matched whole. */
   private readonly smalltalkPhrases: ReadonlyMap<string, string>;
@@ -468,14 +469,14 @@ export class Matcher implements RuleKnowledge {
    * "Which service model does not give you control over the OS?": a choice by what the student will
    * not do that leaves more than one part (`dutiesRead`), which the rules leave to the others and
    * the model. An answer that is a part the question rules out (the model, and the rules' scores,
-   * read the words a "not" governs as what is asked for) says the opposite of the lecture: the family's overview answers
-   * instead, saying which parts are out and which are left.
+   * read the words a "not" governs as what is asked for) says the opposite of the lecture: the
+   * family's overview answers instead, saying which parts are out and which are left.
    */
   private dutiesKept<T extends Decision>(weighed: T, q: Question): T {
     if (weighed.kind !== 'answer' || weighed.id === null || !q.reading.choosing) return weighed;
     const read = dutiesRead({ q, k: this, o: this.options });
     if (read === undefined || read.left.length < 2 || !read.ruledOut.includes(weighed.id)) return weighed;
-    return { ...weighed, id: read.family, direct: { ...read.direct, ruledOut: read.ruledOut, left: read.left } };
+    return { ...weighed, id: read.family, direct: { ...read.direct, left: read.left } };
   }
 
   /**

@@ -636,14 +636,14 @@ export const dutiesRuledOut: Rule = (ctx) => {
   return { kind: 'answer', id: answer, confidence: ctx.q.topics.find((candidate) => candidate.id === answer)?.score ?? 0, candidates: shortlist(ctx), direct: read.direct };
 };
 
-/**
- * What a choice by what the student will not do rules out (`dutiesRuledOut`): the family, the
- * parts left of those offered, and the reason for the first duty ruled out.
- */
 type DutiesRead = { family: string; left: string[]; ruledOut: string[]; direct: Extract<Direct, { kind: 'duties' }> } | undefined;
 /** Each question's reading of its duties, read once: by the rule, and again after the model weighs in (`Matcher.dutiesKept`). */
 const dutiesReadOf = new WeakMap<RuleContext['q'], { read: DutiesRead }>();
 
+/**
+ * What a choice by what the student will not do rules out (`dutiesRuledOut`): the family, the
+ * parts left of those offered, every part ruled out, and the reason for the first duty ruled out.
+ */
 export function dutiesRead(ctx: RuleContext): DutiesRead {
   const known = dutiesReadOf.get(ctx.q);
   if (known !== undefined) return known.read;
@@ -659,10 +659,10 @@ function readDuties(ctx: RuleContext): DutiesRead {
   const { governed, rest, bare } = duties.length === 0 ? { governed: [], rest: '', bare: false } : negatedSpans(analysis.normalised);
   // "Which should we avoid if we do not want to update?" asks for the part ruled out.
   if (governed.length === 0 || bare) return undefined;
-  const within = (read: readonly string[], leading: boolean) => {
-    const terms = new Set(read);
+  const within = (terms: readonly string[], leading: boolean) => {
+    const has = new Set(terms);
     // What a negation says is not done opens its span: "not [buy] hardware", not "not [mind] sharing".
-    return duties.filter((duty) => duty.terms.length > 0 && duty.terms.every((term) => terms.has(term)) && (!leading || duty.terms[0] === read[0]));
+    return duties.filter((duty) => duty.terms.length > 0 && duty.terms.every((term) => has.has(term)) && (!leading || duty.terms[0] === terms[0]));
   };
   // A side asked ("which upside…") is no choice among alternatives; a choice itself negated ("which
   // would I not pick if…") turns round what the rest of the question wants.
@@ -673,7 +673,7 @@ function readDuties(ctx: RuleContext): DutiesRead {
     const terms = ctx.k.termsOf(part);
     return terms.length === 0 ? [] : [within(terms, true)];
   });
-  if (read.some((duties) => duties.length === 0) && read.some((duties) => duties.length > 0)) return undefined;
+  if (read.some((found) => found.length === 0) && read.some((found) => found.length > 0)) return undefined;
   const ruledOut = read.flat();
   const [first] = ruledOut;
   const family = first?.family;
