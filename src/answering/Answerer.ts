@@ -318,7 +318,7 @@ export class Answerer {
     const denial = confirms && checked ? this.denial(entry, match.normalised) : undefined;
     if (denial !== undefined) return denial;
     // "Is IaaS an advantage of the cloud?": whether it is one at all comes before any fact of it.
-    const member = match.reading.yesNo ? this.membership(match, entry) : undefined;
+    const member = match.reading.yesNo || asksAgreement(match.normalised) ? this.membership(match, entry) : undefined;
     if (member !== undefined) return member;
     if (direct?.kind === 'facts') {
       // Named first: the facts are about the others, and the entry answered may be their overview.
@@ -359,6 +359,21 @@ export class Answerer {
       // Two or more left: each is an answer, and the overview says so.
       if (direct.left !== undefined && direct.left.length > 1) return `Not ${quoted(direct.ruledOut)}: there you ${direct.duty}, which the question rules out. That leaves ${quoted(direct.left)}.`;
       return `"${entry.title}", by elimination: in ${quoted(direct.ruledOut)} you ${direct.duty}, which the question rules out.`;
+    }
+    if (direct?.kind === 'avoided') {
+      const quoted = (ids: readonly string[]) => TITLES.format(ids.flatMap((id) => this.kb.get(id)?.title ?? []).map((title) => `"${title}"`));
+      const also = direct.others.length === 0 ? '' : direct.wanted ? ` In ${quoted(direct.others)} you do.` : ` ${quoted(direct.others)} includes it, so the same goes for it in part.`;
+      return direct.wanted
+        ? `"${entry.title}" is the one to avoid: there you do not ${direct.duty}, which the question wants to.${also}`
+        : `"${entry.title}" is the one to avoid: there you ${direct.duty}, which the question rules out.${also}`;
+    }
+    if (direct?.kind === 'wanted-kept') {
+      const kept = this.kb.get(direct.kept);
+      if (kept === undefined) return undefined;
+      // One left is the answer; more, and the overview says what each is.
+      return this.kb.childrenOf(entry.id).length === 0
+        ? `"${entry.title}", by elimination: what the question wants describes "${kept.title}", the one not to avoid.`
+        : `What the question wants describes "${kept.title}": that is the one not to avoid.`;
     }
     if (direct?.kind === 'neither') {
       const [first, second] = direct.ruledOut.map((id) => this.kb.get(id)?.title);

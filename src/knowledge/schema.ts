@@ -62,8 +62,15 @@ export const FactSchema = z
     scale: z.string().trim().min(1).optional(),
     rank: RankSchema.optional(),
     side: z.enum(['advantage', 'disadvantage']).optional(),
+    /**
+     * The lecture says it holds often, not always ("often higher costs than other models"): the
+     * entry is at that end, but the fact does not settle a choice between it and one other by
+     * elimination: of IaaS and another model, the other is not surely the cheaper.
+     */
+    hedged: z.literal(true).optional(),
   })
   .refine((fact) => (fact.scale === undefined) === (fact.rank === undefined), 'scale and rank go together')
+  .refine((fact) => fact.hedged === undefined || fact.scale !== undefined, 'only a fact on a scale is hedged')
   .refine((fact) => fact.scale !== undefined || fact.side !== undefined, 'needs a scale and rank, or a side');
 
 /**

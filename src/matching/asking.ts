@@ -391,6 +391,34 @@ export function unnegatedChoice(normalised: string): string | undefined {
   return normalised.replace(NEGATOR, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A choice turned round: "which should I avoid if…", "which cloud would you steer clear of when…",
+ * "which would we not pick if…", "which is the worst choice for…". The thing chosen is the object
+ * of a verb that rejects it, with nothing after the verb but a clause of its own or the end: in
+ * "which should we choose to avoid installing anything", "avoid" has its own object and rejects
+ * nothing chosen.
+ */
+const REJECTING = new RegExp(
+  '\\b(?:which|what)\\b(?: \\w+){0,6}? (?:' +
+    [
+      '(avoid|steer clear of|stay away from|keep away from|rule out|not (?:(?:i|we|you|they) )?(?:pick|choose|select|use|go for|go with|recommend|suggest|consider))(?: it| them| one)?',
+      '(?:is|are|would be|will be) (?:the )?((?:worst|wrong|least suitable|least appropriate|poorest) (?:choice|option|pick|fit|one)|(?:a )?(?:bad|poor) (?:choice|option|pick|fit))',
+    ].join('|') +
+    ')(?= (?:if|when|whenever|since|because|as|given|for|unless|in case)\\b|$)',
+);
+
+/**
+ * A choice turned round (`REJECTING`): the question without its rejecting words, which says what
+ * the student wants or will not do, the thing to avoid being the one that goes against it.
+ */
+export function rejectedChoice(normalised: string): string | undefined {
+  const found = REJECTING.exec(normalised);
+  const words = found?.[1] ?? found?.[2];
+  if (found === null || words === undefined) return undefined;
+  const at = found.index + found[0].lastIndexOf(words);
+  return `${normalised.slice(0, at)} ${normalised.slice(at + words.length)}`.replace(/\s+/g, ' ').trim();
+}
+
 /** Words that negate the need after them: "not", "never", "nobody can", "without", "zero", "avoid". */
 const NEED_NEGATORS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'without', 'none', 'nobody', 'neither', 'nor', 'zero', 'avoid', 'avoiding']);
 /** Words that open a clause of their own, which a negation before them does not reach. */

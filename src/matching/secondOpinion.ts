@@ -23,6 +23,9 @@ export const RULES_NOT_SECOND_GUESSED: ReadonlySet<string> = new Set([
   'negatedChoice',
   // The same for a choice by what the student will not do, read from the parts' duties.
   'dutiesRuledOut',
+  // The same for a choice turned round ("which should I avoid if I want the least effort?"): the
+  // model reads what is wanted as what is asked for, the opposite of the one to avoid.
+  'rejectedChoice',
   // The same for a choice that rules out two parts ("neither … nor …"), each matched on its own.
   'neitherOfTwo',
   // What the lecture does not tell at all: a name that matches well is no evidence it does.

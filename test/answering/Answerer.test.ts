@@ -182,6 +182,26 @@ describe('a choice by what the student will not do that leaves two parts, with t
   });
 });
 
+describe('a choice turned round, with the question model as the bot runs', () => {
+  const kb = realKnowledgeBase();
+  const withModel = new Answerer(kb, new Matcher(kb, {}, undefined, new QuestionClassifier(committedQuestionModel(kb))));
+
+  it('"which should I avoid if I want maximum control?" is never IaaS, the one wanted: the overview says so', () => {
+    const reply = withModel.answerQuestion('which should I avoid if I want maximum control?');
+    expect(reply.id).toBe('service-models');
+    expect(reply.text).toMatch(/^\*\*In short:\*\* What the question wants describes "Infrastructure as a service \(IaaS\)": that is the one not to avoid\./);
+  });
+
+  it.each([
+    ['which cloud type would you avoid if you cannot share infrastructure with anyone else?', 'deployment-models.public'],
+    ["which model shouldn't we pick if we want the least effort?", 'service-models.iaas'],
+    ['which cloud would you avoid if you need full control?', 'deployment-models.public'],
+    ['which service model should we avoid if we want to write our own code?', 'service-models.saas'],
+  ])('"%s" is %s, not the one its words describe', (question, id) => {
+    expect(withModel.answerQuestion(question).id).toBe(id);
+  });
+});
+
 describe('a sentence said first', () => {
   it('is left out where it is nearly all of the answer\'s first paragraph, which already says it: "does PaaS give me control over the OS?"', () => {
     const kb = realKnowledgeBase();

@@ -89,6 +89,15 @@ describe('a direct sentence before the answer', () => {
   });
 
   it.each([
+    ['which should I avoid if I do not want to pedal?', 'vehicles.bike', '"The bike" is the one to avoid: there you pedal, which the question rules out.'],
+    ['the bike or the car, which should I avoid if I want to drive?', 'vehicles.bike', '"The bike" is the one to avoid: there you do not drive, which the question wants to. In "The car" you do.'],
+    ['which vehicle should I avoid if I need a bus pass?', 'vehicles', 'What the question wants describes "The bus": that is the one not to avoid.'],
+  ])('says why the part answered is the one to avoid in a choice turned round ("%s")', (question, id, sentence) => {
+    expect(answerer.answerQuestion(question).id).toBe(id);
+    expect(parts(question).slice(0, 2)).toEqual([`**In short:** ${sentence}`, kb.get(id)?.answer]);
+  });
+
+  it.each([
     ['is the carrot a fruit?', 'vegetables.carrot', 'No: the lecture gives "The carrot" under "Vegetables", not "Fruit".'],
     ['is the leek one of the vegetables?', 'vegetables.leek', 'Yes: the lecture gives "The leek" under "Vegetables".'],
   ])('says yes or no to a question whether a part is one of a family it names ("%s"), before the part\'s answer', (question, id, sentence) => {

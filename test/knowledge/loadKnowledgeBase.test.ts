@@ -60,6 +60,11 @@ describe('knowledge validation', () => {
     expect(problemsOf(broken((doc) => (doc.entries[0].duties = ['write code'])))).toContain('entry "cloud-computing", field "duties": only a sub-topic has duties, which tell it from its siblings');
   });
 
+  it('rejects a fact marked as holding only often that ranks nothing on a scale', () => {
+    const fact = { says: 'It is available all the time.', quote: 'Availability: online & supported 24/7', side: 'advantage', hedged: true };
+    expect(problemsOf(broken((doc) => (doc.entries[1].facts = [fact])))).toContain('only a fact on a scale is hedged');
+  });
+
   it('when two entries share an id, says which', () => {
     const message = problemsOf(broken((doc) => (doc.entries[1].id = 'cloud-computing')));
     expect(message).toMatch(/entry "cloud-computing", field "id": duplicate id/);

@@ -284,6 +284,21 @@ describeRule('comparisonAlongScale', () => {
     });
   });
 
+  it('when a choice between two sub-topics ranks one of them at the other end and nothing at the end asked for ("which is cheaper, the car or the bus?"), answers the other, with that fact said first', () => {
+    expect(matcher.match('which is cheaper, the car or the bus?')).toMatchObject({
+      rule: 'comparisonAlongScale',
+      kind: 'answer',
+      id: 'vehicles.bus',
+      direct: { kind: 'facts', says: [SAYS.carMostCost], chosen: 'vehicles.bus' },
+    });
+  });
+
+  it('when that fact holds only often (`hedged`), answers their overview with it, not the other by elimination', () => {
+    const hedged = new Matcher(tinyKnowledgeBase({ hedgedCarCost: true }));
+    expect(hedged.match('the car or the bus, which is cheaper')).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id: 'vehicles', direct: { kind: 'facts', says: [SAYS.carMostCost] } });
+    expect(hedged.match('the car or the bus, which is cheaper').direct).not.toHaveProperty('chosen');
+  });
+
   it('when a choice between two sub-topics ranks one of them at the end asked for ("the bus or the bike, which needs less effort"), answers it, marked as a choice between the two', () => {
     expect(matcher.match('the bus or the bike, which needs less effort')).toMatchObject({
       rule: 'comparisonAlongScale',
@@ -330,10 +345,6 @@ describeRule('comparisonAlongScale', () => {
     ['which fruit is the dearest?', 'fruit.pear'],
   ])('when two families rank on the scale and the question names one ("%s"), answers within it, though a keyword of the other family matches', (question, id) => {
     expect(new Matcher(twoFamiliesKnowledgeBase()).match(question)).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id });
-  });
-
-  it('when a choice between two sub-topics ranks one at the other end but nothing at the end asked for ("the car or the bus, which is cheaper"), answers their overview with that fact, not the other by elimination', () => {
-    expect(matcher.match('the car or the bus, which is cheaper')).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id: 'vehicles' });
   });
 
   it('when a choice between two sub-topics ranks neither at either end ("the bus or the bike, which is cheaper"), answers their overview, the lecture not saying', () => {
@@ -779,6 +790,46 @@ describeRule('dutiesRuledOut', () => {
     ['no choice', "I don't want to pedal"],
   ])('passes on %s ("%s")', (_, question) => {
     expect(tiny.match(question).rule).not.toBe('dutiesRuledOut');
+  });
+});
+
+describeRule('rejectedChoice', () => {
+  // The bus needs the least effort and the bike the most; the car is the most expensive. The
+  // bike's duties are pedalling and a helmet; the car's, driving, parking and fuel.
+  const tiny = new Matcher(tinyKnowledgeBase());
+
+  it.each([
+    ['which vehicle should I avoid if I want the least effort?', 'vehicles.bike', SAYS.bikeMostEffort],
+    ['which vehicle should I not pick if I want the least effort?', 'vehicles.bike', SAYS.bikeMostEffort],
+    ['if I want the cheapest, which vehicle would you avoid?', 'vehicles.car', SAYS.carMostCost],
+  ])('answers a choice turned round on a scale ("%s") with the other end', (question, id, says) => {
+    expect(tiny.match(question)).toMatchObject({ rule: 'rejectedChoice', kind: 'answer', id, direct: { kind: 'facts', says: [says] } });
+  });
+
+  it.each([
+    ['which should I avoid if I do not want to pedal?', 'vehicles.bike', { kind: 'avoided', duty: 'pedal', wanted: false, others: [] }],
+    ['which would be a bad choice if I never want to park?', 'vehicles.car', { kind: 'avoided', duty: 'park', wanted: false, others: [] }],
+    ['the bike or the car, which should I avoid if I want to drive?', 'vehicles.bike', { kind: 'avoided', duty: 'drive', wanted: true, others: ['vehicles.car'] }],
+  ])('answers a choice turned round by the duties ("%s") with the one part to avoid', (question, id, direct) => {
+    expect(tiny.match(question)).toMatchObject({ rule: 'rejectedChoice', kind: 'answer', id, direct });
+  });
+
+  it('answers a choice turned round by what the student wants ("…if I need a bus pass?") with the overview, saying which part is wanted', () => {
+    expect(tiny.match('which vehicle should I avoid if I need a bus pass?')).toMatchObject({ rule: 'rejectedChoice', kind: 'answer', id: 'vehicles', direct: { kind: 'wanted-kept', kept: 'vehicles.bus' } });
+    // The same want in a plain choice is that part.
+    expect(tiny.match('which vehicle should I pick if I need a bus pass?')).toMatchObject({ kind: 'answer', id: 'vehicles.bus' });
+  });
+
+  it('declines what the student wants that matches no part, which the other rules would answer as the one wanted', () => {
+    expect(tiny.match('what is the worst choice if I want something lovely?')).toMatchObject({ rule: 'rejectedChoice', kind: 'fallback' });
+  });
+
+  it.each([
+    ['"avoid" with an object of its own', 'which one should I choose to avoid pedalling?'],
+    ['a duty said, not wanted, which describes the one to avoid', 'one of them has you pedal, which should I avoid?'],
+    ['a plain choice', 'which vehicle should I pick if I want the least effort?'],
+  ])('passes on %s ("%s")', (_, question) => {
+    expect(tiny.match(question).rule).not.toBe('rejectedChoice');
   });
 });
 

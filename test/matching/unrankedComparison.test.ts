@@ -48,13 +48,21 @@ describe('a comparison of sub-topics, on the real knowledge base', () => {
     expect(withModel.match('which deployment model needs the least effort?')).toMatchObject({ kind: 'answer', id: 'deployment-models' });
   });
 
-  it('"public or private, which gives less control?" is about the deployment models, whose parts it names, however well IaaS scores on control: their overview, with what the lecture ranks', () => {
+  it('"public or private, which gives less control?" is about the deployment models, whose parts it names, however well IaaS scores on control: the public cloud, by elimination, as the private cloud gives full control', () => {
     expect(matcher.match('public or private, which gives less control?')).toMatchObject({
       rule: 'comparisonAlongScale',
       kind: 'answer',
-      id: 'deployment-models',
-      direct: { kind: 'not-stated', asked: { scale: 'control', rank: 'least' }, instead: ['A private cloud gives you full control over the computers, because it is private.'] },
+      id: 'deployment-models.public',
+      direct: { kind: 'facts', says: ['A private cloud gives you full control over the computers, because it is private.'], chosen: 'deployment-models.public' },
     });
+  });
+
+  it('"which is cheaper, IaaS or SaaS?" is not SaaS by elimination: the lecture says IaaS "often" costs more (`hedged`), so the overview answers, with that fact', () => {
+    expect(matcher.match('which is cheaper, IaaS or SaaS?')).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id: 'service-models', direct: { kind: 'facts', says: ['IaaS often costs more than the other service models.'] } });
+  });
+
+  it('"does a private cloud give you less control than a public one?" compares the two it names, not the hybrid cloud their names mention too: no, by the private cloud\'s fact', () => {
+    expect(matcher.match('Does a private cloud give you less control than a public one?')).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', direct: { kind: 'facts', verdict: 'no' } });
   });
 
   it('"besides private, which type of cloud gives the most control?" is a choice among the deployment models, which it set aside one of: the lecture does not say which of the others', () => {

@@ -1,5 +1,5 @@
 import { framingKeywordAlone, greetingBeforeQuestion, nothingAsked, originNotGiven, ownPhrasing, remarkToBot, smalltalkPhrase, thanksAfterQuestion } from './messageRules';
-import { bothSidesAsked, choiceWithinNamedFamily, choiceWithoutNeeds, claimChecked, combinationNamed, comparisonAlongScale, dutiesRuledOut, listMeansOverview, negatedChoice, neitherOfTwo, oddOneOut, oneBetweenTwo, partiesWithinPart, preferredOver, sideOfNamedTopic, sideOfSubject, unrankedChoice, unrankedSuperlative } from './readingRules';
+import { bothSidesAsked, choiceWithinNamedFamily, choiceWithoutNeeds, claimChecked, combinationNamed, comparisonAlongScale, dutiesRuledOut, listMeansOverview, negatedChoice, neitherOfTwo, oddOneOut, oneBetweenTwo, partiesWithinPart, preferredOver, rejectedChoice, sideOfNamedTopic, sideOfSubject, unrankedChoice, unrankedSuperlative } from './readingRules';
 import {
   askBetween,
   clearLeadInLongQuestion,
@@ -32,6 +32,7 @@ export const DECISION_RULES: readonly Rule[] = Object.freeze([
   originNotGiven,
   oddOneOut,
   claimChecked,
+  rejectedChoice,
   negatedChoice,
   dutiesRuledOut,
   neitherOfTwo,
@@ -92,7 +93,7 @@ export function unnamedWhatIs(decision: Decision, ctx: RuleContext): Decision {
 }
 
 /** Rules whose answers are certain or already checked: a topic's own phrasing, a part matched on its own, a fact. */
-const UNSCORED: ReadonlySet<Rule> = new Set([smalltalkPhrase, greetingBeforeQuestion, thanksAfterQuestion, ownPhrasing, framingKeywordAlone, nothingAsked, oddOneOut, claimChecked, negatedChoice, dutiesRuledOut, neitherOfTwo, comparisonAlongScale, sideOfNamedTopic, unrankedSuperlative]);
+const UNSCORED: ReadonlySet<Rule> = new Set([smalltalkPhrase, greetingBeforeQuestion, thanksAfterQuestion, ownPhrasing, framingKeywordAlone, nothingAsked, oddOneOut, claimChecked, rejectedChoice, negatedChoice, dutiesRuledOut, neitherOfTwo, comparisonAlongScale, sideOfNamedTopic, unrankedSuperlative]);
 
 /** Runs the rules in order; the name of the one that decided goes with the decision. */
 export function decide(ctx: RuleContext): Decision & { rule: string } {

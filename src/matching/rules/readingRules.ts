@@ -1,5 +1,5 @@
 import type { Fact, Rank } from '../../knowledge/schema';
-import { asksAgreement, claimIn, combines, offersCombination, subjectNamed, isNoEvidence, withoutBelief, negates, negatedSpans, neitherNor, preferredTo, sitsBetween, unnegatedChoice } from '../asking';
+import { asksAgreement, claimIn, combines, offersCombination, subjectNamed, isNoEvidence, withoutBelief, negates, negatedSpans, neitherNor, preferredTo, rejectedChoice as rejectedCondition, sitsBetween, unnegatedChoice } from '../asking';
 import { withoutSideWords } from '../reading';
 import { type Decision, type Direct, type Rule, type RuleContext, shortlist, type Verdict } from './types';
 
@@ -88,13 +88,18 @@ export const comparisonAlongScale: Rule = (ctx) => {
   // A question that mentions sub-topics of the family ("is paas or saas less effort") is
   // about them, however well an entry of another family scores on the scale's word.
   const mentioned = ctx.k.mentioned(family, ctx.q.terms);
+  // Two parts named are the two compared, for a yes or no and a choice the facts settle: "does a
+  // private cloud give less control than a public one?" compares those two, though their names
+  // mention the hybrid cloud, made of both.
+  const namedParts = ctx.k.named(ctx.q.terms).filter((id) => ctx.k.parentOf(id) === family);
+  const compared = namedParts.length === 2 ? namedParts : mentioned;
   // "Does PaaS mean more or less setup than IaaS?" offers both ends: it asks how the two compare, which their
   // overview answers, with what the lecture ranks of them said first, or else what it ranks at all
   // on the scale. Read as the most, it had answered the one ranked most (IaaS), or a third part.
   // Naming two of the family, it is about the family, however its "more" and "less" weaken the match.
   const facts = onScale(family);
   const confidence = familyBest.score;
-  const verdict = verdictOf(ctx, asked, facts, mentioned);
+  const verdict = verdictOf(ctx, asked, facts, compared);
   const answer = (id: string, says: string[]): Decision => ({ kind: 'answer', id, confidence, candidates: shortlist(ctx), direct: { kind: 'facts', says, ...(verdict === undefined ? {} : { verdict }) } });
   if (asked.bothWays === true && mentioned.length === 2) {
     const ranked = facts.filter(({ id }) => mentioned.includes(id)).map(({ fact }) => fact.says);
@@ -110,13 +115,13 @@ export const comparisonAlongScale: Rule = (ctx) => {
     if (options.length > 1) return { kind: 'clarify', id: null, confidence, candidates: options.map((id) => ({ id, score: confidence, matched: '' })) };
   }
   const hit = facts.find(({ fact }) => fact.rank === asked.rank);
-  const eliminated = byElimination(ctx, facts, hit, mentioned, asked.rank, family);
+  const eliminated = byElimination(ctx, facts, hit, compared, asked.rank, family);
   if (eliminated !== undefined) return { ...answer(eliminated.id, eliminated.says), direct: { kind: 'facts', says: eliminated.says, chosen: eliminated.id } };
   // "PaaS or rent a VM, which means less setup?": a choice between two sub-topics the question
   // mentions, when the end asked for is neither of them, is answered with their overview, which
   // compares them, and what the lecture ranks of the two said first (IaaS takes the most effort).
-  if (mentioned.length === 2 && (hit === undefined || !mentioned.includes(hit.id))) {
-    const ranked = facts.filter(({ id }) => mentioned.includes(id)).map(({ fact }) => fact.says);
+  if (compared.length === 2 && (hit === undefined || !compared.includes(hit.id))) {
+    const ranked = facts.filter(({ id }) => compared.includes(id)).map(({ fact }) => fact.says);
     if (ranked.length > 0) return answer(family, ranked);
   }
   // "With PaaS, do I or does the provider do more of the work?": a comparison ("more", not "the most")
@@ -194,12 +199,14 @@ function offered(ctx: RuleContext, family: string, mentioned: readonly string[])
 }
 
 /**
- * Two left to choose from, the end asked for ranked but not among them, and the other end one of
- * them: the answer is the one that is not. "Apart from SaaS, which needs the least work?" leaves IaaS and
+ * Two left to choose from, the end asked for not among them, and the other end one of them: the
+ * answer is the one that is not. "Apart from SaaS, which needs the least work?" leaves IaaS and
  * PaaS, and IaaS takes the most effort, so PaaS; "which is more work, PaaS or SaaS?" is PaaS, as
- * SaaS needs the least. The two are the sub-topics the question names, or mentions, or, where it
- * sets some aside, the family's others; where it sets aside all but one, that one. What the
- * lecture ranks is said first, the end asked for with it.
+ * SaaS needs the least. The end asked for need not be ranked at all: "which gives less control,
+ * public or private?" is the public cloud, as the lecture gives the private one full control. The
+ * two are the sub-topics the question names, or mentions, or, where it sets some aside, the
+ * family's others; where it sets aside all but one, that one. What the lecture ranks is said
+ * first, the end asked for with it.
  */
 function byElimination(
   ctx: RuleContext,
@@ -217,11 +224,12 @@ function byElimination(
   if (left.length === 1 && only !== undefined && setAside.length > 0) return { id: only, says: hit === undefined ? [] : [hit.fact.says] };
   // Both ends ranked, the one asked for not among the two: where the lecture ranks only the other
   // end ("IaaS often costs more"), the two are answered with their overview and that fact.
-  if (left.length !== 2 || hit === undefined || left.includes(hit.id)) return undefined;
-  const other = facts.find(({ id, fact }) => left.includes(id) && fact.rank !== rank);
+  if (left.length !== 2 || (hit !== undefined && left.includes(hit.id))) return undefined;
+  // Not by a ranking that holds only often: "IaaS often costs more" does not make SaaS the cheaper.
+  const other = facts.find(({ id, fact }) => left.includes(id) && fact.rank !== rank && fact.hedged !== true);
   const answer = left.find((id) => id !== other?.id);
   if (other === undefined || answer === undefined) return undefined;
-  return { id: answer, says: [hit.fact.says, other.fact.says] };
+  return { id: answer, says: [...(hit === undefined ? [] : [hit.fact.says]), other.fact.says] };
 }
 
 /**
@@ -636,7 +644,18 @@ export const dutiesRuledOut: Rule = (ctx) => {
   return { kind: 'answer', id: answer, confidence: ctx.q.topics.find((candidate) => candidate.id === answer)?.score ?? 0, candidates: shortlist(ctx), direct: read.direct };
 };
 
-type DutiesRead = { family: string; left: string[]; ruledOut: string[]; direct: Extract<Direct, { kind: 'duties' }> } | undefined;
+type DutiesRead =
+  | {
+      family: string;
+      /** The parts the question chooses from: the two or more of the family it names, else all. */
+      offered: readonly string[];
+      left: string[];
+      ruledOut: string[];
+      /** The first duty the question wants done, if it wants any ("I do want to write my code"). */
+      wanted?: string;
+      direct: Extract<Direct, { kind: 'duties' }>;
+    }
+  | undefined;
 /** Each question's reading of its duties, read once: by the rule, and again after the model weighs in (`Matcher.dutiesKept`). */
 const dutiesReadOf = new WeakMap<RuleContext['q'], { read: DutiesRead }>();
 
@@ -647,37 +666,50 @@ const dutiesReadOf = new WeakMap<RuleContext['q'], { read: DutiesRead }>();
 export function dutiesRead(ctx: RuleContext): DutiesRead {
   const known = dutiesReadOf.get(ctx.q);
   if (known !== undefined) return known.read;
-  const read = readDuties(ctx);
+  const read = readDuties(ctx, ctx.q.analysis.normalised);
   dutiesReadOf.set(ctx.q, { read });
   return read;
 }
 
-function readDuties(ctx: RuleContext): DutiesRead {
-  const { reading, analysis } = ctx.q;
-  if (!reading.choosing || reading.comparison !== undefined || reading.yesNo) return undefined;
+/**
+ * The duties read in `normalised`: the question, or, for a choice turned round, the question
+ * without its rejecting words (`rejectedChoice`), which may say only what the student wants done
+ * ("which would you avoid if you want to share infrastructure?"), where a plain choice must rule
+ * something out.
+ */
+function readDuties(ctx: RuleContext, normalised: string, rejecting = false): DutiesRead {
+  const { reading } = ctx.q;
+  if (!(reading.choosing || rejecting) || reading.comparison !== undefined || reading.yesNo) return undefined;
   const duties = ctx.k.duties();
-  const { governed, rest, bare } = duties.length === 0 ? { governed: [], rest: '', bare: false } : negatedSpans(analysis.normalised);
-  // "Which should we avoid if we do not want to update?" asks for the part ruled out.
-  if (governed.length === 0 || bare) return undefined;
+  const { governed, rest, bare } = duties.length === 0 ? { governed: [], rest: '', bare: false } : negatedSpans(normalised);
+  // "Which should we avoid if we do not want to update?" asks for the part ruled out: read as a
+  // choice turned round (`rejectedChoice`), without its "avoid".
+  if ((governed.length === 0 && !rejecting) || bare) return undefined;
   const within = (terms: readonly string[], leading: boolean) => {
     const has = new Set(terms);
     // What a negation says is not done opens its span: "not [buy] hardware", not "not [mind] sharing".
     return duties.filter((duty) => duty.terms.length > 0 && duty.terms.every((term) => has.has(term)) && (!leading || duty.terms[0] === terms[0]));
   };
-  // A side asked ("which upside…") is no choice among alternatives; a choice itself negated ("which
-  // would I not pick if…") turns round what the rest of the question wants.
-  if (reading.side !== undefined || governed.some((text) => CHOICE_VERB.test(text))) return undefined;
+  // A side asked ("which upside…") is no choice among alternatives, unless it is the rejecting
+  // words' own ("which would be a bad choice if…"); a choice itself negated ("which would I not
+  // pick if…") turns round what the rest of the question wants.
+  if ((reading.side !== undefined && !rejecting) || governed.some((text) => CHOICE_VERB.test(text))) return undefined;
   // Each of a list negated at once: "does not make me pedal or drive". One that is no duty ("buy
   // hardware or maintain the application") leaves the choice to what the others do not know.
   const read = governed.flatMap((text) => text.split(/ (?:or|and|nor) /)).flatMap((part) => {
     const terms = ctx.k.termsOf(part);
     return terms.length === 0 ? [] : [within(terms, true)];
   });
-  if (read.some((found) => found.length === 0) && read.some((found) => found.length > 0)) return undefined;
+  if (read.some((found) => found.length === 0)) {
+    // A plain choice with some negations that are no duties leaves the choice to the others; a
+    // choice turned round needs all its negations read, as it answers the one they leave out.
+    if (rejecting || read.some((found) => found.length > 0)) return undefined;
+  }
   const ruledOut = read.flat();
+  const wantedAll = within(ctx.k.termsOf(rest), false);
   const [first] = ruledOut;
-  const family = first?.family;
-  if (first === undefined || family === undefined || ruledOut.some((duty) => duty.family !== family)) return undefined;
+  const family = first?.family ?? (rejecting ? wantedAll[0]?.family : undefined);
+  if (family === undefined || ruledOut.some((duty) => duty.family !== family)) return undefined;
   // Chosen within that family: one that names another and not it ("which benefit…") asks something
   // else; "deploy" naming the deployment models besides "which service model" does not.
   const named = ctx.k.named(ctx.q.terms);
@@ -685,13 +717,87 @@ function readDuties(ctx: RuleContext): DutiesRead {
   if (families.size > 0 && !families.has(family)) return undefined;
   const parts = named.filter((id) => ctx.k.parentOf(id) === family);
   const offered = parts.length >= 2 ? parts : ctx.k.childrenOf(family);
-  const wanted = within(ctx.k.termsOf(rest), false).filter((duty) => duty.family === family);
+  const wanted = wantedAll.filter((duty) => duty.family === family);
   const left = offered.filter(
     (id) => !ruledOut.some((duty) => duty.part === id) && wanted.every((duty) => duties.some((other) => other.part === id && other.phrase === duty.phrase)),
   );
-  if (left.length === 0) return undefined;
-  const direct = { kind: 'duties' as const, duty: first.phrase, ruledOut: [...new Set(ruledOut.filter((duty) => duty.phrase === first.phrase).map((duty) => duty.part))] };
-  return { family, left, ruledOut: [...new Set(ruledOut.map((duty) => duty.part))], direct };
+  if (left.length === 0 && !rejecting) return undefined;
+  const reason = first?.phrase ?? wanted[0]?.phrase;
+  if (reason === undefined) return undefined;
+  const direct = { kind: 'duties' as const, duty: reason, ruledOut: [...new Set(ruledOut.filter((duty) => duty.phrase === reason).map((duty) => duty.part))] };
+  return { family, offered, left, ruledOut: [...new Set(ruledOut.map((duty) => duty.part))], ...(wanted[0] === undefined ? {} : { wanted: wanted[0].phrase }), direct };
+}
+
+/**
+ * "Which should I avoid if I want maximum control?", "which cloud would you steer clear of if you
+ * cannot share infrastructure?", "which model shouldn't we pick if we want the least effort?": a
+ * choice turned round (`rejectedChoice`). What the rest of the question asks for, read as any
+ * choice is, picks the one to avoid: the other end of a scale (the most effort, where the least
+ * is wanted), answered from the facts as `comparisonAlongScale` answers that end; or, by the
+ * parts' duties, the one part where the student does what the question rules out, or the one
+ * where they cannot do what it wants. The model, and the rules' scores, read the words as what is
+ * wanted, the opposite; a choice turned round that this rule cannot read is left to the others.
+ */
+export const rejectedChoice: Rule = (ctx) => {
+  if (ctx.q.reading.yesNo) return undefined;
+  const condition = rejectedCondition(ctx.q.analysis.normalised);
+  if (condition === undefined) return undefined;
+  const asked = ctx.q.reading.comparison;
+  // A scale or a description is what the student wants only where they say they want it: in "one
+  // of the models often costs more, which should we avoid?" the words describe the one to avoid.
+  const wants = WANTING.test(condition);
+  if (asked !== undefined) {
+    if (asked.bothWays === true || !wants) return undefined;
+    // "What is the worst choice if…" asks to choose as "which" does.
+    const otherEnd = { scale: asked.scale, rank: asked.rank === 'most' ? ('least' as const) : ('most' as const) };
+    const atOtherEnd = comparisonAlongScale({ ...ctx, q: { ...ctx.q, reading: { ...ctx.q.reading, choosing: true, comparison: otherEnd } } });
+    return atOtherEnd ?? notTheOneWanted(ctx, condition);
+  }
+  const read = readDuties(ctx, condition, true);
+  if (read === undefined) return wants ? notTheOneWanted(ctx, condition) : undefined;
+  // A duty said without a want ("one of them has you write code, which should we avoid?") is the avoided one's.
+  if (read.ruledOut.length === 0 && !wants) return undefined;
+  // Ruled out by a negation: the part where the student does it, not one that only combines it
+  // with another ("which cloud would you avoid if you cannot share?" is the public cloud, which
+  // the hybrid cloud combines with a private one). Else the one part where they cannot do what is wanted.
+  const byNegation = read.ruledOut.filter((id) => read.offered.includes(id));
+  const avoided = read.ruledOut.length > 0 ? byNegation.filter((id) => !ctx.k.combines(id).some((other) => byNegation.includes(other))) : read.offered.filter((id) => !read.left.includes(id));
+  const [answer] = avoided;
+  if (answer === undefined || avoided.length > 1) return undefined;
+  const direct: Direct =
+    read.ruledOut.length > 0
+      ? { kind: 'avoided', duty: read.direct.duty, wanted: false, others: byNegation.filter((id) => id !== answer) }
+      : { kind: 'avoided', duty: read.direct.duty, wanted: true, others: read.left };
+  return { kind: 'answer', id: answer, confidence: ctx.q.topics.find((candidate) => candidate.id === answer)?.score ?? 0, candidates: shortlist(ctx), direct };
+};
+
+/** Words that say what the student wants: "if we want…", "when you need…", "we'd prefer…". */
+const WANTING = /\b(?:want|wants|wanted|wanting|need|needs|needed|prefer|prefers|require|requires|looking for|after|care about|value|values)\b/;
+
+/**
+ * A choice turned round that neither a scale nor the duties read: what the student wants ("which
+ * cloud would you avoid if you need full control?"), matched on its own by the rules, describes
+ * the part not to avoid. The one part left of those offered, once it and what combines it are out,
+ * is the answer; with more left, the family's overview, which says what each is, saying which
+ * one the question describes. What the student does not want ("if we'd rather not pay a
+ * fortune") is left to the other rules, whose scores read the words of the part to avoid; what
+ * they want, not matched to a part, is declined, as the others would answer it.
+ */
+function notTheOneWanted(ctx: RuleContext, condition: string): Decision | undefined {
+  // "If we want to avoid duplicating effort": what is wanted is that something is not done.
+  if (negates(condition) || negatedSpans(condition).governed.length > 0) return undefined;
+  const described = ctx.k.matchPart(condition);
+  const evidence = described.kind === 'answer' ? described.candidates.find((candidate) => candidate.id === described.id) : undefined;
+  const kept = evidence !== undefined && !isNoEvidence(evidence.matched) ? evidence.id : undefined;
+  const family = kept === undefined ? undefined : ctx.k.parentOf(kept);
+  // Not read: the other rules and the model would answer what is wanted, the one not to avoid.
+  if (kept === undefined || family === undefined) return { kind: 'fallback', id: null, confidence: described.confidence, candidates: shortlist(ctx) };
+  const named = ctx.k.named(ctx.q.terms).filter((id) => ctx.k.parentOf(id) === family);
+  const offered = named.length >= 2 ? named : ctx.k.childrenOf(family);
+  const left = offered.filter((id) => id !== kept && !ctx.k.combines(id).includes(kept));
+  const [only] = left;
+  const answer = left.length === 1 && only !== undefined ? only : family;
+  return { kind: 'answer', id: answer, confidence: described.confidence, candidates: shortlist(ctx), direct: { kind: 'wanted-kept', kept } };
 }
 
 /** The family two different parts belong to, if they are two parts of one family. */

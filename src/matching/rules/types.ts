@@ -56,6 +56,15 @@ export type Direct =
    * student does `duty`; `left`, where the answer is the family's overview, the parts it leaves.
    */
   | { kind: 'duties'; duty: string; ruledOut: readonly string[]; left?: readonly string[] }
+  /**
+   * "Which would you avoid if you cannot share infrastructure?": the answer is the one to avoid,
+   * where the student does `duty`, which the question rules out; or, `wanted`, where they do not
+   * do it and the question wants to, as they do in `others`. `others`, where a duty is ruled out:
+   * the parts that only combine the answer with another, which do it too.
+   */
+  | { kind: 'avoided'; duty: string; wanted: boolean; others: readonly string[] }
+  /** "Which would you avoid if you need full control?": what the question wants describes `kept`, the one not to avoid. */
+  | { kind: 'wanted-kept'; kept: string }
   /** "Which is neither the cheapest nor the easiest?": the question rules out `ruledOut`, two parts of the answer's family. */
   | { kind: 'neither'; ruledOut: readonly [string, string] };
 
