@@ -6,7 +6,7 @@ import type { TopicEntry } from '../knowledge/schema';
 import type { Matcher } from '../matching/Matcher';
 import { normalise } from '../matching/normalise';
 import { fuseOptionSearch, type OptionSearch } from './optionSearch';
-import { grade, MASTERED_BOX, masteryOf, type Progress } from './progress';
+import { grade, type LastRound, MASTERED_BOX, masteryOf, type Progress } from './progress';
 import { readStartRequest } from './startRequest';
 
 /** One question, ready to ask: its options in display order and which one is right. */
@@ -30,6 +30,8 @@ export const QuizSessionSchema = z.object({
   answered: z.number().int().min(0),
   /** Set when the student asked something else mid-quiz; "resume" clears it. */
   paused: z.boolean().default(false),
+  /** The questions answered wrong or revealed so far, for "what did I get wrong?". */
+  missed: z.array(z.string()).default([]),
 });
 
 export type QuizSession = z.infer<typeof QuizSessionSchema>;
@@ -77,6 +79,10 @@ const STOP = /^(?:stop|end|quit|exit|cancel)(?: (?:the )?quiz)?$/;
 const ENOUGH = /^(?:(?:thanks|thank you|cheers) )?(?:enough|that is enough|i am done|done|finish|no more)(?: (?:the )?quiz| for now)?$/;
 /** "Score", "how did I do?", "how many have I got right so far?" ("so" is filler): the round's standing. */
 const SCORE = /^(?:(?:what is )?(?:my |the )?score(?: (?:so )?far)?|how (?:did|have|do) i (?:do|done|doing)(?: (?:so )?far)?|how many (?:did i get|have i got|have i gotten|do i have|are right|did i get right)(?: right)?(?: (?:so )?far)?)$/;
+/** "What did I get wrong?", "which ones did I miss?": the questions missed, with their answers. */
+const MISSED = /^(?:(?:what|which)(?: ones?| questions?)? (?:did i|have i) (?:get|got|gotten|answer|answered) wrong(?: so far)?|(?:what|which)(?: ones?| questions?)? did i miss|show (?:me )?(?:my )?mistakes|my mistakes|where did i go wrong)$/;
+/** "Why?" just after an answer was graded: the lecture's reason for that answer, given again. */
+const WHY = /^(?:why|why is that|why not|how come|but why|explain|why is it|why was i wrong|why is that (?:right|wrong))$/;
 const SKIP = /^(?:skip|pass|next|next one|next question|another|another one|another question|one more|one more question|move on|(?:ask|give) me (?:another|the next)(?: one| question)?|skip (?:it|this|this one))$/;
 /** "What's the answer?", "I don't know": the answer is shown, and counts as not known. */
 const REVEAL = /^(?:(?:ok|okay|so|stop|just|please|come on|go on) )?(?:(?:what|which) (?:is|was) (?:the |it )?(?:right |correct )?(?:answer|one)|(?:tell|show|give) me the (?:right |correct )?answer|(?:the )?answer|(?:i )?(?:do not|dont) know|idk|no idea|not sure|(?:i )?give up)$/;
@@ -166,11 +172,21 @@ export class Quiz {
     }
     if (session === null) {
       // With no quiz running, "stop quiz" or a bare "stop" or "exit" is still a command, not a
-      // question: matched as one, "stop" found "can contracts stop me using the cloud".
-      return STOP.test(said) ? { reply: { text: NO_QUIZ }, session, progress } : undefined;
+      // question: matched as one, "stop" found "can contracts stop me using the cloud". The score
+      // and the mistakes are the last round's, if there was one.
+      if (STOP.test(said)) return { reply: { text: NO_QUIZ }, session, progress };
+      const last = progress.lastRound;
+      if (last !== undefined && SCORE.test(said)) return { reply: { text: `Your last round: ${score(last)}. Say "quiz me" for another.` }, session, progress };
+      if (last !== undefined && MISSED.test(said)) return { reply: { text: this.missedText(last.missed, 'your last round') }, session, progress };
+      return undefined;
     }
-    if (STOP.test(said) || ENOUGH.test(said)) return { reply: { text: `Quiz stopped: ${score(session)}. Say "quiz me" whenever you want another round.` }, session: null, progress };
+    if (STOP.test(said) || ENOUGH.test(said)) return { reply: { text: `Quiz stopped: ${score(session)}. Say "quiz me" whenever you want another round.` }, session: null, progress: ended(session, progress) };
     if (SCORE.test(said)) return { reply: this.ask(session, `So far: ${standing(session)}.`), session, progress };
+    if (MISSED.test(said)) return { reply: this.ask(session, this.missedText(session.missed, 'this round')), session, progress };
+    const previous = session.questions[session.index - 1];
+    // Not after a question asked mid-round, whose "why?" is about its answer.
+    const reason = previous === undefined || session.answered === 0 || session.paused || !WHY.test(said) ? undefined : this.byId.get(previous);
+    if (reason !== undefined) return { reply: this.ask(session, `The lecture says, for the last question ("${reason.prompt}", answer **${reason.options[reason.correct] ?? ''}**):\n\n> ${reason.because}`), session, progress };
     if (SKIP.test(said)) return this.advance({ ...session, index: session.index + 1, paused: false }, progress, 'Skipped.');
     if (REVEAL.test(said)) return this.answer(session, null, progress, now);
     if (HINT.test(said)) return { reply: this.ask(session, NO_HINTS), session, progress };
@@ -205,7 +221,7 @@ export class Quiz {
     const questions = this.selectRound(scope, progress, now, Math.min(size, ROUND_SIZE));
     const about = scope === null ? 'the whole lecture' : `"${this.kb.get(scope)?.title ?? scope}"`;
     const unknown = !wholeLecture && scope === null ? `I have no quiz on "${topic}", so here is one on the whole lecture. ` : '';
-    const session: QuizSession = { scope, questions, index: 0, right: 0, answered: 0, paused: false };
+    const session: QuizSession = { scope, questions, index: 0, right: 0, answered: 0, paused: false, missed: [] };
     const count = questions.length === 1 ? 'one question' : `${String(questions.length)} questions`;
     const intro = `${unknown}Quiz on ${about}: ${count}. Answer with a button, a letter or the answer itself; say "skip", "score" or "stop quiz" at any time.`;
     return { reply: this.ask(session, intro), session, progress };
@@ -223,8 +239,22 @@ export class Quiz {
     return id === undefined ? undefined : this.byId.get(id);
   }
 
-  /** Which option a typed reply means: a letter, a number, true/false, or an option's words, typos allowed. */
-  private choiceIn(said: string, item: QuizItem): number | undefined {
+  /** The questions missed, each with its right answer; or that there are none. */
+  private missedText(missed: readonly string[], where: string): string {
+    const items = missed.flatMap((id) => this.byId.get(id) ?? []);
+    if (items.length === 0) return `Nothing wrong in ${where}.`;
+    return [`What you missed in ${where}:`, '', ...items.map((item) => `- ${item.prompt} **${item.options[item.correct] ?? ''}**`)].join('\n');
+  }
+
+  /**
+   * Which option a typed reply means: a letter, a number, an ordinal ("the first one"),
+   * true/false, or an option's words, typos allowed; said with a hedge ("I think it's B",
+   * "its true i guess") or not.
+   */
+  private choiceIn(typed: string, item: QuizItem): number | undefined {
+    const said = typed.replace(HEDGE_BEFORE, '').replace(HEDGE_AFTER, '').trim();
+    const ordinal = ORDINAL.exec(said)?.[1];
+    if (ordinal !== undefined) return inRange(ORDINALS.includes(ordinal) ? ORDINALS.indexOf(ordinal) : Number(ordinal.charAt(0)) - 1, item);
     const letter = /^\(?([a-e])\)?$/.exec(said)?.[1];
     if (letter !== undefined) return inRange(LETTERS.toLowerCase().indexOf(letter), item);
     if (/^[1-5]$/.test(said)) return inRange(Number(said) - 1, item);
@@ -254,7 +284,7 @@ export class Quiz {
     const correct = item.options[item.correct] ?? '';
     const verdict = right ? '✅ Right!' : choice === null ? `The answer is **${correct}**.` : `❌ Not quite: the answer is **${correct}**.`;
     const explanation = `${verdict}\n\n> ${item.because}${section ? `\n\n${this.cite(section)}` : ''}`;
-    const next = { ...session, index: session.index + 1, answered: session.answered + 1, right: session.right + (right ? 1 : 0), paused: false };
+    const next = { ...session, index: session.index + 1, answered: session.answered + 1, right: session.right + (right ? 1 : 0), paused: false, missed: right ? session.missed : [...session.missed, item.id] };
     const graded: GradedAnswer = { questionId: item.id, entryId: item.entryId, correct: right };
     return { ...this.advance(next, grade(progress, item.entryId, right, now), explanation), graded };
   }
@@ -265,7 +295,7 @@ export class Quiz {
       return {
         reply: { text: `${lead}\n\nRound over: ${score(session)}. Say "quiz me" for another round, or "my progress" to see how you are doing.` },
         session: null,
-        progress,
+        progress: ended(session, progress),
       };
     }
     return { reply: this.ask(session, lead), session, progress };
@@ -309,9 +339,22 @@ export class Quiz {
   }
 }
 
-function score(session: QuizSession): string {
-  return `${String(session.right)} of ${String(session.answered)} right`;
+function score(round: Pick<QuizSession, 'right' | 'answered'>): string {
+  return `${String(round.right)} of ${String(round.answered)} right`;
 }
+
+/** The progress once a round ends, finished or stopped: it keeps the round's score and mistakes. */
+function ended(session: QuizSession, progress: Progress): Progress {
+  const lastRound: LastRound = { right: session.right, answered: session.answered, missed: session.missed };
+  return { ...progress, lastRound };
+}
+
+/** Words around a typed answer that hedge it: "I think it's B", "umm the first one?", "true I guess". */
+const HEDGE_BEFORE = /^(?:(?:um+|uh+|erm+|hmm+|ok|okay|so|well) )*(?:i (?:think|guess|reckon|would say|will go with|choose|pick)|maybe|probably|surely|is it|it is|its|it s|the answer is|answer)(?: (?:it is|its|it s|is))? /;
+const HEDGE_AFTER = / (?:i think|i guess|maybe|probably|then|please|pls)$/;
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
+/** "The first one", "second option", "the 3rd": an option by its place. */
+const ORDINAL = /^(?:the )?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)(?: one| option| answer)?$/;
 
 /** The score and the question the round is on. */
 function standing(session: QuizSession): string {

@@ -13,10 +13,19 @@ export const MasterySchema = z.object({
   wrong: z.number().int().min(0),
 });
 
-export const ProgressSchema = z.object({ entries: z.record(z.string(), MasterySchema).default({}) });
+/** The last round finished or stopped: its score, and the questions missed, for "what was my score?" after it. */
+export const LastRoundSchema = z.object({
+  right: z.number().int().min(0),
+  answered: z.number().int().min(0),
+  /** Question ids answered wrong or revealed, in the order asked. */
+  missed: z.array(z.string()).default([]),
+});
+
+export const ProgressSchema = z.object({ entries: z.record(z.string(), MasterySchema).default({}), lastRound: LastRoundSchema.optional() });
 
 export type Mastery = z.infer<typeof MasterySchema>;
 export type Progress = z.infer<typeof ProgressSchema>;
+export type LastRound = z.infer<typeof LastRoundSchema>;
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -51,5 +60,5 @@ export function grade(progress: Progress, entryId: string, right: boolean, now: 
     right: before.right + (right ? 1 : 0),
     wrong: before.wrong + (right ? 0 : 1),
   };
-  return { entries: { ...progress.entries, [entryId]: after } };
+  return { ...progress, entries: { ...progress.entries, [entryId]: after } };
 }

@@ -202,6 +202,17 @@ describe('a choice turned round, with the question model as the bot runs', () =>
   });
 });
 
+describe('a claim of which side a part is on, asked for agreement', () => {
+  it.each([
+    ['Latency is an advantage of the cloud, right?', 'No: the lecture gives "Latency" under "Why not use the cloud?", not "Why use the cloud?".'],
+    ["Elasticity is one of the benefits, isn't it?", 'Yes: the lecture gives "Elasticity" under "Why use the cloud?".'],
+  ])('"%s" is checked before the answer', (question, sentence) => {
+    const kb = realKnowledgeBase();
+    const withModel = new Answerer(kb, new Matcher(kb, {}, undefined, new QuestionClassifier(committedQuestionModel(kb))));
+    expect(withModel.answerQuestion(question).text).toMatch(new RegExp(`^\\*\\*In short:\\*\\* ${sentence.replace(/[.?()"]/g, '\\$&')}`));
+  });
+});
+
 describe('a sentence said first', () => {
   it('is left out where it is nearly all of the answer\'s first paragraph, which already says it: "does PaaS give me control over the OS?"', () => {
     const kb = realKnowledgeBase();

@@ -103,7 +103,7 @@ describe('answering a question in words', () => {
     });
     const [first, second] = counted.itemsIn(null).filter((item) => item.options.length > 2);
     if (!first || !second) throw new Error('the knowledge base has no two multiple-choice questions');
-    const session = (id: string): QuizSession => ({ scope: null, questions: [id], index: 0, right: 0, answered: 0, paused: false });
+    const session = (id: string): QuizSession => ({ scope: null, questions: [id], index: 0, right: 0, answered: 0, paused: false, missed: [] });
     const answerInWords = (item: typeof first) => counted.respond(item.options[item.correct] ?? '', session(item.id), emptyProgress(), NOW)?.reply.text;
 
     expect(built).toEqual([]);
@@ -118,10 +118,46 @@ describe('answering a question in words', () => {
   });
 });
 
+describe('a typed answer said in a student\'s words', () => {
+  const ofThree = quiz.itemsIn(null).find((item) => item.options.length === 3);
+  const trueFalse = quiz.itemsIn(null).find((item) => item.options.length === 2 && item.correct === 0);
+  const session = (id: string): QuizSession => ({ scope: null, questions: [id, id], index: 0, right: 0, answered: 0, paused: false, missed: [] });
+
+  it.each([
+    ['the first one', 0],
+    ['second option', 1],
+    ['the 3rd', 2],
+    ["I think it's B", 1],
+    ['umm c i guess', 2],
+  ])('takes "%s" as option %d of a choice of three', (typed, index) => {
+    if (!ofThree) throw new Error('the knowledge base has no question with three options');
+    const turn = quiz.respond(typed, session(ofThree.id), emptyProgress(), NOW);
+    expect(turn?.graded?.correct).toBe(index === ofThree.correct);
+    expect(turn?.session?.answered).toBe(1);
+  });
+
+  it('takes "its true i think" as true', () => {
+    if (!trueFalse) throw new Error('the knowledge base has no true-or-false question whose answer is true');
+    expect(quiz.respond('its true i think', session(trueFalse.id), emptyProgress(), NOW)?.graded?.correct).toBe(true);
+  });
+
+  it('gives the lecture\'s reason for the last answer on "why?" after it, and asks the current question again; not after a question asked mid-round', () => {
+    if (!trueFalse) throw new Error('the knowledge base has no true-or-false question whose answer is true');
+    const answered = quiz.respond('false', session(trueFalse.id), emptyProgress(), NOW);
+    const after = answered?.session;
+    if (!after) throw new Error('the round ended after one question');
+    const why = quiz.respond('why?', after, emptyProgress(), NOW);
+    expect(why?.reply.text).toContain(`> ${trueFalse.because}`);
+    expect(why?.reply.text).toContain('**Question 2 of 2:**');
+    expect(quiz.respond('why?', { ...after, paused: true }, emptyProgress(), NOW)).toBeUndefined();
+    expect(quiz.respond('why?', session(trueFalse.id), emptyProgress(), NOW)).toBeUndefined();
+  });
+});
+
 describe('a reply meant as an answer that is none of the question\'s', () => {
   const trueFalse = quiz.itemsIn(null).find((item) => item.options.length === 2);
   const ofThree = quiz.itemsIn(null).find((item) => item.options.length === 3);
-  const session = (id: string): QuizSession => ({ scope: null, questions: [id], index: 0, right: 0, answered: 0, paused: false });
+  const session = (id: string): QuizSession => ({ scope: null, questions: [id], index: 0, right: 0, answered: 0, paused: false, missed: [] });
 
   it.each([
     ['a letter past the last option, to a true-or-false question', () => trueFalse, 'C', '"C" is not one of this question\'s answers: answer A or B.'],
@@ -254,6 +290,38 @@ describe('a quiz through the bot (TestAdapter)', () => {
       .assertReply(() => undefined)
       .send(asked)
       .assertReply((reply) => { expect(reply.text).toMatch(/^So far: 0 of 0 right, question 2 of/); })
+      .startTest();
+  });
+
+  it('after a round is stopped, gives its score and its mistakes, kept with the student\'s progress; before any round, "score" is no command', async () => {
+    await bot()
+      .send("what's my score")
+      .assertReply((reply) => { expect(reply.text).not.toMatch(/last round/); })
+      .startTest();
+    const adapter = bot();
+    let current: Partial<Activity> = {};
+    await adapter
+      .send('quiz me on service models')
+      .assertReply((reply) => { current = reply; })
+      .startTest();
+    const missed = /\*\*Question 1 of \d+:\*\* (.+)/.exec(current.text ?? '')?.[1] ?? '';
+    await adapter
+      .send(rightLetter(current) === 'A' ? 'B' : 'A')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^❌/); })
+      .send('what did I get wrong?')
+      .assertReply((reply) => {
+        expect(reply.text).toMatch(/^What you missed in this round:/);
+        expect(reply.text).toContain(missed);
+      })
+      .send('stop quiz')
+      .assertReply((reply) => { expect(reply.text).toBe('Quiz stopped: 0 of 1 right. Say "quiz me" whenever you want another round.'); })
+      .send("what's my score")
+      .assertReply((reply) => { expect(reply.text).toBe('Your last round: 0 of 1 right. Say "quiz me" for another.'); })
+      .send('which ones did I miss?')
+      .assertReply((reply) => {
+        expect(reply.text).toMatch(/^What you missed in your last round:/);
+        expect(reply.text).toContain(missed);
+      })
       .startTest();
   });
 
