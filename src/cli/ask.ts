@@ -22,6 +22,11 @@ export interface AskRecord {
   id: string | null;
   confidence: number;
   answer: string | null;
+  /**
+   * The reply as the student reads it, whatever its kind: a decline or "did you mean…?" too,
+   * which may say why ("the lecture gives no example of…"). An addition to the contract, safe to ignore.
+   */
+  text: string;
   suggestions: string[];
   /** The lecture section the answer cites, as its anchor on the lecture page (`/lecture#<source>`). */
   source: string | null;
@@ -48,6 +53,7 @@ export function toRecord(question: string, reply: Reply): AskRecord {
     id: answered ? reply.id : null,
     confidence: reply.confidence,
     answer: answered ? reply.text : null,
+    text: reply.text,
     suggestions: reply.suggestions.map((suggestion) => suggestion.id),
     source: answered ? (reply.source?.anchor ?? null) : null,
     explain: reply.match

@@ -285,7 +285,7 @@ function neighbouringKeys(a: string, b: string): boolean {
 
 /**
  * A short word is corrected only for the slips people make: a missing letter ("clod"), a doubled
- * one, or a neighbouring key ("sass"). Any other one-letter change of a short word is usually
+ * one, a neighbouring key ("sass"), or a letter spelt by ear ("clowd"). Any other one-letter change of a short word is usually
  * another word: "band" is not "bad", "made" is not "make", "prime" is not "price".
  */
 function plausibleShortSlip(word: string, target: string): boolean {
@@ -293,8 +293,14 @@ function plausibleShortSlip(word: string, target: string): boolean {
   let first = 0;
   while (first < word.length && word[first] === target[first]) first += 1;
   if (word.length > target.length) return word[first] === word[first - 1] || word[first] === word[first + 1];
-  return first === word.length || word.slice(first + 1) !== target.slice(first + 1) || neighbouringKeys(word[first] ?? '', target[first] ?? '');
+  return first === word.length || word.slice(first + 1) !== target.slice(first + 1) || neighbouringKeys(word[first] ?? '', target[first] ?? '') || soundsAlike(word[first] ?? '', target[first] ?? '');
 }
+
+/** Letters spelt by ear for each other: "clowd" for "cloud". Only these: a vowel for another makes another word ("bad", "bed"). */
+function soundsAlike(a: string, b: string): boolean {
+  return SOUNDS.some((group) => group.includes(a) && group.includes(b));
+}
+const SOUNDS = ['uw'];
 
 /**
  * A known word with a letter in front is another word, not a slip: "breach" is not "reach".

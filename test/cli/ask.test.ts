@@ -25,6 +25,7 @@ const RecordSchema = z.object({
   id: z.string().nullable(),
   confidence: z.number().min(0).max(1),
   answer: z.string().nullable(),
+  text: z.string(),
   suggestions: z.array(z.string()),
   source: z.string().nullable(),
 });
@@ -53,6 +54,8 @@ describe('the ask command', () => {
     expect(paas?.suggestions.length).toBeGreaterThan(0);
     expect(hi).toMatchObject({ kind: 'smalltalk', id: 'smalltalk.greeting' });
     expect(dns).toMatchObject({ kind: 'fallback', id: null, answer: null });
+    // What a decline says is there too, for those who judge the replies.
+    expect(dns?.text).toMatch(/^Sorry, I don't know that\./);
     expect(ambiguous).toMatchObject({ kind: 'clarify', id: null });
     expect(ambiguous?.suggestions.length).toBeGreaterThanOrEqual(2);
   });

@@ -77,6 +77,7 @@ describe('Matcher', () => {
       ['sass cloud', 'sass→saas', 'a neighbouring key'],
       ['what is clod computing', 'clod→cloud', 'a missing letter'],
       ['whats paass', 'paass→paas', 'a doubled letter'],
+      ['whats the point of the clowd', 'clowd→cloud', 'a letter spelt by ear'],
     ])('when asked "%s", corrects %s (%s)', (question, correction) => {
       expect(matcher.match(question).explanation.corrections).toContain(correction);
     });
