@@ -5,6 +5,7 @@ import { sentencesOf } from '../answering/sentencesOf';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { areSiblings, isTopic } from '../knowledge/KnowledgeBase';
 import type { Matcher, MatchResult } from '../matching/Matcher';
+import type { TopicEntry } from '../knowledge/schema';
 import { emptyProgress, type Progress } from '../quiz/progress';
 import type { GradedAnswer, Quiz, QuizTurn } from '../quiz/Quiz';
 import { type ConversationMemory, type MemoryUpdate, SEEN_TOPICS_KEPT } from './memory';
@@ -138,6 +139,16 @@ const HYPOTHETICAL = /^(?:and |but |so |ok )?(?:what )?if\b/;
 
 /** Chat words for a side, which no list is called: a bare "cons" after IaaS asks IaaS's, as "cons?" does. */
 const CHAT_SIDE = /^(?:pros|cons|upsides?|downsides?|plus points|minuses)$/;
+
+/**
+ * What a topic is called in a sentence, in a pronoun's place: its title, or where the title is a
+ * question ("What is cloud computing?"), the name of it that reads as a thing ("the cloud"): "is
+ * it safe?" after what the cloud is, is "is the cloud safe?", not the question put inside another.
+ */
+function spokenName(entry: TopicEntry): string {
+  if (!entry.title.endsWith('?')) return entry.title;
+  return entry.names.find((name) => name.startsWith('the ')) ?? entry.names[0] ?? entry.title;
+}
 
 /** A bare "benefits", the name of a list, starts a new topic; "any downsides?", "cons" or "its benefits" continues the last one. */
 function continues(text: string, match: MatchResult): boolean {
@@ -352,7 +363,7 @@ export class Conversation {
     // Asked with the topic in place, a question that leaves the bot unsure between that topic and
     // another ("is SaaS secure?": SaaS or security?) asks which, rather than answering the pronoun's
     // words alone, which drop the topic: "is it secure?" alone is the security drawback.
-    if (refersBack) return this.inContext(text, entry.title, match.reading.yesNo || this.matcher.namesIn(match.normalised).some((id) => id !== lastTopic && this.kb.parentOf(id) !== undefined), lastTopic);
+    if (refersBack) return this.inContext(text, entry.title, match.reading.yesNo || this.matcher.namesIn(match.normalised).some((id) => id !== lastTopic && this.kb.parentOf(id) !== undefined), lastTopic, spokenName(entry));
     const within = this.withinPart(text, match, lastTopic);
     if (within !== undefined) return within;
     const kept = this.roleIn(lastTopic, match) ?? this.continuedInContext(text, match, lastTopic);
@@ -750,10 +761,11 @@ export class Conversation {
    * IaaS is, which the title added at the end would turn round.
    */
   /** The question asked with a topic's title in it; with `offering`, a "did you mean" that offers that topic too. */
-  private inContext(text: string, title: string, inPlace = false, offering?: string): Reply | undefined {
+  private inContext(text: string, title: string, inPlace = false, offering?: string, spoken = title): Reply | undefined {
     // In the pronoun's place, a title's abbreviation, where it has one: "is it secure?" after IaaS
     // is "is IaaS secure?", where the whole title's "as a service" reads as a claim that it is one.
-    const replaced = inPlace ? text.replace(PRONOUN, /\(([^)]+)\)$/.exec(title)?.[1] ?? title) : text;
+    // Else what the topic is called in a sentence (`spokenName`); after the question, the title.
+    const replaced = inPlace ? text.replace(PRONOUN, /\(([^)]+)\)$/.exec(title)?.[1] ?? spoken) : text;
     const reply = this.answerer.answerQuestion(replaced === text ? `${text} ${title}` : replaced);
     if (reply.kind === 'answer') return reply;
     return offering !== undefined && reply.kind === 'clarify' && reply.suggestions.some((suggestion) => suggestion.id === offering) ? reply : undefined;

@@ -68,4 +68,8 @@ describe('a follow-up that carries on, with the question model', () => {
     });
     expect(texts[1]).not.toMatch(/^\*\*In short:\*\* Yes/);
   });
+
+  it('"is it safe then?" after what the cloud is puts "the cloud" in the pronoun\'s place, not its title, a question: the security drawback', () => {
+    expect(replies(conversation, ['is the cloud just the internet?', 'is it safe then?']).map((reply) => reply.id)).toEqual(['cloud-computing', 'drawbacks.security']);
+  });
 });
