@@ -350,7 +350,7 @@ function ended(session: QuizSession, progress: Progress): Progress {
 }
 
 /** Words around a typed answer that hedge it: "I think it's B", "umm the first one?", "true I guess". */
-const HEDGE_BEFORE = /^(?:(?:um+|uh+|erm+|hmm+|ok|okay|so|well) )*(?:i (?:think|guess|reckon|would say|will go with|choose|pick)|maybe|probably|surely|is it|it is|its|it s|the answer is|answer)(?: (?:it is|its|it s|is))? /;
+const HEDGE_BEFORE = /^(?:(?:um+|uh+|erm+|hmm+|ok|okay|so|well) )*(?:(?:i (?:think|guess|reckon|would say|will go with|choose|pick)|maybe|probably|surely|is it|it is|its|it s|the answer is|answer)(?: (?:it is|its|it s|is))? )?/;
 const HEDGE_AFTER = / (?:i think|i guess|maybe|probably|then|please|pls)$/;
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 /** "The first one", "second option", "the 3rd": an option by its place. */

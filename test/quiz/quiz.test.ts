@@ -129,6 +129,7 @@ describe('a typed answer said in a student\'s words', () => {
     ['the 3rd', 2],
     ["I think it's B", 1],
     ['umm c i guess', 2],
+    ['umm b', 1],
   ])('takes "%s" as option %d of a choice of three', (typed, index) => {
     if (!ofThree) throw new Error('the knowledge base has no question with three options');
     const turn = quiz.respond(typed, session(ofThree.id), emptyProgress(), NOW);

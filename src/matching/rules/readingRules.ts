@@ -222,8 +222,7 @@ function byElimination(
   // One left ("apart from IaaS and SaaS, which…"): that one, whatever the lecture ranks.
   const [only] = left;
   if (left.length === 1 && only !== undefined && setAside.length > 0) return { id: only, says: hit === undefined ? [] : [hit.fact.says] };
-  // Both ends ranked, the one asked for not among the two: where the lecture ranks only the other
-  // end ("IaaS often costs more"), the two are answered with their overview and that fact.
+  // The end asked for, where the lecture ranks it, not among the two; the other end one of them.
   if (left.length !== 2 || (hit !== undefined && left.includes(hit.id))) return undefined;
   // Not by a ranking that holds only often: "IaaS often costs more" does not make SaaS the cheaper.
   const other = facts.find(({ id, fact }) => left.includes(id) && fact.rank !== rank && fact.hedged !== true);
@@ -651,8 +650,7 @@ type DutiesRead =
       offered: readonly string[];
       left: string[];
       ruledOut: string[];
-      /** The first duty the question wants done, if it wants any ("I do want to write my code"). */
-      wanted?: string;
+      /** The first duty ruled out, or else wanted, as the reason said first. */
       direct: Extract<Direct, { kind: 'duties' }>;
     }
   | undefined;
@@ -725,7 +723,7 @@ function readDuties(ctx: RuleContext, normalised: string, rejecting = false): Du
   const reason = first?.phrase ?? wanted[0]?.phrase;
   if (reason === undefined) return undefined;
   const direct = { kind: 'duties' as const, duty: reason, ruledOut: [...new Set(ruledOut.filter((duty) => duty.phrase === reason).map((duty) => duty.part))] };
-  return { family, offered, left, ruledOut: [...new Set(ruledOut.map((duty) => duty.part))], ...(wanted[0] === undefined ? {} : { wanted: wanted[0].phrase }), direct };
+  return { family, offered, left, ruledOut: [...new Set(ruledOut.map((duty) => duty.part))], direct };
 }
 
 /**
@@ -735,8 +733,10 @@ function readDuties(ctx: RuleContext, normalised: string, rejecting = false): Du
  * choice is, picks the one to avoid: the other end of a scale (the most effort, where the least
  * is wanted), answered from the facts as `comparisonAlongScale` answers that end; or, by the
  * parts' duties, the one part where the student does what the question rules out, or the one
- * where they cannot do what it wants. The model, and the rules' scores, read the words as what is
- * wanted, the opposite; a choice turned round that this rule cannot read is left to the others.
+ * where they cannot do what it wants; or what is wanted, matched on its own (`notTheOneWanted`).
+ * The model, and the rules' scores, read the words as what is wanted, the opposite, so the rule
+ * is not second-guessed. Where the words describe the one to avoid ("if we'd rather not pay a
+ * fortune", "one of them costs more"), the others answer: their reading is then the right one.
  */
 export const rejectedChoice: Rule = (ctx) => {
   if (ctx.q.reading.yesNo) return undefined;
