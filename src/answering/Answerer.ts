@@ -89,6 +89,18 @@ const EXAMPLE_ASKED = /\b(?:an?|one|some|any|give|name|with|two|three) (?:\w+ )?
 /** "Of each", "for every one", "of all the": an example asked of every part. */
 const EACH_ONE = /\b(?:each|every|all)\b/;
 
+/** A negation up to three words before a belief: "not", "never", "without us resizing things". */
+const NEGATED_BEFORE = / (?:not|no|never|without|nor)(?: \S+){0,3}$/;
+
+/** Articles and possessives, which a belief may be said with or without. */
+const DETERMINERS = / (?:the|a|an|your|my|our|their|its) /g;
+
+/** A text (spaces around) without its articles and possessives. */
+function withoutDeterminers(text: string): string {
+  // Twice: neighbouring ones share the space between them ("in a your").
+  return text.replace(DETERMINERS, ' ').replace(DETERMINERS, ' ');
+}
+
 /** A sentence that opens by pointing back at the one before it. */
 const POINTS_BACK = /^(?:This|That|These|Those|It|They)\b/;
 
@@ -424,14 +436,18 @@ export class Answerer {
         const at = sentences.findIndex((sentence) => ` ${normalise(sentence)} `.includes(` ${key} `));
         const sentence = sentences[at] ?? entry.answer;
         // "It lowers operating costs" says nothing alone: the sentence its "it" points back to comes with it.
-        return { said: key, denied: denied.map(normalise), sentence: at > 0 && POINTS_BACK.test(sentence) ? `${sentences[at - 1] ?? ''} ${sentence}` : sentence };
+        const bare = (phrase: string) => withoutDeterminers(` ${normalise(phrase)} `).trim();
+        return { said: bare(said), denied: denied.map(bare), sentence: at > 0 && POINTS_BACK.test(sentence) ? `${sentences[at - 1] ?? ''} ${sentence}` : sentence };
       });
       this.normalisedOpposites.set(entry.id, opposites);
     }
-    const text = ` ${normalised} `;
+    // Without articles and possessives, which a belief is said with or without: "increases your
+    // operating costs", "a private cloud", "the hardware".
+    const text = withoutDeterminers(` ${normalised} `);
     // A choice ("lower or raise operating costs?") is no belief, whichever it names first.
     if (text.includes(' or ')) return undefined;
-    const found = opposites.find(({ said, denied }) => !text.includes(` ${said} `) && denied.some((belief) => text.includes(` ${belief} `) && !/ (?:not|no|never)$/.test(text.slice(0, text.indexOf(` ${belief} `)))));
+    // A belief negated a few words before ("without us resizing things by hand") is the lecture's own.
+    const found = opposites.find(({ said, denied }) => !text.includes(` ${said} `) && denied.some((belief) => text.includes(` ${belief} `) && !NEGATED_BEFORE.test(text.slice(0, text.indexOf(` ${belief} `)))));
     return found === undefined ? undefined : `No: ${found.sentence}`;
   }
 

@@ -213,6 +213,28 @@ describe('a claim of which side a part is on, asked for agreement', () => {
   });
 });
 
+describe('a belief the lecture says the opposite of', () => {
+  const kb = realKnowledgeBase();
+  const withModel = new Answerer(kb, new Matcher(kb, {}, undefined, new QuestionClassifier(committedQuestionModel(kb))));
+
+  it.each([
+    ['Cloud computing increases your operating costs, right?', 'cloud-computing'],
+    ['Public cloud means you own the hardware, right?', 'deployment-models.public'],
+    ['Latency is mostly a problem with the private cloud, right?', 'drawbacks.latency'],
+    ['ICT runs a purely public cloud, right?', 'deployment-models.hybrid'],
+  ])('"%s" gets a no first, however it is worded ("your", "the")', (question, id) => {
+    const reply = withModel.answerQuestion(question);
+    expect(reply.id).toBe(id);
+    expect(reply.text).toMatch(/^\*\*In short:\*\* No: /);
+  });
+
+  it('not where the belief is itself negated a few words before it: "…without us having to add servers by hand?"', () => {
+    const reply = withModel.answerQuestion('Can the cloud react to demand dynamically without us having to add servers by hand?');
+    expect(reply.id).toBe('benefits.elasticity');
+    expect(reply.text).not.toMatch(/^\*\*In short:\*\* No/);
+  });
+});
+
 describe('a sentence said first', () => {
   it('is left out where it is nearly all of the answer\'s first paragraph, which already says it: "does PaaS give me control over the OS?"', () => {
     const kb = realKnowledgeBase();
