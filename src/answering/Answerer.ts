@@ -101,6 +101,9 @@ function withoutDeterminers(text: string): string {
   return text.replace(DETERMINERS, ' ').replace(DETERMINERS, ' ');
 }
 
+/** The first of two choices asked at once: "which …" opening the question, or after a few words ("so, which …"). */
+const TWO_CHOICES = /^(?:\w+ ){0,3}which\b/;
+
 /** A sentence that opens by pointing back at the one before it. */
 const POINTS_BACK = /^(?:This|That|These|Those|It|They)\b/;
 
@@ -168,7 +171,7 @@ export class Answerer {
     if (cue === 'more' || cue === 'why' || cue === 'example') return this.askWhatAbout(cue);
     // Not understanding, or asking to hear it again, with nothing before it: what can be asked.
     if (cue === 'unclear' || cue === 'again') return this.prompt();
-    const two = this.twoAsked(match);
+    const two = this.twoAsked(match) ?? this.twoChoices(match);
     if (two !== undefined) return { ...two, confidence: match.confidence, match };
     if ((match.kind === 'answer' || match.kind === 'smalltalk') && match.id !== null) {
       const entry = this.kb.get(match.id);
@@ -281,6 +284,31 @@ export class Answerer {
    * parts of one family, which `differenceAsked` answers with their overview's table, nor a
    * message the whole of which is about a third topic.
    */
+  /**
+   * "Which cloud shares infrastructure and which gives full control?": two choices in one
+   * question, each answered by a part of its own, both given, the one asked first first. Each half
+   * is matched alone, as any question is; a half that is no part of its own (a "which" asked of
+   * the first, an overview) leaves the question to be answered whole.
+   */
+  private twoChoices(match: MatchResult): Reply | undefined {
+    if (match.kind === 'smalltalk' || match.reading.yesNo || match.reading.comparing) return undefined;
+    const halves = match.normalised.split(' and ');
+    const [asked, also] = halves;
+    if (halves.length !== 2 || asked === undefined || also === undefined || !TWO_CHOICES.test(asked) || !/^which\b/.test(also)) return undefined;
+    const partIn = (text: string) => {
+      const part = this.matcher.match(text);
+      return part.kind === 'answer' && part.id !== null ? part.id : undefined;
+    };
+    const first = partIn(asked);
+    // The second "which" chooses from what the first did: "which model needs the least effort and
+    // which is the most basic?" asks the most basic model.
+    const family = first === undefined ? undefined : this.kb.parentOf(first);
+    const second = partIn(also) ?? (family === undefined ? undefined : partIn(`${also} ${family.names[0] ?? family.title}`));
+    if (first === undefined || second === undefined || first === second) return undefined;
+    if ([first, second].some((id) => this.kb.parentOf(id) === undefined || this.kb.childrenOf(id).length > 0)) return undefined;
+    return this.compareTwo(first, second, undefined, first, 'both');
+  }
+
   private twoAsked(match: MatchResult): Reply | undefined {
     const { reading } = match;
     if (match.kind === 'smalltalk' || reading.comparing || reading.choosing || reading.yesNo || reading.comparison !== undefined || reading.bothSides !== undefined) return undefined;

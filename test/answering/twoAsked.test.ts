@@ -1,6 +1,7 @@
 import { Answerer } from '../../src/answering/Answerer';
 import { Matcher } from '../../src/matching/Matcher';
 import { twoFamiliesKnowledgeBase } from '../matching/fixtures/twoFamilies';
+import { tinyKnowledgeBase } from '../matching/fixtures/tinyKnowledge';
 
 /**
  * Two questions about topics of different families, joined by one "and", on a made-up lecture of
@@ -31,5 +32,22 @@ describe('two questions asked at once about topics of different families', () =>
 
   it('two names after a question that is not a verb of its own ("what is the apple and the leek") are not taken for two questions', () => {
     expect(paragraphs('what is the apple and the leek')[0]).not.toMatch(/ and .*in the lecture's words:$/);
+  });
+});
+
+/** Two choices in one question ("which … and which …"), on the tiny lecture of one family. */
+describe('two choices asked at once', () => {
+  const kb = tinyKnowledgeBase();
+  const answerer = new Answerer(kb, new Matcher(kb));
+
+  it('"which vehicle needs the least effort and which is the most expensive?" gets both parts, in the order asked', () => {
+    const reply = answerer.answerQuestion('which vehicle needs the least effort and which is the most expensive?');
+    expect(reply.id).toBe('vehicles.bus');
+    expect(reply.text.split('\n\n')[0]).toBe('"The bus" and "The car", in the lecture\'s words:');
+  });
+
+  it('a second "which" that is no part of its own is left to the question as a whole', () => {
+    const reply = answerer.answerQuestion('which vehicle needs the least effort and which way is the quickest to the moon?');
+    expect(reply.text).not.toMatch(/^"The bus" and/);
   });
 });
