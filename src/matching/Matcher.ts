@@ -582,10 +582,13 @@ export class Matcher implements RuleKnowledge {
     // The rule answers either the family's overview or one of its sub-topics.
     const family = this.childrenOf(ruled.id).length > 0 ? ruled.id : (this.parentOf(ruled.id) ?? ruled.id);
     // A yes or no the facts settle ("is SaaS the model with maximum control?"), doubted only for the
-    // part it asks about, which the model reads it as, or for the family's overview ("is PaaS more
-    // effort than IaaS?"): the facts answer it, no choice to offer back.
+    // part it asks about, which the model reads it as: the facts answer it, no choice to offer back.
+    // Doubted for the family's overview ("is PaaS more effort than IaaS?"), the overview answers,
+    // with the facts' yes or no first: it describes the part asked about and the one the facts name.
     const aboutAsked = (id: string) => id === ruled.id || id === family || this.mentioned(family, q.terms).includes(id);
-    if (weighed.kind === 'clarify' && direct.kind === 'facts' && direct.verdict !== undefined && weighed.candidates.every(({ id }) => aboutAsked(id))) return { ...weighed, ...ruled };
+    if (weighed.kind === 'clarify' && direct.kind === 'facts' && direct.verdict !== undefined && weighed.candidates.every(({ id }) => aboutAsked(id))) {
+      return weighed.candidates.some(({ id }) => id === family) ? { ...weighed, ...ruled, id: family } : { ...weighed, ...ruled };
+    }
     if (weighed.kind !== 'answer' || weighed.id === null || weighed.id === ruled.id) return weighed;
     if (weighed.id === family) return { ...weighed, direct };
     if (!this.mentioned(family, q.terms).includes(weighed.id)) return weighed;

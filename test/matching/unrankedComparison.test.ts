@@ -42,10 +42,10 @@ describe('a comparison of sub-topics, on the real knowledge base', () => {
     expect(withModel.match('Is SaaS the model with maximum control?')).toMatchObject({ kind: 'answer', id: 'service-models.iaas', direct: { kind: 'facts', verdict: 'no' } });
   });
 
-  it('nor turned into "did you mean…?" by the question model reading it as the family\'s overview: "is PaaS more effort than IaaS?" is no, IaaS, by its fact', () => {
+  it('nor turned into "did you mean…?" by the question model reading it as the family\'s overview: "is PaaS more effort than IaaS?" is the overview, with no first, by IaaS\'s fact', () => {
     const kb = realKnowledgeBase();
     const withModel = new Matcher(kb, {}, undefined, new QuestionClassifier(committedQuestionModel(kb)));
-    expect(withModel.match('Is PaaS more effort than IaaS?')).toMatchObject({ kind: 'answer', id: 'service-models.iaas', direct: { kind: 'facts', verdict: 'no' } });
+    expect(withModel.match('Is PaaS more effort than IaaS?')).toMatchObject({ kind: 'answer', id: 'service-models', direct: { kind: 'facts', verdict: 'no' } });
   });
 
   it('the question model does not overrule it with the part of another family: "which deployment model needs the least effort?" is not SaaS', () => {
