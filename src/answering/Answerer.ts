@@ -284,6 +284,11 @@ export class Answerer {
    * parts of one family, which `differenceAsked` answers with their overview's table, nor a
    * message the whole of which is about a third topic.
    */
+  /** Entries' titles in quotes, as a list: ""Public cloud" and "Hybrid cloud"". */
+  private quotedTitles(ids: readonly string[]): string {
+    return TITLES.format(ids.flatMap((id) => this.kb.get(id)?.title ?? []).map((title) => `"${title}"`));
+  }
+
   /**
    * "Which cloud shares infrastructure and which gives full control?": two choices in one
    * question, each answered by a part of its own, both given, the one asked first first. Each half
@@ -395,14 +400,12 @@ export class Answerer {
     }
     if (direct?.kind === 'duties') {
       if (direct.ruledOut.length === 0) return undefined;
-      const quoted = (ids: readonly string[]) => TITLES.format(ids.flatMap((id) => this.kb.get(id)?.title ?? []).map((title) => `"${title}"`));
       // Two or more left: each is an answer, and the overview says so.
-      if (direct.left !== undefined && direct.left.length > 1) return `Not ${quoted(direct.ruledOut)}: there you ${direct.duty}, which the question rules out. That leaves ${quoted(direct.left)}.`;
-      return `"${entry.title}", by elimination: in ${quoted(direct.ruledOut)} you ${direct.duty}, which the question rules out.`;
+      if (direct.left !== undefined && direct.left.length > 1) return `Not ${this.quotedTitles(direct.ruledOut)}: there you ${direct.duty}, which the question rules out. That leaves ${this.quotedTitles(direct.left)}.`;
+      return `"${entry.title}", by elimination: in ${this.quotedTitles(direct.ruledOut)} you ${direct.duty}, which the question rules out.`;
     }
     if (direct?.kind === 'avoided') {
-      const quoted = (ids: readonly string[]) => TITLES.format(ids.flatMap((id) => this.kb.get(id)?.title ?? []).map((title) => `"${title}"`));
-      const also = direct.others.length === 0 ? '' : direct.wanted ? ` In ${quoted(direct.others)} you do.` : ` ${quoted(direct.others)} includes it, so the same goes for it in part.`;
+      const also = direct.others.length === 0 ? '' : direct.wanted ? ` In ${this.quotedTitles(direct.others)} you do.` : ` ${this.quotedTitles(direct.others)} includes it, so the same goes for it in part.`;
       return direct.wanted
         ? `"${entry.title}" is the one to avoid: there you do not ${direct.duty}, which the question wants to.${also}`
         : `"${entry.title}" is the one to avoid: there you ${direct.duty}, which the question rules out.${also}`;
