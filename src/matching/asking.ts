@@ -139,7 +139,7 @@ const ASKS = /\b(?:what|which|how|why|but|or|than|same|different|differs?|versus
 const DESCRIBED_BY_WHAT_IT_LACKS = /\b(?:not|no|never|nobody|none|nothing|without|little|hardly|barely|lacking)\b/;
 /** What a thing is claimed to be all of: "(is it) only the machine hire", "solely about backups". */
 const ONLY = /^(?:(?:it|they|this|that) )?(?:only|merely|simply|solely)\b/;
-/** "Is Outlook PaaS?", "is Google Cloud an example of a private cloud?": the thing, then the name. */
+/** "Is Outlook PaaS?", "would Azure count as a private cloud?": the thing, then the name. */
 const ASKED_CLAIM = /^(?:is|are|was|were) (.+)$/;
 /** "The intermediate model is SaaS, right?", "renting a bare machine, that's PaaS isn't it?", "ICT uses a public cloud, doesn't it?". */
 const STATED_CLAIM = /^(?!(?:what|which|how|why|where|who|when|whose|can|could|should|would|will|do|does|did|tell|explain|define|describe|is|are|was|were|if|i|we|it|this|that)\b)(.+?) (?:that is|this is|it is|that was|this was|it was|is|was|are|were|(?:only |just |mainly )?(?:uses|used|runs|ran|counts as|is on|runs on)) (.+)$/;
@@ -257,8 +257,8 @@ function told(described: string): boolean {
 }
 
 /**
- * A claim that a thing is a named topic, asked or stated for agreement: "is Outlook PaaS?", "is
- * Google Cloud an example of a private cloud?", "the intermediate model is SaaS, right?". The thing
+ * A claim that a thing is a named topic, asked or stated for agreement: "is Outlook PaaS?", "would
+ * Azure count as a private cloud?", "the intermediate model is SaaS, right?". The thing
  * (`described`) and the words that name the topic (`claimed`), which `nameOf` recognises; the
  * knowledge base decides what the thing is. Students check what they believe this way, and the
  * belief is as often wrong as right: the named topic is not the answer unless the thing is it.

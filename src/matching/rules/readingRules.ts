@@ -523,8 +523,8 @@ export const oddOneOut: Rule = (ctx) => {
 };
 
 /**
- * "Is Outlook PaaS?", "the intermediate model is SaaS, right?", "is Google Cloud an example of a
- * private cloud?": a claim that a thing is one part of a family. The thing is matched on its own, and
+ * "Is Outlook PaaS?", "the intermediate model is SaaS, right?", "would Azure count as a private
+ * cloud?": a claim that a thing is one part of a family. The thing is matched on its own, and
  * where the rules and the model agree it is another part of the same family, that part answers,
  * with the claim corrected first; where it is the part named, the claim is confirmed. Matched
  * whole, the question's name for the part wins, and the bot would show a student the entry they
