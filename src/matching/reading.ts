@@ -266,9 +266,13 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
     // Both within reach ("more or less effort", "from most to least work") reads as the most, as
     // any "most" in the question did before the reach was measured.
     const inReach = directions.filter(({ place }) => gapTo(place) <= DIRECTION_REACH);
-    const near = inReach.find(({ sign }) => sign > 0) ?? inReach[0];
+    // A phrase with a direction word of its own ("lowest cost", "most control") is read by its
+    // polarity alone: counting its own word again read "the lowest cost" as the most, and a word
+    // near it belongs to another phrase ("least sharing, most control").
+    const ownDirection = inReach.some(({ place }) => place >= start && place <= end);
+    const near = ownDirection ? undefined : (inReach.find(({ sign }) => sign > 0) ?? inReach[0]);
     const direction = near?.sign ?? 0;
-    const comparative = phrase.some((word) => COMPARATIVE_FORM.test(word));
+    const comparative = ownDirection || phrase.some((word) => COMPARATIVE_FORM.test(word));
     // "is the cloud cheap" and "cloud costs" name the scale but compare nothing.
     if (direction === 0 && !comparative) continue;
     bearer ??= bearerOf(text);

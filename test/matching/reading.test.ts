@@ -43,6 +43,23 @@ describe('readQuestion', () => {
       expect(read(question).comparison).toMatchObject({ scale, rank });
     });
 
+    describe('with a phrase that has a direction word of its own ("lower cost", "most work")', () => {
+      const withOwnDirections: readonly ScaleTerms[] = [
+        { id: 'effort', more: [['effort'], ['work']], less: [['easy']], most: [['most', 'work']] },
+        { id: 'cost', more: [['cost']], less: [['lower', 'cost'], ['cheap']], most: [['expensive']] },
+      ];
+      const readOwn = (question: string) => readQuestion(normalise(question), withOwnDirections).comparison;
+
+      it.each([
+        ['which vehicle has the lower cost', 'cost', 'least'],
+        ['is the car often lower costs than the others, true or false', 'cost', 'least'],
+        ['which vehicle means the most work', 'effort', 'most'],
+        ['least cost, most work: which vehicle', 'effort', 'most'],
+      ])('reads "%s" by the phrase alone, its own direction word not counted twice (%s, %s)', (question, scale, rank) => {
+        expect(readOwn(question)).toMatchObject({ scale, rank });
+      });
+    });
+
     it('does not read "a few" as a direction ("give a few costs of the bus")', () => {
       expect(read('give a few costs of the bus').comparison).toBeUndefined();
     });
