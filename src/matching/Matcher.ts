@@ -675,7 +675,11 @@ export class Matcher implements RuleKnowledge {
   }
 
   asksAboutTheLecture(normalised: string, terms: readonly string[]): boolean {
-    return normalised.split(' ').some((word) => this.lectureNames.has(word)) && terms.every((term) => this.lectureTerms.has(term));
+    return this.namesTheLecture(normalised) && terms.every((term) => this.lectureTerms.has(term));
+  }
+
+  namesTheLecture(normalised: string): boolean {
+    return normalised.split(' ').some((word) => this.lectureNames.has(word));
   }
 
   namedFirst(normalised: string, first: string, second: string): string {

@@ -67,6 +67,17 @@ describeRule('smalltalkPhrase', () => {
     },
   );
 
+  it.each(['what does the lesson cover?', "I'm lost, what was this lesson about?", 'sorry I missed the lesson, what did it go over?', 'what did I miss in lesson 3'])(
+    'when a message asks what the lecture held, around words that name no topic ("%s"), replies with the help entry',
+    (text) => {
+      expect(matcher.match(text)).toMatchObject({ rule: 'smalltalkPhrase', kind: 'smalltalk', id: 'smalltalk.help' });
+    },
+  );
+
+  it.each(['what did the lesson teach about the bus?', 'sorry, what?', "I'm lost"])('when what the lecture held is asked of a topic, or the lecture is not named ("%s"), passes it on', (text) => {
+    expect(matcher.match(text).rule).not.toBe('smalltalkPhrase');
+  });
+
   it.each(['what did the lesson say about the bus?', 'which room is the lesson in', 'who gives the lesson?', 'when is the lesson', 'how many lessons are there?', 'summarise lesson 4 for me'])('when a message names the lecture and asks about something ("%s"), passes it on', (text) => {
     expect(matcher.match(text).rule).not.toBe('smalltalkPhrase');
   });

@@ -1,6 +1,6 @@
 import { asksForOrigin } from '../asking';
 import { ADDRESSES_THE_BOT, isBotNameTerm } from '../botName';
-import { certain, type Decision, type Rule, shortlist } from './types';
+import { certain, type Decision, type Rule, type RuleKnowledge, shortlist } from './types';
 
 /**
  * Rules about the message as a whole, before any scoring: smalltalk, greetings around a
@@ -36,6 +36,24 @@ function asksTheGist(normalised: string, namesOnlyTheLecture: (rest: string) => 
 }
 
 /**
+ * What a student says around asking what the lecture held: what it covered or taught, that they
+ * missed it, that they are lost. None of these names a topic, so taken out they leave the lecture
+ * named alone ("I'm lost, what does this lecture cover?").
+ */
+const ABOUT_ITS_CONTENT = /\b(?:cover|covers|covered|covering|teach|teaches|taught|include|includes|included|discuss|discusses|discussed|go over|goes over|went over|talk about|talks about|talked about|learn|learned|learnt|miss|missed|lost|confused|stuck|clueless|sorry)\b/g;
+
+/**
+ * "What does the lecture cover?", "I missed the lesson, what was it about?": the lecture's
+ * contents asked for, which the help entry gives in brief. Only where the lecture is named and
+ * nothing else is: "what did the lecture teach about PaaS" asks about PaaS.
+ */
+function asksWhatItCovers(normalised: string, k: Pick<RuleKnowledge, 'namesTheLecture' | 'namesOnlyTheLecture'>): boolean {
+  const rest = normalised.replace(ABOUT_ITS_CONTENT, ' ').replace(/\s+/g, ' ').trim();
+  // Something taken out, and the lecture named in what is left: "sorry, what?" is no question about it.
+  return rest !== normalised && k.namesTheLecture(rest) && k.namesOnlyTheLecture(rest);
+}
+
+/**
  * Students say "hi", "thanks", "what do you know": the whole message is a smalltalk phrase. A
  * question about the bot with no topic in it ("what are you for") is a request for help, and one
  * about the lecture itself ("what was the lecture about?", "summarise lecture 5") gets the help
@@ -44,7 +62,7 @@ function asksTheGist(normalised: string, namesOnlyTheLecture: (rest: string) => 
 export const smalltalkPhrase: Rule = ({ q, k }) => {
   const { normalised, terms } = q.analysis;
   const aboutTheBot = terms.every(isBotNameTerm) && ADDRESSES_THE_BOT.test(normalised);
-  const aboutTheLecture = (!ABOUT_THE_EVENT.test(normalised) && k.asksAboutTheLecture(normalised, terms)) || asksTheGist(normalised, (rest) => k.namesOnlyTheLecture(rest));
+  const aboutTheLecture = (!ABOUT_THE_EVENT.test(normalised) && (k.asksAboutTheLecture(normalised, terms) || asksWhatItCovers(normalised, k))) || asksTheGist(normalised, (rest) => k.namesOnlyTheLecture(rest));
   const id = k.smalltalkPhrase(normalised) ?? (aboutTheBot || aboutTheLecture ? k.helpEntry() : undefined);
   return id === undefined ? undefined : certain('smalltalk', id, normalised);
 };

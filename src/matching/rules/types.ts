@@ -130,6 +130,8 @@ export interface RuleKnowledge {
   helpEntry(): string | undefined;
   /** Whether a message names the lecture itself and nothing else the analyser keeps: "what was the lecture about?", "summarise lecture 5". */
   asksAboutTheLecture(normalised: string, terms: readonly string[]): boolean;
+  /** Whether a normalised text names the lecture itself by one of its one-word names ("lecture", "lesson"), whatever else it names. */
+  namesTheLecture(normalised: string): boolean;
   /** Whether a normalised text names nothing but the lecture itself, or nothing at all: "on lecture 5", "for the exam". */
   namesOnlyTheLecture(normalised: string): boolean;
   /** A smalltalk phrase the message opens with, and the rest of the message. */
