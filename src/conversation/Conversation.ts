@@ -8,7 +8,7 @@ import type { Matcher, MatchResult } from '../matching/Matcher';
 import type { TopicEntry } from '../knowledge/schema';
 import { emptyProgress, type Progress } from '../quiz/progress';
 import type { GradedAnswer, Quiz, QuizTurn } from '../quiz/Quiz';
-import { type ConversationMemory, type MemoryUpdate, SEEN_TOPICS_KEPT } from './memory';
+import { type ConversationMemory, type MemoryUpdate, SEEN_TOPICS_KEPT, SITUATION_CHARS, SITUATION_KEPT, SITUATION_QUESTIONS } from './memory';
 
 export interface TurnResult {
   reply: Reply;
@@ -140,6 +140,16 @@ const HYPOTHETICAL = /^(?:and |but |so |ok )?(?:what )?if\b/;
 /** Chat words for a side, which no list is called: a bare "cons" after IaaS asks IaaS's, as "cons?" does. */
 const CHAT_SIDE = /^(?:pros|cons|upsides?|downsides?|plus points|minuses)$/;
 
+/** A message asked as a question, by how it opens: what is not one may tell the student's situation. */
+const QUESTION_OPENING = /^(?:(?:and|so|but|ok|okay|then|also|hmm|um|umm) )*(?:what|whats|which|why|how|who|where|when|is|are|was|were|does|do|did|can|could|should|shall|would|will|has|have|tell|explain|define|describe|give|show|list|compare|name|outline|state|quiz)\b/;
+/** Who a situation is about: the student or their team ("we're a small startup", "I want to host my app"). */
+const FIRST_PERSON = /\b(?:i|im|we|our|ours|my|me|us)\b/;
+/** A question that asks to choose, or what something is called, and nothing else: "so which model should we pick?", "what kind of cloud setup is that?". */
+const CHOICE_OPENING = /^(?:(?:and|so|but|ok|okay|then) )*(?:which|what|whats)\b/;
+/** Words that ask for one of the lecture's alternatives (a model, a kind of cloud), not any answer. */
+const ASKS_FOR_A_KIND = /\b(?:model|models|cloud|clouds|setup|kind|kinds|type|types|sort|option|options|service|services|deployment)\b/;
+const CHOOSING_ONLY = /\b(?:and|so|but|ok|okay|then|now|here|which|what|whats|kind|kinds|type|types|sort|of|one|ones|model|models|option|options|cloud|clouds|setup|set|up|service|services|deployment|should|shall|would|could|can|do|does|is|are|s|be|we|i|you|us|me|our|my|the|a|an|to|use|using|pick|choose|go|for|with|get|best|better|good|right|ideal|recommend|suggest|fit|fits|suit|suits|suitable|work|works|makes|sense|that|this|it|in|case|called)\b/g;
+
 /**
  * What a topic is called in a sentence, in a pronoun's place: its title, or where the title is a
  * question ("What is cloud computing?"), the name of it that reads as a thing ("the cloud"): "is
@@ -148,6 +158,11 @@ const CHAT_SIDE = /^(?:pros|cons|upsides?|downsides?|plus points|minuses)$/;
 function spokenName(entry: TopicEntry): string {
   if (!entry.title.endsWith('?')) return entry.title;
   return entry.names.find((name) => name.startsWith('the ')) ?? entry.names[0] ?? entry.title;
+}
+
+/** Whether a message names a topic besides the lecture's two lists of sides ("the pros and cons of PaaS"). */
+function namesTopicBesidesLists(named: readonly string[], lists: Readonly<Record<'benefit' | 'drawback', string | undefined>>): boolean {
+  return named.some((id) => id !== lists.benefit && id !== lists.drawback);
 }
 
 /** A bare "benefits", the name of a list, starts a new topic; "any downsides?", "cons" or "its benefits" continues the last one. */
@@ -187,7 +202,10 @@ export class Conversation {
   respond(text: string, memory: ConversationMemory, progress: Progress = emptyProgress(), now: number = Date.now()): TurnResult {
     const quizTurn = this.quiz?.respond(text, memory.quiz, progress, now);
     if (quizTurn) return this.rememberQuiz(quizTurn, memory);
-    const result = this.remember(this.replyTo(text, memory), memory);
+    // Matched once, and its follow-up cue read once: the pick, the follow-up and the answer all
+    // read the same analysis.
+    const match = this.matcher.match(text);
+    const result = this.remember(this.replyTo(text, match, memory), memory, this.situationTold(text, match));
     if (!this.quiz || memory.quiz === null) return result;
     const session = { ...memory.quiz, paused: true };
     const note = this.quiz.pausedNote(session);
@@ -222,10 +240,7 @@ export class Conversation {
     return { reply, memory: update(memory), update, progress: turn.progress, ...(turn.graded ? { quizAnswer: turn.graded } : {}) };
   }
 
-  private replyTo(text: string, memory: ConversationMemory): Reply {
-    // Matched once, and its follow-up cue read once: the pick, the follow-up and the answer all
-    // read the same analysis.
-    const match = this.matcher.match(text);
+  private replyTo(text: string, match: MatchResult, memory: ConversationMemory): Reply {
     const cue = this.answerer.followUpCue(match);
     // "Say that again" or "I don't understand" after "Did you mean…?" is about that question, not
     // the topic before it, and picks none of its options.
@@ -233,11 +248,50 @@ export class Conversation {
     const chosen = this.answerer.entryIdByTitle(text) ?? this.pick(text, match, memory.pendingClarification);
     const picked = chosen === undefined ? undefined : this.answerPicked(chosen, memory);
     if (picked) return picked;
+    const situated = this.forSituation(text, match, memory.situation);
+    if (situated) return situated;
     const followUp = memory.lastTopic === null ? this.afterDecline(text, match, cue, memory) : this.followUp(text, match, cue, memory.lastTopic, memory.seenTopics);
     return followUp ?? this.answerer.answerMatch(match);
   }
 
-  private remember(reply: Reply, memory: ConversationMemory): TurnResult {
+  /**
+   * The statement of the student's situation a message is, if it is one: not asked as a question,
+   * about the student or their team, not smalltalk, and short enough to keep whole.
+   */
+  private situationTold(text: string, match: MatchResult): string | undefined {
+    const said = text.trim();
+    if (said.endsWith('?') || said.length > SITUATION_CHARS || match.kind === 'smalltalk') return undefined;
+    const { normalised } = match;
+    return QUESTION_OPENING.test(normalised) || !FIRST_PERSON.test(normalised) || this.matcher.termCount(normalised) === 0 ? undefined : said;
+  }
+
+  /**
+   * "We're a small startup." "We don't want to manage servers." "But we want to write our own
+   * code." "So which model should we pick?": a choice with nothing of its own to choose by, after
+   * the student told their situation over several messages, is the question asked of all of them
+   * together, as one message asks it. Said so, with what was told, so that a student who meant
+   * something else sees why. Only where that settles more than the question alone, and within
+   * any family the question names ("which service model?").
+   */
+  private forSituation(text: string, match: MatchResult, situation: readonly string[]): Reply | undefined {
+    if (situation.length === 0 || !CHOICE_OPENING.test(match.normalised) || match.normalised.replace(CHOOSING_ONLY, ' ').trim() !== '') return undefined;
+    const whole = this.matcher.match([...situation.map((said) => (/[.!?]$/.test(said) ? said : `${said}.`)), text].join(' '));
+    if (whole.kind !== 'answer' && whole.kind !== 'clarify') return undefined;
+    if (whole.kind === 'answer' && (whole.id === null || (match.kind === 'answer' && whole.id === match.id))) return undefined;
+    // Asked for a model or a kind of cloud, the answer is one of the alternatives (or their overview), not a reason for or against.
+    const families = this.matcher.namesIn(match.normalised).filter((id) => this.kb.childrenOf(id).length > 0);
+    const alternatives = (id: string | null) => {
+      const family = id === null ? undefined : this.kb.childrenOf(id).length > 0 ? this.kb.get(id) : this.kb.parentOf(id);
+      return family !== undefined && isTopic(family) && family.lists === undefined && (families.length === 0 || families.includes(family.id));
+    };
+    const fits = (id: string | null) => (families.length === 0 && !ASKS_FOR_A_KIND.test(match.normalised)) || alternatives(id);
+    if (!(whole.kind === 'answer' ? fits(whole.id) : whole.candidates.some((candidate) => fits(candidate.id)))) return undefined;
+    const reply = this.answerer.answerMatch(whole);
+    const told = situation.map((said) => `"${said.replace(/[.!]+$/, '')}"`).join(', ');
+    return { ...reply, text: `Going by what you told me (${told}):\n\n${reply.text}` };
+  }
+
+  private remember(reply: Reply, memory: ConversationMemory, told?: string): TurnResult {
     const answered = reply.kind === 'answer' ? reply.id : null;
     // A question the matcher declined ("what is docker") has moved away from the last topic,
     // so a "tell me more" after it is not about that topic. The follow-ups' honest "no" (no
@@ -254,6 +308,9 @@ export class Conversation {
       pendingClarification: pending,
       pendingExample: reply.asksForExample === true,
       seenTopics: answered === null ? base.seenTopics : [...base.seenTopics.filter((id) => !discussed.includes(id)), ...discussed].slice(-SEEN_TOPICS_KEPT),
+      // A statement adds to the situation; questions in a row leave it behind.
+      situation: told !== undefined ? [...base.situation, told].slice(-SITUATION_KEPT) : base.askedSinceSituation + 1 >= SITUATION_QUESTIONS ? [] : base.situation,
+      askedSinceSituation: told !== undefined ? 0 : base.askedSinceSituation + 1,
     });
     const next = update(memory);
     // Follow-ups the student has not seen yet come first; Teams shows only three.
@@ -315,6 +372,15 @@ export class Conversation {
     // Asking for help may ("who uses it?" reads as "who are you?").
     const remark = match.kind === 'smalltalk' && match.id !== this.matcher.helpEntry();
     const refersBack = BACK_REFERENCE.test(match.normalised) && !remark;
+    // "Pros and cons?" after IaaS: both of the part's own sides, where its answer gives both (IaaS's
+    // good and bad points), the side asked first first; not the lecture's two lists, which are the
+    // cloud's. Not an overview's: its sentences are each one part's.
+    const both = match.reading.bothSides;
+    if (both !== undefined && this.kb.childrenOf(lastTopic).length === 0 && !namesTopicBesidesLists(this.matcher.namesIn(match.normalised), this.overviews)) {
+      const sides = (both === 'advantage' ? (['benefit', 'drawback'] as const) : (['drawback', 'benefit'] as const)).map((side) => answerPart(entry.answer, side));
+      const said = [...new Set(sides.flatMap((side) => (side === undefined ? [] : sentencesOf(side))))];
+      if (sides.every((side) => side !== undefined)) return this.answerer.answerPart(lastTopic, said.join(' '));
+    }
     if (continues(text, match) && (cue === 'drawback' || cue === 'benefit')) {
       // A part of one side's list has no sides of its own: "what are the advantages then?" after
       // a drawback asks for the other list, unless it points back at the part ("its advantages").

@@ -3,6 +3,12 @@ import { EntryIdSchema } from '../knowledge/schema';
 import { QuizSessionSchema } from '../quiz/Quiz';
 import { ExchangeSchema } from '../tickets/ticket';
 
+/** The statements of a situation kept, and the longest kept whole; a longer one is no situation but a message pasted in. */
+export const SITUATION_KEPT = 3;
+export const SITUATION_CHARS = 300;
+/** Questions in a row after which what the student told is taken to be behind them. */
+export const SITUATION_QUESTIONS = 3;
+
 /**
  * What CloudBot remembers about a conversation between turns. The bot keeps it in botbuilder's
  * `ConversationState`; `ask --session` keeps it in a variable. It comes back from storage, which
@@ -19,6 +25,14 @@ export const ConversationMemorySchema = z.object({
   pendingExample: z.boolean().default(false),
   /** Topics answered so far, oldest first, at most `SEEN_TOPICS_KEPT`: follow-ups offer unseen ones first. */
   seenTopics: z.array(EntryIdSchema).default([]),
+  /**
+   * What the student has told of their situation, oldest first: statements, not questions ("we're
+   * a small startup", "we don't want to manage servers"), so that "so which model should we pick?"
+   * is answered for all of it. Forgotten after `SITUATION_QUESTIONS` questions in a row.
+   */
+  situation: z.array(z.string().max(SITUATION_CHARS)).max(SITUATION_KEPT).catch([]).default([]),
+  /** Questions asked since the last statement of the situation. */
+  askedSinceSituation: z.number().int().min(0).catch(0).default(0),
   /** The quiz round in progress, if any. */
   quiz: QuizSessionSchema.nullable().default(null),
   /**
@@ -40,7 +54,7 @@ export type ConversationMemory = z.infer<typeof ConversationMemorySchema>;
 export type MemoryUpdate = (memory: ConversationMemory) => ConversationMemory;
 
 export function freshMemory(): ConversationMemory {
-  return { lastTopic: null, afterDecline: false, pendingClarification: [], pendingExample: false, seenTopics: [], quiz: null, recent: [] };
+  return { lastTopic: null, afterDecline: false, pendingClarification: [], pendingExample: false, seenTopics: [], situation: [], askedSinceSituation: 0, quiz: null, recent: [] };
 }
 
 export function readConversationMemory(stored: unknown): ConversationMemory {

@@ -1,0 +1,59 @@
+import { Answerer } from '../../src/answering/Answerer';
+import { Conversation } from '../../src/conversation/Conversation';
+import { freshMemory, readConversationMemory, SITUATION_CHARS } from '../../src/conversation/memory';
+import { Matcher } from '../../src/matching/Matcher';
+import { tinyKnowledgeBase } from '../matching/fixtures/tinyKnowledge';
+
+/**
+ * A situation told over several messages, then a choice asked with nothing of its own to choose
+ * by, on the tiny made-up lecture: the bike's duties are pedalling and a helmet, the car's driving,
+ * parking and fuel, and the bus has none.
+ */
+const kb = tinyKnowledgeBase();
+const matcher = new Matcher(kb);
+const conversation = new Conversation(kb, matcher, new Answerer(kb, matcher));
+
+function chat(messages: readonly string[]) {
+  let memory = freshMemory();
+  return messages.map((message) => {
+    const turn = conversation.respond(message, memory);
+    memory = turn.memory;
+    return { ...turn.reply, memory };
+  });
+}
+
+describe('a situation told over several messages', () => {
+  it('answers a bare choice after it for the whole situation, and says what it went by', () => {
+    const last = chat(["I don't want to pedal", 'but I want to drive', 'so which one should I pick?']).at(-1);
+    expect(last).toMatchObject({ kind: 'answer', id: 'vehicles.car' });
+    expect(last?.text).toMatch(/^Going by what you told me \("I don't want to pedal", "but I want to drive"\):\n\n/);
+  });
+
+  it('is what the same choice asked in one message gets', () => {
+    expect(matcher.match("I don't want to pedal. but I want to drive. so which one should I pick?").id).toBe('vehicles.car');
+  });
+
+  it('leaves a choice with something of its own to choose by as it is asked', () => {
+    const last = chat(["I don't want to pedal", 'but I want to drive', 'which one is the cheapest?']).at(-1);
+    expect(last?.text).not.toMatch(/^Going by/);
+  });
+
+  it('keeps only statements about the student: a question, or a claim about the lecture, tells no situation', () => {
+    expect(chat(['which one means I never pedal?', 'the bus is cheap']).at(-1)?.memory.situation).toEqual([]);
+    expect(chat(["we don't want to pedal"]).at(-1)?.memory.situation).toEqual(["we don't want to pedal"]);
+  });
+
+  it('forgets the situation after three questions in a row', () => {
+    const turns = chat(["I don't want to pedal", 'but I want to drive', 'what is the bus?', 'what is the bike?', 'what is the car?', 'so which one should I pick?']);
+    expect(turns[3]?.memory.situation).toHaveLength(2);
+    expect(turns.at(-1)?.memory.situation).toEqual([]);
+    expect(turns.at(-1)?.text).not.toMatch(/^Going by/);
+  });
+});
+
+describe('the situation in stored memory', () => {
+  it('reads a situation too long to be one, as stored by something else, as none, keeping the rest of the memory', () => {
+    const memory = readConversationMemory({ lastTopic: 'vehicles.bus', situation: ['x'.repeat(SITUATION_CHARS + 1)] });
+    expect(memory).toMatchObject({ lastTopic: 'vehicles.bus', situation: [], askedSinceSituation: 0 });
+  });
+});
