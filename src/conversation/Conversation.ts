@@ -5,6 +5,7 @@ import { sentencesOf } from '../answering/sentencesOf';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { areSiblings, isTopic } from '../knowledge/KnowledgeBase';
 import type { Matcher, MatchResult } from '../matching/Matcher';
+import { normalise } from '../matching/normalise';
 import type { TopicEntry } from '../knowledge/schema';
 import { emptyProgress, type Progress } from '../quiz/progress';
 import type { GradedAnswer, Quiz, QuizTurn } from '../quiz/Quiz';
@@ -181,6 +182,8 @@ export class Conversation {
   /** The terms of words that only choose between topics: "which is cheaper", "which should i use". */
   private readonly choosing: ReadonlySet<string>;
   private readonly ranking: ReadonlySet<string>;
+  /** Each scale's words for either end, normalised: "secure", "safe", "cheap". */
+  private readonly scaleWords: ReadonlyMap<string, ReadonlySet<string>>;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -192,6 +195,7 @@ export class Conversation {
     this.overviews = { benefit: kb.listOf('advantages')?.id, drawback: kb.listOf('disadvantages')?.id };
     this.choosing = new Set(matcher.termsOf(CHOOSING_WORDS));
     this.ranking = new Set(matcher.termsOf(RANKING_WORDS));
+    this.scaleWords = new Map(kb.scales.map((scale) => [scale.id, new Set([...scale.more, ...scale.less, ...scale.mostWords].map(normalise))]));
   }
 
   /**
@@ -570,7 +574,11 @@ export class Conversation {
     // A question that names what the matcher answered ("which service model…", "saas or paas")
     // chose for itself; "control" naming the control drawback does not.
     const answeredFamily = match.id === null ? undefined : (this.kb.parentOf(match.id)?.id ?? match.id);
-    if (this.matcher.namesIn(match.normalised).some((id) => id === match.id || id === answeredFamily)) return undefined;
+    // Nor does the scale's own word, where it is a name too: "which one is more secure?" after two
+    // clouds compares them on security; it does not ask about the security drawback.
+    const scaleWords = this.scaleWords.get(asked.scale);
+    const withoutScale = match.normalised.split(' ').filter((word) => scaleWords?.has(word) !== true).join(' ');
+    if (this.matcher.namesIn(withoutScale).some((id) => id === match.id || id === answeredFamily)) return undefined;
     const family = this.kb.parentOf(lastTopic)?.id ?? lastTopic;
     const ranked = this.kb.childrenOf(family).flatMap((child) => child.facts.filter((fact) => fact.scale === asked.scale).map((fact) => ({ id: child.id, fact })));
     const hit = ranked.find(({ fact }) => fact.rank === asked.rank);
