@@ -489,7 +489,8 @@ export class Answerer {
    */
   private membership(match: MatchResult, entry: TopicEntry): string | undefined {
     const own = this.kb.parentOf(entry.id);
-    if (own === undefined) return undefined;
+    // A choice ("a reason for or against using the cloud?") is answered by the part's place, not by a yes or no.
+    if (own === undefined || match.normalised.includes(' or ')) return undefined;
     const claim = claimIn(match.normalised, (text) => {
       // A part's name ("private cloud") is no family claimed, though its family is named by it too.
       if (this.matcher.partNamedBy(text) !== undefined) return undefined;

@@ -107,6 +107,20 @@ describe('the Answerer\'s own sentences', () => {
   });
 
   it.each([
+    ['Is reach a reason not to use the cloud?', /^\*\*In short:\*\* No: the lecture gives "Reach" under "Why use the cloud\?"/],
+    ['Is cost a reason against the cloud?', /^\*\*In short:\*\* Yes: the lecture gives "Costs" under "Why not use the cloud\?"/],
+  ])('reads the drawbacks\' heading asked as a list of reasons ("%s") as that family, for a yes or no of whether the part is one', (question, verdict) => {
+    // With the question model, as the bot runs: the rules alone answer the list its name matches.
+    const kb = realKnowledgeBase();
+    const withModel = new Answerer(kb, new Matcher(kb, {}, undefined, new QuestionClassifier(committedQuestionModel(kb))));
+    expect(withModel.answerQuestion(question).text).toMatch(verdict);
+  });
+
+  it('gives no yes or no to a choice of family ("is fault tolerance a reason for or against using the cloud?")', () => {
+    expect(realAnswerer().answerQuestion('is fault tolerance a reason for or against using the cloud?').text).not.toMatch(/^\*\*In short:\*\* (?:Yes|No):/);
+  });
+
+  it.each([
     ['True or false: agility is a drawback', /^\*\*In short:\*\* No: the lecture gives "Agility" under "Why use the cloud\?"/],
     ['the private cloud is on-site, true or false?', /^\*\*In short:\*\* No: In a private cloud, computers are bought, put off-site/],
   ])('reads "%s" as the yes or no it asks, with its verdict first', (question, verdict) => {
