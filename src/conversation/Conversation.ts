@@ -260,11 +260,13 @@ export class Conversation {
 
   /**
    * The statement of the student's situation a message is, if it is one: not asked as a question,
-   * about the student or their team, not smalltalk, and short enough to keep whole.
+   * about the student or their team, not smalltalk, not a belief about the lecture the matcher
+   * checked ("I think PaaS is the intermediate model"), and short enough to keep whole.
    */
   private situationTold(text: string, match: MatchResult): string | undefined {
     const said = text.trim();
     if (said.endsWith('?') || said.length > SITUATION_CHARS || match.kind === 'smalltalk') return undefined;
+    if (match.direct?.kind === 'claim' || match.direct?.kind === 'elsewhere') return undefined;
     const { normalised } = match;
     return QUESTION_OPENING.test(normalised) || !FIRST_PERSON.test(normalised) || this.matcher.termCount(normalised) === 0 ? undefined : said;
   }

@@ -41,6 +41,8 @@ describe('a situation told over several messages', () => {
   it('keeps only statements about the student: a question, or a claim about the lecture, tells no situation', () => {
     expect(chat(['which one means I never pedal?', 'the bus is cheap']).at(-1)?.memory.situation).toEqual([]);
     expect(chat(["we don't want to pedal"]).at(-1)?.memory.situation).toEqual(["we don't want to pedal"]);
+    // A belief about the lecture, said of oneself, which the matcher checks as a claim.
+    expect(chat(['I think pedalling up hills is the car']).at(-1)?.memory.situation).toEqual([]);
   });
 
   it('forgets the situation after three questions in a row', () => {
