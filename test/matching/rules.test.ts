@@ -687,6 +687,23 @@ describeRule('oddOneOut', () => {
   });
 });
 
+describeRule('partClaimedOfFamily', () => {
+  it.each([
+    ['is the bike one of the ways to get around?', 'vehicles.bike'],
+    ['the bus is one of the ways to get around, right?', 'vehicles.bus'],
+  ])('when a part, by its name, is claimed to be one of a family named whole ("%s"), answers that part, not the family\'s list', (question, id) => {
+    expect(matcher.match(question)).toMatchObject({ rule: 'partClaimedOfFamily', kind: 'answer', id });
+  });
+
+  it('when the thing claimed to be one of the family is no part\'s name ("is pedalling up hills one of the ways to get around?"), passes it on', () => {
+    expect(matcher.match('is pedalling up hills one of the ways to get around?').rule).not.toBe('partClaimedOfFamily');
+  });
+
+  it('when a part is claimed to be another part ("is the bike the bus?"), passes it on', () => {
+    expect(matcher.match('is the bike the bus?').rule).not.toBe('partClaimedOfFamily');
+  });
+});
+
 describeRule('claimChecked', () => {
   it.each([
     ['is a helmet an example of the bus?', 'vehicles.bike', 'vehicles.bus'],

@@ -581,6 +581,26 @@ export const claimChecked: Rule = (ctx) => {
 };
 
 /**
+ * "Is elasticity a reason against using the cloud?", "is IaaS a deployment model?": whether a part, by its
+ * name, is one of a family the question names whole. The part is the answer, which the answerer
+ * opens with a yes or a no (its `membership`). Matched whole, the family's name of many words
+ * outweighs the part's one, and the family's list answered would leave a wrong belief standing.
+ * A choice of families ("a reason for or against?") is the part too, answered by its place.
+ */
+export const partClaimedOfFamily: Rule = (ctx) => {
+  const claim = claimIn(ctx.q.analysis.normalised, (text) => {
+    // A part's name ("private cloud") names its family too, and is no family claimed.
+    if (ctx.k.partNamedBy(text) !== undefined) return undefined;
+    const families = ctx.k.namedBy(text).filter((id) => ctx.k.childrenOf(id).length > 0);
+    return families.length === 1 ? families[0] : undefined;
+  });
+  const part = claim === undefined ? undefined : ctx.k.partNamedBy(claim.described);
+  if (part === undefined) return undefined;
+  const evidence = ctx.q.topics.find((topic) => topic.id === part);
+  return { kind: 'answer', id: part, confidence: evidence?.score ?? ctx.q.topics[0]?.score ?? 0, candidates: shortlist(ctx) };
+};
+
+/**
  * Whether a thing claimed to be a part of another family is a name of a few words, as the
  * lecture's examples are ("is Azure PaaS?": the lecture gives Azure as a public cloud provider),
  * of a part. A longer description matched elsewhere is more likely a question about that other
