@@ -149,6 +149,7 @@ const FIRST_PERSON = /\b(?:i|im|we|our|ours|my|me|us)\b/;
 const CHOICE_OPENING = /^(?:(?:and|so|but|ok|okay|then) )*(?:which|what|whats)\b/;
 /** Words that ask for one of the lecture's alternatives (a model, a kind of cloud), not any answer. */
 const ASKS_FOR_A_KIND = /\b(?:model|models|cloud|clouds|setup|kind|kinds|type|types|sort|option|options|service|services|deployment)\b/;
+/** The words of a bare choice (`CHOICE_OPENING`): a question with a word beyond these says what it chooses by. */
 const CHOOSING_ONLY = /\b(?:and|so|but|ok|okay|then|now|here|which|what|whats|kind|kinds|type|types|sort|of|one|ones|model|models|option|options|cloud|clouds|setup|set|up|service|services|deployment|should|shall|would|could|can|do|does|is|are|s|be|we|i|you|us|me|our|my|the|a|an|to|use|using|pick|choose|go|for|with|get|best|better|good|right|ideal|recommend|suggest|fit|fits|suit|suits|suitable|work|works|makes|sense|that|this|it|in|case|called)\b/g;
 
 /**
@@ -834,9 +835,9 @@ export class Conversation {
   /**
    * The question asked again with the last topic's title added, or, where a pronoun points back at
    * it (`inPlace`), put in the pronoun's place: "is it cheaper than PaaS?" after IaaS asks whether
-   * IaaS is, which the title added at the end would turn round.
+   * IaaS is, which the title added at the end would turn round. With `offering`, a "did you mean"
+   * that offers that topic too.
    */
-  /** The question asked with a topic's title in it; with `offering`, a "did you mean" that offers that topic too. */
   private inContext(text: string, title: string, inPlace = false, offering?: string, spoken = title): Reply | undefined {
     // In the pronoun's place, a title's abbreviation, where it has one: "is it secure?" after IaaS
     // is "is IaaS secure?", where the whole title's "as a service" reads as a claim that it is one.

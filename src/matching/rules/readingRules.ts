@@ -157,6 +157,9 @@ export const comparisonAlongScale: Rule = (ctx) => {
   };
 };
 
+/** "Does SaaS or IaaS give less control?", "is it cheaper or costlier?": a choice, asked as a yes or no. */
+const OFFERS_A_CHOICE = /\bor\b/;
+
 /**
  * "Does IaaS need the least effort?", "is SaaS cheaper to run than IaaS?", "PaaS gives the most
  * control, right?": a yes or no about one part of the family, or about the first of two it mentions, that
@@ -165,9 +168,6 @@ export const comparisonAlongScale: Rule = (ctx) => {
  * part is. Not a question with a "not", or one that asks both ways ("more or less"), which the
  * facts answer as they stand.
  */
-/** "Does SaaS or IaaS give less control?", "is it cheaper or costlier?": a choice, asked as a yes or no. */
-const OFFERS_A_CHOICE = /\bor\b/;
-
 function verdictOf(ctx: RuleContext, asked: NonNullable<RuleContext['q']['reading']['comparison']>, facts: readonly { id: string; fact: Fact }[], mentioned: readonly string[]): Verdict | undefined {
   const { normalised } = ctx.q.analysis;
   if (ctx.q.reading.choosing || OFFERS_A_CHOICE.test(normalised) || asked.bothWays === true || mentioned.length === 0 || mentioned.length > 2 || negates(normalised)) return undefined;
