@@ -554,6 +554,14 @@ export class Answerer {
     return this.replyFor(entry, isTopic(entry) ? 'answer' : 'smalltalk', 1);
   }
 
+  /** "Is that public or private?" after the private cloud: the part's answer, with the part named first ("The private cloud."). */
+  answerNaming(id: string): Reply | undefined {
+    const entry = this.kb.get(id);
+    if (entry === undefined) return undefined;
+    const name = partName(entry.title);
+    return this.answerSaying(id, `${name.charAt(0).toUpperCase()}${name.slice(1)}.`);
+  }
+
   /** An entry's answer with one sentence said first, as a question that asked for it gets it. */
   answerSaying(id: string, sentence: string): Reply | undefined {
     const reply = this.answerEntry(id);

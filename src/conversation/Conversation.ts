@@ -54,6 +54,8 @@ const SIDE_OF = { benefit: 'advantage', drawback: 'disadvantage' } as const;
 
 /** A pronoun that stands for the last topic, never a word that may open a noun ("that model"): its place takes the title. */
 const PRONOUN = /\b(?:it|its|they|them|their)\b/i;
+/** "Is that a reason against the cloud?": a yes or no asked of "that", the last topic, where no other pronoun points back. */
+const ASKED_OF_THAT = /(?<=^(?:(?:and|so|but) )?(?:is|was|does|did|would|could|will|can) )(?:that|this)\b/i;
 
 /**
  * Words that point back at the last topic: "what are its disadvantages?", "who has control
@@ -125,6 +127,8 @@ const OWN_ROLE = /\b(?:do|must|should|will) (?:i|we) (?:still )?(?:have to |need
 const CONTEXT_WORDS = 8;
 /** A question asked as one: a bare "cloud model" says too little to lean on the topic before it. */
 const ASKED = /^(?:and |so |but )?(?:what|which|why|how|who|where|is|are|does|do|can|could|should|would)\b/;
+/** A choice offered: "is that public or private?". */
+const OR = /\bor\b/;
 /** A question for a person, which asks who does something within the topic: "who sets up the OS?". */
 const WHO_ASKED = /^(?:and |so |but |then )?(?:who|whom|whose)\b/;
 
@@ -397,6 +401,9 @@ export class Conversation {
       // "What is that benefit called?" after disaster mitigation: the part itself, one of that
       // side's list. Not "its advantages", which asks for more than the part.
       if (THAT_ONE.test(match.normalised) && asked !== undefined && this.kb.parentOf(lastTopic)?.id === asked) return this.answerer.answerEntry(lastTopic);
+      // Nor has a part of a list a side of the list's own: "summarise all the drawbacks" after
+      // security asks for the list security is one of, where "its drawbacks" asks of security.
+      if (!refersBack && asked !== undefined && this.kb.parentOf(lastTopic)?.id === asked) return this.answerer.answerEntry(asked);
       // The part of this answer if it has one; else the question about this topic, if that
       // leads somewhere new ("downsides" of the cloud are the drawbacks); else an honest no.
       // "Of" the title, as a question about a topic's side is asked: "advantages? of Private cloud".
@@ -436,6 +443,26 @@ export class Conversation {
     // Asked with the topic in place, a question that leaves the bot unsure between that topic and
     // another ("is SaaS secure?": SaaS or security?) asks which, rather than answering the pronoun's
     // words alone, which drop the topic: "is it secure?" alone is the security drawback.
+    // "Is that a reason against the cloud?" after latency: whether the part just answered is one of
+    // the family named, asked of it by name, as "is latency a reason against the cloud?" is. With
+    // the title added after it instead, the family's long name outweighs the part's.
+    const families = this.matcher.namesIn(match.normalised).filter((id) => !this.isSubject(id));
+    if (match.reading.yesNo && !PRONOUN.test(text) && ASKED_OF_THAT.test(text) && families.length > 0 && families.every((id) => this.kb.childrenOf(id).length > 0)) {
+      const asked = this.answerer.answerQuestion(text.replace(ASKED_OF_THAT, /\(([^)]+)\)$/.exec(entry.title)?.[1] ?? spokenName(entry)));
+      if (asked.kind === 'answer' && asked.id === lastTopic) return asked;
+    }
+    // "What's the downside of the cloud for them?" names what the lists are of, the cloud: the list
+    // it matches answers, whatever its pronoun points at (the student's people, not the part).
+    // Not a yes or no, which asks whether the part is one: "is that a reason against the cloud?".
+    if (match.kind === 'answer' && match.id !== null && !match.reading.yesNo && Object.values(this.overviews).includes(match.id) && this.namesSubject(match)) return undefined;
+    // "Is that public or private?" after the private cloud: a choice between parts the message
+    // names, one of them the part just answered, asked of what was answered, is that part, named
+    // first. With the title in the pronoun's place, the names offered outweigh it, and the two
+    // parts' overview answered leaves the student to choose.
+    const offered = this.matcher.namesIn(match.normalised).filter((id) => areSiblings(id, lastTopic) || id === lastTopic);
+    if (refersBack && OR.test(match.normalised) && offered.length >= 2 && offered.includes(lastTopic) && match.normalised.split(' ').length <= CONTEXT_WORDS) {
+      return this.answerer.answerNaming(lastTopic) ?? this.answerer.answerEntry(lastTopic);
+    }
     if (refersBack) return this.inContext(text, entry.title, match.reading.yesNo || this.matcher.namesIn(match.normalised).some((id) => id !== lastTopic && this.kb.parentOf(id) !== undefined), lastTopic, spokenName(entry));
     const within = this.withinPart(text, match, lastTopic);
     if (within !== undefined) return within;
@@ -808,6 +835,17 @@ export class Conversation {
     if (parts.length > 1) return this.answerer.didYouMean(parts.map(({ child }) => child.id));
     const title = this.kb.get(id)?.title ?? '';
     return { ...first.example, text: `The lecture gives no example of "${title}" as a whole; it gives one for "${first.child.title}":\n\n${first.example.text}` };
+  }
+
+  /** Whether a message names what the lecture's lists are of, the cloud. */
+  private namesSubject(match: MatchResult): boolean {
+    return this.matcher.namesIn(match.normalised).some((id) => this.isSubject(id));
+  }
+
+  /** What the lecture's lists are of, the cloud: a topic of no family, with no parts, that lists nothing. */
+  private isSubject(id: string): boolean {
+    const entry = this.kb.get(id);
+    return entry !== undefined && isTopic(entry) && entry.lists === undefined && this.kb.parentOf(id) === undefined && this.kb.childrenOf(id).length === 0;
   }
 
   private ownExample(id: string, answer: string): Reply | undefined {

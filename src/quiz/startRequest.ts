@@ -12,7 +12,7 @@
 const OPENING = /^(?:(?:can|could|would|will) you |(?:can|could|may) i (?:have |get |do |take |try )?|i (?:want|wanna|would(?: like)?|need|am ready) (?:to )?|let us |lets |time to |ready to )/;
 
 /** The topic, if one is named: "… on iaas", "… about security", "… of the service models". */
-const TOPIC = '(?: (?:on|about|of|for|in) (.+))?';
+const TOPIC = '(?: (?:on|about|of|for|in) (.+?))?';
 /** Verbs that ask for a quiz: "give me a quiz", "start a round", "do some practice questions". */
 const VERB = '(?:give me|set me|start|begin|do|take|have|try|play|get)';
 /** Nouns that mean a quiz on their own: "quiz", "practice questions". */
@@ -23,12 +23,15 @@ const QUIZ = '(?:quiz|quizzes|practi[cs]e quiz|(?:practi[cs]e|revision|quiz|test
  */
 const ASKED_FOR = '(?:round|test|questions|practi[cs]e)';
 
+/** Asking once more, as after a quiz just finished or stopped: "quiz me again", "test me once more on iaas". */
+const AGAIN = '(?: again| once more| one more time)?';
+
 /** What is left once the opening is gone: each is a whole request, topic optional. */
 const REQUESTS: readonly RegExp[] = [
   // "quiz me", "test me on iaas"
-  new RegExp(`^(?:quiz|test) me${TOPIC}$`),
+  new RegExp(`^(?:quiz|test) me${AGAIN}${TOPIC}${AGAIN}$`),
   // "quiz", "give me a quiz", "start the quiz", "practice questions on paas"
-  new RegExp(`^(?:${VERB} )?(?:a |an |another |some |the |new |more )?${QUIZ}${TOPIC}$`),
+  new RegExp(`^(?:${VERB} )?(?:a |an |another |some |the |new |more )?${QUIZ}${AGAIN}${TOPIC}${AGAIN}$`),
   // "give me a test", "another round", "some questions", "do a practice": never the bare noun
   new RegExp(`^(?:${VERB} (?:a |an |another |some |the |new |more )?|(?:a|an|another|some|new|more|one more) )${ASKED_FOR}${TOPIC}$`),
   // "practise", "practice on paas", "revise"

@@ -325,6 +325,50 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('"summarise all the drawbacks" after security is the list security is one of; "its drawbacks?" after it is still none of its own', async () => {
+    await conversation()
+      .send('what is security as a drawback')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Security/); })
+      .send('summarise all the drawbacks')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture gives five reasons not to use the cloud/); })
+      .send('what is security as a drawback')
+      .assertReply(() => undefined)
+      .send('its drawbacks?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture gives no drawbacks for "Security"/); })
+      .startTest();
+  });
+
+  it('"what\'s the downside of the cloud for them?" after a benefit names what the lists are of: the drawbacks, not the benefit again', async () => {
+    await conversation()
+      .send('what is elasticity')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Elasticity/); })
+      .send("and what's the downside of the cloud for them?")
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture gives five reasons not to use the cloud/); })
+      .startTest();
+  });
+
+  it('"is that a reason against the cloud?" after latency asks of latency, answered yes, not with the whole list', async () => {
+    await conversation()
+      .send("what's latency")
+      .assertReply(() => undefined)
+      .send('is that a reason against the cloud?')
+      .assertReply((reply) => { expect(head(reply)).toBe('**In short:** Yes: the lecture gives "Latency" under "Why not use the cloud?".'); })
+      .startTest();
+  });
+
+  it.each([
+    ['what is a private cloud?', 'is that public or private?', 'The private cloud.'],
+    ['tell me about the hybrid cloud', 'is that hybrid or private?', 'The hybrid cloud.'],
+    ['what is iaas', 'is it iaas or paas?', 'IaaS.'],
+  ])('after "%s", "%s" names the one just answered first ("%s"), not the overview of both', async (question, choice, named) => {
+    await conversation()
+      .send(question)
+      .assertReply(() => undefined)
+      .send(choice)
+      .assertReply((reply) => { expect(head(reply)).toBe(`**In short:** ${named}`); })
+      .startTest();
+  });
+
   it('"is it secure?" after SaaS, where "is SaaS secure?" leaves the bot between SaaS and security, asks which, and "it" stays SaaS', async () => {
     await conversation()
       .send('explain SaaS')
