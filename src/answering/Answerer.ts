@@ -882,6 +882,20 @@ export class Answerer {
   }
 
   /**
+   * A statement of the student's situation that is no question the lecture answers ("we run a
+   * small clinic"), said to be kept for the choice they go on to ask, with the decline's topics.
+   */
+  situationNoted(told: string, declined: Reply): Reply {
+    return {
+      ...declined,
+      text: [
+        `Noted: "${told.replace(/[.!]+$/, '')}". That alone is not a question I can answer, but ask me which one fits, and I will go by what you told me. I can answer questions about ${this.kb.lecture.title}, which covers:`,
+        ...this.overviews.map((entry) => `- ${entry.title}`),
+      ].join('\n'),
+    };
+  }
+
+  /**
    * An honest "I don't know that", with the topics the bot does know, after any near misses.
    * The topics are listed in the text too, because Teams shows only three buttons.
    */

@@ -147,6 +147,8 @@ const CHAT_SIDE = /^(?:pros|cons|upsides?|downsides?|plus points|minuses)$/;
 
 /** A message asked as a question, by how it opens: what is not one may tell the student's situation. */
 const QUESTION_OPENING = /^(?:(?:and|so|but|ok|okay|then|also|hmm|um|umm) )*(?:what|whats|which|why|how|who|where|when|is|are|was|were|does|do|did|can|could|should|shall|would|will|has|have|tell|explain|define|describe|give|show|list|compare|name|outline|state|quiz)\b/;
+/** The fewest words of a situation told without "we" or "I": "the IT budget is small". */
+const TOLD_WORDS = 5;
 /** Who a situation is about: the student or their team ("we're a small startup", "I want to host my app"). */
 const FIRST_PERSON = /\b(?:i|im|we|our|ours|my|me|us)\b/;
 /** A question that asks to choose, or what something is called, and nothing else: "so which model should we pick?", "what kind of cloud setup is that?". */
@@ -214,7 +216,11 @@ export class Conversation {
     // Matched once, and its follow-up cue read once: the pick, the follow-up and the answer all
     // read the same analysis.
     const match = this.matcher.match(text);
-    const result = this.remember(this.replyTo(text, match, memory), memory, this.situationTold(text, match));
+    const told = this.situationTold(text, match);
+    const reply = this.replyTo(text, match, memory);
+    // A situation the bot cannot answer on its own ("we run a small clinic") is no question it
+    // failed: said to be kept, so that the student goes on to ask what they need.
+    const result = this.remember(told !== undefined && reply.kind === 'fallback' && reply.declined === true ? this.answerer.situationNoted(told, reply) : reply, memory, told);
     if (!this.quiz || memory.quiz === null) return result;
     const session = { ...memory.quiz, paused: true };
     const note = this.quiz.pausedNote(session);
@@ -265,15 +271,21 @@ export class Conversation {
 
   /**
    * The statement of the student's situation a message is, if it is one: not asked as a question,
-   * about the student or their team, not smalltalk, not a belief about the lecture the matcher
-   * checked ("I think PaaS is the intermediate model"), and short enough to keep whole.
+   * not smalltalk, not a belief about the lecture the matcher checked ("I think PaaS is the
+   * intermediate model"), and short enough to keep whole. About the student or their team; or,
+   * where the bot could not answer it, about someone else ("a primary school wants shared
+   * documents for its teachers"): a statement the matcher answers without "we" or "I" ("the
+   * bus is cheap") says something of the lecture.
    */
   private situationTold(text: string, match: MatchResult): string | undefined {
     const said = text.trim();
     if (said.endsWith('?') || said.length > SITUATION_CHARS || match.kind === 'smalltalk') return undefined;
     if (match.direct?.kind === 'claim' || match.direct?.kind === 'elsewhere') return undefined;
     const { normalised } = match;
-    return QUESTION_OPENING.test(normalised) || !FIRST_PERSON.test(normalised) || this.matcher.termCount(normalised) === 0 ? undefined : said;
+    const known = this.matcher.termCount(normalised) - this.matcher.unknownCount(normalised);
+    if (QUESTION_OPENING.test(normalised) || known === 0) return undefined;
+    // Without "we" or "I", a whole sentence: "in simpler words" or "and specific drivers" asks more of the last answer.
+    return FIRST_PERSON.test(normalised) || (match.kind === 'fallback' && normalised.split(' ').length >= TOLD_WORDS) ? said : undefined;
   }
 
   /**

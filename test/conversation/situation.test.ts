@@ -45,6 +45,21 @@ describe('a situation told over several messages', () => {
     expect(chat(['I think pedalling up hills is the car']).at(-1)?.memory.situation).toEqual([]);
   });
 
+  it('says a statement it cannot answer is kept, not that it does not know it, with the topics it can answer', () => {
+    const [told] = chat(['we run a small bakery near the hills']);
+    expect(told).toMatchObject({ kind: 'fallback', declined: true });
+    expect(told?.text).toMatch(/^Noted: "we run a small bakery near the hills"\. That alone is not a question I can answer, but ask me which one fits/);
+    expect(told?.text).toContain('- Ways to get around');
+    expect(told?.memory.situation).toEqual(['we run a small bakery near the hills']);
+  });
+
+  it('keeps a whole sentence about someone else that it cannot answer, not a few words that ask more of the last answer', () => {
+    expect(chat(['the school sits on top of steep hills']).at(-1)?.memory.situation).toEqual(['the school sits on top of steep hills']);
+    const short = chat(['and steep hills']).at(-1);
+    expect(short?.memory.situation).toEqual([]);
+    expect(short?.text).toMatch(/^Sorry, I don't know that/);
+  });
+
   it('forgets the situation after three questions in a row', () => {
     const turns = chat(["I don't want to pedal", 'but I want to drive', 'what is the bus?', 'what is the bike?', 'what is the car?', 'so which one should I pick?']);
     expect(turns[3]?.memory.situation).toHaveLength(2);
