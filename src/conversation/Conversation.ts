@@ -155,6 +155,9 @@ const FIRST_PERSON = /\b(?:i|im|we|our|ours|my|me|us)\b/;
 const CHOICE_OPENING = /^(?:(?:and|so|but|ok|okay|then) )*(?:which|what|whats)\b/;
 /** Words that ask for one of the lecture's alternatives (a model, a kind of cloud), not any answer. */
 const ASKS_FOR_A_KIND = /\b(?:model|models|cloud|clouds|setup|kind|kinds|type|types|sort|option|options|service|services|deployment)\b/;
+/** Words that ask which of the lecture's reasons bears on a situation: "which benefit helps most?", "does the cloud help?". */
+const REASON_ASKED = /\b(?:help|helps|helpful|benefit|benefits|advantage|advantages|reason|reasons|concern|concerns|problem|problems|risk|risks|issue|issues|drawback|drawbacks|downside|downsides|matter|matters|relevant|applies|apply)\b/;
+const REASON_WORDS = /\b(?:help|helps|helpful|benefit|benefits|advantage|advantages|reason|reasons|feature|features|concern|concerns|problem|problems|risk|risks|issue|issues|drawback|drawbacks|downside|downsides|matter|matters|most|relevant|applies|apply|how|else|main|biggest|key|there|any)\b/g;
 /** The words of a bare choice (`CHOICE_OPENING`): a question with a word beyond these says what it chooses by. */
 const CHOOSING_ONLY = /\b(?:and|so|but|ok|okay|then|now|here|which|what|whats|kind|kinds|type|types|sort|of|one|ones|model|models|option|options|cloud|clouds|setup|set|up|service|services|deployment|should|shall|would|could|can|do|does|is|are|s|be|we|i|you|us|me|our|my|the|a|an|to|use|using|pick|choose|go|for|with|get|best|better|good|right|ideal|recommend|suggest|fit|fits|suit|suits|suitable|work|works|makes|sense|that|this|it|in|case|called)\b/g;
 
@@ -297,7 +300,12 @@ export class Conversation {
    * any family the question names ("which service model?").
    */
   private forSituation(text: string, match: MatchResult, situation: readonly string[]): Reply | undefined {
-    if (situation.length === 0 || !CHOICE_OPENING.test(match.normalised) || match.normalised.replace(CHOOSING_ONLY, ' ').trim() !== '') return undefined;
+    if (situation.length === 0) return undefined;
+    const bare = CHOICE_OPENING.test(match.normalised) && match.normalised.replace(CHOOSING_ONLY, ' ').trim() === '';
+    // "Which benefit helps most?", "does the cloud help?", "what cloud benefit matters most here?":
+    // which of the lecture's reasons bears on what was told, and nothing else asked.
+    const reason = !bare && REASON_ASKED.test(match.normalised) && match.normalised.replace(CHOOSING_ONLY, ' ').replace(REASON_WORDS, ' ').trim() === '';
+    if (!bare && !reason) return undefined;
     const whole = this.matcher.match([...situation.map((said) => (/[.!?]$/.test(said) ? said : `${said}.`)), text].join(' '));
     if (whole.kind !== 'answer' && whole.kind !== 'clarify') return undefined;
     if (whole.kind === 'answer' && (whole.id === null || (match.kind === 'answer' && whole.id === match.id))) return undefined;
@@ -307,7 +315,12 @@ export class Conversation {
       const family = id === null ? undefined : this.kb.childrenOf(id).length > 0 ? this.kb.get(id) : this.kb.parentOf(id);
       return family !== undefined && isTopic(family) && family.lists === undefined && (families.length === 0 || families.includes(family.id));
     };
-    const fits = (id: string | null) => (families.length === 0 && !ASKS_FOR_A_KIND.test(match.normalised)) || alternatives(id);
+    // Asked for a reason, the answer is one of a list's parts, of the list named if one is.
+    const reasonOf = (id: string | null) => {
+      const list = id === null ? undefined : this.kb.parentOf(id);
+      return list !== undefined && list.lists !== undefined && (families.length === 0 || families.includes(list.id));
+    };
+    const fits = (id: string | null) => (reason ? reasonOf(id) : (families.length === 0 && !ASKS_FOR_A_KIND.test(match.normalised)) || alternatives(id));
     if (!(whole.kind === 'answer' ? fits(whole.id) : whole.candidates.some((candidate) => fits(candidate.id)))) return undefined;
     const reply = this.answerer.answerMatch(whole);
     const told = situation.map((said) => `"${said.replace(/[.!]+$/, '')}"`).join(', ');

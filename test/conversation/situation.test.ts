@@ -3,6 +3,7 @@ import { Conversation } from '../../src/conversation/Conversation';
 import { freshMemory, readConversationMemory, SITUATION_CHARS } from '../../src/conversation/memory';
 import { Matcher } from '../../src/matching/Matcher';
 import { tinyKnowledgeBase } from '../matching/fixtures/tinyKnowledge';
+import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowledge';
 
 /**
  * A situation told over several messages, then a choice asked with nothing of its own to choose
@@ -65,6 +66,32 @@ describe('a situation told over several messages', () => {
     expect(turns[3]?.memory.situation).toHaveLength(2);
     expect(turns.at(-1)?.memory.situation).toEqual([]);
     expect(turns.at(-1)?.text).not.toMatch(/^Going by/);
+  });
+});
+
+describe('which of the lecture\'s reasons bears on a situation told', () => {
+  const lecture = new Conversation(realKnowledgeBase(), realMatcher(), realAnswerer());
+  const last = (messages: readonly string[]) => {
+    let memory = freshMemory();
+    return messages.map((message) => {
+      const turn = lecture.respond(message, memory);
+      memory = turn.memory;
+      return turn.reply;
+    }).at(-1);
+  };
+
+  it.each([
+    [["we're launching an online game worldwide", 'players will be in asia, europe and the US', 'which benefit of the cloud helps most?'], 'benefits.reach'],
+    [['our office is in a flood zone', 'how does cloud help?'], 'benefits.disaster-mitigation'],
+    [['we keep patient records and that data is very sensitive', 'what would the downside be?'], 'drawbacks.security'],
+  ])('after %j, answers the reason the whole situation describes, saying it went by it', (messages, id) => {
+    const reply = last(messages);
+    expect(reply).toMatchObject({ kind: 'answer', id });
+    expect(reply?.text).toMatch(/^Going by what you told me \(/);
+  });
+
+  it('keeps to the list a reason is asked of: a benefit asked after a situation that describes a drawback is no drawback', () => {
+    expect(last(['we keep patient records and that data is very sensitive', 'which benefit helps most?'])?.id).not.toMatch(/^drawbacks/);
   });
 });
 
