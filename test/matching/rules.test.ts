@@ -632,6 +632,21 @@ describeRule('unrankedSuperlative', () => {
     expect(matcher.match('which is the biggest drawback of walking').rule).not.toBe('unrankedSuperlative');
   });
 
+  describe('on the lecture, whose lists are named by a word of their own ("benefit")', () => {
+    const real = new Matcher(realKnowledgeBase());
+
+    it.each([
+      ['which benefit helps most?', 'benefits', 'advantage'],
+      ['which drawback is the biggest?', 'drawbacks', 'disadvantage'],
+    ])('when a choice names the list and nothing to choose by ("%s"), answers the list, which the lecture does not rank', (question, id, side) => {
+      expect(real.match(question)).toMatchObject({ rule: 'unrankedSuperlative', kind: 'answer', id, direct: { kind: 'unranked', side } });
+    });
+
+    it('when the choice says what it is for ("we have players worldwide, which benefit helps most?"), passes it on', () => {
+      expect(real.match('we have players worldwide, which benefit helps most?').rule).not.toBe('unrankedSuperlative');
+    });
+  });
+
   it('when the best entry is of no family that lists the side ("the biggest drawback of pedalling up hills in a helmet"), passes it on', () => {
     expect(matcher.match('what is the biggest drawback of pedalling up hills in a helmet')).toMatchObject({ kind: 'answer', id: 'vehicles.bike' });
   });

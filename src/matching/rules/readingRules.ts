@@ -353,13 +353,23 @@ export const unrankedChoice: Rule = (ctx) => {
 /**
  * "What's the single biggest risk of the cloud", "the main advantage": a superlative on a side
  * that the lecture does not rank is answered with the overview that lists that side, when the
- * question names or mentions none of its parts (a named one is `sideOfNamedTopic`'s) and does
- * not ask to choose, never with one part that happens to score best.
+ * question names or mentions none of its parts (a named one is `sideOfNamedTopic`'s), never with
+ * one part that happens to score best. A choice so answered names the list and nothing else.
  */
 export const unrankedSuperlative: Rule = (ctx) => {
   const { side, superlative, comparison, choosing } = ctx.q.reading;
-  // "Which benefit matters most here?" after a situation asks to choose the one it describes.
-  if (side === undefined || !superlative || comparison !== undefined || choosing) return undefined;
+  if (!superlative || comparison !== undefined) return undefined;
+  // "Which benefit helps most?" asks to choose with nothing to choose by but the list's name (and
+  // what the lists are of): the lecture ranks none. With a situation to choose by ("our players
+  // are worldwide, which benefit helps most?"), the one it describes, which other rules find.
+  if (choosing) {
+    const asked = (['advantage', 'disadvantage'] as const).find((each) => onlyTheListAsked(ctx, ctx.k.listing(each)));
+    const listed = asked === undefined ? undefined : ctx.k.listing(asked);
+    if (asked === undefined || listed === undefined) return undefined;
+    const confidence = ctx.q.topics.find((candidate) => candidate.id === listed)?.score ?? ctx.q.topics[0]?.score ?? 0;
+    return { kind: 'answer', id: listed, confidence, candidates: shortlist(ctx), direct: { kind: 'unranked', side: asked } };
+  }
+  if (side === undefined) return undefined;
   const listing = ctx.k.listing(side);
   if (listing === undefined || ctx.k.named(ctx.q.terms).some((id) => ctx.k.parentOf(id) !== undefined)) return undefined;
   // "The main disadvantage when it comes to large data transfers" mentions a part by its keywords.
@@ -371,6 +381,17 @@ export const unrankedSuperlative: Rule = (ctx) => {
   if (top === undefined || overview === undefined || (ctx.k.parentOf(top.id) ?? top.id) !== listing) return undefined;
   return { kind: 'answer', id: listing, confidence: overview.score, candidates: shortlist(ctx), direct: { kind: 'unranked', side } };
 };
+
+/** Words that ask how much a reason counts, not which situation it fits: "which benefit helps most?", "the single biggest risk". */
+const HOW_MUCH_IT_COUNTS = /\b(?:help|helps|helpful|matter|matters|important|main|biggest|greatest|key|top|single|number one|overall|really|actually|of)\b/g;
+
+/** Whether a choice names the list and nothing more, beyond choosing words and the lecture's subject (a topic of no family, with no parts). */
+function onlyTheListAsked(ctx: RuleContext, listing: string | undefined): boolean {
+  if (listing === undefined || ctx.q.saysMore) return false;
+  const rest = ctx.q.analysis.normalised.replace(CHOICE_WORDS, ' ').replace(HOW_MUCH_IT_COUNTS, ' ').replace(/\s+/g, ' ').trim();
+  const named = ctx.k.namedBy(rest).filter((id) => ctx.k.parentOf(id) !== undefined || ctx.k.childrenOf(id).length > 0);
+  return named.length === 1 && named[0] === listing;
+}
 
 /**
  * "Which service model should I use?", "which deployment model is best?": a choice within a family
