@@ -830,9 +830,18 @@ describeRule('dutiesRuledOut', () => {
     ['a choice itself turned round', 'which would I not pick if I want to pedal?'],
     ['a "not" that negates something else than a duty', "which one doesn't mind pedalling?"],
     ['two parts left', 'which vehicle means I never have to buy fuel?'],
-    ['no choice', "I don't want to pedal"],
+    ['a need told that leaves two parts', "I don't want to pedal"],
+    ['a need told with a question of its own', "I don't want to pedal or drive, why is the bus good?"],
+    ['a question that is no choice', 'do I have to pedal or drive on the bus?'],
   ])('passes on %s ("%s")', (_, question) => {
     expect(tiny.match(question).rule).not.toBe('dutiesRuledOut');
+  });
+
+  it.each([
+    ['a situation supposed', 'what if I never want to pedal or drive?'],
+    ['a need told', "I don't want to pedal or drive"],
+  ])('answers %s ("%s") as the choice it implies: the one part left', (_, question) => {
+    expect(tiny.match(question)).toMatchObject({ rule: 'dutiesRuledOut', kind: 'answer', id: 'vehicles.bus' });
   });
 });
 

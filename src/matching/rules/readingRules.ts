@@ -664,6 +664,16 @@ export const negatedChoice: Rule = (ctx) => {
   return { kind: 'answer', id: answer, confidence: described.confidence, candidates: shortlist(ctx), direct: { kind: 'not-the-one', described: not } };
 };
 
+/** A situation supposed, which asks what fits it: "what if we don't…", "and if I never wanted to…". */
+/**
+ * A need told, not asked ("we don't want to write any code"): what it rules out leaves the part
+ * the student needs, as a choice asked after it would. A question anywhere in it asks something
+ * else ("…without buying hardware, why is that good?").
+ */
+const WANTS = /\b(?:we|i)\b.*\b(?:want|wants|need|needs)\b/;
+const ASKS_ANYTHING = /^(?:is|are|does|do|can|could|should|would|will|did)\b|\b(?:what|which|how|why|who|where|when)\b/;
+const SUPPOSED = /^(?:(?:and|but|so|ok|okay) )*(?:what )?(?:if|suppose|say)\b/;
+
 /** A verb of choosing, which a negation turns round: "which would I not pick", "never use". */
 const CHOICE_VERB = /^(?:pick|picking|choose|choosing|select|go for|go with|use|using|recommend|suggest|suit|fit)\b/;
 
@@ -718,7 +728,8 @@ export function dutiesRead(ctx: RuleContext): DutiesRead {
  */
 function readDuties(ctx: RuleContext, normalised: string, rejecting = false): DutiesRead {
   const { reading } = ctx.q;
-  if (!(reading.choosing || rejecting) || reading.comparison !== undefined || reading.yesNo) return undefined;
+  // "What if we don't want to write any code?" asks which part then, as a choice does.
+  if (!(reading.choosing || rejecting || SUPPOSED.test(normalised) || (WANTS.test(normalised) && !ASKS_ANYTHING.test(normalised))) || reading.comparison !== undefined || reading.yesNo) return undefined;
   const duties = ctx.k.duties();
   const { governed, rest, bare } = duties.length === 0 ? { governed: [], rest: '', bare: false } : negatedSpans(normalised);
   // "Which should we avoid if we do not want to update?" asks for the part ruled out: read as a
