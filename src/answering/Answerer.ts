@@ -374,7 +374,9 @@ export class Answerer {
       const noReason = direct.verdict === undefined && match.reading.comparison !== undefined && WHY_ASKED.test(match.normalised) && !direct.says.some((says) => GIVES_REASON.test(says));
       if (chosen === undefined) return [...(direct.verdict === undefined ? [] : [direct.verdict === 'yes' ? 'Yes:' : 'No:']), ...(noReason ? ['The lecture gives no reason; it says only:'] : []), ...direct.says].join(' ');
       // A full stop, not a colon: the facts have their own ("IaaS takes the most effort: …").
-      return [`By elimination, ${shortName(chosen.title)}.`, ...direct.says].join(' ');
+      // Of the parts where the student does what was wanted: why the end ranked (SaaS) is not it.
+      const among = direct.doing === undefined ? '' : `, of the two where you ${direct.doing}`;
+      return [`By elimination, ${shortName(chosen.title)}${among}.`, ...direct.says].join(' ');
     }
     // Said so, rather than letting the first of the list pass for the biggest.
     if (direct?.kind === 'odd-one-out') {

@@ -359,6 +359,14 @@ export class Matcher implements RuleKnowledge {
     return this.analyzer.analyse(text).terms;
   }
 
+  termsBesides(text: string, scale: string): string[] {
+    const own = this.scaleTerms(scale);
+    return this.termsOf(text).filter((term) => {
+      const id = this.termIds.get(term);
+      return id === undefined || !own.has(id);
+    });
+  }
+
   duties(): readonly Duty[] {
     // Analysed on the first question that asks, once per instance: most questions never do.
     this.dutyTerms ??= this.entries.flatMap((entry) => {

@@ -119,6 +119,10 @@ describe('the Answerer\'s own sentences', () => {
     expect(withModel.answerQuestion(question).text).toMatch(verdict);
   });
 
+  it('says why the end the lecture ranks is not the one chosen, where the question wanted a duty it lacks', () => {
+    expect(realAnswerer().answerQuestion('which service model lets me write my own code with the least setup?').text).toMatch(/^\*\*In short:\*\* By elimination, PaaS, of the two where you write code\. SaaS needs the least effort/);
+  });
+
   it('gives no yes or no to a choice of family ("is fault tolerance a reason for or against using the cloud?")', () => {
     expect(realAnswerer().answerQuestion('is fault tolerance a reason for or against using the cloud?').text).not.toMatch(/^\*\*In short:\*\* (?:Yes|No):/);
   });

@@ -239,6 +239,23 @@ describeRule('partiesWithinPart', () => {
 });
 
 describeRule('comparisonAlongScale', () => {
+  describe('on the lecture, whose service models have duties two of them share ("write code")', () => {
+    const real = new Matcher(realKnowledgeBase());
+
+    it('when the question wants a duty ("lets me write my own code with the least setup"), chooses among the parts that have it, by elimination', () => {
+      expect(real.match('which service model lets me write my own code with the least setup?')).toMatchObject({
+        rule: 'comparisonAlongScale',
+        kind: 'answer',
+        id: 'service-models.paas',
+        direct: { kind: 'facts', chosen: 'service-models.paas', doing: 'write code' },
+      });
+    });
+
+    it('when the duty\'s words are the scale\'s own ("the least sharing of hardware"), wants no duty', () => {
+      expect(real.match('which deployment model involves the least sharing of hardware?')).toMatchObject({ kind: 'answer', id: 'deployment-models.private' });
+    });
+  });
+
   it.each([
     ['which vehicle needs the least effort', 'vehicles.bus', SAYS.busLeastEffort],
     ['which vehicle needs the most effort', 'vehicles.bike', SAYS.bikeMostEffort],

@@ -116,7 +116,7 @@ export const comparisonAlongScale: Rule = (ctx) => {
   }
   const hit = facts.find(({ fact }) => fact.rank === asked.rank);
   const eliminated = byElimination(ctx, facts, hit, compared, asked.rank, family);
-  if (eliminated !== undefined) return { ...answer(eliminated.id, eliminated.says), direct: { kind: 'facts', says: eliminated.says, chosen: eliminated.id } };
+  if (eliminated !== undefined) return { ...answer(eliminated.id, eliminated.says), direct: { kind: 'facts', says: eliminated.says, chosen: eliminated.id, ...(eliminated.doing === undefined ? {} : { doing: eliminated.doing }) } };
   // "PaaS or rent a VM, which means less setup?": a choice between two sub-topics the question
   // mentions, when the end asked for is neither of them, is answered with their overview, which
   // compares them, and what the lecture ranks of the two said first (IaaS takes the most effort).
@@ -215,10 +215,18 @@ function byElimination(
   mentioned: readonly string[],
   rank: Rank,
   family: string,
-): { id: string; says: string[] } | undefined {
+): { id: string; says: string[]; doing?: string } | undefined {
   const { setAside } = ctx.q;
   let left = offered(ctx, family, mentioned);
   if (left.length !== 2 && setAside.length > 0) left = ctx.k.childrenOf(family).filter((id) => !setAside.includes(id));
+  // "Which lets me write my own code with the least setup?": the parts where the student does
+  // what the question wants (`duties`), which the end asked for (SaaS, no code) may not be.
+  // Its keywords may mention others ("work"), but two parts named are the two it asks between.
+  let doing: string | undefined;
+  if (setAside.length === 0 && ctx.k.named(ctx.q.terms).filter((id) => ctx.k.parentOf(id) === family).length < 2) {
+    const wanted = partsDoing(ctx, family, ctx.q.reading.comparison?.scale);
+    if (wanted.parts.length === 2) ({ parts: left, duty: doing } = wanted);
+  }
   // One left ("apart from IaaS and SaaS, which…"): that one, whatever the lecture ranks.
   const [only] = left;
   if (left.length === 1 && only !== undefined && setAside.length > 0) return { id: only, says: hit === undefined ? [] : [hit.fact.says] };
@@ -228,7 +236,22 @@ function byElimination(
   const other = facts.find(({ id, fact }) => left.includes(id) && fact.rank !== rank && fact.hedged !== true);
   const answer = left.find((id) => id !== other?.id);
   if (other === undefined || answer === undefined) return undefined;
-  return { id: answer, says: [...(hit === undefined ? [] : [hit.fact.says]), other.fact.says] };
+  return { id: answer, says: [...(hit === undefined ? [] : [hit.fact.says]), other.fact.says], ...(doing === undefined ? {} : { doing }) };
+}
+
+/**
+ * The parts of a family where the student does every duty the question names outside a negation
+ * and beyond the scale's own words; none where it names none.
+ */
+function partsDoing(ctx: RuleContext, family: string, scale: string | undefined): { parts: string[]; duty?: string } {
+  const duties = ctx.k.duties().filter((duty) => duty.family === family);
+  if (duties.length === 0) return { parts: [] };
+  const { rest } = negatedSpans(ctx.q.analysis.normalised);
+  const said = new Set(scale === undefined ? ctx.k.termsOf(rest) : ctx.k.termsBesides(rest, scale));
+  const wanted = duties.filter((duty) => duty.terms.length > 0 && duty.terms.every((term) => said.has(term)));
+  const [first] = wanted;
+  if (first === undefined) return { parts: [] };
+  return { parts: ctx.k.childrenOf(family).filter((id) => wanted.every((duty) => duties.some((other) => other.part === id && other.phrase === duty.phrase))), duty: first.phrase };
 }
 
 /**

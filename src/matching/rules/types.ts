@@ -24,8 +24,9 @@ export type Direct =
   /**
    * `chosen`: the entry the facts leave, where they rank the others ("apart from SaaS, which is the least work?").
    * `between`: the two the question asked to choose between, where the facts rank the answer, one of them.
+   * `doing`: the duty that chose the two left, where the question wanted one ("lets me write my own code").
    */
-  | { kind: 'facts'; says: string[]; chosen?: string; between?: readonly string[]; verdict?: Verdict }
+  | { kind: 'facts'; says: string[]; chosen?: string; between?: readonly string[]; verdict?: Verdict; doing?: string }
   | {
       kind: 'not-stated';
       asked: { side: 'advantage' | 'disadvantage' } | { scale: string; rank: 'most' | 'least' };
@@ -190,6 +191,8 @@ export interface RuleKnowledge {
   duties(): readonly Duty[];
   /** A text's stemmed content terms, after typo correction and synonyms: what the matcher sees. */
   termsOf(text: string): string[];
+  /** As `termsOf`, leaving out the words of a scale: "the least sharing of hardware" wants no sharing duty. */
+  termsBesides(text: string, scale: string): string[];
   /** The sub-topics of an overview the question mentions: by name, or by one of their keyword phrases whole. */
   mentioned(family: string, terms: ReadonlySet<number>): string[];
   /** As `mentioned`, leaving out the words of a scale: "is cost a bigger problem than latency" mentions latency alone. */
