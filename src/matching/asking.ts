@@ -213,13 +213,14 @@ export function subjectNamed<T>(normalised: string, nameOf: (text: string) => T 
 }
 
 /**
- * "In SaaS do I write the code?", "in a private cloud I share the hardware with others, right?":
+ * "In SaaS do I write the code?", "if I use PaaS do I still update the OS?", "in a private cloud I
+ * share the hardware with others, right?":
  * what the student believes happens within a named topic, asked yes or no, or stated as who does
  * what, or for agreement (`tagged`). What happens is matched on its own: if it is another part's, the belief
  * is corrected. Not a question word after the name ("in a private cloud, who owns the
  * machines?"), which asks about the topic.
  */
-const WITHIN = /^(?:so |and |but )?(?:in|with) /;
+const WITHIN = /^(?:(?:so|and|but|wait|ok|okay) )*(?:in|with|using|if (?:i|we|you) (?:use|used|pick|picked|choose|chose|go with|went with)|when (?:i|we|you) use) /;
 const YES_NO_CLAUSE = /^(?:do|does|did|is|are|can|could|will|would|should|must|have|has|am) /;
 /** Who does what, stated: "I share the hardware", "the provider runs the app" (a trailing "yes?" is gone after `normalise`). */
 const WHO_DOES_WHAT = /^(?:i|we|you|they|the provider|providers|my|our|your) /;
@@ -227,8 +228,13 @@ const WHO_DOES_WHAT = /^(?:i|we|you|they|the provider|providers|my|our|your) /;
 function claimWithin<T>(text: string, tagged: boolean, nameOf: (text: string) => T | undefined): { described: string; claimed: T; within: true } | undefined {
   if (!WITHIN.test(text)) return undefined;
   const found = leadingName(text.replace(WITHIN, ''), nameOf, (rest) => tagged || YES_NO_CLAUSE.test(rest) || WHO_DOES_WHAT.test(rest));
-  return found !== undefined && isThing(found.rest) ? { described: found.rest, claimed: found.claimed, within: true } : undefined;
+  // "Do I update the OS myself or does the provider do that?" asks who: the belief is the first.
+  const described = found?.rest.replace(OR_SOMEONE_ELSE, '');
+  return found !== undefined && described !== undefined && isThing(described) ? { described, claimed: found.claimed, within: true } : undefined;
 }
+
+/** The other party offered after what the student believes they do: "… or does the provider do that", "… or is it them". */
+const OR_SOMEONE_ELSE = / or (?:does|do|is|will|would|can) (?:the provider|the providers|they|them|someone else|somebody else|it)(?: (?:do|handle|take care of) (?:that|it|this))?(?: for (?:me|us))?$/;
 
 /**
  * A situation told, then named: "we rent bare machines and install our own software. Is that

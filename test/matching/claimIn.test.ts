@@ -97,6 +97,9 @@ describe('claimIn', () => {
     ['in saas do i write the code', 'do i write the code', 'saas'],
     ['in a private cloud i share the hardware with other companies', 'i share the hardware with other companies', 'private cloud'],
     ['with paas the provider runs the os right', 'the provider runs the os', 'paas'],
+    ['if i use paas do i still update the os myself', 'do i still update the os myself', 'paas'],
+    ['so when we use saas do we write the code', 'do we write the code', 'saas'],
+    ['in paas do i update the os myself or does the provider do that', 'do i update the os myself', 'paas'],
   ])('reads "%s" as a belief that %j happens within what %j names', (text, described, claimed) => {
     expect(claimIn(text, nameOf)).toEqual({ described, claimed: nameOf(claimed), within: true });
   });
