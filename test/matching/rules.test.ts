@@ -737,6 +737,13 @@ describeRule('partClaimedOfFamily', () => {
 });
 
 describeRule('claimChecked', () => {
+  it.each(['in the bus you pedal up hills yourself', 'with the bus you pedal up hills, right?'])(
+    'reads "you" within a part ("%s") as anyone who uses it: the belief is corrected, not read as a remark to the bot',
+    (question) => {
+      expect(matcher.match(question)).toMatchObject({ rule: 'claimChecked', kind: 'answer', id: 'vehicles.bus', direct: { kind: 'elsewhere', given: 'vehicles.bike' } });
+    },
+  );
+
   it.each([
     ['is a helmet an example of the bus?', 'vehicles.bike', 'vehicles.bus'],
     ['pedalling up hills is the car, right?', 'vehicles.bike', 'vehicles.car'],

@@ -590,7 +590,10 @@ export const claimChecked: Rule = (ctx) => {
   if (ctx.k.namedBy(claim.described).filter((id) => ctx.k.parentOf(id) !== undefined).length > 1) return undefined;
   // A clause on its own ("you pay more and get more") reads as a remark to the bot; asked as a
   // choice of what it describes, it is matched as a description.
-  const thing = ctx.k.agreedPart(claim.described, true) ?? (claim.meaning === true ? ctx.k.agreedPart(`which is when ${claim.described}`) : undefined);
+  // Within a part, "you" is anyone who uses it ("in SaaS you install the OS yourself"), as "I" is:
+  // alone, a clause that opens with "you" reads as a remark to the bot.
+  const described = claim.within === true ? claim.described.replace(/^you\b/, 'i').replace(/\byourself\b/g, 'myself').replace(/\byour\b/g, 'my') : claim.described;
+  const thing = ctx.k.agreedPart(described, true) ?? (claim.meaning === true ? ctx.k.agreedPart(`which is when ${described}`) : undefined);
   if (thing === undefined || thing.id === null) return undefined;
   if (ctx.k.parentOf(thing.id) !== ctx.k.parentOf(claimed) && !isExampleName(ctx, claim.described, thing.id)) return undefined;
   // A thing that is itself the part's title ("PaaS is the least-effort model", "is reach a kind
