@@ -500,7 +500,7 @@ export function onlyTagNegates(normalised: string): boolean {
  * "… over …": one thing preferred to another. "Rather than" and "instead of" set their object
  * aside before the question is read (`excluding`), so they never reach here.
  */
-const PREFERRED_TO = / over /g;
+const PREFERRED_TO = / over | compared (?:to|with) /g;
 /** How many words on each side of the preference may hold the names of the two set against each other: "a private home over a rented one". */
 const NAME_WORDS = 3;
 /** Say over a thing, not a preference: "control over the engine", "a say over the timetable". */
@@ -516,20 +516,28 @@ const THE_OTHERS = /^(?:the )?others\b|^the other (?:\w+ )?(?:models|ones|option
 
 /**
  * A thing set against another by a preference ("when would you choose a bus over a car?", "the
- * advantage of renting over owning"): the few words just before the preference, where the thing
+ * advantage of renting over owning"), or `compared` with it ("the downside of renting compared
+ * to owning"), which prefers it only where a side is asked: the few words just before the preference, where the thing
  * preferred is named, the few just after, where what it is preferred to is, whether that is the
  * rest of its kind ("over the others"), and whether the question asks what the preference gives
  * up. Only a few words, so that names far from the "over" are not paired. None where the
  * preference is said more than once, or where "over" follows a word of control ("control over
  * the engine"), which holds a thing rather than prefers one.
  */
-export function preferredTo(normalised: string): { preferred: string; against: string; others: boolean; givenUp: boolean } | undefined {
+export function preferredTo(normalised: string): { preferred: string; against: string; others: boolean; givenUp: boolean; compared: boolean } | undefined {
   const found = normalised.match(PREFERRED_TO) ?? [];
-  if (found.length !== 1) return undefined;
+  const [said] = found;
+  if (said === undefined || found.length !== 1) return undefined;
   // The pattern has a space on each side, so neither part is empty.
   const [before = '', after = ''] = normalised.split(PREFERRED_TO);
   if (HOLDS_OVER.test(before)) return undefined;
-  return { preferred: before.split(' ').slice(-NAME_WORDS).join(' '), against: after.split(' ').slice(0, NAME_WORDS).join(' '), others: THE_OTHERS.test(after), givenUp: GIVEN_UP.test(normalised) };
+  return {
+    preferred: before.split(' ').slice(-NAME_WORDS).join(' '),
+    against: after.split(' ').slice(0, NAME_WORDS).join(' '),
+    others: THE_OTHERS.test(after),
+    givenUp: GIVEN_UP.test(normalised),
+    compared: said !== ' over ',
+  };
 }
 
 /**

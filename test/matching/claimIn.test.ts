@@ -164,10 +164,12 @@ describe('isNoEvidence', () => {
 
 describe('preferredTo', () => {
   it.each([
-    ['when would i take the bus over the car', { preferred: 'take the bus', against: 'the car', others: false, givenUp: false }],
-    ['what do i give up renting over buying', { preferred: 'give up renting', against: 'buying', others: false, givenUp: true }],
-    ['what does the car have over the others', { preferred: 'the car have', against: 'the others', others: true, givenUp: false }],
-    ['the bike over the other ones for hills', { preferred: 'the bike', against: 'the other ones', others: true, givenUp: false }],
+    ['when would i take the bus over the car', { preferred: 'take the bus', against: 'the car', others: false, givenUp: false, compared: false }],
+    ['what do i give up renting over buying', { preferred: 'give up renting', against: 'buying', others: false, givenUp: true, compared: false }],
+    ['what does the car have over the others', { preferred: 'the car have', against: 'the others', others: true, givenUp: false, compared: false }],
+    ['the bike over the other ones for hills', { preferred: 'the bike', against: 'the other ones', others: true, givenUp: false, compared: false }],
+    ['the downside of the bus compared to the car', { preferred: 'of the bus', against: 'the car', others: false, givenUp: false, compared: true }],
+    ['what do i lose with the bus compared with the bike', { preferred: 'with the bus', against: 'the bike', others: false, givenUp: true, compared: true }],
   ])('reads the few words on each side of the preference in "%s"', (text, parts) => {
     expect(preferredTo(text)).toEqual(parts);
   });

@@ -1005,6 +1005,27 @@ describeRule('originNotGiven', () => {
 });
 
 describeRule('preferredOver', () => {
+  it('when one is compared with another and a side is asked of it ("the downside of the bus compared to the car"), answers that one', () => {
+    expect(matcher.match('what is the downside of the bus compared to the car?')).toMatchObject({ rule: 'preferredOver', kind: 'answer', id: 'vehicles.bus' });
+  });
+
+  it('when two are only compared ("the bus compared to the car, which is cheaper?"), passes it on', () => {
+    expect(matcher.match('the bus compared to the car, which is cheaper?').rule).not.toBe('preferredOver');
+  });
+
+  describe('on the lecture, whose service models are ranked on both sides', () => {
+    const real = new Matcher(realKnowledgeBase());
+
+    it.each([
+      ["what's the advantage of PaaS over IaaS?", 'service-models.paas', /^IaaS takes the most effort/],
+      ["what's the downside of PaaS compared to IaaS?", 'service-models.paas', /^IaaS gives the most control/],
+    ])('says first what ranks the other at an end on the opposite side ("%s")', (question, id, says) => {
+      const match = real.match(question);
+      expect(match).toMatchObject({ rule: 'preferredOver', kind: 'answer', id, direct: { kind: 'facts' } });
+      expect(match.direct?.kind === 'facts' ? match.direct.says[0] : '').toMatch(says);
+    });
+  });
+
   it.each([
     ['when would I take the bus over the car?', 'vehicles.bus'],
     ['why ride the bike over the bus', 'vehicles.bike'],

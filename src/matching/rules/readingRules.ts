@@ -958,6 +958,9 @@ export const preferredOver: Rule = (ctx) => {
   // With a "not" ("why not choose the bus over the car"), the preference is turned round; a yes or
   // no ("is the bus over the car more comfortable?") asks what the preference does not say.
   if (parts === undefined || negates(normalised) || ctx.q.reading.yesNo) return undefined;
+  // Merely compared ("PaaS compared to IaaS, which is cheaper?"), one is preferred only by a side
+  // asked of it ("the downside of PaaS compared to IaaS") or what it gives up.
+  if (parts.compared && ctx.q.reading.side === undefined && !parts.givenUp) return undefined;
   const [preferred, ...others] = ctx.k.namesIn(parts.preferred).filter((id) => ctx.k.parentOf(id) !== undefined && ctx.k.childrenOf(id).length === 0);
   const family = preferred === undefined ? undefined : ctx.k.parentOf(preferred);
   if (preferred === undefined || family === undefined || others.length > 0) return undefined;
@@ -974,6 +977,11 @@ export const preferredOver: Rule = (ctx) => {
   // Only what ranks it at an end of a scale is a side it has over the others: "a bus pass is cheap"
   // may be as true of the car.
   const onSide = side === undefined ? [] : ctx.k.facts(id).filter((fact) => fact.side === side && fact.rank !== undefined).map((fact) => fact.says);
+  // Against one other, what ranks that other at an end on the opposite side is this side of the
+  // one preferred, compared with it: IaaS taking the most effort is an advantage of PaaS over IaaS.
+  const opposite = side === 'advantage' ? 'disadvantage' : 'advantage';
+  const ofOther = side === undefined || parts.givenUp || other === undefined || more.length > 0 ? [] : ctx.k.facts(other).filter((fact) => fact.side === opposite && fact.rank !== undefined).map((fact) => fact.says);
+  onSide.push(...ofOther);
   const confidence = scoreOf(ctx, id);
   return { kind: 'answer', id, confidence, candidates: shortlist(ctx), ...(onSide.length > 0 ? { direct: { kind: 'facts' as const, says: onSide } } : {}) };
 };
