@@ -11,11 +11,18 @@ const MORE_PHRASES = new Set(['go on', 'go on then', 'carry on', 'keep going', '
 /** Phrases that ask for the reason, made only of stop words. */
 const WHY_PHRASES = new Set(['how come', 'how so', 'but why', 'why is that', 'why so']);
 /**
+ * "In simpler words", "explain it simply", "ELI5": the lecture's words did not help, and it has
+ * none simpler; what is unclear is the student's to say.
+ */
+const SIMPLER = String.raw`(?:(?:can|could) you |please )*(?:(?:explain|say|put) (?:it |that |this )?(?:more )?(?:simply|in (?:simpler|simple|plain|easier|easy) (?:words|terms|english|language))|(?:in |using )?(?:simpler|simple|plain|easier|easy) (?:words|terms|english|language)|simpler|simplify(?: it| that)?|dumb it down|eli5|explain like i am (?:5|five))(?: please)?`;
+
+/**
  * "I don't understand", "I'm confused", "that makes no sense": the answer did not help, which is
  * no new question. The whole message, after `normalise` has spelt out "don't" and "I'm".
  */
-const UNCLEAR =
-  /^(?:sorry |but |hmm |um |still )*(?:i (?:still )?(?:do not|did not) (?:really |quite |fully )?(?:understand|get|follow)(?: it| that| this| you| what you mean)?|i am (?:still |a bit |so |very )?(?:confused|lost)|(?:that|this|it) (?:makes|made) no sense|(?:that|this|it) does not make (?:any )?sense|(?:i am )?not sure i (?:understand|follow|get it)|huh|what do you mean|confused|confusing)$/;
+const UNCLEAR = new RegExp(
+  String.raw`^(?:sorry |but |hmm |um |still )*(?:i (?:still )?(?:do not|did not) (?:really |quite |fully )?(?:understand|get|follow)(?: it| that| this| you| what you mean)?|i am (?:still |a bit |so |very )?(?:confused|lost)|(?:that|this|it) (?:makes|made) no sense|(?:that|this|it) does not make (?:any )?sense|(?:i am )?not sure i (?:understand|follow|get it)|huh|what do you mean|confused|confusing|${SIMPLER})$`,
+);
 /**
  * A remark that opens a follow-up and asks nothing itself: "sounds great, any downsides?",
  * "ok thanks, why?". Its words ("great") would read as a cue of their own, or as none.

@@ -60,7 +60,7 @@ describe('the Answerer\'s own sentences', () => {
       expect(conversation.respond('see you', freshMemory()).reply.id).toBe('smalltalk.goodbye');
     });
 
-    it.each(["I don't understand", 'i still dont get it', "I'm confused", 'that makes no sense', 'what do you mean?', 'hmm, not sure I follow'])('after a topic, "%s" asks which part is unclear, keeps the topic and offers its related topics', (text) => {
+    it.each(["I don't understand", 'i still dont get it', "I'm confused", 'that makes no sense', 'what do you mean?', 'hmm, not sure I follow', 'in simpler words', 'can you explain it more simply?', 'ELI5 please'])('after a topic, "%s" asks which part is unclear, keeps the topic and offers its related topics', (text) => {
       const turn = conversation.respond(text, { ...freshMemory(), lastTopic: 'service-models.paas' });
       expect(turn.reply.text).toMatch(/^Which part of "Platform as a service \(PaaS\)" is unclear\?/);
       expect(turn.reply.suggestions.map((suggestion) => suggestion.id)).toEqual(realKnowledgeBase().get('service-models.paas')?.related);
