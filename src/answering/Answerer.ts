@@ -82,9 +82,9 @@ export interface FactSheet {
 
 /**
  * A question that asks for an example: "what's an example of X", "give examples of X", "explain X
- * with an example", "e.g.?". Not "for example", which introduces the student's own.
+ * with an example", "e.g.?", "IaaS example?". Not "for example", which introduces the student's own.
  */
-const EXAMPLE_ASKED = /\b(?:an?|one|some|any|give|name|with|two|three) (?:\w+ )?examples?\b|\bexamples? of\b|^examples?\b/;
+const EXAMPLE_ASKED = /\b(?:an?|one|some|any|give|name|with|two|three) (?:\w+ )?examples?\b|\bexamples? of\b|^examples?\b|(?<!\bfor )\bexamples?$/;
 
 /** "Of each", "for every one", "of all the": an example asked of every part. */
 const EACH_ONE = /\b(?:each|every|all)\b/;

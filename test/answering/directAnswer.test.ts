@@ -207,12 +207,13 @@ describe('an example asked of a topic with none', () => {
   const answerer = new Answerer(kb, matcher);
   const first = (question: string, id: string) => answerer.answerMatch({ ...matcher.match(question), kind: 'answer', id, confidence: 0.9 }).text.split('\n\n')[0];
 
-  it.each([['what is an example of the bus?'], ['explain the bus with an example'], ['give two examples of the bus']])('"%s" says the lecture gives none, then answers', (question) => {
+  it.each([['what is an example of the bus?'], ['explain the bus with an example'], ['give two examples of the bus'], ['what about the bus? example?']])('"%s" says the lecture gives none, then answers', (question) => {
     expect(first(question, 'vehicles.bus')).toBe('**In short:** The lecture gives no example of "The bus".');
   });
 
   it('does not take "for example" for a request: it introduces the student\'s own', () => {
     expect(first('for example I take the bus every day, is that wise', 'vehicles.bus')).not.toMatch(/no example/);
+    expect(first('the bus is cheap for example', 'vehicles.bus')).not.toMatch(/no example/);
   });
 
   it('gives an overview\'s parts\' examples where it has none of its own (the real lecture\'s reasons not to use the cloud)', () => {
