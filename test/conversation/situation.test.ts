@@ -30,6 +30,10 @@ describe('a situation told over several messages', () => {
     expect(last?.text).toMatch(/^Going by what you told me \("I don't want to pedal", "but I want to drive"\):\n\n/);
   });
 
+  it.each(['which one do I need?', 'which one should I hire?'])('reads "%s", a choice by what is needed or hired, as a bare choice', (choice) => {
+    expect(chat(["I don't want to pedal", 'but I want to drive', choice]).at(-1)).toMatchObject({ kind: 'answer', id: 'vehicles.car' });
+  });
+
   it('is what the same choice asked in one message gets', () => {
     expect(matcher.match("I don't want to pedal. but I want to drive. so which one should I pick?").id).toBe('vehicles.car');
   });
@@ -87,6 +91,12 @@ describe('which of the lecture\'s reasons bears on a situation told', () => {
   ])('after %j, answers the reason the whole situation describes, saying it went by it', (messages, id) => {
     const reply = last(messages);
     expect(reply).toMatchObject({ kind: 'answer', id });
+    expect(reply?.text).toMatch(/^Going by what you told me \(/);
+  });
+
+  it('reads "what should we rent?" as a bare choice: the model the situation describes', () => {
+    const reply = last(['our company only needs email and calendar, no coding at all', 'what should we rent?']);
+    expect(reply).toMatchObject({ kind: 'answer', id: 'service-models.saas' });
     expect(reply?.text).toMatch(/^Going by what you told me \(/);
   });
 
