@@ -155,6 +155,9 @@ const FIRST_PERSON = /\b(?:i|im|we|our|ours|my|me|us)\b/;
 const CHOICE_OPENING = /^(?:(?:and|so|but|ok|okay|then) )*(?:which|what|whats)\b/;
 /** Words that ask for one of the lecture's alternatives (a model, a kind of cloud), not any answer. */
 const ASKS_FOR_A_KIND = /\b(?:model|models|cloud|clouds|setup|kind|kinds|type|types|sort|option|options|service|services|deployment)\b/;
+/** A yes or no whether to use the cloud at all: "is the cloud a good fit?", "should we move it to the cloud?". */
+const FIT_ASKED = /^(?:(?:so|and|but|ok|okay|then|hmm) )*(?:is|are|was|would|will|should|shall|do|does|can|could|might)\b.*\b(?:good (?:fit|idea|choice|option|match)|worth it|a fit|right for (?:us|me|them)|suit (?:us|me|them)|should (?:we|i|they) (?:use|move|go|switch|migrate|put)|(?:move|moving|migrate|migrating|put|putting)\b.*\bto the cloud)\b/;
+
 /** Words that ask which of the lecture's reasons bears on a situation: "which benefit helps most?", "does the cloud help?". */
 const REASON_ASKED = /\b(?:help|helps|helpful|benefit|benefits|advantage|advantages|reason|reasons|concern|concerns|problem|problems|risk|risks|issue|issues|drawback|drawbacks|downside|downsides|matter|matters|relevant|applies|apply)\b/;
 const REASON_WORDS = /\b(?:help|helps|helpful|benefit|benefits|advantage|advantages|reason|reasons|feature|features|concern|concerns|problem|problems|risk|risks|issue|issues|drawback|drawbacks|downside|downsides|matter|matters|most|relevant|applies|apply|how|else|main|biggest|key|there|any)\b/g;
@@ -305,7 +308,10 @@ export class Conversation {
     // "Which benefit helps most?", "does the cloud help?", "what cloud benefit matters most here?":
     // which of the lecture's reasons bears on what was told, and nothing else asked.
     const reason = !bare && REASON_ASKED.test(match.normalised) && match.normalised.replace(CHOOSING_ONLY, ' ').replace(REASON_WORDS, ' ').trim() === '';
-    if (!bare && !reason) return undefined;
+    // "So is the cloud a good fit?", "should we move the processing to the cloud?": whether to use
+    // the cloud at all, naming nothing but it, which the reason the situation describes bears on.
+    const fit = !bare && !reason && FIT_ASKED.test(match.normalised) && this.matcher.namesIn(match.normalised).every((id) => this.isSubject(id));
+    if (!bare && !reason && !fit) return undefined;
     const whole = this.matcher.match([...situation.map((said) => (/[.!?]$/.test(said) ? said : `${said}.`)), text].join(' '));
     if (whole.kind !== 'answer' && whole.kind !== 'clarify') return undefined;
     if (whole.kind === 'answer' && (whole.id === null || (match.kind === 'answer' && whole.id === match.id))) return undefined;
@@ -320,9 +326,13 @@ export class Conversation {
       const list = id === null ? undefined : this.kb.parentOf(id);
       return list !== undefined && list.lists !== undefined && (families.length === 0 || families.includes(list.id));
     };
-    const fits = (id: string | null) => (reason ? reasonOf(id) : (families.length === 0 && !ASKS_FOR_A_KIND.test(match.normalised)) || alternatives(id));
+    const fits = (id: string | null) => (reason || fit ? reasonOf(id) : (families.length === 0 && !ASKS_FOR_A_KIND.test(match.normalised)) || alternatives(id));
     if (!(whole.kind === 'answer' ? fits(whole.id) : whole.candidates.some((candidate) => fits(candidate.id)))) return undefined;
-    const reply = this.answerer.answerMatch(whole);
+    // Whether to use the cloud is the lecture's to weigh only reason by reason: which list the one
+    // that fits is on, said first, never a yes or no.
+    const list = fit && whole.kind === 'answer' && whole.id !== null ? this.kb.parentOf(whole.id) : undefined;
+    const title = whole.id === null ? undefined : this.kb.get(whole.id)?.title;
+    const reply = (list !== undefined && whole.id !== null && title !== undefined ? this.answerer.answerSaying(whole.id, `The lecture gives "${title}" under "${list.title}".`) : undefined) ?? this.answerer.answerMatch(whole);
     const told = situation.map((said) => `"${said.replace(/[.!]+$/, '')}"`).join(', ');
     return { ...reply, text: `Going by what you told me (${told}):\n\n${reply.text}` };
   }
@@ -379,6 +389,11 @@ export class Conversation {
     if (!entry || !isTopic(entry)) return undefined;
     const part = this.partByPlace(lastTopic, match) ?? this.otherParts(lastTopic, match, seen) ?? this.wholeList(lastTopic, match);
     if (part !== undefined) return part;
+    // "So is the cloud a good fit?" after a reason for or against: which list the reason is on.
+    const list = this.kb.parentOf(lastTopic);
+    if (list?.lists !== undefined && FIT_ASKED.test(match.normalised) && this.matcher.namesIn(match.normalised).every((id) => this.isSubject(id))) {
+      return this.answerer.answerSaying(lastTopic, `The lecture gives "${entry.title}" under "${list.title}".`);
+    }
     const ranked = this.rankedInContext(lastTopic, match, seen);
     if (ranked !== undefined) return ranked;
     const compared = this.comparedIn(lastTopic, match);

@@ -347,6 +347,15 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('"so is the cloud a good fit?" after a reason against it says which list the reason is on, with no yes or no', async () => {
+    await conversation()
+      .send('the data is governed by a contract that says it cannot leave the company')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Intellectual property/); })
+      .send('so is the cloud a good fit?')
+      .assertReply((reply) => { expect(head(reply)).toBe('**In short:** The lecture gives "Intellectual property concerns" under "Why not use the cloud?".'); })
+      .startTest();
+  });
+
   it('"is that a reason against the cloud?" after latency asks of latency, answered yes, not with the whole list', async () => {
     await conversation()
       .send("what's latency")

@@ -94,6 +94,16 @@ describe('which of the lecture\'s reasons bears on a situation told', () => {
     expect(reply?.text).toMatch(/^Going by what you told me \(/);
   });
 
+  it('answers whether to use the cloud at all ("should we move the processing to the cloud?") with the reason the situation describes, and the list it is on', () => {
+    const reply = last(['our lab produces terabytes of microscopy data every day', 'the analysis machines sit right next to the microscopes', 'should we move the processing to the cloud?']);
+    expect(reply).toMatchObject({ kind: 'answer', id: 'drawbacks.latency' });
+    expect(reply?.text).toMatch(/^Going by what you told me \([^\n]*\):\n\n\*\*In short:\*\* The lecture gives "Latency" under "Why not use the cloud\?"\./);
+  });
+
+  it('leaves a choice of model ("which cloud model should we go for?") to the alternatives, not a reason', () => {
+    expect(last(['we run a small clinic in town', 'we keep patient records and that data is very sensitive', 'which cloud model should we go for?'])?.id ?? '').not.toMatch(/^drawbacks/);
+  });
+
   it('reads "what should we rent?" as a bare choice: the model the situation describes', () => {
     const reply = last(['our company only needs email and calendar, no coding at all', 'what should we rent?']);
     expect(reply).toMatchObject({ kind: 'answer', id: 'service-models.saas' });
