@@ -155,6 +155,11 @@ const FIRST_PERSON = /\b(?:i|im|we|our|ours|my|me|us)\b/;
 const CHOICE_OPENING = /^(?:(?:and|so|but|ok|okay|then) )*(?:which|what|whats)\b/;
 /** Words that ask for one of the lecture's alternatives (a model, a kind of cloud), not any answer. */
 const ASKS_FOR_A_KIND = /\b(?:model|models|cloud|clouds|setup|kind|kinds|type|types|sort|option|options|service|services|deployment)\b/;
+/** What opens a comparison asked again in a few words: "and cheaper?", "what about more control?". */
+const FRAGMENT_OPENING = /^(?:(?:and|so|but|or|ok|then|what about|how about) )+/;
+/** The words of a comparison besides its scale's: "more", "the least". */
+const COMPARING_WORD = /^(?:more|less|most|least|the|a|bit|lot|much|even|one)$/;
+
 /** A yes or no whether to use the cloud at all: "is the cloud a good fit?", "should we move it to the cloud?". */
 const FIT_ASKED = /^(?:(?:so|and|but|ok|okay|then|hmm) )*(?:is|are|was|would|will|should|shall|do|does|can|could|might)\b.*\b(?:good (?:fit|idea|choice|option|match)|worth it|a fit|right for (?:us|me|them)|suit (?:us|me|them)|should (?:we|i|they) (?:use|move|go|switch|migrate|put)|(?:move|moving|migrate|migrating|put|putting)\b.*\bto the cloud)\b/;
 
@@ -640,7 +645,11 @@ export class Conversation {
    */
   private rankedInContext(lastTopic: string, match: MatchResult, seen: readonly string[]): Reply | undefined {
     const asked = match.reading.comparison;
-    if (asked === undefined || !match.reading.choosing) return undefined;
+    if (asked === undefined) return undefined;
+    // "And cheaper?" after "which one is more secure?": the choice asked again along another scale.
+    const scaleOnly = this.scaleWords.get(asked.scale);
+    const fragment = match.normalised.replace(FRAGMENT_OPENING, '').split(' ').every((word) => scaleOnly?.has(word) === true || COMPARING_WORD.test(word));
+    if (!match.reading.choosing && !fragment) return undefined;
     // A question that names what the matcher answered ("which service model…", "saas or paas")
     // chose for itself; "control" naming the control drawback does not.
     const answeredFamily = match.id === null ? undefined : (this.kb.parentOf(match.id)?.id ?? match.id);

@@ -40,6 +40,17 @@ describe('a comparison after two topics, by a scale word that also names a topic
     expect(replyTo('which gives more control?', 'drawbacks.control').id).toBe('deployment-models.private');
   });
 
+  it('a comparison asked again in a few words ("what about more control?") is the same choice along the new scale', () => {
+    const matcher = new Matcher(kb);
+    expect(new Conversation(kb, matcher, new Answerer(kb, matcher)).respond('what about more control?', afterTwoClouds).reply.id).toBe('deployment-models.private');
+  });
+
+  it('so is one the model would decline alone ("and cheaper?"): the two clouds\' overview, saying the lecture does not rank them on cost', () => {
+    const reply = replyTo('and cheaper?', '-');
+    expect(reply).toMatchObject({ kind: 'answer', id: 'deployment-models' });
+    expect(reply.text).toMatch(/does not say which has the least cost/);
+  });
+
   it('a question naming the drawback by more than the scale\'s word is about it: "what is the security drawback?"', () => {
     expect(replyTo('what is the security drawback?', 'drawbacks.security').id).toBe('drawbacks.security');
   });
