@@ -584,6 +584,27 @@ export class Answerer {
   }
 
   /**
+   * "Pros and cons?" after a part whose answer does not give both its sides (PaaS): its facts on
+   * each side, the side asked first first, and that the lecture names none on a side it gives
+   * none. None where it gives neither: the question is then the subject's.
+   */
+  sidesOf(id: string, first: 'advantage' | 'disadvantage'): Reply | undefined {
+    const entry = this.kb.get(id);
+    if (entry === undefined || !isTopic(entry)) return undefined;
+    const order = first === 'advantage' ? (['advantage', 'disadvantage'] as const) : (['disadvantage', 'advantage'] as const);
+    const said = order.map((side) => ({ side, says: entry.facts.filter((fact) => fact.side === side).map((fact) => fact.says) }));
+    if (said.every(({ says }) => says.length === 0)) return undefined;
+    // A side it shares with the subject's list (`sharesList`: the public cloud's disadvantages) points to that list.
+    const listOf = (side: 'advantage' | 'disadvantage') => this.kb.entries.find((other) => isTopic(other) && other.lists === `${side}s`);
+    const none = (side: 'advantage' | 'disadvantage') => {
+      const list = entry.sharesList.includes(side) ? listOf(side) : undefined;
+      return `The lecture names no ${side} of ${partName(entry.title)} in particular${list === undefined ? '' : `; see "${list.title}", the lecture's list as a whole`}.`;
+    };
+    const text = said.map(({ side, says }) => (says.length > 0 ? says.join(' ') : none(side))).join(' ');
+    return this.answerPart(id, text);
+  }
+
+  /**
    * "Why?" after a sub-topic: what the lecture gives for it, said as that and no more, because
    * the lecture's reasons are the answer itself ("if one breaks you can switch to another").
    */

@@ -436,6 +436,11 @@ export class Conversation {
       const sides = (both === 'advantage' ? (['benefit', 'drawback'] as const) : (['drawback', 'benefit'] as const)).map((side) => answerPart(entry.answer, side));
       const said = [...new Set(sides.flatMap((side) => (side === undefined ? [] : sentencesOf(side))))];
       if (sides.every((side) => side !== undefined)) return this.answerer.answerPart(lastTopic, said.join(' '));
+      // One of alternatives whose answer does not give both (PaaS): its facts on each side, and
+      // that the lecture names none on the other; not the cloud's two lists.
+      const family = this.kb.parentOf(lastTopic);
+      const facts = family !== undefined && family.lists === undefined ? this.answerer.sidesOf(lastTopic, both) : undefined;
+      if (facts !== undefined) return facts;
     }
     if (continues(text, match) && (cue === 'drawback' || cue === 'benefit')) {
       // A part of one side's list has no sides of its own: "what are the advantages then?" after

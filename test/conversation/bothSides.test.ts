@@ -28,6 +28,16 @@ describe('both sides asked after a topic', () => {
     expect(text).toMatch(/latency/);
   });
 
+  it('after PaaS, whose answer gives no sides, gives its fact on the side it has and says the lecture names none on the other', () => {
+    const reply = after('service-models.paas', 'pros and cons?');
+    expect(reply).toMatchObject({ kind: 'answer', id: 'service-models.paas' });
+    expect(reply.text).toMatch(/With PaaS you do not set up the operating system.*The lecture names no disadvantage of PaaS in particular\./s);
+  });
+
+  it('after the public cloud, whose disadvantages are the lecture\'s list as a whole, points to that list', () => {
+    expect(after('deployment-models.public', 'pros and cons?').text).toMatch(/The lecture names no disadvantage of the public cloud in particular; see "Why not use the cloud\?"/);
+  });
+
   it('with a topic of its own named ("pros and cons of PaaS?"), answers that, not the last topic', () => {
     expect(after('service-models.iaas', 'pros and cons of PaaS?').id).not.toBe('service-models.iaas');
   });
