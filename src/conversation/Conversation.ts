@@ -149,6 +149,8 @@ const CHAT_SIDE = /^(?:pros|cons|upsides?|downsides?|plus points|minuses)$/;
 const QUESTION_OPENING = /^(?:(?:and|so|but|ok|okay|then|also|hmm|um|umm) )*(?:what|whats|which|why|how|who|where|when|is|are|was|were|does|do|did|can|could|should|shall|would|will|has|have|tell|explain|define|describe|give|show|list|compare|name|outline|state|quiz)\b/;
 /** The fewest words of a situation told without "we" or "I": "the IT budget is small". */
 const TOLD_WORDS = 5;
+/** A question asked inside a message, after words that only lead up to it. */
+const ASKED_WITHIN = /\b(?:what|whats|which|why)\b/;
 /** Who a situation is about: the student or their team ("we're a small startup", "I want to host my app"). */
 const FIRST_PERSON = /\b(?:i|im|we|our|ours|my|me|us)\b/;
 /** A question that asks to choose, or what something is called, and nothing else: "so which model should we pick?", "what kind of cloud setup is that?". */
@@ -294,7 +296,8 @@ export class Conversation {
     if (match.direct?.kind === 'claim' || match.direct?.kind === 'elsewhere') return undefined;
     const { normalised } = match;
     const known = this.matcher.termCount(normalised) - this.matcher.unknownCount(normalised);
-    if (QUESTION_OPENING.test(normalised) || known === 0) return undefined;
+    // A question asked within it ("random q but what's the difference between…") tells nothing.
+    if (QUESTION_OPENING.test(normalised) || ASKED_WITHIN.test(normalised) || known === 0) return undefined;
     // Without "we" or "I", a whole sentence: "in simpler words" or "and specific drivers" asks more of the last answer.
     return FIRST_PERSON.test(normalised) || (match.kind === 'fallback' && normalised.split(' ').length >= TOLD_WORDS) ? said : undefined;
   }

@@ -144,6 +144,8 @@ const OTHER_PARTY = new RegExp(
   [
     `\\b(?:provider|vendor|supplier)s? (?:${BEARS}|takes?|taking|took) (?:the )?${DIRECTION}\\b`,
     `\\b${DIRECTION} (?:\\w+ ){0,2}(?:on|to|onto|over to) (?:the |a |your |our )?(?:provider|vendor|supplier)s?\\b`,
+    // "Gives the provider the least responsibility": the provider given it, not the student.
+    `\\b(?:gives?|giving|leaves?|leaving) ${PARTY} (?:the )?${DIRECTION}\\b`,
     '\\b(?:does|do|doing) (?:the )?(?:most|least|more|less) (?:\\w+ ){0,3}for (?:me|us|you)\\b',
     managedBy(DIRECTION),
   ].join('|'),

@@ -65,6 +65,12 @@ describe('a situation told over several messages', () => {
     expect(short?.text).toMatch(/^Sorry, I don't know that/);
   });
 
+  it('keeps no message with a question asked inside it ("random q but what is a tram"), however it opens', () => {
+    const turn = chat(['random q but what is a tram made of']).at(-1);
+    expect(turn?.memory.situation).toEqual([]);
+    expect(turn?.text).not.toMatch(/^Noted/);
+  });
+
   it('forgets the situation after three questions in a row', () => {
     const turns = chat(["I don't want to pedal", 'but I want to drive', 'what is the bus?', 'what is the bike?', 'what is the car?', 'so which one should I pick?']);
     expect(turns[3]?.memory.situation).toHaveLength(2);

@@ -80,6 +80,7 @@ describe('readQuestion', () => {
       ['which puts the most work on the provider', 'least', 'the most put on the provider'],
       ['which hands the most effort over to the provider', 'least', 'the most handed over to the provider'],
       ['which one does the most work for me', 'least', 'the most done for me'],
+      ['which gives the provider the least work', 'most', 'the least given to the provider'],
     ])('reads "%s" as the %s effort for the student (%s)', (question, rank) => {
       expect(read(question).comparison).toMatchObject({ scale: 'effort', rank });
     });

@@ -861,6 +861,10 @@ describeRule('dutiesRuledOut', () => {
     expect(tiny.match(question).rule).not.toBe('dutiesRuledOut');
   });
 
+  it('on the lecture, reads what the student did ("we wrote our own code") as the duty it is', () => {
+    expect(new Matcher(realKnowledgeBase()).match("we don't want to patch servers but we wrote our own code, which model?")).toMatchObject({ rule: 'dutiesRuledOut', kind: 'answer', id: 'service-models.paas' });
+  });
+
   it.each([
     ['a situation supposed', 'what if I never want to pedal or drive?'],
     ['a need told', "I don't want to pedal or drive"],
