@@ -641,6 +641,27 @@ export class Answerer {
     };
   }
 
+  /**
+   * "Which cloud benefits matter for us?" after a situation told in several statements: the parts
+   * of one list that the statements describe, each in the lecture's words, under the list's title.
+   */
+  partsOf(list: string, ids: readonly string[]): Reply | undefined {
+    const overview = this.kb.get(list);
+    const parts = ids.map((id) => this.kb.get(id)).filter((entry): entry is TopicEntry => entry !== undefined && isTopic(entry));
+    const [first] = parts;
+    if (overview === undefined || first === undefined) return undefined;
+    const section = this.kb.sectionOf(first);
+    const citation = section ? `\n\n${this.citation(section)}` : '';
+    return {
+      kind: 'answer',
+      id: parts.length === 1 ? first.id : list,
+      confidence: 1,
+      text: `Of "${overview.title}":\n\n${parts.map((part) => titled(part)).join('\n\n')}${citation}`,
+      suggestions: this.suggestionsFor([...new Set([list, ...parts.flatMap((part) => part.related)])].filter((id) => !ids.includes(id))),
+      source: section ? { section: section.title, anchor: section.anchor } : null,
+    };
+  }
+
   /** The example a topic's entry names, or else the sentences of `answer` (its answer) that give one. */
   exampleText(id: string, answer: string): string | undefined {
     const entry = this.kb.get(id);

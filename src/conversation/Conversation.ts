@@ -165,6 +165,9 @@ const COMPARING_WORD = /^(?:more|less|most|least|the|a|bit|lot|much|even|one)$/;
 /** A yes or no whether to use the cloud at all: "is the cloud a good fit?", "should we move it to the cloud?". */
 const FIT_ASKED = /^(?:(?:so|and|but|ok|okay|then|hmm) )*(?:is|are|was|would|will|should|shall|do|does|can|could|might)\b.*\b(?:good (?:fit|idea|choice|option|match)|worth it|a fit|right for (?:us|me|them)|suit (?:us|me|them)|should (?:we|i|they) (?:use|move|go|switch|migrate|put)|(?:move|moving|migrate|migrating|put|putting)\b.*\bto the cloud)\b/;
 
+/** A reason question asking for several: "which benefits matter for us?", "what are the risks for us?". */
+const MANY_ASKED = /\b(?:benefits|advantages|reasons|concerns|problems|risks|issues|drawbacks|downsides)\b/;
+
 /** Words that ask which of the lecture's reasons bears on a situation: "which benefit helps most?", "does the cloud help?". */
 const REASON_ASKED = /\b(?:help|helps|helpful|benefit|benefits|advantage|advantages|reason|reasons|concern|concerns|problem|problems|risk|risks|issue|issues|drawback|drawbacks|downside|downsides|matter|matters|relevant|applies|apply)\b/;
 const REASON_WORDS = /\b(?:help|helps|helpful|benefit|benefits|advantage|advantages|reason|reasons|feature|features|concern|concerns|problem|problems|risk|risks|issue|issues|drawback|drawbacks|downside|downsides|matter|matters|most|relevant|applies|apply|how|else|main|biggest|key|there|any)\b/g;
@@ -321,6 +324,11 @@ export class Conversation {
     const fit = !bare && !reason && FIT_ASKED.test(match.normalised) && this.matcher.namesIn(match.normalised).every((id) => this.isSubject(id));
     if (!bare && !reason && !fit) return undefined;
     const whole = this.matcher.match([...situation.map((said) => (/[.!?]$/.test(said) ? said : `${said}.`)), text].join(' '));
+    // "Which cloud benefits matter for us?": several, as many as the statements each describe.
+    if (reason && MANY_ASKED.test(match.normalised)) {
+      const several = this.reasonsTold(match, situation);
+      if (several !== undefined) return several;
+    }
     if (whole.kind !== 'answer' && whole.kind !== 'clarify') return undefined;
     if (whole.kind === 'answer' && (whole.id === null || (match.kind === 'answer' && whole.id === match.id))) return undefined;
     // Asked for a model or a kind of cloud, the answer is one of the alternatives (or their overview), not a reason for or against.
@@ -341,6 +349,30 @@ export class Conversation {
     const list = fit && whole.kind === 'answer' && whole.id !== null ? this.kb.parentOf(whole.id) : undefined;
     const title = whole.id === null ? undefined : this.kb.get(whole.id)?.title;
     const reply = (list !== undefined && whole.id !== null && title !== undefined ? this.answerer.answerSaying(whole.id, `The lecture gives "${title}" under "${list.title}".`) : undefined) ?? this.answerer.answerMatch(whole);
+    const told = situation.map((said) => `"${said.replace(/[.!]+$/, '')}"`).join(', ');
+    return { ...reply, text: `Going by what you told me (${told}):\n\n${reply.text}` };
+  }
+
+  /**
+   * The parts of the list a plural reason question asks for ("which benefits matter for us?")
+   * that the statements told describe, each matched alone; at least two, or none: one is the
+   * whole situation's answer, which `forSituation` gives.
+   */
+  private reasonsTold(match: MatchResult, situation: readonly string[]): Reply | undefined {
+    const families = this.matcher.namesIn(match.normalised).filter((id) => {
+      const entry = this.kb.get(id);
+      return entry !== undefined && isTopic(entry) && entry.lists !== undefined;
+    });
+    const found = situation.flatMap((said) => {
+      const alone = this.matcher.match(said);
+      const list = alone.kind === 'answer' && alone.id !== null ? this.kb.parentOf(alone.id) : undefined;
+      return list?.lists !== undefined && (families.length === 0 || families.includes(list.id)) && alone.id !== null ? [{ id: alone.id, list: list.id }] : [];
+    });
+    const [first] = found;
+    const ids = [...new Set(found.filter(({ list }) => list === first?.list).map(({ id }) => id))];
+    if (first === undefined || ids.length < 2) return undefined;
+    const reply = this.answerer.partsOf(first.list, ids);
+    if (reply === undefined) return undefined;
     const told = situation.map((said) => `"${said.replace(/[.!]+$/, '')}"`).join(', ');
     return { ...reply, text: `Going by what you told me (${told}):\n\n${reply.text}` };
   }

@@ -110,6 +110,12 @@ describe('which of the lecture\'s reasons bears on a situation told', () => {
     expect(last(['we run a small clinic in town', 'we keep patient records and that data is very sensitive', 'which cloud model should we go for?'])?.id ?? '').not.toMatch(/^drawbacks/);
   });
 
+  it('answers a plural reason question ("which benefits matter for us?") with each part the statements describe, under the list', () => {
+    const reply = last(['our readers are all over the world', 'our site must be online and supported 24/7', 'which benefits matter for us?']);
+    expect(reply).toMatchObject({ kind: 'answer', id: 'benefits' });
+    expect(reply?.text).toMatch(/^Going by what you told me \([^\n]*\):\n\nOf "Why use the cloud\?":\n\n\*\*Reach\*\*: .*\n\n\*\*Availability\*\*: /s);
+  });
+
   it('reads "what should we rent?" as a bare choice: the model the situation describes', () => {
     const reply = last(['our company only needs email and calendar, no coding at all', 'what should we rent?']);
     expect(reply).toMatchObject({ kind: 'answer', id: 'service-models.saas' });
