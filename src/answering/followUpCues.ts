@@ -28,6 +28,12 @@ const UNCLEAR = new RegExp(
  * "ok thanks, why?". Its words ("great") would read as a cue of their own, or as none.
  */
 const REMARK = /^(?:(?:that |it |this )?sounds? (?:great|good|cool|nice|interesting|fine|useful)|great|nice|cool|ok|okay|thanks|thank you|interesting|makes sense|got it|i see|fair enough|awesome|neat)(?: (?:thanks|then|so|but|and))* (?=\S)/;
+/**
+ * What the student means to do with the answer, after what they ask: "any downsides I should
+ * mention?", "any examples we need to know?". It asks nothing itself.
+ */
+const ASIDE = / (?:that |which )?(?:i|we) (?:should|could|can|need to|have to|ought to|must|might) (?:mention|know|know about|include|consider|think about|be aware of|write|remember|learn)$/;
+
 /** "Say that again", "can you repeat that": the last topic's answer once more (the whole answer, not the part last given). */
 const AGAIN = /^(?:can you |could you |please )*(?:say (?:that|it) again|repeat (?:that|it)|explain (?:that|it) again|explain again|again|come again|one more time)(?: please)?$/;
 
@@ -70,6 +76,11 @@ export class FollowUpCues {
     const remark = REMARK.exec(normalised)?.[0];
     if (remark !== undefined) {
       const rest = normalised.slice(remark.length);
+      return this.cueIn(rest, this.termsOf(rest));
+    }
+    const aside = ASIDE.exec(normalised);
+    if (aside !== null && aside.index > 0) {
+      const rest = normalised.slice(0, aside.index);
       return this.cueIn(rest, this.termsOf(rest));
     }
     if (UNCLEAR.test(normalised)) return 'unclear';

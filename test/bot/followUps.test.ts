@@ -22,11 +22,11 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
-  it('when asked "any downsides?" after IaaS, gives the IaaS bad points, not the cloud\'s drawbacks', async () => {
+  it.each(['any downsides?', 'any downsides I should mention?'])('when asked "%s" after IaaS, gives the IaaS bad points, not the cloud\'s drawbacks', async (asked) => {
     await conversation()
       .send('iaas')
       .assertReply(() => undefined)
-      .send('any downsides?')
+      .send(asked)
       .assertReply((reply) => { expect(reply.text).toMatch(/IaaS.*Bad point/s); })
       .startTest();
   });
