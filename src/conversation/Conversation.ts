@@ -706,6 +706,12 @@ export class Conversation {
     // what it ranks of the two (IaaS takes the most effort), as the matcher does for "PaaS or IaaS?".
     const pair = [...seen].reverse().filter((id) => this.kb.parentOf(id)?.id === family).slice(0, 2);
     if (asked.between === true && pair.length === 2 && (hit === undefined || !pair.includes(hit.id))) {
+      // One of the two ranked at the other end, and not only often ("IaaS takes the most effort"):
+      // the other is the one asked for, by elimination.
+      const other = ranked.find(({ id, fact }) => pair.includes(id) && fact.rank !== asked.rank && fact.hedged !== true);
+      const chosen = other === undefined ? undefined : pair.find((id) => id !== other.id);
+      const title = chosen === undefined ? undefined : this.kb.get(chosen)?.title;
+      if (other !== undefined && chosen !== undefined && title !== undefined) return this.answerer.answerWithFirst(chosen, `By elimination, ${shortName(title)}. ${other.fact.says}`);
       const says = ranked.filter(({ id }) => pair.includes(id)).map(({ fact }) => fact.says);
       if (says.length > 0) return this.answerer.answerWithFirst(family, says.join(' '));
       // "Which gives more control?" after PaaS and SaaS, neither of which the lecture ranks on

@@ -992,7 +992,7 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
-  it('"which needs less effort" after IaaS and PaaS compares those two, with what the lecture ranks of them, where "the least effort" is SaaS', async () => {
+  it('"which needs less effort" after IaaS and PaaS chooses between those two by elimination, as "IaaS or PaaS, which needs less effort?" does, where "the least effort" is SaaS', async () => {
     await conversation()
       .send('what is iaas')
       .assertReply(() => undefined)
@@ -1000,8 +1000,8 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .assertReply(() => undefined)
       .send('which needs less effort')
       .assertReply((reply) => {
-        expect(head(reply)).toMatch(/^\*\*In short:\*\* IaaS takes the most effort/);
-        expect(reply.text).toContain('The lecture describes three models');
+        expect(head(reply)).toMatch(/^\*\*In short:\*\* By elimination, PaaS\. IaaS takes the most effort/);
+        expect(reply.text).toContain('Platform as a service (PaaS) is the intermediate model');
       })
       .send('which needs the least effort')
       .assertReply((reply) => { expect(head(reply)).toMatch(/^\*\*In short:\*\* SaaS needs the least effort/); })
