@@ -702,12 +702,11 @@ export class Conversation {
     const ranked = this.kb.childrenOf(family).flatMap((child) => child.facts.filter((fact) => fact.scale === asked.scale).map((fact) => ({ id: child.id, fact })));
     const hit = ranked.find(({ fact }) => fact.rank === asked.rank);
     // "Which needs less effort?" after IaaS and PaaS compares those two: when the lecture ranks
-    // the end asked for elsewhere (SaaS is the least effort), their overview is answered with
-    // what it ranks of the two (IaaS takes the most effort), as the matcher does for "PaaS or IaaS?".
+    // the end asked for elsewhere (SaaS is the least effort), the one of the two not ranked at the
+    // other end (IaaS takes the most effort), as the matcher answers "PaaS or IaaS?"; else their
+    // overview, with what it ranks of the two.
     const pair = [...seen].reverse().filter((id) => this.kb.parentOf(id)?.id === family).slice(0, 2);
     if (asked.between === true && pair.length === 2 && (hit === undefined || !pair.includes(hit.id))) {
-      // One of the two ranked at the other end, and not only often ("IaaS takes the most effort"):
-      // the other is the one asked for, by elimination.
       const other = ranked.find(({ id, fact }) => pair.includes(id) && fact.rank !== asked.rank && fact.hedged !== true);
       const chosen = other === undefined ? undefined : pair.find((id) => id !== other.id);
       const title = chosen === undefined ? undefined : this.kb.get(chosen)?.title;
