@@ -162,8 +162,8 @@ const FRAGMENT_OPENING = /^(?:(?:and|so|but|or|ok|then|what about|how about) )+/
 /** The words of a comparison besides its scale's: "more", "the least". */
 const COMPARING_WORD = /^(?:more|less|most|least|the|a|bit|lot|much|even|one)$/;
 
-/** A yes or no whether to use the cloud at all: "is the cloud a good fit?", "should we move it to the cloud?". */
-const FIT_ASKED = /^(?:(?:so|and|but|ok|okay|then|hmm) )*(?:is|are|was|would|will|should|shall|do|does|can|could|might)\b.*\b(?:good (?:fit|idea|choice|option|match)|worth it|a fit|right for (?:us|me|them)|suit (?:us|me|them)|should (?:we|i|they) (?:use|move|go|switch|migrate|put)|(?:move|moving|migrate|migrating|put|putting)\b.*\bto the cloud)\b/;
+/** A yes or no whether to use the cloud at all: "is the cloud a good fit?", "should we move it to the cloud?", "good idea?", "cloud or not?". */
+const FIT_ASKED = /^(?:(?:so|and|but|ok|okay|then|hmm) )*(?:is|are|was|would|will|should|shall|do|does|can|could|might)\b.*\b(?:good (?:fit|idea|choice|option|match)|worth it|a fit|right for (?:us|me|them)|suit (?:us|me|them)|should (?:we|i|they) (?:use|move|go|switch|migrate|put)|(?:move|moving|migrate|migrating|put|putting)\b.*\bto the cloud)\b|^(?:(?:so|and|but|ok|okay|then) )*(?:a |the )?(?:good idea|bad idea|worth it|good fit|good choice|(?:\w+ )?or not)$/;
 
 /** A reason question asking for several: "which benefits matter for us?", "what are the risks for us?". */
 const MANY_ASKED = /\b(?:benefits|advantages|reasons|concerns|problems|risks|issues|drawbacks|downsides)\b/;

@@ -347,11 +347,11 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
-  it('"so is the cloud a good fit?" after a reason against it says which list the reason is on, with no yes or no', async () => {
+  it.each(['so is the cloud a good fit?', 'good idea?'])('"%s" after a reason against the cloud says which list the reason is on, with no yes or no', async (asked) => {
     await conversation()
       .send('the data is governed by a contract that says it cannot leave the company')
       .assertReply((reply) => { expect(reply.text).toMatch(/^Intellectual property/); })
-      .send('so is the cloud a good fit?')
+      .send(asked)
       .assertReply((reply) => { expect(head(reply)).toBe('**In short:** The lecture gives "Intellectual property concerns" under "Why not use the cloud?".'); })
       .startTest();
   });
