@@ -315,7 +315,10 @@ export class Conversation {
    */
   private forSituation(text: string, match: MatchResult, situation: readonly string[]): Reply | undefined {
     if (situation.length === 0) return undefined;
-    const bare = CHOICE_OPENING.test(match.normalised) && match.normalised.replace(CHOOSING_ONLY, ' ').trim() === '';
+    // "PaaS or SaaS?": parts of one family offered and nothing else, a bare choice among them.
+    const offered = OR.test(match.normalised) ? this.matcher.namedBy(match.normalised.replace(CHOOSING_ONLY, ' ').replace(/\bor\b/g, ' ').replace(/\s+/g, ' ').trim()).filter((id) => this.kb.parentOf(id) !== undefined) : [];
+    const among = offered.length >= 2 && offered.every((id) => areSiblings(id, offered[0] ?? id)) ? offered : [];
+    const bare = among.length > 0 || (CHOICE_OPENING.test(match.normalised) && match.normalised.replace(CHOOSING_ONLY, ' ').trim() === '');
     // "Which benefit helps most?", "does the cloud help?", "what cloud benefit matters most here?":
     // which of the lecture's reasons bears on what was told, and nothing else asked.
     const reason = !bare && REASON_ASKED.test(match.normalised) && match.normalised.replace(CHOOSING_ONLY, ' ').replace(REASON_WORDS, ' ').trim() === '';
@@ -342,8 +345,9 @@ export class Conversation {
       const list = id === null ? undefined : this.kb.parentOf(id);
       return list !== undefined && list.lists !== undefined && (families.length === 0 || families.includes(list.id));
     };
-    const fits = (id: string | null) => (reason || fit ? reasonOf(id) : (families.length === 0 && !ASKS_FOR_A_KIND.test(match.normalised)) || alternatives(id));
-    if (!(whole.kind === 'answer' ? fits(whole.id) : whole.candidates.some((candidate) => fits(candidate.id)))) return undefined;
+    const fits = (id: string | null) => (among.length > 0 ? id !== null && among.includes(id) : reason || fit ? reasonOf(id) : (families.length === 0 && !ASKS_FOR_A_KIND.test(match.normalised)) || alternatives(id));
+    // Among the parts offered, only one of them settles it; a "did you mean…?" would only offer them again.
+    if (!(whole.kind === 'answer' ? fits(whole.id) : among.length === 0 && whole.candidates.some((candidate) => fits(candidate.id)))) return undefined;
     // Whether to use the cloud is the lecture's to weigh only reason by reason: which list the one
     // that fits is on, said first, never a yes or no.
     const list = fit && whole.kind === 'answer' && whole.id !== null ? this.kb.parentOf(whole.id) : undefined;

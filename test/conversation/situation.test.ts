@@ -34,6 +34,16 @@ describe('a situation told over several messages', () => {
     expect(chat(["I don't want to pedal", 'but I want to drive', choice]).at(-1)).toMatchObject({ kind: 'answer', id: 'vehicles.car' });
   });
 
+  it('reads parts offered and nothing else ("the bus or the car?") as a bare choice among them', () => {
+    const last = chat(["I don't want to pedal", 'but I want to drive', 'the bus or the car?']).at(-1);
+    expect(last).toMatchObject({ kind: 'answer', id: 'vehicles.car' });
+    expect(last?.text).toMatch(/^Going by what you told me/);
+  });
+
+  it('leaves parts offered that the situation settles on none of ("the bike or the bus?" after wanting to drive) as they are asked', () => {
+    expect(chat(["I don't want to pedal", 'but I want to drive', 'the bike or the bus?']).at(-1)?.text).not.toMatch(/^Going by/);
+  });
+
   it('is what the same choice asked in one message gets', () => {
     expect(matcher.match("I don't want to pedal. but I want to drive. so which one should I pick?").id).toBe('vehicles.car');
   });
