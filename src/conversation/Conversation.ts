@@ -343,7 +343,7 @@ export class Conversation {
     // Asked for a reason, the answer is one of a list's parts, of the list named if one is.
     const reasonOf = (id: string | null) => {
       const list = id === null ? undefined : this.kb.parentOf(id);
-      return list !== undefined && list.lists !== undefined && (families.length === 0 || families.includes(list.id));
+      return list?.lists !== undefined && (families.length === 0 || families.includes(list.id));
     };
     const fits = (id: string | null) => (among.length > 0 ? id !== null && among.includes(id) : reason || fit ? reasonOf(id) : (families.length === 0 && !ASKS_FOR_A_KIND.test(match.normalised)) || alternatives(id));
     // Among the parts offered, only one of them settles it; a "did you mean…?" would only offer them again.
