@@ -110,6 +110,7 @@ describe('the Answerer\'s own sentences', () => {
     ['Is reach a reason not to use the cloud?', /^\*\*In short:\*\* No: the lecture gives "Reach" under "Why use the cloud\?"/],
     ['Is cost a reason against the cloud?', /^\*\*In short:\*\* Yes: the lecture gives "Costs" under "Why not use the cloud\?"/],
     ['is latency one of the reasons not to use the cloud?', /^\*\*In short:\*\* Yes: the lecture gives "Latency" under "Why not use the cloud\?"/],
+    ['Is control a reason not to use the cloud?', /^\*\*In short:\*\* Yes: the lecture gives "Control" under "Why not use the cloud\?"/],
   ])('reads the drawbacks\' heading asked as a list of reasons ("%s") as that family, for a yes or no of whether the part is one', (question, verdict) => {
     // By the rules alone (`partClaimedOfFamily`), which once answered the list the family's long
     // name matches, and with the question model, as the bot runs.

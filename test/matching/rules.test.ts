@@ -734,6 +734,10 @@ describeRule('partClaimedOfFamily', () => {
   it('when a part is claimed to be another part ("is the bike the bus?"), passes it on', () => {
     expect(matcher.match('is the bike the bus?').rule).not.toBe('partClaimedOfFamily');
   });
+
+  it('when the message neither asks nor seeks agreement ("the bike bit is done, now the ways to get around"), passes it on', () => {
+    expect(matcher.match('the bike bit is done, give me the ways to get around').rule).not.toBe('partClaimedOfFamily');
+  });
 });
 
 describeRule('claimChecked', () => {

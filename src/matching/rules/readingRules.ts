@@ -635,6 +635,8 @@ export const claimChecked: Rule = (ctx) => {
  * A choice of families ("a reason for or against?") is the part too, answered by its place.
  */
 export const partClaimedOfFamily: Rule = (ctx) => {
+  // Asked, or stated for agreement: "the IaaS bit is done, give me the overview…" claims nothing.
+  if (!ctx.q.reading.yesNo && !asksAgreement(ctx.q.analysis.normalised)) return undefined;
   const claim = claimIn(ctx.q.analysis.normalised, (text) => {
     // A part's name ("private cloud") names its family too, and is no family claimed.
     if (ctx.k.partNamedBy(text) !== undefined) return undefined;
