@@ -19,7 +19,7 @@ export const RULES_NOT_SECOND_GUESSED: ReadonlySet<string> = new Set([
   // The thing described is matched on its own, by the rules and the model agreeing on it.
   'claimChecked',
   // A part named whole, claimed to be one of a family named whole: the model reads the family's
-  // name ("reasons not to use the cloud") as the family's list, which the claim is not about.
+  // name ("reasons against the cloud") as the family's list, which the claim is not about.
   'partClaimedOfFamily',
   // The model reads the words of a question asked with a "not" as what it asks for (the rule's
   // reason to be), so its opinion of the whole question is no check on the rule.
