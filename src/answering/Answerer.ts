@@ -556,6 +556,13 @@ export class Answerer {
     return this.replyFor(entry, isTopic(entry) ? 'answer' : 'smalltalk', 1);
   }
 
+  /** A part's answer with the list it is on said first: "so is the cloud a good fit?" after a reason, which the lecture weighs no further. */
+  answerPlaced(id: string): Reply | undefined {
+    const entry = this.kb.get(id);
+    const list = this.kb.parentOf(id);
+    return entry === undefined || list === undefined ? undefined : this.answerSaying(id, `The lecture gives "${entry.title}" under "${list.title}".`);
+  }
+
   /** "Is that public or private?" after the private cloud: the part's answer, with the part named first ("The private cloud."). */
   answerNaming(id: string): Reply | undefined {
     const entry = this.kb.get(id);

@@ -174,6 +174,12 @@ const REASON_WORDS = /\b(?:help|helps|helpful|benefit|benefits|advantage|advanta
 /** The words of a bare choice (`CHOICE_OPENING`): a question with a word beyond these says what it chooses by. */
 const CHOOSING_ONLY = /\b(?:and|so|but|ok|okay|then|now|here|which|what|whats|kind|kinds|type|types|sort|of|one|ones|model|models|option|options|cloud|clouds|setup|set|up|service|services|deployment|should|shall|would|could|can|do|does|is|are|s|be|we|i|you|us|me|our|my|the|a|an|to|use|using|pick|choose|go|for|with|get|rent|hire|buy|adopt|take|need|want|best|better|good|right|ideal|recommend|suggest|fit|fits|suit|suits|suitable|work|works|makes|sense|that|this|it|in|case|called)\b/g;
 
+/** A reply to a question asked of the situation told, saying what it went by, so that a student who meant something else sees why. */
+function goingBy(situation: readonly string[], reply: Reply): Reply {
+  const told = situation.map((said) => `"${said.replace(/[.!]+$/, '')}"`).join(', ');
+  return { ...reply, text: `Going by what you told me (${told}):\n\n${reply.text}` };
+}
+
 /**
  * What a topic is called in a sentence, in a pronoun's place: its title, or where the title is a
  * question ("What is cloud computing?"), the name of it that reads as a thing ("the cloud"): "is
@@ -326,12 +332,12 @@ export class Conversation {
     // the cloud at all, naming nothing but it, which the reason the situation describes bears on.
     const fit = !bare && !reason && FIT_ASKED.test(match.normalised) && this.matcher.namesIn(match.normalised).every((id) => this.isSubject(id));
     if (!bare && !reason && !fit) return undefined;
-    const whole = this.matcher.match([...situation.map((said) => (/[.!?]$/.test(said) ? said : `${said}.`)), text].join(' '));
     // "Which cloud benefits matter for us?": several, as many as the statements each describe.
     if (reason && MANY_ASKED.test(match.normalised)) {
       const several = this.reasonsTold(match, situation);
       if (several !== undefined) return several;
     }
+    const whole = this.matcher.match([...situation.map((said) => (/[.!?]$/.test(said) ? said : `${said}.`)), text].join(' '));
     if (whole.kind !== 'answer' && whole.kind !== 'clarify') return undefined;
     if (whole.kind === 'answer' && (whole.id === null || (match.kind === 'answer' && whole.id === match.id))) return undefined;
     // Asked for a model or a kind of cloud, the answer is one of the alternatives (or their overview), not a reason for or against.
@@ -350,11 +356,7 @@ export class Conversation {
     if (!(whole.kind === 'answer' ? fits(whole.id) : among.length === 0 && whole.candidates.some((candidate) => fits(candidate.id)))) return undefined;
     // Whether to use the cloud is the lecture's to weigh only reason by reason: which list the one
     // that fits is on, said first, never a yes or no.
-    const list = fit && whole.kind === 'answer' && whole.id !== null ? this.kb.parentOf(whole.id) : undefined;
-    const title = whole.id === null ? undefined : this.kb.get(whole.id)?.title;
-    const reply = (list !== undefined && whole.id !== null && title !== undefined ? this.answerer.answerSaying(whole.id, `The lecture gives "${title}" under "${list.title}".`) : undefined) ?? this.answerer.answerMatch(whole);
-    const told = situation.map((said) => `"${said.replace(/[.!]+$/, '')}"`).join(', ');
-    return { ...reply, text: `Going by what you told me (${told}):\n\n${reply.text}` };
+    return goingBy(situation, (fit && whole.id !== null ? this.answerer.answerPlaced(whole.id) : undefined) ?? this.answerer.answerMatch(whole));
   }
 
   /**
@@ -376,9 +378,7 @@ export class Conversation {
     const ids = [...new Set(found.filter(({ list }) => list === first?.list).map(({ id }) => id))];
     if (first === undefined || ids.length < 2) return undefined;
     const reply = this.answerer.partsOf(first.list, ids);
-    if (reply === undefined) return undefined;
-    const told = situation.map((said) => `"${said.replace(/[.!]+$/, '')}"`).join(', ');
-    return { ...reply, text: `Going by what you told me (${told}):\n\n${reply.text}` };
+    return reply === undefined ? undefined : goingBy(situation, reply);
   }
 
   private remember(reply: Reply, memory: ConversationMemory, told?: string): TurnResult {
@@ -434,9 +434,8 @@ export class Conversation {
     const part = this.partByPlace(lastTopic, match) ?? this.otherParts(lastTopic, match, seen) ?? this.wholeList(lastTopic, match);
     if (part !== undefined) return part;
     // "So is the cloud a good fit?" after a reason for or against: which list the reason is on.
-    const list = this.kb.parentOf(lastTopic);
-    if (list?.lists !== undefined && FIT_ASKED.test(match.normalised) && this.matcher.namesIn(match.normalised).every((id) => this.isSubject(id))) {
-      return this.answerer.answerSaying(lastTopic, `The lecture gives "${entry.title}" under "${list.title}".`);
+    if (this.kb.parentOf(lastTopic)?.lists !== undefined && FIT_ASKED.test(match.normalised) && this.matcher.namesIn(match.normalised).every((id) => this.isSubject(id))) {
+      return this.answerer.answerPlaced(lastTopic);
     }
     const ranked = this.rankedInContext(lastTopic, match, seen);
     if (ranked !== undefined) return ranked;
@@ -526,12 +525,6 @@ export class Conversation {
     // A situation told and then named in one message ("we rent a whole machine… is that SaaS?"),
     // which the matcher settled as a claim: its "that" is the situation, not the last topic.
     if (refersBack && match.kind === 'answer' && match.direct?.kind === 'claim') return undefined;
-    // With another part named ("is it cheaper than PaaS?"), or in a yes or no ("is it on-site?"),
-    // the title takes the pronoun's place: added at the end, it would turn the question round, or
-    // make it a claim that the pronoun's words are the topic.
-    // Asked with the topic in place, a question that leaves the bot unsure between that topic and
-    // another ("is SaaS secure?": SaaS or security?) asks which, rather than answering the pronoun's
-    // words alone, which drop the topic: "is it secure?" alone is the security drawback.
     // "Is that a reason against the cloud?" after latency: whether the part just answered is one of
     // the family named, asked of it by name, as "is latency a reason against the cloud?" is. With
     // the title added after it instead, the family's long name outweighs the part's.
@@ -552,6 +545,12 @@ export class Conversation {
     if (refersBack && OR.test(match.normalised) && offered.length >= 2 && offered.includes(lastTopic) && match.normalised.split(' ').length <= CONTEXT_WORDS) {
       return this.answerer.answerNaming(lastTopic) ?? this.answerer.answerEntry(lastTopic);
     }
+    // With another part named ("is it cheaper than PaaS?"), or in a yes or no ("is it on-site?"),
+    // the title takes the pronoun's place: added at the end, it would turn the question round, or
+    // make it a claim that the pronoun's words are the topic.
+    // Asked with the topic in place, a question that leaves the bot unsure between that topic and
+    // another ("is SaaS secure?": SaaS or security?) asks which, rather than answering the pronoun's
+    // words alone, which drop the topic: "is it secure?" alone is the security drawback.
     if (refersBack) return this.inContext(text, entry.title, match.reading.yesNo || this.matcher.namesIn(match.normalised).some((id) => id !== lastTopic && this.kb.parentOf(id) !== undefined), lastTopic, spokenName(entry));
     const within = this.withinPart(text, match, lastTopic);
     if (within !== undefined) return within;
