@@ -493,12 +493,7 @@ export class Answerer {
     const own = this.kb.parentOf(entry.id);
     // A choice ("a reason for or against using the cloud?") is answered by the part's place, not by a yes or no.
     if (own === undefined || match.normalised.includes(' or ')) return undefined;
-    const claim = claimIn(match.normalised, (text) => {
-      // A part's name ("private cloud") is no family claimed, though its family is named by it too.
-      if (this.matcher.partNamedBy(text) !== undefined) return undefined;
-      const families = this.matcher.namedBy(text).filter((id) => this.kb.childrenOf(id).length > 0);
-      return families.length === 1 ? families[0] : undefined;
-    });
+    const claim = claimIn(match.normalised, (text) => this.matcher.familyNamedBy(text));
     const claimed = claim === undefined ? undefined : this.kb.get(claim.claimed);
     // The thing is the part itself, by its name: "is a CRM with no installs a drawback?" describes.
     if (claim === undefined || claimed === undefined || this.matcher.partNamedBy(claim.described) !== entry.id) return undefined;

@@ -739,6 +739,12 @@ export class Matcher implements RuleKnowledge {
     return parts.length === 1 && part !== undefined && this.spells(this.nameWords(part).all, text) ? part : undefined;
   }
 
+  familyNamedBy(text: string): string | undefined {
+    if (this.partNamedBy(text) !== undefined) return undefined;
+    const families = this.namedBy(text).filter((id) => this.childrenOf(id).length > 0);
+    return families.length === 1 ? families[0] : undefined;
+  }
+
   spellsTitle(id: string, text: string): boolean {
     return this.spells(this.nameWords(id).title, text);
   }

@@ -637,12 +637,7 @@ export const claimChecked: Rule = (ctx) => {
 export const partClaimedOfFamily: Rule = (ctx) => {
   // Asked, or stated for agreement: "the IaaS bit is done, give me the overview…" claims nothing.
   if (!ctx.q.reading.yesNo && !asksAgreement(ctx.q.analysis.normalised)) return undefined;
-  const claim = claimIn(ctx.q.analysis.normalised, (text) => {
-    // A part's name ("private cloud") names its family too, and is no family claimed.
-    if (ctx.k.partNamedBy(text) !== undefined) return undefined;
-    const families = ctx.k.namedBy(text).filter((id) => ctx.k.childrenOf(id).length > 0);
-    return families.length === 1 ? families[0] : undefined;
-  });
+  const claim = claimIn(ctx.q.analysis.normalised, (text) => ctx.k.familyNamedBy(text));
   const part = claim === undefined ? undefined : ctx.k.partNamedBy(claim.described);
   if (part === undefined) return undefined;
   const evidence = ctx.q.topics.find((topic) => topic.id === part);

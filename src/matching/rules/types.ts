@@ -153,6 +153,8 @@ export interface RuleKnowledge {
    * tolerance" names fault tolerance, "safe" does not name security.
    */
   partNamedBy(text: string): string | undefined;
+  /** The one family a text names whole, not by a part's name ("private cloud" names its family too): "a deployment model", "reasons against the cloud". */
+  familyNamedBy(text: string): string | undefined;
   /** Whether a text has a word of the topic's title ("PaaS"), not only of another name ("the intermediate model"). */
   spellsTitle(id: string, text: string): boolean;
   /** The sibling sub-topics an entry is made of (`combines` in the knowledge base). */
