@@ -1,7 +1,7 @@
 import type { Entry, KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { Comparison, TopicEntry } from '../knowledge/schema';
 import { areSiblings, isTopic } from '../knowledge/KnowledgeBase';
-import { asksAgreement, claimIn, joinsTwo, preferredTo } from '../matching/asking';
+import { asksAgreement, claimIn, joinsTwo, negates, preferredTo } from '../matching/asking';
 import { asksNothing, type Matcher, type MatchKind, type MatchResult } from '../matching/Matcher';
 import { normalise } from '../matching/normalise';
 import { answerPart } from './answerPart';
@@ -365,6 +365,13 @@ export class Answerer {
     // "Is IaaS an advantage of the cloud?": whether it is one at all comes before any fact of it.
     const member = match.reading.yesNo || asksAgreement(match.normalised) ? this.membership(match, entry) : undefined;
     if (member !== undefined) return member;
+    // Who does a duty in the part. One the part lists is the student's there, whatever the words
+    // placed elsewhere ("in the hybrid cloud do we share infrastructure?" is not only the public
+    // cloud's); one it does not, where the matcher read nothing more, such as the other part that
+    // gives it, or only a part whose own answer denies it.
+    const duty = this.dutyAsked(match, entry);
+    const readMore = direct !== undefined && !(direct.kind === 'claim' && direct.claimed === entry.id) && !(direct.kind === 'elsewhere' && (given === undefined || misplaced));
+    if (duty !== undefined && (duty.yours || !readMore)) return duty.said;
     if (direct?.kind === 'facts') {
       // Named first: the facts are about the others, and the entry answered may be their overview.
       const chosen = direct.chosen === undefined ? undefined : this.kb.get(direct.chosen);
@@ -503,6 +510,46 @@ export class Answerer {
   }
 
   /**
+   * "In IaaS, who installs the OS?", "with PaaS do I write the code?", "who sets up the OS?" after
+   * SaaS: who does a duty within the part answered, read from its family's duties (`duties`). The
+   * student, where the part lists it; not the student, where only a sibling does, as the knowledge
+   * base reads a duty a part does not list. The answer's sentences say what the part is, not who
+   * does each thing: the one sharing the most words was often another fact ("maximum control of
+   * the operating system"). Not where the question names another part of the family, which the
+   * matcher then answered by its words, nor a negated one, which asks which part leaves it out.
+   * Nothing where the answer's opening says it.
+   */
+  private dutyAsked(match: MatchResult, entry: TopicEntry): { said: string; yours: boolean } | undefined {
+    const family = this.kb.parentOf(entry.id);
+    const { normalised } = match;
+    const who = ASKS_WHO.test(normalised);
+    if (family === undefined || !(who || ASKS_IF_I_DO.test(normalised)) || match.reading.choosing || negates(normalised) || NONE.test(normalised)) return undefined;
+    if (this.matcher.namesIn(normalised).some((id) => id !== entry.id && this.kb.parentOf(id)?.id === family.id)) return undefined;
+    // What is asked is the main clause's: in "do you get full control if your organisation buys
+    // them?" the buying is the condition, not the question.
+    const head = normalised.split(SUBORDINATE)[0] ?? normalised;
+    const asked = new Set(this.matcher.termsOf(head));
+    // A duty is said in its own words, so each must be the question's: "install everything" reads
+    // only "install", which "install anything" has too.
+    const spoken = (phrase: string) => phrase.split(' ').every((word) => LIGHT_WORDS.has(word) || ` ${head} `.includes(` ${word} `) || this.matcher.termsOf(word).length > 0);
+    const read = (parts: readonly string[]) => {
+      const found = this.matcher.duties().filter((duty) => parts.includes(duty.part) && duty.terms.length > 0 && duty.terms.every((term) => asked.has(term)) && spoken(duty.phrase));
+      // Each duty asked once, in its fullest words: "do the updates and do the scaling", not "set up" beside "set up the OS".
+      const fullest = found.filter((duty) => !found.some((other) => other.terms.length > duty.terms.length && duty.terms.every((term) => other.terms.includes(term))));
+      return [...new Map(fullest.map((duty) => [duty.terms.join(' '), duty.phrase])).values()];
+    };
+    const mine = read([entry.id]);
+    const theirs = read(this.kb.childrenOf(family.id).flatMap((sibling) => (sibling.id === entry.id ? [] : [sibling.id])));
+    const duties = mine.length > 0 ? mine : theirs;
+    // Said by the answer's opening already ("the provider sets up the operating system"), it would be said twice.
+    const opening = this.sentenceTerms(entry).sentences[0]?.words;
+    if (duties.length === 0 || (opening !== undefined && duties.every((phrase) => this.matcher.termsOf(phrase).every((term) => opening.has(term))))) return undefined;
+    const name = partName(entry.title);
+    const [yes, no] = who ? ['You do', 'Not you'] : ['Yes', 'No'];
+    return mine.length === 0 ? { said: `${no}: in ${name} you do not ${OR_LIST.format(duties)}.`, yours: false } : { said: `${yes}: in ${name} you ${TITLES.format(duties)}.`, yours: true };
+  }
+
+  /**
    * The sentence of an entry's answer that shares the most words with a question, beyond its
    * title's; `notOpening`, none where that is the sentence the answer opens with.
    */
@@ -566,7 +613,17 @@ export class Answerer {
     return this.answerSaying(id, `${name.charAt(0).toUpperCase()}${name.slice(1)}.`);
   }
 
-  /** An entry's answer with one sentence said first, as a question that asked for it gets it. */
+  /**
+   * A part's answer with who does the duty a question asks said first ("who parks?" after the
+   * bus, whose words alone match the car), or nothing where the question reads no duty of its family.
+   */
+  answerDutyWithin(id: string, match: MatchResult): Reply | undefined {
+    const entry = this.kb.get(id);
+    const duty = entry !== undefined && isTopic(entry) ? this.dutyAsked(match, entry) : undefined;
+    return duty === undefined ? undefined : this.answerSaying(id, duty.said);
+  }
+
+  /** An entry's answer with one sentence said first, as a question that asked for it gets it: a comparison resolved against the topics discussed, too. */
   answerSaying(id: string, sentence: string): Reply | undefined {
     const reply = this.answerEntry(id);
     return reply === undefined ? undefined : saidFirst(reply, sentence);
@@ -756,13 +813,7 @@ export class Answerer {
       two?.[0] === undefined || two[1] === undefined
         ? `The lecture does not say which ${hasEnd(asked)}.`
         : `The lecture does not say which of "${two[0]}" and "${two[1]}" has ${asked.rank === 'most' ? 'more' : 'less'} ${asked.scale}.`;
-    return this.answerWithFirst(id, instead.length > 0 ? `${none} What it does say: ${instead.join(' ')}` : none);
-  }
-
-  /** An entry answered with a sentence said first: a comparison resolved against the topics discussed. */
-  answerWithFirst(id: string, first: string): Reply | undefined {
-    const reply = this.answerEntry(id);
-    return reply === undefined ? undefined : saidFirst(reply, first);
+    return this.answerSaying(id, instead.length > 0 ? `${none} What it does say: ${instead.join(' ')}` : none);
   }
 
   /** "Tell me more" about an overview: its sub-topics, as buttons to choose from. */
@@ -1017,6 +1068,8 @@ export function shortName(title: string): string {
 
 /** Titles joined as a list is said: "A" and "B"; "A", "B" and "C". */
 const TITLES = new Intl.ListFormat('en-GB', { type: 'conjunction' });
+/** A list negated as one: "you do not patch or do the updates". */
+const OR_LIST = new Intl.ListFormat('en-GB', { type: 'disjunction' });
 
 /** A part's name in a sentence: "PaaS", not "the platform as a service"; "the public cloud". */
 function partName(title: string): string {
@@ -1054,6 +1107,23 @@ const YES_NO_WITHIN = /^(?:in|with|under|for) (?:an? |the )?\w+(?: (?!of\b)\w+)?
  * Not where a thing comes from, which is its source.
  */
 const ASKS_WHO_OR_WHERE = /^(?:(?:and|so|but|ok|okay|then) )?(?:(?:in|with|under) (?:an? |the )?\w+(?: (?!of\b)\w+)? )?(?:who|whom|whose|where) (?:is|are|was|were|do|does|did|can|could|should|will|would|has|have|gets?|\w+s)\b(?!.* from$)/;
+
+/** Where a question opens: after "and", "so", …, and a part it is asked within ("in IaaS, …"). */
+const OPENING = String.raw`^(?:(?:and|so|but|ok|okay|then) )?(?:(?:in|with|under) (?:an? |the )?\w+(?: (?!of\b)\w+)? )?`;
+/** Asks who does something: "who installs the OS", "in PaaS, who writes the code"; not who someone is ("who are the providers"). */
+const ASKS_WHO = new RegExp(`${OPENING}who\\b(?! (?:are|were)\\b)`);
+/**
+ * Asks whether the student does something: "do I set up the OS", "with PaaS, will we still have
+ * to patch". Not a request ("can you explain…"), nor "am I stuck with…", which a yes about the
+ * duty would answer the wrong way round.
+ */
+const ASKS_IF_I_DO = new RegExp(`${OPENING}(?:do|will|would|must|should|shall|can|could|have) (?:i|we|you)\\b(?! (?:explain|tell|describe|give|list|help|show|define|summari[sz]e|compare|say)\\b)`);
+/** A word that asks of nothing done ("install nothing", "neither the OS nor the app"), which the negations the analyser reads leave. */
+const NONE = /\b(?:nothing|none|neither|nor|nobody|no one)\b/;
+/** Where a subordinate clause starts: a condition or a second question, not what is asked. */
+const SUBORDINATE = / (?:if|when|because|though|although|while|since|unless|so that|or do|or does|or is|or am) /;
+/** Words a duty is said with that carry nothing of it: "do the updates", "set up the OS". */
+const LIGHT_WORDS = new Set(['the', 'a', 'an', 'your', 'do', 'up']);
 
 /**
  * Asks whether one of a list is first of all: "the biggest drawback", "the main benefit", "the

@@ -596,7 +596,9 @@ export class Conversation {
     // the last topic's answer itself names: "who handles scaling?" after IaaS, whose answer leaves
     // you the scaling, is not about the benefit named "scaling".
     const ownNames = asksWho ? this.matcher.namesIn(this.kb.get(lastTopic)?.answer ?? '') : [];
-    if (this.matcher.namesIn(match.normalised).some((id) => !ownNames.includes(id))) return undefined;
+    // Nor a yes or no of one of the part's duties: "do I have to handle scaling too?" after IaaS
+    // asks whether the student does the scaling there, not about the benefit named "scaling".
+    if (this.matcher.namesIn(match.normalised).some((id) => !ownNames.includes(id))) return match.reading.yesNo ? this.answerer.answerDutyWithin(lastTopic, match) : undefined;
     // Any short question whose words alone leave the family ("what does the provider do?" after
     // PaaS matched the public cloud's providers) is asked within the part too.
     const leaves = match.kind === 'answer' && match.id !== null && (this.kb.parentOf(match.id)?.id ?? match.id) !== overview.id;
@@ -606,6 +608,9 @@ export class Conversation {
     // By its shortest name, as a student would ask it: "in IaaS", not "in Infrastructure as a service (IaaS)".
     const reply = this.answerer.answerQuestion(`in ${shortName(this.kb.get(lastTopic)?.title ?? '')}, ${text}`);
     if (reply.kind === 'answer' && reply.id === lastTopic) return reply;
+    // Whether the student does a duty there, or who does, said from the part's duties.
+    const duty = this.answerer.answerDutyWithin(lastTopic, match);
+    if (duty !== undefined) return duty;
     // Who does it, asked where the words alone name a sibling's role, is the part's answer, which
     // says who does what in it, whatever the question model makes of the words.
     return asksWho && match.id !== null && this.kb.parentOf(match.id)?.id === overview.id ? this.answerer.answerEntry(lastTopic) : undefined;
@@ -713,9 +718,9 @@ export class Conversation {
       const other = ranked.find(({ id, fact }) => pair.includes(id) && fact.rank !== asked.rank && fact.hedged !== true);
       const chosen = other === undefined ? undefined : pair.find((id) => id !== other.id);
       const title = chosen === undefined ? undefined : this.kb.get(chosen)?.title;
-      if (other !== undefined && chosen !== undefined && title !== undefined) return this.answerer.answerWithFirst(chosen, `By elimination, ${shortName(title)}. ${other.fact.says}`);
+      if (other !== undefined && chosen !== undefined && title !== undefined) return this.answerer.answerSaying(chosen, `By elimination, ${shortName(title)}. ${other.fact.says}`);
       const says = ranked.filter(({ id }) => pair.includes(id)).map(({ fact }) => fact.says);
-      if (says.length > 0) return this.answerer.answerWithFirst(family, says.join(' '));
+      if (says.length > 0) return this.answerer.answerSaying(family, says.join(' '));
       // "Which gives more control?" after PaaS and SaaS, neither of which the lecture ranks on
       // control: that it does not say, and what it ranks instead (IaaS gives the most), never the
       // one it ranks as if it were one of the two.
@@ -730,7 +735,7 @@ export class Conversation {
     // "Which is cheaper?" after IaaS, when the lecture ranks only the other end ("IaaS often costs
     // more"): the overview, saying so, and what it does rank.
     if (hit === undefined) return this.answerer.answerNotRanked(family, asked, ranked.map(({ fact }) => fact.says));
-    return this.answerer.answerWithFirst(hit.id, hit.fact.says);
+    return this.answerer.answerSaying(hit.id, hit.fact.says);
   }
 
   /**

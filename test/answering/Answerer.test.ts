@@ -192,6 +192,21 @@ describe('a claim that names a lecture example, with the question model as the b
   });
 });
 
+describe('a claim of where a duty is done, with the question model as the bot runs', () => {
+  const kb = realKnowledgeBase();
+  const withModel = new Answerer(kb, new Matcher(kb, {}, undefined, new QuestionClassifier(committedQuestionModel(kb))));
+
+  it('"true or false: SaaS means you set up the operating system" is corrected with the one part that lists the duty, IaaS, not PaaS, whose answer shares the words', () => {
+    const reply = withModel.answerQuestion('true or false: SaaS means you set up the operating system');
+    expect(reply.id).toBe('service-models.iaas');
+    expect(reply.text).toMatch(/^\*\*In short:\*\* Not quite: the lecture gives that under "Infrastructure as a service \(IaaS\)", not "Software as a service \(SaaS\)"\./);
+  });
+
+  it('leaves a claim about what the provider does to the words: it is no duty of the student\'s', () => {
+    expect(withModel.answerQuestion("isn't PaaS the one where the provider sets up the OS?").id).toBe('service-models.paas');
+  });
+});
+
 describe('a choice by what the student will not do that leaves two parts, with the question model as the bot runs', () => {
   it('"which service model does NOT give you control over the OS?" is never IaaS, the part it rules out: the overview says which are left', () => {
     const kb = realKnowledgeBase();

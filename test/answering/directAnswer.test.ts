@@ -1,4 +1,6 @@
 import { Answerer } from '../../src/answering/Answerer';
+import { Conversation } from '../../src/conversation/Conversation';
+import { freshMemory } from '../../src/conversation/memory';
 import { Matcher } from '../../src/matching/Matcher';
 import { gardeningKnowledgeBase } from '../matching/fixtures/gardening';
 import { housingKnowledgeBase } from '../matching/fixtures/housing';
@@ -156,6 +158,34 @@ describe('a direct sentence before the answer', () => {
     expect(answerer.answerQuestion('with the bus who drives?').id).toBe('vehicles.bus');
     expect(parts('with the bus who drives?')[0]).toBe(kb.get('vehicles.bus')?.answer);
     expect(parts('the vehicle where you pedal up hills')[0]).toBe(kb.get('vehicles.bike')?.answer);
+  });
+
+  it.each([
+    ['with the bike, who wears a helmet?', 'vehicles.bike', 'You do: in the bike you wear a helmet.'],
+    ['with the car do i buy fuel?', 'vehicles.car', 'Yes: in the car you buy fuel.'],
+  ])('says the student does a duty the part lists, asked who does it or whether they do ("%s")', (question, id, said) => {
+    expect(answerer.answerQuestion(question).id).toBe(id);
+    expect(parts(question).slice(0, 2)).toEqual([`**In short:** ${said}`, kb.get(id)?.answer]);
+  });
+
+  it('says who does a duty within the part under discussion, where only a sibling lists it: not the student', () => {
+    const matcher = new Matcher(kb);
+    const conversation = new Conversation(kb, matcher, new Answerer(kb, matcher));
+    let memory = freshMemory();
+    const said = ['tell me about the bus', 'who parks?', 'do i have to buy fuel?'].map((message) => {
+      const turn = conversation.respond(message, memory);
+      memory = turn.memory;
+      return [turn.reply.id, turn.reply.text.split('\n\n')[0]];
+    });
+    expect(said.slice(1)).toEqual([
+      ['vehicles.bus', '**In short:** Not you: in the bus you do not park.'],
+      ['vehicles.bus', '**In short:** No: in the bus you do not buy fuel.'],
+    ]);
+  });
+
+  it('says no yes or no of a duty where the matcher placed it in the part that lists it, nor of one negated', () => {
+    expect(parts('with the bike do i park?')[0]).toBe('**In short:** Not in "The bike": the lecture gives that under "The car".');
+    expect(parts('with the car who does not park?')[0]).toBe(kb.get('vehicles.car')?.answer);
   });
 
   it('says no, with the sentence that says the opposite, to a belief the answer denies ("do I drive the bus?"), but not to that belief negated or offered as a choice', () => {

@@ -545,7 +545,22 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .send('what is iaas')
       .assertReply(() => undefined)
       .send('who sets up the OS?')
-      .assertReply((reply) => { expect(reply.text).toMatch(/^Infrastructure as a service \(IaaS\)/); })
+      .assertReply((reply) => {
+        expect(head(reply)).toBe('**In short:** You do: in IaaS you set up the operating system.');
+        expect(reply.text).toContain('\n\nInfrastructure as a service (IaaS)');
+      })
+      .startTest();
+  });
+
+  it('"who sets up the OS?" after SaaS says it is not the student, from the duties only the other models list', async () => {
+    await conversation()
+      .send('what is SaaS?')
+      .assertReply(() => undefined)
+      .send('who sets up the OS?')
+      .assertReply((reply) => {
+        expect(head(reply)).toBe('**In short:** Not you: in SaaS you do not set up the operating system.');
+        expect(reply.text).toContain('\n\nSoftware as a service (SaaS)');
+      })
       .startTest();
   });
 

@@ -54,6 +54,17 @@ describe('a follow-up that carries on, with the question model', () => {
   const matcher = new Matcher(kb, {}, undefined, new QuestionClassifier(committedQuestionModel(kb)));
   const conversation = new Conversation(kb, matcher, new Answerer(kb, matcher));
 
+  it('"do I have to handle scaling too?" after IaaS\'s disadvantages asks whether the student does the scaling there, though "scaling" names a benefit and the words alone are declined', () => {
+    let memory = freshMemory();
+    const [, asked] = ['what are the disadvantages of IaaS?', 'do i have to handle scaling too?'].map((message) => {
+      const turn = conversation.respond(message, memory);
+      memory = turn.memory;
+      return turn.reply;
+    });
+    expect(asked?.id).toBe('service-models.iaas');
+    expect(asked?.text.split('\n\n')[0]).toBe('**In short:** Yes: in IaaS you do the scaling.');
+  });
+
   it('"any other definition?" after what the cloud is stays with it, where its words alone match the public cloud ("other users")', () => {
     expect(matcher.match('any other definition?').id).toBe('deployment-models.public');
     expect(replies(conversation, ['what is cloud computing?', 'any other definition?']).map((reply) => reply.id)).toEqual(['cloud-computing', 'cloud-computing']);

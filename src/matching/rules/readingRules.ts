@@ -593,8 +593,17 @@ export const claimChecked: Rule = (ctx) => {
   // Within a part, "you" is anyone who uses it ("in SaaS you install the OS yourself"), as "I" is:
   // alone, a clause that opens with "you" reads as a remark to the bot.
   const described = claim.within === true ? claim.described.replace(/^you\b/, 'i').replace(/\byourself\b/g, 'myself').replace(/\byour\b/g, 'my') : claim.described;
-  const thing = ctx.k.agreedPart(described, true) ?? (claim.meaning === true ? ctx.k.agreedPart(`which is when ${described}`) : undefined);
-  if (thing === undefined || thing.id === null) return undefined;
+  const matched = ctx.k.agreedPart(described, true) ?? (claim.meaning === true ? ctx.k.agreedPart(`which is when ${described}`) : undefined);
+  if (matched === undefined || matched.id === null) return undefined;
+  // A duty of the family's parts (`duties`) is done where the parts list it, whatever third part
+  // the words match best: "SaaS means you set up the operating system" matched PaaS, whose answer
+  // says the provider sets it up; only IaaS lists it. One the claimed part lists is no claim to
+  // correct; one listed by several, none of them matched, is left to the other rules. Words that
+  // match the part claimed are left to its answer, which may deny the belief; a duty asked within
+  // a part, to the answerer's reading of it.
+  const listing = family === undefined || claim.within === true || matched.id === claimed ? undefined : partsListing(ctx, family, described);
+  if (listing !== undefined && (listing.includes(claimed) || (!listing.includes(matched.id) && listing.length !== 1))) return undefined;
+  const thing = { ...matched, id: listing === undefined || listing.includes(matched.id) ? matched.id : (listing[0] ?? matched.id) };
   if (ctx.k.parentOf(thing.id) !== ctx.k.parentOf(claimed) && !isExampleName(ctx, claim.described, thing.id)) return undefined;
   // A thing that is itself the part's title ("PaaS is the least-effort model", "is reach a kind
   // of availability?") is a claim that two parts are one; another of its names ("the intermediate
@@ -626,6 +635,19 @@ export const claimChecked: Rule = (ctx) => {
   }
   return { kind: 'answer', id: thing.id, confidence: thing.confidence, candidates: thing.candidates, direct: { kind: 'claim', claimed, ...(named ? { named } : {}) } };
 };
+
+/** Another party doing something: the provider, or anyone but the student. */
+const SOMEONE_ELSE = /\b(?:provider|providers|vendor|vendors|supplier|suppliers|someone else|somebody else|they|them|the company|the host)\b/;
+
+/** The parts of a family that list a duty a text reads, in its fullest words; undefined where it reads none. */
+function partsListing(ctx: RuleContext, family: string, text: string): string[] | undefined {
+  // Done by someone else ("where the provider sets up the OS"), it is no duty of the student's.
+  if (SOMEONE_ELSE.test(text)) return undefined;
+  const terms = new Set(ctx.k.termsOf(text));
+  const read = ctx.k.duties().filter((duty) => duty.family === family && duty.terms.length > 0 && duty.terms.every((term) => terms.has(term)));
+  const fullest = read.filter((duty) => !read.some((other) => other.terms.length > duty.terms.length && duty.terms.every((term) => other.terms.includes(term))));
+  return fullest.length === 0 ? undefined : [...new Set(fullest.map((duty) => duty.part))];
+}
 
 /**
  * "Is elasticity a reason against using the cloud?", "is IaaS a deployment model?": whether a part, by its
