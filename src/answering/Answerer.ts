@@ -3,6 +3,7 @@ import type { Comparison, TopicEntry } from '../knowledge/schema';
 import { areSiblings, isTopic } from '../knowledge/KnowledgeBase';
 import { asksAgreement, claimIn, joinsTwo, negates, preferredTo } from '../matching/asking';
 import { asksNothing, type Matcher, type MatchKind, type MatchResult } from '../matching/Matcher';
+import type { Duty } from '../matching/rules/types';
 import { normalise } from '../matching/normalise';
 import { answerPart } from './answerPart';
 import { type FollowUpCue, FollowUpCues } from './followUpCues';
@@ -365,6 +366,12 @@ export class Answerer {
     // "Is IaaS an advantage of the cloud?": whether it is one at all comes before any fact of it.
     const member = match.reading.yesNo || asksAgreement(match.normalised) ? this.membership(match, entry) : undefined;
     if (member !== undefined) return member;
+    // "Is latency a benefit or a drawback?", "a reason for or against using the cloud?": which of
+    // the two lists the part is on, where any sentence of its answer would leave the choice open.
+    const list = this.kb.parentOf(entry.id);
+    if (direct === undefined && list?.lists !== undefined && match.normalised.includes(' or ') && (match.reading.bothSides !== undefined || SIDES_OFFERED.test(match.normalised))) {
+      return `The lecture gives "${entry.title}" under "${list.title}".`;
+    }
     // Who does a duty in the part. One the part lists is the student's there, whatever the words
     // placed elsewhere ("in the hybrid cloud do we share infrastructure?" is not only the public
     // cloud's); one it does not, where the matcher read nothing more, such as the other part that
@@ -535,18 +542,21 @@ export class Answerer {
     const read = (parts: readonly string[]) => {
       const found = this.matcher.duties().filter((duty) => parts.includes(duty.part) && duty.terms.length > 0 && duty.terms.every((term) => asked.has(term)) && spoken(duty.phrase));
       // Each duty asked once, in its fullest words: "do the updates and do the scaling", not "set up" beside "set up the OS".
-      const fullest = found.filter((duty) => !found.some((other) => other.terms.length > duty.terms.length && duty.terms.every((term) => other.terms.includes(term))));
-      return [...new Map(fullest.map((duty) => [duty.terms.join(' '), duty.phrase])).values()];
+      return found.filter((duty) => !found.some((other) => other.terms.length > duty.terms.length && duty.terms.every((term) => other.terms.includes(term))));
     };
-    const mine = read([entry.id]);
-    const theirs = read(this.kb.childrenOf(family.id).flatMap((sibling) => (sibling.id === entry.id ? [] : [sibling.id])));
-    const duties = mine.length > 0 ? mine : theirs;
+    const phrases = (duties: readonly Duty[]) => [...new Map(duties.map((duty) => [duty.terms.join(' '), duty.phrase])).values()];
+    const mine = phrases(read([entry.id]));
+    const elsewhere = read(this.kb.childrenOf(family.id).flatMap((sibling) => (sibling.id === entry.id ? [] : [sibling.id])));
+    const duties = mine.length > 0 ? mine : phrases(elsewhere);
     // Said by the answer's opening already ("the provider sets up the operating system"), it would be said twice.
     const opening = this.sentenceTerms(entry).sentences[0]?.words;
     if (duties.length === 0 || (opening !== undefined && duties.every((phrase) => this.matcher.termsOf(phrase).every((term) => opening.has(term))))) return undefined;
     const name = partName(entry.title);
     const [yes, no] = who ? ['You do', 'Not you'] : ['Yes', 'No'];
-    return mine.length === 0 ? { said: `${no}: in ${name} you do not ${OR_LIST.format(duties)}.`, yours: false } : { said: `${yes}: in ${name} you ${TITLES.format(duties)}.`, yours: true };
+    if (mine.length > 0) return { said: `${yes}: in ${name} you ${TITLES.format(duties)}.`, yours: true };
+    // Where the student does do it, in the family's own order: "In IaaS you do."
+    const doers = this.kb.childrenOf(family.id).filter((sibling) => elsewhere.some((duty) => duty.part === sibling.id));
+    return { said: `${no}: in ${name} you do not ${OR_LIST.format(duties)}. In ${TITLES.format(doers.map((doer) => partName(doer.title)))} you do.`, yours: false };
   }
 
   /**
@@ -1107,6 +1117,9 @@ const YES_NO_WITHIN = /^(?:in|with|under|for) (?:an? |the )?\w+(?: (?!of\b)\w+)?
  * Not where a thing comes from, which is its source.
  */
 const ASKS_WHO_OR_WHERE = /^(?:(?:and|so|but|ok|okay|then) )?(?:(?:in|with|under) (?:an? |the )?\w+(?: (?!of\b)\w+)? )?(?:who|whom|whose|where) (?:is|are|was|were|do|does|did|can|could|should|will|would|has|have|gets?|\w+s)\b(?!.* from$)/;
+
+/** A choice between the two sides a list is on: "a reason for or against", "to use the cloud or not to use it". */
+const SIDES_OFFERED = /\bfor or against\b|\bagainst or for\b|\bto use (?:\w+ ){0,2}or not\b|\bor (?:a reason )?not to\b/;
 
 /** Where a question opens: after "and", "so", …, and a part it is asked within ("in IaaS, …"). */
 const OPENING = String.raw`^(?:(?:and|so|but|ok|okay|then) )?(?:(?:in|with|under) (?:an? |the )?\w+(?: (?!of\b)\w+)? )?`;

@@ -92,7 +92,9 @@ const OTHER_ONES = /^(?:and |but |what about |how about |tell me about |and what
  */
 /** A word for a list's side, or for any list, captured: what "another" or "what else" asks for more of. */
 const LIST_WORD = '(drawback|drawbacks|disadvantage|disadvantages|downside|downsides|con|cons|risk|risks|benefit|benefits|advantage|advantages|upside|upsides|pro|pros|reason|reasons|model|models|type|types|kind|kinds|option|options|point|points)';
-const ANOTHER = new RegExp(`^(?:and |so |ok |what |what is |whats |what are |give me |tell me |name |list |is there |are there )?(?:the )?(?:another|one more|any other|any others|any more|other|others)(?: one| ones)?(?: ${LIST_WORD})?(?: (?:are there|is there|then|left))?$`);
+/** The side a list word is said with: "reasons not to use it", "reasons to use the cloud", "reasons against". */
+const LIST_SIDE = '(?: (not to use|to not use|against|for|to use)(?: (?:it|the cloud|cloud|them))?)?';
+const ANOTHER = new RegExp(`^(?:and |so |ok |what |what is |whats |what are |give me |tell me |name |list |is there |are there )?(?:the )?(?:another|one more|any other|any others|any more|other|others)(?: one| ones)?(?: ${LIST_WORD}${LIST_SIDE})?(?: (?:are there|is there|then|left))?$`);
 /**
  * "What else?", "anything else?", "what else is a benefit?", "what else is there?": the same, asked
  * with "else". After a part, the lecture has said all it says of it; what else it gives is the rest
@@ -707,6 +709,10 @@ export class Conversation {
     const withoutScale = match.normalised.split(' ').filter((word) => scaleWords?.has(word) !== true).join(' ');
     if (this.matcher.namesIn(withoutScale).some((id) => id === match.id || id === answeredFamily)) return undefined;
     const family = this.kb.parentOf(lastTopic)?.id ?? lastTopic;
+    // A list's parts are reasons, not the kinds a question asks for: "which model often has higher
+    // costs?" after the costs drawback chooses among what the facts rank, as the matcher did.
+    const familyEntry = this.kb.get(family);
+    if (familyEntry !== undefined && isTopic(familyEntry) && familyEntry.lists !== undefined && match.direct?.kind === 'facts' && ASKS_FOR_A_KIND.test(match.normalised)) return undefined;
     const ranked = this.kb.childrenOf(family).flatMap((child) => child.facts.filter((fact) => fact.scale === asked.scale).map((fact) => ({ id: child.id, fact })));
     const hit = ranked.find(({ fact }) => fact.rank === asked.rank);
     // "Which needs less effort?" after IaaS and PaaS compares those two: when the lecture ranks
@@ -785,6 +791,9 @@ export class Conversation {
   private anotherOf(overview: string, normalised: string): boolean {
     const found = ANOTHER.exec(normalised) ?? ELSE.exec(normalised);
     if (found === null) return false;
+    // A side said with the list word: "other reasons not to use it" are drawbacks, "to use it" benefits.
+    const side = found[2];
+    if (side !== undefined) return overview === this.overviews[/not|against/.test(side) ? 'drawback' : 'benefit'];
     const word = found[1];
     if (word === undefined || (!BENEFIT_WORDS.has(word) && !DRAWBACK_WORDS.has(word))) return true;
     return overview === this.overviews[BENEFIT_WORDS.has(word) ? 'benefit' : 'drawback'];

@@ -168,7 +168,7 @@ describe('a direct sentence before the answer', () => {
     expect(parts(question).slice(0, 2)).toEqual([`**In short:** ${said}`, kb.get(id)?.answer]);
   });
 
-  it('says who does a duty within the part under discussion, where only a sibling lists it: not the student', () => {
+  it('says who does a duty within the part under discussion, where only a sibling lists it: not the student, who does it in that sibling', () => {
     const matcher = new Matcher(kb);
     const conversation = new Conversation(kb, matcher, new Answerer(kb, matcher));
     let memory = freshMemory();
@@ -178,14 +178,24 @@ describe('a direct sentence before the answer', () => {
       return [turn.reply.id, turn.reply.text.split('\n\n')[0]];
     });
     expect(said.slice(1)).toEqual([
-      ['vehicles.bus', '**In short:** Not you: in the bus you do not park.'],
-      ['vehicles.bus', '**In short:** No: in the bus you do not buy fuel.'],
+      ['vehicles.bus', '**In short:** Not you: in the bus you do not park. In the car you do.'],
+      ['vehicles.bus', '**In short:** No: in the bus you do not buy fuel. In the car you do.'],
     ]);
   });
 
   it('says no yes or no of a duty where the matcher placed it in the part that lists it, nor of one negated', () => {
     expect(parts('with the bike do i park?')[0]).toBe('**In short:** Not in "The bike": the lecture gives that under "The car".');
     expect(parts('with the car who does not park?')[0]).toBe(kb.get('vehicles.car')?.answer);
+  });
+
+  it('says which list a part is on when asked to choose between the two sides, not one of its sentences, which leaves the choice open', () => {
+    const garden = new Answerer(gardeningKnowledgeBase(), new Matcher(gardeningKnowledgeBase()));
+    const reply = garden.answerQuestion('is the weather a benefit or a drawback?');
+    expect(reply.id).toBe('against.weather');
+    expect(reply.text.split('\n\n')[0]).toBe('**In short:** The lecture gives "Weather" under "Why not garden?".');
+    const real = realKnowledgeBase();
+    const lecture = new Answerer(real, new Matcher(real));
+    expect(lecture.answerQuestion('is security a reason to use the cloud or not to use it?').text.split('\n\n')[0]).toBe('**In short:** The lecture gives "Security" under "Why not use the cloud?".');
   });
 
   it('says no, with the sentence that says the opposite, to a belief the answer denies ("do I drive the bus?"), but not to that belief negated or offered as a choice', () => {

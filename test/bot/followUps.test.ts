@@ -552,13 +552,40 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
-  it('"who sets up the OS?" after SaaS says it is not the student, from the duties only the other models list', async () => {
+  it('"any other reasons not to use it?" after intellectual property offers the other reasons not to, not the same one again; after elasticity, the reasons not to', async () => {
+    await conversation()
+      .send('what is the intellectual property concern?')
+      .assertReply(() => undefined)
+      .send('any other reasons not to use it?')
+      .assertReply((reply) => {
+        expect(reply.text).toMatch(/^Under "Why not use the cloud\?" the lecture also gives these/);
+        expect(reply.text).not.toMatch(/Intellectual property/);
+      })
+      .startTest();
+    await conversation()
+      .send('what is elasticity?')
+      .assertReply(() => undefined)
+      .send('any other reasons not to use it?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The lecture gives five reasons not to use the cloud/); })
+      .startTest();
+  });
+
+  it('"which model often has higher costs?" after the costs drawback is the model the facts rank (IaaS), not a ranking of the reasons not to use the cloud', async () => {
+    await conversation()
+      .send('what are the costs of using cloud?')
+      .assertReply(() => undefined)
+      .send('which model often has higher costs?')
+      .assertReply((reply) => { expect(head(reply)).toBe('**In short:** IaaS often costs more than the other service models.'); })
+      .startTest();
+  });
+
+  it('"who sets up the OS?" after SaaS says it is not the student, from the duties only the other models list, and where the student does it', async () => {
     await conversation()
       .send('what is SaaS?')
       .assertReply(() => undefined)
       .send('who sets up the OS?')
       .assertReply((reply) => {
-        expect(head(reply)).toBe('**In short:** Not you: in SaaS you do not set up the operating system.');
+        expect(head(reply)).toBe('**In short:** Not you: in SaaS you do not set up the operating system. In IaaS you do.');
         expect(reply.text).toContain('\n\nSoftware as a service (SaaS)');
       })
       .startTest();
