@@ -172,12 +172,12 @@ export class Answerer {
     if (cue === 'more' || cue === 'why' || cue === 'example') return this.askWhatAbout(cue);
     // Not understanding, or asking to hear it again, with nothing before it: what can be asked.
     if (cue === 'unclear' || cue === 'again') return this.prompt();
-    const two = this.twoAsked(match) ?? this.twoChoices(match);
+    const two = this.sameOrNot(this.twoAsked(match) ?? this.twoChoices(match), match);
     if (two !== undefined) return { ...two, confidence: match.confidence, match };
     if ((match.kind === 'answer' || match.kind === 'smalltalk') && match.id !== null) {
       const entry = this.kb.get(match.id);
       if (entry) {
-        const both = match.kind === 'answer' ? this.differenceAsked(match, entry.id) : undefined;
+        const both = match.kind === 'answer' ? this.sameOrNot(this.differenceAsked(match, entry.id), match) : undefined;
         if (both !== undefined) return { ...both, confidence: match.confidence, match };
         const reply = this.withOtherSide(this.replyFor(entry, match.kind, match.confidence), entry, match);
         const direct = match.kind === 'answer' && isTopic(entry) ? (this.directAnswer(match, entry) ?? this.noExampleSaid(match, entry)) : undefined;
@@ -690,6 +690,20 @@ export class Answerer {
    * second topic's, or `id` when given: the topic the question was matched to. `asked` says what
    * the two are given for: how they differ, one weighed against the other, or both asked at once.
    */
+  /**
+   * "Is elasticity the same as scalability?", "is that the same thing as disaster mitigation?": two
+   * parts set side by side for a yes or no of whether they are one, answered no first. Each part is
+   * an entry of its own because the lecture gives it as a thing of its own.
+   */
+  sameOrNot(reply: Reply | undefined, match: MatchResult): Reply | undefined {
+    const [first, second] = (reply?.pair ?? []).map((id) => this.kb.get(id)?.title);
+    // Asked in the main clause, not a reason given after it ("…, because they seem the same to me"),
+    // and not as "is X not the same as Y?", which a no would answer the wrong way round.
+    const head = match.normalised.split(SUBORDINATE)[0] ?? match.normalised;
+    if (reply === undefined || first === undefined || second === undefined || !match.reading.yesNo || !SAME_ASKED.test(head) || /\bnot (?:the )?same\b/.test(head)) return reply;
+    return saidFirst(reply, `No: the lecture gives "${first}" and "${second}" as different things.`);
+  }
+
   compareTwo(first: string, second: string, overview?: string, id?: string, asked: 'difference' | 'against' | 'both' = 'difference'): Reply | undefined {
     const a = this.kb.get(first);
     const b = this.kb.get(second);
@@ -1117,6 +1131,9 @@ const YES_NO_WITHIN = /^(?:in|with|under|for) (?:an? |the )?\w+(?: (?!of\b)\w+)?
  * Not where a thing comes from, which is its source.
  */
 const ASKS_WHO_OR_WHERE = /^(?:(?:and|so|but|ok|okay|then) )?(?:(?:in|with|under) (?:an? |the )?\w+(?: (?!of\b)\w+)? )?(?:who|whom|whose|where) (?:is|are|was|were|do|does|did|can|could|should|will|would|has|have|gets?|\w+s)\b(?!.* from$)/;
+
+/** Whether two things are one: "the same as", "the same thing", "just another word for". */
+const SAME_ASKED = /\b(?:the same|same thing|same as|identical|another word for|another name for)\b/;
 
 /** A choice between the two sides a list is on: "a reason for or against", "to use the cloud or not to use it". */
 const SIDES_OFFERED = /\bfor or against\b|\bagainst or for\b|\bto use (?:\w+ ){0,2}or not\b|\bor (?:a reason )?not to\b/;

@@ -868,7 +868,7 @@ export class Conversation {
     const table = parent?.comparison === undefined ? undefined : parent.id;
     // Both named ("what's the difference between PaaS and SaaS?" after SaaS): in the order asked.
     const [first, second] = names.includes(lastTopic) && this.matcher.namedFirst(match.normalised, lastTopic, other) === other ? [other, lastTopic] : [lastTopic, other];
-    return this.answerer.compareTwo(first, second, table, lastTopic);
+    return this.answerer.sameOrNot(this.answerer.compareTwo(first, second, table, lastTopic), match);
   }
 
   /**

@@ -188,6 +188,20 @@ describe('a direct sentence before the answer', () => {
     expect(parts('with the car who does not park?')[0]).toBe(kb.get('vehicles.car')?.answer);
   });
 
+  it('answers no first when two parts set side by side were asked whether they are the same ("is that the same as the bike?" after the bus), and nothing first when the difference is asked', () => {
+    const matcher = new Matcher(kb);
+    const conversation = new Conversation(kb, matcher, new Answerer(kb, matcher));
+    const first = conversation.respond('tell me about the bus', freshMemory());
+    const same = conversation.respond('is that the same as the bike?', first.memory).reply;
+    expect(same.text.split('\n\n')[0]).toBe('**In short:** No: the lecture gives "The bus" and "The bike" as different things.');
+    const difference = conversation.respond("what's the difference from the bike?", first.memory).reply;
+    expect(difference.text).toMatch(/^The difference between "The bus" and "The bike"/);
+    // Asked in one question, on the real lecture: two reasons to use the cloud it gives apart.
+    const real = realKnowledgeBase();
+    const lecture = new Answerer(real, new Matcher(real));
+    expect(lecture.answerQuestion('is fault tolerance the same thing as disaster mitigation?').text.split('\n\n')[0]).toBe('**In short:** No: the lecture gives "Fault tolerance" and "Disaster mitigation" as different things.');
+  });
+
   it('says which list a part is on when asked to choose between the two sides, not one of its sentences, which leaves the choice open', () => {
     const garden = new Answerer(gardeningKnowledgeBase(), new Matcher(gardeningKnowledgeBase()));
     const reply = garden.answerQuestion('is the weather a benefit or a drawback?');
