@@ -691,7 +691,7 @@ export class Answerer {
    * the two are given for: how they differ, one weighed against the other, or both asked at once.
    */
   /**
-   * "Is elasticity the same as scalability?", "is that the same thing as disaster mitigation?": two
+   * "Is reach the same as agility?", "is that the same thing as disaster mitigation?": two
    * parts set side by side for a yes or no of whether they are one, answered no first. Each part is
    * an entry of its own because the lecture gives it as a thing of its own.
    */

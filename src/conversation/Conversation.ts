@@ -92,7 +92,7 @@ const OTHER_ONES = /^(?:and |but |what about |how about |tell me about |and what
  */
 /** A word for a list's side, or for any list, captured: what "another" or "what else" asks for more of. */
 const LIST_WORD = '(drawback|drawbacks|disadvantage|disadvantages|downside|downsides|con|cons|risk|risks|benefit|benefits|advantage|advantages|upside|upsides|pro|pros|reason|reasons|model|models|type|types|kind|kinds|option|options|point|points)';
-/** The side a list word is said with: "reasons not to use it", "reasons to use the cloud", "reasons against". */
+/** The side a list word is said with: "reasons not to use it", "reasons to use it", "reasons against". */
 const LIST_SIDE = '(?: (not to use|to not use|against|for|to use)(?: (?:it|the cloud|cloud|them))?)?';
 const ANOTHER = new RegExp(`^(?:and |so |ok |what |what is |whats |what are |give me |tell me |name |list |is there |are there )?(?:the )?(?:another|one more|any other|any others|any more|other|others)(?: one| ones)?(?: ${LIST_WORD}${LIST_SIDE})?(?: (?:are there|is there|then|left))?$`);
 /**
