@@ -865,6 +865,18 @@ describeRule('dutiesRuledOut', () => {
     expect(tiny.match(question).rule).not.toBe('dutiesRuledOut');
   });
 
+  it('reads a choosing verb whose object is a duty ("does not let me choose the route") as that duty, not as a choice turned round', () => {
+    const kb = tinyKnowledgeBase();
+    const routed = new KnowledgeBase(
+      kb.topics.map((entry) => (entry.id === 'vehicles.car' ? { ...entry, duties: [...entry.duties, 'choose the route'] } : entry)),
+      kb.smalltalk,
+      kb.synonyms,
+      kb.lecture,
+      kb.scales,
+    );
+    expect(new Matcher(routed).match('which one does not let me choose the route or pedal?')).toMatchObject({ rule: 'dutiesRuledOut', kind: 'answer', id: 'vehicles.bus' });
+  });
+
   it('on the lecture, reads what the student did ("we wrote our own code") as the duty it is', () => {
     expect(new Matcher(realKnowledgeBase()).match("we don't want to patch servers but we wrote our own code, which model?")).toMatchObject({ rule: 'dutiesRuledOut', kind: 'answer', id: 'service-models.paas' });
   });

@@ -788,7 +788,8 @@ function readDuties(ctx: RuleContext, normalised: string, rejecting = false): Du
   // A side asked ("which upside…") is no choice among alternatives, unless it is the rejecting
   // words' own ("which would be a bad choice if…"); a choice itself negated ("which would I not
   // pick if…") turns round what the rest of the question wants.
-  if ((reading.side !== undefined && !rejecting) || governed.some((text) => CHOICE_VERB.test(text))) return undefined;
+  // A choosing verb whose object is a duty ("does not let you choose the OS") is that duty.
+  if ((reading.side !== undefined && !rejecting) || governed.some((text) => CHOICE_VERB.test(text) && within(ctx.k.termsOf(text), true).length === 0)) return undefined;
   // Each of a list negated at once: "does not make me pedal or drive". One that is no duty ("buy
   // hardware or maintain the application") leaves the choice to what the others do not know.
   const read = governed.flatMap((text) => text.split(/ (?:or|and|nor) /)).flatMap((part) => {
