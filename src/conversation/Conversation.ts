@@ -83,6 +83,8 @@ const DIFFERENCE = /^(?:and |so |but )?(?:what is |whats )?(?:the |a )?(?:differ
  * "And the other one?", "what about the others?": the parts of the last topic's overview not yet
  * discussed. The whole message, after `normalise`.
  */
+/** The other one of two, singular: "and the other?", "what about the other one?". */
+const OTHER_ONE = /^(?:and |but |what about |how about |tell me about |and what about )?the other(?: one)?$/;
 const OTHER_ONES = /^(?:and |but |what about |how about |tell me about |and what about )?(?:the )?(?:other|others|other one|other ones|other two|remaining one|remaining ones|rest|rest of them)$/;
 
 /**
@@ -780,9 +782,19 @@ export class Conversation {
    */
   private otherParts(lastTopic: string, match: MatchResult, seen: readonly string[]): Reply | undefined {
     const overview = this.kb.parentOf(lastTopic);
+    // "Any other reasons?" right after a list: it has no others, which is said before it.
+    const title = this.kb.get(lastTopic)?.title;
+    if (overview === undefined && title !== undefined && this.kb.childrenOf(lastTopic).length > 0 && (OTHER_ONES.test(match.normalised) || this.anotherOf(lastTopic, match.normalised))) {
+      return this.answerer.answerSaying(lastTopic, `The lecture gives no others under "${title}": these are all.`);
+    }
     if (overview === undefined || !(OTHER_ONES.test(match.normalised) || this.anotherOf(overview.id, match.normalised))) return undefined;
     const left = this.kb.childrenOf(overview.id).filter((child) => !seen.includes(child.id));
     const [only] = left;
+    // "And the other?" after one of two siblings discussed, with more than one left ("the
+    // difference between elasticity and scalability?", then "which one is spend more, get
+    // more?"): the other of those two. With one left, it is that one.
+    const before = left.length !== 1 && OTHER_ONE.test(match.normalised) ? [...seen].reverse().find((id) => id !== lastTopic && areSiblings(id, lastTopic)) : undefined;
+    if (before !== undefined) return this.answerer.answerEntry(before);
     if (only === undefined) return this.answerer.offerChildren(overview.id);
     return left.length === 1 ? this.answerer.answerEntry(only.id) : this.answerer.othersIn(overview.id, left.map((child) => child.id));
   }

@@ -202,6 +202,16 @@ describe('a direct sentence before the answer', () => {
     expect(lecture.answerQuestion('is fault tolerance the same thing as disaster mitigation?').text.split('\n\n')[0]).toBe('**In short:** No: the lecture gives "Fault tolerance" and "Disaster mitigation" as different things.');
   });
 
+  it('says a list has no others before it, when "any other reasons?" follows the list itself', () => {
+    const garden = gardeningKnowledgeBase();
+    const matcher = new Matcher(garden);
+    const conversation = new Conversation(garden, matcher, new Answerer(garden, matcher));
+    const first = conversation.respond('why garden?', freshMemory());
+    const again = conversation.respond('any other reasons?', first.memory).reply;
+    expect(again.id).toBe('for');
+    expect(again.text.split('\n\n').slice(0, 2)).toEqual(['**In short:** The lecture gives no others under "Why garden?": these are all.', garden.get('for')?.answer]);
+  });
+
   it('says which list a part is on when asked to choose between the two sides, not one of its sentences, which leaves the choice open', () => {
     const garden = new Answerer(gardeningKnowledgeBase(), new Matcher(gardeningKnowledgeBase()));
     const reply = garden.answerQuestion('is the weather a benefit or a drawback?');

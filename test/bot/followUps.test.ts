@@ -579,6 +579,25 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
+  it('"and the other?" after one of two reasons compared is the other of those two, where more than one is left; with one left, that one', async () => {
+    await conversation()
+      .send("what's the difference between elasticity and scalability?")
+      .assertReply(() => undefined)
+      .send('which one is spend more get more?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Scalability/); })
+      .send('and the other?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Elasticity/); })
+      .startTest();
+    await conversation()
+      .send('what is iaas?')
+      .assertReply(() => undefined)
+      .send('what is paas?')
+      .assertReply(() => undefined)
+      .send('and the other one?')
+      .assertReply((reply) => { expect(reply.text).toMatch(/^Software as a service/); })
+      .startTest();
+  });
+
   it('"who sets up the OS?" after SaaS says it is not the student, from the duties only the other models list, and where the student does it', async () => {
     await conversation()
       .send('what is SaaS?')
