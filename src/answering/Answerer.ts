@@ -643,6 +643,17 @@ export class Answerer {
    * Part of an entry's answer, for a follow-up such as "give me an example": the sentences asked
    * for, with the entry's title for context and its citation.
    */
+  /**
+   * The one sentence of a part's answer a detail asked of it shares the most words with ("who
+   * runs it?" after the private cloud), as a part of that answer; none where the answer is that
+   * one sentence, or none shares a word.
+   */
+  detailOf(id: string, terms: readonly string[]): Reply | undefined {
+    const entry = this.kb.get(id);
+    const sentence = entry !== undefined && isTopic(entry) ? this.sentenceAbout(entry, terms) : undefined;
+    return sentence === undefined ? undefined : this.answerPart(id, sentence);
+  }
+
   answerPart(id: string, part: string): Reply | undefined {
     const entry = this.kb.get(id);
     if (!entry) return undefined;

@@ -83,6 +83,9 @@ const DIFFERENCE = /^(?:and |so |but )?(?:what is |whats )?(?:the |a )?(?:differ
  * "And the other one?", "what about the others?": the parts of the last topic's overview not yet
  * discussed. The whole message, after `normalise`.
  */
+/** A detail asked of what was just answered: a person, a place, or what the student does or gives. */
+const DETAIL_ASKED = /^(?:(?:and|so|but|ok|okay|then) )?(?:who|whom|whose|where|what (?:do|does|did|must|should) (?:i|we|you)|what about)\b/;
+
 /** The other one of two, singular: "and the other?", "what about the other one?". */
 const OTHER_ONE = /^(?:and |but |what about |how about |tell me about |and what about )?the other(?: one)?$/;
 const OTHER_ONES = /^(?:and |but |what about |how about |tell me about |and what about )?(?:the )?(?:other|others|other one|other ones|other two|remaining one|remaining ones|rest|rest of them)$/;
@@ -292,7 +295,20 @@ export class Conversation {
     const situated = this.forSituation(text, match, memory.situation);
     if (situated) return situated;
     const followUp = memory.lastTopic === null ? this.afterDecline(text, match, cue, memory) : this.followUp(text, match, cue, memory.lastTopic, memory.seenTopics);
-    return followUp ?? this.answerer.answerMatch(match);
+    const reply = followUp ?? this.answerer.answerMatch(match);
+    return memory.lastTopic === null ? reply : (this.detailAsked(reply, match, memory.lastTopic) ?? reply);
+  }
+
+  /**
+   * "Who runs it?", "where are they put?", "what do I have to provide?" after a part: a detail of
+   * the answer just given, which the follow-up or the matcher answered with the same whole answer
+   * again. The sentence of it that shares the question's words is the reply, under the part's
+   * title: the student asked for that, and had the rest already.
+   */
+  private detailAsked(reply: Reply, match: MatchResult, lastTopic: string): Reply | undefined {
+    if (reply.kind !== 'answer' || reply.id !== lastTopic || !DETAIL_ASKED.test(match.normalised) || match.normalised.split(' ').length > CONTEXT_WORDS) return undefined;
+    if (reply.text !== this.answerer.answerEntry(lastTopic)?.text) return undefined;
+    return this.answerer.detailOf(lastTopic, match.explanation.terms);
   }
 
   /**

@@ -65,6 +65,15 @@ describe('a follow-up that carries on, with the question model', () => {
     expect(asked?.text.split('\n\n')[0]).toBe('**In short:** Yes: in IaaS you do the scaling.');
   });
 
+  it.each([
+    ['what is a private cloud?', 'who runs it?', '**Private cloud**: In a private cloud, computers are bought, put off-site and run by you or your company over a network.'],
+    ['what is a public cloud?', 'who else provides public cloud?', '**Public cloud**: Providers include Microsoft Azure, Alibaba Cloud and Google Cloud Services.'],
+  ])('after "%s", a detail asked ("%s") is the sentence that says it, under the part\'s title, not the whole answer again', (topic, detail, said) => {
+    const first = conversation.respond(topic, freshMemory());
+    const reply = conversation.respond(detail, first.memory).reply;
+    expect(reply.text.split('\n\n')[0]).toBe(said);
+  });
+
   it('"any other definition?" after what the cloud is stays with it, where its words alone match the public cloud ("other users")', () => {
     expect(matcher.match('any other definition?').id).toBe('deployment-models.public');
     expect(replies(conversation, ['what is cloud computing?', 'any other definition?']).map((reply) => reply.id)).toEqual(['cloud-computing', 'cloud-computing']);
