@@ -806,9 +806,8 @@ export class Conversation {
     if (overview === undefined || !(OTHER_ONES.test(match.normalised) || this.anotherOf(overview.id, match.normalised))) return undefined;
     const left = this.kb.childrenOf(overview.id).filter((child) => !seen.includes(child.id));
     const [only] = left;
-    // "And the other?" after one of two siblings discussed, with more than one left ("the
-    // difference between elasticity and scalability?", then "which one is spend more, get
-    // more?"): the other of those two. With one left, it is that one.
+    // "And the other?" after one of two siblings discussed, with more than one left (two reasons
+    // compared, then one of them asked for): the other of those two. With one left, it is that one.
     const before = left.length !== 1 && OTHER_ONE.test(match.normalised) ? [...seen].reverse().find((id) => id !== lastTopic && areSiblings(id, lastTopic)) : undefined;
     if (before !== undefined) return this.answerer.answerEntry(before);
     if (only === undefined) return this.answerer.offerChildren(overview.id);
