@@ -640,10 +640,6 @@ export class Answerer {
   }
 
   /**
-   * Part of an entry's answer, for a follow-up such as "give me an example": the sentences asked
-   * for, with the entry's title for context and its citation.
-   */
-  /**
    * The one sentence of a part's answer a detail asked of it shares the most words with ("who
    * runs it?" after the private cloud), as a part of that answer; none where the answer is that
    * one sentence, or none shares a word.
@@ -654,6 +650,10 @@ export class Answerer {
     return sentence === undefined ? undefined : this.answerPart(id, sentence);
   }
 
+  /**
+   * Part of an entry's answer, for a follow-up such as "give me an example": the sentences asked
+   * for, with the entry's title for context and its citation.
+   */
   answerPart(id: string, part: string): Reply | undefined {
     const entry = this.kb.get(id);
     if (!entry) return undefined;
@@ -696,12 +696,6 @@ export class Answerer {
   }
 
   /**
-   * "What's the difference?" after two topics: both answers, one after the other, with their
-   * overview's comparison table when they share one. The reply's id is the overview's, the
-   * second topic's, or `id` when given: the topic the question was matched to. `asked` says what
-   * the two are given for: how they differ, one weighed against the other, or both asked at once.
-   */
-  /**
    * "Is reach the same as agility?", "is that the same thing as disaster mitigation?": two
    * parts set side by side for a yes or no of whether they are one, answered no first. Each part is
    * an entry of its own because the lecture gives it as a thing of its own.
@@ -715,6 +709,12 @@ export class Answerer {
     return saidFirst(reply, `No: the lecture gives "${first}" and "${second}" as different things.`);
   }
 
+  /**
+   * "What's the difference?" after two topics: both answers, one after the other, with their
+   * overview's comparison table when they share one. The reply's id is the overview's, the
+   * second topic's, or `id` when given: the topic the question was matched to. `asked` says what
+   * the two are given for: how they differ, one weighed against the other, or both asked at once.
+   */
   compareTwo(first: string, second: string, overview?: string, id?: string, asked: 'difference' | 'against' | 'both' = 'difference'): Reply | undefined {
     const a = this.kb.get(first);
     const b = this.kb.get(second);
@@ -1136,12 +1136,14 @@ const GIVES_REASON = /:|\b(?:because|since|as a result|so that)\b/;
 /** A yes or no asked within a part: "in SaaS, do I manage the OS?", "with PaaS am I the one who writes the code?". */
 const YES_NO_WITHIN = /^(?:in|with|under|for) (?:an? |the )?\w+(?: (?!of\b)\w+)? (?:do|does|did|am|is|are|can|could|will|would|should|must|have|has)\b/;
 
+/** Where a question opens: after "and", "so", …, and a part it is asked within ("in IaaS, …"). */
+const OPENING = String.raw`^(?:(?:and|so|but|ok|okay|then) )?(?:(?:in|with|under) (?:an? |the )?\w+(?: (?!of\b)\w+)? )?`;
 /**
  * A question for a person or a place: "who does the updates", "in IaaS, who handles scaling?",
  * "where is it located". At the question's start: "the model where you rent a machine" describes.
  * Not where a thing comes from, which is its source.
  */
-const ASKS_WHO_OR_WHERE = /^(?:(?:and|so|but|ok|okay|then) )?(?:(?:in|with|under) (?:an? |the )?\w+(?: (?!of\b)\w+)? )?(?:who|whom|whose|where) (?:is|are|was|were|do|does|did|can|could|should|will|would|has|have|gets?|\w+s)\b(?!.* from$)/;
+const ASKS_WHO_OR_WHERE = new RegExp(`${OPENING}(?:who|whom|whose|where) (?:is|are|was|were|do|does|did|can|could|should|will|would|has|have|gets?|\\w+s)\\b(?!.* from$)`);
 
 /** Whether two things are one: "the same as", "the same thing", "just another word for". */
 const SAME_ASKED = /\b(?:the same|same thing|same as|identical|another word for|another name for)\b/;
@@ -1149,8 +1151,6 @@ const SAME_ASKED = /\b(?:the same|same thing|same as|identical|another word for|
 /** A choice between the two sides a list is on: "a reason for or against", "to use the cloud or not to use it". */
 const SIDES_OFFERED = /\bfor or against\b|\bagainst or for\b|\bto use (?:\w+ ){0,2}or not\b|\bor (?:a reason )?not to\b/;
 
-/** Where a question opens: after "and", "so", …, and a part it is asked within ("in IaaS, …"). */
-const OPENING = String.raw`^(?:(?:and|so|but|ok|okay|then) )?(?:(?:in|with|under) (?:an? |the )?\w+(?: (?!of\b)\w+)? )?`;
 /** Asks who does something: "who installs the OS", "in PaaS, who writes the code"; not who someone is ("who are the providers"). */
 const ASKS_WHO = new RegExp(`${OPENING}who\\b(?! (?:are|were)\\b)`);
 /**
