@@ -539,11 +539,8 @@ export class Answerer {
     // A duty is said in its own words, so each must be the question's: "install everything" reads
     // only "install", which "install anything" has too.
     const spoken = (phrase: string) => phrase.split(' ').every((word) => LIGHT_WORDS.has(word) || ` ${head} `.includes(` ${word} `) || this.matcher.termsOf(word).length > 0);
-    const read = (parts: readonly string[]) => {
-      const found = this.matcher.duties().filter((duty) => parts.includes(duty.part) && duty.terms.length > 0 && duty.terms.every((term) => asked.has(term)) && spoken(duty.phrase));
-      // Each duty asked once, in its fullest words: "do the updates and do the scaling", not "set up" beside "set up the OS".
-      return found.filter((duty) => !found.some((other) => other.terms.length > duty.terms.length && duty.terms.every((term) => other.terms.includes(term))));
-    };
+    // Each duty asked once, in its fullest words: "do the updates and do the scaling".
+    const read = (parts: readonly string[]) => this.matcher.dutiesIn(asked, (duty) => parts.includes(duty.part) && spoken(duty.phrase));
     const phrases = (duties: readonly Duty[]) => [...new Map(duties.map((duty) => [duty.terms.join(' '), duty.phrase])).values()];
     const mine = phrases(read([entry.id]));
     const elsewhere = read(this.kb.childrenOf(family.id).flatMap((sibling) => (sibling.id === entry.id ? [] : [sibling.id])));

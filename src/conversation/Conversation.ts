@@ -79,15 +79,16 @@ const WHICH = /^which(?: one| of them| model| cloud)?(?: is| would be| should i|
 /** "What's the difference?", "how do they differ", "compare them": between the last two topics. */
 const DIFFERENCE = /^(?:and |so |but )?(?:what is |whats )?(?:the |a )?(?:difference|diff|differences)(?: between (?:them|the two|these|those|the 2|both))?$|^how (?:are|do) (?:they|the two|these) differ$|^compare (?:them|the two|these|both)$/;
 
-/**
- * "And the other one?", "what about the others?": the parts of the last topic's overview not yet
- * discussed. The whole message, after `normalise`.
- */
 /** A detail asked of what was just answered: a person, a place, or what the student does or gives. */
 const DETAIL_ASKED = /^(?:(?:and|so|but|ok|okay|then) )?(?:who|whom|whose|where|what (?:do|does|did|must|should) (?:i|we|you)|what about)\b/;
 
 /** The other one of two, singular: "and the other?", "what about the other one?". */
 const OTHER_ONE = /^(?:and |but |what about |how about |tell me about |and what about )?the other(?: one)?$/;
+
+/**
+ * "And the other one?", "what about the others?": the parts of the last topic's overview not yet
+ * discussed. The whole message, after `normalise`.
+ */
 const OTHER_ONES = /^(?:and |but |what about |how about |tell me about |and what about )?(?:the )?(?:other|others|other one|other ones|other two|remaining one|remaining ones|rest|rest of them)$/;
 
 /**

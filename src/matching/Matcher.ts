@@ -376,6 +376,11 @@ export class Matcher implements RuleKnowledge {
     return this.dutyTerms;
   }
 
+  dutiesIn(terms: ReadonlySet<string>, kept: (duty: Duty) => boolean): Duty[] {
+    const found = this.duties().filter((duty) => duty.terms.length > 0 && duty.terms.every((term) => terms.has(term)) && kept(duty));
+    return found.filter((duty) => !found.some((other) => other.terms.length > duty.terms.length && duty.terms.every((term) => other.terms.includes(term))));
+  }
+
   mentionedBesides(family: string, terms: ReadonlySet<number>, scale: string): string[] {
     const own = this.scaleTerms(scale);
     return this.mentioned(family, new Set([...terms].filter((term) => !own.has(term))));

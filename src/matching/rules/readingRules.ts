@@ -643,9 +643,7 @@ const SOMEONE_ELSE = /\b(?:provider|providers|vendor|vendors|supplier|suppliers|
 function partsListing(ctx: RuleContext, family: string, text: string): string[] | undefined {
   // Done by someone else ("where the provider sets up the OS"), it is no duty of the student's.
   if (SOMEONE_ELSE.test(text)) return undefined;
-  const terms = new Set(ctx.k.termsOf(text));
-  const read = ctx.k.duties().filter((duty) => duty.family === family && duty.terms.length > 0 && duty.terms.every((term) => terms.has(term)));
-  const fullest = read.filter((duty) => !read.some((other) => other.terms.length > duty.terms.length && duty.terms.every((term) => other.terms.includes(term))));
+  const fullest = ctx.k.dutiesIn(new Set(ctx.k.termsOf(text)), (duty) => duty.family === family);
   return fullest.length === 0 ? undefined : [...new Set(fullest.map((duty) => duty.part))];
 }
 

@@ -191,6 +191,11 @@ export interface RuleKnowledge {
   sharesList(id: string, side: 'advantage' | 'disadvantage'): boolean;
   /** Every sub-topic's duties (`duties` in the knowledge base), each as the analyser's terms, with its family. */
   duties(): readonly Duty[];
+  /**
+   * The duties a text's terms read in full, of those `kept`, each in its fullest words: "set up
+   * the OS", not "set up" beside it.
+   */
+  dutiesIn(terms: ReadonlySet<string>, kept: (duty: Duty) => boolean): Duty[];
   /** A text's stemmed content terms, after typo correction and synonyms: what the matcher sees. */
   termsOf(text: string): string[];
   /** As `termsOf`, leaving out the words of a scale: "the least sharing of hardware" wants no sharing duty. */
