@@ -286,6 +286,19 @@ export class Answerer {
    * message the whole of which is about a third topic.
    */
   /** Entries' titles in quotes, as a list: ""Public cloud" and "Hybrid cloud"". */
+  /**
+   * "Besides latency and costs, what other drawbacks are there?": the overview answered lists them
+   * all, so the ones not set aside are named first, or, with none left, that there are no others.
+   */
+  private restOfList(match: MatchResult, entry: TopicEntry): string | undefined {
+    const children = this.kb.childrenOf(entry.id);
+    const aside = children.filter((child) => match.setAside?.includes(child.id));
+    if (aside.length === 0) return undefined;
+    const left = children.filter((child) => !aside.includes(child));
+    const names = (of: readonly { title: string }[]) => TITLES.format(of.map((child) => shortName(child.title)));
+    return left.length === 0 ? `The lecture gives no others under "${entry.title}": these are all.` : `Besides ${names(aside)}, the lecture gives ${names(left)}.`;
+  }
+
   private quotedTitles(ids: readonly string[]): string {
     return TITLES.format(ids.flatMap((id) => this.kb.get(id)?.title ?? []).map((title) => `"${title}"`));
   }
@@ -377,7 +390,11 @@ export class Answerer {
     // cloud's); one it does not, where the matcher read nothing more, such as the other part that
     // gives it, or only a part whose own answer denies it.
     const duty = this.dutyAsked(match, entry);
-    const readMore = direct !== undefined && !(direct.kind === 'claim' && direct.claimed === entry.id) && !(direct.kind === 'elsewhere' && (given === undefined || misplaced));
+    // A belief placed by its words in a part where the student does not do the duty the question
+    // reads ("in SaaS do you set up the OS?" matched PaaS, where the provider does): the parts the
+    // knowledge base says the student does it in are the answer, not that part.
+    const doneElsewhere = given !== undefined && duty !== undefined && !duty.yours && !duty.doers.includes(given.id);
+    const readMore = direct !== undefined && !(direct.kind === 'claim' && direct.claimed === entry.id) && !(direct.kind === 'elsewhere' && (given === undefined || misplaced || doneElsewhere));
     if (duty !== undefined && (duty.yours || !readMore)) return duty.said;
     if (direct?.kind === 'facts') {
       // Named first: the facts are about the others, and the entry answered may be their overview.
@@ -439,6 +456,10 @@ export class Answerer {
       return first === undefined || second === undefined ? undefined : `"${entry.title}", by elimination: the question rules out "${first}" and "${second}".`;
     }
     if (direct?.kind === 'unranked') return noneRanked(`${direct.side}s`);
+    if (direct === undefined) {
+      const rest = this.restOfList(match, entry);
+      if (rest !== undefined) return rest;
+    }
     if (direct?.kind === 'subject-list') {
       const part = this.kb.get(direct.part);
       // The list's own heading says whose they are: the subject's as a whole, not the part's alone.
@@ -526,7 +547,7 @@ export class Answerer {
    * matcher then answered by its words, nor a negated one, which asks which part leaves it out.
    * Nothing where the answer's opening says it.
    */
-  private dutyAsked(match: MatchResult, entry: TopicEntry): { said: string; yours: boolean } | undefined {
+  private dutyAsked(match: MatchResult, entry: TopicEntry): { said: string; yours: boolean; doers: readonly string[] } | undefined {
     const family = this.kb.parentOf(entry.id);
     const { normalised } = match;
     const who = ASKS_WHO.test(normalised);
@@ -550,10 +571,10 @@ export class Answerer {
     if (duties.length === 0 || (opening !== undefined && duties.every((phrase) => this.matcher.termsOf(phrase).every((term) => opening.has(term))))) return undefined;
     const name = partName(entry.title);
     const [yes, no] = who ? ['You do', 'Not you'] : ['Yes', 'No'];
-    if (mine.length > 0) return { said: `${yes}: in ${name} you ${TITLES.format(duties)}.`, yours: true };
+    if (mine.length > 0) return { said: `${yes}: in ${name} you ${TITLES.format(duties)}.`, yours: true, doers: [entry.id] };
     // Where the student does do it, in the family's own order: "In IaaS you do."
     const doers = this.kb.childrenOf(family.id).filter((sibling) => elsewhere.some((duty) => duty.part === sibling.id));
-    return { said: `${no}: in ${name} you do not ${OR_LIST.format(duties)}. In ${TITLES.format(doers.map((doer) => partName(doer.title)))} you do.`, yours: false };
+    return { said: `${no}: in ${name} you do not ${OR_LIST.format(duties)}. In ${TITLES.format(doers.map((doer) => partName(doer.title)))} you do.`, yours: false, doers: doers.map((doer) => doer.id) };
   }
 
   /**

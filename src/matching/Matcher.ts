@@ -9,7 +9,7 @@ import stem from 'wink-porter2-stemmer';
 import { type Reading, readingSignals, readQuestion, type ScaleTerms } from './reading';
 import { STOPWORDS } from './stopwords';
 import { decide } from './rules/index';
-import { excluding, onlyTagNegates, statementThenQuestion, tellsOfOrigin } from './asking';
+import { comparesWith, excluding, onlyTagNegates, statementThenQuestion, tellsOfOrigin } from './asking';
 import { bothSidesAsked, comparisonAlongScale, dutiesRead, sideOfNamedTopic } from './rules/readingRules';
 import { DECLINE_CLASS, type Opinion, type QuestionClassifier, type QuestionText, UNKNOWN_MARK } from './questionModel';
 import { isSecondGuessed, secondOpinion } from './secondOpinion';
@@ -34,6 +34,8 @@ export interface MatchResult extends Decision {
   /** What the question asks besides its topic: a direction, a side, a list, a yes or no. */
   reading: Reading;
   normalised: string;
+  /** The topics named in a clause that sets them aside ("besides latency, …"), if any; not in one that compares ("rather than"). */
+  setAside?: readonly string[];
   /** Why: the terms the question was reduced to, corrections made, and words the lecture never uses. */
   explanation: {
     terms: string[];
@@ -462,8 +464,11 @@ export class Matcher implements RuleKnowledge {
       },
     };
     const ruled = decide({ q, k: this, o: this.options });
+    // What the answer may leave out: not one thing set against another ("SaaS rather than PaaS"), which compares.
+    const besides = this.mostSpecific(parts.filter((part) => !comparesWith(part)).flatMap((part) => this.namesIn(part)));
+    const aside = besides.length > 0 ? { setAside: besides } : {};
     const explanation: MatchResult['explanation'] = { terms: analysis.terms, corrections: analysis.corrections, unknown };
-    if (this.classifier === undefined || !withOpinion || !isSecondGuessed(ruled)) return { ...this.dutiesKept(ruled, q), normalised: analysis.normalised, reading, explanation };
+    if (this.classifier === undefined || !withOpinion || !isSecondGuessed(ruled)) return { ...this.dutiesKept(ruled, q), normalised: analysis.normalised, reading, explanation, ...aside };
     const { terms, words, signals } = this.modelInput(analysis, reading);
     const opinions = this.classifier.classify(terms, words, signals);
     explanation.opinion = { rule: ruled.rule, kind: ruled.kind, id: ruled.id, classes: opinions.slice(0, 3) };
@@ -473,9 +478,9 @@ export class Matcher implements RuleKnowledge {
     // answer: "apart from machine hire, what else costs money".
     const top = opinions[0];
     const choice = reading.choosing || reading.comparison !== undefined;
-    if (choice && top !== undefined && setAside.includes(top.id)) return { ...ruled, normalised: analysis.normalised, reading, explanation };
+    if (choice && top !== undefined && setAside.includes(top.id)) return { ...ruled, normalised: analysis.normalised, reading, explanation, ...aside };
     const weighed = this.endKept(ruled, this.sideKept(ruled, this.negationKept(ruled, secondOpinion(ruled, opinions, this.options, (id) => this.parentOf(id)), q), reading), reading, q);
-    return { ...this.dutiesKept(this.unrankedSaid(this.comparisonFactsKept(ruled, weighed, q), reading), q), normalised: analysis.normalised, reading, explanation };
+    return { ...this.dutiesKept(this.unrankedSaid(this.comparisonFactsKept(ruled, weighed, q), reading), q), normalised: analysis.normalised, reading, explanation, ...aside };
   }
 
   /**
@@ -636,7 +641,11 @@ export class Matcher implements RuleKnowledge {
     const said = this.mostSpecific(this.namesIn(statement)).filter((id) => this.parentOf(id) !== undefined || this.childrenOf(id).length > 0);
     const family = (id: string) => this.parentOf(id) ?? id;
     const families = new Set(said.map(family));
-    if (said.length === 0) return text;
+    // A statement that names no topic ("the analogy is clear, but what is PaaS?") leaves the
+    // question to say what is asked, where it names a part of a family: the statement's words
+    // (the analogy) would otherwise pull to whatever entry uses them. A question naming
+    // only an overview ("…, so go through the upsides") may need the statement's words to be read.
+    if (said.length === 0) return split.named === undefined && this.namesIn(asked).some((id) => this.parentOf(id) !== undefined) ? asked : text;
     // Only parts of a family the statement names, or another family's overview named whole: "I
     // understand IaaS, but how much control do I get" is about IaaS, not the control drawback.
     // Not the list of a side ("what are the drawbacks?") after a part of a family that is no such

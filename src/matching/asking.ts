@@ -42,9 +42,10 @@ const QUESTION_OPENING = new RegExp(`^${QUESTION_WORDS}\\b`, 'i');
 const STATEMENT_THEN_QUESTION = new RegExp(`^([^]*\\S)(?:[,.;:!?]+\\s*(?:(?:but|so|and|then|now|ok|okay)\\s+)?|\\s+(?:but|so)\\s+)(${QUESTION_WORDS}\\b[^]*)$`, 'i');
 /**
  * A statement that says the student has it already: "I understand SaaS", "I get PaaS", "latency
- * is clear", "got it", "makes sense". Not "we get a spike every Friday", which describes.
+ * is clear", "got it", "makes sense". Not "we get a spike every Friday", which describes, nor "got it
+ * back", which describes too: "got it" says the student has it only where its clause ends.
  */
-const ALREADY_KNOWN = /\b(?:(?:i|we)(?:'ve| have)? (?:understand|understood|know|follow|see)|i(?:'ve| have)? (?:get|got)|(?:is|are) (?:clear|fine)|makes? sense|got it|clicked|done with)\b/i;
+const ALREADY_KNOWN = /\b(?:(?:i|we)(?:'ve| have)? (?:understand|understood|know|follow|see)|i(?:'ve| have)? (?:get|got)|(?:is|are) (?:clear|fine)|makes? sense|got it(?=\s*(?:$|[,.;:!?]|(?:but|so|and|now|thanks)\b))|clicked|done with)\b/i;
 /**
  * What the student says a thing is, in passing, before asking about another: "the bus is about
  * comfort, so what's the bike?", "the bus is the cheap one, right? and the bike?". A thing
@@ -77,6 +78,11 @@ export function excluding(question: string): { kept: string; parts: string[] } {
   });
   // Nothing but punctuation left: the set-aside clause ran to the end ("besides X and Y?"), so nothing is set aside.
   return parts.length > 0 && /[\p{L}\p{N}]/u.test(kept) ? { kept, parts } : { kept: question, parts: [] };
+}
+
+/** Whether a clause `excluding` set aside sets one thing against another ("rather than PaaS"), rather than leaving it out. */
+export function comparesWith(part: string): boolean {
+  return /^\s*(?:rather than|instead of)\b/i.test(part);
 }
 
 /** `excluding`'s question without what it sets aside. */

@@ -57,8 +57,8 @@ const BETWEEN = new Set(['more', 'less', 'fewer', 'higher', 'lower', 'greater', 
 /** A comparative form of its own: "cheaper", "easier", "pricier" (not "cheapest"). */
 const COMPARATIVE_ONLY = /(?:ier|er)$/;
 /** Each side's words; a side asked also by a few that pair with neither ("the best thing", "the catch"). */
-const PRO = '(?:advantages?|pros?|upsides?|benefits?|good|plus(?:es)?|strengths?|positives?)';
-const CON = '(?:disadvantages?|cons|downsides?|drawbacks?|bad|weakness(?:es)?|negatives?|risks?|limitations?)';
+const PRO = '(?:advantages?|pros?|upsides?|benefits?|good|plus(?:es)?|strengths?|strong points?|merits?|positives?)';
+const CON = '(?:disadvantages?|cons|downsides?|drawbacks?|bad|weakness(?:es)?|weak points?|minus(?:es)?|shortcomings?|pitfalls?|flaws?|negatives?|risks?|limitations?)';
 const ADVANTAGE = new RegExp(`\\b(?:${PRO}|best thing)\\b`);
 const DISADVANTAGE = new RegExp(`\\b(?:${CON}|problems?|catch|worst thing)\\b`);
 /**
@@ -68,7 +68,14 @@ const DISADVANTAGE = new RegExp(`\\b(?:${CON}|problems?|catch|worst thing)\\b`);
 const WHO = '(?:i|we|you|they|anyone|people|companies|a company|someone|one) ';
 // "Why would you not want to use IaaS?": a wish before the verb is the same question.
 const USE = '(?:(?:want|wish|decide|choose|like) to |wanna )?(?:use|using|choose|choosing|pick|picking|go for|going for|go with|going with)';
-const WHY_NOT_USE = new RegExp(`\\bwhy (?:(?:would|should|do|does|did|might|could|will) (?:${WHO})?)?not (?:${WHO})?${USE}\\b|\\breasons? (?:not to|against) ${USE}\\b`);
+/**
+ * Holding back is not using: "why do some companies refuse the cloud?", "reasons a firm might
+ * hesitate before moving", "reasons to keep data off rented servers".
+ */
+const HOLD_BACK = '(?:refuse|refuses|refusing|hesitate|hesitates|hesitating|avoid|avoids|avoiding|(?:be|are|is|feel) (?:reluctant|wary|hesitant)|hold back|holds back|holding back|think twice|steer clear|stay away|shy away|keep (?:\\w+ ){0,2}off)';
+const WHY_NOT_USE = new RegExp(
+  `\\bwhy (?:(?:would|should|do|does|did|might|could|will) (?:${WHO})?|${WHO}(?:would|should|do|does|did|might|could|will) )?not (?:${WHO})?${USE}\\b|\\breasons? (?:not to|against) ${USE}\\b|\\b(?:reasons?|arguments?|the case) against (?:it|the cloud|using it|moving|going)\\b|\\bwhy (?:(?:would|should|do|does|did|might|could|will|are|is) )?(?:\\w+ ){0,3}${HOLD_BACK}\\b|\\breasons? (?:\\w+ ){0,3}(?:might |would |could |may |to )?${HOLD_BACK}\\b`,
+);
 const WHY_USE = new RegExp(`\\bwhy (?:(?:would|should|do|does|might|could|will) ${WHO})?${USE}\\b|\\breasons? (?:to|for) ${USE}\\b`);
 /**
  * Both sides asked as a pair ("the pros and cons", "risks and benefits", "good and bad points",
@@ -102,7 +109,15 @@ function bothSidesIn(normalised: string): Pick<Reading, 'bothSides'> {
 /** Whose advantage: "of", "about", "with", "to" a thing, or "X's", so that "advantage of a private cloud" names X. */
 const OF_SOMETHING = /\b(of|about|with|to|for|using|in)\b/;
 const PLURAL_PARTS = '(?:reasons|benefits|advantages|disadvantages|drawbacks|pros|cons|models|types|kinds|ways|points|problems|issues|risks)';
-const LIST = new RegExp(`\\blist\\b|\\b(?:full|whole|complete) list\\b|\\ball (?:the |of the )?(?:\\w+ )?${PLURAL_PARTS}\\b|\\b(?:\\d+|two|three|four|five|six|seven) (?:\\w+ )?${PLURAL_PARTS}\\b`);
+/**
+ * "Every reason", "each of the risks": one at a time, but all of them, which the list gives; "what
+ * other drawbacks are there" the rest of it, which the list gives too. Not "the other models",
+ * which may be one side of a comparison ("IaaS or the other models").
+ */
+const ONE_PART = '(?:reason|benefit|advantage|disadvantage|drawback|model|type|kind|problem|issue|risk)';
+const LIST = new RegExp(
+  `\\blist\\b|\\b(?:full|whole|complete) list\\b|\\ball (?:the |of the )?(?:\\w+ )?${PLURAL_PARTS}\\b|\\b(?:\\d+|two|three|four|five|six|seven) (?:\\w+ )?${PLURAL_PARTS}\\b|\\bevery (?:single )?(?:\\w+ )?${ONE_PART}\\b|\\beach of the (?:\\w+ )?${PLURAL_PARTS}\\b|\\b(?:what|any) other (?:\\w+ )?${PLURAL_PARTS}\\b`,
+);
 const CHOOSING = /\bwhich\b/;
 const SUPERLATIVE = /\b(?:most|biggest|greatest|largest|main|worst|best|top|primary|number one)\b/;
 const YES_NO = /^(is|are|does|do|can|could|would|will|should|was|were|has|have|did)\b/;

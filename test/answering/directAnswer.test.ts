@@ -302,4 +302,40 @@ describe('an example asked of a topic with none', () => {
     const reply = new Answerer(real, realMatcher).answerMatch({ ...realMatcher.match('what is an example of paas'), kind: 'answer', id: 'service-models.paas', confidence: 0.9 });
     expect(reply.text).toMatch(/^Platform as a service \(PaaS\)[^\n]*Example: the departmental Jupyter service\./);
   });
+
+  it('says who does a duty where the matcher placed it by its words in a part where the provider does it (the real lecture: the OS, set up by the provider in PaaS)', () => {
+    const real = realKnowledgeBase();
+    const answerer = new Answerer(real, new Matcher(real));
+    expect(answerer.answerQuestion('in SaaS do you set up the operating system?').text.split('\n\n')[0]).toBe('**In short:** No: in SaaS you do not set up the operating system. In IaaS you do.');
+  });
+
+  describe('when the question sets aside parts of the overview it is answered with', () => {
+    const kb = tinyKnowledgeBase();
+    const matcher = new Matcher(kb);
+    const answerer = new Answerer(kb, matcher);
+
+    it.each([
+      ['besides the bus, what other ways to get around are there?', 'Besides the bus, the lecture gives the bike and the car.'],
+      ['apart from the bus and the bike, what other ways to get around are there?', 'Besides the bus and the bike, the lecture gives the car.'],
+    ])('names the rest first ("%s")', (question, said) => {
+      const reply = answerer.answerQuestion(question);
+      expect(reply.id).toBe('vehicles');
+      expect(reply.text.split('\n\n')[0]).toBe(`**In short:** ${said}`);
+    });
+
+    it('says there are no others where every part is set aside', () => {
+      const match = { ...matcher.match('what ways to get around are there?'), setAside: ['vehicles.bus', 'vehicles.bike', 'vehicles.car'] };
+      expect(answerer.answerMatch(match).text.split('\n\n')[0]).toBe('**In short:** The lecture gives no others under "Ways to get around": these are all.');
+    });
+
+    it('adds nothing where one thing is set against another ("rather than the bus"), which compares', () => {
+      const question = 'rather than the bus, what ways to get around are there?';
+      expect(matcher.match(question).setAside).toBeUndefined();
+      expect(answerer.answerQuestion(question).text).not.toMatch(/^\*\*In short: Besides/);
+    });
+
+    it('adds nothing where nothing is set aside', () => {
+      expect(answerer.answerQuestion('what ways to get around are there?').text).not.toMatch(/^\*\*In short/);
+    });
+  });
 });

@@ -208,6 +208,9 @@ describe('readQuestion', () => {
       ['what are the pros of cycling', 'advantage'],
       ["what's bad about the bike", 'disadvantage'],
       ['the drawbacks of walking', 'disadvantage'],
+      ['the minuses of the bus', 'disadvantage'],
+      ['any pitfalls with the car', 'disadvantage'],
+      ['the merits of cycling', 'advantage'],
     ])('reads "%s" as asking for its %s', (question, side) => {
       expect(read(question).side).toBe(side);
     });
@@ -218,6 +221,10 @@ describe('readQuestion', () => {
 
     it.each([
       ["why wouldn't I use the car", 'disadvantage'],
+      ['why you would not want to use the car', 'disadvantage'],
+      ['why do some people refuse to use the bus', 'disadvantage'],
+      ['reasons a family might hesitate before choosing the car', 'disadvantage'],
+      ['I have the reasons to use the car, now I need the reasons against it', 'disadvantage'],
       ['why not use the bus?', 'disadvantage'],
       ['reasons not to choose the bike', 'disadvantage'],
       ['why would we use the bus', 'advantage'],
@@ -269,11 +276,13 @@ describe('readQuestion', () => {
       ['what are all the drawbacks'],
       ['what are all of the benefits'],
       ['the seven reasons to walk'],
+      ['go through every reason not to walk'],
+      ['explain each of the drawbacks of the bus'],
     ])('reads "%s" as a list', (question) => {
       expect(read(question).asksList).toBe(true);
     });
 
-    it.each([['what are the reasons to walk'], ['what is the bus']])('reads "%s" as no list', (question) => {
+    it.each([['what are the reasons to walk'], ['what is the bus'], ['is every bus late']])('reads "%s" as no list', (question) => {
       expect(read(question).asksList).toBe(false);
     });
   });

@@ -67,14 +67,14 @@ describeRule('smalltalkPhrase', () => {
     },
   );
 
-  it.each(['what does the lesson cover?', "I'm lost, what was this lesson about?", 'sorry I missed the lesson, what did it go over?', 'what did I miss in lesson 3'])(
+  it.each(['what does the lesson cover?', "I'm lost, what was this lesson about?", 'sorry I missed the lesson, what did it go over?', 'what did I miss in lesson 3', 'what is the title of this lesson?', "what's the lesson called?"])(
     'when a message asks what the lecture held, around words that name no topic ("%s"), replies with the help entry',
     (text) => {
       expect(matcher.match(text)).toMatchObject({ rule: 'smalltalkPhrase', kind: 'smalltalk', id: 'smalltalk.help' });
     },
   );
 
-  it.each(['what did the lesson teach about the bus?', 'sorry, what?', "I'm lost"])('when what the lecture held is asked of a topic, or the lecture is not named ("%s"), passes it on', (text) => {
+  it.each(['what did the lesson teach about the bus?', 'sorry, what?', "I'm lost", 'what is the name of the bus in the lesson?'])('when what the lecture held is asked of a topic, or the lecture is not named ("%s"), passes it on', (text) => {
     expect(matcher.match(text).rule).not.toBe('smalltalkPhrase');
   });
 
@@ -629,6 +629,13 @@ describeRule('sideOfSubject', () => {
   ])('when a side of the subject described in other words is asked for ("%s"), answers the overview that lists that side', (question, id) => {
     expect(garden.match(question)).toMatchObject({ rule: 'sideOfSubject', kind: 'answer', id });
   });
+
+  it.each([['why do some people refuse to grow plants in soil themselves'], ['reasons people hesitate before growing their own plants'], ['reasons to keep plants off soil']])(
+    'when why not to take up the subject is asked by holding back ("%s"), answers the list against it',
+    (question) => {
+      expect(garden.match(question)).toMatchObject({ rule: 'sideOfSubject', kind: 'answer', id: 'against' });
+    },
+  );
 
   it.each([
     ['no side is asked for', 'what is growing plants in soil yourself'],

@@ -40,6 +40,17 @@ describe('a Matcher reading a statement, then a question', () => {
     expect(reads('the bus is clear, so who pedals up every hill?')).toContain('bus');
   });
 
+  it('reads only a question that names a topic where the statement, understood, names none ("the timetable I get, but what is the bike?")', () => {
+    // The timetable is the bus's keyword, not a name: read whole, it pulled to the bus.
+    const question = 'the timetable I get, but what is the bike?';
+    expect(reads(question)).not.toEqual(expect.arrayContaining(reads('timetable')));
+    expect(matcher.match(question)).toMatchObject({ kind: 'answer', id: 'vehicles.bike' });
+  });
+
+  it('reads the whole where "got it" does not end its clause: "we got it back" describes, it says nothing understood', () => {
+    expect(reads('we got it back from the timetable, so what is the bike?')).toEqual(expect.arrayContaining(reads('timetable')));
+  });
+
   it("reads only a question that names another family's overview", () => {
     const shop = new Matcher(twoFamiliesKnowledgeBase());
     const question = "we're done with the fruit, so what are the vegetables?";

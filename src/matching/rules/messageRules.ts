@@ -36,11 +36,11 @@ function asksTheGist(normalised: string, namesOnlyTheLecture: (rest: string) => 
 }
 
 /**
- * What a student says around asking what the lecture held: what it covered or taught, that they
- * missed it, that they are lost. None of these names a topic, so taken out they leave the lecture
+ * What a student says around asking what the lecture held: what it covered or taught, what it is
+ * called, that they missed it, that they are lost. None of these names a topic, so taken out they leave the lecture
  * named alone ("I'm lost, what does this lecture cover?").
  */
-const ABOUT_ITS_CONTENT = /\b(?:cover|covers|covered|covering|teach|teaches|taught|include|includes|included|discuss|discusses|discussed|go over|goes over|went over|talk about|talks about|talked about|learn|learned|learnt|miss|missed|lost|confused|stuck|clueless|sorry)\b/g;
+const ABOUT_ITS_CONTENT = /\b(?:cover|covers|covered|covering|teach|teaches|taught|include|includes|included|discuss|discusses|discussed|go over|goes over|went over|talk about|talks about|talked about|learn|learned|learnt|miss|missed|lost|confused|stuck|clueless|sorry|title|titled|name|named|called|topic|subject)\b/g;
 
 /**
  * "What does the lecture cover?", "I missed the lesson, what was it about?": the lecture's

@@ -1036,12 +1036,18 @@ export const combinationNamed: Rule = (ctx) => {
  * `sideOfNamedTopic`'s.
  */
 export const sideOfSubject: Rule = (ctx) => {
-  const { side, choosing, comparison } = ctx.q.reading;
+  const { choosing, comparison, sideOfUse } = ctx.q.reading;
+  // "Why do firms hesitate to move?", "reasons to keep data off rented servers": why (not) to use
+  // the subject is a side of it too, though its words (servers, moving) may score the other list best.
+  const side = ctx.q.reading.side ?? sideOfUse;
   if (side === undefined || choosing || comparison !== undefined) return undefined;
   const listing = ctx.k.listing(side);
   const [top] = ctx.q.topics;
   if (listing === undefined || top === undefined || top.score < ctx.o.clarifyThreshold) return undefined;
-  if (isSideList(ctx, top.id) || ctx.k.parentOf(top.id) !== undefined || ctx.k.childrenOf(top.id).length > 0) return undefined;
+  // Only the other side's list is corrected: where the side asked scores best, the rules after
+  // this one may find the one reason it asks about ("the money-related reasons not to use it").
+  const otherList = ctx.q.reading.side === undefined && ctx.q.reading.bothSides === undefined && isSideList(ctx, top.id) && top.id !== listing;
+  if (!otherList && (isSideList(ctx, top.id) || ctx.k.parentOf(top.id) !== undefined || ctx.k.childrenOf(top.id).length > 0)) return undefined;
   if (ctx.k.named(ctx.q.terms).some((id) => ctx.k.parentOf(id) !== undefined)) return undefined;
   const overview = ctx.q.topics.find((candidate) => candidate.id === listing);
   return { kind: 'answer', id: listing, confidence: overview?.score ?? top.score, candidates: shortlist(ctx) };
