@@ -235,6 +235,8 @@ export class Matcher implements RuleKnowledge {
   private readonly unknownIdf: number;
   private readonly docs: readonly Doc[];
   private readonly postings: number[][] = [];
+  /** Each entry's keyword phrases as term ids, by id: `mentioned` checks a family's few, not every document. */
+  private readonly keywordTerms = new Map<string, (readonly number[])[]>();
   /** Every term an entry uses anywhere, answer included: how much of a question the entry can explain. */
   private readonly vocabularies: ReadonlyMap<number, number>[];
   /** The idf of a word that at most `corroboratingEntries` entries' phrasings use. */
@@ -302,6 +304,12 @@ export class Matcher implements RuleKnowledge {
     this.docs = index.docs;
     this.docs.forEach((doc, docIndex) => {
       for (const term of doc.terms) (this.postings[term] ??= []).push(docIndex);
+      const id = this.entries[doc.entry]?.id;
+      if (doc.keyword && id !== undefined) {
+        const phrases = this.keywordTerms.get(id);
+        if (phrases === undefined) this.keywordTerms.set(id, [doc.terms]);
+        else phrases.push(doc.terms);
+      }
     });
     this.vocabularies = index.vocabularies.map((vocabulary) => new Map(vocabulary));
     this.smalltalkPhrases = new Map(index.smalltalkPhrases);
@@ -431,7 +439,8 @@ export class Matcher implements RuleKnowledge {
     return this.read(question, true);
   }
 
-  private read(question: string, withOpinion: boolean): MatchResult {
+  /** `onlyAnswers`: a caller that wants an answer agreed by both (`agreedPart`) is not given the model's opinion of anything else. */
+  private read(question: string, withOpinion: boolean, onlyAnswers = false): MatchResult {
     const { kept, parts } = excluding(question);
     const asked = this.asked(kept);
     const analysis = this.analyzer.analyse(asked);
@@ -468,7 +477,7 @@ export class Matcher implements RuleKnowledge {
     const besides = this.mostSpecific(parts.filter((part) => !comparesWith(part)).flatMap((part) => this.namesIn(part)));
     const aside = besides.length > 0 ? { setAside: besides } : {};
     const explanation: MatchResult['explanation'] = { terms: analysis.terms, corrections: analysis.corrections, unknown };
-    if (this.classifier === undefined || !withOpinion || !isSecondGuessed(ruled)) return { ...this.dutiesKept(ruled, q), normalised: analysis.normalised, reading, explanation, ...aside };
+    if (this.classifier === undefined || !withOpinion || !isSecondGuessed(ruled) || (onlyAnswers && ruled.kind !== 'answer')) return { ...this.dutiesKept(ruled, q), normalised: analysis.normalised, reading, explanation, ...aside };
     const { terms, words, signals } = this.modelInput(analysis, reading);
     const opinions = this.classifier.classify(terms, words, signals);
     explanation.opinion = { rule: ruled.rule, kind: ruled.kind, id: ruled.id, classes: opinions.slice(0, 3) };
@@ -678,7 +687,8 @@ export class Matcher implements RuleKnowledge {
   }
 
   agreedPart(text: string, fragment = false): Decision | undefined {
-    const read = this.read(text, true);
+    // The rules must answer for the two to agree: where they do not, the model is not asked.
+    const read = this.read(text, true, true);
     const opinion = read.explanation.opinion;
     // The rules' own decision, not the weighed one, which may be the model's alone. A fragment
     // ("google cloud") is no question, which the model may say first: its best topic must agree.
@@ -748,15 +758,22 @@ export class Matcher implements RuleKnowledge {
   }
 
   partNamedBy(text: string): string | undefined {
-    const parts = this.mostSpecific(this.namedBy(text)).filter((id) => this.parentOf(id) !== undefined);
-    const [part] = parts;
-    return parts.length === 1 && part !== undefined && this.spells(this.nameWords(part).all, text) ? part : undefined;
+    return this.partAmong(this.namedBy(text), text);
   }
 
   familyNamedBy(text: string): string | undefined {
-    if (this.partNamedBy(text) !== undefined) return undefined;
-    const families = this.namedBy(text).filter((id) => this.childrenOf(id).length > 0);
+    // Read once for both: a claim's every ending is tried, and reading is most of the cost.
+    const named = this.namedBy(text);
+    if (this.partAmong(named, text) !== undefined) return undefined;
+    const families = named.filter((id) => this.childrenOf(id).length > 0);
     return families.length === 1 ? families[0] : undefined;
+  }
+
+  /** The one sub-topic of those a text names, spelt in it by a word of its names. */
+  private partAmong(named: readonly string[], text: string): string | undefined {
+    const parts = this.mostSpecific(named).filter((id) => this.parentOf(id) !== undefined);
+    const [part] = parts;
+    return parts.length === 1 && part !== undefined && this.spells(this.nameWords(part).all, text) ? part : undefined;
   }
 
   spellsTitle(id: string, text: string): boolean {
@@ -810,8 +827,7 @@ export class Matcher implements RuleKnowledge {
 
   mentioned(family: string, terms: ReadonlySet<number>): string[] {
     // A keyword is a phrase: "web app" does not mention SaaS's "web mail".
-    const whole = (id: string) =>
-      this.namesIt(id, terms) || this.docs.some((doc) => doc.keyword && this.entries[doc.entry]?.id === id && doc.terms.every((term) => terms.has(term)));
+    const whole = (id: string) => this.namesIt(id, terms) || (this.keywordTerms.get(id) ?? []).some((phrase) => phrase.every((term) => terms.has(term)));
     return (this.distinctive.get(family) ?? []).map((child) => child.id).filter(whole);
   }
 
