@@ -5,6 +5,7 @@ import { sentencesOf } from '../answering/sentencesOf';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { areSiblings, isTopic } from '../knowledge/KnowledgeBase';
 import type { Matcher, MatchResult } from '../matching/Matcher';
+import { withoutBelief } from '../matching/asking';
 import { normalise } from '../matching/normalise';
 import type { TopicEntry } from '../knowledge/schema';
 import { emptyProgress, type Progress } from '../quiz/progress';
@@ -486,7 +487,8 @@ export class Conversation {
     // Thanks or a goodbye points back at nothing: the "that" of "thanks, that's all" is no topic.
     // Asking for help may ("who uses it?" reads as "who are you?").
     const remark = match.kind === 'smalltalk' && match.id !== this.matcher.helpEntry();
-    const refersBack = BACK_REFERENCE.test(match.normalised) && !remark;
+    // "True or false: IaaS is …" reads as "is it true that IaaS is …", whose "it" and "that" point at nothing.
+    const refersBack = BACK_REFERENCE.test(withoutBelief(match.normalised)) && !remark;
     // "Pros and cons?" after IaaS: both of the part's own sides, where its answer gives both (IaaS's
     // good and bad points), the side asked first first; not the lecture's two lists, which are the
     // cloud's. Not an overview's: its sentences are each one part's.

@@ -299,8 +299,9 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
     if (sign !== 0 && (best === undefined || gap < best.gap)) {
       // "Which needs less effort" after two topics asks which of those two; "the least", of all.
       const between = words.some((word) => BETWEEN.has(word)) || phrase.some((word) => COMPARATIVE_ONLY.test(word));
-      // "More or less effort", "less or more work": both ends offered, joined by "or", ask how two compare, not which is at one end.
-      const bothWays = inReach.some(({ place, sign: one }) => words[place + 1] === 'or' && inReach.some((other) => other.place === place + 2 && other.sign === -one));
+      // "More or less effort", "less or more work", "the most effort or the least": both ends
+      // offered, joined by "or", ask how two compare, or where one is, not which is at one end.
+      const bothWays = inReach.some(({ place, sign: one }) => inReach.some((other) => other.sign === -one && other.place > place && words.slice(place + 1, other.place).includes('or')));
       best = { scale: scale.id, sign, between, bothWays, gap };
     }
   }

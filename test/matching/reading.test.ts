@@ -181,6 +181,10 @@ describe('readQuestion', () => {
       expect(read('is the bike less or more work than the bus').comparison).toMatchObject({ scale: 'effort', rank: 'most', bothWays: true });
     });
 
+    it('marks both ends offered where the scale\'s word stands between them ("the most work or the least")', () => {
+      expect(read('is the bus the most work or the least').comparison).toMatchObject({ scale: 'effort', rank: 'most', bothWays: true });
+    });
+
     it('marks no two ends where the two direction words are not joined by "or" ("from most to least work")', () => {
       expect(read('rank them from most to least work').comparison).not.toHaveProperty('bothWays');
       expect(read('is the bike more work than the bus').comparison).not.toHaveProperty('bothWays');

@@ -239,6 +239,13 @@ describeRule('partiesWithinPart', () => {
 });
 
 describeRule('comparisonAlongScale', () => {
+  it.each([
+    ['is the bus the most effort or the least?', 'vehicles.bus', SAYS.busLeastEffort],
+    ['is the bike the least or most effort?', 'vehicles.bike', SAYS.bikeMostEffort],
+  ])('when one part is asked both ways ("%s"), answers it with where the lecture ranks it, not the part at the end read first', (question, id, says) => {
+    expect(matcher.match(question)).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id, direct: { kind: 'facts', says: [says] } });
+  });
+
   describe('on the lecture, whose service models have duties two of them share ("write code")', () => {
     const real = new Matcher(realKnowledgeBase());
 

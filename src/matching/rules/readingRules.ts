@@ -107,6 +107,10 @@ export const comparisonAlongScale: Rule = (ctx) => {
     // Neither of the two ranked ("is PaaS more or less expensive than SaaS?"): said so, with what is.
     return { kind: 'answer', id: family, confidence, candidates: shortlist(ctx), direct: { kind: 'not-stated', asked: { scale: asked.scale, rank: asked.rank }, instead: facts.map(({ fact }) => fact.says) } };
   }
+  // "Is SaaS the most effort or the least?": one part asked both ways is where the lecture ranks it.
+  const [askedOf] = mentioned;
+  const ownRanks = facts.filter(({ id }) => id === askedOf).map(({ fact }) => fact.says);
+  if (asked.bothWays === true && mentioned.length === 1 && askedOf !== undefined && ownRanks.length > 0) return answer(askedOf, ownRanks);
   const outranked = partsIn(family) === 0 && named(family) === 0 && !inFamily(top.id) && top.score >= (choosing ? ctx.o.answerThreshold : ctx.o.clarifyThreshold);
   if (outranked || (!choosing && familyBest.score < ctx.o.clarifyThreshold)) return undefined;
   // Two families rank on this scale and the question reaches neither clearly: ask which is meant.
