@@ -239,6 +239,14 @@ describeRule('partiesWithinPart', () => {
 });
 
 describeRule('comparisonAlongScale', () => {
+  it('settles a yes or no asked of the one part named, though its other words mention every part ("does the car need the most effort with a seat and a helmet?")', () => {
+    expect(matcher.match('does the car need the most effort with a seat and a helmet?')).toMatchObject({
+      rule: 'comparisonAlongScale',
+      id: 'vehicles.bike',
+      direct: { kind: 'facts', says: [SAYS.bikeMostEffort], verdict: 'no' },
+    });
+  });
+
   it.each([
     ['is the bus the most effort or the least?', 'vehicles.bus', SAYS.busLeastEffort],
     ['is the bike the least or most effort?', 'vehicles.bike', SAYS.bikeMostEffort],

@@ -419,6 +419,10 @@ describe('a Matcher with a question model', () => {
       expect(sureOf('vehicles.bus').match('which takes the most effort, the bus or the bike?')).toMatchObject({ kind: 'answer', id: 'vehicles.bike', rule: 'comparisonAlongScale' });
     });
 
+    it('keeps a yes or no the facts settle ("does the car need the most effort?" is a no, the bike taking it), against the part named, which the model prefers', () => {
+      expect(sureOf('vehicles.car').match('does the car need the most effort?')).toMatchObject({ kind: 'answer', id: 'vehicles.bike', rule: 'comparisonAlongScale', direct: { verdict: 'no' } });
+    });
+
     it('keeps the rules\' "the lecture does not say" on a scale the lecture ranks nothing on ("which vehicle is the most comfortable?"), against a part the model prefers', () => {
       expect(sureOf('vehicles.car').match('which vehicle is the most comfortable?')).toMatchObject({ kind: 'answer', id: 'vehicles', rule: 'comparisonAlongScale', direct: { kind: 'not-stated' } });
     });

@@ -99,7 +99,9 @@ export const comparisonAlongScale: Rule = (ctx) => {
   // Naming two of the family, it is about the family, however its "more" and "less" weaken the match.
   const facts = onScale(family);
   const confidence = familyBest.score;
-  const verdict = verdictOf(ctx, asked, facts, compared);
+  // One part named is what a yes or no is asked of, whatever another's keyword the rest mentions:
+  // "does SaaS give maximum control over the environment?" asks of SaaS, not of IaaS's environment.
+  const verdict = verdictOf(ctx, asked, facts, namedParts.length === 1 ? namedParts : compared);
   const answer = (id: string, says: string[]): Decision => ({ kind: 'answer', id, confidence, candidates: shortlist(ctx), direct: { kind: 'facts', says, ...(verdict === undefined ? {} : { verdict }) } });
   if (asked.bothWays === true && mentioned.length === 2) {
     const ranked = facts.filter(({ id }) => mentioned.includes(id)).map(({ fact }) => fact.says);
