@@ -319,11 +319,13 @@ describe('readQuestion', () => {
     ['is the bus the same as the bike'],
     ['how is the bus different from the bike'],
     ['comparing the bus and the bike'],
+    ['is the bus the same kind of thing as the bike'],
+    ['is slowness the same problem as distance'],
   ])('reads "%s" as asking how things differ', (question) => {
     expect(read(question).comparing).toBe(true);
   });
 
-  it.each([['the different kinds of vehicle'], ['which is cheaper'], ['what is the bus']])('reads "%s" as asking no difference', (question) => {
+  it.each([['the different kinds of vehicle'], ['which is cheaper'], ['what is the bus'], ['we ride the same buses as everyone else']])('reads "%s" as asking no difference', (question) => {
     expect(read(question).comparing).toBe(false);
   });
 
