@@ -70,9 +70,9 @@ const WHO = '(?:i|we|you|they|anyone|people|companies|a company|someone|one) ';
 const USE = '(?:(?:want|wish|decide|choose|like) to |wanna )?(?:use|using|choose|choosing|pick|picking|go for|going for|go with|going with)';
 /**
  * Holding back is not using: "why do some companies refuse the cloud?", "reasons a firm might
- * hesitate before moving", "reasons to keep data off rented servers".
+ * hesitate before moving", "reasons we might regret it", "reasons to keep data off rented servers".
  */
-const HOLD_BACK = '(?:refuse|refuses|refusing|hesitate|hesitates|hesitating|avoid|avoids|avoiding|(?:be|are|is|feel) (?:reluctant|wary|hesitant)|hold back|holds back|holding back|think twice|steer clear|stay away|shy away|keep (?:\\w+ ){0,2}off)';
+const HOLD_BACK = '(?:refuse|refuses|refusing|regret|regrets|regretting|hesitate|hesitates|hesitating|avoid|avoids|avoiding|(?:be|are|is|feel) (?:reluctant|wary|hesitant)|hold back|holds back|holding back|think twice|steer clear|stay away|shy away|keep (?:\\w+ ){0,2}off)';
 const WHY_NOT_USE = new RegExp(
   `\\bwhy (?:(?:would|should|do|does|did|might|could|will) (?:${WHO})?|${WHO}(?:would|should|do|does|did|might|could|will) )?not (?:${WHO})?${USE}\\b|\\breasons? (?:not to|against) ${USE}\\b|\\b(?:reasons?|arguments?|the case) against (?:it|the cloud|using it|moving|going)\\b|\\bwhy (?:(?:would|should|do|does|did|might|could|will|are|is) )?(?:\\w+ ){0,3}${HOLD_BACK}\\b|\\breasons? (?:\\w+ ){0,3}(?:might |would |could |may |to )?${HOLD_BACK}\\b`,
 );

@@ -73,14 +73,14 @@ describe('answer quality on the evaluation set', () => {
 const FIXTURES = join(__dirname, '../fixtures');
 
 /**
- * Every other labelled set but the unscored ones (set 21, no longer clean, and sets 38 and 39,
- * sealed), each held at the figures measured with the question model. The model learns
+ * Every other labelled set but the unscored ones (set 21, no longer clean, and set 39, sealed),
+ * each held at the figures measured with the question model. The model learns
  * from all of them but sets 16 to 39, so the others' are its fit to its training data: a guard
  * against regressions, not a measure of quality. What generalises is measured by cross-validation (test/model/committedModel.test.ts,
  * `npm run eval:cv`) and by the sealed sets, each scored once at the end of a session and trained
  * on from the next: set 8 at the third's, set 9 at the fourth's, set 10 at the fifth's, set 11 at
  * the sixth's, set 12 at the seventh's, set 13 at the eighth's, set 14 at the ninth's, set 15 at
- * the tenth's; sets 16 to 20 and 22 to 37, scored once at the eleventh to thirty-first sessions' ends,
+ * the tenth's; sets 16 to 20 and 22 to 38, scored once at the eleventh to thirty-second sessions' ends,
  * are kept out of training (docs/understanding.md). The rules alone had reached, on
  * sets 1 to 7, 84%, 81%, 93%, 90%, 86%, 81% and 69% in scope; the issue's targets (95% in scope,
  * at most 1% confidently wrong) are judged on the cross-validated and sealed figures, not on these.
@@ -281,6 +281,12 @@ const OTHER_SETS = [
   // code the same. At 186 and none wrong from the thirty-second session, which reads "every reason"
   // as the whole list and "minuses" as a side.
   { file: 'heldout37-questions.tsv', inScopeCorrect: 186, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  // Set 38: written blind at the start of the thirty-first session, kept out of the model's training
+  // (SEALED_SETS) through the thirty-second, and scored once near its end: 96.3% in scope (181), 4
+  // confidently wrong (1.7%, over the 1% target), 34/34 declined, 7/8 smalltalk
+  // (docs/understanding.md); the starting code the same. Its misses read, one change after it
+  // ("every reason we might regret it" as the list against) answers one more: 182, 3 wrong.
+  { file: 'heldout38-questions.tsv', inScopeCorrect: 182, declined: 34, wrongAtMost: 3, smalltalk: 7 },
 ] as const;
 
 describe.each(OTHER_SETS)('answer quality on $file', ({ file, inScopeCorrect, declined, wrongAtMost, smalltalk }) => {

@@ -645,7 +645,7 @@ describeRule('sideOfSubject', () => {
     expect(garden.match(question)).toMatchObject({ rule: 'sideOfSubject', kind: 'answer', id });
   });
 
-  it.each([['why do some people refuse to grow plants in soil themselves'], ['reasons people hesitate before growing their own plants'], ['reasons to keep plants off soil']])(
+  it.each([['why do some people refuse to grow plants in soil themselves'], ['reasons people hesitate before growing their own plants'], ['reasons to keep plants off soil'], ['a list of all the reasons people regret gardening']])(
     'when why not to take up the subject is asked by holding back ("%s"), answers the list against it',
     (question) => {
       expect(garden.match(question)).toMatchObject({ rule: 'sideOfSubject', kind: 'answer', id: 'against' });

@@ -1049,10 +1049,13 @@ export const sideOfSubject: Rule = (ctx) => {
   if (side === undefined || choosing || comparison !== undefined) return undefined;
   const listing = ctx.k.listing(side);
   const [top] = ctx.q.topics;
-  if (listing === undefined || top === undefined || top.score < ctx.o.clarifyThreshold) return undefined;
+  if (listing === undefined || top === undefined) return undefined;
   // Only the other side's list is corrected: where the side asked scores best, the rules after
   // this one may find the one reason it asks about ("the money-related reasons not to use it").
   const otherList = ctx.q.reading.side === undefined && ctx.q.reading.bothSides === undefined && isSideList(ctx, top.id) && top.id !== listing;
+  // However weakly it scores where the whole list is asked ("every reason we might regret it"):
+  // the reading says which side, and a long question's other words (the boss) weaken every score.
+  if (top.score < ctx.o.clarifyThreshold && !(otherList && ctx.q.reading.asksList)) return undefined;
   if (!otherList && (isSideList(ctx, top.id) || ctx.k.parentOf(top.id) !== undefined || ctx.k.childrenOf(top.id).length > 0)) return undefined;
   if (ctx.k.named(ctx.q.terms).some((id) => ctx.k.parentOf(id) !== undefined)) return undefined;
   const overview = ctx.q.topics.find((candidate) => candidate.id === listing);
