@@ -152,14 +152,16 @@ const PARTIES_OFFERED = new RegExp(`\\b${SELF} or ${PARTY}\\b|\\b(?:provider|ven
 /**
  * A scale is measured from the student's side: "the most work" is the most work for me. These say
  * the other party bears it, which turns the direction round: "the provider does the most work",
- * "puts the most work on the provider", "which one does the most work for me". Only where the
+ * "puts the most work on the provider", "the most of the work on the provider", "which one does
+ * the most work for me". Only where the
  * party is tied to the direction word: "the least effort, where the provider does everything"
  * is still my least effort.
  */
 const OTHER_PARTY = new RegExp(
   [
     `\\b(?:provider|vendor|supplier)s? (?:${BEARS}|takes?|taking|took) (?:the )?${DIRECTION}\\b`,
-    `\\b${DIRECTION} (?:\\w+ ){0,2}(?:on|to|onto|over to) (?:the |a |your |our )?(?:provider|vendor|supplier)s?\\b`,
+    // "Puts the most of the work on the provider": "of the" before what is put is no further from it.
+    `\\b${DIRECTION} (?:of (?:the |my |our |your )?)?(?:\\w+ ){0,2}(?:on|to|onto|over to) (?:the |a |your |our )?(?:provider|vendor|supplier)s?\\b`,
     // "Gives the provider the least responsibility": the provider given it, not the student.
     `\\b(?:gives?|giving|leaves?|leaving) ${PARTY} (?:the )?${DIRECTION}\\b`,
     '\\b(?:does|do|doing) (?:the )?(?:most|least|more|less) (?:\\w+ ){0,3}for (?:me|us|you)\\b',

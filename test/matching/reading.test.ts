@@ -78,6 +78,8 @@ describe('readQuestion', () => {
       ['which one has the provider doing the most work', 'least', 'the provider doing the most'],
       ['where does the provider do the least work for us', 'most', 'the provider doing the least'],
       ['which puts the most work on the provider', 'least', 'the most put on the provider'],
+      ['which puts the most of the work on the provider', 'least', 'the most of it put on the provider'],
+      ['which needs the least effort to move to a provider', 'least', "moving to a provider is the student's own effort"],
       ['which hands the most effort over to the provider', 'least', 'the most handed over to the provider'],
       ['which one does the most work for me', 'least', 'the most done for me'],
       ['which gives the provider the least work', 'most', 'the least given to the provider'],
