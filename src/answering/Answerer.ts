@@ -277,16 +277,6 @@ export class Answerer {
   }
 
   /**
-   * "What is PaaS and what are the drawbacks of the cloud?", "define cloud computing and give two
-   * advantages": two questions about topics of different families joined by one "and", each
-   * answered whole when asked alone (the rules and the model agreeing), get both answers in the
-   * order asked. Matched whole, one half wins and the other goes unsaid. Not a question that
-   * compares, chooses, asks yes or no or weighs both sides ("the pros and cons of PaaS for us"), nor two
-   * parts of one family, which `differenceAsked` answers with their overview's table, nor a
-   * message the whole of which is about a third topic.
-   */
-  /** Entries' titles in quotes, as a list: ""Public cloud" and "Hybrid cloud"". */
-  /**
    * "Besides latency and costs, what other drawbacks are there?": the overview answered lists them
    * all, so the ones not set aside are named first, or, with none left, that there are no others.
    */
@@ -299,6 +289,7 @@ export class Answerer {
     return left.length === 0 ? `The lecture gives no others under "${entry.title}": these are all.` : `Besides ${names(aside)}, the lecture gives ${names(left)}.`;
   }
 
+  /** Entries' titles in quotes, as a list: ""Public cloud" and "Hybrid cloud"". */
   private quotedTitles(ids: readonly string[]): string {
     return TITLES.format(ids.flatMap((id) => this.kb.get(id)?.title ?? []).map((title) => `"${title}"`));
   }
@@ -328,6 +319,15 @@ export class Answerer {
     return this.compareTwo(first, second, undefined, first, 'both');
   }
 
+  /**
+   * "What is PaaS and what are the drawbacks of the cloud?", "define cloud computing and give two
+   * advantages": two questions about topics of different families joined by one "and", each
+   * answered whole when asked alone (the rules and the model agreeing), get both answers in the
+   * order asked. Matched whole, one half wins and the other goes unsaid. Not a question that
+   * compares, chooses, asks yes or no or weighs both sides ("the pros and cons of PaaS for us"), nor two
+   * parts of one family, which `differenceAsked` answers with their overview's table, nor a
+   * message the whole of which is about a third topic.
+   */
   private twoAsked(match: MatchResult): Reply | undefined {
     const { reading } = match;
     if (match.kind === 'smalltalk' || reading.comparing || reading.choosing || reading.yesNo || reading.comparison !== undefined || reading.bothSides !== undefined) return undefined;

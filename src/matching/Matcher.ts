@@ -447,7 +447,8 @@ export class Matcher implements RuleKnowledge {
     const { known, unknown, norm } = this.weigh(analysis.terms, analysis.termWeights);
     const reading = readQuestion(analysis.normalised, this.scales);
     // The topics named in what it sets aside: "apart from SaaS, which needs the least work?" sets SaaS aside.
-    const setAside = this.mostSpecific(parts.flatMap((part) => this.namesIn(part)));
+    const namedIn = parts.map((part) => ({ compares: comparesWith(part), ids: this.namesIn(part) }));
+    const setAside = this.mostSpecific(namedIn.flatMap(({ ids }) => ids));
     // Ranked on first use, once: smalltalk and a topic's own phrasing need no scores.
     let ranked: { all: Candidate[]; topics: Candidate[]; chat: Candidate | undefined } | undefined;
     const rank = () => {
@@ -474,7 +475,7 @@ export class Matcher implements RuleKnowledge {
     };
     const ruled = decide({ q, k: this, o: this.options });
     // What the answer may leave out: not one thing set against another ("SaaS rather than PaaS"), which compares.
-    const besides = this.mostSpecific(parts.filter((part) => !comparesWith(part)).flatMap((part) => this.namesIn(part)));
+    const besides = this.mostSpecific(namedIn.flatMap(({ compares, ids }) => (compares ? [] : ids)));
     const aside = besides.length > 0 ? { setAside: besides } : {};
     const explanation: MatchResult['explanation'] = { terms: analysis.terms, corrections: analysis.corrections, unknown };
     if (this.classifier === undefined || !withOpinion || !isSecondGuessed(ruled) || (onlyAnswers && ruled.kind !== 'answer')) return { ...this.dutiesKept(ruled, q), normalised: analysis.normalised, reading, explanation, ...aside };

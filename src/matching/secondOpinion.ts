@@ -60,11 +60,12 @@ const isSmalltalk = (id: string) => id.startsWith('smalltalk.');
 
 /** Whether the model is asked about a decision at all: the matcher skips classifying when it is not. */
 export function isSecondGuessed(decision: Decision & { rule: string }): boolean {
-  // A no the facts settle ("true or false: SaaS gives the most control" is a no, IaaS giving it),
-  // answered with the part they rank: the model reads the part named as what is asked about, which
-  // the facts have already weighed. A yes is the part named, which the model may still answer with
-  // the overview that compares it.
-  const settled = decision.direct?.kind === 'facts' && decision.direct.verdict === 'no';
+  // A no the facts settle of the one part named ("true or false: SaaS gives the most control" is a
+  // no, IaaS giving it), answered with the part they rank: the model reads the part named as what is
+  // asked about, which the facts have already weighed. A yes is the part named, and a no about two
+  // parts compared ("is PaaS more effort than IaaS?") their overview may answer, as the model prefers.
+  const direct = decision.direct;
+  const settled = direct?.kind === 'facts' && direct.verdict === 'no' && direct.askedOf !== undefined && direct.askedOf !== decision.id;
   return decision.kind !== 'smalltalk' && !RULES_NOT_SECOND_GUESSED.has(decision.rule) && !settled;
 }
 

@@ -101,8 +101,15 @@ export const comparisonAlongScale: Rule = (ctx) => {
   const confidence = familyBest.score;
   // One part named is what a yes or no is asked of, whatever another's keyword the rest mentions:
   // "does SaaS give maximum control over the environment?" asks of SaaS, not of IaaS's environment.
-  const verdict = verdictOf(ctx, asked, facts, namedParts.length === 1 ? namedParts : compared);
-  const answer = (id: string, says: string[]): Decision => ({ kind: 'answer', id, confidence, candidates: shortlist(ctx), direct: { kind: 'facts', says, ...(verdict === undefined ? {} : { verdict }) } });
+  const askedOf = namedParts.length === 1 ? namedParts[0] : undefined;
+  const verdict = verdictOf(ctx, asked, facts, askedOf !== undefined ? [askedOf] : compared);
+  const answer = (id: string, says: string[]): Decision => ({
+    kind: 'answer',
+    id,
+    confidence,
+    candidates: shortlist(ctx),
+    direct: { kind: 'facts', says, ...(verdict === undefined ? {} : { verdict, ...(askedOf === undefined ? {} : { askedOf }) }) },
+  });
   if (asked.bothWays === true && mentioned.length === 2) {
     const ranked = facts.filter(({ id }) => mentioned.includes(id)).map(({ fact }) => fact.says);
     if (ranked.length > 0) return answer(family, ranked);
@@ -110,9 +117,9 @@ export const comparisonAlongScale: Rule = (ctx) => {
     return { kind: 'answer', id: family, confidence, candidates: shortlist(ctx), direct: { kind: 'not-stated', asked: { scale: asked.scale, rank: asked.rank }, instead: facts.map(({ fact }) => fact.says) } };
   }
   // "Is SaaS the most effort or the least?": one part asked both ways is where the lecture ranks it.
-  const [askedOf] = mentioned;
-  const ownRanks = facts.filter(({ id }) => id === askedOf).map(({ fact }) => fact.says);
-  if (asked.bothWays === true && mentioned.length === 1 && askedOf !== undefined && ownRanks.length > 0) return answer(askedOf, ownRanks);
+  const [bothWaysOf] = mentioned;
+  const ownRanks = facts.filter(({ id }) => id === bothWaysOf).map(({ fact }) => fact.says);
+  if (asked.bothWays === true && mentioned.length === 1 && bothWaysOf !== undefined && ownRanks.length > 0) return answer(bothWaysOf, ownRanks);
   const outranked = partsIn(family) === 0 && named(family) === 0 && !inFamily(top.id) && top.score >= (choosing ? ctx.o.answerThreshold : ctx.o.clarifyThreshold);
   if (outranked || (!choosing && familyBest.score < ctx.o.clarifyThreshold)) return undefined;
   // Two families rank on this scale and the question reaches neither clearly: ask which is meant.

@@ -25,8 +25,9 @@ export type Direct =
    * `chosen`: the entry the facts leave, where they rank the others ("apart from SaaS, which is the least work?").
    * `between`: the two the question asked to choose between, where the facts rank the answer, one of them.
    * `doing`: the duty that chose the two left, where the question wanted one ("lets me write my own code").
+   * `askedOf`: with a verdict, the one part the question named, of which the yes or no was asked.
    */
-  | { kind: 'facts'; says: string[]; chosen?: string; between?: readonly string[]; verdict?: Verdict; doing?: string }
+  | { kind: 'facts'; says: string[]; chosen?: string; between?: readonly string[]; verdict?: Verdict; doing?: string; askedOf?: string }
   | {
       kind: 'not-stated';
       asked: { side: 'advantage' | 'disadvantage' } | { scale: string; rank: 'most' | 'least' };
