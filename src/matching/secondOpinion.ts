@@ -179,6 +179,20 @@ const overviewOfComparison: OpinionStep = (w) => {
 const factDisputed: OpinionStep = (w) => (w.answered !== null && fromLecture(w.decision.direct) && w.top.p < w.o.opinionOverrule ? doubt(w, w.answered, w.top.id) : undefined);
 
 /**
+ * The reverse of `overviewOfComparison`: a comparison the rules answered with a family's overview,
+ * from the lecture's facts or from its silence ("is IaaS more or less expensive than SaaS?": IaaS
+ * often costs more; "is a private cloud more or less work than a public one?": the lecture does
+ * not rank them), where the model, not sure enough to overrule, prefers one part of that family:
+ * it read the part named first as what is asked about. The overview, with what the lecture says of
+ * the comparison first, describes every part compared; asking "did you mean…?" between the two
+ * would leave the student with no answer to a question the overview answers.
+ */
+const partOfComparedFamily: OpinionStep = (w) => {
+  if (w.answered === null || w.decision.rule !== comparisonAlongScale.name || !fromLecture(w.decision.direct)) return undefined;
+  return w.overviewOf(w.top.id) === w.answered && w.top.p < w.o.opinionOverrule ? w.decision : undefined;
+};
+
+/**
  * A choice the lecture's facts settle by elimination among the parts a question leaves ("which
  * needs the least effort, IaaS or PaaS?" is PaaS: IaaS takes the most): a model preferring another
  * part of that family read the end asked for (SaaS is the least effort of all), not the choice
@@ -229,7 +243,7 @@ const unsureModel: OpinionStep = (w) => {
 const disagreement: OpinionStep = (w) => (w.answered === null ? undefined : doubt(w, w.answered, w.top.id));
 
 /** The weighing, in order; the first step that decides wins. */
-const OPINION_STEPS: readonly OpinionStep[] = [agreement, trustedAnswer, modelDeclines, modelHearsSmalltalk, partsListKept, overviewOfComparison, choiceSettled, factDisputed, modelIsSure, weakReadingsAgree, unsureModel, disagreement];
+const OPINION_STEPS: readonly OpinionStep[] = [agreement, trustedAnswer, modelDeclines, modelHearsSmalltalk, partsListKept, overviewOfComparison, partOfComparedFamily, choiceSettled, factDisputed, modelIsSure, weakReadingsAgree, unsureModel, disagreement];
 
 /**
  * The rules' decision, weighed against the model's opinion of the same question, by the steps

@@ -390,6 +390,19 @@ describeRule('comparisonAlongScale', () => {
     expect(new Matcher(twoFamiliesKnowledgeBase()).match(question)).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id });
   });
 
+  describe('when the question names a family that ranks nothing on the scale, and the family that ranks is neither named nor mentioned', () => {
+    const garden = new Matcher(gardeningKnowledgeBase({ rankedPlots: true }));
+
+    it.each(['which drawback hits the seedlings hardest?', 'which drawback hits hardest?'])('("%s") passes it on: the question chooses a drawback, not the plot ranked at that end', (question) => {
+      expect(garden.match(question)).not.toMatchObject({ id: 'plots.backyard' });
+      expect(garden.match(question).rule).not.toBe('comparisonAlongScale');
+    });
+
+    it('still answers the family that ranks where the question names it ("which garden plot is the hardest?")', () => {
+      expect(garden.match('which garden plot is the hardest?')).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id: 'plots.backyard' });
+    });
+  });
+
   it('when a choice between two sub-topics ranks neither at either end ("the bus or the bike, which is cheaper"), answers their overview, the lecture not saying', () => {
     expect(matcher.match('the bus or the bike, which is cheaper')).toMatchObject({
       rule: 'comparisonAlongScale',

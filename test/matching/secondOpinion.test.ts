@@ -286,6 +286,31 @@ describe('secondOpinion', () => {
       });
     });
 
+    describe('when the rules compared along a scale with the overview and the model prefers one of its parts', () => {
+      const overviewOf = (id: string) => (id.startsWith('vehicles.') ? 'vehicles' : undefined);
+      const below = Math.max(O.opinionAnswer, O.opinionOverrule - 0.01);
+      const fromFacts: Ruled = { ...answer('vehicles', UNTRUSTED, [], 'comparisonAlongScale'), direct: { kind: 'facts', says: [SAYS.bikeMostEffort] } };
+      const unranked: Ruled = { ...answer('vehicles', UNTRUSTED, [], 'comparisonAlongScale'), direct: { kind: 'not-stated', asked: { scale: 'comfort', rank: 'most' }, instead: [] } };
+
+      it('keeps the overview, which describes every part compared, below opinionOverrule', () => {
+        expect(secondOpinion(fromFacts, thinks('vehicles.bike', below), O, overviewOf)).toBe(fromFacts);
+        expect(secondOpinion(unranked, thinks('vehicles.car', below), O, overviewOf)).toBe(unranked);
+      });
+
+      it('lets a model sure enough to overrule answer its part', () => {
+        expect(secondOpinion(fromFacts, thinks('vehicles.bike', O.opinionOverrule), O, overviewOf)).toMatchObject({ kind: 'answer', id: 'vehicles.bike', rule: 'secondOpinionAnswers' });
+      });
+
+      it('asks as before where the model prefers an entry of another family, or no overview is known', () => {
+        expect(secondOpinion(fromFacts, thinks('walking', below, ['vehicles.bike', DECLINE_CLASS]), O, overviewOf)).toMatchObject({ kind: 'clarify', rule: 'secondOpinionDoubts' });
+        expect(secondOpinion(fromFacts, thinks('vehicles.bike', below), O)).toMatchObject({ kind: 'clarify', rule: 'secondOpinionDoubts' });
+      });
+
+      it('only for a comparison: another rule\'s overview from a fact is asked about as before', () => {
+        expect(secondOpinion({ ...fromFacts, rule: 'sideOfNamedTopic' }, thinks('vehicles.bike', below), O, overviewOf)).toMatchObject({ kind: 'clarify', rule: 'secondOpinionDoubts' });
+      });
+    });
+
     it('asks, the same way, between an answer saying the lecture ranks none of the things compared and its own entry', () => {
       const decision: Ruled = { ...answer('vehicles', UNTRUSTED), direct: { kind: 'not-stated', asked: { scale: 'comfort', rank: 'most' }, instead: [] } };
       expect(secondOpinion(decision, thinks('vehicles.car', Math.max(O.opinionAnswer, O.opinionOverrule - 0.01)), O)).toMatchObject({ kind: 'clarify', rule: 'secondOpinionDoubts' });

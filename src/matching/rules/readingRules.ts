@@ -76,6 +76,11 @@ export const comparisonAlongScale: Rule = (ctx) => {
   const family = reached[0];
   const top = ctx.q.topics[0];
   if (family === undefined || top === undefined) return undefined;
+  // A family named whole that ranks nothing on the scale is what the question is about, where the
+  // family that ranks is neither named nor mentioned: "which drawback hits X hardest" chooses a
+  // drawback, though "hardest" is the effort that ranks the service models.
+  const otherNamed = ctx.k.named(ctx.q.terms).some((other) => !ranked.has(other) && ctx.k.parentOf(other) === undefined && ctx.k.childrenOf(other).length > 0);
+  if (otherNamed && named(family) === 0 && partsIn(family) === 0) return undefined;
   // The family must be what the question is about: "is a bus cheaper than a taxi" reaches the
   // service models only weakly, through the taxi of "as a service", and "the renting cost more
   // than expected, what's the drawback" is about the costs drawback, which ranks nothing.
