@@ -159,7 +159,7 @@ const STATED_CLAIM = /^(?!(?:what|which|how|why|where|who|when|whose|can|could|s
  * SaaS something I install?"), which asks what the topic is like.
  */
 const NAME_FIRST_OPENING = /^(?:(?:is|are|was|were)(?: not)? )?/;
-const DESCRIPTION = /^(?:means (?:that )?\w|(?:(?:is|are|means|is about|is when|is where|is just) )?(?:(?:the|a) (?:\w+ )?(?:one|model|kind|type|sort|option|cloud|service|thing|setup) (?:with|where|that|which|in which|for|when)\b|(?:when|where|about) ))/;
+const DESCRIPTION = /^(?:means (?:that )?\w|(?:(?:is|are|means|is about|is when|is where|is just) )?(?:(?:(?:the|a) (?:\w+ )?)?(?:one|model|kind|type|sort|option|cloud|service|thing|setup) (?:with|where|that|which|in which|for|when)\b|(?:when|where|about) ))/;
 /** How many words a topic's name may take at the start: "software as a service", "infrastructure as a service". */
 const NAME_FIRST_WORDS = 4;
 

@@ -29,6 +29,7 @@ describe('claimIn', () => {
     ['is saas the model with the most control', 'the model with the most control', 'saas'],
     ['is not saas the one where you write code', 'the one where you write code', 'saas'],
     ['is the private cloud the one that everyone shares', 'the one that everyone shares', 'private cloud'],
+    ['is a private cloud one where everyone shares the machines', 'one where everyone shares the machines', 'private cloud'],
     ['paas is about having backups right', 'having backups', 'paas'],
     ['saas is when you only bring your data is not it', 'you only bring your data', 'saas'],
   ])('reads "%s", the name first, as a claim that %j is what %j names', (text, described, claimed) => {
