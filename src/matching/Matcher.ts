@@ -934,11 +934,11 @@ export class Matcher implements RuleKnowledge {
     return this.vocabularies[this.entryIndex.get(id) ?? -1];
   }
 
-  /** A message that ends with a smalltalk phrase after something else: what comes before it. */
-  smalltalkClosing(normalised: string): string | undefined {
-    for (const phrase of this.smalltalkPhrases.keys()) {
+  /** A message that ends with a smalltalk phrase after something else: the phrase's entry, and what comes before it. */
+  smalltalkClosing(normalised: string): { id: string; before: string } | undefined {
+    for (const [phrase, id] of this.smalltalkPhrases) {
       const cut = normalised.length - phrase.length - 1;
-      if (phrase !== '' && cut > 0 && normalised.charCodeAt(cut) === 32 && normalised.endsWith(phrase)) return normalised.slice(0, cut);
+      if (phrase !== '' && cut > 0 && normalised.charCodeAt(cut) === 32 && normalised.endsWith(phrase)) return { id, before: normalised.slice(0, cut) };
     }
     return undefined;
   }

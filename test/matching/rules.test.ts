@@ -156,6 +156,14 @@ describeRule('thanksAfterQuestion', () => {
   it('when what comes before the thanks is not asked as a question ("the bike thanks"), leaves the thanks to scoring', () => {
     expect(matcher.match('the bike thanks')).toMatchObject({ rule: 'smalltalkOverTopics', kind: 'smalltalk', id: 'smalltalk.thanks' });
   });
+
+  it('when a remark that asks nothing and names no topic comes before the thanks ("off to revise now, thanks"), replies to the thanks', () => {
+    expect(matcher.match('off to revise now, thanks')).toMatchObject({ rule: 'thanksAfterQuestion', kind: 'smalltalk', id: 'smalltalk.thanks' });
+  });
+
+  it('when the remark before the thanks names a topic ("off to ride the bike now, thanks"), leaves it to the other rules', () => {
+    expect(matcher.match('off to ride the bike now, thanks').rule).not.toBe('thanksAfterQuestion');
+  });
 });
 
 describeRule('remarkToBot', () => {

@@ -113,10 +113,20 @@ export const remarkToBot: Rule = ({ q, k }) => {
   return id === undefined ? { kind: 'fallback', id: null, confidence: 0, candidates: [] } : certain('smalltalk', id, normalised);
 };
 
-/** Students end a question with thanks ("what is paas thanks"): thanks after a question does not replace it. */
+/**
+ * Students end a question with thanks ("what is paas thanks"): thanks after a question does not
+ * replace it. After a remark that asks nothing and names no topic ("ok I'm off to bed, bye"), the
+ * closing phrase is what was said, as an opening one is before such a remark.
+ */
 export const thanksAfterQuestion: Rule = ({ q, k }) => {
-  const before = k.smalltalkClosing(q.analysis.normalised);
-  if (before === undefined || !QUESTION_START.test(before)) return undefined;
+  const closing = k.smalltalkClosing(q.analysis.normalised);
+  if (closing === undefined) return undefined;
+  const { before, id } = closing;
+  if (!QUESTION_START.test(before)) {
+    // A remark says something ("i need help" is the phrase, scored as a whole).
+    if (QUESTION_WORD.test(before) || k.termCount(before) === 0 || k.namesIn(before).length > 0) return undefined;
+    return answered(k.matchPart(before)) ? undefined : certain('smalltalk', id, q.analysis.normalised);
+  }
   const asked = k.matchPart(before);
   return answered(asked) ? asked : undefined;
 };

@@ -138,8 +138,8 @@ export interface RuleKnowledge {
   namesOnlyTheLecture(normalised: string): boolean;
   /** A smalltalk phrase the message opens with, and the rest of the message. */
   smalltalkOpening(normalised: string): { id: string; rest: string; addressed: boolean } | undefined;
-  /** What comes before a smalltalk phrase that ends the message. */
-  smalltalkClosing(normalised: string): string | undefined;
+  /** The smalltalk phrase that ends the message, after something else: its entry, and what comes before it. */
+  smalltalkClosing(normalised: string): { id: string; before: string } | undefined;
   /** The one entry that has, as a whole keyword, a function word of the message ("definition"). */
   framingKeyword(normalised: string): string | undefined;
   /** The topic a normalised message is word for word. */
