@@ -156,7 +156,7 @@ const OTHER_SETS = [
   // Written blind at the start of the eleventh session, kept out of the model's training (SEALED_SETS)
   // through the twelfth, and scored once at its end: 98.9% in scope, none confidently wrong, 34/34
   // declined, 8/8 smalltalk (docs/understanding.md). Held at that sealed score.
-  { file: 'heldout17-questions.tsv', inScopeCorrect: 186, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  { file: 'heldout17-questions.tsv', inScopeCorrect: 187, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the twelfth session, kept out of the model's training (SEALED_SETS)
   // through the thirteenth, and scored once at its end: 97.3% in scope (183), none confidently
   // wrong, 34/34 declined, 8/8 smalltalk (docs/understanding.md). Held at 182 from the fourteenth
@@ -181,7 +181,7 @@ const OTHER_SETS = [
   // scenario (persuading a firm to move) 0.54 where the rules decline, under the 0.55 it needs
   // alone, and it is declined, not answered wrong. Over the development sets 16 to 37, the same
   // changes answer 2 more right and 1 fewer wrong (docs/understanding.md).
-  { file: 'heldout20-questions.tsv', inScopeCorrect: 185, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  { file: 'heldout20-questions.tsv', inScopeCorrect: 186, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind in the fifteenth session, kept out of the model's training (SEALED_SETS) through
   // the sixteenth, and scored once at its end: 97.3% in scope, 1 confidently wrong (0.4%), 34/34
   // declined, 8/8 smalltalk (docs/understanding.md). Held at that sealed score until the eighteenth
@@ -205,18 +205,18 @@ const OTHER_SETS = [
   // 8/8 smalltalk (docs/understanding.md). Held at that sealed score until the twenty-first
   // session, whose model answers "do as little as possible" as the least effort: 179 (95.2%). At
   // 180 from the thirty-second session, whose model answers a question about backups it asked back.
-  { file: 'heldout24-questions.tsv', inScopeCorrect: 180, declined: 34, wrongAtMost: 1, smalltalk: 8 },
+  { file: 'heldout24-questions.tsv', inScopeCorrect: 182, declined: 34, wrongAtMost: 1, smalltalk: 8 },
   // Written blind at the start of the eighteenth session, kept out of the model's training
   // (SEALED_SETS) through the nineteenth, and scored once at its end: 96.3% in scope (181), 2
   // confidently wrong (0.9%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
   // code 182 and 2. Held at that sealed score until the twentieth session, whose sharing scale
   // answers "the least sharing of infrastructure" with the private cloud, one of its two wrong answers.
-  { file: 'heldout25-questions.tsv', inScopeCorrect: 182, declined: 34, wrongAtMost: 1, smalltalk: 8 },
+  { file: 'heldout25-questions.tsv', inScopeCorrect: 184, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the nineteenth session, kept out of the model's training
   // (SEALED_SETS) through the twentieth, and scored once at its end: 99.5% in scope (187), 1
   // confidently wrong (0.4%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
   // code the same. Held at that sealed score.
-  { file: 'heldout26-questions.tsv', inScopeCorrect: 187, declined: 34, wrongAtMost: 1, smalltalk: 8 },
+  { file: 'heldout26-questions.tsv', inScopeCorrect: 188, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the twentieth session, kept out of the model's training
   // (SEALED_SETS) through the twenty-first, and scored once at its end: 98.9% in scope (186), 1
   // confidently wrong (0.4%), 34/34 declined, 7/8 smalltalk (docs/understanding.md); the starting
@@ -240,7 +240,7 @@ const OTHER_SETS = [
   // (docs/understanding.md); the starting code the same. A development set since: the twenty-fifth
   // session's code answers two of its wrong three (a provider who "takes on the most work", a
   // choice between "me or the provider" within PaaS), and is held there.
-  { file: 'heldout30-questions.tsv', inScopeCorrect: 183, declined: 34, wrongAtMost: 1, smalltalk: 8 },
+  { file: 'heldout30-questions.tsv', inScopeCorrect: 185, declined: 34, wrongAtMost: 1, smalltalk: 8 },
   // Written blind at the start of the twenty-fourth session, kept out of the model's training
   // (SEALED_SETS) through the twenty-fifth, and scored once at its end: 96.3% in scope (181), 3
   // confidently wrong (1.3%, over the 1% target), 34/34 declined, 8/8 smalltalk
@@ -254,12 +254,12 @@ const OTHER_SETS = [
   // code 98.4% (185) and 1. A development set since: the twenty-seventh session's code answers its
   // wrong one (a Flask app whose team wants nothing to do with installing Linux: PaaS, read from
   // the parts' duties), and is held there.
-  { file: 'heldout32-questions.tsv', inScopeCorrect: 185, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  { file: 'heldout32-questions.tsv', inScopeCorrect: 186, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the twenty-sixth session, kept out of the model's training
   // (SEALED_SETS) through the twenty-seventh, and scored once at its end: 98.4% in scope (185), none
   // confidently wrong, 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting code
   // the same. Held at that sealed score.
-  { file: 'heldout33-questions.tsv', inScopeCorrect: 185, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  { file: 'heldout33-questions.tsv', inScopeCorrect: 186, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the twenty-seventh session, kept out of the model's training
   // (SEALED_SETS) through the twenty-eighth, and scored once at its end: 97.3% in scope (183), 1
   // confidently wrong (0.4%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
@@ -287,7 +287,8 @@ const OTHER_SETS = [
   // (docs/understanding.md); the starting code the same. Its misses read, two changes after it
   // ("every reason we might regret it" as the list against; "the most of the work on the
   // provider" as the least effort for the student) turn two wrong answers right: 183, 2 wrong.
-  { file: 'heldout38-questions.tsv', inScopeCorrect: 183, declined: 34, wrongAtMost: 2, smalltalk: 7 },
+  // 8/8 smalltalk from the thirty-third session, which reads "is anyone around?" as a greeting.
+  { file: 'heldout38-questions.tsv', inScopeCorrect: 183, declined: 34, wrongAtMost: 2, smalltalk: 8 },
 ] as const;
 
 describe.each(OTHER_SETS)('answer quality on $file', ({ file, inScopeCorrect, declined, wrongAtMost, smalltalk }) => {
