@@ -418,6 +418,12 @@ describeRule('comparisonAlongScale', () => {
       id: 'vehicles',
       direct: { kind: 'not-stated', asked: { scale: 'cost', rank: 'least' }, instead: [SAYS.carMostCost] },
     });
+    // The two compared are kept with it: the model's preference for one of them is no dispute.
+    expect([...((matcher.match('the bus or the bike, which is cheaper').direct as { compared?: string[] }).compared ?? [])].sort()).toEqual(['vehicles.bike', 'vehicles.bus']);
+  });
+
+  it('when the lecture ranks nothing of the whole family at the end asked for ("which vehicle is cheapest"), names no parts compared', () => {
+    expect(matcher.match('which vehicle is cheapest').direct).not.toHaveProperty('compared');
   });
 
   describe('when the question sets aside the sub-topic at the end asked for', () => {

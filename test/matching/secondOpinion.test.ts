@@ -290,11 +290,17 @@ describe('secondOpinion', () => {
       const overviewOf = (id: string) => (id.startsWith('vehicles.') ? 'vehicles' : undefined);
       const below = Math.max(O.opinionAnswer, O.opinionOverrule - 0.01);
       const fromFacts: Ruled = { ...answer('vehicles', UNTRUSTED, [], 'comparisonAlongScale'), direct: { kind: 'facts', says: [SAYS.bikeMostEffort] } };
-      const unranked: Ruled = { ...answer('vehicles', UNTRUSTED, [], 'comparisonAlongScale'), direct: { kind: 'not-stated', asked: { scale: 'comfort', rank: 'most' }, instead: [] } };
+      const unranked: Ruled = { ...answer('vehicles', UNTRUSTED, [], 'comparisonAlongScale'), direct: { kind: 'not-stated', asked: { scale: 'comfort', rank: 'most' }, instead: [], compared: ['vehicles.car', 'vehicles.bike'] } };
 
       it('keeps the overview, which describes every part compared, below opinionOverrule', () => {
         expect(secondOpinion(fromFacts, thinks('vehicles.bike', below), O, overviewOf)).toBe(fromFacts);
         expect(secondOpinion(unranked, thinks('vehicles.car', below), O, overviewOf)).toBe(unranked);
+      });
+
+      it('asks as before where the lecture is silent on which one of the whole family is at that end, or the model prefers a part not compared', () => {
+        const wholeFamily: Ruled = { ...unranked, direct: { kind: 'not-stated', asked: { scale: 'comfort', rank: 'most' }, instead: [] } };
+        expect(secondOpinion(wholeFamily, thinks('vehicles.car', below), O, overviewOf)).toMatchObject({ kind: 'clarify', rule: 'secondOpinionDoubts' });
+        expect(secondOpinion(unranked, thinks('vehicles.bus', below), O, overviewOf)).toMatchObject({ kind: 'clarify', rule: 'secondOpinionDoubts' });
       });
 
       it('lets a model sure enough to overrule answer its part', () => {

@@ -119,7 +119,7 @@ export const comparisonAlongScale: Rule = (ctx) => {
     const ranked = facts.filter(({ id }) => mentioned.includes(id)).map(({ fact }) => fact.says);
     if (ranked.length > 0) return answer(family, ranked);
     // Neither of the two ranked ("is PaaS more or less expensive than SaaS?"): said so, with what is.
-    return { kind: 'answer', id: family, confidence, candidates: shortlist(ctx), direct: { kind: 'not-stated', asked: { scale: asked.scale, rank: asked.rank }, instead: facts.map(({ fact }) => fact.says) } };
+    return { kind: 'answer', id: family, confidence, candidates: shortlist(ctx), direct: { kind: 'not-stated', asked: { scale: asked.scale, rank: asked.rank }, instead: facts.map(({ fact }) => fact.says), compared: mentioned } };
   }
   // "Is SaaS the most effort or the least?": one part asked both ways is where the lecture ranks it.
   const [bothWaysOf] = mentioned;
@@ -171,7 +171,7 @@ export const comparisonAlongScale: Rule = (ctx) => {
     id: family,
     confidence,
     candidates: shortlist(ctx),
-    direct: { kind: 'not-stated', asked, instead: facts.map(({ fact }) => fact.says) },
+    direct: { kind: 'not-stated', asked, instead: facts.map(({ fact }) => fact.says), ...(compared.length >= 2 ? { compared } : {}) },
   };
 };
 
@@ -282,12 +282,12 @@ function partsDoing(ctx: RuleContext, family: string, scale: string | undefined)
  * rank on the scale.
  */
 function unrankedComparison(ctx: RuleContext, asked: { scale: string; rank: Rank }, reached: readonly string[], ranked: ReadonlySet<string>): Decision | undefined {
-  const notStated = (family: string): Decision => ({
+  const notStated = (family: string, parts: readonly string[] = []): Decision => ({
     kind: 'answer',
     id: family,
     confidence: ctx.q.topics.find((candidate) => (ctx.k.parentOf(candidate.id) ?? candidate.id) === family)?.score ?? 0,
     candidates: shortlist(ctx),
-    direct: { kind: 'not-stated', asked: { scale: asked.scale, rank: asked.rank }, instead: [] },
+    direct: { kind: 'not-stated', asked: { scale: asked.scale, rank: asked.rank }, instead: [], ...(parts.length >= 2 ? { compared: parts } : {}) },
   });
   // "Which deployment model needs the least effort?": a family named by its own name, which the
   // lecture ranks nothing of on this scale, is what is asked about, though the scale's words name a
@@ -308,7 +308,7 @@ function unrankedComparison(ctx: RuleContext, asked: { scale: string; rank: Rank
   const compared = reached.filter((family) => !ranked.has(family) && ctx.k.childrenOf(family).length > 0 && ctx.k.mentionedBesides(family, ctx.q.terms, asked.scale).length >= 2);
   const [family] = compared;
   if (family === undefined || compared.length > 1) return undefined;
-  return notStated(family);
+  return notStated(family, ctx.k.mentionedBesides(family, ctx.q.terms, asked.scale));
 }
 
 /**

@@ -34,6 +34,8 @@ export type Direct =
       instead: string[];
       /** The question set aside the one the lecture ranks there ("apart from SaaS, …"): it does not say which of the others. */
       othersOnly?: true;
+      /** The parts the question compares ("is a private cloud more work than a public one?"), where it mentions two or more. */
+      compared?: readonly string[];
     }
   /** "A disadvantage of the public cloud?": `part` names none of its own, and the subject's list of that side, answered, is its too. */
   | { kind: 'subject-list'; part: string; side: 'advantage' | 'disadvantage' }
