@@ -424,6 +424,11 @@ describeRule('comparisonAlongScale', () => {
 
   it('when the lecture ranks nothing of the whole family at the end asked for ("which vehicle is cheapest"), names no parts compared', () => {
     expect(matcher.match('which vehicle is cheapest').direct).not.toHaveProperty('compared');
+    expect(matcher.match('which vehicle is the most comfortable?').direct).not.toHaveProperty('compared');
+  });
+
+  it('when a choice from a family the lecture ranks nothing of names two of its parts ("which vehicle is comfier, the bus or the car?"), keeps the two compared', () => {
+    expect(matcher.match('which vehicle is comfier, the bus or the car?')).toMatchObject({ rule: 'comparisonAlongScale', id: 'vehicles', direct: { kind: 'not-stated', compared: ['vehicles.bus', 'vehicles.car'] } });
   });
 
   describe('when the question sets aside the sub-topic at the end asked for', () => {

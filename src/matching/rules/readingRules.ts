@@ -300,7 +300,7 @@ function unrankedComparison(ctx: RuleContext, asked: { scale: string; rank: Rank
     : reached.filter((family) => !ranked.has(family) && !isSideList(ctx, family) && ctx.k.childrenOf(family).length > 0 && ctx.k.namesIt(family, ctx.q.terms));
   const [named] = unrankedNamed;
   const rankedAsked = [...ranked].some((family) => ctx.k.namesIt(family, ctx.q.terms) || ctx.k.mentionedBesides(family, ctx.q.terms, asked.scale).length > 0);
-  if (named !== undefined && unrankedNamed.length === 1 && !rankedAsked) return notStated(named);
+  if (named !== undefined && unrankedNamed.length === 1 && !rankedAsked) return notStated(named, ctx.k.mentionedBesides(named, ctx.q.terms, asked.scale));
   // A family the lecture ranks on this scale, if the question mentions any of it, is answered from its facts.
   if ([...ranked].some((family) => ctx.k.mentioned(family, ctx.q.terms).length > 0)) return undefined;
   // Not by the scale's own words: in "is cost a bigger problem than latency", "cost" names the
