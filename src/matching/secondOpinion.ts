@@ -180,16 +180,17 @@ const factDisputed: OpinionStep = (w) => (w.answered !== null && fromLecture(w.d
 
 /**
  * The reverse of `overviewOfComparison`: a comparison the rules answered with a family's overview,
- * from the lecture's facts or from its silence about two parts compared ("is IaaS more or less
+ * from the lecture's facts or from its silence about the parts compared ("is IaaS more or less
  * expensive than SaaS?": IaaS often costs more; "is a private cloud more or less work than a
  * public one?": the lecture does not rank them), where the model, not sure enough to overrule,
- * prefers one part of that family (from its silence, one of the two): it read the part named first
- * as what is asked about. The overview, with what the lecture says of the comparison first,
- * describes every part compared; asking "did you mean…?" between the two would leave the student
- * with no answer to a question the overview answers. Not the lecture's silence on which one of a
- * whole family is at an end ("which deployment model leaves the least control?"), where the part
- * the model reads may be what the lecture implies: cross-validated, keeping those cost 3 wrong
- * answers for 1 right one.
+ * prefers one part of that family (from its silence, one of those compared): it read the part
+ * named first as what is asked about. The overview, with what the lecture says of the comparison
+ * first, describes every part compared; asking "did you mean…?" between the two would leave the
+ * student with no answer to a question the overview answers. Not the lecture's silence on which
+ * one of a whole family is at an end ("which deployment model leaves the least control?"), where
+ * the part the model reads may be what the lecture implies: keeping the overview there too had
+ * turned two cross-validated questions back, and one of a sealed set, into confident wrong answers,
+ * for one right answer (docs/understanding.md, thirty-third session).
  */
 const partOfComparedFamily: OpinionStep = (w) => {
   const direct = w.decision.direct;
