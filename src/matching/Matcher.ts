@@ -250,6 +250,8 @@ export class Matcher implements RuleKnowledge {
   private dutyTerms: readonly Duty[] | undefined;
   /** Smalltalk phrasings as normalised text: "what do you know" is all function words, so it is matched whole. */
   private readonly smalltalkPhrases: ReadonlyMap<string, string>;
+  /** The same phrasings in order as a list: walking a Map builds an entry array per phrase, every message. */
+  private readonly smalltalkPhraseList: readonly { phrase: string; id: string }[];
   /** For each overview, the words of each sub-topic's title and keywords that no sibling's use. */
   private readonly distinctive: ReadonlyMap<string, Naming[]>;
   /** The smalltalk entry that questions about the bot itself get, if the knowledge base has one. */
@@ -313,6 +315,7 @@ export class Matcher implements RuleKnowledge {
     });
     this.vocabularies = index.vocabularies.map((vocabulary) => new Map(vocabulary));
     this.smalltalkPhrases = new Map(index.smalltalkPhrases);
+    this.smalltalkPhraseList = index.smalltalkPhrases.map(([phrase, id]) => ({ phrase, id }));
     this.exactPhrasings = new Map(index.exactPhrasings);
     this.names = new Map(index.names);
     this.scales = index.scales;
@@ -918,7 +921,7 @@ export class Matcher implements RuleKnowledge {
    * A message that opens with a smalltalk phrase ("hi", "thanks"): the phrase and the rest.
    */
   smalltalkOpening(normalised: string): { id: string; rest: string; addressed: boolean } | undefined {
-    for (const [phrase, id] of this.smalltalkPhrases) {
+    for (const { phrase, id } of this.smalltalkPhraseList) {
       // `phrase` then a space, without building that string for every phrase of every question.
       if (phrase === '' || normalised.charCodeAt(phrase.length) !== 32 || !normalised.startsWith(phrase)) continue;
       // "hey bot, what is paas": the bot's name after a greeting addresses it, and asks nothing.
@@ -936,7 +939,7 @@ export class Matcher implements RuleKnowledge {
 
   /** A message that ends with a smalltalk phrase after something else: the phrase's entry, and what comes before it. */
   smalltalkClosing(normalised: string): { id: string; before: string } | undefined {
-    for (const [phrase, id] of this.smalltalkPhrases) {
+    for (const { phrase, id } of this.smalltalkPhraseList) {
       const cut = normalised.length - phrase.length - 1;
       if (phrase !== '' && cut > 0 && normalised.charCodeAt(cut) === 32 && normalised.endsWith(phrase)) return { id, before: normalised.slice(0, cut) };
     }
