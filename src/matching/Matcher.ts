@@ -280,8 +280,12 @@ export class Matcher implements RuleKnowledge {
   private readonly answeredNoKeys: ReadonlyMap<string, ReadonlySet<string>>;
   /** Each topic's name words (`nameWords`), filled on first use: a claim is read in few messages. */
   private readonly nameWordsById = new Map<string, { title: ReadonlySet<string>; all: ReadonlySet<string> }>();
-  /** `rank`'s working arrays, by document and by entry; all zero (`bestDoc` all -1) between calls. */
-  private readonly scratch: { dots: Float64Array; hits: Uint16Array; bestScore: Float64Array; bestDoc: Int32Array };
+  /**
+   * `rank`'s working arrays, by document and by entry; all zero (`bestDoc` all -1) between calls.
+   * `touched` lists the documents a question reaches, in order: a list grown per question was the
+   * largest share of `rank`'s garbage.
+   */
+  private readonly scratch: { dots: Float64Array; hits: Uint16Array; bestScore: Float64Array; bestDoc: Int32Array; touched: Int32Array };
 
   /**
    * `index` must come from `buildMatcherIndex` with the same knowledge base and options;
@@ -338,6 +342,7 @@ export class Matcher implements RuleKnowledge {
       hits: new Uint16Array(this.docs.length),
       bestScore: new Float64Array(n),
       bestDoc: new Int32Array(n).fill(-1),
+      touched: new Int32Array(this.docs.length),
     };
   }
 
@@ -971,17 +976,18 @@ export class Matcher implements RuleKnowledge {
     // Scratch space kept per instance (`match` is synchronous, so one at a time): a Map per
     // question was most of the matcher's time and garbage. Documents and entries are visited in
     // the order the question first reaches them, so that ties keep the same matched text.
-    const { dots, hits, bestScore, bestDoc } = this.scratch;
-    const touched: number[] = [];
+    const { dots, hits, bestScore, bestDoc, touched } = this.scratch;
+    let touchedCount = 0;
     for (const { term, weight } of query) {
       for (const doc of this.postings[term] ?? []) {
-        if (hits[doc] === 0) touched.push(doc);
+        if (hits[doc] === 0) touched[touchedCount++] = doc;
         dots[doc] = (dots[doc] ?? 0) + weight * weight;
         hits[doc] = (hits[doc] ?? 0) + 1;
       }
     }
     const reached: number[] = [];
-    for (const docIndex of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const docIndex = touched[t] ?? 0;
       const doc = this.docs[docIndex];
       const dot = dots[docIndex] ?? 0;
       const hitCount = hits[docIndex] ?? 0;

@@ -243,6 +243,11 @@ const COMPARATIVE_FORM = /(?:est|ier|er)$/;
  * Reads a normalised question against the knowledge base's scales. A scale's word is read with the
  * direction word nearest it, within `DIRECTION_REACH` words; of two scales, the nearer wins.
  */
+/** `word` as `base` written, or with a plural "s". */
+function isWordOrPlural(word: string, base: string): boolean {
+  return word === base || (word.length === base.length + 1 && word.endsWith('s') && word.startsWith(base));
+}
+
 export function readQuestion(normalised: string, scales: readonly ScaleTerms[]): Reading {
   // Without the empty words a replaced phrase leaves behind, which would count as words between a direction and its scale.
   const words = QUANTITY.reduce((text, [phrase, direction]) => text.replace(phrase, direction), normalised.replace(MORE_TALK, ' '))
@@ -250,16 +255,26 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
     .filter((word) => word !== '');
   // The question as read, "as little work as possible" as "the least work": who bears it is read on this.
   const text = words.join(' ');
-  // A phrase's words in a row, each as written or with a plural "s": "costs" is "cost".
-  const at = (phrase: readonly string[], start: number) =>
-    phrase.every((word, offset) => words[start + offset] === word || words[start + offset] === `${word}s`);
-  // Most questions have none of a scale's words: a phrase whose first word is absent is passed over unscanned.
+  // A phrase's words in a row, each as written or with a plural "s": "costs" is "cost". Compared
+  // in place: building each word's plural cost a string per phrase word for every question.
+  const at = (phrase: readonly string[], start: number) => phrase.every((word, offset) => isWordOrPlural(words[start + offset] ?? '', word));
+  // Most questions have none of a scale's words: a phrase whose first word is absent is passed over
+  // unscanned. Each plural word is present as its singular too, for the same reason.
   const present = new Set(words);
+  for (const word of words) if (word.endsWith('s')) present.add(word.slice(0, -1));
   const startOf = (phrase: readonly string[]) => {
     const first = phrase[0];
-    if (first === undefined || (!present.has(first) && !present.has(`${first}s`))) return -1;
+    if (first === undefined || !present.has(first)) return -1;
     for (let start = 0; start + phrase.length <= words.length; start += 1) if (at(phrase, start)) return start;
     return -1;
+  };
+  // The first of a list of phrases found in the question, and where.
+  const firstFound = (phrases: readonly (readonly string[])[]) => {
+    for (const phrase of phrases) {
+      const start = startOf(phrase);
+      if (start >= 0) return { phrase, start };
+    }
+    return undefined;
   };
   const directions = words.flatMap((word, place) => (MOST.has(word) ? [{ place, sign: 1 }] : LEAST.has(word) ? [{ place, sign: -1 }] : []));
   // Read only for a question that names a scale: most questions name none.
@@ -268,17 +283,12 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
   for (const scale of scales) {
     // "the cheapest" is the least cost, "the most expensive" and "pricier" the most; "the most
     // effort" needs its direction word, and "the fewest constraints" turns "constraints" round.
-    const found = ([[1, scale.most], [-1, scale.less], [0, scale.more]] as const)
-      .map(([polarity, phrases]) => {
-        for (const phrase of phrases) {
-          const start = startOf(phrase);
-          if (start >= 0) return { polarity, phrase, start };
-        }
-        return undefined;
-      })
-      .find((candidate) => candidate !== undefined);
+    const mostFound = firstFound(scale.most);
+    const lessFound = mostFound === undefined ? firstFound(scale.less) : undefined;
+    const found = mostFound ?? lessFound ?? firstFound(scale.more);
     if (found === undefined) continue;
-    const { polarity, phrase, start } = found;
+    const polarity = mostFound !== undefined ? 1 : lessFound !== undefined ? -1 : 0;
+    const { phrase, start } = found;
     const end = start + phrase.length - 1;
     // The direction word that governs the phrase is the nearest one, a few words at most away: in
     // "the driver does the work on weekdays, but which trip matters most", "most" is mattering's.
