@@ -239,15 +239,15 @@ const DIRECTION_REACH = 3;
 /** A comparative or superlative form: "cheaper", "easiest", "pricier". */
 const COMPARATIVE_FORM = /(?:est|ier|er)$/;
 
-/**
- * Reads a normalised question against the knowledge base's scales. A scale's word is read with the
- * direction word nearest it, within `DIRECTION_REACH` words; of two scales, the nearer wins.
- */
 /** `word` as `base` written, or with a plural "s". */
 function isWordOrPlural(word: string, base: string): boolean {
   return word === base || (word.length === base.length + 1 && word.endsWith('s') && word.startsWith(base));
 }
 
+/**
+ * Reads a normalised question against the knowledge base's scales. A scale's word is read with the
+ * direction word nearest it, within `DIRECTION_REACH` words; of two scales, the nearer wins.
+ */
 export function readQuestion(normalised: string, scales: readonly ScaleTerms[]): Reading {
   // Without the empty words a replaced phrase leaves behind, which would count as words between a direction and its scale.
   const words = QUANTITY.reduce((text, [phrase, direction]) => text.replace(phrase, direction), normalised.replace(MORE_TALK, ' '))
