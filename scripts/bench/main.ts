@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import type { HeapProfiler } from 'node:inspector';
 import { Session } from 'node:inspector/promises';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -29,11 +30,7 @@ function percentile(sorted: readonly number[], p: number): number {
 const median = (values: readonly number[]) => percentile([...values].sort((a, b) => a - b), 50);
 
 /** Sample sizes of a heap profile's nodes, summed. */
-interface SampledNode {
-  selfSize: number;
-  children: SampledNode[];
-}
-const sampledBytes = (node: SampledNode): number => node.selfSize + node.children.reduce((sum, child) => sum + sampledBytes(child), 0);
+const sampledBytes = (node: HeapProfiler.SamplingHeapProfileNode): number => node.selfSize + node.children.reduce((sum, child) => sum + sampledBytes(child), 0);
 
 /**
  * Bytes allocated per reply, garbage included, from V8's sampling heap profiler over one pass: what
