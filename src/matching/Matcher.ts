@@ -10,7 +10,7 @@ import { type Reading, readingSignals, readQuestion, type ScaleTerms } from './r
 import { STOPWORDS } from './stopwords';
 import { decide } from './rules/index';
 import { comparesWith, excluding, onlyTagNegates, statementThenQuestion, tellsOfOrigin } from './asking';
-import { bothSidesAsked, comparisonAlongScale, dutiesRead, sideOfNamedTopic } from './rules/readingRules';
+import { bothSidesAsked, choosesByDuties, comparisonAlongScale, dutiesRead, sideOfNamedTopic } from './rules/readingRules';
 import { DECLINE_CLASS, type Opinion, type QuestionClassifier, type QuestionText, UNKNOWN_MARK } from './questionModel';
 import { isSecondGuessed, secondOpinion } from './secondOpinion';
 import { LEADING_BOT_NAME, withoutBotName } from './botName';
@@ -503,13 +503,13 @@ export class Matcher implements RuleKnowledge {
 
   /**
    * "Which service model does not give you control over the OS?": a choice by what the student will
-   * not do that leaves more than one part (`dutiesRead`), which the rules leave to the others and
-   * the model. An answer that is a part the question rules out (the model, and the rules' scores,
+   * not do (or a situation told and named, `choosesByDuties`) that leaves more than one part
+   * (`dutiesRead`), which the rules leave to the others and the model. An answer that is a part the question rules out (the model, and the rules' scores,
    * read the words a "not" governs as what is asked for) says the opposite of the lecture: the
    * family's overview answers instead, saying which parts are out and which are left.
    */
   private dutiesKept<T extends Decision>(weighed: T, q: Question): T {
-    if (weighed.kind !== 'answer' || weighed.id === null || !q.reading.choosing) return weighed;
+    if (weighed.kind !== 'answer' || weighed.id === null || !choosesByDuties(q.reading, q.analysis.normalised)) return weighed;
     const read = dutiesRead({ q, k: this, o: this.options });
     if (read === undefined || read.left.length < 2 || !read.ruledOut.includes(weighed.id)) return weighed;
     return { ...weighed, id: read.family, direct: { ...read.direct, left: read.left } };

@@ -455,17 +455,28 @@ const NEED_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Verbs of minding things, which refuse whatever is done to them: "not [want to deal with]
+ * servers". Those among `NEED_WORDS` are passed over before what is not done; "care about" and
+ * "think about" are not, as what follows them may be done and only not minded ("I don't care
+ * about sharing"), so only things they name are minded.
+ */
+const MINDING: ReadonlySet<string> = new Set(['worry', 'deal', 'bother']);
+const MINDING_OPENER = /^(?:care|think) (?:about|of) /;
+
+/**
  * What each negation in a question says is not done ("we do not want to patch the os" says "patch
  * the os"), up to a clause of its own or `NEGATION_REACH` words, after the words of wanting and
  * needing between (`NEED_WORDS`); and the question's other words, which say what it wants. A
  * negation in a clause a "that" opens after another ("do not want something so locked down that
  * I can not run my code") is part of what that one governs, no plain "not", and is left out.
  * `bare`: a negation that governs nothing of its own ("which should we avoid if…", "why not?"),
- * which may turn round the whole question.
+ * which may turn round the whole question. `minded`: for each governed span, what it says is
+ * not minded, when a verb of minding opens it (`MINDING`).
  */
-export function negatedSpans(normalised: string): { governed: string[]; rest: string; bare: boolean } {
+export function negatedSpans(normalised: string): { governed: string[]; minded: (string | undefined)[]; rest: string; bare: boolean } {
   const words = normalised.split(' ');
   const governed: string[] = [];
+  const minded: (string | undefined)[] = [];
   const inSpan = new Set<number>();
   let negated = false;
   let bare = false;
@@ -483,10 +494,14 @@ export function negatedSpans(normalised: string): { governed: string[]; rest: st
     }
     inSpan.add(index);
     const start = span.findIndex((word) => !NEED_WORDS.has(word));
-    if (!doubled && start >= 0) governed.push(span.slice(start).join(' '));
+    if (!doubled && start >= 0) {
+      const text = span.slice(start).join(' ');
+      governed.push(text);
+      minded.push(span.slice(0, start).some((word) => MINDING.has(word)) ? text : MINDING_OPENER.test(text) ? text.replace(MINDING_OPENER, '') : undefined);
+    }
     bare ||= span.length === 0;
   }
-  return { governed, rest: words.filter((_, index) => !inSpan.has(index)).join(' '), bare };
+  return { governed, minded, rest: words.filter((_, index) => !inSpan.has(index)).join(' '), bare };
 }
 
 /** Whether a question has a word that negates ("which does not…", "which needs no…"): a choice it asks is turned round. */

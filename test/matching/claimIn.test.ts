@@ -249,11 +249,19 @@ describe('negatedSpans', () => {
     ['which one needs no data centre of our own', ['data centre of our own'], 'which one needs'],
     ['without buying a single piece of hardware which cloud', ['buying a single piece of hardware'], 'which cloud'],
   ])('reads in "%s" what each negation says is not done, and what else it says', (text, governed, rest) => {
-    expect(negatedSpans(text)).toEqual({ governed, rest, bare: false });
+    expect(negatedSpans(text)).toEqual({ governed, minded: governed.map(() => undefined), rest, bare: false });
+  });
+
+  it.each([
+    ['we do not want to deal with servers or code', 'servers or code', 'servers or code'],
+    ['i do not care about servers which model', 'care about servers', 'servers'],
+    ['i do not want to think about the os', 'think about the os', 'the os'],
+  ])('reads in "%s" what a verb of minding says is not minded', (text, governed, minded) => {
+    expect(negatedSpans(text)).toMatchObject({ governed: [governed], minded: [minded] });
   });
 
   it('says when a negation governs nothing of its own ("which should we avoid if…"), which may turn the question round', () => {
-    expect(negatedSpans('which should we avoid if we do not want to update')).toEqual({ governed: ['update'], rest: 'which should we if we do', bare: true });
+    expect(negatedSpans('which should we avoid if we do not want to update')).toEqual({ governed: ['update'], minded: [undefined], rest: 'which should we if we do', bare: true });
   });
 
   it.each([

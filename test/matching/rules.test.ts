@@ -931,6 +931,32 @@ describeRule('dutiesRuledOut', () => {
     expect(new Matcher(routed).match('which one does not let me choose the route or pedal?')).toMatchObject({ rule: 'dutiesRuledOut', kind: 'answer', id: 'vehicles.bus' });
   });
 
+  it.each([
+    ['a situation named', 'I never want to pedal or drive. What is that called?'],
+    ['a choice asked with "what"', 'what option is left if I never want to pedal or drive?'],
+  ])('reads %s ("%s") as the choice it asks', (_, question) => {
+    expect(tiny.match(question)).toMatchObject({ rule: 'dutiesRuledOut', kind: 'answer', id: 'vehicles.bus' });
+  });
+
+  it.each([
+    ['I do not want to deal with fuel or a helmet, which one?', { duty: 'buy fuel', ruledOut: ['vehicles.car'] }],
+    ["which one if I don't care about fuel or helmets?", { duty: 'buy fuel', ruledOut: ['vehicles.car'] }],
+  ])('reads things not minded ("%s") as every duty done to them', (question, direct) => {
+    expect(tiny.match(question)).toMatchObject({ rule: 'dutiesRuledOut', kind: 'answer', id: 'vehicles.bus', direct: { kind: 'duties', ...direct } });
+  });
+
+  it.each([
+    ['a doing not cared about, which may still be done', "which one if I don't care about pedalling?"],
+    ['a thing not minded that no duty acts on', "which one if I don't care about the colour?"],
+    ['what the student owns, after the things not minded', "which one if I don't want to worry about fuel, just my helmet?"],
+  ])('rules nothing out by %s ("%s")', (_, question) => {
+    expect(tiny.match(question).rule).not.toBe('dutiesRuledOut');
+  });
+
+  it('on the lecture, reads things minded in two families (servers are run in one, bought in another) in the one that every thing named reaches', () => {
+    expect(new Matcher(realKnowledgeBase()).match("we don't want to deal with servers, the OS or code at all, what's that called?")).toMatchObject({ rule: 'dutiesRuledOut', kind: 'answer', id: 'service-models.saas' });
+  });
+
   it('on the lecture, reads what the student did ("we wrote our own code") as the duty it is', () => {
     expect(new Matcher(realKnowledgeBase()).match("we don't want to patch servers but we wrote our own code, which model?")).toMatchObject({ rule: 'dutiesRuledOut', kind: 'answer', id: 'service-models.paas' });
   });

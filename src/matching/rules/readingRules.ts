@@ -1,6 +1,6 @@
 import type { Fact, Rank } from '../../knowledge/schema';
 import { asksAgreement, claimIn, combines, offersCombination, subjectNamed, isNoEvidence, withoutBelief, negates, negatedSpans, neitherNor, preferredTo, rejectedChoice as rejectedCondition, sitsBetween, unnegatedChoice } from '../asking';
-import { withoutSideWords } from '../reading';
+import { type Reading, withoutSideWords } from '../reading';
 import { type Decision, type Direct, type Rule, type RuleContext, shortlist, type Verdict } from './types';
 
 /**
@@ -725,7 +725,6 @@ export const negatedChoice: Rule = (ctx) => {
   return { kind: 'answer', id: answer, confidence: described.confidence, candidates: shortlist(ctx), direct: { kind: 'not-the-one', described: not } };
 };
 
-/** A situation supposed, which asks what fits it: "what if we don't…", "and if I never wanted to…". */
 /**
  * A need told, not asked ("we don't want to write any code"): what it rules out leaves the part
  * the student needs, as a choice asked after it would. A question anywhere in it asks something
@@ -733,7 +732,22 @@ export const negatedChoice: Rule = (ctx) => {
  */
 const WANTS = /\b(?:we|i)\b.*\b(?:want|wants|need|needs)\b/;
 const ASKS_ANYTHING = /^(?:is|are|does|do|can|could|should|would|will|did)\b|\b(?:what|which|how|why|who|where|when)\b/;
+/** A situation supposed, which asks what fits it: "what if we don't…", "and if I never wanted to…". */
 const SUPPOSED = /^(?:(?:and|but|so|ok|okay) )*(?:what )?(?:if|suppose|say)\b/;
+/**
+ * A situation described and then named: "…; what is this?", "what do you call that?", "what's the
+ * term for it?", "what model is best?". It asks which of the lecture's parts the situation is, as
+ * a choice does.
+ */
+const NAMES_IT = /\bwhat (?:(?:service|deployment|cloud|kind of|type of|sort of) )?(?:model|models|option|options|setup)\b|\bwhat (?:is|are|was|would be) (?:this|that|it|these)(?: (?:called|known as|named))?$|\bwhat (?:do|would|should|could) (?:you|we|i|people|they) call (?:this|that|it)\b|\b(?:name|term|word) for (?:this|that|it)\b|\bwhat am i describing\b/;
+
+/** Whether a question asks which part fits what it says: a choice, a supposition, a need told, or a situation named. */
+export function choosesByDuties(reading: Reading, normalised: string): boolean {
+  return reading.choosing || SUPPOSED.test(normalised) || NAMES_IT.test(normalised) || (WANTS.test(normalised) && !ASKS_ANYTHING.test(normalised));
+}
+
+/** Where what the student owns begins, which a verb of minding does not refuse: "not worry about the OS, my code". */
+const OWNED = / (?:my|our) /;
 
 /** A verb of choosing, which a negation turns round: "which would I not pick", "never use". */
 const CHOICE_VERB = /^(?:pick|picking|choose|choosing|select|go for|go with|use|using|recommend|suggest|suit|fit)\b/;
@@ -790,9 +804,9 @@ export function dutiesRead(ctx: RuleContext): DutiesRead {
 function readDuties(ctx: RuleContext, normalised: string, rejecting = false): DutiesRead {
   const { reading } = ctx.q;
   // "What if we don't want to write any code?" asks which part then, as a choice does.
-  if (!(reading.choosing || rejecting || SUPPOSED.test(normalised) || (WANTS.test(normalised) && !ASKS_ANYTHING.test(normalised))) || reading.comparison !== undefined || reading.yesNo) return undefined;
+  if (!(rejecting || choosesByDuties(reading, normalised)) || reading.comparison !== undefined || reading.yesNo) return undefined;
   const duties = ctx.k.duties();
-  const { governed, rest, bare } = duties.length === 0 ? { governed: [], rest: '', bare: false } : negatedSpans(normalised);
+  const { governed, minded, rest, bare } = duties.length === 0 ? { governed: [], minded: [], rest: '', bare: false } : negatedSpans(normalised);
   // "Which should we avoid if we do not want to update?" asks for the part ruled out: read as a
   // choice turned round (`rejectedChoice`), without its "avoid".
   if ((governed.length === 0 && !rejecting) || bare) return undefined;
@@ -801,6 +815,19 @@ function readDuties(ctx: RuleContext, normalised: string, rejecting = false): Du
     // What a negation says is not done opens its span: "not [buy] hardware", not "not [mind] sharing".
     return duties.filter((duty) => duty.terms.length > 0 && duty.terms.every((term) => has.has(term)) && (!leading || duty.terms[0] === terms[0]));
   };
+  // What a verb of minding refuses ("do not care about [servers, operating systems or code]") is
+  // every duty done to any of the things it names, up to what the student owns ("…about the OS,
+  // [only] my code" keeps the code). Each word must be something a duty acts on, so "not [care
+  // about] the price" reads nothing; things acted on in more than one family ("servers" are
+  // managed in one, bought in another) are read in the one family every word reaches.
+  const actedOn = (text: string | undefined) => {
+    const [things = ''] = text?.split(OWNED) ?? [];
+    const terms = ctx.k.termsOf(things);
+    const on = (term: string) => duties.filter((duty) => duty.terms.indexOf(term) > 0);
+    if (terms.length === 0) return [];
+    const families = [...new Set(duties.map((duty) => duty.family))].filter((family) => terms.every((term) => on(term).some((duty) => duty.family === family)));
+    return families.length === 1 ? terms.flatMap(on).filter((duty) => duty.family === families[0]) : [];
+  };
   // A side asked ("which upside…") is no choice among alternatives, unless it is the rejecting
   // words' own ("which would be a bad choice if…"); a choice itself negated ("which would I not
   // pick if…") turns round what the rest of the question wants.
@@ -808,9 +835,13 @@ function readDuties(ctx: RuleContext, normalised: string, rejecting = false): Du
   if ((reading.side !== undefined && !rejecting) || governed.some((text) => CHOICE_VERB.test(text) && within(ctx.k.termsOf(text), true).length === 0)) return undefined;
   // Each of a list negated at once: "does not make me pedal or drive". One that is no duty ("buy
   // hardware or maintain the application") leaves the choice to what the others do not know.
-  const read = governed.flatMap((text) => text.split(/ (?:or|and|nor) /)).flatMap((part) => {
-    const terms = ctx.k.termsOf(part);
-    return terms.length === 0 ? [] : [within(terms, true)];
+  const read = governed.flatMap((text, index) => {
+    const parts = text.split(/ (?:or|and|nor) /).flatMap((part) => {
+      const terms = ctx.k.termsOf(part);
+      return terms.length === 0 ? [] : [within(terms, true)];
+    });
+    const things = parts.some((found) => found.length === 0) ? actedOn(minded[index]) : [];
+    return things.length > 0 ? [things] : parts;
   });
   if (read.some((found) => found.length === 0)) {
     // A plain choice with some negations that are no duties leaves the choice to the others; a
