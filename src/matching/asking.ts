@@ -413,7 +413,7 @@ export function unnegatedChoice(normalised: string): string | undefined {
 const REJECTING = new RegExp(
   '\\b(?:which|what)\\b(?: \\w+){0,6}? (?:' +
     [
-      '(avoid|steer clear of|stay away from|keep away from|rule out|not (?:(?:i|we|you|they) )?(?:pick|choose|select|use|go for|go with|recommend|suggest|consider))(?: it| them| one)?',
+      '(avoid|skip|reject|exclude|steer clear of|stay away from|keep away from|rule out|not (?:(?:i|we|you|they) )?(?:pick|choose|select|use|go for|go with|recommend|suggest|consider))(?: it| them| one)?',
       '(?:is|are|would be|will be) (?:the )?((?:worst|wrong|least suitable|least appropriate|poorest) (?:choice|option|pick|fit|one)|(?:a )?(?:bad|poor) (?:choice|option|pick|fit))',
     ].join('|') +
     ')(?= (?:if|when|whenever|since|because|as|given|for|unless|in case)\\b|$)',
@@ -431,8 +431,8 @@ export function rejectedChoice(normalised: string): string | undefined {
   return `${normalised.slice(0, at)} ${normalised.slice(at + words.length)}`.replace(/\s+/g, ' ').trim();
 }
 
-/** Words that negate the need after them: "not", "never", "nobody can", "without", "zero", "avoid". */
-const NEED_NEGATORS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'without', 'none', 'nobody', 'neither', 'nor', 'zero', 'avoid', 'avoiding']);
+/** Words that negate the need after them: "not", "never", "nobody can", "without", "zero", "avoid", "refuse to". */
+const NEED_NEGATORS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'without', 'none', 'nobody', 'neither', 'nor', 'zero', 'avoid', 'avoiding', 'refuse', 'refuses', 'refused', 'refusing']);
 /** Words that open a clause of their own, which a negation before them does not reach. */
 const CLAUSE_BREAK: ReadonlySet<string> = new Set(['but', 'which', 'what', 'so', 'because', 'since', 'if', 'when', 'while', 'though', 'although', 'i', 'we', 'they', 'just', 'only', 'instead', 'rather']);
 /** How far a negation reaches: "nobody on the team can run servers or write code". */

@@ -904,6 +904,7 @@ describeRule('dutiesRuledOut', () => {
     ['which one does not make me pedal or drive?', 'vehicles.bus'],
     ["I don't want to pedal, but I want to drive, which one?", 'vehicles.car'],
     ['which vehicle means I never have to park and never have to pedal?', 'vehicles.bus'],
+    ['which one if I refuse to pedal or drive?', 'vehicles.bus'],
   ])('answers "%s" with the one part left once the parts with a duty it negates are out, and those without one it wants', (question, id) => {
     expect(tiny.match(question)).toMatchObject({ rule: 'dutiesRuledOut', kind: 'answer', id });
   });
@@ -985,6 +986,7 @@ describeRule('rejectedChoice', () => {
   it.each([
     ['which should I avoid if I do not want to pedal?', 'vehicles.bike', { kind: 'avoided', duty: 'pedal', wanted: false, others: [] }],
     ['which would be a bad choice if I never want to park?', 'vehicles.car', { kind: 'avoided', duty: 'park', wanted: false, others: [] }],
+    ['which vehicle would you skip if I refuse to pedal?', 'vehicles.bike', { kind: 'avoided', duty: 'pedal', wanted: false, others: [] }],
     ['the bike or the car, which should I avoid if I want to drive?', 'vehicles.bike', { kind: 'avoided', duty: 'drive', wanted: true, others: ['vehicles.car'] }],
   ])('answers a choice turned round by the duties ("%s") with the one part to avoid', (question, id, direct) => {
     expect(tiny.match(question)).toMatchObject({ rule: 'rejectedChoice', kind: 'answer', id, direct });

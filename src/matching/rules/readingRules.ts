@@ -803,8 +803,10 @@ export function dutiesRead(ctx: RuleContext): DutiesRead {
  */
 function readDuties(ctx: RuleContext, normalised: string, rejecting = false): DutiesRead {
   const { reading } = ctx.q;
-  // "What if we don't want to write any code?" asks which part then, as a choice does.
+  // "What if we don't want to write any code?" asks which part then, as a choice does; a choice
+  // turned round ("which would you skip if…") is read only without its rejecting words.
   if (!(rejecting || choosesByDuties(reading, normalised)) || reading.comparison !== undefined || reading.yesNo) return undefined;
+  if (!rejecting && rejectedCondition(normalised) !== undefined) return undefined;
   const duties = ctx.k.duties();
   const { governed, minded, rest, bare } = duties.length === 0 ? { governed: [], minded: [], rest: '', bare: false } : negatedSpans(normalised);
   // "Which should we avoid if we do not want to update?" asks for the part ruled out: read as a
