@@ -905,6 +905,7 @@ describeRule('dutiesRuledOut', () => {
     ["I don't want to pedal, but I want to drive, which one?", 'vehicles.car'],
     ['which vehicle means I never have to park and never have to pedal?', 'vehicles.bus'],
     ['which one if I refuse to pedal or drive?', 'vehicles.bus'],
+    ['which vehicle if I want no fuel buying and no pedalling?', 'vehicles.bus'],
   ])('answers "%s" with the one part left once the parts with a duty it negates are out, and those without one it wants', (question, id) => {
     expect(tiny.match(question)).toMatchObject({ rule: 'dutiesRuledOut', kind: 'answer', id });
   });

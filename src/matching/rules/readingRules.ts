@@ -1,7 +1,7 @@
 import type { Fact, Rank } from '../../knowledge/schema';
 import { asksAgreement, claimIn, combines, offersCombination, subjectNamed, isNoEvidence, withoutBelief, negates, negatedSpans, neitherNor, preferredTo, rejectedChoice as rejectedCondition, sitsBetween, unnegatedChoice } from '../asking';
 import { type Reading, withoutSideWords } from '../reading';
-import { type Decision, type Direct, type Rule, type RuleContext, shortlist, type Verdict } from './types';
+import { type Decision, type Direct, type Duty, type Rule, type RuleContext, shortlist, type Verdict } from './types';
 
 /**
  * Rules for what a question asks besides its topic, read by `readQuestion`: a direction along a
@@ -814,8 +814,11 @@ function readDuties(ctx: RuleContext, normalised: string, rejecting = false): Du
   if ((governed.length === 0 && !rejecting) || bare) return undefined;
   const within = (terms: readonly string[], leading: boolean) => {
     const has = new Set(terms);
-    // What a negation says is not done opens its span: "not [buy] hardware", not "not [mind] sharing".
-    return duties.filter((duty) => duty.terms.length > 0 && duty.terms.every((term) => has.has(term)) && (!leading || duty.terms[0] === terms[0]));
+    // What a negation says is not done opens its span: "not [buy] hardware", not "not [mind]
+    // sharing"; or, said passively, what it is done to does, then the doing: "not want [my
+    // hardware shared]".
+    const opens = (duty: Duty) => duty.terms[0] === terms[0] || (duty.terms.length === 2 && duty.terms[1] === terms[0] && duty.terms[0] === terms[1]);
+    return duties.filter((duty) => duty.terms.length > 0 && duty.terms.every((term) => has.has(term)) && (!leading || opens(duty)));
   };
   // What a verb of minding refuses ("do not care about [servers, operating systems or code]") is
   // every duty done to any of the things it names, up to what the student owns ("…about the OS,
