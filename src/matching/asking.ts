@@ -456,12 +456,12 @@ const NEED_WORDS: ReadonlySet<string> = new Set([
 
 /**
  * Verbs of minding things, which refuse whatever is done to them: "not [want to deal with]
- * servers". Those among `NEED_WORDS` are passed over before what is not done; "care about" and
- * "think about" are not, as what follows them may be done and only not minded ("I don't care
- * about sharing"), so only things they name are minded.
+ * servers". Those among `NEED_WORDS` are passed over before what is not done; "care about",
+ * "handle" and the like are not, as what follows them may be done and only not minded ("I don't
+ * care about sharing"), so only things they name are minded.
  */
 const MINDING: ReadonlySet<string> = new Set(['worry', 'deal', 'bother']);
-const MINDING_OPENER = /^(?:care|think) (?:about|of) /;
+const MINDING_OPENER = /^(?:(?:care|think) (?:about|of)|handle|handling|look after|looking after|take care of|taking care of|be responsible for|be in charge of) /;
 
 /**
  * What each negation in a question says is not done ("we do not want to patch the os" says "patch

@@ -256,6 +256,7 @@ describe('negatedSpans', () => {
     ['we do not want to deal with servers or code', 'servers or code', 'servers or code'],
     ['i do not care about servers which model', 'care about servers', 'servers'],
     ['i do not want to think about the os', 'think about the os', 'the os'],
+    ['we do not want to handle os updates', 'handle os updates', 'os updates'],
   ])('reads in "%s" what a verb of minding says is not minded', (text, governed, minded) => {
     expect(negatedSpans(text)).toMatchObject({ governed: [governed], minded: [minded] });
   });

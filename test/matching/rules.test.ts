@@ -943,6 +943,8 @@ describeRule('dutiesRuledOut', () => {
   it.each([
     ['I do not want to deal with fuel or a helmet, which one?', { duty: 'buy fuel', ruledOut: ['vehicles.car'] }],
     ["which one if I don't care about fuel or helmets?", { duty: 'buy fuel', ruledOut: ['vehicles.car'] }],
+    ["which one if I don't want to handle fuel or helmets?", { duty: 'buy fuel', ruledOut: ['vehicles.car'] }],
+    ['which one if I never want to deal with pedalling or fuel?', { duty: 'pedal', ruledOut: ['vehicles.bike'] }],
   ])('reads things not minded ("%s") as every duty done to them', (question, direct) => {
     expect(tiny.match(question)).toMatchObject({ rule: 'dutiesRuledOut', kind: 'answer', id: 'vehicles.bus', direct: { kind: 'duties', ...direct } });
   });

@@ -828,7 +828,8 @@ function readDuties(ctx: RuleContext, normalised: string, rejecting = false): Du
   const actedOn = (text: string | undefined) => {
     const [things = ''] = text?.split(OWNED) ?? [];
     const terms = ctx.k.termsOf(things);
-    const on = (term: string) => duties.filter((duty) => duty.terms.indexOf(term) > 0);
+    // A thing is what a duty acts on, or a duty of one word named as a thing ("patching").
+    const on = (term: string) => duties.filter((duty) => duty.terms.indexOf(term) > 0 || (duty.terms.length === 1 && duty.terms[0] === term));
     if (terms.length === 0) return [];
     const families = [...new Set(duties.map((duty) => duty.family))].filter((family) => terms.every((term) => on(term).some((duty) => duty.family === family)));
     return families.length === 1 ? terms.flatMap(on).filter((duty) => duty.family === families[0]) : [];
