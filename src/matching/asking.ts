@@ -493,7 +493,8 @@ export function negatedSpans(normalised: string): { governed: string[]; minded: 
       inSpan.add(next);
     }
     inSpan.add(index);
-    const start = span.findIndex((word) => !NEED_WORDS.has(word));
+    // "Own" after "to" is the doing ("never want to [own] a server"), not whose ("my own code").
+    const start = span.findIndex((word, at) => !NEED_WORDS.has(word) || (word === 'own' && span[at - 1] === 'to'));
     if (!doubled && start >= 0) {
       const text = span.slice(start).join(' ');
       governed.push(text);

@@ -248,6 +248,7 @@ describe('negatedSpans', () => {
     ['nobody can run servers or write code', ['run servers or write code'], ''],
     ['which one needs no data centre of our own', ['data centre of our own'], 'which one needs'],
     ['without buying a single piece of hardware which cloud', ['buying a single piece of hardware'], 'which cloud'],
+    ['which one if we never want to own a server', ['own a server'], 'which one if we'],
   ])('reads in "%s" what each negation says is not done, and what else it says', (text, governed, rest) => {
     expect(negatedSpans(text)).toEqual({ governed, minded: governed.map(() => undefined), rest, bare: false });
   });
