@@ -4,6 +4,7 @@ import { areSiblings, isTopic } from '../knowledge/KnowledgeBase';
 import { asksAgreement, claimIn, joinsTwo, negates, preferredTo } from '../matching/asking';
 import { asksNothing, type Matcher, type MatchKind, type MatchResult } from '../matching/Matcher';
 import type { Duty } from '../matching/rules/types';
+import { smalltalkPhrase } from '../matching/rules/messageRules';
 import { normalise } from '../matching/normalise';
 import { answerPart } from './answerPart';
 import { type FollowUpCue, FollowUpCues } from './followUpCues';
@@ -616,6 +617,8 @@ export class Answerer {
 
   /** The follow-up a matched message is ("tell me more", "any downsides?"), from the match's own analysis. */
   followUpCue(match: MatchResult): FollowUpCue | undefined {
+    // A whole phrasing of smalltalk ("what else can you do?") is that, whatever cue its words hold ("else").
+    if (match.kind === 'smalltalk' && match.rule === smalltalkPhrase.name) return undefined;
     return this.followUps.cueIn(match.normalised, match.explanation.terms);
   }
 
@@ -869,17 +872,19 @@ export class Answerer {
     return this.answerSaying(id, instead.length > 0 ? `${none} What it does say: ${instead.join(' ')}` : none);
   }
 
-  /** "Tell me more" about an overview: its sub-topics, as buttons to choose from. */
-  offerChildren(id: string): Reply | undefined {
+  /** "Tell me more" about an overview: its sub-topics, as buttons to choose from; `byName`, as the reply to "just the names". */
+  offerChildren(id: string, byName = false): Reply | undefined {
     const entry = this.kb.get(id);
     const children = this.kb.childrenOf(id);
     if (!entry || children.length === 0) return undefined;
     const suggestions = this.suggestionsFor(children.map((child) => child.id));
+    // "Just the names": the parts are the reply, and each can still be picked for more.
+    const heading = byName ? `The parts of "${entry.title}", by name (pick one for more):` : `There is more on each part of "${entry.title}". Which one?`;
     return {
       kind: 'clarify',
       id: null,
       confidence: 1,
-      text: numbered(`There is more on each part of "${entry.title}". Which one?`, suggestions),
+      text: numbered(heading, suggestions),
       suggestions,
       source: null,
     };

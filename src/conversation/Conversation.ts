@@ -77,8 +77,11 @@ const RANKING_WORDS = 'more most less least important importance matter matters 
 /** "Which is cheaper", "which one should i use": a choice between the topics just discussed. */
 const WHICH = /^which(?: one| of them| model| cloud)?(?: is| would be| should i| do i| would you)\b/;
 
-/** "What's the difference?", "how do they differ", "compare them": between the last two topics. */
-const DIFFERENCE = /^(?:and |so |but )?(?:what is |whats )?(?:the |a )?(?:difference|diff|differences)(?: between (?:them|the two|these|those|the 2|both))?$|^how (?:are|do) (?:they|the two|these) differ$|^compare (?:them|the two|these|both)$/;
+/** "Just the names", "only the titles": a list's parts by name, after the list. */
+const NAMES_ONLY = /^(?:(?:only|give me|can i have) )?(?:the )?(?:names|titles|headings)(?: only)?(?: of (?:them|each|each one|the \w+))?$/;
+/** "What's the difference (then)?", "how do they differ", "how is that different?", "compare them": between the last two topics. */
+const DIFFERENCE =
+  /^(?:and |so |but )?(?:what is |whats )?(?:the |a )?(?:difference|diff|differences)(?: between (?:them|the two|these|those|the 2|both))?(?: then| exactly| again)?$|^how (?:are|do) (?:they|the two|these) differ(?: then)?$|^how (?:is|are) (?:that|this|it|they|the two|these) (?:one )?different(?: then)?$|^compare (?:them|the two|these|both)$/;
 
 /** A detail asked of what was just answered: a person, a place, or what the student does or gives. */
 const DETAIL_ASKED = /^(?:(?:and|so|but|ok|okay|then) )?(?:who|whom|whose|where|what (?:do|does|did|must|should) (?:i|we|you)|what about)\b/;
@@ -453,6 +456,8 @@ export class Conversation {
   private followUp(text: string, match: MatchResult, cue: FollowUpCue | undefined, lastTopic: string, seen: readonly string[]): Reply | undefined {
     const entry = this.kb.get(lastTopic);
     if (!entry || !isTopic(entry)) return undefined;
+    const named = NAMES_ONLY.test(match.normalised) ? this.answerer.offerChildren(lastTopic, true) : undefined;
+    if (named !== undefined) return named;
     const part = this.partByPlace(lastTopic, match) ?? this.otherParts(lastTopic, match, seen) ?? this.wholeList(lastTopic, match);
     if (part !== undefined) return part;
     // "So is the cloud a good fit?" after a reason for or against: which list the reason is on.

@@ -23,7 +23,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   // why would anybody bother putting their stuff in the cloud instead". "Stuff" is as vague as "thing".
   'plain', 'english', 'layman', 'laymans', 'wonder', 'wondering', 'curious', 'confused', 'question', 'questions',
   'bother', 'bothering', 'call', 'stuff', 'whatever', 'somebody', 'anybody', 'everybody', 'somewhere', 'everything',
-  'nothing', 'after', 'before', 'instead', 'right', 'maybe',
+  'nothing', 'after', 'before', 'instead', 'right', 'maybe', 'remind', 'reminder',
   // "Is it true that…", "true or false:": a belief checked, whose verdict the reading asks for.
   'true', 'false',
   // How often, which the lecture never says: "is IaaS usually the cheapest?" asks whether it is.

@@ -239,17 +239,29 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
       .startTest();
   });
 
-  it('after two topics, "what\'s the difference" compares those two, in the lecture\'s words', async () => {
+  it.each([["what's the difference"], ['whats the difference then'], ['how is that different?']])('after two topics, "%s" compares those two, in the lecture\'s words', async (asked) => {
     await conversation()
       .send('what is fault tolerance')
       .assertReply(() => undefined)
       .send('what is disaster mitigation')
       .assertReply(() => undefined)
-      .send("what's the difference")
+      .send(asked)
       .assertReply((reply) => {
         expect(head(reply)).toBe('The difference between "Fault tolerance" and "Disaster mitigation", in the lecture\'s words:');
         // Each answer opens with its title, which is put in bold rather than said twice.
         expect(reply.text).toMatch(/\n\*\*Fault tolerance\*\*: you can fall back[\s\S]*\n\*\*Disaster mitigation\*\*: the cloud gives you natural backups/);
+      })
+      .startTest();
+  });
+
+  it.each([['just the names pls'], ['only the names']])('after a list, "%s" gives its parts by name, each to pick', async (asked) => {
+    await conversation()
+      .send('why not use the cloud')
+      .assertReply(() => undefined)
+      .send(asked)
+      .assertReply((reply) => {
+        expect(head(reply)).toBe('The parts of "Why not use the cloud?", by name (pick one for more):');
+        expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual(['Latency', 'Costs', 'Security', 'Control', 'Intellectual property concerns']);
       })
       .startTest();
   });
@@ -1097,6 +1109,18 @@ describe('CloudBot follow-ups, using the last topic kept in conversation state',
         await conversation().send(followUp).assertReply(asksWhatAbout(/^More about what\?/)).startTest();
       },
     );
+
+    it('as the first message or after a topic, "what else can you do?" asks for help, whose phrasing it is, not for more', async () => {
+      const help = realAnswerer().answerEntry('smalltalk.help')?.text;
+      expect(help).toBeDefined();
+      await conversation().send('what else can you do?').assertReply((reply) => { expect(reply.text).toBe(help); }).startTest();
+      await conversation()
+        .send('what is paas')
+        .assertReply(() => undefined)
+        .send('what else can you do?')
+        .assertReply((reply) => { expect(reply.text).toBe(help); })
+        .startTest();
+    });
 
     it('after "hi", "tell me more" asks what about, and "2" picks the second topic', async () => {
       const second = realKnowledgeBase().overviews[1];
