@@ -803,15 +803,14 @@ export function dutiesRead(ctx: RuleContext): DutiesRead {
  */
 function readDuties(ctx: RuleContext, normalised: string, rejecting = false): DutiesRead {
   const { reading } = ctx.q;
-  // "What if we don't want to write any code?" asks which part then, as a choice does; a choice
-  // turned round ("which would you skip if…") is read only without its rejecting words.
+  // "What if we don't want to write any code?" asks which part then, as a choice does.
   if (!(rejecting || choosesByDuties(reading, normalised)) || reading.comparison !== undefined || reading.yesNo) return undefined;
-  if (!rejecting && rejectedCondition(normalised) !== undefined) return undefined;
   const duties = ctx.k.duties();
   const { governed, minded, rest, bare } = duties.length === 0 ? { governed: [], minded: [], rest: '', bare: false } : negatedSpans(normalised);
   // "Which should we avoid if we do not want to update?" asks for the part ruled out: read as a
-  // choice turned round (`rejectedChoice`), without its "avoid".
-  if ((governed.length === 0 && !rejecting) || bare) return undefined;
+  // choice turned round (`rejectedChoice`), without its "avoid"; so is one turned round by words
+  // that negate nothing themselves ("which would you skip if…").
+  if ((governed.length === 0 && !rejecting) || bare || (!rejecting && rejectedCondition(normalised) !== undefined)) return undefined;
   const within = (terms: readonly string[], leading: boolean) => {
     const has = new Set(terms);
     // What a negation says is not done opens its span: "not [buy] hardware", not "not [mind]
