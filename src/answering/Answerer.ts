@@ -4,7 +4,6 @@ import { areSiblings, isTopic } from '../knowledge/KnowledgeBase';
 import { asksAgreement, claimIn, joinsTwo, negates, preferredTo } from '../matching/asking';
 import { asksNothing, type Matcher, type MatchKind, type MatchResult } from '../matching/Matcher';
 import type { Duty } from '../matching/rules/types';
-import { smalltalkPhrase } from '../matching/rules/messageRules';
 import { normalise } from '../matching/normalise';
 import { answerPart } from './answerPart';
 import { type FollowUpCue, FollowUpCues } from './followUpCues';
@@ -618,7 +617,7 @@ export class Answerer {
   /** The follow-up a matched message is ("tell me more", "any downsides?"), from the match's own analysis. */
   followUpCue(match: MatchResult): FollowUpCue | undefined {
     // A whole phrasing of smalltalk ("what else can you do?") is that, whatever cue its words hold ("else").
-    if (match.kind === 'smalltalk' && match.rule === smalltalkPhrase.name) return undefined;
+    if (match.kind === 'smalltalk' && this.matcher.smalltalkPhrase(match.normalised) !== undefined) return undefined;
     return this.followUps.cueIn(match.normalised, match.explanation.terms);
   }
 

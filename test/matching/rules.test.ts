@@ -126,8 +126,8 @@ describeRule('greetingBeforeQuestion', () => {
     expect(matcher.match(text)).toMatchObject({ rule: 'greetingBeforeQuestion', kind: 'smalltalk', id });
   });
 
-  it('when a short rest asks about a topic it names but scores too weakly ("hi, can you remind me what the bus was again"), declines it as a question, which the model may answer, not as the greeting', () => {
-    expect(matcher.match('hi, can you remind me what the bus was again')).toMatchObject({ rule: 'greetingBeforeQuestion', kind: 'fallback', id: null });
+  it('when a short rest asks about a topic it names but scores too weakly ("hi, can you recap what the bus was again"), declines it as a question, which the model may answer, not as the greeting', () => {
+    expect(matcher.match('hi, can you recap what the bus was again')).toMatchObject({ rule: 'greetingBeforeQuestion', kind: 'fallback', id: null });
   });
 
   it.each(['hi, what time does the last train leave tonight?', 'hi, did the last train leave on time tonight'])(
