@@ -99,15 +99,31 @@ export function withoutExcluded(question: string): string {
  */
 export function statementThenQuestion(text: string): { statement: string; asked: string; named?: string } | undefined {
   const split = STATEMENT_THEN_QUESTION.exec(text);
-  if (split === null) return undefined;
+  if (split === null) return knownSentencesAside(text);
   const [, statement = '', asked = ''] = split;
-  if (QUESTION_OPENING.test(statement.trim()) || REFERS_BACK.test(asked)) return undefined;
-  if (NOT_KNOWN.test(statement)) return undefined;
+  if (QUESTION_OPENING.test(statement.trim()) || REFERS_BACK.test(asked) || NOT_KNOWN.test(statement)) return knownSentencesAside(text);
   if (ALREADY_KNOWN.test(statement)) return { statement, asked };
-  if (OWN_CASE.test(statement)) return undefined;
+  if (OWN_CASE.test(statement)) return knownSentencesAside(text);
   if (SAID_WHAT_IT_IS.test(statement)) return { statement, asked };
   const named = SAID_TO_BE.exec(statement)?.[1];
-  return named === undefined ? undefined : { statement, asked, named };
+  return named === undefined ? knownSentencesAside(text) : { statement, asked, named };
+}
+
+/** A sentence that opens by pointing back at the one before: "It sounds…", "What are its drawbacks?". */
+const OPENS_REFERRING_BACK = /^(?:\S+\s+){0,3}(?:it|its|that|this|these|those|they|them)\b/i;
+
+/**
+ * A message of several sentences, one or more of which say the student has a thing already ("I
+ * understand the bus. But my friend asked about pedalling. Which one is that?"): the others, which
+ * ask, where the last clause alone would not do (it points back, here at the pedalling). Not where
+ * a sentence after one set aside points back at it, nor where one set aside is negated or asks.
+ */
+function knownSentencesAside(text: string): { statement: string; asked: string } | undefined {
+  const sentences = text.split(/(?<=[.!?])\s+/).filter((sentence) => sentence.trim() !== '');
+  if (sentences.length < 2) return undefined;
+  const known = sentences.map((sentence, index) => index < sentences.length - 1 && ALREADY_KNOWN.test(sentence) && !NOT_KNOWN.test(sentence) && !QUESTION_OPENING.test(sentence.trim()) && !sentence.trim().endsWith('?'));
+  if (!known.some(Boolean) || known.some((isKnown, index) => isKnown && OPENS_REFERRING_BACK.test(sentences[index + 1] ?? ''))) return undefined;
+  return { statement: sentences.filter((_, index) => known[index]).join(' '), asked: sentences.filter((_, index) => !known[index]).join(' ') };
 }
 
 /** A tag that asks for agreement at the end of a claim: "right?", "isn't it?" (normalised "is not it"). */

@@ -54,6 +54,20 @@ describe('a Matcher reading a statement, then a question', () => {
     expect(matcher.match(question)).toMatchObject({ kind: 'answer', id: 'vehicles.bike' });
   });
 
+  it('reads, of several sentences, all but the one that says the bus is understood, where the last alone points back ("…pedalling up hills. Which one is that?")', () => {
+    const question = 'I understand the bus. But my friend asked about pedalling up hills in a helmet. Which one is that?';
+    expect(reads(question)).not.toContain('bus');
+    expect(reads(question)).toEqual(expect.arrayContaining(reads('pedalling up hills in a helmet')));
+    expect(matcher.match(question)).toMatchObject({ kind: 'answer', id: 'vehicles.bike' });
+  });
+
+  it.each([
+    ['the sentence after it points back at it', 'I understand the bus. It takes me up hills in a helmet. Which one is that?'],
+    ['it is negated', "I don't understand the bus. But my friend asked about pedalling up hills. Which one is that?"],
+  ])('reads every sentence where the one about the bus is understood but %s', (_, question) => {
+    expect(reads(question)).toContain('bus');
+  });
+
   it('reads the whole where "got it" does not end its clause: "we got it back" describes, it says nothing understood', () => {
     expect(reads('we got it back from the timetable, so what is the bike?')).toEqual(expect.arrayContaining(reads('timetable')));
   });
