@@ -73,7 +73,7 @@ describe('answer quality on the evaluation set', () => {
 const FIXTURES = join(__dirname, '../fixtures');
 
 /**
- * Every other labelled set but the unscored ones (set 21, no longer clean, and sets 41 and 42, sealed),
+ * Every other labelled set but the unscored ones (set 21, no longer clean, and set 42, sealed),
  * each held at the figures measured with the question model. The model learns
  * from all of them but sets 16 to 42, so the others' are its fit to its training data: a guard
  * against regressions, not a measure of quality. What generalises is measured by cross-validation (test/model/committedModel.test.ts,
@@ -192,8 +192,9 @@ const OTHER_SETS = [
   // 19 fewer wrong over all sets, the scored sets unchanged. At 183 and none wrong from the
   // nineteenth session, whose chat spellings ("ppl") turn its one wrong answer right. At 182 from
   // the thirty-second session, whose retrained model gives one long comparison of IaaS and PaaS
-  // 0.50 and declines it, as set 20's scenario above.
-  { file: 'heldout22-questions.tsv', inScopeCorrect: 182, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  // 0.50 and declines it, as set 20's scenario above. At 183 from the thirty-fifth session, whose
+  // retrained model answers a student who missed the first half of the lecture.
+  { file: 'heldout22-questions.tsv', inScopeCorrect: 183, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the sixteenth session, kept out of the model's training
   // (SEALED_SETS) through the seventeenth, and scored once at its end: 97.9% in scope, none
   // confidently wrong, 34/34 declined, 8/8 smalltalk (docs/understanding.md). Held at that sealed
@@ -246,8 +247,9 @@ const OTHER_SETS = [
   // confidently wrong (1.3%, over the 1% target), 34/34 declined, 8/8 smalltalk
   // (docs/understanding.md); the starting code the same. A development set since: the
   // twenty-sixth session's code answers its wrong three (a disadvantage of the public cloud, the
-  // public cloud "deployment model", a mix offered beside public and private), and is held there.
-  { file: 'heldout31-questions.tsv', inScopeCorrect: 184, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  // public cloud "deployment model", a mix offered beside public and private), and is held there;
+  // the thirty-fifth's answers one more (OS updates not handled, IaaS or PaaS).
+  { file: 'heldout31-questions.tsv', inScopeCorrect: 185, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the twenty-fifth session, kept out of the model's training
   // (SEALED_SETS) through the twenty-sixth, and scored once at its end: 97.9% in scope (184), 1
   // confidently wrong (0.4%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
@@ -258,8 +260,12 @@ const OTHER_SETS = [
   // Written blind at the start of the twenty-sixth session, kept out of the model's training
   // (SEALED_SETS) through the twenty-seventh, and scored once at its end: 98.4% in scope (185), none
   // confidently wrong, 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting code
-  // the same. Held at that sealed score.
-  { file: 'heldout33-questions.tsv', inScopeCorrect: 186, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  // the same. Held at that sealed score. At 185 from the thirty-fifth session, whose reading of
+  // understood sentences changed what some training questions teach: retrained on them, the model
+  // declines "walk me through the three service models in order, from the one where I do the most
+  // work…", where it answers one more of set 22. Neither is a confident wrong answer; cross-validated,
+  // the reading turned 6 confident wrong answers right, none lost.
+  { file: 'heldout33-questions.tsv', inScopeCorrect: 185, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the twenty-seventh session, kept out of the model's training
   // (SEALED_SETS) through the twenty-eighth, and scored once at its end: 97.3% in scope (183), 1
   // confidently wrong (0.4%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
@@ -300,8 +306,15 @@ const OTHER_SETS = [
   // Written blind at the start of the thirty-third session, committed unread, kept out of training
   // (SEALED_SETS) through the thirty-fourth, and scored once near its end: 97.3% in scope (183), 1
   // confidently wrong (0.4%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
-  // code the same, the session having changed nothing a student is answered with. Held there.
-  { file: 'heldout40-questions.tsv', inScopeCorrect: 183, declined: 34, wrongAtMost: 1, smalltalk: 8 },
+  // code the same, the session having changed nothing a student is answered with. A development
+  // set since: the thirty-fifth session's code answers its wrong one (servers, OS and code not
+  // cared about), and is held there.
+  { file: 'heldout40-questions.tsv', inScopeCorrect: 184, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  // Written blind at the start of the thirty-fourth session, committed unread, kept out of training
+  // (SEALED_SETS) through the thirty-fifth, and scored once near its end: 96.3% in scope (181), 3
+  // confidently wrong (1.3%, over the 1% target), 34/34 declined, 8/8 smalltalk
+  // (docs/understanding.md); the starting code the same. Held there.
+  { file: 'heldout41-questions.tsv', inScopeCorrect: 181, declined: 34, wrongAtMost: 3, smalltalk: 8 },
 ] as const;
 
 describe.each(OTHER_SETS)('answer quality on $file', ({ file, inScopeCorrect, declined, wrongAtMost, smalltalk }) => {
