@@ -504,9 +504,10 @@ export class Matcher implements RuleKnowledge {
   /**
    * "Which service model does not give you control over the OS?": a choice by what the student will
    * not do (or a situation told and named, `choosesByDuties`) that leaves more than one part
-   * (`dutiesRead`), which the rules leave to the others and the model. An answer that is a part the question rules out (the model, and the rules' scores,
-   * read the words a "not" governs as what is asked for) says the opposite of the lecture: the
-   * family's overview answers instead, saying which parts are out and which are left.
+   * (`dutiesRead`), which the rules leave to the others and the model. An answer that is a part
+   * the question rules out (the model, and the rules' scores, read the words a "not" governs as
+   * what is asked for) says the opposite of the lecture: the family's overview answers instead,
+   * saying which parts are out and which are left.
    */
   private dutiesKept<T extends Decision>(weighed: T, q: Question): T {
     if (weighed.kind !== 'answer' || weighed.id === null || !choosesByDuties(q.reading, q.analysis.normalised)) return weighed;

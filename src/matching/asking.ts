@@ -42,8 +42,9 @@ const QUESTION_OPENING = new RegExp(`^${QUESTION_WORDS}\\b`, 'i');
 const STATEMENT_THEN_QUESTION = new RegExp(`^([^]*\\S)(?:[,.;:!?]+\\s*(?:(?:but|so|and|then|now|ok|okay)\\s+)?|\\s+(?:but|so)\\s+)(${QUESTION_WORDS}\\b[^]*)$`, 'i');
 /**
  * A statement that says the student has it already: "I understand SaaS", "I get PaaS", "latency
- * is clear", "got it", "makes sense", "I've covered scalability", "I'm fine with the costs point". Not "we get a spike every Friday", which describes, nor "got it
- * back", which describes too: "got it" says the student has it only where its clause ends.
+ * is clear", "got it", "makes sense", "I've covered scalability", "I'm fine with the costs point".
+ * Not "we get a spike every Friday", which describes, nor "got it back", which describes too: "got
+ * it" says the student has it only where its clause ends.
  */
 const ALREADY_KNOWN = /\b(?:(?:i|we)(?:'ve| have)? (?:understand|understood|know|follow|see)|i(?:'ve| have)? (?:get|got)|(?:i|we)(?:'ve| have)? (?:already )?(?:covered|nailed|noted|done)|(?:i|we)(?:'m| am|'re| are) (?:fine|comfortable|confident|clear|solid|happy|ok|okay)(?: enough)? (?:with|on|about)|(?:is|are) (?:clear|fine)|makes? sense|got it(?=\s*(?:$|[,.;:!?]|(?:but|so|and|now|thanks)\b))|clicked|done with)\b/i;
 /**
