@@ -138,6 +138,8 @@ export class Answerer {
   private readonly normalisedOpposites = new Map<string, { sentence: string; said: string; denied: string[] }[]>();
   /** "Difference", "compare", as the matcher's terms: a comparison asked with a typo ("diference") is one too. */
   private readonly comparingTerms: ReadonlySet<string>;
+  /** Each scale's words for either end, normalised and padded with spaces: " cheaper ", " save money ". */
+  private readonly scaleWords: ReadonlyMap<string, readonly string[]>;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -155,6 +157,7 @@ export class Answerer {
     }
     this.followUps = new FollowUpCues(matcher);
     this.comparingTerms = new Set(matcher.termsOf('difference differences differ compare comparison contrast distinguish'));
+    this.scaleWords = new Map(kb.scales.map((scale) => [scale.id, [...scale.more, ...scale.less, ...scale.mostWords].map((word) => ` ${normalise(word)} `)]));
   }
 
   /**
@@ -179,7 +182,7 @@ export class Answerer {
       if (entry) {
         const both = match.kind === 'answer' ? this.sameOrNot(this.differenceAsked(match, entry.id), match) : undefined;
         if (both !== undefined) return { ...both, confidence: match.confidence, match };
-        const reply = this.withOtherSide(this.replyFor(entry, match.kind, match.confidence), entry, match);
+        const reply = this.withOtherSide(this.withCaveats(this.replyFor(entry, match.kind, match.confidence), entry, match), entry, match);
         const direct = match.kind === 'answer' && isTopic(entry) ? (this.directAnswer(match, entry) ?? this.noExampleSaid(match, entry)) : undefined;
         // "PaaS or SaaS, which needs less effort?": both were discussed, though one is answered, so
         // "which gives more control?" next compares the same two.
@@ -429,7 +432,9 @@ export class Answerer {
     // Why the answer is the one the question's words do not describe.
     if (direct?.kind === 'not-the-one') {
       const described = this.kb.get(direct.described);
-      return described === undefined ? undefined : `"${entry.title}", by elimination: without its negation, the question describes "${described.title}".`;
+      if (described === undefined) return undefined;
+      if (direct.left !== undefined) return `Not "${described.title}", which the question describes without its negation. That leaves ${this.quotedTitles(direct.left)}.`;
+      return `"${entry.title}", by elimination: without its negation, the question describes "${described.title}".`;
     }
     if (direct?.kind === 'duties') {
       if (direct.ruledOut.length === 0) return undefined;
@@ -841,6 +846,23 @@ export class Answerer {
    * Both sides of the cloud asked for at once, matched to one side's list: the other side's list
    * follows it, each with its citation, as an exam answer that discusses both needs.
    */
+  /**
+   * "Is the cloud cheaper?": an answer that speaks to a scale the question asks about, where the
+   * lecture tempers it elsewhere (`caveats`), gets that said after it, and the entry that says
+   * more offered first. Only where the question uses the scale's words: "what is the cloud?" gets
+   * the definition alone.
+   */
+  private withCaveats(reply: Reply, entry: Entry, match: MatchResult): Reply {
+    if (!isTopic(entry) || entry.caveats.length === 0) return reply;
+    const padded = ` ${match.normalised} `;
+    const said = entry.caveats.filter((caveat) => this.scaleWords.get(caveat.scale)?.some((word) => padded.includes(word)) === true);
+    const answer = entry.answer.trim();
+    if (said.length === 0 || !reply.text.startsWith(answer)) return reply;
+    const notes = said.map((caveat) => `**But note:** ${caveat.says}`).join('\n\n');
+    const see = said.map((caveat) => caveat.see).filter((id) => !reply.suggestions.some((suggestion) => suggestion.id === id));
+    return { ...reply, text: `${answer}\n\n${notes}${reply.text.slice(answer.length)}`, suggestions: [...this.suggestionsFor(see), ...reply.suggestions] };
+  }
+
   private withOtherSide(reply: Reply, entry: Entry, match: MatchResult): Reply {
     if (!isTopic(entry) || entry.lists === undefined || match.reading.bothSides === undefined) return reply;
     const other = this.kb.listOf(entry.lists === 'advantages' ? 'disadvantages' : 'advantages');

@@ -697,7 +697,11 @@ export class Conversation {
     // computers?" after the private cloud: the private cloud or the control drawback?), and the
     // question chooses nothing: the part just discussed settles which was meant.
     const offered = match.kind === 'clarify' && !match.reading.choosing && match.candidates.some((candidate) => candidate.id === lastTopic);
-    if (id === null || (id === lastTopic && family !== lastTopic && !offered)) return undefined;
+    // Nor where the question's own words, beside its choosing ones, already led the rules there:
+    // "which should I use for email?" after SaaS chooses by the lecture's example of it, which the
+    // question model alone, reading a choice of mail programs, declined.
+    const ownWords = match.reading.choosing && match.explanation.terms.some((term) => !this.choosing.has(term)) && match.candidates[0]?.id === lastTopic;
+    if (id === null || (id === lastTopic && family !== lastTopic && !offered && !ownWords)) return undefined;
     return id === family || this.kb.parentOf(id)?.id === family ? reply : undefined;
   }
 

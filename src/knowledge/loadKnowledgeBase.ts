@@ -144,6 +144,12 @@ export function buildKnowledgeBase(files: readonly SourceFile[], lectureMarkdown
       if (!topics.some((other) => other.entry.lists === `${side}s`)) problems.push(`${where(file, entry.id, 'sharesList')}: no overview lists the ${side}s`);
       if (entry.facts.some((fact) => fact.side === side)) problems.push(`${where(file, entry.id, 'sharesList')}: the entry has its own ${side}s, which are answered instead`);
     }
+    entry.caveats.forEach((caveat, index) => {
+      const field = `caveats[${String(index)}]`;
+      if (!lecture.flatText.includes(foldSpace(caveat.quote))) problems.push(`${where(file, entry.id, `${field}.quote`)}: "${caveat.quote}" is not in the lecture verbatim`);
+      if (!scales.some((scale) => scale.id === caveat.scale)) problems.push(`${where(file, entry.id, `${field}.scale`)}: unknown scale "${caveat.scale}"`);
+      if (!firstFileOfId.has(caveat.see) || caveat.see === entry.id) problems.push(`${where(file, entry.id, `${field}.see`)}: "${caveat.see}" is not another entry`);
+    });
     entry.facts.forEach((fact, index) => {
       const field = `facts[${String(index)}]`;
       if (!lecture.flatText.includes(foldSpace(fact.quote))) problems.push(`${where(file, entry.id, `${field}.quote`)}: "${fact.quote}" is not in the lecture verbatim`);

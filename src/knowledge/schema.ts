@@ -163,6 +163,14 @@ export const TopicEntrySchema = z.strictObject({
    * deployment model does not mean buying your own computers?" is not the hybrid cloud.
    */
   combines: z.array(EntryIdSchema).default([]),
+  /**
+   * What the lecture says elsewhere that tempers a claim of this answer, on one of the scales
+   * (`scale`): the definition says the cloud "lowers operating costs", and costs are also one of
+   * the lecture's reasons not to use it. A question that uses the scale's words ("is the cloud
+   * cheaper?") gets `says` after the answer, so one side is never given as the lecture's whole
+   * word; `quote` is the lecture's own words for it and `see` the entry that says more.
+   */
+  caveats: z.array(z.strictObject({ scale: z.string().trim().min(1), says: Text, quote: Text, see: EntryIdSchema })).default([]),
 });
 
 export const SmalltalkEntrySchema = z.strictObject({

@@ -8,6 +8,26 @@ import { realAnswerer, realKnowledgeBase, realMatcher } from '../support/knowled
 
 const overviewTitles = () => realKnowledgeBase().overviews.map((entry) => entry.title);
 
+describe('a caveat the lecture gives elsewhere', () => {
+  const said = (question: string) => realAnswerer().answerQuestion(question);
+
+  it('follows an answer asked about its scale: "is the cloud cheaper?" gets the definition, then the costs it also lists against the cloud, offered first', () => {
+    const reply = said('is the cloud cheaper?');
+    expect(reply.id).toBe('cloud-computing');
+    expect(reply.text).toContain('**But note:** The lecture also lists costs (data transfer and machine hire) among its reasons not to use the cloud.');
+    expect(reply.text.indexOf('**But note:**')).toBeLessThan(reply.text.indexOf('_Source'));
+    expect(reply.suggestions[0]?.id).toBe('drawbacks.costs');
+  });
+
+  it('and the other way: the costs drawback with the definition\'s lower operating costs', () => {
+    expect(said('is the cloud expensive?').text).toContain("**But note:** The lecture's definition of cloud computing also says it lowers operating costs.");
+  });
+
+  it('not where the question does not ask about that scale', () => {
+    expect(said('what is cloud computing?').text).not.toContain('But note');
+  });
+});
+
 describe('the Answerer\'s own sentences', () => {
   describe('the fallback, for "what is kubernetes"', () => {
     const reply = realAnswerer().answerQuestion('what is kubernetes');

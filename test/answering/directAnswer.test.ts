@@ -37,6 +37,15 @@ describe('a direct sentence before the answer', () => {
     expect(parts('with the bus do i pedal up hills?').slice(0, 2)).toEqual(['**In short:** Not in "The bus": the lecture gives that under "The bike".', kb.get('vehicles.bus')?.answer]);
   });
 
+  it('says which part a choice "not about" something rules out, and which it leaves, before the family\'s list', () => {
+    const reply = answerer.answerQuestion('which vehicle is not about a helmet?');
+    expect(reply.id).toBe('vehicles');
+    expect(parts('which vehicle is not about a helmet?').slice(0, 2)).toEqual([
+      `**In short:** Not "${kb.get('vehicles.bike')?.title}", which the question describes without its negation. That leaves "${kb.get('vehicles.bus')?.title}" and "${kb.get('vehicles.car')?.title}".`,
+      kb.get('vehicles')?.answer,
+    ]);
+  });
+
   it('says plainly that the lecture does not rank that end, and what it does rank, before the overview', () => {
     const reply = answerer.answerQuestion('which vehicle is cheapest');
     expect(reply.id).toBe('vehicles');

@@ -74,6 +74,12 @@ describe('a follow-up that carries on, with the question model', () => {
     expect(reply.text.split('\n\n')[0]).toBe(said);
   });
 
+  it('"which should I use for email?" after SaaS chooses by the lecture\'s example of it, which the model alone declines; a choice with nothing of its own stays unanswered', () => {
+    expect(matcher.match('which should I use for email?').kind).toBe('fallback');
+    expect(replies(conversation, ['what is saas?', 'which should I use for email?']).map((reply) => reply.id)).toEqual(['service-models.saas', 'service-models.saas']);
+    expect(replies(conversation, ['what is security as a drawback?', 'so which should I pick?'])[1]?.kind).toBe('fallback');
+  });
+
   it('"any other definition?" after what the cloud is stays with it, where its words alone match the public cloud ("other users")', () => {
     expect(matcher.match('any other definition?').id).toBe('deployment-models.public');
     expect(replies(conversation, ['what is cloud computing?', 'any other definition?']).map((reply) => reply.id)).toEqual(['cloud-computing', 'cloud-computing']);

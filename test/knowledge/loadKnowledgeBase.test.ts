@@ -97,6 +97,13 @@ describe('knowledge validation', () => {
     expect(message).toContain('field "source.quotes": "made up" is not in the lecture verbatim');
   });
 
+  it('when a caveat quotes what the lecture does not say, on a scale that does not exist, pointing nowhere, names each', () => {
+    const message = problemsOf(broken((doc) => (doc.entries[0].caveats = [{ scale: 'bother', says: 'It costs money.', quote: 'made up', see: 'no-such-entry' }])));
+    expect(message).toContain('entry "cloud-computing", field "caveats[0].quote": "made up" is not in the lecture verbatim');
+    expect(message).toContain('entry "cloud-computing", field "caveats[0].scale": unknown scale "bother"');
+    expect(message).toContain('entry "cloud-computing", field "caveats[0].see": "no-such-entry" is not another entry');
+  });
+
   it('when the section does not exist, lists the real ones', () => {
     const message = problemsOf(broken((doc) => (doc.entries[0].source = { section: 'Nowhere', quotes: ['Set of networks'] })));
     expect(message).toMatch(/field "source.section": "Nowhere" is not a lecture section \(.*Why use the Cloud/);

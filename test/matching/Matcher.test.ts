@@ -161,6 +161,22 @@ describe('Matcher', () => {
     expect(result).not.toMatchObject({ id: 'benefits.disaster-mitigation' });
   });
 
+  it('reads "in-house" as the company\'s own premises, as the private cloud\'s alternates say it', () => {
+    expect(matcher.match('our company runs all its servers in-house')).toMatchObject({ kind: 'answer', id: 'deployment-models.private' });
+  });
+
+  describe('when a request asks to be taken through a topic', () => {
+    it('reads "break it down", "go through" and "in detail" as the request, not as a machine breaking down', () => {
+      expect(matcher.match('can you break down the service models').explanation.terms).not.toContain('break');
+      expect(matcher.match('the deployment models confused me, can you break it down?')).toMatchObject({ kind: 'answer', id: 'deployment-models' });
+      expect(matcher.match('could you go through the private one in detail')).toMatchObject({ kind: 'answer', id: 'deployment-models.private' });
+    });
+
+    it('still reads a machine that breaks down', () => {
+      expect(matcher.match('what happens if a server breaks down')).toMatchObject({ kind: 'answer', id: 'benefits.fault-tolerance' });
+    });
+  });
+
   describe('when the question carries a Teams mention', () => {
     it('ignores the mention', () => {
       expect(matcher.match('<at>CloudBot</at> what is paas').id).toBe('service-models.paas');

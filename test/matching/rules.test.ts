@@ -1028,6 +1028,10 @@ describeRule('negatedChoice', () => {
     expect(homes.match('renting or shared ownership: which has no mortgage?')).toMatchObject({ rule: 'negatedChoice', id: 'homes.renting', direct: { kind: 'not-the-one', described: 'homes.shared' } });
   });
 
+  it('when the one it describes leaves two ("which vehicle is not about a helmet?"), answers the family with the ones left', () => {
+    expect(matcher.match('which vehicle is not about a helmet?')).toMatchObject({ rule: 'negatedChoice', kind: 'answer', id: 'vehicles', direct: { kind: 'not-the-one', described: 'vehicles.bike', left: ['vehicles.bus', 'vehicles.car'] } });
+  });
+
   it.each([
     ['the words without the "not" match only a phrasing that says what a part is not', 'which home is not renting forever?'],
     ['the negation is in a clause of its own', 'which home does not mean paying a landlord if we move?'],

@@ -49,7 +49,7 @@ export type Direct =
    */
   | { kind: 'claim'; claimed: string; named?: boolean }
   /** "Which does not mean buying your own computers?": without its "not", the question describes `described`, which the answer is not. */
-  | { kind: 'not-the-one'; described: string }
+  | { kind: 'not-the-one'; described: string; left?: readonly string[] }
   /**
    * "In SaaS do I write the code?": what the question believes happens within the answer, which the
    * lecture gives under `given`, another part of its family.
