@@ -575,7 +575,11 @@ export class Answerer {
     const opening = this.sentenceTerms(entry).sentences[0]?.words;
     if (duties.length === 0 || (opening !== undefined && duties.every((phrase) => this.matcher.termsOf(phrase).every((term) => opening.has(term))))) return undefined;
     const name = partName(entry.title);
-    const [yes, no] = who ? ['You do', 'Not you'] : ['Yes', 'No'];
+    // "Can you use SaaS without setting up any software?" asks whether the duty can be left out:
+    // yes where the part does not have it, as it asks the other way round.
+    const after = WITHOUT.exec(head);
+    const leftOut = after !== null && !who && duties.every((phrase) => this.matcher.termsOf(phrase).every((term) => this.matcher.termsOf(head.slice(after.index)).includes(term)));
+    const [yes, no] = who ? ['You do', 'Not you'] : leftOut ? ['No', 'Yes'] : ['Yes', 'No'];
     if (mine.length > 0) return { said: `${yes}: in ${name} you ${TITLES.format(duties)}.`, yours: true, doers: [entry.id] };
     // Where the student does do it, in the family's own order: "In IaaS you do."
     const doers = this.kb.childrenOf(family.id).filter((sibling) => elsewhere.some((duty) => duty.part === sibling.id));
@@ -1147,6 +1151,9 @@ export function shortName(title: string): string {
 
 /** Titles joined as a list is said: "A" and "B"; "A", "B" and "C". */
 const TITLES = new Intl.ListFormat('en-GB', { type: 'conjunction' });
+/** What a yes-or-no asks to do without: "can I use SaaS without setting up any software?". */
+const WITHOUT = /\bwithout\b/;
+
 /** A list negated as one: "you do not patch or do the updates". */
 const OR_LIST = new Intl.ListFormat('en-GB', { type: 'disjunction' });
 

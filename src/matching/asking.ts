@@ -415,7 +415,8 @@ export function sitsBetween(normalised: string): [string, string] | undefined {
  */
 export function unnegatedChoice(normalised: string): string | undefined {
   const negators = normalised.match(NEGATOR) ?? [];
-  const which = normalised.search(/\bwhich\b/);
+  // Or an exam's "name a model that does not…".
+  const which = normalised.search(/\bwhich\b|^(?:name|give|identify|state|pick)\b/);
   if (negators.length !== 1 || which < 0 || which > normalised.search(NEGATOR) || NOT_THE_CHOICE.test(normalised) || OF_THESE.test(normalised)) return undefined;
   return normalised.replace(NEGATOR, ' ').replace(/\s+/g, ' ').trim();
 }

@@ -85,7 +85,7 @@ const MISSED = /^(?:(?:what|which)(?: ones?| questions?)? (?:did i|have i) (?:ge
 const WHY = /^(?:why|why is that|why not|how come|but why|explain|why is it|why was i wrong|why is that (?:right|wrong))$/;
 const SKIP = /^(?:skip|pass|next|next one|next question|another|another one|another question|one more|one more question|move on|(?:ask|give) me (?:another|the next)(?: one| question)?|skip (?:it|this|this one))$/;
 /** "What's the answer?", "I don't know": the answer is shown, and counts as not known. */
-const REVEAL = /^(?:(?:ok|okay|so|stop|just|please|come on|go on) )?(?:(?:what|which) (?:is|was) (?:the |it )?(?:right |correct )?(?:answer|one)|(?:tell|show|give) me the (?:right |correct )?answer|(?:the )?answer|(?:i )?(?:do not|dont) know|idk|no idea|not sure|(?:i )?give up)$/;
+const REVEAL = /^(?:(?:ok|okay|so|stop|just|please|come on|go on) )?(?:(?:what|which) (?:is|was) (?:the |it )?(?:right |correct )?(?:answer|one)|(?:tell|show|give) me the (?:right |correct )?answer|(?:the )?answer|(?:i )?(?:do not|dont) know|idk|no idea|not sure|(?:i )?give up|(?:just )?tell me)(?: (?:so |just |please |then )?(?:tell me|show me|what is it|what is the answer)(?: please)?)?$/;
 /** "Hint?": the quiz gives none, but says what it does offer rather than reading it as an answer. */
 const HINT = /^(?:can i have |could i have |give me |any |got any )?(?:a )?(?:hint|hints|clue|clues|tip)$/;
 /**

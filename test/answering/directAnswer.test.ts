@@ -177,6 +177,11 @@ describe('a direct sentence before the answer', () => {
     expect(parts(question).slice(0, 2)).toEqual([`**In short:** ${said}`, kb.get(id)?.answer]);
   });
 
+  it('answers whether a part can be used without a duty the other way round: no where the part lists it ("can I take the bike without wearing a helmet?")', () => {
+    expect(parts('can I take the bike without wearing a helmet?')[0]).toBe('**In short:** No: in the bike you wear a helmet.');
+    expect(parts('can I take the car without buying fuel?')[0]).toBe('**In short:** No: in the car you buy fuel.');
+  });
+
   it('says who does a duty within the part under discussion, where only a sibling lists it: not the student, who does it in that sibling', () => {
     const matcher = new Matcher(kb);
     const conversation = new Conversation(kb, matcher, new Answerer(kb, matcher));
@@ -316,6 +321,8 @@ describe('an example asked of a topic with none', () => {
     const real = realKnowledgeBase();
     const answerer = new Answerer(real, new Matcher(real));
     expect(answerer.answerQuestion('in SaaS do you set up the operating system?').text.split('\n\n')[0]).toBe('**In short:** No: in SaaS you do not set up the operating system. In IaaS you do.');
+    // Without it, the other way round: yes, SaaS can be used without setting up the software.
+    expect(answerer.answerQuestion('can you use SaaS without setting up any software yourself?').text.split('\n\n')[0]).toBe('**In short:** Yes: in SaaS you do not set up the software. In IaaS you do.');
   });
 
   describe('when the question sets aside parts of the overview it is answered with', () => {

@@ -165,6 +165,10 @@ describe('Matcher', () => {
     expect(matcher.match('our company runs all its servers in-house')).toMatchObject({ kind: 'answer', id: 'deployment-models.private' });
   });
 
+  it('reads an exam\'s "name a … that is not about …" as a choice the "not" rules one part out of', () => {
+    expect(matcher.match('name a benefit that is not about failures')).toMatchObject({ kind: 'answer', id: 'benefits', direct: { kind: 'not-the-one', described: 'benefits.fault-tolerance' } });
+  });
+
   describe('when a request asks to be taken through a topic', () => {
     it('reads "break it down", "go through" and "in detail" as the request, not as a machine breaking down', () => {
       expect(matcher.match('can you break down the service models').explanation.terms).not.toContain('break');

@@ -310,8 +310,12 @@ describe('readQuestion', () => {
     expect(read('what is the bus')).toEqual({ asksList: false, yesNo: false, choosing: false, superlative: false, comparing: false });
   });
 
-  it.each([['which is cheaper'], ['so which one should i take'], ['the bus or the bike, which of them is easier']])('reads "%s" as asking to choose', (question) => {
+  it.each([['which is cheaper'], ['so which one should i take'], ['the bus or the bike, which of them is easier'], ['name a vehicle that needs no fuel'], ['give an example of a vehicle where you pedal']])('reads "%s" as asking to choose', (question) => {
     expect(read(question).choosing).toBe(true);
+  });
+
+  it.each([['name the vehicles'], ['give an example of the bus']])('does not read "%s" as a choice: nothing is picked by what it is like', (question) => {
+    expect(read(question).choosing).toBe(false);
   });
 
   it.each([

@@ -283,6 +283,15 @@ describe('a quiz through the bot (TestAdapter)', () => {
       .startTest();
   });
 
+  it.each(["I don't know, tell me", 'no idea, what is it?', 'just tell me'])('shows the answer for "%s", said with a request to be told', async (asked) => {
+    await bot()
+      .send('quiz me on service models')
+      .assertReply(() => undefined)
+      .send(asked)
+      .assertReply((reply) => { expect(reply.text).toMatch(/^The answer is \*\*[^*]+\*\*\.\n\n> /); })
+      .startTest();
+  });
+
   it.each(['how did I do?', "what's my score so far?", 'how many have I got right so far?'])('takes "%s" during a round as asking for the score, not as a question', async (asked) => {
     await bot()
       .send('quiz me on service models')

@@ -708,7 +708,7 @@ function isExampleName(ctx: RuleContext, described: string, id: string): boolean
  * Cross-validated over every labelled set: 6 more right answers, 4 fewer wrong, none lost.
  */
 /** What a choice's parts are not about: "which drawback is not about money?", "which one isn't related to failures". */
-const NOT_ABOUT = /\bwhich\b.* (?:is|are) not (?:about|related to|linked to|connected to|to do with|concerned with)\b/;
+const NOT_ABOUT = / (?:is|are) not (?:about|related to|linked to|connected to|to do with|concerned with)\b/;
 
 export const negatedChoice: Rule = (ctx) => {
   if (!ctx.q.reading.choosing || ctx.q.reading.comparison !== undefined) return undefined;
