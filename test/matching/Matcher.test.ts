@@ -169,6 +169,10 @@ describe('Matcher', () => {
     expect(matcher.match('name a benefit that is not about failures')).toMatchObject({ kind: 'answer', id: 'benefits', direct: { kind: 'not-the-one', described: 'benefits.fault-tolerance' } });
   });
 
+  it('finds the odd one out of a family named in five words ("not a reason to avoid the cloud: …")', () => {
+    expect(matcher.match('Which of these is not a reason to avoid the cloud: costs, security, agility, control?')).toMatchObject({ rule: 'oddOneOut', id: 'benefits.agility' });
+  });
+
   describe('when a request asks to be taken through a topic', () => {
     it('reads "break it down", "go through" and "in detail" as the request, not as a machine breaking down', () => {
       expect(matcher.match('can you break down the service models').explanation.terms).not.toContain('break');

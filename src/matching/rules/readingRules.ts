@@ -506,10 +506,10 @@ export const choiceWithinNamedFamily: Rule = (ctx) => {
  * asked for. The family is named by the words right after it, and by nothing else: "not a good fit
  * if latency matters" names none.
  */
-const NOT_ONE_OF = /\bnot (?:a|an|one of(?: the)?) ((?:\w+ ?){1,3})/;
+const NOT_ONE_OF = /\bnot (?:a|an|one of(?: the)?) ((?:\w+ ?){1,5})/;
 
 /**
- * The family the words after "not a" name, and those words: the longest run of them, up to three,
+ * The family the words after "not a" name, and those words: the longest run of them, up to five,
  * that is nothing but names, one of them the family's; the words are the shortest run that names it.
  */
 function familyAfterNot(ctx: RuleContext, words: string): { family: string; naming: string } | undefined {
