@@ -713,6 +713,13 @@ export class Answerer {
     return this.answerPart(id, text);
   }
 
+  /** One side of a part, where the lecture gives it (`facts`): "what's the practical problem?" after the hybrid cloud. */
+  sideOf(id: string, side: 'advantage' | 'disadvantage'): Reply | undefined {
+    const entry = this.kb.get(id);
+    const says = entry !== undefined && isTopic(entry) ? entry.facts.filter((fact) => fact.side === side).map((fact) => fact.says) : [];
+    return says.length === 0 ? undefined : this.answerPart(id, says.join(' '));
+  }
+
   /**
    * "Why?" after a sub-topic: what the lecture gives for it, said as that and no more, because
    * the lecture's reasons are the answer itself ("if one breaks you can switch to another").

@@ -7,6 +7,7 @@ import { areSiblings, isTopic } from '../knowledge/KnowledgeBase';
 import type { Matcher, MatchResult } from '../matching/Matcher';
 import { withoutBelief } from '../matching/asking';
 import { normalise } from '../matching/normalise';
+import { sideNamed } from '../matching/reading';
 import type { TopicEntry } from '../knowledge/schema';
 import { emptyProgress, type Progress } from '../quiz/progress';
 import type { GradedAnswer, Quiz, QuizTurn } from '../quiz/Quiz';
@@ -301,7 +302,20 @@ export class Conversation {
     if (situated) return situated;
     const followUp = memory.lastTopic === null ? this.afterDecline(text, match, cue, memory) : this.followUp(text, match, cue, memory.lastTopic, memory.seenTopics);
     const reply = followUp ?? this.answerer.answerMatch(match);
-    return memory.lastTopic === null ? reply : (this.detailAsked(reply, match, memory.lastTopic) ?? reply);
+    return memory.lastTopic === null ? reply : (this.detailAsked(reply, match, memory.lastTopic) ?? this.sideAsked(reply, match, memory.lastTopic) ?? reply);
+  }
+
+  /**
+   * "What's the practical problem?" after the hybrid cloud: one side of the part just given, which
+   * the matcher answered with the same whole answer again. The lecture's facts on that side are
+   * the reply, under the part's title, as "any downsides?" gets them.
+   */
+  private sideAsked(reply: Reply, match: MatchResult, lastTopic: string): Reply | undefined {
+    const side = sideNamed(match.normalised);
+    // A yes or no ("is it a good idea?") weighs both sides, which the whole answer gives.
+    if (side === undefined || match.reading.yesNo || reply.kind !== 'answer' || reply.id !== lastTopic || match.normalised.split(' ').length > CONTEXT_WORDS) return undefined;
+    if (reply.text !== this.answerer.answerEntry(lastTopic)?.text) return undefined;
+    return this.answerer.sideOf(lastTopic, side);
   }
 
   /**

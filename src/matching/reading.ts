@@ -61,6 +61,16 @@ const PRO = '(?:advantages?|pros?|upsides?|benefits?|good|plus(?:es)?|strengths?
 const CON = '(?:disadvantages?|cons|downsides?|drawbacks?|bad|weakness(?:es)?|weak points?|minus(?:es)?|shortcomings?|pitfalls?|flaws?|negatives?|risks?|limitations?)';
 const ADVANTAGE = new RegExp(`\\b(?:${PRO}|best thing)\\b`);
 const DISADVANTAGE = new RegExp(`\\b(?:${CON}|problems?|catch|worst thing)\\b`);
+
+/**
+ * The side a message's words name, whatever they name it of: "what's the practical problem?",
+ * "anything good?". A question's `side` is only one asked of something ("the cons of IaaS").
+ */
+export function sideNamed(normalised: string): 'advantage' | 'disadvantage' | undefined {
+  const disadvantage = DISADVANTAGE.test(normalised);
+  const advantage = ADVANTAGE.test(normalised);
+  return disadvantage && !advantage ? 'disadvantage' : advantage && !disadvantage ? 'advantage' : undefined;
+}
 /**
  * "Why wouldn't I use IaaS?", "reasons not to use PaaS": why not to use a thing asks its
  * disadvantages, and why to use it its advantages, the thing named after the verb.
@@ -328,7 +338,7 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
       : { scale: read.scale, rank: read.sign > 0 ? 'most' : 'least', ...(read.between ? { between: true as const } : {}), ...('bothWays' in read && read.bothWays ? { bothWays: true as const } : {}) };
   const disadvantage = DISADVANTAGE.test(normalised);
   const advantage = ADVANTAGE.test(normalised);
-  const side = disadvantage && !advantage ? 'disadvantage' : advantage && !disadvantage ? 'advantage' : undefined;
+  const side = sideNamed(normalised);
   // Each pattern is a pass over the message; most have no "why" or "reason" and no word of either side.
   const asksWhy = side === undefined && (normalised.includes('why') || normalised.includes('reason'));
   const whyUse = asksWhy ? (WHY_NOT_USE.test(normalised) ? 'disadvantage' : WHY_USE.test(normalised) ? 'advantage' : undefined) : undefined;

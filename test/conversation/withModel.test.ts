@@ -74,6 +74,12 @@ describe('a follow-up that carries on, with the question model', () => {
     expect(reply.text.split('\n\n')[0]).toBe(said);
   });
 
+  it('"what\'s the practical problem?" after the hybrid cloud gets its disadvantages, not the whole answer again; "is it a good idea?" still weighs both', () => {
+    const first = conversation.respond('what is a hybrid cloud?', freshMemory());
+    expect(conversation.respond("what's the practical problem?", first.memory).reply.text.split('\n\n')[0]).toBe('**Hybrid cloud**: In practice, a hybrid cloud may mean duplication of effort. Latency (you want large data transfers to stay local) is particularly a problem with the hybrid cloud.');
+    expect(conversation.respond('is it a good idea?', first.memory).reply.text).toContain('In theory it is the best of both worlds; in practice it may mean duplication of effort.');
+  });
+
   it('"which should I use for email?" after SaaS chooses by the lecture\'s example of it, which the model alone declines; a choice with nothing of its own stays unanswered', () => {
     expect(matcher.match('which should I use for email?').kind).toBe('fallback');
     expect(replies(conversation, ['what is saas?', 'which should I use for email?']).map((reply) => reply.id)).toEqual(['service-models.saas', 'service-models.saas']);
