@@ -578,7 +578,8 @@ export class Answerer {
     // "Can you use SaaS without setting up any software?" asks whether the duty can be left out:
     // yes where the part does not have it, as it asks the other way round.
     const after = WITHOUT.exec(head);
-    const leftOut = after !== null && !who && duties.every((phrase) => this.matcher.termsOf(phrase).every((term) => this.matcher.termsOf(head.slice(after.index)).includes(term)));
+    const withoutTerms = after === null || who ? [] : this.matcher.termsOf(head.slice(after.index));
+    const leftOut = withoutTerms.length > 0 && duties.every((phrase) => this.matcher.termsOf(phrase).every((term) => withoutTerms.includes(term)));
     const [yes, no] = who ? ['You do', 'Not you'] : leftOut ? ['No', 'Yes'] : ['Yes', 'No'];
     if (mine.length > 0) return { said: `${yes}: in ${name} you ${TITLES.format(duties)}.`, yours: true, doers: [entry.id] };
     // Where the student does do it, in the family's own order: "In IaaS you do."
@@ -854,10 +855,6 @@ export class Answerer {
   }
 
   /**
-   * Both sides of the cloud asked for at once, matched to one side's list: the other side's list
-   * follows it, each with its citation, as an exam answer that discusses both needs.
-   */
-  /**
    * "Is the cloud cheaper?": an answer that speaks to a scale the question asks about, where the
    * lecture tempers it elsewhere (`caveats`), gets that said after it, and the entry that says
    * more offered first. Only where the question uses the scale's words: "what is the cloud?" gets
@@ -874,6 +871,10 @@ export class Answerer {
     return { ...reply, text: `${answer}\n\n${notes}${reply.text.slice(answer.length)}`, suggestions: [...this.suggestionsFor(see), ...reply.suggestions] };
   }
 
+  /**
+   * Both sides of the cloud asked for at once, matched to one side's list: the other side's list
+   * follows it, each with its citation, as an exam answer that discusses both needs.
+   */
   private withOtherSide(reply: Reply, entry: Entry, match: MatchResult): Reply {
     if (!isTopic(entry) || entry.lists === undefined || match.reading.bothSides === undefined) return reply;
     const other = this.kb.listOf(entry.lists === 'advantages' ? 'disadvantages' : 'advantages');

@@ -67,8 +67,11 @@ const DISADVANTAGE = new RegExp(`\\b(?:${CON}|problems?|catch|worst thing)\\b`);
  * "anything good?". A question's `side` is only one asked of something ("the cons of IaaS").
  */
 export function sideNamed(normalised: string): 'advantage' | 'disadvantage' | undefined {
-  const disadvantage = DISADVANTAGE.test(normalised);
-  const advantage = ADVANTAGE.test(normalised);
+  return sideOf(ADVANTAGE.test(normalised), DISADVANTAGE.test(normalised));
+}
+
+/** The one side named, of words of either: none where both are. */
+function sideOf(advantage: boolean, disadvantage: boolean): 'advantage' | 'disadvantage' | undefined {
   return disadvantage && !advantage ? 'disadvantage' : advantage && !disadvantage ? 'advantage' : undefined;
 }
 /**
@@ -129,7 +132,7 @@ const LIST = new RegExp(
   `\\blist\\b|\\b(?:full|whole|complete) list\\b|\\ball (?:the |of the )?(?:\\w+ )?${PLURAL_PARTS}\\b|\\b(?:\\d+|two|three|four|five|six|seven) (?:\\w+ )?${PLURAL_PARTS}\\b|\\bevery (?:single )?(?:\\w+ )?${ONE_PART}\\b|\\beach of the (?:\\w+ )?${PLURAL_PARTS}\\b|\\b(?:what|any) other (?:\\w+ )?${PLURAL_PARTS}\\b`,
 );
 /** "Which…", or an exam's "name a model that…": one of several is to be picked. */
-const CHOOSING = /\bwhich\b|^(?:name|give|identify|state|pick) (?:me )?(?:a|an|one) (?:\w+ ){1,5}?(?:that|where|whose|in which)\b/;
+const CHOOSING = /\bwhich\b|^(?:name|give|identify|state|pick) (?:me )?(?:a|an|one) (?:\w+ ){1,5}?(?:that|where|whose)\b/;
 const SUPERLATIVE = /\b(?:most|biggest|greatest|largest|main|worst|best|top|primary|number one)\b/;
 const YES_NO = /^(is|are|does|do|can|could|would|will|should|was|were|has|have|did)\b/;
 /**
@@ -338,7 +341,7 @@ export function readQuestion(normalised: string, scales: readonly ScaleTerms[]):
       : { scale: read.scale, rank: read.sign > 0 ? 'most' : 'least', ...(read.between ? { between: true as const } : {}), ...('bothWays' in read && read.bothWays ? { bothWays: true as const } : {}) };
   const disadvantage = DISADVANTAGE.test(normalised);
   const advantage = ADVANTAGE.test(normalised);
-  const side = sideNamed(normalised);
+  const side = sideOf(advantage, disadvantage);
   // Each pattern is a pass over the message; most have no "why" or "reason" and no word of either side.
   const asksWhy = side === undefined && (normalised.includes('why') || normalised.includes('reason'));
   const whyUse = asksWhy ? (WHY_NOT_USE.test(normalised) ? 'disadvantage' : WHY_USE.test(normalised) ? 'advantage' : undefined) : undefined;

@@ -694,6 +694,9 @@ function isExampleName(ctx: RuleContext, described: string, id: string): boolean
   return !ctx.k.namesIn(described).some((named) => ctx.k.parentOf(named) !== undefined && ctx.k.spellsTitle(named, described));
 }
 
+/** What a choice's parts are not about: "which drawback is not about money?", "which one isn't related to failures". */
+const NOT_ABOUT = / (?:is|are) not (?:about|related to|linked to|connected to|to do with|concerned with)\b/;
+
 /**
  * "Which deployment model does not mean buying your own computers?", "public or hybrid: which
  * involves no data centre of ours?": a choice asked with a "not". Without it, the question describes
@@ -707,9 +710,6 @@ function isExampleName(ctx: RuleContext, described: string, id: string): boolean
  * is the family's list, with the parts left named first.
  * Cross-validated over every labelled set: 6 more right answers, 4 fewer wrong, none lost.
  */
-/** What a choice's parts are not about: "which drawback is not about money?", "which one isn't related to failures". */
-const NOT_ABOUT = / (?:is|are) not (?:about|related to|linked to|connected to|to do with|concerned with)\b/;
-
 export const negatedChoice: Rule = (ctx) => {
   if (!ctx.q.reading.choosing || ctx.q.reading.comparison !== undefined) return undefined;
   const asked = unnegatedChoice(ctx.q.analysis.normalised);
