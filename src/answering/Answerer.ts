@@ -138,8 +138,6 @@ export class Answerer {
   private readonly normalisedOpposites = new Map<string, { sentence: string; said: string; denied: string[] }[]>();
   /** "Difference", "compare", as the matcher's terms: a comparison asked with a typo ("diference") is one too. */
   private readonly comparingTerms: ReadonlySet<string>;
-  /** Each scale's words for either end, normalised and padded with spaces: " cheaper ", " save money ". */
-  private readonly scaleWords: ReadonlyMap<string, readonly string[]>;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -157,7 +155,6 @@ export class Answerer {
     }
     this.followUps = new FollowUpCues(matcher);
     this.comparingTerms = new Set(matcher.termsOf('difference differences differ compare comparison contrast distinguish'));
-    this.scaleWords = new Map(kb.scales.map((scale) => [scale.id, [...scale.more, ...scale.less, ...scale.mostWords].map((word) => ` ${normalise(word)} `)]));
   }
 
   /**
@@ -702,7 +699,7 @@ export class Answerer {
     const entry = this.kb.get(id);
     if (entry === undefined || !isTopic(entry)) return undefined;
     const order = first === 'advantage' ? (['advantage', 'disadvantage'] as const) : (['disadvantage', 'advantage'] as const);
-    const said = order.map((side) => ({ side, says: entry.facts.filter((fact) => fact.side === side).map((fact) => fact.says) }));
+    const said = order.map((side) => ({ side, says: saysOn(entry, side) }));
     if (said.every(({ says }) => says.length === 0)) return undefined;
     // A side it shares with the subject's list (`sharesList`: the public cloud's disadvantages) points to that list.
     const listOf = (side: 'advantage' | 'disadvantage') => this.kb.entries.find((other) => isTopic(other) && other.lists === `${side}s`);
@@ -717,7 +714,7 @@ export class Answerer {
   /** One side of a part, where the lecture gives it (`facts`): "what's the practical problem?" after the hybrid cloud. */
   sideOf(id: string, side: 'advantage' | 'disadvantage'): Reply | undefined {
     const entry = this.kb.get(id);
-    const says = entry !== undefined && isTopic(entry) ? entry.facts.filter((fact) => fact.side === side).map((fact) => fact.says) : [];
+    const says = entry !== undefined && isTopic(entry) ? saysOn(entry, side) : [];
     return says.length === 0 ? undefined : this.answerPart(id, says.join(' '));
   }
 
@@ -863,7 +860,7 @@ export class Answerer {
   private withCaveats(reply: Reply, entry: Entry, match: MatchResult): Reply {
     if (!isTopic(entry) || entry.caveats.length === 0) return reply;
     const padded = ` ${match.normalised} `;
-    const said = entry.caveats.filter((caveat) => this.scaleWords.get(caveat.scale)?.some((word) => padded.includes(word)) === true);
+    const said = entry.caveats.filter((caveat) => this.matcher.scalePhrases(caveat.scale).some((phrase) => padded.includes(` ${phrase} `)));
     const answer = entry.answer.trim();
     if (said.length === 0 || !reply.text.startsWith(answer)) return reply;
     const notes = said.map((caveat) => `**But note:** ${caveat.says}`).join('\n\n');
@@ -1171,6 +1168,11 @@ function partName(title: string): string {
   if (abbreviation !== undefined) return abbreviation;
   const name = inSentence(title.replace(/\s*\([^)]*\)$/, ''));
   return name.startsWith('the ') ? name : `the ${name}`;
+}
+
+/** What a part's facts say on one side of it: the answer to "its pros?", or one half of "pros and cons?". */
+function saysOn(entry: TopicEntry, side: 'advantage' | 'disadvantage'): string[] {
+  return entry.facts.filter((fact) => fact.side === side).map((fact) => fact.says);
 }
 
 /** "has the least cost": an end of a scale, as the not-stated sentences put it. */

@@ -6,7 +6,6 @@ import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { areSiblings, isTopic } from '../knowledge/KnowledgeBase';
 import type { Matcher, MatchResult } from '../matching/Matcher';
 import { withoutBelief } from '../matching/asking';
-import { normalise } from '../matching/normalise';
 import { sideNamed } from '../matching/reading';
 import type { TopicEntry } from '../knowledge/schema';
 import { emptyProgress, type Progress } from '../quiz/progress';
@@ -224,8 +223,6 @@ export class Conversation {
   /** The terms of words that only choose between topics: "which is cheaper", "which should i use". */
   private readonly choosing: ReadonlySet<string>;
   private readonly ranking: ReadonlySet<string>;
-  /** Each scale's words for either end, normalised: "secure", "safe", "cheap". */
-  private readonly scaleWords: ReadonlyMap<string, ReadonlySet<string>>;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -237,7 +234,6 @@ export class Conversation {
     this.overviews = { benefit: kb.listOf('advantages')?.id, drawback: kb.listOf('disadvantages')?.id };
     this.choosing = new Set(matcher.termsOf(CHOOSING_WORDS));
     this.ranking = new Set(matcher.termsOf(RANKING_WORDS));
-    this.scaleWords = new Map(kb.scales.map((scale) => [scale.id, new Set([...scale.more, ...scale.less, ...scale.mostWords].map(normalise))]));
   }
 
   /**
@@ -741,16 +737,15 @@ export class Conversation {
     const asked = match.reading.comparison;
     if (asked === undefined) return undefined;
     // "And cheaper?" after "which one is more secure?": the choice asked again along another scale.
-    const scaleOnly = this.scaleWords.get(asked.scale);
-    const fragment = match.normalised.replace(FRAGMENT_OPENING, '').split(' ').every((word) => scaleOnly?.has(word) === true || COMPARING_WORD.test(word));
+    const scaleWords = this.matcher.scalePhrases(asked.scale);
+    const fragment = match.normalised.replace(FRAGMENT_OPENING, '').split(' ').every((word) => scaleWords.includes(word) || COMPARING_WORD.test(word));
     if (!match.reading.choosing && !fragment) return undefined;
     // A question that names what the matcher answered ("which service model…", "saas or paas")
     // chose for itself; "control" naming the control drawback does not.
     const answeredFamily = match.id === null ? undefined : (this.kb.parentOf(match.id)?.id ?? match.id);
     // Nor does the scale's own word, where it is a name too: "which one is more secure?" after two
     // clouds compares them on security; it does not ask about the security drawback.
-    const scaleWords = this.scaleWords.get(asked.scale);
-    const withoutScale = match.normalised.split(' ').filter((word) => scaleWords?.has(word) !== true).join(' ');
+    const withoutScale = match.normalised.split(' ').filter((word) => !scaleWords.includes(word)).join(' ');
     if (this.matcher.namesIn(withoutScale).some((id) => id === match.id || id === answeredFamily)) return undefined;
     const family = this.kb.parentOf(lastTopic)?.id ?? lastTopic;
     // A list's parts are reasons, not the kinds a question asks for: "which model often has higher

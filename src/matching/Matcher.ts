@@ -269,6 +269,7 @@ export class Matcher implements RuleKnowledge {
   private readonly scales: readonly ScaleTerms[];
   /** Each scale's words as term ids, worked out on first use (`mentionedBesides`). */
   private readonly scaleTermIds = new Map<string, ReadonlySet<number>>();
+  private readonly scalePhrasesById = new Map<string, readonly string[]>();
   private readonly descriptiveTerms: ReadonlySet<number>;
   private readonly framingKeywords: ReadonlyMap<string, string>;
   /** The overviews that list the advantages and the disadvantages (`lists`), by what they list. */
@@ -404,12 +405,23 @@ export class Matcher implements RuleKnowledge {
     return this.mentioned(family, new Set([...terms].filter((term) => !own.has(term))));
   }
 
+  /**
+   * A scale's words for either end, normalised: "cheaper", "save money". The answerer and the
+   * conversation read them too (which scale a question speaks to), so they are kept here once.
+   */
+  scalePhrases(scale: string): readonly string[] {
+    const known = this.scalePhrasesById.get(scale);
+    if (known !== undefined) return known;
+    const phrases = this.scales.filter((candidate) => candidate.id === scale).flatMap((candidate) => [...candidate.more, ...candidate.less, ...candidate.most].map((phrase) => phrase.join(' ')));
+    this.scalePhrasesById.set(scale, phrases);
+    return phrases;
+  }
+
   /** A scale's words as term ids, worked out on first use and kept. */
   private scaleTerms(scale: string): ReadonlySet<number> {
     const known = this.scaleTermIds.get(scale);
     if (known !== undefined) return known;
-    const phrases = this.scales.filter((candidate) => candidate.id === scale).flatMap((candidate) => [...candidate.more, ...candidate.less, ...candidate.most]);
-    const own = new Set(phrases.flatMap((phrase) => this.analyzer.analyseKnown(phrase.join(' ')).terms.flatMap((term) => this.termIds.get(term) ?? [])));
+    const own = new Set(this.scalePhrases(scale).flatMap((phrase) => this.analyzer.analyseKnown(phrase).terms.flatMap((term) => this.termIds.get(term) ?? [])));
     this.scaleTermIds.set(scale, own);
     return own;
   }

@@ -1,3 +1,4 @@
+import { EXAM_PICKING } from './reading';
 /**
  * What a message asks, read from its words alone, before any topic is scored: what it sets aside
  * ("apart from SaaS, …") and a statement of what the student has already before the question ("I
@@ -7,7 +8,8 @@
 
 /**
  * What the question sets aside: "rather than …" and "instead of …" up to the end of their clause,
- * anywhere; and a short clause that opens by setting something aside, up to five words closed by
+ * anywhere, or, opening a sentence with no comma to close them, up to the subject of the sentence's
+ * own clause ("instead of buying a car you hire a taxi" is about hiring the taxi); and a short clause that opens by setting something aside, up to five words closed by
  * a comma, the end or a question word ("apart from scalability, what other reasons are there",
  * "except latency what else", "never mind the drawbacks, …", "forget public versus private for a
  * second, …", "setting security aside, …", "not the bad stuff", "nothing about latency"), or up
@@ -28,6 +30,7 @@ export function setsAside(normalised: string): boolean {
 const ASKING = '(?:which|what|whats|how|why|where|who|can|could|should|would|tell|give)';
 const EXCLUDED = new RegExp(
   [
+    '(?:^|(?<=[.;!?]\\s*))\\s*(?:rather than|instead of)\\b[^,.;:!?]*?(?=\\s+(?:i|we|you|they)\\b|[,.;:!?]|$)',
     '\\b(?:rather than|instead of)\\b[^,.;:!?]*',
     `(?:^|(?<=[,.;:!?]))\\s*(?:but\\s+)?${SET_ASIDE}(?:\\s+(?!${ASKING}\\b)[^\\s,.;:!?]+){1,5}\\s*(?=[,.;:!?]|$|\\s+${ASKING}\\b)`,
     '(?:^|(?<=[,.;:!?]))\\s*(?:[^\\s,.;:!?]+\\s+){1,3}aside(?=\\s*[,.;:!?])',
@@ -407,6 +410,9 @@ export function sitsBetween(normalised: string): [string, string] | undefined {
   return [first, second];
 }
 
+/** "Which", or an exam's "name…", opening a choice. */
+const OPENS_CHOICE = new RegExp(`\\bwhich\\b|^${EXAM_PICKING}\\b`);
+
 /**
  * A choice asked with one "not" ("which deployment model does not mean buying your own computers?",
  * "which needs no data centre of our own?"), without it: what the question describes, which the
@@ -416,7 +422,7 @@ export function sitsBetween(normalised: string): [string, string] | undefined {
 export function unnegatedChoice(normalised: string): string | undefined {
   const negators = normalised.match(NEGATOR) ?? [];
   // Or an exam's "name a model that does not…".
-  const which = normalised.search(/\bwhich\b|^(?:name|give|identify|state|pick)\b/);
+  const which = normalised.search(OPENS_CHOICE);
   if (negators.length !== 1 || which < 0 || which > normalised.search(NEGATOR) || NOT_THE_CHOICE.test(normalised) || OF_THESE.test(normalised)) return undefined;
   return normalised.replace(NEGATOR, ' ').replace(/\s+/g, ' ').trim();
 }

@@ -131,8 +131,10 @@ const ONE_PART = '(?:reason|benefit|advantage|disadvantage|drawback|model|type|k
 const LIST = new RegExp(
   `\\blist\\b|\\b(?:full|whole|complete) list\\b|\\ball (?:the |of the )?(?:\\w+ )?${PLURAL_PARTS}\\b|\\b(?:\\d+|two|three|four|five|six|seven) (?:\\w+ )?${PLURAL_PARTS}\\b|\\bevery (?:single )?(?:\\w+ )?${ONE_PART}\\b|\\beach of the (?:\\w+ )?${PLURAL_PARTS}\\b|\\b(?:what|any) other (?:\\w+ )?${PLURAL_PARTS}\\b`,
 );
+/** The verbs an exam opens with to have one thing picked: "name a model that…", "identify one…". */
+export const EXAM_PICKING = '(?:name|give|identify|state|pick)';
 /** "Which…", or an exam's "name a model that…": one of several is to be picked. */
-const CHOOSING = /\bwhich\b|^(?:name|give|identify|state|pick) (?:me )?(?:a|an|one) (?:\w+ ){1,5}?(?:that|where|whose)\b/;
+const CHOOSING = new RegExp(`\\bwhich\\b|^${EXAM_PICKING} (?:me )?(?:a|an|one) (?:\\w+ ){1,5}?(?:that|where|whose)\\b`);
 const SUPERLATIVE = /\b(?:most|biggest|greatest|largest|main|worst|best|top|primary|number one)\b/;
 const YES_NO = /^(is|are|does|do|can|could|would|will|should|was|were|has|have|did)\b/;
 /**

@@ -180,8 +180,10 @@ const OTHER_SETS = [
   // other drawbacks, more words for a side, a statement naming no topic), the model gives one
   // scenario (persuading a firm to move) 0.54 where the rules decline, under the 0.55 it needs
   // alone, and it is declined, not answered wrong. Over the development sets 16 to 37, the same
-  // changes answer 2 more right and 1 fewer wrong (docs/understanding.md).
-  { file: 'heldout20-questions.tsv', inScopeCorrect: 186, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  // changes answer 2 more right and 1 fewer wrong (docs/understanding.md). At 187 from the
+  // thirty-seventh session, whose model, retrained on "instead of…" read to the sentence's subject,
+  // answers that scenario.
+  { file: 'heldout20-questions.tsv', inScopeCorrect: 187, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind in the fifteenth session, kept out of the model's training (SEALED_SETS) through
   // the sixteenth, and scored once at its end: 97.3% in scope, 1 confidently wrong (0.4%), 34/34
   // declined, 8/8 smalltalk (docs/understanding.md). Held at that sealed score until the eighteenth
@@ -206,7 +208,11 @@ const OTHER_SETS = [
   // 8/8 smalltalk (docs/understanding.md). Held at that sealed score until the twenty-first
   // session, whose model answers "do as little as possible" as the least effort: 179 (95.2%). At
   // 180 from the thirty-second session, whose model answers a question about backups it asked back.
-  { file: 'heldout24-questions.tsv', inScopeCorrect: 181, declined: 34, wrongAtMost: 1, smalltalk: 8 },
+  // At 181 later; at 180 from the thirty-seventh session, whose model, retrained on "instead of…"
+  // read to the sentence's subject, asks back about that question on backups again (disaster
+  // mitigation or fault tolerance), where over every labelled set it answers 4 more right and 2
+  // fewer wrong (docs/understanding.md).
+  { file: 'heldout24-questions.tsv', inScopeCorrect: 180, declined: 34, wrongAtMost: 1, smalltalk: 8 },
   // Written blind at the start of the eighteenth session, kept out of the model's training
   // (SEALED_SETS) through the nineteenth, and scored once at its end: 96.3% in scope (181), 2
   // confidently wrong (0.9%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
@@ -228,13 +234,15 @@ const OTHER_SETS = [
   // Written blind at the start of the twenty-first session, kept out of the model's training
   // (SEALED_SETS) through the twenty-second, and scored once at its end: 98.9% in scope (186), none
   // confidently wrong, 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting code the
-  // same. Held at that sealed score.
-  { file: 'heldout28-questions.tsv', inScopeCorrect: 186, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  // same. Held at that sealed score until the thirty-seventh session, whose model, retrained on
+  // "instead of…" read to the sentence's subject, answers a scenario of a prototype running today.
+  { file: 'heldout28-questions.tsv', inScopeCorrect: 187, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the twenty-second session, kept out of the model's training
   // (SEALED_SETS) through the twenty-third, and scored once at its end: 98.9% in scope (186), one
   // confidently wrong (0.4%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
-  // code the same. Held at that sealed score.
-  { file: 'heldout29-questions.tsv', inScopeCorrect: 186, declined: 34, wrongAtMost: 1, smalltalk: 8 },
+  // code the same. Held at that sealed score until the thirty-seventh session, whose reading of
+  // "instead of buying a car you hire a taxi" to the sentence's subject answers its one wrong answer.
+  { file: 'heldout29-questions.tsv', inScopeCorrect: 187, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the twenty-third session, kept out of the model's training
   // (SEALED_SETS) through the twenty-fourth, and scored once at its end: 96.3% in scope (181), 3
   // confidently wrong (1.3%, over the 1% target), 34/34 declined, 8/8 smalltalk

@@ -17,6 +17,15 @@ describe('withoutExcluded', () => {
   });
 
   it.each([
+    ['Instead of buying a car you just take the bus. Which vehicle is that?', '  you just take the bus. Which vehicle is that?'],
+    ['It rains. Rather than cycling we take the bus, which is cheaper?', 'It rains.  we take the bus, which is cheaper?'],
+    ['instead of the bike, which is cheaper?', ' , which is cheaper?'],
+    ['we take the bus instead of the bike you lent us', 'we take the bus  '],
+  ])('turns %j, which opens a sentence by setting something aside with no comma, into %j: up to the subject of its own clause there, to the end of the clause elsewhere', (question, kept) => {
+    expect(withoutExcluded(question)).toBe(kept);
+  });
+
+  it.each([
     ['apart from the bus, what else is there?', ' , what else is there?'],
     ['Besides the bike, which vehicle is cheap?', ' , which vehicle is cheap?'],
     ['which is cheap? not the bike please', 'which is cheap? '],
