@@ -35,6 +35,9 @@ export const RULES_NOT_SECOND_GUESSED: ReadonlySet<string> = new Set([
   'originNotGiven',
   // Two of the lecture's headings, spelt whole and asked about together.
   'twoTitledSiblings',
+  // One part picked out by name ("the public one"): the model reads the family set around it as
+  // a question about the whole family.
+  'partPickedOut',
   // The alternatives are the student and the provider: the model reads the direction words as a
   // comparison across the family, which the question does not ask.
   'partiesWithinPart',

@@ -1216,6 +1216,25 @@ describeRule('listMeansOverview', () => {
   });
 });
 
+describeRule('partPickedOut', () => {
+  const scene = 'I am making a table of the ways to get around, the bus, the bike and the car, so describe the bike';
+  it('when one part is picked out by its name ("…the bus, the bike and the car, so describe the bike one"), answers that part, not the family set around it', () => {
+    expect(matcher.match(`${scene} one for me`)).toMatchObject({ rule: 'partPickedOut', kind: 'answer', id: 'vehicles.bike' });
+    expect(matcher.match('I keep mixing up the ways to get around, go through the car one in detail')).toMatchObject({ rule: 'partPickedOut', kind: 'answer', id: 'vehicles.car' });
+  });
+
+  it('when the same question picks out nothing ("…describe the bike for me"), leaves it to the others, which answer the family', () => {
+    expect(matcher.match(`${scene} for me`)).toMatchObject({ kind: 'answer', id: 'vehicles' });
+  });
+
+  it.each([['is it the bus one or the bike one'], ['how is the bus different from the bike one'], ['the bus and not the bike one is cheap, right?']])(
+    'when the part named "one" is a side of a choice, a comparison or ruled out ("%s"), leaves it to the other rules',
+    (question) => {
+      expect(matcher.match(question).rule).not.toBe('partPickedOut');
+    },
+  );
+});
+
 describeRule('smalltalkOverTopics', () => {
   it('when a message is close to a smalltalk phrase and no topic ("i need help"), replies with the smalltalk', () => {
     expect(matcher.match('i need help')).toMatchObject({ rule: 'smalltalkOverTopics', kind: 'smalltalk', id: 'smalltalk.help' });

@@ -1,5 +1,5 @@
 import { framingKeywordAlone, greetingBeforeQuestion, nothingAsked, originNotGiven, ownPhrasing, remarkToBot, smalltalkPhrase, thanksAfterQuestion } from './messageRules';
-import { bothSidesAsked, choiceWithinNamedFamily, choiceWithoutNeeds, claimChecked, combinationNamed, comparisonAlongScale, dutiesRuledOut, listMeansOverview, negatedChoice, neitherOfTwo, oddOneOut, oneBetweenTwo, partClaimedOfFamily, partiesWithinPart, preferredOver, rejectedChoice, sideOfNamedTopic, sideOfSubject, unrankedChoice, unrankedSuperlative } from './readingRules';
+import { bothSidesAsked, choiceWithinNamedFamily, choiceWithoutNeeds, claimChecked, combinationNamed, comparisonAlongScale, dutiesRuledOut, listMeansOverview, negatedChoice, neitherOfTwo, oddOneOut, oneBetweenTwo, partClaimedOfFamily, partiesWithinPart, partPickedOut, preferredOver, rejectedChoice, sideOfNamedTopic, sideOfSubject, unrankedChoice, unrankedSuperlative } from './readingRules';
 import {
   askBetween,
   clearLeadInLongQuestion,
@@ -51,6 +51,7 @@ export const DECISION_RULES: readonly Rule[] = Object.freeze([
   framingKeywordAlone,
   nothingAsked,
   listMeansOverview,
+  partPickedOut,
   choiceWithoutNeeds,
   choiceWithinNamedFamily,
   smalltalkOverTopics,

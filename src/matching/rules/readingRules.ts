@@ -454,6 +454,28 @@ export const choiceWithoutNeeds: Rule = (ctx) => {
   return { kind: 'answer', id: family, confidence: overview?.score ?? 0, candidates: shortlist(ctx) };
 };
 
+/** "The public one", "the SaaS one": a part picked out by its name, up to two words of it; not "not the control one", which rules one out. */
+const PICKED_OUT = /(?<!\bnot )\bthe ((?:\S+ )?\S+) one\b/g;
+
+/**
+ * "I'm confused by the ways a cloud is deployed, go through the public one": one part picked out
+ * by its name, set in its family ("a table of public, private and hybrid clouds … the public one")
+ * as a student sets the scene. The family, named whole, and the parts named around it would
+ * answer the overview; the part picked out is what is asked. Not a comparison ("how does the
+ * security drawback differ from the IP one?") or a choice between two ("the public one or the
+ * private one"), which other rules read.
+ */
+export const partPickedOut: Rule = (ctx) => {
+  const { normalised } = ctx.q.analysis;
+  const { comparison, comparing, bothSides } = ctx.q.reading;
+  if (comparison !== undefined || comparing || bothSides !== undefined || / or /.test(normalised)) return undefined;
+  const picked = new Set([...normalised.matchAll(PICKED_OUT)].flatMap(([, name = '']) => ctx.k.partNamedBy(name) ?? []));
+  const [id, ...others] = picked;
+  if (id === undefined || others.length > 0) return undefined;
+  const confidence = ctx.q.topics.find((candidate) => candidate.id === id)?.score ?? 0;
+  return { kind: 'answer', id, confidence, candidates: shortlist(ctx) };
+};
+
 /**
  * "List the 7 reasons for using the cloud", "what are all the drawbacks": a list is the overview,
  * even when one of its parts scores best, unless the question names that part.
