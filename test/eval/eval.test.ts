@@ -323,8 +323,9 @@ const OTHER_SETS = [
   // (SEALED_SETS) through the thirty-fifth, and scored once near its end: 96.3% in scope (181), 3
   // confidently wrong (1.3%, over the 1% target), 34/34 declined, 8/8 smalltalk
   // (docs/understanding.md); the starting code the same. A development set since: the thirty-sixth
-  // session reads "can you break it down?" as a request to explain, not a machine breaking down: 182, 2 wrong.
-  { file: 'heldout41-questions.tsv', inScopeCorrect: 182, declined: 34, wrongAtMost: 2, smalltalk: 8 },
+  // session reads "can you break it down?" as a request to explain, not a machine breaking down: 182, 2 wrong;
+  // the thirty-seventh answers "go through the public one" with the public cloud: 183, 1 wrong.
+  { file: 'heldout41-questions.tsv', inScopeCorrect: 183, declined: 34, wrongAtMost: 1, smalltalk: 8 },
   // Written blind at the start of the thirty-fifth session, committed unread, kept out of training
   // (SEALED_SETS) through the thirty-sixth, and scored once near its end: 98.4% in scope (185), 2
   // confidently wrong (0.9%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
