@@ -251,7 +251,20 @@ const YES_NO_CLAUSE = /^(?:do|does|did|is|are|can|could|will|would|should|must|h
 /** Who does what, stated: "I share the hardware", "the provider runs the app" (a trailing "yes?" is gone after `normalise`). */
 const WHO_DOES_WHAT = /^(?:i|we|you|they|the provider|providers|my|our|your) /;
 
+/**
+ * The same with the topic after what is believed: "do we patch the OS ourselves with SaaS?", "does
+ * PaaS mean we still run the servers?". The whole of what follows "with" or "in" must name the
+ * topic: "do we split the machines with other firms?" names none.
+ */
+const WITHIN_AFTER = /^((?:do|does|did|can|could|will|would|should|must|am) (?:i|we|you) .+) (?:with|in|using|under) (.+)$/;
+const MEANS_WITHIN = /^(?:does|do|would|will) (.+?) mean (?:that )?((?:i|we|you) .+)$/;
+
 function claimWithin<T>(text: string, tagged: boolean, nameOf: (text: string) => T | undefined): { described: string; claimed: T; within: true } | undefined {
+  const trailing = WITHIN_AFTER.exec(text);
+  const means = trailing === null ? MEANS_WITHIN.exec(text) : null;
+  const [believed, name] = trailing !== null ? [trailing[1], trailing[2]] : means !== null ? [means[2], means[1]] : [];
+  const named = name === undefined ? undefined : nameOf(name.replace(NAME_OPENING, ''));
+  if (named !== undefined && believed !== undefined && isThing(believed)) return { described: believed, claimed: named, within: true };
   if (!WITHIN.test(text)) return undefined;
   const found = leadingName(text.replace(WITHIN, ''), nameOf, (rest) => tagged || YES_NO_CLAUSE.test(rest) || WHO_DOES_WHAT.test(rest));
   // "Do I update the OS myself or does the provider do that?" asks who: the belief is the first.

@@ -101,6 +101,9 @@ describe('claimIn', () => {
     ['if i use paas do i still update the os myself', 'do i still update the os myself', 'paas'],
     ['so when we use saas do we write the code', 'do we write the code', 'saas'],
     ['in paas do i update the os myself or does the provider do that', 'do i update the os myself', 'paas'],
+    ['do i have to set up the os myself with saas', 'do i have to set up the os myself', 'saas'],
+    ['can we run our own code in a private cloud', 'can we run our own code', 'private cloud'],
+    ['does saas mean i have to write my own code', 'i have to write my own code', 'saas'],
   ])('reads "%s" as a belief that %j happens within what %j names', (text, described, claimed) => {
     expect(claimIn(text, nameOf)).toEqual({ described, claimed: nameOf(claimed), within: true });
   });
@@ -108,6 +111,9 @@ describe('claimIn', () => {
   it.each([
     ['a question word after the name', 'in a private cloud who owns the machines'],
     ['neither a yes or no, nor who does what, nor a tag', 'in saas the data'],
+    ['no topic after "with"', 'do i share the hardware with other users'],
+    ['a topic that is only part of what follows "with"', 'do i share the hardware with public cloud users'],
+    ['what a topic means with no one doing anything', 'does saas mean software'],
   ])('reads no belief within a topic in %s ("%s")', (_, text) => {
     expect(claimIn(text, nameOf)).toBeUndefined();
   });
