@@ -324,13 +324,15 @@ const OTHER_SETS = [
   // confidently wrong (1.3%, over the 1% target), 34/34 declined, 8/8 smalltalk
   // (docs/understanding.md); the starting code the same. A development set since: the thirty-sixth
   // session reads "can you break it down?" as a request to explain, not a machine breaking down: 182, 2 wrong;
-  // the thirty-seventh answers "go through the public one" with the public cloud: 183, 1 wrong.
-  { file: 'heldout41-questions.tsv', inScopeCorrect: 183, declined: 34, wrongAtMost: 1, smalltalk: 8 },
+  // the thirty-seventh answers "go through the public one" with the public cloud, and a belief of
+  // writing code in SaaS with SaaS, the belief corrected: 184, 1 wrong.
+  { file: 'heldout41-questions.tsv', inScopeCorrect: 184, declined: 34, wrongAtMost: 1, smalltalk: 8 },
   // Written blind at the start of the thirty-fifth session, committed unread, kept out of training
   // (SEALED_SETS) through the thirty-sixth, and scored once near its end: 98.4% in scope (185), 2
   // confidently wrong (0.9%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
-  // code the same, answer for answer. Held there.
-  { file: 'heldout42-questions.tsv', inScopeCorrect: 185, declined: 34, wrongAtMost: 2, smalltalk: 8 },
+  // code the same, answer for answer. A development set since: the thirty-seventh session answers
+  // a belief of setting up the OS in SaaS with SaaS, the belief corrected: 186.
+  { file: 'heldout42-questions.tsv', inScopeCorrect: 186, declined: 34, wrongAtMost: 2, smalltalk: 8 },
 ] as const;
 
 describe.each(OTHER_SETS)('answer quality on $file', ({ file, inScopeCorrect, declined, wrongAtMost, smalltalk }) => {
