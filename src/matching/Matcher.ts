@@ -26,6 +26,8 @@ export const NEGATION_TERM = 'not';
 
 /** The term of "why", which opens a question rather than saying what it is about. */
 const WHY_TERM = 'whi';
+/** A question that asks for one of several: "which benefit…", "what disadvantage is that?". */
+const ASKS_WHICH = /\b(?:which|what)\b/;
 
 export interface MatchResult extends Decision {
   kind: MatchKind;
@@ -509,7 +511,7 @@ export class Matcher implements RuleKnowledge {
     const top = opinions[0];
     const choice = reading.choosing || reading.comparison !== undefined;
     if (choice && top !== undefined && setAside.includes(top.id)) return { ...ruled, normalised: analysis.normalised, reading, explanation, ...aside };
-    const weighed = this.endKept(ruled, this.sideKept(ruled, this.negationKept(ruled, secondOpinion(ruled, opinions, this.options, (id) => this.parentOf(id)), q), reading), reading, q);
+    const weighed = this.familyChoiceAgreed(this.endKept(ruled, this.sideKept(ruled, this.negationKept(ruled, secondOpinion(ruled, opinions, this.options, (id) => this.parentOf(id)), q), reading), reading, q), opinions, q);
     return { ...this.dutiesKept(this.unrankedSaid(this.comparisonFactsKept(ruled, weighed, q), reading), q), normalised: analysis.normalised, reading, explanation, ...aside };
   }
 
@@ -570,6 +572,28 @@ export class Matcher implements RuleKnowledge {
     const lists = new Set([this.listing('advantage'), this.listing('disadvantage')]);
     const offered = weighed.kind === 'clarify' ? weighed.candidates.some((candidate) => lists.has(candidate.id)) : weighed.id !== null && lists.has(weighed.id);
     return offered ? ruled : weighed;
+  }
+
+  /**
+   * "A manager finds decisions about the hardware are in other hands. What disadvantage is that?":
+   * a choice within the one family the question names, and none of its parts, where the rules'
+   * best part of it is the model's best entry. The situation's words keep both below what either
+   * needs alone, and may score another family higher, but two readings made apart, one from the
+   * lecture's words and one from students' questions, agree on the part, within the family the
+   * student asks about. Over the held-out development sets (16 to 42, none trained on), 4
+   * questions declined are answered right and none wrong; the rules' best entry overall, in place
+   * of their best part, answered 2.
+   */
+  private familyChoiceAgreed<T extends Decision & { rule: string }>(weighed: T, opinions: readonly Opinion[], q: Question): T {
+    if (weighed.kind === 'answer' || weighed.kind === 'smalltalk' || !ASKS_WHICH.test(q.analysis.normalised)) return weighed;
+    const [opinion] = opinions;
+    const named = this.named(q.terms);
+    const families = named.filter((id) => this.childrenOf(id).length > 0);
+    const [family] = families;
+    if (family === undefined || families.length > 1 || named.some((id) => this.parentOf(id) !== undefined)) return weighed;
+    const best = q.topics.find((candidate) => this.parentOf(candidate.id) === family);
+    if (best === undefined || opinion?.id !== best.id) return weighed;
+    return { ...weighed, kind: 'answer', id: best.id, confidence: opinion.p, rule: 'familyChoiceAgreed' };
   }
 
   /**
