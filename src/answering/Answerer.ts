@@ -81,6 +81,9 @@ export interface FactSheet {
   note: string;
 }
 
+/** "What disadvantage is that?", "what cloud benefit is this": one of a family, asked for by "what". */
+const WHAT_ONE_IS = /\bwhat (?:\S+ ){1,3}(?:is|are) (?:that|this|it|these|those)\b/;
+
 /**
  * A question that asks for an example: "what's an example of X", "give examples of X", "explain X
  * with an example", "e.g.?", "IaaS example?". Not "for example", which introduces the student's own.
@@ -197,7 +200,32 @@ export class Answerer {
       .slice(0, 1)
       .map((candidate) => candidate.id);
     const mentioned = this.onlyMentioned(match.normalised);
-    return { ...(mentioned ?? this.fallback(nearMiss)), confidence: match.confidence, match, declined: true };
+    return { ...(mentioned ?? this.familyFallback(match, nearMiss) ?? this.fallback(nearMiss)), confidence: match.confidence, match, declined: true };
+  }
+
+  /**
+   * "…which disadvantage is this?", declined: the question asks for one of a family it names, and
+   * the bot could not tell which. Declined all the same, but with that family's parts listed and
+   * offered, rather than the lecture's topics, which the student has already narrowed down. Said
+   * so that it holds for a question the lecture cannot answer at all ("which deployment model does
+   * a streaming service use?"): the parts are what the lecture gives, not a guess at the answer.
+   */
+  private familyFallback(match: MatchResult, nearMiss: readonly string[]): Reply | undefined {
+    if (!match.reading.choosing && !WHAT_ONE_IS.test(match.normalised)) return undefined;
+    const named = this.matcher.namesIn(match.normalised);
+    const families = named.flatMap((id) => {
+      const entry = this.kb.get(id);
+      return entry !== undefined && this.kb.childrenOf(id).length > 0 ? [entry] : [];
+    });
+    const [family] = families;
+    if (family === undefined || families.length > 1 || named.some((id) => this.kb.parentOf(id) !== undefined)) return undefined;
+    const parts = this.kb.childrenOf(family.id);
+    const offered = [...nearMiss.filter((id) => this.kb.parentOf(id)?.id === family.id), ...parts.map((part) => part.id), family.id];
+    return {
+      ...this.fallback(),
+      text: [`Sorry, I can't tell which one that is from the lecture. Under "${family.title}" it gives:`, ...parts.map((part) => `- ${part.title}`), '', 'Pick one to read about it, or ask in other words.'].join('\n'),
+      suggestions: this.suggestionsFor([...new Set(offered)]),
+    };
   }
 
   /**

@@ -6,7 +6,7 @@ import { normalise } from './normalise';
 import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from './matchingOptions';
 import { committedNeighbourTable, type NeighbourTable } from './neighbourTable';
 import stem from 'wink-porter2-stemmer';
-import { type Reading, readingSignals, readQuestion, type ScaleTerms } from './reading';
+import { ASKS_FOR_ONE, type Reading, readingSignals, readQuestion, type ScaleTerms } from './reading';
 import { STOPWORDS } from './stopwords';
 import { decide } from './rules/index';
 import { comparesWith, excluding, onlyTagNegates, statementThenQuestion, tellsOfOrigin } from './asking';
@@ -26,8 +26,6 @@ export const NEGATION_TERM = 'not';
 
 /** The term of "why", which opens a question rather than saying what it is about. */
 const WHY_TERM = 'whi';
-/** A question that asks for one of several: "which benefit…", "what disadvantage is that?". */
-const ASKS_WHICH = /\b(?:which|what)\b/;
 
 export interface MatchResult extends Decision {
   kind: MatchKind;
@@ -585,7 +583,7 @@ export class Matcher implements RuleKnowledge {
    * of their best part, answered 2.
    */
   private familyChoiceAgreed<T extends Decision & { rule: string }>(weighed: T, opinions: readonly Opinion[], q: Question): T {
-    if (weighed.kind === 'answer' || weighed.kind === 'smalltalk' || !ASKS_WHICH.test(q.analysis.normalised)) return weighed;
+    if (weighed.kind === 'answer' || weighed.kind === 'smalltalk' || !ASKS_FOR_ONE.test(q.analysis.normalised)) return weighed;
     const [opinion] = opinions;
     const named = this.named(q.terms);
     const families = named.filter((id) => this.childrenOf(id).length > 0);

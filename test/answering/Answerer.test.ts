@@ -49,6 +49,31 @@ describe('the Answerer\'s own sentences', () => {
     });
   });
 
+  describe('a decline of a question that asks for one of a family it names', () => {
+    it('lists and offers that family\'s parts, then its overview: "which deployment model does Netflix use?"', () => {
+      const reply = realAnswerer().answerQuestion('Which deployment model does Netflix use?');
+      expect(reply).toMatchObject({ kind: 'fallback', declined: true });
+      const family = realKnowledgeBase().get('deployment-models');
+      const parts = realKnowledgeBase().childrenOf('deployment-models');
+      expect(reply.text.split('\n')).toEqual([
+        `Sorry, I can't tell which one that is from the lecture. Under "${family?.title}" it gives:`,
+        ...parts.map((part) => `- ${part.title}`),
+        '',
+        'Pick one to read about it, or ask in other words.',
+      ]);
+      expect(reply.suggestions.map((suggestion) => suggestion.id)).toEqual([...parts.map((part) => part.id), 'deployment-models']);
+    });
+
+    it('the same for "what … is that?": "my cat sat on the keyboard, what drawback is that?"', () => {
+      const reply = realAnswerer().answerQuestion('my cat sat on the keyboard, what drawback is that?');
+      expect(reply.text).toMatch(/^Sorry, I can't tell which one that is from the lecture\. Under "Why not use the cloud\?" it gives:/);
+    });
+
+    it('keeps the plain decline where the family is asked about whole, not for one of it: "what are the benefits of kubernetes?"', () => {
+      expect(realAnswerer().answerQuestion('what are the benefits of kubernetes?').text).toMatch(/^Sorry, I don't know that\./);
+    });
+  });
+
   describe('a thing the lecture names in passing but never explains', () => {
     it('is declined, saying where the lecture mentions it, with that sentence: "what is Azure?"', () => {
       const reply = realAnswerer().answerQuestion('what is azure?');
