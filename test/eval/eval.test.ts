@@ -73,7 +73,7 @@ describe('answer quality on the evaluation set', () => {
 const FIXTURES = join(__dirname, '../fixtures');
 
 /**
- * Every other labelled set but the unscored ones (set 21, no longer clean, and sets 43 and 44, sealed),
+ * Every other labelled set but the unscored ones (set 21, no longer clean, and set 44, sealed),
  * each held at the figures measured with the question model. The model learns
  * from all of them but sets 16 to 44, so the others' are its fit to its training data: a guard
  * against regressions, not a measure of quality. What generalises is measured by cross-validation (test/model/committedModel.test.ts,
@@ -337,6 +337,11 @@ const OTHER_SETS = [
   // code the same, answer for answer. A development set since: the thirty-seventh session answers
   // a belief of setting up the OS in SaaS with SaaS, the belief corrected: 186.
   { file: 'heldout42-questions.tsv', inScopeCorrect: 186, declined: 34, wrongAtMost: 2, smalltalk: 8 },
+  // Written blind at the start of the thirty-sixth session, committed unread, kept out of training
+  // (SEALED_SETS) through the thirty-seventh, and scored once near its end: 100% in scope (188),
+  // none confidently wrong, 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
+  // code the same. Held there: a development set since.
+  { file: 'heldout43-questions.tsv', inScopeCorrect: 188, declined: 34, wrongAtMost: 0, smalltalk: 8 },
 ] as const;
 
 describe.each(OTHER_SETS)('answer quality on $file', ({ file, inScopeCorrect, declined, wrongAtMost, smalltalk }) => {
