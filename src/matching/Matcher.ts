@@ -269,6 +269,7 @@ export class Matcher implements RuleKnowledge {
   private readonly scales: readonly ScaleTerms[];
   /** Each scale's words as term ids, worked out on first use (`mentionedBesides`). */
   private readonly scaleTermIds = new Map<string, ReadonlySet<number>>();
+  /** Each scale's words, normalised, worked out on first use (`scalePhrases`). */
   private readonly scalePhrasesById = new Map<string, readonly string[]>();
   private readonly descriptiveTerms: ReadonlySet<number>;
   private readonly framingKeywords: ReadonlyMap<string, string>;

@@ -8,15 +8,16 @@ import { EXAM_PICKING } from './reading';
 
 /**
  * What the question sets aside: "rather than …" and "instead of …" up to the end of their clause,
- * anywhere, or, opening a sentence with no comma to close them, up to the subject of the sentence's
- * own clause ("instead of buying a car you hire a taxi" is about hiring the taxi); and a short clause that opens by setting something aside, up to five words closed by
- * a comma, the end or a question word ("apart from scalability, what other reasons are there",
- * "except latency what else", "never mind the drawbacks, …", "forget public versus private for a
- * second, …", "setting security aside, …", "not the bad stuff", "nothing about latency"), or up
- * to three words before "aside" ("IP concerns aside, …"). Longer, or inside a clause, the words describe the situation: "apart from
- * the price the public cloud seems great, what are its drawbacks?", "we know nothing about
- * servers", "somewhere other than our building", "not the sort of people who patch servers",
- * "nothing about it needs special hardware", "our company sets a server aside".
+ * anywhere, or, opening a sentence with no comma to close them, up to the subject of the
+ * sentence's own clause ("instead of buying a car you hire a taxi" is about hiring the taxi); and
+ * a short clause that opens by setting something aside, up to five words closed by a comma, the
+ * end or a question word ("apart from scalability, what other reasons are there", "except latency
+ * what else", "never mind the drawbacks, …", "forget public versus private for a second, …",
+ * "setting security aside, …", "not the bad stuff", "nothing about latency"), or up to three words
+ * before "aside" ("IP concerns aside, …"). Longer, or inside a clause, the words describe the
+ * situation: "apart from the price the public cloud seems great, what are its drawbacks?", "we
+ * know nothing about servers", "somewhere other than our building", "not the sort of people who
+ * patch servers", "nothing about it needs special hardware", "our company sets a server aside".
  */
 const SET_ASIDE = '(?:apart from|aside from|other than|besides|except for|except|excluding|ignoring|not counting|never mind|forget about|forget|setting aside|leaving aside|leaving out|not the(?! (?:sort|sorts|kind|kinds|type|types)\\b)|not about|nothing about(?! (?:it|this|that|them)\\b))';
 const SETS_ASIDE = new RegExp(`\\b${SET_ASIDE}\\b`);
