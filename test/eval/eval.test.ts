@@ -201,9 +201,9 @@ const OTHER_SETS = [
   // (SEALED_SETS) through the seventeenth, and scored once at its end: 97.9% in scope, none
   // confidently wrong, 34/34 declined, 8/8 smalltalk (docs/understanding.md). Held at that sealed
   // score until the nineteenth session, whose chat spellings ("dose", "meen") answer one more. At
-  // 187 from the thirty-seventh session, where the rules' best part of the family a choice names,
-  // agreed by the model, answers (two questions of reach).
-  { file: 'heldout23-questions.tsv', inScopeCorrect: 187, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  // 186 from the thirty-seventh session, where the rules' best part of the family a choice names,
+  // agreed by a model at least 0.4 sure of it, answers (a question of reach).
+  { file: 'heldout23-questions.tsv', inScopeCorrect: 186, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the seventeenth session, kept out of the model's training
   // (SEALED_SETS) through the eighteenth, and scored once at its end: 94.7% in scope (178, one
   // short of the 95% target, as the starting code), 1 confidently wrong (0.4%), 34/34 declined,
@@ -213,9 +213,8 @@ const OTHER_SETS = [
   // At 181 later; at 180 from the thirty-seventh session, whose model, retrained on "instead of…"
   // read to the sentence's subject, asks back about that question on backups again (disaster
   // mitigation or fault tolerance), where over every labelled set it answers 4 more right and 2
-  // fewer wrong (docs/understanding.md). At 181 again from later in that session, where the rules'
-  // best part of the family a choice names, agreed by the model, answers (the in-between model).
-  { file: 'heldout24-questions.tsv', inScopeCorrect: 181, declined: 34, wrongAtMost: 1, smalltalk: 8 },
+  // fewer wrong (docs/understanding.md).
+  { file: 'heldout24-questions.tsv', inScopeCorrect: 180, declined: 34, wrongAtMost: 1, smalltalk: 8 },
   // Written blind at the start of the eighteenth session, kept out of the model's training
   // (SEALED_SETS) through the nineteenth, and scored once at its end: 96.3% in scope (181), 2
   // confidently wrong (0.9%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
