@@ -212,13 +212,9 @@ export class Answerer {
    */
   private familyFallback(match: MatchResult, nearMiss: readonly string[]): Reply | undefined {
     if (!match.reading.choosing && !WHAT_ONE_IS.test(match.normalised)) return undefined;
-    const named = this.matcher.namesIn(match.normalised);
-    const families = named.flatMap((id) => {
-      const entry = this.kb.get(id);
-      return entry !== undefined && this.kb.childrenOf(id).length > 0 ? [entry] : [];
-    });
-    const [family] = families;
-    if (family === undefined || families.length > 1 || named.some((id) => this.kb.parentOf(id) !== undefined)) return undefined;
+    const named = this.matcher.familyAloneIn(match.normalised);
+    const family = named === undefined ? undefined : this.kb.get(named);
+    if (family === undefined) return undefined;
     const parts = this.kb.childrenOf(family.id);
     const offered = [...nearMiss.filter((id) => this.kb.parentOf(id)?.id === family.id), ...parts.map((part) => part.id), family.id];
     return {

@@ -589,13 +589,11 @@ export class Matcher implements RuleKnowledge {
     if (weighed.kind === 'answer' || weighed.kind === 'smalltalk' || q.reading.asksList || !ASKS_FOR_ONE.test(q.analysis.normalised)) return weighed;
     const [opinion] = opinions;
     if (opinion === undefined || opinion.p < this.options.opinionOffer) return weighed;
-    const named = this.named(q.terms);
-    const families = named.filter((id) => this.childrenOf(id).length > 0);
-    const [family] = families;
-    if (family === undefined || families.length > 1 || named.some((id) => this.parentOf(id) !== undefined)) return weighed;
+    const family = this.familyAlone(this.named(q.terms));
+    if (family === undefined) return weighed;
     const best = q.topics.find((candidate) => this.parentOf(candidate.id) === family);
-    if (best === undefined || opinion.id !== best.id) return weighed;
-    return { ...weighed, kind: 'answer', id: best.id, confidence: opinion.p, rule: 'familyChoiceAgreed' };
+    if (best?.id !== opinion.id) return weighed;
+    return { ...weighed, kind: 'answer', id: opinion.id, confidence: opinion.p, rule: 'familyChoiceAgreed' };
   }
 
   /**
@@ -813,6 +811,18 @@ export class Matcher implements RuleKnowledge {
     // Read once for both: a claim's every ending is tried, and reading is most of the cost.
     const named = this.namedBy(text);
     if (this.partAmong(named, text) !== undefined) return undefined;
+    const families = named.filter((id) => this.childrenOf(id).length > 0);
+    return families.length === 1 ? families[0] : undefined;
+  }
+
+  /** `familyAlone` of what a text names: the answerer's decline of a choice within a named family. */
+  familyAloneIn(text: string): string | undefined {
+    return this.familyAlone(this.namesIn(text));
+  }
+
+  /** The one family among the topics named, where no part of any is named: "which benefit is that?" names the benefits alone. */
+  private familyAlone(named: readonly string[]): string | undefined {
+    if (named.some((id) => this.parentOf(id) !== undefined)) return undefined;
     const families = named.filter((id) => this.childrenOf(id).length > 0);
     return families.length === 1 ? families[0] : undefined;
   }

@@ -468,7 +468,7 @@ const PICKED_OUT = /(?<!\bnot )\bthe ((?:\S+ )?\S+) one\b/g;
 export const partPickedOut: Rule = (ctx) => {
   const { normalised } = ctx.q.analysis;
   const { comparison, comparing, bothSides } = ctx.q.reading;
-  if (comparison !== undefined || comparing || bothSides !== undefined || / or /.test(normalised)) return undefined;
+  if (comparison !== undefined || comparing || bothSides !== undefined || normalised.includes(' or ')) return undefined;
   const picked = new Set([...normalised.matchAll(PICKED_OUT)].flatMap(([, name = '']) => ctx.k.partNamedBy(name) ?? []));
   const [id, ...others] = picked;
   if (id === undefined || others.length > 0) return undefined;
