@@ -6,7 +6,7 @@ import { normalise } from './normalise';
 import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from './matchingOptions';
 import { committedNeighbourTable, type NeighbourTable } from './neighbourTable';
 import stem from 'wink-porter2-stemmer';
-import { ASKS_FOR_ONE, type Reading, readingSignals, readQuestion, type ScaleTerms } from './reading';
+import { type Reading, readingSignals, readQuestion, type ScaleTerms } from './reading';
 import { STOPWORDS } from './stopwords';
 import { decide } from './rules/index';
 import { comparesWith, excluding, onlyTagNegates, statementThenQuestion, tellsOfOrigin } from './asking';
@@ -26,6 +26,9 @@ export const NEGATION_TERM = 'not';
 
 /** The term of "why", which opens a question rather than saying what it is about. */
 const WHY_TERM = 'whi';
+
+/** A question that may ask for one of several: "which benefit…", "what disadvantage is that?" (`familyChoiceAgreed`). */
+const ASKS_FOR_ONE = /\b(?:which|what)\b/;
 
 export interface MatchResult extends Decision {
   kind: MatchKind;

@@ -131,8 +131,6 @@ const ONE_PART = '(?:reason|benefit|advantage|disadvantage|drawback|model|type|k
 const LIST = new RegExp(
   `\\blist\\b|\\b(?:full|whole|complete) list\\b|\\ball (?:the |of the )?(?:\\w+ )?${PLURAL_PARTS}\\b|\\b(?:\\d+|two|three|four|five|six|seven) (?:\\w+ )?${PLURAL_PARTS}\\b|\\bevery (?:single )?(?:\\w+ )?${ONE_PART}\\b|\\beach of the (?:\\w+ )?${PLURAL_PARTS}\\b|\\b(?:what|any) other (?:\\w+ )?${PLURAL_PARTS}\\b`,
 );
-/** A question that may ask for one of several: "which benefit…", "what disadvantage is that?". */
-export const ASKS_FOR_ONE = /\b(?:which|what)\b/;
 /** The verbs an exam opens with to have one thing picked: "name a model that…", "identify one…". */
 export const EXAM_PICKING = '(?:name|give|identify|state|pick)';
 /** "Which…", or an exam's "name a model that…": one of several is to be picked. */
