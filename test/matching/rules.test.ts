@@ -288,6 +288,20 @@ describeRule('comparisonAlongScale', () => {
     expect(matcher.match(question)).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id, direct: { kind: 'facts', says: [says] } });
   });
 
+  it.each(['which vehicle needs the most effort', 'which of the bike, the bus and the car needs the most effort?'])('marks the one part a "which …?" asks for at an end ("%s") as asked for alone', (question) => {
+    expect(matcher.match(question)).toMatchObject({ rule: 'comparisonAlongScale', id: 'vehicles.bike', direct: { kind: 'facts', single: true } });
+  });
+
+  it.each([
+    'compare the vehicles: which needs the most effort?',
+    'list every vehicle and say which needs the most effort',
+    'which vehicle does not need the most effort?',
+    'does the bike need the most effort?',
+  ])('does not mark as asked for alone a comparison, a list, a "not" or a yes or no ("%s")', (question) => {
+    const decision = matcher.match(question);
+    expect(decision.direct?.kind === 'facts' && decision.direct.single).not.toBe(true);
+  });
+
   it('when the lecture ranks nothing at the end asked for ("which vehicle is cheapest"), answers the overview saying so, with what it does rank', () => {
     expect(matcher.match('which vehicle is cheapest')).toMatchObject({
       rule: 'comparisonAlongScale',

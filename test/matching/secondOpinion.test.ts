@@ -280,6 +280,11 @@ describe('secondOpinion', () => {
         expect(secondOpinion(chosen, thinks('vehicles', 0.99), O, overviewOf)).toBe(chosen);
       });
 
+      it('keeps the one part a "which …?" asks for at an end, however sure the model is of the overview', () => {
+        const single: Ruled = { ...compared, direct: { kind: 'facts', says: [SAYS.bikeMostEffort], single: true } };
+        expect(secondOpinion(single, thinks('vehicles', 0.99), O, overviewOf)).toBe(single);
+      });
+
       it('only for a comparison: another rule\'s answer from a fact is asked about as before', () => {
         const other: Ruled = { ...compared, rule: 'sideOfNamedTopic' };
         expect(secondOpinion(other, thinks('vehicles', between), O, overviewOf)).toMatchObject({ kind: 'clarify', rule: 'secondOpinionDoubts' });

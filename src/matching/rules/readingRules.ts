@@ -157,9 +157,17 @@ export const comparisonAlongScale: Rule = (ctx) => {
     // answer is marked as a choice between the two, which the overview does not answer better.
     // Not with a "not" ("which does not give the most control, IaaS or PaaS?"), which the fact
     // does not read and the overview does not answer wrongly.
-    const between = negates(ctx.q.analysis.normalised) ? [] : offered(ctx, family, mentioned);
+    const negated = negates(ctx.q.analysis.normalised);
+    const between = negated ? [] : offered(ctx, family, mentioned);
     const says = [hit.fact.says];
-    return between.length === 2 && between.includes(hit.id) ? { ...answer(hit.id, says), direct: { kind: 'facts', says, between } } : answer(hit.id, says);
+    if (between.length === 2 && between.includes(hit.id)) return { ...answer(hit.id, says), direct: { kind: 'facts', says, between } };
+    // "Which of the family is the most …?" asks for the one at that end, which the facts name:
+    // marked so, the model's preference for the family's overview does not replace it.
+    // Not a list, a comparison or a yes or no, which the overview may answer better; not a "not",
+    // which the fact does not read; not a part other than those the question offers.
+    const { choosing, asksList, comparing } = ctx.q.reading;
+    const single = choosing && !asksList && !comparing && !negated && asked.bothWays !== true && verdict === undefined && (mentioned.length === 0 || mentioned.includes(hit.id));
+    return single ? { ...answer(hit.id, says), direct: { kind: 'facts', says, single } } : answer(hit.id, says);
   }
   // "Is IaaS cheaper than the other models?": nothing is ranked at the end asked, but the one
   // part asked about is ranked at the other, which settles the yes or no: "No: IaaS often costs more".

@@ -26,8 +26,10 @@ export type Direct =
    * `between`: the two the question asked to choose between, where the facts rank the answer, one of them.
    * `doing`: the duty that chose the two left, where the question wanted one ("lets me write my own code").
    * `askedOf`: with a verdict, the one part the question named, of which the yes or no was asked.
+   * `single`: the one part the lecture ranks at the end a "which …?" asks for, where the question
+   * asks for one, not for a list or for how things compare ("which of the family is the most …?").
    */
-  | { kind: 'facts'; says: string[]; chosen?: string; between?: readonly string[]; verdict?: Verdict; doing?: string; askedOf?: string }
+  | { kind: 'facts'; says: string[]; chosen?: string; between?: readonly string[]; verdict?: Verdict; doing?: string; askedOf?: string; single?: true }
   | {
       kind: 'not-stated';
       asked: { side: 'advantage' | 'disadvantage' } | { scale: string; rank: 'most' | 'least' };
