@@ -127,6 +127,8 @@ const PLURAL_PARTS = '(?:reasons|benefits|advantages|disadvantages|drawbacks|pro
  * other drawbacks are there" the rest of it, which the list gives too. Not "the other models",
  * which may be one side of a comparison ("IaaS or the other models").
  */
+/** "Which benefits…", "which deployment models are those?": more than one is asked for. */
+export const WHICH_SEVERAL = new RegExp(`\\bwhich (?:\\w+ )?${PLURAL_PARTS}\\b`);
 const ONE_PART = '(?:reason|benefit|advantage|disadvantage|drawback|model|type|kind|problem|issue|risk)';
 const LIST = new RegExp(
   `\\blist\\b|\\b(?:full|whole|complete) list\\b|\\ball (?:the |of the )?(?:\\w+ )?${PLURAL_PARTS}\\b|\\b(?:\\d+|two|three|four|five|six|seven) (?:\\w+ )?${PLURAL_PARTS}\\b|\\bevery (?:single )?(?:\\w+ )?${ONE_PART}\\b|\\beach of the (?:\\w+ )?${PLURAL_PARTS}\\b|\\b(?:what|any) other (?:\\w+ )?${PLURAL_PARTS}\\b`,

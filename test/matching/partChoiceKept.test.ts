@@ -1,0 +1,41 @@
+import { Matcher } from '../../src/matching/Matcher';
+import type { Opinion, QuestionClassifier } from '../../src/matching/questionModel';
+import { tinyKnowledgeBase } from './fixtures/tinyKnowledge';
+
+/**
+ * A choice within the one family a question names, answered by the rules with one part
+ * (`choiceWithinNamedFamily`) and by a model sure of the family's overview: the part asked for
+ * stands. On the tiny transport lecture, where the rules answer the bus.
+ */
+function sureOf(id: string, p = 0.9): QuestionClassifier {
+  const opinions: Opinion[] = [
+    { id, p },
+    { id: '-', p: (1 - p) / 2 },
+    { id: 'reasons-not-to-walk', p: (1 - p) / 2 },
+  ];
+  return { classify: () => opinions.map((opinion) => ({ ...opinion })) } as unknown as QuestionClassifier;
+}
+
+describe('a part chosen within a named family, against a model sure of the family', () => {
+  const kb = tinyKnowledgeBase();
+  const situation = 'walking is too slow for the distance and my bag is heavy';
+
+  it('keeps the part the rules chose, where the model would answer the overview', () => {
+    const question = `${situation}, which vehicle then`;
+    expect(new Matcher(kb).match(question)).toMatchObject({ rule: 'choiceWithinNamedFamily', id: 'vehicles.bus' });
+    expect(new Matcher(kb, {}, undefined, sureOf('vehicles')).match(question)).toMatchObject({ kind: 'answer', id: 'vehicles.bus', rule: 'choiceWithinNamedFamily' });
+  });
+
+  it.each([
+    ['a comparison', `${situation}, compare the vehicles, which then`],
+    ['a "not"', `${situation}, which vehicle is not for me`],
+    ['a choice of several', `${situation}, which kinds of vehicle then`],
+  ])('leaves the overview to %s ("%s")', (_, question) => {
+    expect(new Matcher(kb).match(question)).toMatchObject({ rule: 'choiceWithinNamedFamily', id: 'vehicles.bus' });
+    expect(new Matcher(kb, {}, undefined, sureOf('vehicles')).match(question)).toMatchObject({ kind: 'answer', id: 'vehicles' });
+  });
+
+  it('leaves a model sure of another part to the weighing as before', () => {
+    expect(new Matcher(kb, {}, undefined, sureOf('vehicles.car')).match(`${situation}, which vehicle then`)).toMatchObject({ kind: 'answer', id: 'vehicles.car' });
+  });
+});
