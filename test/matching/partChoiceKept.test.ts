@@ -39,3 +39,19 @@ describe('a part chosen within a named family, against a model sure of the famil
     expect(new Matcher(kb, {}, undefined, sureOf('vehicles.car')).match(`${situation}, which vehicle then`)).toMatchObject({ kind: 'answer', id: 'vehicles.car' });
   });
 });
+
+/** Two parts of one family named and compared, answered by the rules with one of the two and by a model sure of their family. */
+describe('a part of two compared by name, against a model sure of their family', () => {
+  const kb = tinyKnowledgeBase();
+  const sure = new Matcher(kb, {}, undefined, sureOf('vehicles', 0.99));
+
+  it('keeps the rules\' part, whose answer sets the two side by side', () => {
+    expect(new Matcher(kb).match('compare the bicycle and the bus for hills')).toMatchObject({ kind: 'answer', id: 'vehicles.bike' });
+    expect(sure.match('compare the bicycle and the bus for hills')).toMatchObject({ kind: 'answer', id: 'vehicles.bike', rule: 'clearWinner' });
+  });
+
+  it('leaves the overview where the two are not compared ("tell me about …")', () => {
+    expect(new Matcher(kb).match('tell me about the bicycle and the bus for hills')).toMatchObject({ kind: 'answer', id: 'vehicles.bike' });
+    expect(sure.match('tell me about the bicycle and the bus for hills')).toMatchObject({ kind: 'answer', id: 'vehicles' });
+  });
+});
