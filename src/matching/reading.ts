@@ -141,11 +141,11 @@ const SUPERLATIVE = /\b(?:most|biggest|greatest|largest|main|worst|best|top|prim
 const YES_NO = /^(is|are|does|do|can|could|would|will|should|was|were|has|have|did)\b/;
 /**
  * "What's the difference between X and Y", "X vs Y", "how do X and Y compare", "is X the same as
- * Y", "the same concern as Y": a question that asks how things differ. Not a bare "different":
+ * Y", "the same concern as Y", "is X just another word for Y": a question that asks how things differ. Not a bare "different":
  * "the different benefits" asks for a list; nor "the same servers as other customers", which
  * describes.
  */
-const COMPARING = /\b(?:differences?|differ|differs|differing|differently|differentiate|distinguish|contrast|versus|vs|compare|compared|compares|comparing|comparison|same (?:(?:kind|sort|type) of )?(?:thing|idea|concept|concern|benefit|drawback|advantage|disadvantage|reason|problem|risk|issue|model) as|same as|same thing)\b|\bdifferent (?:from|than|to)\b/;
+const COMPARING = /\b(?:differences?|differ|differs|differing|differently|differentiate|distinguish|contrast|versus|vs|compare|compared|compares|comparing|comparison|same (?:(?:kind|sort|type) of )?(?:thing|idea|concept|concern|benefit|drawback|advantage|disadvantage|reason|problem|risk|issue|model) as|same as|same thing|(?:another|other) (?:word|name|term) for|synonyms? (?:of|for))\b|\bdifferent (?:from|than|to)\b/;
 
 /** "More" that asks for more words, not more of something: "tell me more about saas costs". */
 const MORE_TALK = /\b(?:tell me|tell us|know|learn|say|explain|hear|read|anything|something|any|some|bit|little|much) (?:more|less)\b|\b(?:more|less) (?:about|on(?! (?:my|our|your) (?:plate|hands|shoulders))|info|information|detail|details)\b/g;

@@ -327,11 +327,14 @@ describe('readQuestion', () => {
     ['comparing the bus and the bike'],
     ['is the bus the same kind of thing as the bike'],
     ['is slowness the same problem as distance'],
+    ['is the bus just another word for the coach'],
+    ['is a coach another name for a bus'],
+    ['is the coach a synonym for the bus'],
   ])('reads "%s" as asking how things differ', (question) => {
     expect(read(question).comparing).toBe(true);
   });
 
-  it.each([['the different kinds of vehicle'], ['which is cheaper'], ['what is the bus'], ['we ride the same buses as everyone else']])('reads "%s" as asking no difference', (question) => {
+  it.each([['the different kinds of vehicle'], ['which is cheaper'], ['what is the bus'], ['we ride the same buses as everyone else'], ['what is another word i could use in my essay']])('reads "%s" as asking no difference', (question) => {
     expect(read(question).comparing).toBe(false);
   });
 
