@@ -3,6 +3,7 @@ import { Conversation } from '../../src/conversation/Conversation';
 import { freshMemory } from '../../src/conversation/memory';
 import { Matcher } from '../../src/matching/Matcher';
 import type { Opinion, QuestionClassifier } from '../../src/matching/questionModel';
+import { classifierThinking } from '../support/opinions';
 import { realKnowledgeBase } from '../support/knowledge';
 
 /**
@@ -20,7 +21,7 @@ function sureOf(id: string): QuestionClassifier {
     { id, p: 0.97 },
     { id: '-', p: 0.03 },
   ];
-  return { classify: () => opinions.map((opinion) => ({ ...opinion })) } as unknown as QuestionClassifier;
+  return classifierThinking(opinions);
 }
 
 function replyTo(text: string, modelSureOf: string) {

@@ -1,6 +1,7 @@
 import { Matcher } from '../../src/matching/Matcher';
 import { DEFAULT_MATCHING_OPTIONS } from '../../src/matching/matchingOptions';
-import type { Opinion, QuestionClassifier } from '../../src/matching/questionModel';
+import type { QuestionClassifier } from '../../src/matching/questionModel';
+import { classifierLeaning } from '../support/opinions';
 import { tinyKnowledgeBase } from './fixtures/tinyKnowledge';
 
 /**
@@ -10,12 +11,7 @@ import { tinyKnowledgeBase } from './fixtures/tinyKnowledge';
  * (`choiceWithinNamedFamily`) held off by its floor, so that only the agreement can answer.
  */
 function unsureOf(id: string, p = 0.45): QuestionClassifier {
-  const opinions: Opinion[] = [
-    { id, p },
-    { id: '-', p: (1 - p) / 2 },
-    { id: 'vehicles', p: (1 - p) / 2 },
-  ];
-  return { classify: () => opinions.map((opinion) => ({ ...opinion })) } as unknown as QuestionClassifier;
+  return classifierLeaning(id, p, ['-', 'vehicles']);
 }
 
 describe('a choice within a named family that the rules and the model agree on', () => {

@@ -1,5 +1,6 @@
 import { Matcher } from '../../src/matching/Matcher';
-import type { Opinion, QuestionClassifier } from '../../src/matching/questionModel';
+import type { QuestionClassifier } from '../../src/matching/questionModel';
+import { classifierLeaning } from '../support/opinions';
 import { tinyKnowledgeBase } from './fixtures/tinyKnowledge';
 
 /**
@@ -8,12 +9,7 @@ import { tinyKnowledgeBase } from './fixtures/tinyKnowledge';
  * stands. On the tiny transport lecture, where the rules answer the bus.
  */
 function sureOf(id: string, p = 0.9): QuestionClassifier {
-  const opinions: Opinion[] = [
-    { id, p },
-    { id: '-', p: (1 - p) / 2 },
-    { id: 'reasons-not-to-walk', p: (1 - p) / 2 },
-  ];
-  return { classify: () => opinions.map((opinion) => ({ ...opinion })) } as unknown as QuestionClassifier;
+  return classifierLeaning(id, p, ['-', 'reasons-not-to-walk']);
 }
 
 describe('a part chosen within a named family, against a model sure of the family', () => {

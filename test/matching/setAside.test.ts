@@ -1,5 +1,6 @@
 import { Matcher } from '../../src/matching/Matcher';
 import type { Opinion, QuestionClassifier } from '../../src/matching/questionModel';
+import { classifierThinking } from '../support/opinions';
 import { SAYS, tinyKnowledgeBase } from './fixtures/tinyKnowledge';
 
 /**
@@ -13,7 +14,7 @@ function sureOf(id: string): QuestionClassifier {
     { id: 'vehicles', p: 0.02 },
     { id: '-', p: 0.01 },
   ];
-  return { classify: () => opinions.map((opinion) => ({ ...opinion })) } as unknown as QuestionClassifier;
+  return classifierThinking(opinions);
 }
 
 describe('a question that sets a topic aside', () => {

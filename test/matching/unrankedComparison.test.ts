@@ -2,6 +2,7 @@ import { Matcher } from '../../src/matching/Matcher';
 import { type Opinion, QuestionClassifier } from '../../src/matching/questionModel';
 import { committedQuestionModel } from '../../scripts/eval/runEval';
 import { realKnowledgeBase } from '../support/knowledge';
+import { classifierThinking } from '../support/opinions';
 
 /**
  * Comparisons the lecture leaves open, on the real knowledge base, by the rules alone: the tiny
@@ -50,7 +51,7 @@ describe('a comparison of sub-topics, on the real knowledge base', () => {
       { id: 'service-models.iaas', p: 0.3 },
       { id: '-', p: 0.1 },
     ];
-    const readsOverview = { classify: () => overviewPreferred.map((opinion) => ({ ...opinion })) } as unknown as QuestionClassifier;
+    const readsOverview = classifierThinking(overviewPreferred);
     const withModel = new Matcher(realKnowledgeBase(), {}, undefined, readsOverview);
     expect(withModel.match('Is PaaS more effort than IaaS?')).toMatchObject({ kind: 'answer', id: 'service-models', direct: { kind: 'facts', verdict: 'no' } });
   });
