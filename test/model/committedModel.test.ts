@@ -37,10 +37,12 @@ describe('the labelled sets', () => {
 
 /**
  * Measured on 2026-12-05 in the twenty-first session (docs/understanding.md), over the sets written
- * to score the bot, held-out sets 8 to 15 among them (2,575 in scope, 531 to decline, 3,237 in all).
- * Another shuffling seed moves these by up to 4 right answers for the same code (twentieth session).
+ * to score the bot, held-out sets 8 to 15 among them (2,575 in scope, 531 to decline, 3,237 in all):
+ * 2,538 right, 13 wrong; on 2026-12-07, in the thirty-eighth, 2,539 and 12, the one part asked for
+ * kept against the family's overview. Another shuffling seed moves these by up to 4 right answers
+ * for the same code (twentieth session).
  */
-const RATCHET = { inScopeCorrect: 2538, wrongAtMost: 13, declined: 530 };
+const RATCHET = { inScopeCorrect: 2539, wrongAtMost: 12, declined: 530 };
 
 /**
  * Leave-one-set-out cross-validation (`npm run eval:cv`): each set answered with a model that
