@@ -27,6 +27,7 @@ export const NEGATION_TERM = 'not';
 /** The term of "why", which opens a question rather than saying what it is about. */
 const WHY_TERM = 'whi';
 
+/** A superlative that says what it measures: "the most basic" is measured by the word after it, "the biggest" by nothing (`partChoiceKept`). */
 const MOST_OR_LEAST = /\b(?:most|least)\b/;
 
 /** A question that may ask for one of several: "which benefit…", "what disadvantage is that?" (`familyChoiceAgreed`). */
@@ -515,7 +516,12 @@ export class Matcher implements RuleKnowledge {
     const top = opinions[0];
     const choice = reading.choosing || reading.comparison !== undefined;
     if (choice && top !== undefined && setAside.includes(top.id)) return { ...ruled, normalised: analysis.normalised, reading, explanation, ...aside };
-    const weighed = this.pairComparedKept(ruled, this.partChoiceKept(ruled, this.familyChoiceAgreed(this.endKept(ruled, this.sideKept(ruled, this.negationKept(ruled, secondOpinion(ruled, opinions, this.options, (id) => this.parentOf(id)), q), reading), reading, q), opinions, q), q), q);
+    // The model's opinion weighed against the rules' decision, then the steps that read what the
+    // question asked of the rules' answer, in order: each may keep the rules' answer or the weighing's.
+    const opinionWeighed = secondOpinion(ruled, opinions, this.options, (id) => this.parentOf(id));
+    const sidesRead = this.sideKept(ruled, this.negationKept(ruled, opinionWeighed, q), reading);
+    const endsRead = this.familyChoiceAgreed(this.endKept(ruled, sidesRead, reading, q), opinions, q);
+    const weighed = this.pairComparedKept(ruled, this.partChoiceKept(ruled, endsRead, q), q);
     return { ...this.dutiesKept(this.unrankedSaid(this.comparisonFactsKept(ruled, weighed, q), reading), q), normalised: analysis.normalised, reading, explanation, ...aside };
   }
 

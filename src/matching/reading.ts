@@ -127,12 +127,12 @@ const PLURAL_PARTS = '(?:reasons|benefits|advantages|disadvantages|drawbacks|pro
  * other drawbacks are there" the rest of it, which the list gives too. Not "the other models",
  * which may be one side of a comparison ("IaaS or the other models").
  */
-/** "Which benefits…", "which deployment models are those?": more than one is asked for. */
-export const WHICH_SEVERAL = new RegExp(`\\bwhich (?:\\w+ )?${PLURAL_PARTS}\\b`);
 const ONE_PART = '(?:reason|benefit|advantage|disadvantage|drawback|model|type|kind|problem|issue|risk)';
 const LIST = new RegExp(
   `\\blist\\b|\\b(?:full|whole|complete) list\\b|\\ball (?:the |of the )?(?:\\w+ )?${PLURAL_PARTS}\\b|\\b(?:\\d+|two|three|four|five|six|seven) (?:\\w+ )?${PLURAL_PARTS}\\b|\\bevery (?:single )?(?:\\w+ )?${ONE_PART}\\b|\\beach of the (?:\\w+ )?${PLURAL_PARTS}\\b|\\b(?:what|any) other (?:\\w+ )?${PLURAL_PARTS}\\b`,
 );
+/** "Which benefits…", "which deployment models are those?": more than one is asked for (`Matcher.partChoiceKept`). */
+export const WHICH_SEVERAL = new RegExp(`\\bwhich (?:\\w+ )?${PLURAL_PARTS}\\b`);
 /** The verbs an exam opens with to have one thing picked: "name a model that…", "identify one…". */
 export const EXAM_PICKING = '(?:name|give|identify|state|pick)';
 /** "Which…", or an exam's "name a model that…": one of several is to be picked. */
@@ -141,9 +141,9 @@ const SUPERLATIVE = /\b(?:most|biggest|greatest|largest|main|worst|best|top|prim
 const YES_NO = /^(is|are|does|do|can|could|would|will|should|was|were|has|have|did)\b/;
 /**
  * "What's the difference between X and Y", "X vs Y", "how do X and Y compare", "is X the same as
- * Y", "the same concern as Y", "is X just another word for Y": a question that asks how things differ. Not a bare "different":
- * "the different benefits" asks for a list; nor "the same servers as other customers", which
- * describes.
+ * Y", "the same concern as Y", "is X just another word for Y": a question that asks how things
+ * differ. Not a bare "different": "the different benefits" asks for a list; nor "the same servers
+ * as other customers", which describes.
  */
 const COMPARING = /\b(?:differences?|differ|differs|differing|differently|differentiate|distinguish|contrast|versus|vs|compare|compared|compares|comparing|comparison|same (?:(?:kind|sort|type) of )?(?:thing|idea|concept|concern|benefit|drawback|advantage|disadvantage|reason|problem|risk|issue|model) as|same as|same thing|(?:another|other) (?:word|name|term) for|synonyms? (?:of|for))\b|\bdifferent (?:from|than|to)\b/;
 
