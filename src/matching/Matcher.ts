@@ -9,7 +9,7 @@ import stem from 'wink-porter2-stemmer';
 import { type Reading, readingSignals, readQuestion, type ScaleTerms, WHICH_SEVERAL } from './reading';
 import { STOPWORDS } from './stopwords';
 import { decide } from './rules/index';
-import { comparesWith, excluding, negates, onlyTagNegates, statementThenQuestion, tellsOfOrigin } from './asking';
+import { asksForOne, comparesWith, excluding, onlyTagNegates, statementThenQuestion, tellsOfOrigin } from './asking';
 import { bothSidesAsked, choiceWithinNamedFamily, choosesByDuties, comparisonAlongScale, dutiesRead, sideOfNamedTopic } from './rules/readingRules';
 import { DECLINE_CLASS, type Opinion, type QuestionClassifier, type QuestionText, UNKNOWN_MARK } from './questionModel';
 import { isSecondGuessed, secondOpinion } from './secondOpinion';
@@ -612,10 +612,9 @@ export class Matcher implements RuleKnowledge {
   private partChoiceKept<T extends Decision & { rule: string }>(ruled: T, weighed: T, q: Question): T {
     if (ruled.rule !== choiceWithinNamedFamily.name || ruled.kind !== 'answer' || ruled.id === null || weighed.kind !== 'answer') return weighed;
     if (weighed.id !== this.parentOf(ruled.id)) return weighed;
-    const { choosing, asksList, comparing, superlative } = q.reading;
     const text = q.analysis.normalised;
-    const unscaled = superlative && q.reading.comparison === undefined && !MOST_OR_LEAST.test(text);
-    if (!choosing || asksList || comparing || unscaled || WHICH_SEVERAL.test(text) || negates(text)) return weighed;
+    const unscaled = q.reading.superlative && q.reading.comparison === undefined && !MOST_OR_LEAST.test(text);
+    if (!asksForOne(q.reading, text) || unscaled || WHICH_SEVERAL.test(text)) return weighed;
     return ruled;
   }
 

@@ -1,4 +1,4 @@
-import { EXAM_PICKING } from './reading';
+import { EXAM_PICKING, type Reading } from './reading';
 /**
  * What a message asks, read from its words alone, before any topic is scored: what it sets aside
  * ("apart from SaaS, …") and a statement of what the student has already before the question ("I
@@ -546,6 +546,15 @@ export function negatedSpans(normalised: string): { governed: string[]; minded: 
 /** Whether a question has a word that negates ("which does not…", "which needs no…"): a choice it asks is turned round. */
 export function negates(normalised: string): boolean {
   return normalised.search(NEGATOR) >= 0;
+}
+
+/**
+ * Whether a question asks for one part alone: a choice ("which …?"), not a list, not how things
+ * compare, and not turned round by a "not". Where it does, the rules' one part is kept against a
+ * model that would answer the whole family (`comparisonAlongScale`'s `single`, `Matcher.partChoiceKept`).
+ */
+export function asksForOne(reading: Reading, normalised: string): boolean {
+  return reading.choosing && !reading.asksList && !reading.comparing && !negates(normalised);
 }
 
 /** A question tag that asks for agreement with a "not": "…, aren't there?", "…, isn't it?" (normalised "are not there"). */

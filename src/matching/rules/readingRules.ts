@@ -1,5 +1,5 @@
 import type { Fact, Rank } from '../../knowledge/schema';
-import { asksAgreement, claimIn, combines, offersCombination, subjectNamed, isNoEvidence, withoutBelief, negates, negatedSpans, neitherNor, preferredTo, rejectedChoice as rejectedCondition, sitsBetween, unnegatedChoice } from '../asking';
+import { asksAgreement, asksForOne, claimIn, combines, offersCombination, subjectNamed, isNoEvidence, withoutBelief, negates, negatedSpans, neitherNor, preferredTo, rejectedChoice as rejectedCondition, sitsBetween, unnegatedChoice } from '../asking';
 import { type Reading, withoutSideWords } from '../reading';
 import { type Decision, type Direct, type Duty, type Rule, type RuleContext, shortlist, type Verdict } from './types';
 
@@ -157,16 +157,14 @@ export const comparisonAlongScale: Rule = (ctx) => {
     // answer is marked as a choice between the two, which the overview does not answer better.
     // Not with a "not" ("which does not give the most control, IaaS or PaaS?"), which the fact
     // does not read and the overview does not answer wrongly.
-    const negated = negates(ctx.q.analysis.normalised);
-    const between = negated ? [] : offered(ctx, family, mentioned);
+    const between = negates(ctx.q.analysis.normalised) ? [] : offered(ctx, family, mentioned);
     const says = [hit.fact.says];
     if (between.length === 2 && between.includes(hit.id)) return { ...answer(hit.id, says), direct: { kind: 'facts', says, between } };
     // "Which of the family is the most …?" asks for the one at that end, which the facts name:
     // marked so, the model's preference for the family's overview does not replace it.
     // Not a list, a comparison or a yes or no, which the overview may answer better; not a "not",
     // which the fact does not read; not a part other than those the question offers.
-    const { choosing, asksList, comparing } = ctx.q.reading;
-    const single = choosing && !asksList && !comparing && !negated && asked.bothWays !== true && verdict === undefined && (mentioned.length === 0 || mentioned.includes(hit.id));
+    const single = asksForOne(ctx.q.reading, ctx.q.analysis.normalised) && asked.bothWays !== true && verdict === undefined && (mentioned.length === 0 || mentioned.includes(hit.id));
     return single ? { ...answer(hit.id, says), direct: { kind: 'facts', says, single } } : answer(hit.id, says);
   }
   // "Is IaaS cheaper than the other models?": nothing is ranked at the end asked, but the one
