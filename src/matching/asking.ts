@@ -557,6 +557,19 @@ export function asksForOne(reading: Reading, normalised: string): boolean {
   return reading.choosing && !reading.asksList && !reading.comparing && !negates(normalised);
 }
 
+/**
+ * Whether a question asks for the one thing at an end of a scale without a "which": "what's the
+ * most hands-off way…?", "the most work stays with you in: a, b or c". An end ("most", "least"),
+ * not "more" or "less" between two; not a yes or no, a list, a comparison or a "not", as
+ * `asksForOne`.
+ */
+export function asksForEnd(reading: Reading, normalised: string): boolean {
+  return reading.comparison !== undefined && reading.comparison.between !== true && !reading.yesNo && !reading.asksList && !reading.comparing && !WHOLE_SCALE.test(normalised) && !negates(normalised);
+}
+
+/** Both ends of a scale, or its order: "rank them from most to least effort", "max control to least effort". */
+const WHOLE_SCALE = /\b(?:rank|ranking|ranked|order|ordered|ladder)\b|\b(?:most|max|maximum|more)\b.*\b(?:least|less|fewest)\b|\b(?:least|less|fewest)\b.*\b(?:most|max|maximum|more)\b/;
+
 /** A question tag that asks for agreement with a "not": "…, aren't there?", "…, isn't it?" (normalised "are not there"). */
 const NEGATIVE_TAG = / (?:is|are|was|were|do|does|did|has|have|can|could|would|will|should) not (?:it|there|they|that|this|we|you|i|he|she)$/;
 

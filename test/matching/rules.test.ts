@@ -288,7 +288,12 @@ describeRule('comparisonAlongScale', () => {
     expect(matcher.match(question)).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id, direct: { kind: 'facts', says: [says] } });
   });
 
-  it.each(['which vehicle needs the most effort', 'which of the bike, the bus and the car needs the most effort?'])('marks the one part a "which …?" asks for at an end ("%s") as asked for alone', (question) => {
+  it.each([
+    'which vehicle needs the most effort',
+    'which of the bike, the bus and the car needs the most effort?',
+    'what is the vehicle that needs the most effort?',
+    'the most effort stays with you in: the bike, the bus or the car',
+  ])('marks the one part asked for at an end ("%s") as asked for alone, with or without a "which"', (question) => {
     expect(matcher.match(question)).toMatchObject({ rule: 'comparisonAlongScale', id: 'vehicles.bike', direct: { kind: 'facts', single: true } });
   });
 
@@ -297,7 +302,9 @@ describeRule('comparisonAlongScale', () => {
     'list every vehicle and say which needs the most effort',
     'which vehicle does not need the most effort?',
     'does the bike need the most effort?',
-  ])('does not mark as asked for alone a comparison, a list, a "not" or a yes or no ("%s")', (question) => {
+    'rank the vehicles from the most to the least effort',
+    'what needs more effort, the bike or the bus?',
+  ])('does not mark as asked for alone a comparison, a list, a "not", a yes or no, the whole scale or "more" between two ("%s")', (question) => {
     const decision = matcher.match(question);
     expect(decision.direct?.kind === 'facts' && decision.direct.single).not.toBe(true);
   });

@@ -1,5 +1,5 @@
 import type { Fact, Rank } from '../../knowledge/schema';
-import { asksAgreement, asksForOne, claimIn, combines, offersCombination, subjectNamed, isNoEvidence, withoutBelief, negates, negatedSpans, neitherNor, preferredTo, rejectedChoice as rejectedCondition, sitsBetween, unnegatedChoice } from '../asking';
+import { asksAgreement, asksForEnd, asksForOne, claimIn, combines, offersCombination, subjectNamed, isNoEvidence, withoutBelief, negates, negatedSpans, neitherNor, preferredTo, rejectedChoice as rejectedCondition, sitsBetween, unnegatedChoice } from '../asking';
 import { type Reading, withoutSideWords } from '../reading';
 import { type Decision, type Direct, type Duty, type Rule, type RuleContext, shortlist, type Verdict } from './types';
 
@@ -160,11 +160,13 @@ export const comparisonAlongScale: Rule = (ctx) => {
     const between = negates(ctx.q.analysis.normalised) ? [] : offered(ctx, family, mentioned);
     const says = [hit.fact.says];
     if (between.length === 2 && between.includes(hit.id)) return { ...answer(hit.id, says), direct: { kind: 'facts', says, between } };
-    // "Which of the family is the most …?" asks for the one at that end, which the facts name:
-    // marked so, the model's preference for the family's overview does not replace it.
+    // "Which of the family is the most …?" asks for the one at that end, which the facts name, and
+    // so does "what's the most hands-off one?" without a "which" (cross-validated: 4 more right, 3
+    // fewer wrong, none turned wrong): marked so, the model's preference for the family's overview
+    // does not replace it.
     // Not a list, a comparison or a yes or no, which the overview may answer better; not a "not",
     // which the fact does not read; not a part other than those the question offers.
-    const single = asksForOne(ctx.q.reading, ctx.q.analysis.normalised) && asked.bothWays !== true && verdict === undefined && (mentioned.length === 0 || mentioned.includes(hit.id));
+    const single = (asksForOne(ctx.q.reading, ctx.q.analysis.normalised) || asksForEnd(ctx.q.reading, ctx.q.analysis.normalised)) && asked.bothWays !== true && verdict === undefined && (mentioned.length === 0 || mentioned.includes(hit.id));
     return single ? { ...answer(hit.id, says), direct: { kind: 'facts', says, single } } : answer(hit.id, says);
   }
   // "Is IaaS cheaper than the other models?": nothing is ranked at the end asked, but the one
