@@ -1,6 +1,6 @@
 import { Matcher } from '../../src/matching/Matcher';
 import type { QuestionClassifier } from '../../src/matching/questionModel';
-import { classifierLeaning } from '../support/opinions';
+import { classifierLeaning, classifierThinking } from '../support/opinions';
 import { tinyKnowledgeBase } from './fixtures/tinyKnowledge';
 
 /**
@@ -29,6 +29,13 @@ describe('a part chosen within a named family, against a model sure of the famil
   ])('leaves the overview to %s ("%s")', (_, question) => {
     expect(new Matcher(kb).match(question)).toMatchObject({ rule: 'choiceWithinNamedFamily', id: 'vehicles.bus' });
     expect(new Matcher(kb, {}, undefined, sureOf('vehicles')).match(question)).toMatchObject({ kind: 'answer', id: 'vehicles' });
+  });
+
+  it('keeps the part where the question offers it and one other, and the model doubts between the part and the family', () => {
+    const doubting = new Matcher(kb, {}, undefined, classifierThinking([{ id: 'vehicles', p: 0.5 }, { id: 'vehicles.bus', p: 0.3 }, { id: '-', p: 0.1 }, { id: 'vehicles.car', p: 0.1 }]));
+    expect(doubting.match(`${situation}, which vehicle then, the bus or the car`)).toMatchObject({ kind: 'answer', id: 'vehicles.bus', rule: 'choiceWithinNamedFamily' });
+    // Offered no two parts, the doubt stands: the cross-validation turned more wrong than right without this condition.
+    expect(doubting.match(`${situation}, which vehicle then`)).toMatchObject({ kind: 'clarify', rule: 'secondOpinionDoubts' });
   });
 
   it('leaves a model sure of another part to the weighing as before', () => {
