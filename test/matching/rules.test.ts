@@ -274,6 +274,13 @@ describeRule('comparisonAlongScale', () => {
       });
     });
 
+    it.each([
+      ['which deployment option requires you to buy the most hardware yourself?', 'deployment-models.private'],
+      ['which deployment model needs the least upfront investment?', 'deployment-models.public'],
+    ])('ranks the deployment models on how much hardware you buy ("%s"): the private cloud\'s computers are bought, the public cloud\'s services bought as needed', (question, id) => {
+      expect(real.match(question)).toMatchObject({ rule: 'comparisonAlongScale', kind: 'answer', id, direct: { kind: 'facts' } });
+    });
+
     it('when the duty\'s words are the scale\'s own ("the least sharing of hardware"), wants no duty', () => {
       expect(real.match('which deployment model involves the least sharing of hardware?')).toMatchObject({ kind: 'answer', id: 'deployment-models.private' });
     });
