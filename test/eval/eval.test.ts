@@ -73,7 +73,7 @@ describe('answer quality on the evaluation set', () => {
 const FIXTURES = join(__dirname, '../fixtures');
 
 /**
- * Every other labelled set but the unscored ones (set 21, no longer clean, and sets 45 and 46, sealed),
+ * Every other labelled set but the unscored ones (set 21, no longer clean, and set 46, sealed),
  * each held at the figures measured with the question model. The model learns
  * from all of them but sets 16 to 46, so the others' are its fit to its training data: a guard
  * against regressions, not a measure of quality. What generalises is measured by cross-validation (test/model/committedModel.test.ts,
@@ -346,6 +346,11 @@ const OTHER_SETS = [
   // confidently wrong (0.9%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
   // code the same, answer for answer. Held there: a development set since.
   { file: 'heldout44-questions.tsv', inScopeCorrect: 185, declined: 34, wrongAtMost: 2, smalltalk: 8 },
+  // Written blind at the start of the thirty-eighth session, committed unread, kept out of training
+  // (SEALED_SETS) through the thirty-ninth, and scored once near its end: 98.9% in scope (186), 2
+  // confidently wrong (0.9%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
+  // code the same, answer for answer. Held there: a development set since.
+  { file: 'heldout45-questions.tsv', inScopeCorrect: 186, declined: 34, wrongAtMost: 2, smalltalk: 8 },
 ] as const;
 
 describe.each(OTHER_SETS)('answer quality on $file', ({ file, inScopeCorrect, declined, wrongAtMost, smalltalk }) => {
