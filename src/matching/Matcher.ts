@@ -616,13 +616,23 @@ export class Matcher implements RuleKnowledge {
   private partChoiceKept<T extends Decision & { rule: string }>(ruled: T, weighed: T, q: Question): T {
     if (ruled.rule !== choiceWithinNamedFamily.name || ruled.kind !== 'answer' || ruled.id === null) return weighed;
     const family = this.parentOf(ruled.id);
-    const offered = this.named(q.terms).filter((id) => this.parentOf(id) === family);
-    const disputed = weighed.kind === 'answer' ? [weighed.id] : weighed.kind === 'clarify' && offered.length === 2 && offered.includes(ruled.id) ? weighed.candidates.map((candidate) => candidate.id) : [];
-    if (!disputed.includes(family ?? null) || disputed.some((id) => id !== family && id !== ruled.id)) return weighed;
+    if (family === undefined || !this.disputesWithFamily(weighed, ruled.id, family, q)) return weighed;
     const text = q.analysis.normalised;
     const unscaled = q.reading.superlative && q.reading.comparison === undefined && !MOST_OR_LEAST.test(text);
     if (!asksForOne(q.reading, text) || unscaled || WHICH_SEVERAL.test(text)) return weighed;
     return ruled;
+  }
+
+  /**
+   * Whether the weighing put a part's family in its place: answered the family, or, where the
+   * question offers the part and one other, asked between the part and the family alone.
+   */
+  private disputesWithFamily(weighed: Decision, part: string, family: string, q: Question): boolean {
+    if (weighed.kind === 'answer') return weighed.id === family;
+    if (weighed.kind !== 'clarify') return false;
+    const offered = this.named(q.terms).filter((id) => this.parentOf(id) === family);
+    const doubted = weighed.candidates.map((candidate) => candidate.id);
+    return offered.length === 2 && offered.includes(part) && doubted.includes(family) && doubted.every((id) => id === family || id === part);
   }
 
   /**

@@ -34,7 +34,7 @@ describe('a part chosen within a named family, against a model sure of the famil
   it('keeps the part where the question offers it and one other, and the model doubts between the part and the family', () => {
     const doubting = new Matcher(kb, {}, undefined, classifierThinking([{ id: 'vehicles', p: 0.5 }, { id: 'vehicles.bus', p: 0.3 }, { id: '-', p: 0.1 }, { id: 'vehicles.car', p: 0.1 }]));
     expect(doubting.match(`${situation}, which vehicle then, the bus or the car`)).toMatchObject({ kind: 'answer', id: 'vehicles.bus', rule: 'choiceWithinNamedFamily' });
-    // Offered no two parts, the doubt stands: the cross-validation turned more wrong than right without this condition.
+    // Offered no two parts, the doubt stands: without that condition, the cross-validation turned 2 answers wrong for 4 right.
     expect(doubting.match(`${situation}, which vehicle then`)).toMatchObject({ kind: 'clarify', rule: 'secondOpinionDoubts' });
   });
 
