@@ -486,7 +486,7 @@ const EMBEDDING_REACH = 3;
 const NEED_WORDS: ReadonlySet<string> = new Set([
   'to', 'me', 'us', 'you', 'them', 'anyone', 'have', 'has', 'had', 'be', 'any', 'really', 'even', 'ever', 'actually', 'at', 'all', 'want', 'wants', 'wanted', 'need', 'needs',
   'needed', 'require', 'requires', 'required', 'wish', 'like', 'able', 'can', 'could', 'will', 'would', 'should', 'must', 'make', 'makes', 'let', 'lets', 'involve', 'involves', 'mean', 'means',
-  'plan', 'intend', 'afford', 'bother', 'get', 'got', 'going', 'deal', 'with', 'worry', 'about', 'know', 'knows', 'how', 'do', 'does', 'single', 'a', 'an', 'the', 'our', 'my', 'your',
+  'plan', 'intend', 'afford', 'bother', 'bothering', 'get', 'got', 'going', 'deal', 'dealing', 'with', 'worry', 'worrying', 'about', 'having', 'know', 'knows', 'how', 'do', 'does', 'single', 'a', 'an', 'the', 'our', 'my', 'your',
   'own',
   // Whom "none" and "nobody" count: "none of us wants to", "nobody on the team can".
   'of', 'on', 'in', 'team', 'group',
@@ -498,7 +498,8 @@ const NEED_WORDS: ReadonlySet<string> = new Set([
  * "handle" and the like are not, as what follows them may be done and only not minded ("I don't
  * care about sharing"), so only things they name are minded.
  */
-const MINDING: ReadonlySet<string> = new Set(['worry', 'deal', 'bother']);
+// Their "-ing" forms too, as "avoid" governs them: "avoid [dealing with] updates".
+const MINDING: ReadonlySet<string> = new Set(['worry', 'deal', 'bother', 'worrying', 'dealing', 'bothering']);
 const MINDING_OPENER = /^(?:(?:care|think) (?:about|of)|handle|handling|look after|looking after|take care of|taking care of|be responsible for|be in charge of) /;
 
 /**

@@ -31,6 +31,12 @@ export interface MatchingOptions {
    * thing is a name of at most this many words ("is Azure PaaS?"), as the lecture's examples are.
    */
   claimNameWords: number;
+  /**
+   * A duty the student wants done (`dutiesRuledOut`) is read where its words come in its order
+   * with at most this many other words between each two ("buy my own fuel" is "buy fuel"), not
+   * where they are scattered over the question ("buy a ticket at the kiosk, and the fuel…" is not).
+   */
+  dutyWordsApart: number;
   /** Weight of a match on an entry's keywords, relative to a match on an alternate question or the title. */
   keywordWeight: number;
   /** Weight of a match on a situation the entry answers ("we just want to deploy our code"), relative to an alternate. */
@@ -126,6 +132,7 @@ export const DEFAULT_MATCHING_OPTIONS: Readonly<MatchingOptions> = Object.freeze
   maxClarifyOptions: 3,
   oddOneOutOthers: 2,
   claimNameWords: 3,
+  dutyWordsApart: 2,
   keywordWeight: 0.9,
   situationWeight: 1,
   openingQuestionTerms: 3,

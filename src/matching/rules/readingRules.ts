@@ -808,6 +808,21 @@ export const dutiesRuledOut: Rule = (ctx) => {
   return { kind: 'answer', id: answer, confidence: ctx.q.topics.find((candidate) => candidate.id === answer)?.score ?? 0, candidates: shortlist(ctx), direct: read.direct };
 };
 
+/**
+ * Whether `phrase`'s terms come in `terms` in their order, each at most `apart` terms after the
+ * one before: said as one phrase, whatever the few words between ("build our own app").
+ */
+export function saidTogether(phrase: readonly string[], terms: readonly string[], apart: number): boolean {
+  const from = (at: number, rest: readonly string[]): boolean => {
+    const [next, ...after] = rest;
+    if (next === undefined) return true;
+    for (let i = at + 1; i <= Math.min(terms.length - 1, at + 1 + apart); i++) if (terms[i] === next && from(i, after)) return true;
+    return false;
+  };
+  const [head, ...tail] = phrase;
+  return head === undefined || terms.some((term, i) => term === head && from(i, tail));
+}
+
 type DutiesRead =
   | {
       family: string;
@@ -893,7 +908,8 @@ function readDuties(ctx: RuleContext, normalised: string, rejecting = false): Du
     if (rejecting || read.some((found) => found.length > 0)) return undefined;
   }
   const ruledOut = read.flat();
-  const wantedAll = within(ctx.k.termsOf(rest), false);
+  const restTerms = ctx.k.termsOf(rest);
+  const wantedAll = within(restTerms, false).filter((duty) => saidTogether(duty.terms, restTerms, ctx.o.dutyWordsApart));
   const [first] = ruledOut;
   const family = first?.family ?? (rejecting ? wantedAll[0]?.family : undefined);
   if (family === undefined || ruledOut.some((duty) => duty.family !== family)) return undefined;
