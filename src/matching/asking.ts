@@ -555,7 +555,12 @@ export function negates(normalised: string): boolean {
  * model that would answer the whole family (`comparisonAlongScale`'s `single`, `Matcher.partChoiceKept`).
  */
 export function asksForOne(reading: Reading, normalised: string): boolean {
-  return reading.choosing && !reading.asksList && !reading.comparing && !negates(normalised);
+  return reading.choosing && asksForOneAlone(reading, normalised);
+}
+
+/** What a question asking for one thing does not do: ask for a list, how things compare, or the thing that is not. */
+function asksForOneAlone(reading: Reading, normalised: string): boolean {
+  return !reading.asksList && !reading.comparing && !negates(normalised);
 }
 
 /**
@@ -565,7 +570,7 @@ export function asksForOne(reading: Reading, normalised: string): boolean {
  * `asksForOne`.
  */
 export function asksForEnd(reading: Reading, normalised: string): boolean {
-  return reading.comparison !== undefined && reading.comparison.between !== true && !reading.yesNo && !reading.asksList && !reading.comparing && !WHOLE_SCALE.test(normalised) && !negates(normalised);
+  return reading.comparison !== undefined && reading.comparison.between !== true && !reading.yesNo && !WHOLE_SCALE.test(normalised) && asksForOneAlone(reading, normalised);
 }
 
 /** Both ends of a scale, or its order: "rank them from most to least effort", "max control to least effort". */
