@@ -130,6 +130,13 @@ export class Analyzer {
     return this.run(text, true);
   }
 
+  /** As `analyse`, every term in the order it is said, repeats kept: where each term stands in the text. */
+  termSequence(text: string): string[] {
+    const sequence: string[] = [];
+    this.run(text, true, sequence);
+    return sequence;
+  }
+
   /** Analyses the knowledge base's own text: nothing to correct. */
   analyseKnown(text: string): Analysis {
     return this.run(text, false);
@@ -148,7 +155,7 @@ export class Analyzer {
     return this.known.has(word);
   }
 
-  private run(text: string, correct: boolean): Analysis {
+  private run(text: string, correct: boolean, sequence?: string[]): Analysis {
     const normalised = normalise(text);
     const corrections: string[] = [];
     const guessed: string[] = [];
@@ -174,6 +181,7 @@ export class Analyzer {
       // A number is a word like any other ("platform 10" is not PaaS), and "3" is "three".
       if (STOPWORDS.has(spelt(word))) return;
       const term = this.stem(spelt(word));
+      sequence?.push(term);
       terms.set(term, Math.max(terms.get(term) ?? 0, rewritten.shares[position] ?? 1));
     });
     return { normalised, terms: [...terms.keys()], corrections, guessed, termWeights: [...terms.values()] };

@@ -385,6 +385,10 @@ export class Matcher implements RuleKnowledge {
     return this.analyzer.analyse(text).terms;
   }
 
+  termSequenceOf(text: string): string[] {
+    return this.analyzer.termSequence(text);
+  }
+
   termsBesides(text: string, scale: string): string[] {
     const own = this.scaleTerms(scale);
     return this.termsOf(text).filter((term) => {

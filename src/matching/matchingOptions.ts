@@ -33,8 +33,10 @@ export interface MatchingOptions {
   claimNameWords: number;
   /**
    * A duty the student wants done (`dutiesRuledOut`) is read where its words come in its order
-   * with at most this many other words between each two ("buy my own fuel" is "buy fuel"), not
-   * where they are scattered over the question ("buy a ticket at the kiosk, and the fuel…" is not).
+   * with at most this many other words between each two ("buy my own fuel" is "buy fuel", and so
+   * is "buy the cheap diesel fuel"), not where they are scattered over the question ("buy a ticket
+   * at the old station kiosk, and the fuel…" is not). Three: a thing's describing words, as in a
+   * "small new web app", within a phrase; no answer cross-validated moves from two to four.
    */
   dutyWordsApart: number;
   /** Weight of a match on an entry's keywords, relative to a match on an alternate question or the title. */
@@ -132,7 +134,7 @@ export const DEFAULT_MATCHING_OPTIONS: Readonly<MatchingOptions> = Object.freeze
   maxClarifyOptions: 3,
   oddOneOutOthers: 2,
   claimNameWords: 3,
-  dutyWordsApart: 2,
+  dutyWordsApart: 3,
   keywordWeight: 0.9,
   situationWeight: 1,
   openingQuestionTerms: 3,

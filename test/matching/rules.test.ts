@@ -990,8 +990,10 @@ describeRule('dutiesRuledOut', () => {
 
   it('reads a duty wanted where its words are said together, a few words apart ("buy my own fuel"), not scattered over the question', () => {
     expect(tiny.match("I don't want to pedal but I'll buy my own fuel, which one?")).toMatchObject({ rule: 'dutiesRuledOut', kind: 'answer', id: 'vehicles.car' });
+    // Where each word is said counts, repeats too: the second "fuel" comes after "buy".
+    expect(tiny.match("Fuel smells. I don't want to pedal, but I'll buy my own fuel, which one?")).toMatchObject({ rule: 'dutiesRuledOut', kind: 'answer', id: 'vehicles.car' });
     // "buy" and "fuel" here are two things said, not the car's duty: the bus is left as well.
-    expect(tiny.match("I don't want to pedal; I'll buy a ticket at the station kiosk, and fuel is someone else's job, which one?").rule).not.toBe('dutiesRuledOut');
+    expect(tiny.match("I don't want to pedal; I'll buy a ticket at the old station kiosk, and fuel is someone else's job, which one?").rule).not.toBe('dutiesRuledOut');
   });
 
   it('on the lecture, reads things minded in two families (servers are run in one, bought in another) in the one that every thing named reaches', () => {

@@ -908,8 +908,8 @@ function readDuties(ctx: RuleContext, normalised: string, rejecting = false): Du
     if (rejecting || read.some((found) => found.length > 0)) return undefined;
   }
   const ruledOut = read.flat();
-  const restTerms = ctx.k.termsOf(rest);
-  const wantedAll = within(restTerms, false).filter((duty) => saidTogether(duty.terms, restTerms, ctx.o.dutyWordsApart));
+  const restSaid = ctx.k.termSequenceOf(rest);
+  const wantedAll = within(ctx.k.termsOf(rest), false).filter((duty) => saidTogether(duty.terms, restSaid, ctx.o.dutyWordsApart));
   const [first] = ruledOut;
   const family = first?.family ?? (rejecting ? wantedAll[0]?.family : undefined);
   if (family === undefined || ruledOut.some((duty) => duty.family !== family)) return undefined;

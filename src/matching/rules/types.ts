@@ -203,6 +203,8 @@ export interface RuleKnowledge {
   dutiesIn(terms: ReadonlySet<string>, kept: (duty: Duty) => boolean): Duty[];
   /** A text's stemmed content terms, after typo correction and synonyms: what the matcher sees. */
   termsOf(text: string): string[];
+  /** As `termsOf`, every term in the order said, repeats kept: whether a phrase's words come together. */
+  termSequenceOf(text: string): string[];
   /** As `termsOf`, leaving out the words of a scale: "the least sharing of hardware" wants no sharing duty. */
   termsBesides(text: string, scale: string): string[];
   /** The sub-topics of an overview the question mentions: by name, or by one of their keyword phrases whole. */
