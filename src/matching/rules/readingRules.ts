@@ -908,8 +908,9 @@ function readDuties(ctx: RuleContext, normalised: string, rejecting = false): Du
     if (rejecting || read.some((found) => found.length > 0)) return undefined;
   }
   const ruledOut = read.flat();
+  // The rest read once, in order: its terms for the duties, where each is said for the phrase.
   const restSaid = ctx.k.termSequenceOf(rest);
-  const wantedAll = within(ctx.k.termsOf(rest), false).filter((duty) => saidTogether(duty.terms, restSaid, ctx.o.dutyWordsApart));
+  const wantedAll = within(restSaid, false).filter((duty) => saidTogether(duty.terms, restSaid, ctx.o.dutyWordsApart));
   const [first] = ruledOut;
   const family = first?.family ?? (rejecting ? wantedAll[0]?.family : undefined);
   if (family === undefined || ruledOut.some((duty) => duty.family !== family)) return undefined;
