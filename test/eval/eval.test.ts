@@ -84,9 +84,6 @@ const FIXTURES = join(__dirname, '../fixtures');
  * are kept out of training (docs/understanding.md). The rules alone had reached, on
  * sets 1 to 7, 84%, 81%, 93%, 90%, 86%, 81% and 69% in scope; the issue's targets (95% in scope,
  * at most 1% confidently wrong) are judged on the cross-validated and sealed figures, not on these.
- * Retraining moves a few knife-edge answers both ways: the forty-first session's, on the knowledge
- * base's new phrasings of handing computing over to a provider and of paying for a busy season only,
- * lowered five sets and raised six, for 31 more right and 3 fewer wrong over 88 cross-validated folds.
  */
 const OTHER_SETS = [
   { file: 'dev-questions.tsv', inScopeCorrect: 65, declined: 21, wrongAtMost: 0, smalltalk: 3 },
@@ -162,7 +159,7 @@ const OTHER_SETS = [
   // Written blind at the start of the eleventh session, kept out of the model's training (SEALED_SETS)
   // through the twelfth, and scored once at its end: 98.9% in scope, none confidently wrong, 34/34
   // declined, 8/8 smalltalk (docs/understanding.md). Held at that sealed score.
-  { file: 'heldout17-questions.tsv', inScopeCorrect: 188, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  { file: 'heldout17-questions.tsv', inScopeCorrect: 187, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the twelfth session, kept out of the model's training (SEALED_SETS)
   // through the thirteenth, and scored once at its end: 97.3% in scope (183), none confidently
   // wrong, 34/34 declined, 8/8 smalltalk (docs/understanding.md). Held at 182 from the fourteenth
@@ -173,8 +170,7 @@ const OTHER_SETS = [
   // sealed score since the eighteenth session's model (a comparison of control it had asked back).
   // At 184 from the nineteenth session, whose reading of "more or less" answers one more; at 185
   // from the thirty-second, whose model answers that lag question again.
-  // Lowered in the forty-first session for one answer of the retrained model (the note above OTHER_SETS).
-  { file: 'heldout18-questions.tsv', inScopeCorrect: 184, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  { file: 'heldout18-questions.tsv', inScopeCorrect: 185, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the thirteenth session, kept out of the model's training
   // (SEALED_SETS) through the fourteenth, and scored once at its end: 98.4% in scope, none
   // confidently wrong, 34/34 declined, 8/8 smalltalk (docs/understanding.md). Held at that sealed score.
@@ -190,8 +186,7 @@ const OTHER_SETS = [
   // changes answer 2 more right and 1 fewer wrong (docs/understanding.md). At 187 from the
   // thirty-seventh session, whose model, retrained on "instead of…" read to the sentence's subject,
   // answers that scenario.
-  // Lowered in the forty-first session for one answer of the retrained model (the note above OTHER_SETS).
-  { file: 'heldout20-questions.tsv', inScopeCorrect: 186, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  { file: 'heldout20-questions.tsv', inScopeCorrect: 187, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind in the fifteenth session, kept out of the model's training (SEALED_SETS) through
   // the sixteenth, and scored once at its end: 97.3% in scope, 1 confidently wrong (0.4%), 34/34
   // declined, 8/8 smalltalk (docs/understanding.md). Held at that sealed score until the eighteenth
@@ -205,7 +200,7 @@ const OTHER_SETS = [
   // 0.50 and declines it, as set 20's scenario above. At 183 from the thirty-fifth session, whose
   // retrained model answers a student who missed the first half of the lecture. At 182 from the
   // fortieth, whose retrained model asks back about that student again (set 16 above says why).
-  { file: 'heldout22-questions.tsv', inScopeCorrect: 184, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  { file: 'heldout22-questions.tsv', inScopeCorrect: 182, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the sixteenth session, kept out of the model's training
   // (SEALED_SETS) through the seventeenth, and scored once at its end: 97.9% in scope, none
   // confidently wrong, 34/34 declined, 8/8 smalltalk (docs/understanding.md). Held at that sealed
@@ -229,9 +224,7 @@ const OTHER_SETS = [
   // confidently wrong (0.9%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
   // code 182 and 2. Held at that sealed score until the twentieth session, whose sharing scale
   // answers "the least sharing of infrastructure" with the private cloud, one of its two wrong answers.
-  // Confidently wrong once from the forty-first session's retraining (the note above OTHER_SETS): a
-  // question about data transfer speed, asked back before, gets the costs drawback.
-  { file: 'heldout25-questions.tsv', inScopeCorrect: 184, declined: 34, wrongAtMost: 1, smalltalk: 8 },
+  { file: 'heldout25-questions.tsv', inScopeCorrect: 184, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the nineteenth session, kept out of the model's training
   // (SEALED_SETS) through the twentieth, and scored once at its end: 99.5% in scope (187), 1
   // confidently wrong (0.4%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
@@ -270,8 +263,7 @@ const OTHER_SETS = [
   // twenty-sixth session's code answers its wrong three (a disadvantage of the public cloud, the
   // public cloud "deployment model", a mix offered beside public and private), and is held there;
   // the thirty-fifth's answers one more (OS updates not handled, IaaS or PaaS).
-  // Lowered in the forty-first session for two answers of the retrained model, one other turned right (the note above OTHER_SETS).
-  { file: 'heldout31-questions.tsv', inScopeCorrect: 184, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  { file: 'heldout31-questions.tsv', inScopeCorrect: 185, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Written blind at the start of the twenty-fifth session, kept out of the model's training
   // (SEALED_SETS) through the twenty-sixth, and scored once at its end: 97.9% in scope (184), 1
   // confidently wrong (0.4%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
@@ -297,7 +289,7 @@ const OTHER_SETS = [
   // training (SEALED_SETS) through the twenty-ninth, and scored once at its end: 97.9% in scope
   // (184), none confidently wrong, 34/34 declined, 8/8 smalltalk (docs/understanding.md); the
   // starting code the same. Held at that sealed score.
-  { file: 'heldout35-questions.tsv', inScopeCorrect: 186, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  { file: 'heldout35-questions.tsv', inScopeCorrect: 184, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Set 36: written blind at the start of the twenty-ninth session, kept out of the model's
   // training (SEALED_SETS) through the thirtieth, and scored once at its end: 98.4% in scope
   // (185), 2 confidently wrong (0.9%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the
@@ -308,7 +300,7 @@ const OTHER_SETS = [
   // confidently wrong (0.4%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
   // code the same. At 186 and none wrong from the thirty-second session, which reads "every reason"
   // as the whole list and "minuses" as a side.
-  { file: 'heldout37-questions.tsv', inScopeCorrect: 187, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  { file: 'heldout37-questions.tsv', inScopeCorrect: 186, declined: 34, wrongAtMost: 0, smalltalk: 8 },
   // Set 38: written blind at the start of the thirty-first session, kept out of the model's training
   // (SEALED_SETS) through the thirty-second, and scored once near its end: 96.3% in scope (181), 4
   // confidently wrong (1.7%, over the 1% target), 34/34 declined, 7/8 smalltalk
@@ -348,8 +340,7 @@ const OTHER_SETS = [
   // code the same, answer for answer. A development set since: the thirty-seventh session answers
   // a belief of setting up the OS in SaaS with SaaS, the belief corrected: 186. The fortieth reads
   // "avoid dealing with" a duty as not doing it: 187, 1 wrong.
-  // Lowered in the forty-first session for two answers of the retrained model (the note above OTHER_SETS).
-  { file: 'heldout42-questions.tsv', inScopeCorrect: 185, declined: 34, wrongAtMost: 1, smalltalk: 8 },
+  { file: 'heldout42-questions.tsv', inScopeCorrect: 187, declined: 34, wrongAtMost: 1, smalltalk: 8 },
   // Written blind at the start of the thirty-sixth session, committed unread, kept out of training
   // (SEALED_SETS) through the thirty-seventh, and scored once near its end: 100% in scope (188),
   // none confidently wrong, 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
@@ -365,13 +356,13 @@ const OTHER_SETS = [
   // confidently wrong (0.9%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
   // code the same, answer for answer. A development set since: the fortieth session reads a duty
   // wanted only where its words are said together, so "an app … write messages" wants none: 187, 1 wrong.
-  { file: 'heldout45-questions.tsv', inScopeCorrect: 188, declined: 34, wrongAtMost: 0, smalltalk: 8 },
+  { file: 'heldout45-questions.tsv', inScopeCorrect: 187, declined: 34, wrongAtMost: 1, smalltalk: 8 },
   // Written blind at the start of the thirty-ninth session, committed unread, kept out of training
   // (SEALED_SETS) through the fortieth, and scored once near its end: 96.8% in scope (182), 3
   // confidently wrong (1.3%, over the 1% target), 34/34 declined, 8/8 smalltalk
   // (docs/understanding.md); the starting code the same, answer for answer. Held there: a
   // development set since.
-  { file: 'heldout46-questions.tsv', inScopeCorrect: 183, declined: 34, wrongAtMost: 2, smalltalk: 8 },
+  { file: 'heldout46-questions.tsv', inScopeCorrect: 182, declined: 34, wrongAtMost: 3, smalltalk: 8 },
 ] as const;
 
 describe.each(OTHER_SETS)('answer quality on $file', ({ file, inScopeCorrect, declined, wrongAtMost, smalltalk }) => {

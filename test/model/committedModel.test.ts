@@ -40,12 +40,9 @@ describe('the labelled sets', () => {
  * to score the bot, held-out sets 8 to 15 among them (2,575 in scope, 531 to decline, 3,237 in all):
  * 2,538 right, 13 wrong; on 2026-12-07, in the thirty-eighth, 2,539 and 12, the one part asked for
  * kept against the family's overview. Another shuffling seed moves these by up to 4 right answers
- * for the same code (twentieth session). On 2026-12-08, in the forty-first, 2,536 and 13: three new
- * phrasings in the knowledge base (handing computing over to a provider, paying for a busy season
- * only) moved these folds by that much, within a seed's noise, and the 88 folds over every labelled
- * set by 31 more right and 3 fewer wrong; the larger measure decided.
+ * for the same code (twentieth session).
  */
-const RATCHET = { inScopeCorrect: 2536, wrongAtMost: 13, declined: 530 };
+const RATCHET = { inScopeCorrect: 2539, wrongAtMost: 12, declined: 530 };
 
 /**
  * Leave-one-set-out cross-validation (`npm run eval:cv`): each set answered with a model that
