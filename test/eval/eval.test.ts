@@ -73,14 +73,14 @@ describe('answer quality on the evaluation set', () => {
 const FIXTURES = join(__dirname, '../fixtures');
 
 /**
- * Every other labelled set but the unscored ones (set 21, no longer clean, and sets 47 and 48, sealed),
+ * Every other labelled set but the unscored ones (set 21, no longer clean, and set 48, sealed),
  * each held at the figures measured with the question model. The model learns
  * from all of them but sets 16 to 48, so the others' are its fit to its training data: a guard
  * against regressions, not a measure of quality. What generalises is measured by cross-validation (test/model/committedModel.test.ts,
  * `npm run eval:cv`) and by the sealed sets, each scored once at the end of a session and trained
  * on from the next: set 8 at the third's, set 9 at the fourth's, set 10 at the fifth's, set 11 at
  * the sixth's, set 12 at the seventh's, set 13 at the eighth's, set 14 at the ninth's, set 15 at
- * the tenth's; sets 16 to 20 and 22 to 46, scored once at the eleventh to fortieth sessions' ends,
+ * the tenth's; sets 16 to 20 and 22 to 47, scored once at the eleventh to forty-first sessions' ends,
  * are kept out of training (docs/understanding.md). The rules alone had reached, on
  * sets 1 to 7, 84%, 81%, 93%, 90%, 86%, 81% and 69% in scope; the issue's targets (95% in scope,
  * at most 1% confidently wrong) are judged on the cross-validated and sealed figures, not on these.
@@ -363,6 +363,11 @@ const OTHER_SETS = [
   // (docs/understanding.md); the starting code the same, answer for answer. Held there: a
   // development set since.
   { file: 'heldout46-questions.tsv', inScopeCorrect: 182, declined: 34, wrongAtMost: 3, smalltalk: 8 },
+  // Written blind at the start of the fortieth session, committed unread, kept out of training
+  // (SEALED_SETS) through the forty-first, and scored once near its end: 98.4% in scope (185), 1
+  // confidently wrong (0.4%), 34/34 declined, 8/8 smalltalk (docs/understanding.md); the starting
+  // code the same, answer for answer. Held there: a development set since.
+  { file: 'heldout47-questions.tsv', inScopeCorrect: 185, declined: 34, wrongAtMost: 1, smalltalk: 8 },
 ] as const;
 
 describe.each(OTHER_SETS)('answer quality on $file', ({ file, inScopeCorrect, declined, wrongAtMost, smalltalk }) => {
